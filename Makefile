@@ -1,0 +1,48 @@
+# dcload: `make help` lists the targets. The first run of `make forecast` or `make test`
+# creates .venv and installs the project into it; later runs reuse it.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CONFIG ?= pipelines/us_national.yaml
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install forecast test test-fast refresh report lint clean
+
+help: ## Show this list of targets
+	@echo "dcload: data-center electricity load forecasts"
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "dcload needs Python >= 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project (done by the other targets)
+
+forecast: $(STAMP) ## Run the default pipeline and publish reports/latest
+	$(BIN)/dcload forecast --config $(CONFIG)
+
+test: $(STAMP) ## Run the whole test suite (what CI runs)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## Run the tests without the slow end-to-end ones
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+refresh: $(STAMP) ## Scheduled refresh of the default pipeline (quiet, for cron)
+	$(BIN)/dcload forecast --config $(CONFIG) --quiet
+
+report: $(STAMP) ## Render reports/latest/index.html again from the published run
+	$(BIN)/dcload report --config $(CONFIG)
+
+lint: $(STAMP) ## Check the code with ruff
+	$(BIN)/ruff check forecasting pipelines tests $(wildcard benchmarks)
+
+clean: ## Remove .venv, caches and generated reports
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info
+	rm -rf reports/latest reports/runs reports/.latest.*
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,98 @@
+"""The `dcload` command line (also `python -m forecasting`).
+
+Exit codes: 0 success, 2 a mistake in the user's input (one line on stderr naming file, row
+and field), 1 anything else (a bug: the traceback is printed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from forecasting.errors import InputError
+from forecasting.paths import DEFAULT_PIPELINE, LATEST_DIR
+
+app = typer.Typer(
+    name="dcload", no_args_is_help=True, add_completion=False,
+    help="Forecast data-center electricity load: history, scenarios, uncertainty, reports.",
+)
+data_app = typer.Typer(no_args_is_help=True, help="Inspect the curated data.")
+app.add_typer(data_app, name="data")
+
+ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c", help="Pipeline YAML file.")
+
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def forecast(
+    config: Path = ConfigOption,
+    output_dir: Path = typer.Option(None, "--output-dir", "-o",
+                                    help="Where to publish (default reports/latest)."),
+    draws: int = typer.Option(None, "--draws", min=100,
+                              help="Monte Carlo draws (overrides config)."),
+    seed: int = typer.Option(None, "--seed", min=0, help="Random seed (overrides config)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (for cron)."),
+) -> None:
+    """Run the pipeline and publish forecast.csv, history.csv, manifest.json and index.html."""
+    from pipelines.runner import run_forecast
+
+    run_forecast(config, output_dir=output_dir, draws=draws, seed=seed, quiet=quiet)
+
+
+@app.command()
+def report(
+    config: Path = ConfigOption,
+    run_dir: Path = typer.Option(LATEST_DIR, "--run-dir", help="A published run directory."),
+) -> None:
+    """Render index.html again from a published run's files."""
+    from pipelines.rerender import rerender_report
+
+    rerender_report(run_dir, config)
+    typer.echo(f"wrote {run_dir / 'index.html'}", err=True)
+
+
+@data_app.command("history")
+def data_history(
+    config: Path = ConfigOption,
+    output_format: OutputFormat = typer.Option(OutputFormat.csv, "--format", "-f"),
+) -> None:
+    """Print the built annual history (with provenance of every row)."""
+    from pipelines.runner import build, load_inputs
+
+    cfg, data = load_inputs(config)
+    built = build(cfg, data, config)
+    if output_format is OutputFormat.json:
+        records = built.series.astype(object).where(built.series.notna(), None)
+        typer.echo(json.dumps(records.to_dict("records"), indent=2))
+    else:
+        typer.echo(built.series.to_csv(index=False, float_format="%.4f",
+                                       lineterminator="\n"), nl=False)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)
+    except (typer.Exit, SystemExit) as done:
+        code = getattr(done, "exit_code", getattr(done, "code", 0))
+        sys.exit(code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as error:  # click's usage errors carry their own exit code
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

@@ -1,0 +1,45 @@
+"""The one error type for a user's mistake, and the error a model raises on unusable input.
+
+`InputError` carries the file, row and field of the mistake; the CLI prints `str(error)` as one
+line and exits with code 2. Anything else that escapes is a bug (exit code 1, traceback).
+"""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A mistake in a user's data or configuration: names the file, row and field."""
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        row: int | str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.file = str(file)
+        self.message = message
+        self.row = row
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file
+        if isinstance(self.row, str):
+            where += f", {self.row}"
+        elif self.row is not None:
+            where += f", row {self.row}"
+        if self.field is not None:
+            where += f", field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class SeriesTooShortError(ValueError):
+    """A model was given fewer observations than it needs."""
+
+    def __init__(self, model: str, needed: int, got: int) -> None:
+        self.model = model
+        self.needed = needed
+        self.got = got
+        super().__init__(f"model '{model}' needs at least {needed} observations, got {got}")

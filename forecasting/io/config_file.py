@@ -1,0 +1,84 @@
+"""Read a pipeline YAML file into a validated `PipelineConfig`.
+
+Errors name the file, the line of the offending key (as `row`) and the key's dotted path
+(as `field`), e.g. `pipelines/x.yaml, row 7, field 'history.splice': ...`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from forecasting.config import PipelineConfig
+from forecasting.errors import InputError
+from forecasting.paths import display_path
+
+
+def load_config(path: Path) -> PipelineConfig:
+    name = display_path(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "config file not found") from None
+    except (UnicodeDecodeError, IsADirectoryError) as exc:
+        raise InputError(name, f"cannot read the config file ({exc})") from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(name, f"not valid YAML: {problem}", row=row) from None
+    if not isinstance(data, dict):
+        raise InputError(name, "the config must be a mapping of keys to values")
+    try:
+        config = PipelineConfig.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [part for part in error["loc"] if not str(part).startswith("function-")]
+        field = ".".join(str(p) for p in loc) or None
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif error["type"] == "missing":
+            message = "required key is missing"
+        elif "input" in error and not isinstance(error["input"], dict | list):
+            message += f" (got {error['input']!r})"
+        raise InputError(name, message, row=_line_of(node, loc), field=field) from None
+    return _resolve_paths(config, Path(path).resolve().parent)
+
+
+def _line_of(node: yaml.Node | None, loc: list) -> int | None:
+    """The 1-based line of the deepest key of `loc` that exists in the YAML tree."""
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            key = next((k for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                break
+            line, node = key.start_mark.line + 1, match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:
+    def resolve(p: Path) -> Path:
+        return p if p.is_absolute() else (base / p).resolve()
+
+    history = config.history.model_copy(
+        update={"observations": resolve(config.history.observations),
+                "sources": resolve(config.history.sources)}
+    )
+    national = config.national_total.model_copy(
+        update={"file": resolve(config.national_total.file)})
+    return config.model_copy(update={"history": history, "national_total": national})

@@ -1,0 +1,79 @@
+"""The one small protocol every baseline model follows.
+
+A series is a `pandas.Series` of floats indexed by a `pandas.PeriodIndex` (annual `Y`, monthly
+`M`, daily `D` or hourly `H`), sorted, without gaps. A model:
+
+- `fit(series)` learns from it and returns itself;
+- `sample_paths(horizon, n, rng)` returns an array `(n, horizon)` of *joint* future paths, so
+  that sums and ratios of paths keep their dependence across years;
+- `predict(horizon, quantiles)` returns a frame indexed by the future periods with a `mean`
+  column and one column per quantile (named `q0.05`, `q0.5`, ...).
+
+Capabilities are class attributes: `frequencies` it supports and `min_observations` it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import SeriesTooShortError
+
+#: draws used when quantiles are computed from paths, and their fixed seed
+PREDICT_DRAWS = 4000
+PREDICT_SEED = 0
+
+
+def quantile_column(q: float) -> str:
+    return f"q{q:g}"
+
+
+class Model:
+    """Tiny base class: subclasses implement `_fit` and `sample_paths`."""
+
+    name: ClassVar[str] = "model"
+    frequencies: ClassVar[frozenset[str]] = frozenset({"Y"})
+    min_observations: ClassVar[int] = 3
+
+    series_: pd.Series
+
+    def fit(self, series: pd.Series) -> Model:
+        if not isinstance(series.index, pd.PeriodIndex):
+            raise TypeError("series must be indexed by a pandas.PeriodIndex")
+        clean = series.dropna()
+        if len(clean) < self.min_observations:
+            raise SeriesTooShortError(self.name, self.min_observations, len(clean))
+        freq = clean.index.freqstr.upper()[0]
+        if freq not in self.frequencies:
+            raise ValueError(f"model '{self.name}' does not support frequency '{freq}'")
+        self.series_ = clean.astype(float)
+        self._fit(self.series_)
+        return self
+
+    def _fit(self, series: pd.Series) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def future_index(self, horizon: int) -> pd.PeriodIndex:
+        last = self.series_.index[-1]
+        return pd.period_range(last + 1, periods=horizon, freq=self.series_.index.freq)
+
+    def predict(self, horizon: int, quantiles: Sequence[float] = (0.05, 0.1, 0.5, 0.9, 0.95)):
+        paths = self.sample_paths(horizon, PREDICT_DRAWS, np.random.default_rng(PREDICT_SEED))
+        return paths_to_frame(paths, self.future_index(horizon), quantiles)
+
+
+def paths_to_frame(
+    paths: np.ndarray, index: pd.Index, quantiles: Sequence[float]
+) -> pd.DataFrame:
+    """Mean and quantiles of joint paths `(n, horizon)`, one row per future period."""
+    frame = pd.DataFrame({"mean": paths.mean(axis=0)}, index=index)
+    qs = np.quantile(paths, list(quantiles), axis=0)
+    for q, values in zip(quantiles, qs, strict=True):
+        frame[quantile_column(q)] = values
+    return frame

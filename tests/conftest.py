@@ -1,0 +1,89 @@
+"""Shared fixtures: a throw-away copy of the shipped data and config, and a CLI runner."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE, ROOT
+
+
+@dataclass
+class Workspace:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "pipelines" / "us_national.yaml"
+
+    @property
+    def observations(self) -> Path:
+        return self.root / "data" / "us_dc_observations.csv"
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "data" / "sources.csv"
+
+    @property
+    def totals(self) -> Path:
+        return self.root / "data" / "us_electricity_total.csv"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    """The shipped pipeline config and data tables, copied under tmp_path."""
+    (tmp_path / "pipelines").mkdir()
+    (tmp_path / "data").mkdir()
+    shutil.copy(DEFAULT_PIPELINE, tmp_path / "pipelines" / "us_national.yaml")
+    for table in DATA_DIR.glob("*.csv"):
+        shutil.copy(table, tmp_path / "data" / table.name)
+    return Workspace(tmp_path)
+
+
+def read_rows(path: Path) -> tuple[list[str], list[list[str]]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    return rows[0], rows[1:]
+
+
+def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def set_cell(path: Path, row: int, field: str, value: str) -> None:
+    """Set data row `row` (1-based, header not counted) of column `field`."""
+    header, rows = read_rows(path)
+    rows[row - 1][header.index(field)] = value
+    write_rows(path, header, rows)
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> CliResult:
+    """Run the real `dcload` CLI in a subprocess (`python -m forecasting`)."""
+    env = dict(os.environ, COLUMNS="200", NO_COLOR="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "forecasting", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

@@ -1,0 +1,146 @@
+"""The whole pipeline through the real CLI: outputs, determinism, provenance, the report."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import Workspace
+
+pytestmark = pytest.mark.slow
+
+FORECAST_COLUMNS = ["region", "scenario", "year", "metric", "mean", "p05", "p10", "p50", "p90",
+                    "p95"]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory, ):
+    from tests.conftest import run_cli
+
+    out = tmp_path_factory.mktemp("run") / "latest"
+    done = run_cli("forecast", "--output-dir", str(out))
+    assert done.returncode == 0, done.stderr
+    return out, done
+
+
+def test_forecast_writes_the_four_outputs_with_progress_on_stderr(run):
+    out, done = run
+    assert sorted(p.name for p in out.iterdir()) == ["forecast.csv", "history.csv", "index.html",
+                                                     "manifest.json"]
+    for stage in ("load and validate inputs", "build history", "simulate scenarios",
+                  "write outputs and report"):
+        assert stage in done.stderr
+    assert done.stdout == ""
+
+
+def test_forecast_csv_is_tidy_long_and_ordered(run):
+    out, _ = run
+    table = pd.read_csv(out / "forecast.csv")
+    assert list(table.columns) == FORECAST_COLUMNS
+    assert set(table["metric"]) == {"twh", "avg_gw", "share_pct"}
+    assert set(table["scenario"]) == {"momentum", "ai-growth"}
+    assert table["year"].min() == 2024 and table["year"].max() == 2035
+    assert not table.duplicated(["region", "scenario", "year", "metric"]).any()
+    q = table[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
+    assert (q[:, 1:] >= q[:, :-1]).all()
+    twh = table[table["metric"] == "twh"]
+    for _, part in twh.groupby("scenario"):
+        width = (part["p90"] - part["p10"]).to_numpy()
+        assert (width[1:] > width[:-1]).all(), "bands must widen with the horizon"
+
+
+def test_ai_growth_2028_lies_in_the_published_range(run):
+    out, _ = run
+    table = pd.read_csv(out / "forecast.csv").set_index(["scenario", "year", "metric"])
+    p50 = table.loc[("ai-growth", 2028, "twh"), "p50"]
+    assert 325 <= p50 <= 580  # LBNL 2024's 2028 range, from the rates it states
+
+
+def test_same_config_and_seed_give_byte_identical_forecast(run, tmp_path):
+    from tests.conftest import run_cli
+
+    out, _ = run
+    again = run_cli("forecast", "--output-dir", str(tmp_path / "again"), "--quiet")
+    assert again.returncode == 0 and again.stderr == ""
+    assert (tmp_path / "again" / "forecast.csv").read_bytes() == (out / "forecast.csv").read_bytes()
+    other = run_cli("forecast", "--output-dir", str(tmp_path / "other"), "--quiet", "--seed", "7")
+    assert other.returncode == 0
+    assert (tmp_path / "other" / "forecast.csv").read_bytes() != (out / "forecast.csv").read_bytes()
+
+
+def test_manifest_records_inputs_config_seed_versions_and_timings(run):
+    out, _ = run
+    manifest = json.loads((out / "manifest.json").read_text())
+    root = Path(__file__).resolve().parents[2]
+    for path, digest in manifest["inputs"].items():
+        assert hashlib.sha256((root / path).read_bytes()).hexdigest() == digest
+    assert "data/us_dc_observations.csv" in manifest["inputs"]
+    assert manifest["seed"] == manifest["config"]["forecast"]["seed"]
+    assert manifest["config"]["history"]["splice"] == "ratio"
+    assert {"numpy", "pandas", "statsmodels", "dcload"} <= set(manifest["packages"])
+    assert set(manifest["timings_s"]) >= {"build history", "simulate scenarios"}
+
+
+def test_report_is_self_contained(run):
+    out, _ = run
+    html = (out / "index.html").read_text()
+    bundle = re.search(r'<script id="plotly-js">(.*?)</script>', html, re.S)
+    assert bundle and "plotly.js" in bundle.group(1)[:2000]  # the library itself, inlined
+    page = html.replace(bundle.group(0), "")
+    assert "Content-Security-Policy" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert re.search(r"<script[^>]*\ssrc=", page) is None
+    assert "Plotly.newPlot" in page
+    for scenario in ("momentum", "ai-growth"):
+        assert scenario in html
+    assert 'id="chart-history"' in html and 'id="chart-fan-1"' in html
+
+
+def test_history_csv_matches_data_history_command(run):
+    from tests.conftest import run_cli
+
+    out, _ = run
+    done = run_cli("data", "history")
+    assert done.returncode == 0
+    assert done.stdout == (out / "history.csv").read_text()
+
+
+def test_data_history_json_reproduces_the_anchors_and_flags_the_rest():
+    from tests.conftest import run_cli
+
+    done = run_cli("data", "history", "--format", "json")
+    rows = {r["year"]: r for r in json.loads(done.stdout)}
+    for year, twh in {2014: 58.0, 2018: 76.0, 2023: 176.0}.items():
+        assert rows[year]["twh"] == twh and rows[year]["provenance"] == "published"
+    other = [r for y, r in rows.items() if r["source_ids"] != "lbnl2024"]
+    assert other and all(r["provenance"] in {"spliced", "interpolated"} for r in other)
+    csv_text = run_cli("data", "history", "--format", "csv").stdout
+    assert len(pd.read_csv(io.StringIO(csv_text))) == len(rows)
+
+
+def test_report_command_renders_a_published_run_again(run, tmp_path):
+    import shutil
+
+    from tests.conftest import run_cli
+
+    out, _ = run
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    (copy / "index.html").unlink()
+    done = run_cli("report", "--run-dir", str(copy))
+    assert done.returncode == 0, done.stderr
+    assert "chart-fan-0" in (copy / "index.html").read_text()
+
+
+def test_config_paths_are_relative_to_the_config_file(workspace: Workspace, cli, tmp_path):
+    done = cli("forecast", "--config", str(workspace.config), "--output-dir",
+               str(tmp_path / "ws"), "--quiet", "--draws", "300", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "ws" / "manifest.json").read_text())
+    assert manifest["draws"] == 300
