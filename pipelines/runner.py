@@ -138,7 +138,7 @@ def _national_paths(config, data, years, n, seed) -> np.ndarray:
     full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
     full = np.exp(np.log(full).interpolate(limit_area="inside"))
     series = pd.Series(full.to_numpy(),
-                       index=pd.PeriodIndex([pd.Period(y, freq="Y") for y in full.index]))
+                       index=pd.PeriodIndex([pd.Period(str(y), freq="Y") for y in full.index]))
     model = LogLinearTrend().fit(series)
     horizon = int(years[-1]) - int(series.index[-1].year)
     paths = model.sample_paths(horizon, n, rng_for(seed, config.region, "national_total"))

@@ -34,7 +34,7 @@ class BuiltHistory:
 
     def as_series(self) -> pd.Series:
         """The `twh` column as a Series on an annual PeriodIndex (the models' input)."""
-        index = pd.PeriodIndex([pd.Period(int(y), freq="Y") for y in self.series["year"]])
+        index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in self.series["year"]])
         return pd.Series(self.series["twh"].to_numpy(), index=index, name="twh")
 
 

@@ -1,0 +1,55 @@
+"""One call that runs every regime detector on a series and assembles a `RegimeReport`.
+
+1. `PiecewiseTrend`: breaks of a piecewise log-linear trend (exact search, BIC), each with a
+   bootstrap interval for its date and a nominal Chow p-value; the segments between breaks
+   carry their growth rate per period with a 90% interval.
+2. `CusumTest`: OLS-CUSUM p-value for one stable log-linear trend over the whole series.
+3. `MarkovSwitchingGrowth` (optional, exploratory): two-regime Markov-switching model of growth
+   rates; reports `converged=False` rather than failing.
+
+All randomness is driven by `seed`; the same input and arguments give the same report.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from forecasting.regimes._series import frequency_code, validate_series
+from forecasting.regimes.cusum import CusumTest
+from forecasting.regimes.markov_switching import MarkovSwitchingGrowth
+from forecasting.regimes.piecewise_trend import PiecewiseTrend
+from forecasting.regimes.result import RegimeReport
+
+
+def detect_regimes(
+    series: pd.Series,
+    *,
+    min_size: int = 3,
+    max_breaks: int = 3,
+    seed: int = 0,
+    markov: bool = True,
+    n_bootstrap: int = 199,
+) -> RegimeReport:
+    """Breaks, segment growth rates, CUSUM p-value and (optionally) Markov regimes.
+
+    `min_size` is the shortest segment in periods of the series' frequency (at least 3);
+    `max_breaks` the most breaks considered; `seed` seeds the break-date bootstrap and the
+    Markov start-value search; `markov=False` skips the Markov model (`markov` is then None);
+    `n_bootstrap` is the number of bootstrap replicates per break.
+
+    Raises `TypeError`/`ValueError` for input that breaks the series convention and
+    `forecasting.errors.SeriesTooShortError` for fewer than `max(min_size, 4)` periods.
+    """
+    series = validate_series(series, "detect_regimes", min_length=max(min_size, 4))
+    trend = PiecewiseTrend(
+        min_size=min_size, max_breaks=max_breaks, n_bootstrap=n_bootstrap, seed=seed
+    ).fit(series)
+    cusum = CusumTest().fit(series)
+    markov_result = MarkovSwitchingGrowth(seed=seed).fit(series).result_ if markov else None
+    return RegimeReport(
+        frequency=frequency_code(series.index),
+        breaks=trend.breaks_,
+        segments=trend.segments_,
+        cusum_p_value=cusum.p_value_,
+        markov=markov_result,
+    )
