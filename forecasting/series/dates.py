@@ -1,0 +1,189 @@
+"""Turn a date column's text into an index: UTC hour starts, or periods.
+
+Conventions (the rest of `forecasting.series` relies on them):
+
+- Hourly data are indexed by the **UTC start of each hour** (tz-aware ``DatetimeIndex``). A
+  source labelled *hour ending* (EIA-930, PJM) is shifted back by one hour, so EIA-930's
+  ``2020-01-01 00:00:00`` (the hour 23:00-24:00 UTC on 31 Dec 2019) becomes
+  ``2019-12-31 23:00+00:00``.
+- Local wall-clock labels (PJM: America/New_York) are converted to UTC after that shift:
+  - at the autumn fall-back the local hour 01:00-02:00 happens twice (PJM labels both
+    ``02:00`` hour ending). The **first occurrence in file order is daylight time (EDT), the
+    second standard time (EST)**; this explicit rule is used instead of ``ambiguous='infer'``,
+    which needs sorted, complete data. A single occurrence counts as daylight time.
+  - at the spring-forward the local hour 02:00-03:00 does not exist, so a correct hour-ending
+    file has no ``03:00`` label that day: that absence is *not* a gap. A label that falls in
+    the nonexistent hour anyway cannot be placed in time; its row is dropped and reported.
+- Timestamps carrying a UTC offset (``...Z``, ``...+01:00``) are absolute and only converted.
+- Generic dates ``2023``, ``2023-01`` (or ``2023/01``), ``2023-01-01`` give a naive
+  ``PeriodIndex`` of frequency Y, M or D; every row of a file must use the same form.
+  Timestamps that are all at midnight are read as days (D). Timestamps must fall on whole
+  hours (sub-hourly data are not supported).
+
+Errors are `InputError` naming the file, the data row (1-based, header not counted: data row
+N is line N+1 of a file with a one-line header) and the date column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import InputError
+
+HOUR = pd.Timedelta(hours=1)
+
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
+_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+
+
+@dataclass
+class DateParse:
+    """A parsed date column: index aligned with the input rows, plus what was done."""
+
+    index: pd.DatetimeIndex | pd.PeriodIndex  # NaT where a row could not be placed
+    freq: str  # 'H' | 'D' | 'M' | 'Y'
+    repeated_local: list[str] = field(default_factory=list)  # labels resolved as DST/standard
+    nonexistent_rows: list[int] = field(default_factory=list)  # dropped: no such local time
+
+
+def _bad(file: str, col: str, rows: np.ndarray, pos: int, text: str, why: str) -> InputError:
+    return InputError(file, f"{why}: '{text}'", row=int(rows[pos]), field=col)
+
+
+def _kind(text: str) -> str:
+    if _YEAR.match(text):
+        return "Y"
+    if _MONTH.match(text):
+        return "M"
+    if _DAY.match(text):
+        return "D"
+    return "T"
+
+
+_KIND_NAMES = {"Y": "a year", "M": "a month", "D": "a date", "T": "a timestamp"}
+
+
+def parse_dates(
+    texts: pd.Series,
+    rows: np.ndarray,
+    *,
+    file: str,
+    col: str,
+    tz: str,
+    hour_ending: bool,
+    periods_allowed: bool,
+) -> DateParse:
+    """Parse stripped, non-empty date texts (rows are their 1-based data row numbers).
+
+    ``periods_allowed`` is True for generic files (years, months, days accepted).
+    """
+    texts = texts.reset_index(drop=True)
+    first = _kind(texts.iloc[0])
+    if periods_allowed and first != "T":
+        kinds = texts.map(_kind)
+        odd = np.flatnonzero((kinds != first).to_numpy())
+        if len(odd):
+            pos = int(odd[0])
+            raise _bad(
+                file,
+                col,
+                rows,
+                pos,
+                texts.iloc[pos],
+                f"expected {_KIND_NAMES[first]} like row {int(rows[0])} ('{texts.iloc[0]}')",
+            )
+        return DateParse(_parse_periods(texts, rows, first, file, col), first)
+
+    stamps = _parse_timestamps(texts, rows, file, col, periods_allowed)
+    at_midnight = np.asarray(stamps == stamps.normalize()).all()
+    if periods_allowed and stamps.tz is None and len(stamps) > 1 and at_midnight:
+        return DateParse(stamps.to_period("D"), "D")
+    off_hour = np.flatnonzero(np.asarray(stamps != stamps.floor("h")))
+    if len(off_hour):
+        pos = int(off_hour[0])
+        raise _bad(
+            file,
+            col,
+            rows,
+            pos,
+            texts.iloc[pos],
+            "timestamp is not on a whole hour (sub-hourly data are not supported)",
+        )
+    if stamps.tz is not None:
+        utc = stamps.tz_convert("UTC")
+        return DateParse(utc - HOUR if hour_ending else utc, "H")
+    starts = stamps - HOUR if hour_ending else stamps
+    if tz == "UTC":
+        return DateParse(starts.tz_localize("UTC"), "H")
+    return _localize(starts, texts, rows, tz)
+
+
+def _parse_timestamps(
+    texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool
+) -> pd.DatetimeIndex:
+    aware = texts.str.contains(_OFFSET).to_numpy()
+    if aware.any() and not aware.all():
+        pos = int(np.flatnonzero(aware != aware[0])[0])
+        raise _bad(
+            file,
+            col,
+            rows,
+            pos,
+            texts.iloc[pos],
+            "timestamps mix values with and without a UTC offset",
+        )
+    try:
+        parsed = pd.to_datetime(texts, format="ISO8601", errors="coerce", utc=bool(aware[0]))
+    except (ValueError, OverflowError):  # pragma: no cover - coerce should not raise
+        parsed = pd.Series(pd.NaT, index=texts.index)
+    bad = np.flatnonzero(parsed.isna().to_numpy())
+    if len(bad):
+        pos = int(bad[0])
+        forms = "YYYY-MM-DD HH:MM:SS" + (", YYYY-MM-DD, YYYY-MM or YYYY" if periods_allowed else "")
+        raise _bad(file, col, rows, pos, texts.iloc[pos], f"cannot parse date (expected {forms})")
+    return pd.DatetimeIndex(parsed)
+
+
+def _parse_periods(
+    texts: pd.Series, rows: np.ndarray, kind: str, file: str, col: str
+) -> pd.PeriodIndex:
+    if kind == "Y":
+        years = texts.astype(int).to_numpy()
+        return pd.PeriodIndex.from_fields(year=years, month=np.ones_like(years), freq="Y")
+    if kind == "M":
+        parts = texts.str.extract(_MONTH).astype(int)
+        months = parts[1].to_numpy()
+        bad = np.flatnonzero((months < 1) | (months > 12))
+        if len(bad):
+            pos = int(bad[0])
+            raise _bad(file, col, rows, pos, texts.iloc[pos], "month must be 01 to 12")
+        return pd.PeriodIndex.from_fields(year=parts[0].to_numpy(), month=months, freq="M")
+    days = pd.to_datetime(texts, format="%Y-%m-%d", errors="coerce")
+    bad = np.flatnonzero(days.isna().to_numpy())
+    if len(bad):
+        pos = int(bad[0])
+        raise _bad(file, col, rows, pos, texts.iloc[pos], "not a valid date")
+    return pd.DatetimeIndex(days).to_period("D")
+
+
+def _localize(starts: pd.DatetimeIndex, texts: pd.Series, rows: np.ndarray, tz: str) -> DateParse:
+    """Local wall-clock hour starts -> UTC, with the DST rules of the module docstring."""
+    # True (daylight time) for the first occurrence of a label in file order, False after
+    first_seen = ~pd.Series(starts).duplicated().to_numpy()
+    strict = starts.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+    placed = starts.tz_localize(tz, ambiguous=first_seen, nonexistent="NaT")
+    nonexistent = np.asarray(placed.isna())
+    ambiguous = np.asarray(strict.isna()) & ~nonexistent
+    repeated = sorted(set(texts[ambiguous]))
+    return DateParse(
+        placed.tz_convert("UTC"),
+        "H",
+        repeated_local=repeated,
+        nonexistent_rows=[int(r) for r in rows[nonexistent]],
+    )
