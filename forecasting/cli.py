@@ -77,22 +77,15 @@ def data_history(
                                        lineterminator="\n"), nl=False)
 
 
+from forecasting.commands.regimes import regimes_command  # noqa: E402
+
+app.command("regimes")(regimes_command)
+
+
 def main() -> None:
+    """Entry point: usage errors are typer's (exit 2), InputError is one line (exit 2)."""
     try:
-        app(standalone_mode=False)
+        app()
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         sys.exit(2)
-    except (typer.Exit, SystemExit) as done:
-        code = getattr(done, "exit_code", getattr(done, "code", 0))
-        sys.exit(code)
-    except (typer.Abort, KeyboardInterrupt):
-        print("aborted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as error:  # click's usage errors carry their own exit code
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise

@@ -1,0 +1,60 @@
+"""`dcload regimes`: breaks, segments and regime probabilities of a series."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from forecasting.commands.series_input import (
+    Agg,
+    AggOption,
+    ConfigOption,
+    DateColOption,
+    FormatOption,
+    Freq,
+    FreqOption,
+    SeriesOption,
+    SeriesOptions,
+    ValueColOption,
+    load_modelling_series,
+)
+
+
+def regimes_command(
+    series: list[Path] = SeriesOption,
+    format: str = FormatOption,
+    date_col: str = DateColOption,
+    value_col: str = ValueColOption,
+    freq: Freq = FreqOption,
+    agg: Agg = AggOption,
+    config: Path = ConfigOption,
+    min_size: int = typer.Option(3, "--min-size", min=3, help="Minimum periods per segment."),
+    max_breaks: int = typer.Option(3, "--max-breaks", min=0, help="Most breaks to consider."),
+    seed: int = typer.Option(0, "--seed", min=0, help="Seed of the break-date bootstrap."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching."""
+    from forecasting.regimes import detect_regimes
+
+    options = SeriesOptions(series or None, format, date_col, value_col, freq, agg, config)
+    values, notes = load_modelling_series(options)
+    report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
+    result = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, allow_nan=False))
+        return
+    for line in notes:
+        typer.echo(f"# {line}", err=True)
+    typer.echo(f"frequency {result['frequency']}, {len(result['breaks'])} break(s)")
+    for b in result["breaks"]:
+        typer.echo(f"  break at {b['period']} (interval {b['ci_low']}..{b['ci_high']}, "
+                   f"Chow p = {b['p_value']:.3g})")
+    for s in result["segments"]:
+        typer.echo(f"  {s['start']}..{s['end']}: growth {100 * s['growth_rate']:.1f}% per period")
+    if result["cusum_p_value"] is not None:
+        typer.echo(f"CUSUM stability p = {result['cusum_p_value']:.3g}")
+    markov = result["markov"]
+    if markov is not None:
+        typer.echo(f"Markov switching: {markov['message']}")
