@@ -27,7 +27,8 @@ install: $(STAMP) ## Create .venv and install the project (done by the other tar
 forecast: $(STAMP) ## Run the default pipeline and publish reports/latest
 	$(BIN)/dcload forecast --config $(CONFIG)
 
-test: $(STAMP) ## Run the whole test suite (what CI runs)
+test: $(STAMP) ## Run the whole test suite (what CI runs); installs chromium when it can
+	@bash .ci/install-browser.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP) ## Run the tests without the slow end-to-end ones
@@ -37,7 +38,7 @@ refresh: $(STAMP) ## Scheduled refresh of the default pipeline (quiet, for cron)
 	$(BIN)/dcload forecast --config $(CONFIG) --quiet
 
 report: $(STAMP) ## Render reports/latest/index.html again from the published run
-	$(BIN)/dcload report --config $(CONFIG)
+	$(BIN)/dcload report --run-dir reports/latest
 
 lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff check forecasting pipelines tests $(wildcard benchmarks)

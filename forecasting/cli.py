@@ -49,14 +49,13 @@ def forecast(
 
 @app.command()
 def report(
-    config: Path = ConfigOption,
     run_dir: Path = typer.Option(LATEST_DIR, "--run-dir", help="A published run directory."),
 ) -> None:
-    """Render index.html again from a published run's files."""
+    """Render index.html again from a published run's own files (works on archived runs)."""
     from pipelines.rerender import rerender_report
 
-    rerender_report(run_dir, config)
-    typer.echo(f"wrote {run_dir / 'index.html'}", err=True)
+    written = rerender_report(run_dir)
+    typer.echo(f"wrote {written}", err=True)
 
 
 @data_app.command("history")

@@ -26,7 +26,9 @@ from forecasting.io.config_file import load_config
 from forecasting.io.curated import CuratedData, load_curated
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.paths import LATEST_DIR, display_path
+from forecasting.regimes import detect_regimes
 from forecasting.report.render import render_report
+from forecasting.report.run_files import read_run
 from forecasting.scenarios.growth_rate import GrowthRateDriver
 from forecasting.seeds import rng_for
 from pipelines.progress import StageProgress
@@ -60,15 +62,28 @@ def build(config: PipelineConfig, data: CuratedData, config_path: Path) -> Built
                          file=display_path(config_path))
 
 
-def run_forecast(
+@dataclass(frozen=True)
+class ComputedRun:
+    """Everything a run computes, before anything is written."""
+
+    config: PipelineConfig
+    config_path: Path
+    data: CuratedData
+    history: BuiltHistory
+    baseline: LogLinearTrend
+    forecast: pd.DataFrame
+    regimes: dict
+    started: datetime
+
+
+def compute_run(
     config_path: Path,
     *,
-    output_dir: Path | None = None,
     draws: int | None = None,
     seed: int | None = None,
-    quiet: bool = False,
-) -> RunResult:
-    progress = StageProgress(quiet=quiet)
+    progress: StageProgress,
+) -> ComputedRun:
+    """Load, validate and compute a run (no file is written)."""
     started = datetime.now(UTC)
     with progress.stage("load and validate inputs"):
         config, data = load_inputs(config_path)
@@ -103,31 +118,78 @@ def run_forecast(
                 paths = driver.sample_paths(float(series.iloc[-1]), years, n, rng)
             frames.append(summarise(region, scenario.name, years, paths, national))
     forecast = pd.concat(frames, ignore_index=True)
+    with progress.stage("detect regimes"):
+        regimes = detect_regimes(series, seed=seed_value).to_dict()
+    return ComputedRun(config, Path(config_path), data, history, baseline, forecast, regimes,
+                       started)
 
+
+def write_outputs(
+    run: ComputedRun,
+    directory: Path,
+    *,
+    progress: StageProgress,
+    run_id: str | None = None,
+) -> dict:
+    """Write forecast.csv, history.csv, manifest.json and index.html into `directory` (which
+    must exist); nothing is published. Returns the manifest."""
+    directory = Path(directory)
+    with progress.stage("write outputs and report"):
+        manifest = _manifest(run.config, run.config_path, run.history, run.started,
+                             progress.timings, run.baseline)
+        if run_id is not None:
+            manifest["run_id"] = run_id
+        _write_csv(run.forecast, directory / "forecast.csv")
+        _write_csv(run.history.series, directory / "history.csv")
+        _write_csv(run.data.observations.drop(columns="row"), directory / "observations.csv")
+        _write_json(run.regimes, directory / "regimes.json")
+        manifest["timings_s"] = dict(progress.timings)
+        _write_json(manifest, directory / "manifest.json")
+        html = render_report(read_run(directory))
+        (directory / "index.html").write_text(html, encoding="utf-8")
+    return manifest
+
+
+def write_run(
+    config_path: Path,
+    directory: Path,
+    *,
+    draws: int | None = None,
+    seed: int | None = None,
+    quiet: bool = False,
+    run_id: str | None = None,
+    progress: StageProgress | None = None,
+) -> RunResult:
+    """Compute a run and write its four outputs into `directory` (created if missing), without
+    publishing it anywhere: the caller decides where and how it goes live."""
+    progress = progress if progress is not None else StageProgress(quiet=quiet)
+    run = compute_run(config_path, draws=draws, seed=seed, progress=progress)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    manifest = write_outputs(run, directory, progress=progress, run_id=run_id)
+    return RunResult(directory, run.forecast, run.history, manifest)
+
+
+def run_forecast(
+    config_path: Path,
+    *,
+    output_dir: Path | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+    quiet: bool = False,
+) -> RunResult:
+    progress = StageProgress(quiet=quiet)
+    run = compute_run(config_path, draws=draws, seed=seed, progress=progress)
     target = Path(output_dir) if output_dir is not None else LATEST_DIR
     staging = make_staging(target)
     try:
-        with progress.stage("write outputs and report"):
-            manifest = _manifest(config, config_path, history, started, progress.timings,
-                                 baseline)
-            _write_csv(forecast, staging / "forecast.csv")
-            _write_csv(history.series, staging / "history.csv")
-            manifest["timings_s"] = dict(progress.timings)
-            (staging / "manifest.json").write_text(
-                json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-            html = render_report(
-                history=history.series, observations=data.observations, forecast=forecast,
-                manifest=manifest,
-                scenarios=[{"name": s.name, "description": s.description}
-                           for s in config.scenarios],
-            )
-            (staging / "index.html").write_text(html, encoding="utf-8")
+        manifest = write_outputs(run, staging, progress=progress)
         publish(staging, target)
     except BaseException:
         discard(staging)
         raise
     progress.say(f"published {display_path(target)} (run {manifest['run_id']})")
-    return RunResult(target, forecast, history, manifest)
+    return RunResult(target, run.forecast, run.history, manifest)
 
 
 def _national_paths(config, data, years, n, seed) -> np.ndarray:
@@ -147,6 +209,11 @@ def _national_paths(config, data, years, n, seed) -> np.ndarray:
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, float_format="%.4f", lineterminator="\n")
+
+
+def _write_json(document: dict, path: Path) -> None:
+    path.write_text(json.dumps(document, indent=2, sort_keys=True, allow_nan=False) + "\n",
+                    encoding="utf-8")
 
 
 def _sha256(path: Path) -> str:

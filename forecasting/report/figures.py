@@ -1,4 +1,4 @@
-"""Plotly figures of the report, built from the run's tables (no file access here)."""
+"""Plotly figures of the report, built from a run's tables (no file access here)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ PROVENANCE_STYLE = {
     "spliced": dict(symbol="diamond-open", color="#ff7f0e"),
     "interpolated": dict(symbol="circle-open", color="#7f7f7f"),
 }
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f"]
 LAYOUT = dict(
     template="plotly_white",
     margin=dict(l=60, r=20, t=50, b=50),
@@ -19,9 +21,25 @@ LAYOUT = dict(
 )
 
 
-def history_figure(history: pd.DataFrame, observations: pd.DataFrame) -> go.Figure:
-    """The built series by provenance, with every published observation as a marker."""
+def _total(forecast: pd.DataFrame, metric: str = "twh") -> pd.DataFrame:
+    return forecast[(forecast["metric"] == metric) & (forecast["component"] == "total")]
+
+
+def history_figure(history: pd.DataFrame, observations: pd.DataFrame | None,
+                   regimes: dict | None) -> go.Figure:
+    """The built series by provenance, published observations, regimes and breaks."""
     fig = go.Figure()
+    if regimes:
+        for i, segment in enumerate(regimes.get("segments", [])):
+            fig.add_vrect(x0=float(segment["start"][:4]) - 0.5, x1=float(segment["end"][:4]) + 0.5,
+                          fillcolor="#f2f2f2" if i % 2 else "#e8eef7", opacity=0.6,
+                          line_width=0, layer="below")
+        for b in regimes.get("breaks", []):
+            low, high = float(b["ci_low"][:4]) - 0.5, float(b["ci_high"][:4]) + 0.5
+            fig.add_vrect(x0=low, x1=high, fillcolor="#d62728", opacity=0.12, line_width=0,
+                          layer="below")
+            fig.add_vline(x=float(b["period"][:4]) - 0.5, line_dash="dash", line_color="#d62728",
+                          annotation_text=f"break {b['period']}", annotation_position="top left")
     fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines",
                              line=dict(color="#c7c7c7"), name="built series", hoverinfo="skip"))
     for provenance, style in PROVENANCE_STYLE.items():
@@ -33,28 +51,30 @@ def history_figure(history: pd.DataFrame, observations: pd.DataFrame) -> go.Figu
             marker=dict(size=9, **style), text=part["source_ids"],
             hovertemplate="%{x}: %{y:.1f} TWh (%{text})<extra>" + provenance + "</extra>",
         ))
-    obs = observations[observations["kind"] == "observation"]
-    for source, part in obs.groupby("source_id", sort=True):
-        point = part["twh"].fillna((part["low_twh"] + part["high_twh"]) / 2)
-        has_range = part["low_twh"].notna() & part["high_twh"].notna()
-        error = None
-        if has_range.any():
-            error = dict(type="data", symmetric=False,
-                         array=(part["high_twh"] - point).fillna(0).tolist(),
-                         arrayminus=(point - part["low_twh"]).fillna(0).tolist())
-        fig.add_trace(go.Scatter(
-            x=part["year"], y=point, mode="markers", name=f"as published: {source}",
-            marker=dict(size=6, symbol="x", opacity=0.6), error_y=error,
-            visible="legendonly" if source not in set(history["source_ids"]) else True,
-        ))
+    if observations is not None:
+        used = set(";".join(history["source_ids"].astype(str)).split(";"))
+        obs = observations[observations["kind"] == "observation"]
+        for source, part in obs.groupby("source_id", sort=True):
+            point = part["twh"].fillna((part["low_twh"] + part["high_twh"]) / 2)
+            error = None
+            if (part["low_twh"].notna() & part["high_twh"].notna()).any():
+                error = dict(type="data", symmetric=False,
+                             array=(part["high_twh"] - point).fillna(0).tolist(),
+                             arrayminus=(point - part["low_twh"]).fillna(0).tolist())
+            fig.add_trace(go.Scatter(
+                x=part["year"], y=point, mode="markers", name=f"as published: {source}",
+                marker=dict(size=7, symbol="x", opacity=0.7), error_y=error,
+                visible=True if source in used else "legendonly",
+            ))
     fig.update_layout(title="US data-center electricity use, TWh/yr", yaxis_title="TWh/yr",
                       **LAYOUT)
     return fig
 
 
 def fan_figure(history: pd.DataFrame, forecast: pd.DataFrame, scenario: str) -> go.Figure:
-    """P5-P95 and P10-P90 bands and the P50 line of one scenario, after the history."""
-    part = forecast[(forecast["scenario"] == scenario) & (forecast["metric"] == "twh")]
+    """P5-P95 and P10-P90 bands and the P50 line of one scenario's total, after the history."""
+    part = _total(forecast)
+    part = part[part["scenario"] == scenario]
     fig = go.Figure()
     for low, high, name, color in (("p05", "p95", "P5-P95", "rgba(31,119,180,0.15)"),
                                    ("p10", "p90", "P10-P90", "rgba(31,119,180,0.30)")):
@@ -67,5 +87,79 @@ def fan_figure(history: pd.DataFrame, forecast: pd.DataFrame, scenario: str) -> 
     fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines+markers",
                              name="history (built)", line=dict(color="#333333"),
                              marker=dict(size=5)))
-    fig.update_layout(title=f"Scenario {scenario}: TWh/yr", yaxis_title="TWh/yr", **LAYOUT)
+    fig.update_layout(title=f"Scenario {scenario}: total TWh/yr", yaxis_title="TWh/yr",
+                      **LAYOUT)
+    return fig
+
+
+def scenarios_figure(history: pd.DataFrame, forecast: pd.DataFrame,
+                     outlooks: pd.DataFrame | None) -> go.Figure:
+    """Every scenario's P50 with the published outlooks as markers."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines",
+                             name="history (built)", line=dict(color="#333333")))
+    total = _total(forecast)
+    for i, (scenario, part) in enumerate(total.groupby("scenario", sort=False)):
+        fig.add_trace(go.Scatter(x=part["year"], y=part["p50"], mode="lines",
+                                 name=str(scenario),
+                                 line=dict(color=PALETTE[i % len(PALETTE)])))
+    if outlooks is not None and not outlooks.empty:
+        for source, part in outlooks.groupby("source_id", sort=True):
+            label = [f"{source} {s}" for s in part["scenario"]]
+            fig.add_trace(go.Scatter(x=part["year"], y=part["twh"], mode="markers",
+                                     name=f"published: {source}", text=label,
+                                     marker=dict(size=11, symbol="star"),
+                                     hovertemplate="%{text}: %{y:.0f} TWh<extra></extra>"))
+    fig.update_layout(title="All scenarios (P50) and published outlooks, TWh/yr",
+                      yaxis_title="TWh/yr", **LAYOUT)
+    return fig
+
+
+def decomposition_figure(decomposition: pd.DataFrame, scenario: str) -> go.Figure:
+    """Baseline (conventional) and AI load stacked: history, then one scenario's P50."""
+    part = decomposition[decomposition["scenario"].isin(["history", scenario])]
+    fig = go.Figure()
+    for component, color in (("baseline", "rgba(127,127,127,0.6)"), ("ai", "rgba(214,39,40,0.6)")):
+        rows = part[part["component"] == component].sort_values("year")
+        fig.add_trace(go.Scatter(x=rows["year"], y=rows["twh"], mode="lines", stackgroup="one",
+                                 name=component, line=dict(width=0.5), fillcolor=color))
+    fig.update_layout(title=f"Baseline and AI load, history and scenario {scenario} (P50)",
+                      yaxis_title="TWh/yr", **LAYOUT)
+    return fig
+
+
+def tornado_figure(sensitivity: pd.DataFrame, scenario: str, year: int) -> go.Figure:
+    """How far the P50 moves when each parameter goes to its own P10 and P90."""
+    part = sensitivity[(sensitivity["scenario"] == scenario) & (sensitivity["year"] == year)]
+    part = part.assign(swing=(part["p50_at_p90"] - part["p50_at_p10"]).abs())
+    part = part.sort_values("swing").tail(12)
+    base = float(part["p50_base"].iloc[0]) if not part.empty else 0.0
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=part["parameter"], x=part["p50_at_p10"] - base, base=base,
+                         orientation="h", name="parameter at its P10", marker_color="#1f77b4"))
+    fig.add_trace(go.Bar(y=part["parameter"], x=part["p50_at_p90"] - base, base=base,
+                         orientation="h", name="parameter at its P90", marker_color="#d62728"))
+    fig.update_layout(title=f"Sensitivity of the {year} P50, scenario {scenario} (TWh)",
+                      barmode="overlay", xaxis_title="TWh/yr", **LAYOUT)
+    fig.update_layout(height=max(300, 40 * len(part) + 150), margin=dict(l=220, r=20, t=50, b=50))
+    return fig
+
+
+def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, model: str) -> go.Figure:
+    """Past forecast origins of one model against what happened."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines+markers",
+                             name="history (built)", line=dict(color="#333333"),
+                             marker=dict(size=5)))
+    part = forecasts[forecasts["model"] == model]
+    for i, (origin, rows) in enumerate(part.groupby("origin", sort=True)):
+        x = rows["period"].astype(str).str[:4].astype(int)
+        fig.add_trace(go.Scatter(
+            x=x, y=rows["p50"], mode="lines+markers", name=f"from {origin}",
+            line=dict(color=PALETTE[i % len(PALETTE)], dash="dot"), marker=dict(size=5),
+            error_y=dict(type="data", symmetric=False, array=(rows["p90"] - rows["p50"]).tolist(),
+                         arrayminus=(rows["p50"] - rows["p10"]).tolist(), thickness=1),
+        ))
+    fig.update_layout(title=f"Backtest: forecasts of '{model}' from past origins (P50, P10-P90)",
+                      yaxis_title="TWh/yr", **LAYOUT)
     return fig

@@ -1,7 +1,7 @@
-"""Render the self-contained HTML report from a run's tables.
+"""Render the self-contained HTML report of a run (a `RunFiles` bundle) with Jinja2.
 
-The page inlines plotly.js, so it opens from disk with no network. Templates live in
-`reports/templates/`; Jinja2 autoescaping is on for every template.
+The page inlines plotly.js, so it opens from disk with no network; the template lives in
+`reports/templates/`, with autoescaping on for everything it prints.
 """
 
 from __future__ import annotations
@@ -16,9 +16,13 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
 from forecasting.paths import TEMPLATES_DIR
-from forecasting.report.figures import fan_figure, history_figure
+from forecasting.report import figures
+from forecasting.report.reading import READING_YEAR, headline_reading
+from forecasting.report.run_files import RunFiles
 
-TABLE_YEARS = (2025, 2028, 2030, 2035)
+HEADLINE_YEARS = (2025, 2028, 2030, 2035)
+HEADLINE_METRICS = {"twh": ("TWh/yr", 0), "share_pct": ("% of US electricity", 1),
+                    "capacity_gw": ("capacity GW", 0), "avg_gw": ("average GW", 0)}
 
 
 @lru_cache(maxsize=1)
@@ -32,44 +36,113 @@ def _environment() -> Environment:
 
 def _figure_json(fig) -> Markup:
     text = pio.to_json(fig, validate=False, pretty=False, engine="json")
-    return Markup(text.replace("</", "<\\/"))
+    # keep the JSON inert inside <script>: no closing tags, no HTML comments
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
 
 
-def render_report(
-    *,
-    history: pd.DataFrame,
-    observations: pd.DataFrame,
-    forecast: pd.DataFrame,
-    manifest: dict,
-    scenarios: list[dict],
-) -> str:
-    """The report page as a string. `scenarios` holds each scenario's name and description."""
-    figures = {"history": _figure_json(history_figure(history, observations))}
-    for index, scenario in enumerate(scenarios):
-        figures[f"fan-{index}"] = _figure_json(fan_figure(history, forecast, scenario["name"]))
-    years = [y for y in TABLE_YEARS if y in set(forecast["year"])]
-    table = _headline_rows(forecast, years)
+def render_report(run: RunFiles) -> str:
+    """The report page of `run` as one HTML string."""
+    forecast, history = run.forecast, run.history
+    scenario_names = list(dict.fromkeys(forecast["scenario"]))
+    descriptions = {s["name"]: s.get("description", "")
+                    for s in run.manifest.get("config", {}).get("scenarios", [])}
+    charts: dict[str, Markup] = {
+        "history": _figure_json(figures.history_figure(history, run.observations, run.regimes)),
+        "scenarios-all": _figure_json(figures.scenarios_figure(history, forecast, run.outlooks)),
+    }
+    for i, name in enumerate(scenario_names):
+        charts[f"fan-{i}"] = _figure_json(figures.fan_figure(history, forecast, name))
+    if run.decomposition is not None:
+        for i, name in enumerate(scenario_names):
+            if name in set(run.decomposition["scenario"]):
+                charts[f"decomposition-{i}"] = _figure_json(
+                    figures.decomposition_figure(run.decomposition, name))
+    sensitivity_year = None
+    if run.sensitivity is not None and not run.sensitivity.empty:
+        sensitivity_year = int(run.sensitivity["year"].iloc[0])
+        for i, name in enumerate(scenario_names):
+            if name in set(run.sensitivity["scenario"]):
+                charts[f"tornado-{i}"] = _figure_json(
+                    figures.tornado_figure(run.sensitivity, name, sensitivity_year))
+    backtest_model = None
+    if run.backtest_forecasts is not None and not run.backtest_forecasts.empty:
+        models = list(dict.fromkeys(run.backtest_forecasts["model"]))
+        backtest_model = "selected" if "selected" in models else models[0]
+        charts["backtest"] = _figure_json(
+            figures.backtest_figure(run.backtest_forecasts, history, backtest_model))
+
+    manifest = run.manifest
     return _environment().get_template("report.html.j2").render(
-        title=manifest["config"]["report"]["title"],
+        title=manifest.get("config", {}).get("report", {}).get("title", "dcload report"),
         manifest=manifest,
         manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
+        reading=headline_reading(forecast, run.changes, run.sensitivity),
+        reading_year=READING_YEAR,
+        headline=_headline(forecast),
+        headline_years=[y for y in HEADLINE_YEARS if y in set(forecast["year"])],
+        bands=manifest.get("bands") or {"kind": "model-based", "text": (
+            "Bands are model-based: they come from the Monte Carlo draws of each scenario's "
+            "uncertain parameters and of the baseline's fitted trend, not from a backtest.")},
+        denominator=manifest.get("national_total_definition_label", "US electricity (EIA)"),
         history=history.to_dict("records"),
-        scenarios=scenarios,
-        figures=figures,
-        table_years=years,
-        table=table,
+        regimes=run.regimes,
+        scenarios=[{"index": i, "name": n, "description": descriptions.get(n, "")}
+                   for i, n in enumerate(scenario_names)],
+        p50_table=_p50_table(forecast),
+        outlooks=None if run.outlooks is None else run.outlooks.to_dict("records"),
+        decomposition=_decomposition_table(run.decomposition),
+        sensitivity=None if run.sensitivity is None else run.sensitivity.to_dict("records"),
+        sensitivity_year=sensitivity_year,
+        backtest_summary=_backtest_table(run.backtest_summary),
+        backtest_model=backtest_model,
+        backtest_forecasts=None if run.backtest_forecasts is None else run.backtest_forecasts[
+            run.backtest_forecasts["model"] == backtest_model].to_dict("records"),
+        assumptions=None if run.assumptions is None else run.assumptions.to_dict("records"),
+        changes=run.changes,
+        downloads=run.downloads(),
+        charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
 
 
-def _headline_rows(forecast: pd.DataFrame, years: list[int]) -> list[dict]:
+def _cell(row, digits: int) -> str:
+    return f"{row['p50']:.{digits}f} [{row['p10']:.{digits}f}-{row['p90']:.{digits}f}]"
+
+
+def _headline(forecast: pd.DataFrame) -> list[dict]:
+    total = forecast[forecast["component"] == "total"]
+    years = [y for y in HEADLINE_YEARS if y in set(total["year"])]
     rows = []
-    for (scenario, metric), part in forecast.groupby(["scenario", "metric"], sort=False):
-        by_year = part.set_index("year")
-        cells = []
-        for year in years:
-            r = by_year.loc[year]
-            digits = 2 if metric == "share_pct" else 0
-            cells.append(f"{r['p50']:.{digits}f} [{r['p10']:.{digits}f}-{r['p90']:.{digits}f}]")
-        rows.append({"scenario": scenario, "metric": metric, "cells": cells})
+    for scenario in dict.fromkeys(total["scenario"]):
+        part = total[total["scenario"] == scenario]
+        for metric, (label, digits) in HEADLINE_METRICS.items():
+            by_year = part[part["metric"] == metric].set_index("year")
+            if by_year.empty:
+                continue
+            rows.append({"scenario": scenario, "metric": label,
+                         "cells": [_cell(by_year.loc[y], digits) for y in years]})
     return rows
+
+
+def _p50_table(forecast: pd.DataFrame) -> dict:
+    total = forecast[(forecast["component"] == "total") & (forecast["metric"] == "twh")]
+    wide = total.pivot_table(index="year", columns="scenario", values="p50", sort=False)
+    wide = wide[list(dict.fromkeys(total["scenario"]))]
+    return {"columns": list(wide.columns),
+            "rows": [{"year": int(y), "values": [f"{v:.0f}" for v in r]}
+                     for y, r in wide.iterrows()]}
+
+
+def _decomposition_table(decomposition: pd.DataFrame | None) -> list[dict] | None:
+    if decomposition is None:
+        return None
+    wide = decomposition.pivot_table(index=["scenario", "year"], columns="component",
+                                     values="twh", sort=False).reset_index()
+    return wide.to_dict("records")
+
+
+def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
+    if summary is None:
+        return None
+    return summary.to_dict("records")

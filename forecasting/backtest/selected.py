@@ -1,0 +1,177 @@
+"""The honest `selected` rows: what the pipeline would have published at each origin.
+
+The pipeline publishes a choice (best model or ensemble, `selection.py`) with bands calibrated
+by split conformal (`calibration.py`), both estimated from a backtest. Scoring the final choice
+on the same backtest would flatter it, so for every origin o the `selected` forecast is rebuilt
+with only what was known at o. The exact rule, at origin o:
+
+1. Candidates: the models (never ``"selected"``) that produced a forecast at o.
+2. Information set: the candidates' backtest rows whose *period* is at most o (their origin is
+   then before o and their outcome was observed by o). Rows of earlier origins whose periods
+   lie after o are not used.
+3. Scored candidates are those with at least one row in the information set; they are compared
+   on the (origin, period) pairs all of them have (`selection.comparable_rows`), and
+   `selection.select_or_ensemble` makes the choice from their overall MASE and CRPS
+   (`runner.model_scores`, the same numbers as the "all" rows of `runner.summary`).
+4. With no comparable rows (the first origins) the choice is the `fallback` alias if given and
+   among the candidates, otherwise equal weights over all candidates (kind ``"fallback"``).
+5. Calibration: the rows of that choice in the information set (for an ensemble, its weights
+   applied to the earlier origins' paths; `selection.choice_rows`) give conformal factors per
+   horizon (`calibration.fit_calibration`, default at least 5 residuals per horizon). A horizon
+   h has residuals only from origins up to o - h, so early origins and long horizons fall back
+   to the model-based bands (factor 1).
+6. The forecast: the candidates' paths at o mixed with the choice's weights, stretched around
+   their median by the horizon factors, and scored like any other model (row columns, `crps`,
+   `mase_scale`).
+
+Nothing after o enters the forecast at o: changing later data changes its `actual` and scores,
+never its mean or quantiles. `decide(result)` with no `until` applies the same rule to the whole
+backtest, which is what the pipeline uses for the forecast it publishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest import calibration as cal
+from forecasting.backtest.runner import (
+    RESERVED_ALIAS,
+    BacktestResult,
+    concat_rows,
+    forecast_rows,
+    model_scores,
+)
+from forecasting.backtest.selection import (
+    Choice,
+    choice_rows,
+    comparable_rows,
+    mix_paths,
+    select_or_ensemble,
+)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A choice and its calibration, with the number of comparable rows behind the choice."""
+
+    choice: Choice
+    calibration: cal.Calibration
+    scored_rows: int
+
+
+@dataclass
+class SelectedForecasts:
+    """The `selected` rows, their calibrated paths and the decision made at each origin."""
+
+    rows: pd.DataFrame
+    paths: dict[str, np.ndarray] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)
+
+
+def decide(
+    result: BacktestResult,
+    *,
+    until: pd.Period | str | None = None,
+    candidates: Sequence[str] | None = None,
+    strategy: str = "best",
+    fallback: str | None = None,
+    min_residuals: int = cal.MIN_RESIDUALS,
+) -> Decision:
+    """Choice and calibration from the rows observed by `until` (all rows if None)."""
+    if isinstance(until, str):
+        until = pd.Period(until, freq=result.freq)
+    frame = result.forecasts
+    if candidates is None:
+        candidates = [m for m in result.models if m != RESERVED_ALIAS]
+    candidates = sorted(set(candidates) - {RESERVED_ALIAS})
+    if not candidates:
+        raise ValueError("no candidate models")
+    mask = frame["model"].isin(candidates).to_numpy()
+    if until is not None:
+        mask = mask & (result.period_ordinals <= until.ordinal)
+    info = frame[mask]
+    scored = sorted(info["model"].unique())
+    rows = comparable_rows(info, scored) if scored else info
+    choice = None
+    if len(rows):
+        try:
+            choice = select_or_ensemble(model_scores(rows), strategy)
+        except ValueError:
+            choice = None
+    if choice is None:
+        if fallback is not None and fallback in candidates:
+            choice = Choice("fallback", {fallback: 1.0})
+        else:
+            choice = Choice("fallback", dict.fromkeys(candidates, 1.0 / len(candidates)))
+    history = choice_rows(result, choice, until=until)
+    calibration = cal.fit_calibration(
+        history, min_residuals=min_residuals, horizons=range(1, result.horizon + 1)
+    )
+    return Decision(choice, calibration, len(rows))
+
+
+def selected_forecasts(
+    result: BacktestResult,
+    *,
+    strategy: str = "best",
+    fallback: str | None = None,
+    min_residuals: int = cal.MIN_RESIDUALS,
+    alias: str = RESERVED_ALIAS,
+) -> SelectedForecasts:
+    """The forecast published at each origin, by the rule of the module docstring."""
+    models = [m for m in sorted(result.models) if m not in (RESERVED_ALIAS, alias)]
+    frames = []
+    out = SelectedForecasts(rows=pd.DataFrame())
+    for origin in result.origins:
+        label = str(origin)
+        candidates = [m for m in models if (m, label) in result.paths]
+        if not candidates:
+            continue
+        decision = decide(
+            result,
+            until=origin,
+            candidates=candidates,
+            strategy=strategy,
+            fallback=fallback,
+            min_residuals=min_residuals,
+        )
+        weights = decision.choice.weights
+        mixed = mix_paths({m: result.paths[(m, label)] for m in decision.choice.models}, weights)
+        paths = cal.apply(mixed, decision.calibration)
+        out.paths[label] = paths
+        out.decisions[label] = decision
+        frames.append(
+            forecast_rows(
+                alias,
+                origin,
+                result.actuals[label],
+                paths,
+                quantiles=result.quantiles,
+                scale=result.scales[label],
+            )
+        )
+    out.rows = concat_rows(frames, result.quantiles)
+    return out
+
+
+def with_selected(result: BacktestResult, **options) -> BacktestResult:
+    """A copy of `result` with the `selected` rows and paths added (options: see
+    `selected_forecasts`); rows stay sorted by model, origin and horizon."""
+    alias = options.get("alias", RESERVED_ALIAS)
+    base = result.forecasts[result.forecasts["model"] != alias]
+    chosen = selected_forecasts(result, **options)
+    frame = concat_rows([base, chosen.rows], result.quantiles)
+    origin_ord = pd.PeriodIndex(frame["origin"].to_numpy(dtype=object), freq=result.freq).asi8
+    frame = (
+        frame.assign(_origin=origin_ord)
+        .sort_values(["model", "_origin", "horizon"], kind="mergesort")
+        .drop(columns="_origin")
+        .reset_index(drop=True)
+    )
+    paths = {k: v for k, v in result.paths.items() if k[0] != alias}
+    paths.update({(alias, label): p for label, p in chosen.paths.items()})
+    return replace(result, forecasts=frame, paths=paths)

@@ -1,0 +1,173 @@
+"""Choose what to publish from a backtest: the best model, or an inverse-error ensemble.
+
+Rules:
+
+- scores are the overall rows (horizon ``"all"``) of `runner.summary`; the alias
+  ``"selected"`` is never a candidate, and models with a non-finite MASE are left out;
+- best: the lowest mean MASE; ties are broken by the lower CRPS, then by alias;
+- ensemble: weights proportional to 1 / MASE^2 (inverse squared scaled error, like inverse-MSE
+  weighting), normalised to sum to 1; if some models have MASE 0 they share the weight equally;
+- an ensemble mixes PATHS, never quantiles: `mix_paths` takes from model k the first
+  round(w_k n) of its n paths (largest-remainder rounding, so the counts sum to n, ties to the
+  alias first in sorted order) and stacks them in alias order. Each path stays one model's
+  joint path, and the ensemble's mean and quantiles are computed from the mixed paths. Taking
+  the first paths is a fair draw because a model's paths are exchangeable.
+- `comparable_rows` keeps only the (origin, period) pairs that every model has, so models that
+  failed on some origins are compared on the same outcomes; `choice_rows` rebuilds the
+  backtest rows of a `Choice` (for the conformal calibration of what is published).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest.runner import (
+    RESERVED_ALIAS,
+    BacktestResult,
+    concat_rows,
+    forecast_rows,
+)
+
+STRATEGIES = ("best", "ensemble")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What is published: `kind` is 'best', 'ensemble' or 'fallback'; weights sum to 1."""
+
+    kind: str
+    weights: dict[str, float]
+
+    @property
+    def models(self) -> list[str]:
+        return sorted(a for a, w in self.weights.items() if w > 0)
+
+    def describe(self) -> str:
+        return ", ".join(f"{a} {self.weights[a]:.2f}" for a in self.models)
+
+
+def overall_scores(summary: pd.DataFrame, exclude: Sequence[str] = (RESERVED_ALIAS,)):
+    """Overall MASE, CRPS and n per model (index: model), finite MASE only."""
+    rows = summary[(summary["horizon"].astype(str) == "all") & ~summary["model"].isin(exclude)]
+    scores = rows.set_index("model")[["MASE", "CRPS", "n"]].astype(float)
+    return scores[np.isfinite(scores["MASE"])]
+
+
+def select_best(summary: pd.DataFrame) -> str:
+    """Alias with the lowest overall MASE (ties: lower CRPS, then alias)."""
+    scores = overall_scores(summary)
+    if scores.empty:
+        raise ValueError("no model has a finite MASE to select on")
+    ranked = scores.assign(alias=scores.index).sort_values(
+        ["MASE", "CRPS", "alias"], na_position="last", kind="mergesort"
+    )
+    return str(ranked.index[0])
+
+
+def ensemble_weights(mase: Mapping[str, float]) -> dict[str, float]:
+    """Weights proportional to 1 / MASE^2 over models with a finite MASE (see module doc)."""
+    finite = {a: float(v) for a, v in mase.items() if np.isfinite(v) and v >= 0}
+    if not finite:
+        raise ValueError("no model has a finite MASE to weight")
+    zero = sorted(a for a, v in finite.items() if v == 0)
+    if zero:
+        return {a: (1.0 / len(zero) if a in zero else 0.0) for a in sorted(finite)}
+    raw = {a: 1.0 / v**2 for a, v in sorted(finite.items())}
+    total = sum(raw.values())
+    return {a: w / total for a, w in raw.items()}
+
+
+def select_or_ensemble(summary: pd.DataFrame, strategy: str = "best") -> Choice:
+    """The best model (weight 1) or the inverse-MASE^2 ensemble, from a summary table."""
+    if strategy == "best":
+        return Choice("best", {select_best(summary): 1.0})
+    if strategy == "ensemble":
+        return Choice("ensemble", ensemble_weights(overall_scores(summary)["MASE"].to_dict()))
+    raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+
+
+def allocate_paths(weights: Mapping[str, float], n: int) -> dict[str, int]:
+    """Path counts per alias proportional to weights, summing to n (largest remainder)."""
+    aliases = sorted(a for a, w in weights.items() if w > 0)
+    if not aliases:
+        raise ValueError("no positive weight")
+    w = np.array([weights[a] for a in aliases], dtype=float)
+    exact = w / w.sum() * n
+    counts = np.floor(exact).astype(int)
+    order = sorted(range(len(aliases)), key=lambda i: (-(exact[i] - counts[i]), aliases[i]))
+    for i in order[: n - int(counts.sum())]:
+        counts[i] += 1
+    return {a: int(c) for a, c in zip(aliases, counts, strict=True)}
+
+
+def mix_paths(paths: Mapping[str, np.ndarray], weights: Mapping[str, float]) -> np.ndarray:
+    """Mixture of the models' paths `(n, k)`: the first round(w_k n) paths of each model."""
+    used = sorted(a for a, w in weights.items() if w > 0)
+    missing = [a for a in used if a not in paths]
+    if missing:
+        raise KeyError(f"no paths for {missing}")
+    shapes = {np.shape(paths[a]) for a in used}
+    if len(shapes) != 1:
+        raise ValueError(f"paths of the mixed models differ in shape: {sorted(shapes)}")
+    n = shapes.pop()[0]
+    counts = allocate_paths({a: weights[a] for a in used}, n)
+    return np.concatenate([np.asarray(paths[a])[: counts[a]] for a in used if counts[a]], axis=0)
+
+
+def comparable_rows(frame: pd.DataFrame, models: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of `models` (default: all in the frame) at the (origin, period) all of them have."""
+    models = sorted(frame["model"].unique()) if models is None else list(models)
+    part = frame[frame["model"].isin(models)]
+    if part.empty:
+        return part
+    count = part.groupby(["origin", "period"])["model"].transform("nunique")
+    return part[count.to_numpy() == len(set(models))]
+
+
+def choice_rows(
+    result: BacktestResult,
+    choice: Choice,
+    *,
+    until: pd.Period | None = None,
+    alias: str = "choice",
+) -> pd.DataFrame:
+    """Backtest rows of `choice` at every origin where all its models have paths.
+
+    With `until`, only periods up to and including `until` are kept (the outcomes known then).
+    A single-model choice reuses that model's rows; an ensemble mixes paths per origin.
+    """
+    frame = result.forecasts
+    models = choice.models
+    if len(models) == 1:
+        mask = (frame["model"] == models[0]).to_numpy()
+        if until is not None:
+            mask = mask & (result.period_ordinals <= until.ordinal)
+        return frame[mask].assign(model=alias).reset_index(drop=True)
+    frames = []
+    for origin in result.origins:
+        if until is not None and origin >= until:
+            break
+        label = str(origin)
+        if any((a, label) not in result.paths for a in models):
+            continue
+        actual = result.actuals[label]
+        if until is not None:
+            actual = actual[actual.index <= until]
+        if actual.empty:
+            continue
+        mixed = mix_paths({a: result.paths[(a, label)] for a in models}, choice.weights)
+        frames.append(
+            forecast_rows(
+                alias,
+                origin,
+                actual,
+                mixed,
+                quantiles=result.quantiles,
+                scale=result.scales[label],
+            )
+        )
+    return concat_rows(frames, result.quantiles)

@@ -1,0 +1,98 @@
+"""`selected` rows: chosen and calibrated with earlier outcomes only (no look-ahead)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from backtest_models import Drift, FailsWhenShort, RandomWalk, growth_series, random_walk_series
+
+from forecasting.backtest.runner import FORECAST_COLUMNS, run_backtest, summary
+from forecasting.backtest.selected import decide, selected_forecasts, with_selected
+from forecasting.models.loglinear_trend import LogLinearTrend
+
+MODELS = {"llt": LogLinearTrend, "rw": RandomWalk, "drift": Drift}
+FORECAST = ["mean", "p05", "p10", "p50", "p90", "p95"]
+
+
+def backtest(series, models=None, **kw):
+    kw = {"horizon": 3, "first_origin": "2000", "n_paths": 300, "seed": 5, **kw}
+    return run_backtest(series, MODELS if models is None else models, **kw)
+
+
+@pytest.mark.parametrize("strategy", ["best", "ensemble"])
+def test_an_origins_selected_forecast_ignores_later_data(strategy):
+    series = growth_series(30, start="1990")
+    altered = series.copy()
+    altered[altered.index > pd.Period("2010", freq="Y")] *= np.linspace(0.5, 3.0, 9)
+    a = with_selected(backtest(series), strategy=strategy).forecasts
+    b = with_selected(backtest(altered), strategy=strategy).forecasts
+    sel_a, sel_b = a[a["model"] == "selected"], b[b["model"] == "selected"]
+    early = sel_a["origin"].astype(int) <= 2010
+    pd.testing.assert_frame_equal(sel_a.loc[early, FORECAST], sel_b.loc[early, FORECAST])
+    assert not np.allclose(sel_a.loc[~early, "p50"], sel_b.loc[~early, "p50"])
+    # the information was used: later origins are calibrated by then
+    decisions = selected_forecasts(backtest(series), strategy=strategy).decisions
+    assert decisions["2010"].calibration.is_calibrated(1)
+    assert not decisions["2001"].calibration.is_calibrated(1)
+
+
+def test_first_origin_falls_back_to_model_based_bands():
+    result = backtest(growth_series(30, start="1990"))
+    chosen = selected_forecasts(result, fallback="llt")
+    first = chosen.decisions["2000"]
+    assert first.choice.kind == "fallback" and first.choice.weights == {"llt": 1.0}
+    assert first.scored_rows == 0
+    assert not any(first.calibration.calibrated.values())
+    llt = result.forecasts.query("model == 'llt' and origin == '2000'")
+    pd.testing.assert_frame_equal(
+        chosen.rows.query("origin == '2000'")[FORECAST].reset_index(drop=True),
+        llt[FORECAST].reset_index(drop=True),
+    )
+    equal = selected_forecasts(result).decisions["2000"].choice
+    assert equal.weights == pytest.approx({"drift": 1 / 3, "llt": 1 / 3, "rw": 1 / 3})
+    # at 2001 only the 2000 -> 2001 outcome is known
+    assert chosen.decisions["2001"].scored_rows == 3
+    assert chosen.decisions["2001"].choice.kind == "best"
+
+
+def test_with_selected_adds_sorted_rows_with_the_same_columns():
+    result = backtest(growth_series(30, start="1990"))
+    out = with_selected(result, strategy="ensemble")
+    frame = out.forecasts
+    assert list(frame.columns) == list(result.forecasts.columns)
+    assert list(frame.columns[: len(FORECAST_COLUMNS)]) == FORECAST_COLUMNS
+    assert list(frame["model"].unique()) == ["drift", "llt", "rw", "selected"]
+    sel = frame[frame["model"] == "selected"]
+    assert len(sel) == len(frame[frame["model"] == "llt"])
+    assert ("selected", "2005") in out.paths
+    assert "selected" in set(summary(out)["model"])
+    again = with_selected(out, strategy="ensemble")
+    pd.testing.assert_frame_equal(again.forecasts, frame)
+    # the decision on the whole backtest is what the pipeline publishes
+    final = decide(result, strategy="ensemble")
+    assert final.choice.kind == "ensemble" and final.calibration.is_calibrated(3)
+
+
+def test_models_failing_at_an_origin_are_not_candidates_there():
+    models = {"short": lambda: FailsWhenShort(needed=15), "rw": RandomWalk}
+    result = backtest(growth_series(30, start="1990"), models)
+    chosen = selected_forecasts(result, strategy="ensemble")
+    assert set(chosen.decisions["2000"].choice.weights) == {"rw"}  # short fails until 2004
+    assert set(chosen.decisions["2006"].choice.weights) == {"rw", "short"}
+    assert len(chosen.rows) == len(result.forecasts.query("model == 'rw'"))
+
+
+def test_selected_bands_of_a_too_narrow_model_reach_near_target_coverage():
+    series = random_walk_series(170, seed=2, start="1850")
+    result = run_backtest(
+        series, {"narrow": lambda: RandomWalk(sd_scale=0.4)}, horizon=2, first_origin="1860",
+        n_paths=300, seed=1,
+    )  # fmt: skip
+    out = with_selected(result)
+    table = summary(out).query("horizon == 'all'").set_index("model")
+    assert table.loc["narrow", "coverage80"] < 0.5
+    late = out.forecasts.query("model == 'selected' and origin >= '1880'")
+    hits = (late["p10"] <= late["actual"]) & (late["actual"] <= late["p90"])
+    assert 0.7 < hits.mean() < 0.9
+    assert table.loc["selected", "width80"] > 2 * table.loc["narrow", "width80"]

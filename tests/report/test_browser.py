@@ -1,0 +1,85 @@
+"""The report in a real headless browser: complete, rendered, offline and inert."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from forecasting.paths import ROOT
+from tests.conftest import run_cli
+from tests.report.conftest import SCREENSHOT_DIR, SECTION_IDS, open_report
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+XSS_NAME = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "latest"
+    done = run_cli("forecast", "--output-dir", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    return out / "index.html"
+
+
+def check_rendered(visit, html: Path) -> None:
+    page = visit.page
+    assert visit.console_errors == [] and visit.page_errors == []
+    charts = page.locator(".chart")
+    assert charts.count() >= 3
+    for i in range(charts.count()):
+        assert charts.nth(i).locator(".main-svg").count() >= 1, f"chart {i} did not render"
+    assert visit.requests == [html.resolve().as_uri()], "the page must make no request"
+
+
+def test_report_renders_every_section_with_no_network_and_no_errors(browser, report):
+    visit = open_report(browser, report)
+    check_rendered(visit, report)
+    for section in SECTION_IDS:
+        assert visit.page.locator(f"section#{section}").count() == 1, section
+    headline = visit.page.locator("#headline table").inner_text()
+    assert "TWh/yr" in headline and "2030" in headline
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOT_DIR / "report.png"
+    visit.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 50_000
+    assert report.stat().st_size < 8 * 1024 * 1024
+
+
+def test_report_prints_to_pdf(browser, report, tmp_path):
+    visit = open_report(browser, report)
+    visit.page.emulate_media(media="print")
+    pdf = tmp_path / "report.pdf"
+    visit.page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 20_000
+
+
+def test_scenario_name_with_markup_is_shown_as_text_and_runs_nothing(browser, workspace,
+                                                                     tmp_path):
+    text = workspace.config.read_text()
+    workspace.config.write_text(text.replace("- name: ai-growth", f"- name: '{XSS_NAME}'"))
+    out = tmp_path / "xss"
+    done = run_cli("forecast", "--config", str(workspace.config), "--output-dir", str(out),
+                   "--quiet", "--draws", "200")
+    assert done.returncode == 0, done.stderr
+    html = out / "index.html"
+    visit = open_report(browser, html)
+    check_rendered(visit, html)
+    assert visit.dialogs == []
+    assert visit.page.locator("img[src='x']").count() == 0
+    assert XSS_NAME in visit.page.locator("#headline").inner_text()
+
+
+def test_an_archived_run_still_renders_with_the_current_code(browser, tmp_path):
+    archived = tmp_path / "v0.1-thin"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "runs" / "v0.1-thin", archived)
+    done = run_cli("report", "--run-dir", str(archived))
+    assert done.returncode == 0, done.stderr
+    html = archived / "index.html"
+    visit = open_report(browser, html)
+    check_rendered(visit, html)
+    for section in SECTION_IDS:
+        assert visit.page.locator(f"section#{section}").count() == 1, section
+    assert "earlier version of dcload" in visit.page.locator("#backtest").inner_text()
