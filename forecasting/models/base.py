@@ -53,6 +53,14 @@ class Model:
         self._fit(self.series_)
         return self
 
+    def observations_needed(self, freq: str) -> int:
+        """Fewest observations `fit` accepts for frequency `freq` (`Y`, `M`, `D`, `H`).
+
+        `min_observations` unless a subclass needs more at some frequency (e.g. two full
+        seasons); such a subclass raises `SeriesTooShortError` with this number in `_fit`.
+        """
+        return self.min_observations
+
     def _fit(self, series: pd.Series) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 

@@ -1,0 +1,107 @@
+"""The baseline the pipeline publishes: backtest the candidates, choose, calibrate, forecast.
+
+`backtest_and_choose` runs the rolling-origin backtest of the candidate models, adds the
+honest `selected` rows (selected.py: at each origin, only what was known then) and makes the
+final decision from every backtest row (best model or ensemble, conformal factors per horizon).
+`chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
+calibrated joint paths. Horizons beyond the backtest's longest keep the factor of the longest
+calibrated horizon (the bands are never narrowed there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest import calibration as cal
+from forecasting.backtest.runner import BacktestResult, run_backtest, summary
+from forecasting.backtest.selected import Decision, decide, with_selected
+from forecasting.backtest.selection import mix_paths
+from forecasting.models.base import Model
+
+Factory = Callable[[], Model]
+
+
+@dataclass(frozen=True)
+class BaselineChoice:
+    result: BacktestResult
+    decision: Decision
+    summary: pd.DataFrame
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return {m: w for m, w in self.decision.choice.weights.items() if w > 0}
+
+    def factors(self, horizon: int) -> list[float]:
+        """Band factors for horizons 1..`horizon`, carried forward past the backtest."""
+        calibration = self.decision.calibration
+        longest = max((h for h in calibration.factors if calibration.is_calibrated(h)),
+                      default=None)
+        out = []
+        for h in range(1, horizon + 1):
+            if calibration.is_calibrated(h):
+                out.append(calibration.factor(h))
+            elif longest is not None and h > longest:
+                out.append(max(calibration.factor(longest), 1.0))
+            else:
+                out.append(1.0)
+        return out
+
+    def bands_note(self) -> dict:
+        """How the published baseline bands were made, for the report."""
+        calibration = self.decision.calibration
+        done = [h for h in sorted(calibration.factors) if calibration.is_calibrated(h)]
+        chosen = ", ".join(f"{m} ({w:.0%})" for m, w in sorted(self.weights.items()))
+        if not done:
+            return {"kind": "model-based", "text": (
+                f"The baseline ({chosen}) has too few backtest residuals per horizon (fewer "
+                f"than {calibration.min_residuals}) to calibrate, so its bands are model-based; "
+                "scenario bands come from the Monte Carlo draws of their parameters.")}
+        counts = ", ".join(f"h={h}: {calibration.counts.get(h, 0)}" for h in done)
+        return {"kind": "calibrated", "text": (
+            f"The baseline ({chosen}) was chosen by a rolling-origin backtest; its bands were "
+            f"recalibrated by split conformal prediction for horizons {done[0]}-{done[-1]} "
+            f"years (residuals {counts}) and keep the last factor beyond. Scenario bands add "
+            "the Monte Carlo spread of each scenario's uncertain parameters, which no "
+            "backtest can check.")}
+
+
+def backtest_and_choose(
+    series: pd.Series,
+    candidates: Mapping[str, Factory],
+    *,
+    horizon: int,
+    first_origin,
+    last_origin=None,
+    n_paths: int = 1000,
+    seed: int = 0,
+    strategy: str = "best",
+    fallback: str | None = None,
+    min_residuals: int = cal.MIN_RESIDUALS,
+) -> BaselineChoice:
+    result = run_backtest(series, candidates, horizon=horizon, first_origin=first_origin,
+                          last_origin=last_origin, n_paths=n_paths, seed=seed)
+    options = dict(strategy=strategy, fallback=fallback, min_residuals=min_residuals)
+    result = with_selected(result, **options)
+    decision = decide(result, candidates=list(candidates), **options)
+    return BaselineChoice(result, decision, summary(result))
+
+
+def chosen_paths(
+    series: pd.Series,
+    choice: BaselineChoice,
+    candidates: Mapping[str, Factory],
+    horizon: int,
+    n: int,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Joint paths `(n, horizon)` of the chosen model(s) fitted on all of `series`."""
+    paths = {}
+    for alias in sorted(choice.weights):
+        model = candidates[alias]().fit(series)
+        paths[alias] = model.sample_paths(horizon, n, rng)
+    mixed = mix_paths(paths, choice.weights)
+    return cal.apply(mixed, choice.factors(horizon))
