@@ -15,6 +15,7 @@ import typer
 
 from forecasting.errors import InputError
 from forecasting.paths import DEFAULT_PIPELINE, LATEST_DIR
+from pipelines.refresh.cli import fetch_command, refresh_command, runs_app
 
 app = typer.Typer(
     name="dcload", no_args_is_help=True, add_completion=False,
@@ -22,6 +23,9 @@ app = typer.Typer(
 )
 data_app = typer.Typer(no_args_is_help=True, help="Inspect the curated data.")
 app.add_typer(data_app, name="data")
+app.command("refresh")(refresh_command)
+app.add_typer(runs_app, name="runs")
+data_app.command("fetch")(fetch_command)
 
 ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c", help="Pipeline YAML file.")
 
@@ -39,12 +43,15 @@ def forecast(
     draws: int = typer.Option(None, "--draws", min=100,
                               help="Monte Carlo draws (overrides config)."),
     seed: int = typer.Option(None, "--seed", min=0, help="Random seed (overrides config)."),
+    scenario: str = typer.Option(None, "--scenario", "-s",
+                                 help="Run only this scenario (any in `dcload scenarios list`)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (for cron)."),
 ) -> None:
-    """Run the pipeline and publish forecast.csv, history.csv, manifest.json and index.html."""
+    """Run the pipeline and publish its tables and report (default reports/latest)."""
     from pipelines.runner import run_forecast
 
-    run_forecast(config, output_dir=output_dir, draws=draws, seed=seed, quiet=quiet)
+    run_forecast(config, output_dir=output_dir, draws=draws, seed=seed, scenario=scenario,
+                 quiet=quiet)
 
 
 @app.command()
@@ -77,8 +84,10 @@ def data_history(
 
 
 from forecasting.commands.regimes import regimes_command  # noqa: E402
+from forecasting.commands.scenarios import scenarios_app  # noqa: E402
 
 app.command("regimes")(regimes_command)
+app.add_typer(scenarios_app, name="scenarios")
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ relative to the directory of that file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -47,65 +47,41 @@ class NationalTotalConfig(StrictModel):
     fit_from_year: int = Field(default=2005, ge=1990, le=2100)
 
 
+class CandidateModel(StrictModel):
+    """A baseline candidate with parameters: `model` from the registry, under `alias`."""
+
+    alias: str = Field(min_length=1)
+    model: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
 class BaselineConfig(StrictModel):
-    """The statistical baseline fitted to the built history."""
+    """The statistical baseline: candidate models, chosen and calibrated by backtest."""
 
-    model: Literal["loglinear_trend"] = "loglinear_trend"
-    fit_last_years: int = Field(default=6, ge=3, description="fit on this many latest years")
-    min_log_sd: float = Field(
-        default=0.05, ge=0,
-        description="floor on the residual s.d. in log space, since interpolated years "
-        "understate the noise of the series",
+    candidates: list[str | CandidateModel] = Field(
+        default_factory=lambda: ["regime_trend", "loglinear_trend", "damped_ets", "arima",
+                                 "local_linear_trend", "prophet"],
+        min_length=1,
+        description="registry names (forecasting/models/registry.py) or {alias, model, params}",
     )
+    strategy: Literal["best", "ensemble"] = Field(
+        default="best", description="publish the best model by backtest MASE, or an "
+        "inverse-MASE^2 weighted ensemble of paths")
+    fallback: str | None = Field(default="regime_trend",
+                                 description="used where the backtest has nothing to score yet")
+    backtest_horizon: int = Field(default=3, ge=1, le=20)
+    first_origin: int = Field(default=2012, ge=1990, le=2100)
+    backtest_paths: int = Field(default=1000, ge=100, le=100_000)
+    min_residuals: int = Field(default=5, ge=2,
+                               description="fewest backtest residuals to calibrate a horizon")
 
 
-class Distribution(StrictModel):
-    """An uncertain parameter: a fixed value or a distribution."""
+class SensitivityConfig(StrictModel):
+    """The tornado table: each parameter at its own P10 and P90, the P50 of `year`."""
 
-    dist: Literal["fixed", "uniform", "triangular", "normal"]
-    value: float | None = None
-    low: float | None = None
-    mode: float | None = None
-    high: float | None = None
-    mean: float | None = None
-    sd: float | None = Field(default=None, ge=0)
-    note: str = ""
-
-    @model_validator(mode="after")
-    def _has_its_parameters(self) -> Distribution:
-        needed = {
-            "fixed": ("value",),
-            "uniform": ("low", "high"),
-            "triangular": ("low", "mode", "high"),
-            "normal": ("mean", "sd"),
-        }[self.dist]
-        missing = [k for k in needed if getattr(self, k) is None]
-        if missing:
-            raise ValueError(f"a {self.dist} distribution needs {', '.join(missing)}")
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low {self.low:g} is above high {self.high:g}")
-        if self.dist == "triangular" and not (self.low <= self.mode <= self.high):
-            raise ValueError("mode must lie between low and high")
-        return self
-
-
-class ScenarioConfig(StrictModel):
-    """One scenario. `momentum` is the baseline's own extrapolation; `growth_rate` grows the
-    last history value at an uncertain rate until `until_year`, then at `then_growth_rate`."""
-
-    name: str = Field(min_length=1)
-    driver: Literal["momentum", "growth_rate"]
-    description: str = ""
-    growth_rate: Distribution | None = None
-    until_year: int | None = Field(default=None, ge=1990, le=2100)
-    then_growth_rate: Distribution | None = None
-    year_sd: float = Field(default=0.0, ge=0, description="year-to-year noise s.d. of the rate")
-
-    @model_validator(mode="after")
-    def _driver_parameters(self) -> ScenarioConfig:
-        if self.driver == "growth_rate" and self.growth_rate is None:
-            raise ValueError("the growth_rate driver needs growth_rate")
-        return self
+    year: int = Field(default=2030, ge=1990, le=2100)
+    draws: int = Field(default=1000, ge=100, le=100_000,
+                       description="draws per tornado evaluation (fewer than the forecast's)")
 
 
 class ForecastConfig(StrictModel):
@@ -124,13 +100,18 @@ class PipelineConfig(StrictModel):
     history: HistoryConfig
     national_total: NationalTotalConfig
     baseline: BaselineConfig = BaselineConfig()
-    scenarios: list[ScenarioConfig] = Field(min_length=1)
+    scenarios: list[str] = Field(
+        min_length=1, description="scenario names: files <scenarios_dir>/<name>.yaml")
+    scenarios_dir: Path | None = Field(
+        default=None, description="folder of scenario files and of backcast/<region>.yaml "
+        "(default: the shipped data/scenarios)")
     forecast: ForecastConfig = ForecastConfig()
+    sensitivity: SensitivityConfig = SensitivityConfig()
     report: ReportConfig = ReportConfig()
 
     @model_validator(mode="after")
     def _unique_scenarios(self) -> PipelineConfig:
-        names = [s.name for s in self.scenarios]
+        names = list(self.scenarios)
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"scenario names must be unique: {', '.join(duplicates)}")

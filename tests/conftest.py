@@ -32,6 +32,10 @@ class Workspace:
         return self.root / "data" / "sources.csv"
 
     @property
+    def scenarios(self) -> Path:
+        return self.root / "data" / "scenarios"
+
+    @property
     def totals(self) -> Path:
         return self.root / "data" / "us_electricity_total.csv"
 
@@ -44,6 +48,7 @@ def workspace(tmp_path: Path) -> Workspace:
     shutil.copy(DEFAULT_PIPELINE, tmp_path / "pipelines" / "us_national.yaml")
     for table in DATA_DIR.glob("*.csv"):
         shutil.copy(table, tmp_path / "data" / table.name)
+    shutil.copytree(DATA_DIR / "scenarios", tmp_path / "data" / "scenarios")
     return Workspace(tmp_path)
 
 
@@ -65,6 +70,26 @@ def set_cell(path: Path, row: int, field: str, value: str) -> None:
     header, rows = read_rows(path)
     rows[row - 1][header.index(field)] = value
     write_rows(path, header, rows)
+
+
+def make_light(config: Path) -> Path:
+    """Rewrite a workspace config for speed: two cheap baseline candidates, few draws. Use it
+    where a test needs a successful run but not the default model set."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text())
+    data["baseline"]["candidates"] = ["regime_trend", "loglinear_trend"]
+    data["baseline"]["backtest_paths"] = 200
+    data["forecast"]["draws"] = 500
+    data["sensitivity"]["draws"] = 200
+    config.write_text(yaml.safe_dump(data, sort_keys=False))
+    return config
+
+
+@pytest.fixture
+def light_workspace(workspace: Workspace) -> Workspace:
+    make_light(workspace.config)
+    return workspace
 
 
 @dataclass

@@ -5,7 +5,8 @@ honest `selected` rows (selected.py: at each origin, only what was known then) a
 final decision from every backtest row (best model or ensemble, conformal factors per horizon).
 `chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
 calibrated joint paths. Horizons beyond the backtest's longest keep the factor of the longest
-calibrated horizon (the bands are never narrowed there).
+calibrated horizon (the bands are never narrowed there). Paths of a positive series are
+stretched on the log scale (around the log median), so energy never turns negative.
 """
 
 from __future__ import annotations
@@ -104,4 +105,8 @@ def chosen_paths(
         model = candidates[alias]().fit(series)
         paths[alias] = model.sample_paths(horizon, n, rng)
     mixed = mix_paths(paths, choice.weights)
-    return cal.apply(mixed, choice.factors(horizon))
+    factors = choice.factors(horizon)
+    if (mixed > 0).all():
+        # positive quantities (energy) are stretched on the log scale, so no path turns negative
+        return np.exp(cal.apply(np.log(mixed), factors))
+    return cal.apply(mixed, factors)

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 
 from forecasting.config import PipelineConfig
 from forecasting.errors import InputError
-from forecasting.paths import display_path
+from forecasting.paths import DATA_DIR, display_path
+
+SCENARIOS_DIR = DATA_DIR / "scenarios"
 
 
 def load_config(path: Path) -> PipelineConfig:
@@ -81,4 +83,6 @@ def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:
     )
     national = config.national_total.model_copy(
         update={"file": resolve(config.national_total.file)})
-    return config.model_copy(update={"history": history, "national_total": national})
+    scenarios_dir = resolve(config.scenarios_dir) if config.scenarios_dir else SCENARIOS_DIR
+    return config.model_copy(update={"history": history, "national_total": national,
+                                     "scenarios_dir": scenarios_dir})

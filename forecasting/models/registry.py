@@ -19,6 +19,7 @@ from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.models.naive import Naive, SeasonalNaive
 from forecasting.models.prophet_model import ProphetDefaults, ProphetModel
 from forecasting.models.regime_trend import RegimeTrend
+from forecasting.models.seasonal_trend import SeasonalTrend
 
 _CLASSES: tuple[type[Model], ...] = (
     Naive,
@@ -26,6 +27,7 @@ _CLASSES: tuple[type[Model], ...] = (
     Drift,
     LogLinearTrend,
     RegimeTrend,
+    SeasonalTrend,
     DampedETS,
     ArimaDrift,
     LocalLinearTrend,

@@ -45,8 +45,11 @@ def render_report(run: RunFiles) -> str:
     """The report page of `run` as one HTML string."""
     forecast, history = run.forecast, run.history
     scenario_names = list(dict.fromkeys(forecast["scenario"]))
-    descriptions = {s["name"]: s.get("description", "")
-                    for s in run.manifest.get("config", {}).get("scenarios", [])}
+    config = run.manifest.get("config", {})
+    descriptions = dict(config.get("scenario_descriptions", {}))
+    for item in config.get("scenarios", []):  # runs before dcload 0.2 kept them inline
+        if isinstance(item, dict):
+            descriptions[item["name"]] = item.get("description", "")
     charts: dict[str, Markup] = {
         "history": _figure_json(figures.history_figure(history, run.observations, run.regimes)),
         "scenarios-all": _figure_json(figures.scenarios_figure(history, forecast, run.outlooks)),

@@ -1,39 +1,86 @@
-"""Growth-rate driver: grow the last history value at an uncertain annual rate.
+"""`growth_rate`: grow a start value at an uncertain annual rate (outlooks that state rates).
 
-Each path draws one rate for the years up to `until_year` and one for the years after it
-(`then_rate`, or the same rate when none is given); each year adds independent noise of s.d.
-`year_sd` to the rate. The driver returns paths of annual TWh, shape (n, horizon).
+Scenario-file driver (`GrowthRateParameters`): the path grows from `start` (a stated
+`{year, twh}`, e.g. EPRI's 152.71 TWh in 2023; by default the base year's history value: the
+total, or for `applies_to: ai` the AI part less the components' base-year value) at
+`growth_rate` a year up to `until_year`, then at `then_growth_rate`; each year adds noise of
+s.d. `year_sd` to the rate (from the scenario's `noise` stream). `applies_to: total` models
+the whole load (no baseline is added); `applies_to: ai` models the AI layer only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from typing import ClassVar, Literal
 
 import numpy as np
+from pydantic import Field
 
-from forecasting.scenarios.distributions import sample
+from forecasting.scenarios.base import DriverContext, ParameterBlock, column
+from forecasting.scenarios.distributions import Domain, Param
 
 
-@dataclass(frozen=True)
-class GrowthRateDriver:
-    growth_rate: object  # a forecasting.config.Distribution
-    until_year: int | None = None
-    then_growth_rate: object | None = None
-    year_sd: float = 0.0
+class Start(ParameterBlock):
+    """A stated starting point, e.g. a source's own estimate for its base year."""
 
-    @classmethod
-    def from_config(cls, scenario) -> GrowthRateDriver:
-        return cls(scenario.growth_rate, scenario.until_year, scenario.then_growth_rate,
-                   scenario.year_sd)
+    year: int = Field(ge=1990, le=2100)
+    twh: Param
+    source_id: str = ""
 
-    def sample_paths(
-        self, start_value: float, years: np.ndarray, n: int, rng: np.random.Generator
-    ) -> np.ndarray:
-        early = sample(self.growth_rate, n, rng)
-        late = sample(self.then_growth_rate, n, rng) if self.then_growth_rate else early
-        cutoff = self.until_year if self.until_year is not None else years[-1]
-        rates = np.where(years[None, :] <= cutoff, early[:, None], late[:, None])
-        if self.year_sd > 0:
-            rates = rates + rng.normal(0.0, self.year_sd, size=rates.shape)
+    DOMAINS: ClassVar[dict[str, Domain]] = {"twh": Domain(gt=0)}
+
+
+class GrowthRateParameters(ParameterBlock):
+    kind: Literal["growth_rate"] = "growth_rate"
+    applies_to: Literal["total", "ai"] = "total"
+    start: Start | None = None
+    growth_rate: Param
+    until_year: int | None = Field(default=None, ge=1990, le=2100)
+    then_growth_rate: Param | None = None
+    year_sd: float = Field(default=0.0, ge=0, description="s.d. of the yearly noise on the rate")
+
+    DOMAINS: ClassVar[dict[str, Domain]] = {
+        "growth_rate": Domain(gt=-1),
+        "then_growth_rate": Domain(gt=-1),
+    }
+
+
+def start_point(p, draws: Mapping[str, np.ndarray], ctx: DriverContext,
+                default: np.ndarray | None) -> tuple[int, np.ndarray]:
+    """(year, (n, 1) values) the path starts from."""
+    if p.start is not None:
+        return p.start.year, column(draws, "start.twh", ctx.n)
+    if default is not None:
+        return ctx.base_year, np.asarray(default, dtype=float).reshape(ctx.n, 1)
+    value = ctx.total_base if p.applies_to == "total" else ctx.ai_base
+    return ctx.base_year, np.full((ctx.n, 1), value)
+
+
+class GrowthRatePathDriver:
+    name: ClassVar[str] = "growth_rate"
+    needs_noise: ClassVar[bool] = True
+    Parameters: ClassVar[type[ParameterBlock]] = GrowthRateParameters
+
+    def __init__(self, parameters: GrowthRateParameters) -> None:
+        self.p = parameters
+        self.level = parameters.applies_to
+
+    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext,
+              base: np.ndarray | None = None, noise: np.ndarray | None = None) -> np.ndarray:
+        n = ctx.n
+        start_year, start = start_point(self.p, draws, ctx, base)
+        first = min(start_year, ctx.base_year)
+        grid = np.arange(first + 1, max(int(ctx.years[-1]), start_year) + 1)
+        early = column(draws, "growth_rate", n)
+        late = column(draws, "then_growth_rate", n) if "then_growth_rate" in draws else early
+        cutoff = self.p.until_year if self.p.until_year is not None else grid[-1]
+        rates = np.where(grid[None, :] <= cutoff, early, late)
+        if self.p.year_sd > 0 and noise is not None:
+            future = grid > ctx.base_year
+            rates = rates.copy()
+            rates[:, future] += self.p.year_sd * noise[:, : int(future.sum())]
         rates = np.clip(rates, -0.99, None)
-        return start_value * np.cumprod(1.0 + rates, axis=1)
+        cum = np.concatenate([np.zeros((n, 1)), np.cumsum(np.log1p(rates), axis=1)], axis=1)
+        at_start = cum[:, [start_year - first]]
+        at_years = cum[:, ctx.years.astype(int) - first]
+        return start * np.exp(at_years - at_start)

@@ -3,12 +3,14 @@ and a previously published run left untouched. Runs the real CLI in subprocesses
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Workspace, read_rows, set_cell, write_rows
+from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE
+from tests.conftest import Workspace, make_light, read_rows, run_cli, set_cell, write_rows
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
@@ -29,6 +31,12 @@ def add_column(path: Path, field: str) -> None:
 def duplicate_row(path: Path, row: int) -> None:
     header, rows = read_rows(path)
     write_rows(path, header, [*rows, list(rows[row - 1])])
+
+
+def edit_file(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
 
 
 def replace_in_config(old: str, new: str) -> Callable[[Workspace], None]:
@@ -68,13 +76,20 @@ CASES = [
     ("unknown-config-key", replace_in_config("  splice: ratio", "  splice: ratio\n  splise: ratio"),
      "us_national.yaml", "row 14", "history.splise"),
     ("wrong-config-type", replace_in_config("draws: 5000", "draws: many"),
-     "us_national.yaml", "row 57", "forecast.draws"),
+     "us_national.yaml", "row 59", "forecast.draws"),
     ("wrong-config-choice", replace_in_config("splice: ratio", "splice: glue"),
      "us_national.yaml", "row 13", "history.splice"),
     ("missing-config-key", replace_in_config("region: US\n", ""),
      "us_national.yaml", None, "region"),
-    ("bad-distribution", replace_in_config("high: 0.27", "high: 0.10"),
-     "us_national.yaml", "row 41", "scenarios.1.growth_rate"),
+    ("unknown-scenario", replace_in_config("  - rebound", "  - rebond"),
+     "us_national.yaml", None, "scenarios.6"),
+    ("scenario-low-above-high",
+     lambda ws: edit_file(ws.scenarios / "moderate-ai.yaml", "low: 0.45, mode: 0.55",
+                          "low: 0.75, mode: 0.55"),
+     "moderate-ai.yaml", "row 33", "scenarios.moderate-ai.fleet.utilization"),
+    ("scenario-unknown-key",
+     lambda ws: edit_file(ws.scenarios / "high-ai.yaml", "  utilization:", "  utilisation:"),
+     "high-ai.yaml", "row 32", "scenarios.high-ai"),
     ("unknown-priority-source", replace_in_config("[lbnl2024,", "[lbnl2042,"),
      "us_national.yaml", None, "history.source_priority"),
     ("missing-data-file", replace_in_config("../data/sources.csv", "../data/nope.csv"),
@@ -84,12 +99,24 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def published(workspace: Workspace, cli) -> Path:
-    out = workspace.root / "latest"
-    done = cli("forecast", "--config", str(workspace.config), "--output-dir", str(out),
-               "--draws", "200", "--quiet")
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> Path:
+    """One successful run, made once (with a light config) and copied for each test."""
+    root = tmp_path_factory.mktemp("first")
+    (root / "pipelines").mkdir()
+    shutil.copy(DEFAULT_PIPELINE, root / "pipelines" / "us_national.yaml")
+    shutil.copytree(DATA_DIR, root / "data")
+    config = make_light(root / "pipelines" / "us_national.yaml")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(root / "latest"),
+                   "--quiet")
     assert done.returncode == 0, done.stderr
+    return root / "latest"
+
+
+@pytest.fixture
+def published(workspace: Workspace, first_run: Path) -> Path:
+    out = workspace.root / "latest"
+    shutil.copytree(first_run, out)
     return out
 
 
@@ -111,7 +138,7 @@ def test_bad_input_exits_2_with_one_line_and_leaves_the_published_run(
     if row is not None:
         assert row in line
     if field is not None:
-        assert f"field '{field}'" in line
+        assert f"field '{field}" in line
     assert snapshot(published) == before
     assert not [p for p in published.parent.iterdir() if ".staging-" in p.name]
 

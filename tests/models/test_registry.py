@@ -8,7 +8,8 @@ from forecasting.models.base import Model
 from forecasting.models.registry import MODELS, make_model, models_for
 
 NAMES = {
-    "naive", "seasonal_naive", "drift", "loglinear_trend", "regime_trend", "damped_ets", "arima",
+    "naive", "seasonal_naive", "drift", "loglinear_trend", "regime_trend", "seasonal_trend",
+    "damped_ets", "arima",
     "local_linear_trend", "prophet", "prophet_defaults", "gbm_quantile",
 }  # fmt: skip
 

@@ -15,8 +15,10 @@ from tests.conftest import Workspace
 
 pytestmark = pytest.mark.slow
 
-FORECAST_COLUMNS = ["region", "scenario", "year", "metric", "mean", "p05", "p10", "p50", "p90",
-                    "p95"]
+FORECAST_COLUMNS = ["region", "scenario", "component", "year", "metric", "mean", "p05", "p10",
+                    "p50", "p90", "p95"]
+SCENARIOS = {"momentum", "efficiency-offset", "moderate-ai", "high-ai", "grid-constrained",
+             "efficiency-breakthrough", "rebound"}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,8 @@ def test_forecast_writes_its_outputs_with_progress_on_stderr(run):
     out, done = run
     assert {"forecast.csv", "history.csv", "index.html", "manifest.json", "observations.csv",
             "regimes.json"} <= {p.name for p in out.iterdir()}
-    for stage in ("load and validate inputs", "build history", "simulate scenarios",
+    for stage in ("load and validate inputs", "build history", "detect regimes",
+                  "fit baseline candidates by backtest", "simulate scenarios and sensitivity",
                   "write outputs and report"):
         assert stage in done.stderr
     assert done.stdout == ""
@@ -43,23 +46,30 @@ def test_forecast_csv_is_tidy_long_and_ordered(run):
     out, _ = run
     table = pd.read_csv(out / "forecast.csv")
     assert list(table.columns) == FORECAST_COLUMNS
-    assert set(table["metric"]) == {"twh", "avg_gw", "share_pct"}
-    assert set(table["scenario"]) == {"momentum", "ai-growth"}
+    assert set(table["metric"]) == {"twh", "avg_gw", "capacity_gw", "share_pct"}
+    assert set(table["scenario"]) == SCENARIOS
+    assert {"total", "baseline", "ai"} <= set(table["component"])
     assert table["year"].min() == 2024 and table["year"].max() == 2035
-    assert not table.duplicated(["region", "scenario", "year", "metric"]).any()
+    assert not table.duplicated(["region", "scenario", "component", "year", "metric"]).any()
     q = table[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
     assert (q[:, 1:] >= q[:, :-1]).all()
-    twh = table[table["metric"] == "twh"]
-    for _, part in twh.groupby("scenario"):
-        width = (part["p90"] - part["p10"]).to_numpy()
-        assert (width[1:] > width[:-1]).all(), "bands must widen with the horizon"
+    assert (table.loc[table["metric"] != "share_pct", "p05"] >= 0).all()
+    momentum = table[(table["scenario"] == "momentum") & (table["metric"] == "twh")]
+    width = (momentum["p90"] - momentum["p10"]).to_numpy()
+    assert (width[1:] > width[:-1]).all(), "the baseline's bands must widen with the horizon"
 
 
-def test_ai_growth_2028_lies_in_the_published_range(run):
+def test_sensitivity_and_decomposition_tables_are_published(run):
     out, _ = run
-    table = pd.read_csv(out / "forecast.csv").set_index(["scenario", "year", "metric"])
-    p50 = table.loc[("ai-growth", 2028, "twh"), "p50"]
-    assert 325 <= p50 <= 580  # LBNL 2024's 2028 range, from the rates it states
+    tornado = pd.read_csv(out / "sensitivity.csv")
+    assert set(tornado["year"]) == {2030}
+    assert {"moderate-ai", "high-ai"} <= set(tornado["scenario"])
+    assert (tornado["p50_at_p10"] != tornado["p50_at_p90"]).any()
+    parts = pd.read_csv(out / "decomposition.csv")
+    history = pd.read_csv(out / "history.csv").set_index("year")["twh"]
+    past = parts[parts["scenario"] == "history"].pivot(index="year", columns="component",
+                                                       values="twh")
+    assert ((past["baseline"] + past["ai"]) - history).abs().max() < 0.1
 
 
 def test_same_config_and_seed_give_byte_identical_forecast(run, tmp_path):
@@ -69,9 +79,14 @@ def test_same_config_and_seed_give_byte_identical_forecast(run, tmp_path):
     again = run_cli("forecast", "--output-dir", str(tmp_path / "again"), "--quiet")
     assert again.returncode == 0 and again.stderr == ""
     assert (tmp_path / "again" / "forecast.csv").read_bytes() == (out / "forecast.csv").read_bytes()
-    other = run_cli("forecast", "--output-dir", str(tmp_path / "other"), "--quiet", "--seed", "7")
+    other = run_cli("forecast", "--output-dir", str(tmp_path / "other"), "--quiet", "--seed", "7",
+                    "--scenario", "moderate-ai")
     assert other.returncode == 0
-    assert (tmp_path / "other" / "forecast.csv").read_bytes() != (out / "forecast.csv").read_bytes()
+    same = pd.read_csv(out / "forecast.csv")
+    same = same[same["scenario"] == "moderate-ai"].reset_index(drop=True)
+    changed = pd.read_csv(tmp_path / "other" / "forecast.csv")
+    assert list(changed.columns) == list(same.columns) and len(changed) == len(same)
+    assert not changed["p50"].equals(same["p50"])
 
 
 def test_manifest_records_inputs_config_seed_versions_and_timings(run):
@@ -84,7 +99,10 @@ def test_manifest_records_inputs_config_seed_versions_and_timings(run):
     assert manifest["seed"] == manifest["config"]["forecast"]["seed"]
     assert manifest["config"]["history"]["splice"] == "ratio"
     assert {"numpy", "pandas", "statsmodels", "dcload"} <= set(manifest["packages"])
-    assert set(manifest["timings_s"]) >= {"build history", "simulate scenarios"}
+    assert "data/scenarios/moderate-ai.yaml" in manifest["inputs"]
+    assert manifest["bands"]["kind"] in {"calibrated", "model-based"}
+    assert abs(sum(manifest["baseline"]["weights"].values()) - 1) < 1e-9
+    assert set(manifest["timings_s"]) >= {"build history", "simulate scenarios and sensitivity"}
 
 
 def test_report_is_self_contained(run):
@@ -97,7 +115,7 @@ def test_report_is_self_contained(run):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert re.search(r"<script[^>]*\ssrc=", page) is None
     assert "Plotly.newPlot" in page
-    for scenario in ("momentum", "ai-growth"):
+    for scenario in SCENARIOS:
         assert scenario in html
     assert 'id="chart-history"' in html and 'id="chart-fan-1"' in html
 
@@ -138,8 +156,9 @@ def test_report_command_renders_a_published_run_again(run, tmp_path):
     assert "chart-fan-0" in (copy / "index.html").read_text()
 
 
-def test_config_paths_are_relative_to_the_config_file(workspace: Workspace, cli, tmp_path):
-    done = cli("forecast", "--config", str(workspace.config), "--output-dir",
+def test_config_paths_are_relative_to_the_config_file(light_workspace: Workspace, cli,
+                                                      tmp_path):
+    done = cli("forecast", "--config", str(light_workspace.config), "--output-dir",
                str(tmp_path / "ws"), "--quiet", "--draws", "300", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     manifest = json.loads((tmp_path / "ws" / "manifest.json").read_text())

@@ -1,0 +1,76 @@
+"""`dcload scenarios`: list, show, validate and reproduce the scenario files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from forecasting.paths import DEFAULT_PIPELINE
+
+scenarios_app = typer.Typer(no_args_is_help=True,
+                            help="AI growth scenarios and the published outlooks they reproduce.")
+
+ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c",
+                            help="Pipeline YAML (its scenarios_dir and built history).")
+
+
+def _directory(config: Path):
+    from forecasting.io.config_file import load_config
+
+    return load_config(config).scenarios_dir
+
+
+@scenarios_app.command("list")
+def list_command(config: Path = ConfigOption,
+                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Every scenario file: name, kind (project or preset), driver and what it reproduces."""
+    from forecasting.scenarios.catalog import list_scenarios
+
+    table = list_scenarios(_directory(config))
+    if as_json:
+        typer.echo(json.dumps(table.to_dict("records"), indent=2))
+        return
+    for row in table.itertuples():
+        extra = f"  [reproduces {row.reproduces}]" if row.reproduces else ""
+        typer.echo(f"{row.name:<26} {row.kind:<8} {row.driver:<18}{extra}")
+
+
+@scenarios_app.command("show")
+def show_command(name: str, config: Path = ConfigOption) -> None:
+    """A scenario's description and every parameter with its distribution and source."""
+    from forecasting.scenarios.catalog import load_scenario, show_text
+
+    typer.echo(show_text(load_scenario(name, _directory(config))))
+
+
+@scenarios_app.command("validate")
+def validate_command(file: Path) -> None:
+    """Check a scenario file; a mistake exits 2 naming the parameter's path and why."""
+    from forecasting.scenarios.catalog import load_scenario_file
+
+    spec = load_scenario_file(file)
+    typer.echo(f"{file}: scenario '{spec.name}' is valid ({spec.driver} driver, "
+               f"{len(spec.parameter_paths())} parameters)")
+
+
+@scenarios_app.command("reproduce")
+def reproduce_command(
+    config: Path = ConfigOption,
+    draws: int = typer.Option(5000, "--draws", min=100),
+    seed: int = typer.Option(20241219, "--seed", min=0),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Run every preset and compare its P50 with the published figure it reproduces."""
+    from forecasting.scenarios.catalog import load_all
+    from forecasting.scenarios.reproduce import reproduce
+    from pipelines.compute import build, load_inputs
+
+    cfg, data = load_inputs(config)
+    history = build(cfg, data, config).series
+    table = reproduce(history, specs=load_all(cfg.scenarios_dir), n=draws, seed=seed)
+    if as_json:
+        typer.echo(json.dumps(table.to_dict("records"), indent=2))
+        return
+    typer.echo(table.to_string(index=False, float_format=lambda v: f"{v:.4g}"))

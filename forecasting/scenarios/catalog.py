@@ -1,0 +1,204 @@
+"""The scenario files in `data/scenarios/`: list, load, validate, describe (this module does the
+scenarios' file I/O).
+
+A mistake in a file raises `forecasting.errors.InputError(file, message, row=<line>,
+field='scenarios.<name>.<parameter path>')`, e.g. `data/scenarios/high-ai.yaml, row 14,
+field 'scenarios.high-ai.fleet.utilization.high': low 0.9 is above high 0.7`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from forecasting.decompose.assumptions import BackcastAssumptions
+from forecasting.errors import InputError
+from forecasting.paths import DATA_DIR, display_path
+from forecasting.scenarios.distributions import KINDS, ParamError
+from forecasting.scenarios.spec import ScenarioSpec
+
+SCENARIOS_DIR = DATA_DIR / "scenarios"
+BACKCAST_DIR = SCENARIOS_DIR / "backcast"
+
+
+def scenario_files(directory: Path | None = None) -> list[Path]:
+    """The scenario files, sorted by name."""
+    return sorted(Path(directory or SCENARIOS_DIR).glob("*.yaml"))
+
+
+def load_scenario_file(path: Path | str) -> ScenarioSpec:
+    """Read and validate one scenario file (what `dcload scenarios validate FILE` runs)."""
+    path = Path(path)
+    name = display_path(path)
+    data, node = _read_yaml(path, name)
+    return parse_scenario(data, file=name, node=node, stem=path.stem)
+
+
+validate_file = load_scenario_file
+
+
+def parse_scenario(data: object, *, file: str = "scenario", node: yaml.Node | None = None,
+                   stem: str | None = None) -> ScenarioSpec:
+    """Validate an already-parsed scenario mapping; errors carry `file` and the YAML line."""
+    if not isinstance(data, dict):
+        raise InputError(file, "a scenario file must be a mapping of keys to values")
+    label = data.get("name") if isinstance(data.get("name"), str) else (stem or "?")
+    try:
+        spec = ScenarioSpec.model_validate(data)
+    except ValidationError as exc:
+        raise _input_error(exc, file, node, prefix=f"scenarios.{label}",
+                           driver=data.get("driver")) from None
+    if stem is not None and spec.name != stem:
+        raise InputError(file, f"name '{spec.name}' must match the file name '{stem}'",
+                         row=_line_of(node, ["name"]), field=f"scenarios.{stem}.name")
+    return spec
+
+
+def load_scenario(name: str, directory: Path | None = None) -> ScenarioSpec:
+    """The scenario file `<name>.yaml`; an unknown name is an InputError listing the known."""
+    path = Path(directory or SCENARIOS_DIR) / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(p.stem for p in scenario_files(directory))
+        raise InputError(display_path(path.parent), f"unknown scenario '{name}' (known: "
+                         f"{known})", field="scenario")
+    return load_scenario_file(path)
+
+
+def load_all(directory: Path | None = None) -> list[ScenarioSpec]:
+    return [load_scenario_file(p) for p in scenario_files(directory)]
+
+
+def list_scenarios(directory: Path | None = None) -> pd.DataFrame:
+    """One row per scenario file (`dcload scenarios list`): name, kind (project or preset),
+    driver, level, baseline, reproduces, description."""
+    rows = []
+    for spec in load_all(directory):
+        target = spec.reproduces
+        rows.append({
+            "name": spec.name,
+            "kind": "preset" if target else "project",
+            "driver": spec.driver,
+            "level": spec.level,
+            "baseline": spec.effective_baseline.kind,
+            "reproduces": (f"{target.source_id} {target.scenario} {target.year}: "
+                           f"{target.published_twh:g} TWh") if target else "",
+            "description": " ".join(spec.description.split()),
+        })
+    return pd.DataFrame(rows, columns=["name", "kind", "driver", "level", "baseline",
+                                       "reproduces", "description"])
+
+
+def describe_scenario(spec: ScenarioSpec) -> pd.DataFrame:
+    """One row per parameter (`dcload scenarios show NAME`): parameter, distribution, p10,
+    p50, p90, note."""
+    rows = []
+    for path, dist in spec.parameter_paths().items():
+        p10, p50, p90 = (dist.quantile(q) for q in (0.1, 0.5, 0.9))
+        rows.append({"parameter": path, "distribution": dist.describe(), "p10": p10,
+                     "p50": p50, "p90": p90, "note": dist.note})
+    return pd.DataFrame(rows, columns=["parameter", "distribution", "p10", "p50", "p90", "note"])
+
+
+def show_text(spec: ScenarioSpec) -> str:
+    """A plain-text page for `dcload scenarios show NAME`."""
+    lines = [f"{spec.name}: {' '.join(spec.description.split())}",
+             f"driver: {spec.driver} ({spec.level} level); baseline: "
+             f"{spec.effective_baseline.kind}; region: {spec.region}"]
+    if spec.reproduces:
+        r = spec.reproduces
+        lines.append(f"reproduces: {r.source_id} {r.scenario} {r.year}: {r.published_twh:g} TWh")
+    for corr in spec.correlations:
+        lines.append(f"correlation: {corr.params[0]} ~ {corr.params[1]}: rho {corr.rho:g}")
+    table = describe_scenario(spec)
+    lines.append(table.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    return "\n".join(lines)
+
+
+def load_backcast(region: str = "US", directory: Path | None = None) -> BackcastAssumptions:
+    """The backcast assumptions of `region` from `data/scenarios/backcast/<region>.yaml`."""
+    path = Path(directory or BACKCAST_DIR) / f"{region.lower()}.yaml"
+    name = display_path(path)
+    data, node = _read_yaml(path, name)
+    try:
+        return BackcastAssumptions.model_validate(data)
+    except ValidationError as exc:
+        raise _input_error(exc, name, node, prefix="backcast", driver=None) from None
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _read_yaml(path: Path, name: str) -> tuple[object, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except (UnicodeDecodeError, IsADirectoryError) as exc:
+        raise InputError(name, f"cannot read the file ({exc})") from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(name, f"not valid YAML: {problem}", row=row) from None
+
+
+def _input_error(exc: ValidationError, file: str, node, *, prefix: str,
+                 driver: object) -> InputError:
+    errors = exc.errors()
+    # a misspelt key also makes the right one "missing": report the misspelling
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = [part for part in error["loc"] if not str(part).startswith("function-")]
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, ParamError):
+        loc += list(cause.key)
+    field_loc = list(loc)
+    yaml_loc = list(loc)
+    if loc[:1] == ["parameters"] and len(loc) > 1 and isinstance(driver, str) \
+            and loc[1] == driver:
+        yaml_loc = ["parameters", *loc[2:]]
+        field_loc = [driver, *loc[2:]]
+    row, consumed = _locate(node, yaml_loc)
+    if consumed < len(yaml_loc) and yaml_loc[consumed:] == ["value"]:
+        field_loc = field_loc[:-1]   # a plain number became {dist: fixed, value: ...}
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif error["type"] == "missing":
+        message = "required key is missing"
+    elif error["type"] in ("literal_error", "union_tag_invalid") and loc[-1:] == ["dist"]:
+        message = (f"unknown distribution {error.get('input')!r}; use one of "
+                   f"{', '.join(KINDS)}")
+    elif error["type"] == "literal_error" and loc[-1:] == ["driver"]:
+        message = f"unknown driver {error.get('input')!r}; " + message.lower()
+    elif "input" in error and not isinstance(error["input"], dict | list | BaseModel):
+        message += f" (got {error['input']!r})"
+    field = ".".join([prefix, *(str(p) for p in field_loc)])
+    return InputError(file, message, row=row, field=field)
+
+
+def _locate(node, loc: list) -> tuple[int | None, int]:
+    """(1-based line of the deepest part of `loc` in the YAML tree, parts found)."""
+    line, found = None, 0
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+        found += 1
+    return line, found
+
+
+def _line_of(node, loc: list) -> int | None:
+    return _locate(node, loc)[0]

@@ -1,0 +1,230 @@
+"""One scenario file (`data/scenarios/<name>.yaml`) = one `ScenarioSpec`, validated on load.
+
+Keys (unknown keys are errors):
+
+- `name` (the file's stem), `description`, `region` (default US);
+- `driver`: `momentum`, `fleet`, `compute_efficiency`, `growth_rate` or `endpoint`;
+- `parameters`: the driver's parameters (see each driver's module); each uncertain one is a
+  number or `{dist: fixed|uniform|triangular|normal|lognormal|pert, ..., note: "source ..."}`;
+- `baseline`: what the AI layer is added to (`baseline.py`; default `statistical` for AI-level
+  drivers, `none` for drivers of the whole load);
+- `components`: optional additive AI demand, `training` and `inference`;
+- `constraints`: `max_added_gw_per_year`, `max_total_gw` (`constraints.py`);
+- `load_factor`: average load / capacity (default 0.5, LBNL 2024);
+- `correlations`: rank correlations, `- {params: [fleet.utilization, fleet.lifetime], rho: 0.3}`
+  (parameter paths as in `parameter_paths()`); the matrix they make must be PSD;
+- `reproduces`: for presets, the published figure `{source_id, scenario, year,
+  published_twh}`.
+
+Parameter paths (used by correlations, tornado tables and `ScenarioPaths.parameters`):
+`<driver>.<name>` (e.g. `fleet.utilization`, `growth_rate.start.twh`), `baseline.<name>`,
+`components.training.<name>`, `components.inference.<name>`, `constraints.<name>`,
+`load_factor`. Errors name them under `scenarios.<scenario name>.`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+import numpy as np
+from pydantic import Field, model_validator
+
+from forecasting.scenarios.base import ParameterBlock, StrictModel
+from forecasting.scenarios.baseline import BaselineParameters
+from forecasting.scenarios.compute_efficiency import (
+    ComputeEfficiencyDriver,
+    ComputeEfficiencyParameters,
+)
+from forecasting.scenarios.constraints import ConstraintParameters
+from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
+from forecasting.scenarios.endpoint import EndpointDriver, EndpointParameters
+from forecasting.scenarios.fleet import FleetDriver, FleetParameters
+from forecasting.scenarios.growth_rate import GrowthRateParameters, GrowthRatePathDriver
+from forecasting.scenarios.inference import InferenceComponent, InferenceParameters
+from forecasting.scenarios.momentum import MomentumDriver, MomentumParameters
+from forecasting.scenarios.training import TrainingComponent, TrainingParameters
+
+DRIVERS = {
+    "momentum": MomentumDriver,
+    "fleet": FleetDriver,
+    "compute_efficiency": ComputeEfficiencyDriver,
+    "growth_rate": GrowthRatePathDriver,
+    "endpoint": EndpointDriver,
+}
+COMPONENTS = {"training": TrainingComponent, "inference": InferenceComponent}
+
+DriverParameters = Annotated[
+    FleetParameters | ComputeEfficiencyParameters | GrowthRateParameters | EndpointParameters
+    | MomentumParameters,
+    Field(discriminator="kind"),
+]
+
+
+class Components(StrictModel):
+    training: TrainingParameters | None = None
+    inference: InferenceParameters | None = None
+
+
+class Correlation(StrictModel):
+    params: tuple[str, str]
+    rho: float = Field(ge=-1, le=1)
+    note: str = ""
+
+
+class Reproduces(StrictModel):
+    source_id: str = Field(min_length=1)
+    scenario: str = Field(min_length=1, description="the source's name for its scenario")
+    year: int = Field(ge=1990, le=2100)
+    published_twh: float = Field(gt=0)
+    note: str = ""
+
+
+LOAD_FACTOR_NOTE = ("LBNL 2024: 325-580 TWh in 2028 stated as 74-132 GW of capacity, a load "
+                    "factor of about 0.50")
+
+
+class ScenarioSpec(ParameterBlock):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    description: str = Field(min_length=1)
+    region: str = "US"
+    driver: Literal["momentum", "fleet", "compute_efficiency", "growth_rate", "endpoint"]
+    parameters: DriverParameters
+    baseline: BaselineParameters | None = None
+    components: Components | None = None
+    constraints: ConstraintParameters | None = None
+    load_factor: Param = Dist(dist="fixed", value=0.5, note=LOAD_FACTOR_NOTE)
+    correlations: list[Correlation] = []
+    reproduces: Reproduces | None = None
+
+    DOMAINS: ClassVar[dict[str, Domain]] = {"load_factor": Domain(gt=0, le=1)}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tag_parameters(cls, data: Any) -> Any:
+        """The driver names the parameters' model (a discriminated union on `kind`)."""
+        if isinstance(data, dict) and isinstance(data.get("driver"), str):
+            params = data.get("parameters")
+            if params is None:
+                params = {}
+            if isinstance(params, dict):
+                data = {**data, "parameters": {**params, "kind": data["driver"]}}
+        return data
+
+    @model_validator(mode="after")
+    def _coherent(self) -> ScenarioSpec:
+        if self.level == "total":
+            if self.baseline is not None and self.baseline.kind != "none":
+                raise ParamError(f"the {self.driver} driver models the whole load here, so it "
+                                 "takes no baseline (use baseline kind none, or "
+                                 "applies_to: ai)", ("baseline", "kind"))
+            if self.components is not None:
+                raise ParamError("components add to an AI layer; this driver models the whole "
+                                 "load (use applies_to: ai)", ("components",))
+        elif self.baseline is not None and self.baseline.kind == "none":
+            raise ParamError("an AI-level driver is layered on a baseline: use statistical or "
+                             "growth", ("baseline", "kind"))
+        self._check_correlations()
+        return self
+
+    def _check_correlations(self) -> None:
+        if not self.correlations:
+            return
+        params = self.parameter_paths()
+        names: list[str] = []
+        seen: set[frozenset] = set()
+        for i, corr in enumerate(self.correlations):
+            for j, name in enumerate(corr.params):
+                if name not in params:
+                    raise ParamError(f"unknown parameter '{name}' (known: "
+                                     f"{', '.join(sorted(params))})", ("correlations", i,
+                                                                       "params", j))
+                if params[name].is_fixed:
+                    raise ParamError(f"parameter '{name}' is fixed; a correlation needs "
+                                     "uncertain parameters", ("correlations", i, "params", j))
+                if name not in names:
+                    names.append(name)
+            if corr.params[0] == corr.params[1]:
+                raise ParamError("a parameter cannot be correlated with itself",
+                                 ("correlations", i, "params"))
+            pair = frozenset(corr.params)
+            if pair in seen:
+                raise ParamError("this pair is given twice", ("correlations", i, "params"))
+            seen.add(pair)
+        smallest = float(np.linalg.eigvalsh(self.correlation_matrix(names)).min())
+        if smallest < -1e-10:
+            raise ParamError("the correlation matrix is not positive semi-definite (smallest "
+                             f"eigenvalue {smallest:.3g}); these correlations cannot hold "
+                             "together", ("correlations",))
+
+    # -- what the engine uses -----------------------------------------------------------
+
+    @property
+    def level(self) -> Literal["ai", "total"]:
+        if self.driver in ("growth_rate", "endpoint"):
+            return self.parameters.applies_to
+        return "total" if self.driver == "momentum" else "ai"
+
+    @property
+    def effective_baseline(self) -> BaselineParameters:
+        if self.baseline is not None:
+            return self.baseline
+        return BaselineParameters(kind="none" if self.level == "total" else "statistical")
+
+    def blocks(self) -> dict[str, ParameterBlock]:
+        """Each parameter block by its path prefix."""
+        out: dict[str, ParameterBlock] = {self.driver: self.parameters}
+        if self.baseline is not None:
+            out["baseline"] = self.baseline
+        if self.components is not None:
+            for key in ("training", "inference"):
+                block = getattr(self.components, key)
+                if block is not None:
+                    out[f"components.{key}"] = block
+        if self.constraints is not None:
+            out["constraints"] = self.constraints
+        return out
+
+    def parameter_paths(self) -> dict[str, Dist]:
+        """Every parameter of the scenario by its path, in a stable order."""
+        return {path: dist for path, (dist, _) in self._walk_all().items()}
+
+    def parameter_domains(self) -> dict[str, Domain]:
+        """Each parameter's domain by its path (normal tails are clipped to it)."""
+        return {path: domain for path, (_, domain) in self._walk_all().items()}
+
+    def _walk_all(self) -> dict[str, tuple[Dist, Domain]]:
+        out: dict[str, tuple[Dist, Domain]] = {}
+        for prefix, block in self.blocks().items():
+            out.update(_walk(block, prefix))
+        out["load_factor"] = (self.load_factor, self.DOMAINS["load_factor"])
+        return out
+
+    def correlation_matrix(self, names: list[str]) -> np.ndarray:
+        """The rank-correlation matrix among `names` (identity where nothing is stated)."""
+        index = {name: i for i, name in enumerate(names)}
+        matrix = np.eye(len(names))
+        for corr in self.correlations:
+            a, b = corr.params
+            if a in index and b in index:
+                matrix[index[a], index[b]] = matrix[index[b], index[a]] = corr.rho
+        return matrix
+
+    def driver_instance(self):
+        return DRIVERS[self.driver](self.parameters)
+
+    def component_instances(self) -> dict[str, object]:
+        if self.components is None:
+            return {}
+        return {key: COMPONENTS[key](block) for key in COMPONENTS
+                if (block := getattr(self.components, key)) is not None}
+
+
+def _walk(block: ParameterBlock, prefix: str) -> dict[str, tuple[Dist, Domain]]:
+    out: dict[str, tuple[Dist, Domain]] = {}
+    for name in type(block).model_fields:
+        value = getattr(block, name)
+        if isinstance(value, Dist):
+            out[f"{prefix}.{name}"] = (value, block.DOMAINS.get(name, Domain()))
+        elif isinstance(value, ParameterBlock):
+            out.update(_walk(value, f"{prefix}.{name}"))
+    return out

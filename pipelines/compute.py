@@ -1,0 +1,220 @@
+"""Compute a run (no file is written): every stage of the pipeline, in order.
+
+load + validate -> build history -> regimes -> backtest and choose the baseline ->
+decompose history (conventional + AI) -> baseline paths (conventional) and momentum paths
+(total) -> national total paths -> each scenario's joint paths -> tidy quantiles ->
+sensitivity (tornado + rank correlations) -> the tables behind the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
+from forecasting.combine.sensitivity import rank_correlations, tornado
+from forecasting.config import PipelineConfig
+from forecasting.decompose.fleet_backcast import Decomposition, decompose_history
+from forecasting.errors import InputError
+from forecasting.history.builder import BuiltHistory, build_history
+from forecasting.history.rules import HistoryRules
+from forecasting.io.config_file import load_config
+from forecasting.io.curated import CuratedData, load_curated
+from forecasting.models.loglinear_trend import LogLinearTrend
+from forecasting.paths import display_path
+from forecasting.regimes import detect_regimes
+from forecasting.scenarios.catalog import (
+    describe_scenario,
+    load_all,
+    load_backcast,
+    load_scenario,
+    scenario_files,
+)
+from forecasting.scenarios.engine import simulate_scenario
+from forecasting.scenarios.outputs import summarise_paths
+from forecasting.scenarios.spec import ScenarioSpec
+from forecasting.seeds import rng_for
+from pipelines.baseline import candidate_factories
+from pipelines.progress import StageProgress
+
+BACKTEST_COLUMNS = ["model", "origin", "period", "horizon", "actual", "mean", "p05", "p10",
+                    "p50", "p90", "p95"]
+
+
+@dataclass(frozen=True)
+class ComputedRun:
+    """Everything a run computes, before anything is written."""
+
+    config: PipelineConfig
+    config_path: Path
+    data: CuratedData
+    history: BuiltHistory
+    regimes: dict
+    choice: BaselineChoice
+    decomposition: Decomposition
+    specs: list[ScenarioSpec]
+    forecast: pd.DataFrame
+    sensitivity: pd.DataFrame
+    started: datetime
+
+    def backtest_forecasts(self) -> pd.DataFrame:
+        return self.choice.result.forecasts[BACKTEST_COLUMNS]
+
+    def backtest_summary(self) -> pd.DataFrame:
+        table = self.choice.summary.rename(columns=str.lower)
+        return table[["model", "horizon", "mase", "smape", "crps", "coverage80", "width80",
+                      "coverage90", "width90", "n"]]
+
+    def decomposition_table(self) -> pd.DataFrame:
+        """History split into baseline and AI, then each scenario's P50 of both parts."""
+        table = self.decomposition.table
+        rows = [pd.DataFrame({"scenario": "history", "year": table["year"],
+                              "component": part, "twh": table[column]})
+                for part, column in (("baseline", "conventional_twh"), ("ai", "ai_twh"))]
+        parts = self.forecast[(self.forecast["metric"] == "twh")
+                              & self.forecast["component"].isin(["baseline", "ai"])]
+        rows.append(parts[["scenario", "year", "component", "p50"]].rename(columns={"p50": "twh"}))
+        return pd.concat(rows, ignore_index=True)
+
+    def assumptions_table(self) -> pd.DataFrame:
+        frames = [describe_scenario(spec).assign(scenario=spec.name) for spec in self.specs]
+        table = pd.concat(frames, ignore_index=True)
+        return table[["scenario", "parameter", "distribution", "p10", "p50", "p90", "note"]]
+
+    def outlooks_table(self) -> pd.DataFrame:
+        """The published outlooks the presets reproduce (report markers)."""
+        rows = [{"source_id": s.reproduces.source_id, "scenario": s.reproduces.scenario,
+                 "year": s.reproduces.year, "twh": s.reproduces.published_twh, "preset": s.name}
+                for s in load_all(self.config.scenarios_dir) if s.reproduces is not None]
+        return pd.DataFrame(rows, columns=["source_id", "scenario", "year", "twh", "preset"])
+
+
+def load_inputs(config_path: Path) -> tuple[PipelineConfig, CuratedData]:
+    config = load_config(config_path)
+    data = load_curated(config.history.observations, config.history.sources,
+                        config.national_total.file)
+    return config, data
+
+
+def build(config: PipelineConfig, data: CuratedData, config_path: Path) -> BuiltHistory:
+    return build_history(data.observations, data.sources,
+                         HistoryRules.from_config(config.history),
+                         file=display_path(config_path))
+
+
+def compute_run(
+    config_path: Path,
+    *,
+    draws: int | None = None,
+    seed: int | None = None,
+    scenario: str | None = None,
+    progress: StageProgress,
+) -> ComputedRun:
+    started = datetime.now(UTC)
+    file = display_path(config_path)
+    with progress.stage("load and validate inputs"):
+        config, data = load_inputs(config_path)
+        overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
+        if overrides:
+            config = config.model_copy(
+                update={"forecast": config.forecast.model_copy(update=overrides)})
+        if scenario is not None:
+            config = config.model_copy(update={"scenarios": [scenario]})
+        specs = _load_specs(config, file)
+        factories = candidate_factories(config.baseline.candidates, file=file)
+    with progress.stage("build history"):
+        history = build(config, data, config_path)
+    series = history.as_series()
+    last_year = int(series.index[-1].year)
+    years = np.arange(last_year + 1, config.forecast.end_year + 1)
+    if len(years) == 0:
+        raise InputError(file, f"end_year must be after the last history year {last_year}",
+                         field="forecast.end_year")
+    n, seed_value, region = config.forecast.draws, config.forecast.seed, config.region
+
+    with progress.stage("detect regimes"):
+        regimes = detect_regimes(series, seed=seed_value).to_dict()
+    with progress.stage("fit baseline candidates by backtest"):
+        b = config.baseline
+        choice = backtest_and_choose(
+            series, factories, horizon=b.backtest_horizon, first_origin=str(b.first_origin),
+            last_origin=str(last_year - 1), n_paths=b.backtest_paths, seed=seed_value,
+            strategy=b.strategy, fallback=b.fallback, min_residuals=b.min_residuals)
+    with progress.stage("decompose history and sample the baseline"):
+        decomposition = decompose_history(
+            history.series, load_backcast(region, config.scenarios_dir / "backcast"))
+        conventional = _annual(decomposition.conventional_series())
+        momentum = chosen_paths(series, choice, factories, len(years), n,
+                                rng_for(seed_value, region, "momentum"))
+        baseline = chosen_paths(conventional, choice, factories, len(years), n,
+                                rng_for(seed_value, region, "baseline"))
+        national = _national_paths(config, data, years, n, seed_value)
+
+    frames, sensitivity = [], []
+    with progress.stage("simulate scenarios and sensitivity"):
+        for spec in specs:
+            paths = simulate_scenario(spec, history=history.series, years=years, n=n,
+                                      seed=seed_value, decomposition=decomposition,
+                                      baseline_paths=baseline, momentum_paths=momentum)
+            frames.append(summarise_paths(paths, national, region=region))
+            table = _sensitivity(spec, paths, config, history, years, decomposition, baseline,
+                                 momentum)
+            if not table.empty:
+                sensitivity.append(table)
+    forecast = pd.concat(frames, ignore_index=True)
+    return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
+                       specs, forecast, _concat(sensitivity), started)
+
+
+def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
+    known = {p.stem for p in scenario_files(config.scenarios_dir)}
+    for i, name in enumerate(config.scenarios):
+        if name not in known:
+            raise InputError(file, f"unknown scenario '{name}' (known: {', '.join(sorted(known))})",
+                             field=f"scenarios.{i}")
+    return [load_scenario(name, config.scenarios_dir) for name in config.scenarios]
+
+
+def _sensitivity(spec, paths, config, history, years, decomposition, baseline, momentum):
+    year = config.sensitivity.year
+    if year not in set(int(y) for y in years):
+        return pd.DataFrame()
+    n = min(config.sensitivity.draws, config.forecast.draws)
+    table = tornado(spec, history=history.series, years=years, n=n,
+                    seed=config.forecast.seed, year=year, decomposition=decomposition,
+                    baseline_paths=baseline[:n], momentum_paths=momentum[:n])
+    ranks = rank_correlations(paths, year=year)[["parameter", "spearman"]]
+    return table.merge(ranks, on="parameter", how="left")
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if not frames:
+        return pd.DataFrame(columns=["scenario", "year", "parameter", "p50_base", "p50_at_p10",
+                                     "p50_at_p90", "spearman"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _annual(values: pd.Series) -> pd.Series:
+    if isinstance(values.index, pd.PeriodIndex):
+        return values.astype(float)
+    index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in values.index])
+    return pd.Series(values.to_numpy(dtype=float), index=index)
+
+
+def _national_paths(config, data, years, n, seed) -> np.ndarray:
+    totals = data.national_totals
+    totals = totals[(totals["definition"] == config.national_total.definition)
+                    & (totals["year"] >= config.national_total.fit_from_year)]
+    totals = totals.sort_values("year").set_index("year")["twh"]
+    full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
+    full = np.exp(np.log(full).interpolate(limit_area="inside"))
+    series = pd.Series(full.to_numpy(),
+                       index=pd.PeriodIndex([pd.Period(str(y), freq="Y") for y in full.index]))
+    model = LogLinearTrend().fit(series)
+    horizon = int(years[-1]) - int(series.index[-1].year)
+    paths = model.sample_paths(horizon, n, rng_for(seed, config.region, "national_total"))
+    return paths[:, horizon - len(years):]

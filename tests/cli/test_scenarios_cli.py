@@ -1,0 +1,50 @@
+"""`dcload scenarios`: list, show, validate, and the published outlooks reproduced."""
+
+from __future__ import annotations
+
+import json
+
+from forecasting.paths import DATA_DIR
+
+# published_figures.md section 2 (LBNL, EPRI, IEA US): the figures the presets must reproduce
+PUBLISHED = {("lbnl2024", 2028, 325.0), ("lbnl2024", 2028, 580.0), ("epri2024", 2030, 196.9),
+             ("epri2024", 2030, 214.9), ("epri2024", 2030, 297.6), ("epri2024", 2030, 406.2),
+             ("iea2025", 2030, 426.0)}
+
+
+def test_reproduce_matches_every_published_figure_within_2_percent(cli):
+    done = cli("scenarios", "reproduce", "--json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert {(r["source_id"], r["year"], r["published"]) for r in rows} == PUBLISHED
+    for row in rows:
+        assert set(row) == {"source_id", "scenario", "year", "published", "preset", "p50",
+                            "ratio"}
+        assert abs(row["ratio"] - 1) <= 0.02, row
+
+
+def test_list_and_show(cli):
+    listed = json.loads(cli("scenarios", "list", "--json").stdout)
+    names = {r["name"] for r in listed}
+    assert {"momentum", "efficiency-offset", "moderate-ai", "high-ai", "grid-constrained",
+            "efficiency-breakthrough", "rebound"} <= names
+    assert {r["name"] for r in listed if r["kind"] == "preset"} == {
+        "lbnl2024-low", "lbnl2024-high", "epri2024-low", "epri2024-moderate", "epri2024-high",
+        "epri2024-higher", "iea2025-us-base"}
+    shown = cli("scenarios", "show", "high-ai")
+    assert shown.returncode == 0 and "fleet.utilization" in shown.stdout
+
+
+def test_validate_names_the_parameter_path(cli, tmp_path):
+    good = cli("scenarios", "validate", str(DATA_DIR / "scenarios" / "high-ai.yaml"))
+    assert good.returncode == 0 and "valid" in good.stdout
+    text = (DATA_DIR / "scenarios" / "high-ai.yaml").read_text()
+    bad = tmp_path / "high-ai.yaml"
+    bad.write_text(text.replace("  lifetime:", "  lifetime: 0\n  ignored:", 1))
+    done = cli("scenarios", "validate", str(bad))
+    assert done.returncode == 2
+    line = done.stderr.strip()
+    assert "\n" not in line and "Traceback" not in line
+    assert "high-ai.yaml" in line and "field 'scenarios.high-ai.fleet." in line
+    unknown = cli("scenarios", "show", "no-such-scenario")
+    assert unknown.returncode == 2 and "unknown scenario 'no-such-scenario'" in unknown.stderr

@@ -1,0 +1,35 @@
+"""The tidy rows of a scenario: components, metrics and their arithmetic."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from forecasting.scenarios.catalog import load_scenario
+from forecasting.scenarios.engine import simulate_scenario
+from forecasting.scenarios.outputs import COLUMNS, summarise_paths
+
+
+def test_rows_metrics_and_their_arithmetic(history, decomposition, years):
+    paths = simulate_scenario(load_scenario("grid-constrained"), history=history, years=years,
+                              n=400, seed=1, decomposition=decomposition)
+    national = np.full(paths.total.shape, 4000.0)
+    table = summarise_paths(paths, national)
+    assert list(table.columns) == COLUMNS
+    assert set(table["component"]) == {"total", "baseline", "ai", "removed_by_cap"}
+    assert not table.duplicated(["scenario", "component", "year", "metric"]).any()
+    rows = table.set_index(["component", "year", "metric"])
+    hours = 8784 if 2028 % 4 == 0 else 8760
+    twh = rows.loc[("total", 2028, "twh"), "mean"]
+    assert np.isclose(rows.loc[("total", 2028, "avg_gw"), "mean"], twh * 1000 / hours)
+    assert np.isclose(rows.loc[("total", 2028, "capacity_gw"), "mean"], twh * 1000 / hours / 0.5)
+    assert np.isclose(rows.loc[("total", 2028, "share_pct"), "mean"], twh / 40)
+    means = rows.xs("twh", level="metric")["mean"].unstack(0)
+    assert np.allclose(means["baseline"] + means["ai"], means["total"])
+
+
+def test_without_national_paths_there_is_no_share(history, decomposition, years):
+    paths = simulate_scenario(load_scenario("momentum"), history=history, years=years, n=200,
+                              seed=1, decomposition=decomposition)
+    table = summarise_paths(paths)
+    assert set(table["metric"]) == {"twh", "avg_gw", "capacity_gw"}
+    assert set(table["component"]) == {"total"}

@@ -1,0 +1,51 @@
+"""Tornado tables and rank correlations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from forecasting.combine.sensitivity import (
+    RANK_COLUMNS,
+    TORNADO_COLUMNS,
+    rank_correlations,
+    tornado,
+)
+from forecasting.scenarios.catalog import load_scenario
+from forecasting.scenarios.engine import simulate_scenario
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return load_scenario("lbnl2024-high")
+
+
+def test_tornado_moves_the_p50_with_each_parameter(spec, history, decomposition, years):
+    table = tornado(spec, history=history, years=years, n=1000, seed=3, year=2028,
+                    decomposition=decomposition)
+    assert list(table.columns) == TORNADO_COLUMNS
+    fixed = {p for p, d in spec.parameter_paths().items() if d.is_fixed}
+    assert set(table["parameter"]) == set(spec.parameter_paths()) - fixed
+    assert (np.diff(table["swing"].to_numpy()) <= 0).all()
+    row = table.set_index("parameter").loc["fleet.shipments_growth"]
+    assert row["p50_at_p10"] < row["p50_base"] < row["p50_at_p90"]
+    row = table.set_index("parameter").loc["fleet.utilization"]
+    assert row["change_at_p10"] < 0 < row["change_at_p90"]
+    # the year after the 2028 growth path ends: its later rate cannot matter in 2028
+    row = table.set_index("parameter").loc["fleet.shipments_growth_after"]
+    assert row["swing"] == pytest.approx(0, abs=1e-9)
+    assert table["parameter"].iloc[0] == "fleet.shipments_growth"
+
+
+def test_rank_correlations_find_the_drivers(spec, history, decomposition, years):
+    paths = simulate_scenario(spec, history=history, years=years, n=2000, seed=3,
+                              decomposition=decomposition)
+    table = rank_correlations(paths, year=2028)
+    assert list(table.columns) == RANK_COLUMNS
+    rho = table.set_index("parameter")["spearman"]
+    assert rho["fleet.shipments_growth"] > 0.5
+    assert rho["fleet.utilization"] > 0.1
+    assert abs(rho["fleet.shipments_growth_after"]) < 0.1
+    assert "load_factor" not in rho.index  # fixed: left out
+    with pytest.raises(ValueError, match="not among"):
+        rank_correlations(paths, year=2050)
