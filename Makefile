@@ -9,7 +9,7 @@ CONFIG ?= pipelines/us_national.yaml
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install forecast test test-fast refresh report lint clean
+.PHONY: help install forecast test test-fast refresh report lint bench clean
 
 help: ## Show this list of targets
 	@echo "dcload: data-center electricity load forecasts"
@@ -39,6 +39,11 @@ refresh: $(STAMP) ## Scheduled refresh of the default pipeline (quiet, for cron)
 
 report: $(STAMP) ## Render reports/latest/index.html again from the published run
 	$(BIN)/dcload report --run-dir reports/latest
+
+bench: $(STAMP) ## Regenerate the committed benchmark tables (accuracy: a few minutes)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/accuracy/run.py
+	$(BIN)/python benchmarks/scenarios/run.py --write
 
 lint: $(STAMP) ## Check the code with ruff
 	$(BIN)/ruff check forecasting pipelines tests $(wildcard benchmarks)

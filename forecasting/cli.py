@@ -83,10 +83,12 @@ def data_history(
                                        lineterminator="\n"), nl=False)
 
 
+from forecasting.commands.backtest import backtest_command  # noqa: E402
 from forecasting.commands.regimes import regimes_command  # noqa: E402
 from forecasting.commands.scenarios import scenarios_app  # noqa: E402
 
 app.command("regimes")(regimes_command)
+app.command("backtest")(backtest_command)
 app.add_typer(scenarios_app, name="scenarios")
 
 
