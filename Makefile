@@ -34,8 +34,8 @@ test: $(STAMP) ## Run the whole test suite (what CI runs); installs chromium whe
 test-fast: $(STAMP) ## Run the tests without the slow end-to-end ones
 	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
-refresh: $(STAMP) ## Scheduled refresh of the default pipeline (quiet, for cron)
-	$(BIN)/dcload forecast --config $(CONFIG) --quiet
+refresh: $(STAMP) ## Scheduled refresh: lock, skip if unchanged, stage, publish, registry
+	$(BIN)/dcload refresh --config $(CONFIG) --quiet
 
 report: $(STAMP) ## Render reports/latest/index.html again from the published run
 	$(BIN)/dcload report --run-dir reports/latest
@@ -50,5 +50,6 @@ lint: $(STAMP) ## Check the code with ruff
 
 clean: ## Remove .venv, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info
-	rm -rf reports/latest reports/runs reports/.latest.*
+	rm -rf reports/latest reports/runs reports/.latest.* reports/registry.sqlite* \
+		reports/refresh.lock build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

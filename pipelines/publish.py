@@ -28,7 +28,10 @@ def publish(staging: Path, target: Path) -> None:
         os.replace(target, old)
     os.replace(staging, target)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        if old.is_symlink():
+            old.unlink()
+        else:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:

@@ -1,0 +1,91 @@
+"""`dcload data fetch`: download public EIA tables without ever losing the last good copy.
+
+Each file is downloaded (with retries, `forecasting/fetch/http.py`) into a temporary file next
+to its destination, validated (`forecasting/fetch/validate.py`), then moved over the old copy
+with `os.replace`; a sidecar `<file>.meta.json` records the URL, time, size, rows and sha256.
+A failed download or a file that does not validate leaves the old copy as it was and raises
+`FetchError` (an `InputError`: one line naming the URL, row and field; exit code 2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from forecasting.errors import InputError
+from forecasting.fetch.datasets import DATASETS, EIA_BASE_URL, Dataset, Period
+from forecasting.fetch.http import FetchError, RetryPolicy, download
+from forecasting.fetch.validate import validate_csv
+from forecasting.paths import display_path
+
+__all__ = ["DATASETS", "EIA_BASE_URL", "Dataset", "FetchError", "FetchResult", "Period",
+           "RetryPolicy", "fetch"]
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    dataset: str
+    url: str
+    path: Path
+    rows: int
+    bytes: int
+    sha256: str
+    tries: int
+
+
+def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = None,
+          policy: RetryPolicy | None = None,
+          on_retry: Callable[[int, float, str], None] | None = None) -> FetchResult:
+    policy = policy or RetryPolicy()
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    final = dest / dataset.filename(period)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.part-", dir=dest)
+    tmp = Path(tmp_name)
+    kept = f"; kept the last good copy {display_path(final)}" if final.exists() else ""
+    try:
+        try:
+            with os.fdopen(fd, "w+b") as handle:
+                size, tries = download(url, handle, policy, on_retry=on_retry)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if size == 0:
+                raise FetchError(url, "empty download")
+            summary = validate_csv(tmp, dataset, source=url)
+        except InputError as error:
+            raise FetchError(error.file, error.message + kept, row=error.row,
+                             field=error.field) from None
+        digest = _sha256(tmp)
+        tmp.chmod(0o644)
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    result = FetchResult(dataset.name, url, final, summary.rows, size, digest, tries)
+    _write_meta(final, result, period)
+    return result
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_meta(final: Path, result: FetchResult, period: Period | None) -> None:
+    meta = {"dataset": result.dataset, "url": result.url, "file": final.name,
+            "period": str(period) if period else None, "rows": result.rows,
+            "bytes": result.bytes, "sha256": result.sha256,
+            "fetched_utc": datetime.now(UTC).isoformat(timespec="seconds")}
+    target = final.with_name(final.name + ".meta.json")
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, target)

@@ -1,0 +1,213 @@
+"""What changed between two runs: headline numbers, input data, assumptions.
+
+`diff_runs(old, new)` works on two `RunSnapshot`s (a manifest and a forecast table) and returns
+a plain, JSON-serialisable dict, so the report's `changes` section and `dcload runs diff` share
+it; `diff_run_dirs(old_dir, new_dir)` reads two published run directories, and
+`report_changes(diff)` reshapes a diff into a run's `changes.json` (what the report reads).
+
+Returned dict:
+
+- `old`, `new`: `run_id`, `started_utc`, `fingerprint`
+- `headline`: one entry per (scenario, year) in HEADLINE_YEARS with TWh P10/P50/P90 `old`,
+  `new`, `change` (new - old) and `change_pct` (of P50); a side is null where a run has no row
+- `data_changes`: input files whose sha256 changed: `file`, `change` (modified, added,
+  removed), `old_sha256`, `new_sha256`
+- `assumption_changes`: resolved-config values that changed: `path` (dotted, list items of
+  named things as `scenarios[ai-growth]`), `change` (modified, added, removed), `old`, `new`
+- `version_changes`: package versions that changed: `package`, `old`, `new`
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+HEADLINE_YEARS = (2025, 2028, 2030, 2035)
+QUANTILES = ("p10", "p50", "p90")
+_ABSENT = object()
+
+
+@dataclass(frozen=True)
+class RunSnapshot:
+    manifest: dict
+    forecast: pd.DataFrame
+
+    @classmethod
+    def from_dir(cls, directory: Path) -> RunSnapshot:
+        directory = Path(directory)
+        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        return cls(manifest, pd.read_csv(directory / "forecast.csv"))
+
+
+def headline(forecast: pd.DataFrame, years: tuple[int, ...] = HEADLINE_YEARS) -> dict:
+    """{(scenario, year): {"p10": .., "p50": .., "p90": ..}} for total TWh in `years`."""
+    if "component" in forecast.columns:
+        forecast = forecast[forecast["component"] == "total"]
+    twh = forecast[(forecast["metric"] == "twh") & (forecast["year"].isin(years))]
+    several = twh["region"].nunique() > 1
+    out = {}
+    for row in twh.itertuples():
+        scenario = f"{row.region}/{row.scenario}" if several else str(row.scenario)
+        out[(scenario, int(row.year))] = {q: round(float(getattr(row, q)), 4) for q in QUANTILES}
+    return out
+
+
+def diff_runs(old: RunSnapshot, new: RunSnapshot,
+              years: tuple[int, ...] = HEADLINE_YEARS) -> dict:
+    return {
+        "old": _identity(old.manifest),
+        "new": _identity(new.manifest),
+        "headline": _headline_changes(old.forecast, new.forecast, years),
+        "data_changes": _data_changes(old.manifest.get("inputs", {}),
+                                      new.manifest.get("inputs", {})),
+        "assumption_changes": config_changes(old.manifest.get("config", {}),
+                                             new.manifest.get("config", {})),
+        "version_changes": [
+            {"package": p, "old": old.manifest.get("packages", {}).get(p),
+             "new": new.manifest.get("packages", {}).get(p)}
+            for p in sorted(set(old.manifest.get("packages", {}))
+                            | set(new.manifest.get("packages", {})))
+            if old.manifest.get("packages", {}).get(p) != new.manifest.get("packages", {}).get(p)
+        ],
+    }
+
+
+def diff_run_dirs(old_dir: Path, new_dir: Path) -> dict:
+    return diff_runs(RunSnapshot.from_dir(old_dir), RunSnapshot.from_dir(new_dir))
+
+
+def report_changes(diff: dict) -> dict:
+    """A diff in the shape of a run's `changes.json` (the report's changes section, see
+    forecasting/report): `from_run`, `headline` rows with `old_p50`/`new_p50`, `data` with
+    `path`, `assumptions` with `key`, `old`, `new`."""
+    headline = []
+    for h in diff["headline"]:
+        row = {"scenario": h["scenario"], "year": h["year"], "change_pct": h["change_pct"]}
+        for side in ("old", "new"):
+            for q in QUANTILES:
+                row[f"{side}_{q}"] = None if h[side] is None else h[side][q]
+        headline.append(row)
+    return {
+        "first_run": False,
+        "from_run": diff["old"]["run_id"],
+        "to_run": diff["new"]["run_id"],
+        "headline": headline,
+        "data": [{"path": d["file"], "change": d["change"], "old_sha256": d["old_sha256"],
+                  "new_sha256": d["new_sha256"]} for d in diff["data_changes"]],
+        "assumptions": [{"key": a["path"], "change": a["change"], "old": a["old"],
+                         "new": a["new"]} for a in diff["assumption_changes"]],
+        "versions": diff["version_changes"],
+    }
+
+
+def _identity(manifest: dict) -> dict:
+    return {k: manifest.get(k) for k in ("run_id", "started_utc", "fingerprint")}
+
+
+def _headline_changes(old: pd.DataFrame, new: pd.DataFrame, years) -> list[dict]:
+    a, b = headline(old, years), headline(new, years)
+    order = list(dict.fromkeys([*a, *b]))
+    out = []
+    for scenario, year in order:
+        before, after = a.get((scenario, year)), b.get((scenario, year))
+        entry = {"scenario": scenario, "year": year, "metric": "twh",
+                 "old": before, "new": after, "change": None, "change_pct": None}
+        if before is not None and after is not None:
+            entry["change"] = {q: round(after[q] - before[q], 4) for q in QUANTILES}
+            if before["p50"]:
+                entry["change_pct"] = round(100 * (after["p50"] / before["p50"] - 1), 2)
+        out.append(entry)
+    return out
+
+
+def _data_changes(old: dict, new: dict) -> list[dict]:
+    out = []
+    for file in sorted(set(old) | set(new)):
+        before, after = old.get(file), new.get(file)
+        if before == after:
+            continue
+        change = "added" if before is None else "removed" if after is None else "modified"
+        out.append({"file": file, "change": change, "old_sha256": before, "new_sha256": after})
+    return out
+
+
+def config_changes(old: dict, new: dict) -> list[dict]:
+    """Leaves of two resolved configs whose values differ, as dotted paths."""
+    a, b = flatten(old), flatten(new)
+    out = []
+    for path in list(dict.fromkeys([*a, *b])):
+        before, after = a.get(path, _ABSENT), b.get(path, _ABSENT)
+        if before == after:
+            continue
+        change = ("added" if before is _ABSENT else "removed" if after is _ABSENT
+                  else "modified")
+        out.append({"path": path, "change": change,
+                    "old": None if before is _ABSENT else before,
+                    "new": None if after is _ABSENT else after})
+    return out
+
+
+def flatten(value: object, prefix: str = "") -> dict[str, object]:
+    """Nested dicts -> {dotted.path: leaf}. A list of dicts with distinct `name`s is keyed by
+    name (`scenarios[ai-growth].until_year`), other lists of dicts by index; lists of plain
+    values are leaves."""
+    if isinstance(value, dict):
+        out: dict[str, object] = {}
+        for key, item in value.items():
+            out.update(flatten(item, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        names = [v.get("name") for v in value]
+        named = all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+        out = {}
+        for i, item in enumerate(value):
+            out.update(flatten(item, f"{prefix}[{names[i] if named else i}]"))
+        return out
+    return {prefix: value}
+
+
+def format_diff(diff: dict) -> str:
+    """The diff as plain text for a terminal."""
+    lines = [f"runs: {diff['old']['run_id']} -> {diff['new']['run_id']}", "",
+             "headline, TWh/yr: P50 [P10 - P90]"]
+    rows = [("scenario", "year", "old", "new", "change P50")]
+    for h in diff["headline"]:
+        rows.append((h["scenario"], str(h["year"]), _band(h["old"]), _band(h["new"]),
+                     _change(h)))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
+                     .rstrip())
+    lines += ["", "data changes:"]
+    lines += [f"  {d['file']}: {d['change']} (sha256 {_sha(d['old_sha256'])} -> "
+              f"{_sha(d['new_sha256'])})" for d in diff["data_changes"]] or ["  none"]
+    lines += ["", "assumption changes:"]
+    lines += [f"  {a['path']}: {_value(a['old'], a['change'] == 'added')} -> "
+              f"{_value(a['new'], a['change'] == 'removed')}"
+              for a in diff["assumption_changes"]] or ["  none"]
+    if diff.get("version_changes"):
+        lines += ["", "package versions:"]
+        lines += [f"  {v['package']}: {v['old']} -> {v['new']}" for v in diff["version_changes"]]
+    return "\n".join(lines)
+
+
+def _band(q: dict | None) -> str:
+    return "-" if q is None else f"{q['p50']:.1f} [{q['p10']:.1f} - {q['p90']:.1f}]"
+
+
+def _change(h: dict) -> str:
+    if h["change"] is None:
+        return "-"
+    pct = "" if h["change_pct"] is None else f" ({h['change_pct']:+.1f}%)"
+    return f"{h['change']['p50']:+.1f}{pct}"
+
+
+def _sha(value: str | None) -> str:
+    return "(none)" if value is None else value[:12]
+
+
+def _value(value: object, absent: bool) -> str:
+    return "(absent)" if absent else json.dumps(value)

@@ -1,0 +1,75 @@
+"""What a refresh would compute from: sha256 of every input file, the resolved config and the
+package version. Same fingerprint as the last succeeded run -> nothing to do."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import forecasting
+from forecasting.config import PipelineConfig
+from forecasting.io.config_file import load_config
+from forecasting.paths import display_path
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    value: str
+    inputs: dict[str, str]  # display path -> sha256
+    config: dict            # resolved config (paths as display paths)
+    version: str
+
+    @property
+    def short(self) -> str:
+        return self.value[:8]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def resolve_config(config_path: Path, *, draws: int | None = None,
+                   seed: int | None = None) -> PipelineConfig:
+    """Load and validate the config (InputError on a mistake) with the CLI's overrides."""
+    config = load_config(config_path)
+    overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
+    if overrides:
+        config = config.model_copy(
+            update={"forecast": config.forecast.model_copy(update=overrides)})
+    return config
+
+
+def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
+    """Every file a run reads (the pipeline's own list: config, tables, scenario files...)."""
+    from pipelines.runner import input_files as run_inputs
+
+    return list(run_inputs(config_path, config))
+
+
+def fingerprint(config_path: Path, *, draws: int | None = None,
+                seed: int | None = None) -> Fingerprint:
+    from forecasting.errors import InputError
+
+    config = resolve_config(config_path, draws=draws, seed=seed)
+    inputs = {}
+    for path in input_files(config_path, config):
+        try:
+            inputs[display_path(path)] = sha256_file(path)
+        except FileNotFoundError:
+            raise InputError(display_path(path), "input file not found") from None
+        except OSError as exc:
+            raise InputError(display_path(path), f"cannot read the input file ({exc})") from None
+    resolved = json.loads(config.model_dump_json())
+    resolved["history"]["observations"] = display_path(config.history.observations)
+    resolved["history"]["sources"] = display_path(config.history.sources)
+    resolved["national_total"]["file"] = display_path(config.national_total.file)
+    version = forecasting.__version__
+    payload = json.dumps({"inputs": inputs, "config": resolved, "version": version},
+                         sort_keys=True).encode()
+    return Fingerprint(hashlib.sha256(payload).hexdigest(), inputs, resolved, version)

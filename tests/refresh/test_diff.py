@@ -1,0 +1,73 @@
+"""`diff_runs`: headline changes, data changes and assumption changes as dotted paths."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipelines.refresh.diff import RunSnapshot, config_changes, diff_runs, flatten, format_diff
+
+
+def forecast(p50_2030: float, years=(2025, 2028, 2030, 2035)) -> pd.DataFrame:
+    rows = []
+    for scenario in ("momentum", "ai-growth"):
+        for year in years:
+            p50 = p50_2030 if year == 2030 else 100.0
+            for metric in ("twh", "avg_gw"):
+                rows.append({"region": "US", "scenario": scenario, "year": year,
+                             "metric": metric, "mean": p50, "p05": p50 - 20,
+                             "p10": p50 - 10, "p50": p50, "p90": p50 + 10, "p95": p50 + 20})
+    return pd.DataFrame(rows)
+
+
+CONFIG = {"region": "US", "history": {"splice": "ratio", "source_priority": ["a", "b"]},
+          "scenarios": [{"name": "momentum", "driver": "momentum"},
+                        {"name": "ai-growth", "growth_rate": {"dist": "triangular",
+                                                              "high": 0.27}}]}
+
+
+def test_flatten_names_list_items_by_their_name():
+    flat = flatten(CONFIG)
+    assert flat["scenarios[ai-growth].growth_rate.high"] == 0.27
+    assert flat["history.source_priority"] == ["a", "b"]
+    assert flat["region"] == "US"
+
+
+def test_config_changes_are_dotted_paths_old_to_new():
+    new = {**CONFIG, "history": {"splice": "difference", "source_priority": ["b", "a"]},
+           "scenarios": [CONFIG["scenarios"][0],
+                         {"name": "ai-growth", "growth_rate": {"dist": "triangular",
+                                                               "high": 0.30},
+                          "until_year": 2028}]}
+    changes = {c["path"]: (c["change"], c["old"], c["new"]) for c in config_changes(CONFIG, new)}
+    assert changes == {
+        "history.splice": ("modified", "ratio", "difference"),
+        "history.source_priority": ("modified", ["a", "b"], ["b", "a"]),
+        "scenarios[ai-growth].growth_rate.high": ("modified", 0.27, 0.30),
+        "scenarios[ai-growth].until_year": ("added", None, 2028),
+    }
+
+
+def test_diff_runs_reports_headline_data_and_assumption_changes():
+    old = RunSnapshot({"run_id": "A", "inputs": {"data/x.csv": "1" * 64, "cfg.yaml": "2" * 64},
+                       "config": CONFIG, "packages": {"dcload": "0.1.0"}}, forecast(500.0))
+    new_config = {**CONFIG, "region": "US-East"}
+    new = RunSnapshot({"run_id": "B", "inputs": {"data/x.csv": "3" * 64, "cfg.yaml": "2" * 64,
+                                                 "data/y.csv": "4" * 64},
+                       "config": new_config, "packages": {"dcload": "0.2.0"}},
+                      forecast(550.0, years=(2025, 2028, 2030)))
+    diff = diff_runs(old, new)
+    assert diff["old"]["run_id"] == "A" and diff["new"]["run_id"] == "B"
+    head = {(h["scenario"], h["year"]): h for h in diff["headline"]}
+    assert head[("ai-growth", 2030)]["change"] == {"p10": 50.0, "p50": 50.0, "p90": 50.0}
+    assert head[("ai-growth", 2030)]["change_pct"] == 10.0
+    assert head[("momentum", 2025)]["change"]["p50"] == 0.0
+    assert head[("momentum", 2035)]["new"] is None and head[("momentum", 2035)]["change"] is None
+    assert [(d["file"], d["change"]) for d in diff["data_changes"]] == [
+        ("data/x.csv", "modified"), ("data/y.csv", "added")]
+    assert diff["assumption_changes"] == [
+        {"path": "region", "change": "modified", "old": "US", "new": "US-East"}]
+    assert diff["version_changes"] == [{"package": "dcload", "old": "0.1.0", "new": "0.2.0"}]
+    text = format_diff(diff)
+    assert "region: \"US\" -> \"US-East\"" in text
+    assert "+50.0 (+10.0%)" in text
+    assert "data/y.csv: added" in text
