@@ -129,12 +129,27 @@ def run_forecast(
     staging = make_staging(target)
     try:
         manifest = write_outputs(run, staging, progress=progress)
+        attach_changes(target, staging)
         publish(staging, target)
     except BaseException:
         discard(staging)
         raise
     progress.say(f"published {display_path(target)} (run {manifest['run_id']})")
     return RunResult(target, run.forecast, run.history, manifest)
+
+
+def attach_changes(previous: Path, run_dir: Path) -> dict | None:
+    """Compare `run_dir` with the previous published run `previous` (if it is one): write the
+    result as `run_dir`'s changes.json and render its report again. Returns the changes."""
+    if not (Path(previous) / "manifest.json").is_file():
+        return None  # no earlier run: write_outputs' changes.json says "first run"
+    from pipelines.refresh.diff import diff_run_dirs, report_changes
+    from pipelines.rerender import rerender_report
+
+    changes = report_changes(diff_run_dirs(previous, run_dir))
+    _write_json(changes, Path(run_dir) / "changes.json")
+    rerender_report(run_dir)
+    return changes
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:

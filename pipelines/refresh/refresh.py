@@ -251,14 +251,9 @@ def _write_changes(store: Store, staging: Path, log: RefreshLog) -> None:
     previous = store.latest_run_id()
     if previous is None or not (store.run_dir(previous) / "manifest.json").is_file():
         return  # the first run of this store: write_run's changes.json says so
-    from pipelines.refresh.diff import diff_run_dirs, report_changes
-    from pipelines.rerender import rerender_report
+    from pipelines.runner import attach_changes
 
-    diff = diff_run_dirs(store.run_dir(previous), staging)
-    changes = report_changes(diff)
-    (staging / "changes.json").write_text(
-        json.dumps(changes, indent=2, sort_keys=True, allow_nan=False) + "\n", encoding="utf-8")
-    rerender_report(staging)
+    changes = attach_changes(store.run_dir(previous), staging)
     log.info("changes", f"compared with run {previous}: {len(changes['data'])} input file(s) "
              f"and {len(changes['assumptions'])} assumption(s) changed", from_run=previous,
              data_changes=len(changes["data"]), assumption_changes=len(changes["assumptions"]))

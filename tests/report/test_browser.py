@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from forecasting.paths import ROOT
@@ -14,6 +16,7 @@ from tests.report.conftest import SCREENSHOT_DIR, SECTION_IDS, open_report
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
+XSS_DESCRIPTION = "<script>window.__xss = 1; alert(2)</script> & more"
 
 
 @pytest.fixture(scope="module")
@@ -56,20 +59,37 @@ def test_report_prints_to_pdf(browser, report, tmp_path):
     assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 20_000
 
 
-def test_scenario_name_with_markup_is_shown_as_text_and_runs_nothing(browser, workspace,
+def test_scenario_name_with_markup_is_shown_as_text_and_runs_nothing(browser, light_workspace,
                                                                      tmp_path):
-    text = workspace.config.read_text()
-    workspace.config.write_text(text.replace("- name: ai-growth", f"- name: '{XSS_NAME}'"))
+    # scenario files only take plain names, so the markup rides in on a description through
+    # the pipeline, and on a scenario name written into a run directory (an edited archive)
+    ws = light_workspace
+    path = ws.scenarios / "moderate-ai.yaml"
+    text = path.read_text()
+    start = text.index("description:")
+    end = text.index("\nregion:")
+    path.write_text(text[:start] + f"description: '{XSS_DESCRIPTION}'" + text[end:])
     out = tmp_path / "xss"
-    done = run_cli("forecast", "--config", str(workspace.config), "--output-dir", str(out),
-                   "--quiet", "--draws", "200")
+    done = run_cli("forecast", "--config", str(ws.config), "--output-dir", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
+    for name in ("forecast.csv", "sensitivity.csv", "assumptions.csv", "decomposition.csv"):
+        table = pd.read_csv(out / name)
+        table["scenario"] = table["scenario"].replace("moderate-ai", XSS_NAME)
+        table.to_csv(out / name, index=False)
+    manifest = json.loads((out / "manifest.json").read_text())
+    descriptions = manifest["config"]["scenario_descriptions"]
+    descriptions[XSS_NAME] = descriptions.pop("moderate-ai")
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    assert run_cli("report", "--run-dir", str(out)).returncode == 0
     html = out / "index.html"
     visit = open_report(browser, html)
     check_rendered(visit, html)
     assert visit.dialogs == []
     assert visit.page.locator("img[src='x']").count() == 0
+    assert visit.page.evaluate("window.__xss === undefined")
     assert XSS_NAME in visit.page.locator("#headline").inner_text()
+    assert XSS_NAME in visit.page.locator("#assumptions").inner_text()
+    assert XSS_DESCRIPTION in visit.page.locator("#scenarios").inner_text()
 
 
 def test_an_archived_run_still_renders_with_the_current_code(browser, tmp_path):
