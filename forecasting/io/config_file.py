@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from forecasting.config import PipelineConfig
 from forecasting.errors import InputError
+from forecasting.io.yaml_lines import line_of
 from forecasting.paths import DATA_DIR, display_path
 
 SCENARIOS_DIR = DATA_DIR / "scenarios"
@@ -49,28 +50,8 @@ def load_config(path: Path) -> PipelineConfig:
             message = "required key is missing"
         elif "input" in error and not isinstance(error["input"], dict | list):
             message += f" (got {error['input']!r})"
-        raise InputError(name, message, row=_line_of(node, loc), field=field) from None
+        raise InputError(name, message, row=line_of(node, loc), field=field) from None
     return _resolve_paths(config, Path(path).resolve().parent)
-
-
-def _line_of(node: yaml.Node | None, loc: list) -> int | None:
-    """The 1-based line of the deepest key of `loc` that exists in the YAML tree."""
-    line = None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == str(part)), None)
-            key = next((k for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            line, node = key.start_mark.line + 1, match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from forecasting.decompose.assumptions import BackcastAssumptions
 from forecasting.errors import InputError
+from forecasting.io.yaml_lines import line_of, locate
 from forecasting.paths import DATA_DIR, display_path
 from forecasting.scenarios.distributions import KINDS, ParamError
 from forecasting.scenarios.spec import ScenarioSpec
@@ -53,7 +54,7 @@ def parse_scenario(data: object, *, file: str = "scenario", node: yaml.Node | No
                            driver=data.get("driver")) from None
     if stem is not None and spec.name != stem:
         raise InputError(file, f"name '{spec.name}' must match the file name '{stem}'",
-                         row=_line_of(node, ["name"]), field=f"scenarios.{stem}.name")
+                         row=line_of(node, ["name"]), field=f"scenarios.{stem}.name")
     return spec
 
 
@@ -161,7 +162,7 @@ def _input_error(exc: ValidationError, file: str, node, *, prefix: str,
             and loc[1] == driver:
         yaml_loc = ["parameters", *loc[2:]]
         field_loc = [driver, *loc[2:]]
-    row, consumed = _locate(node, yaml_loc)
+    row, consumed = locate(node, yaml_loc)
     if consumed < len(yaml_loc) and yaml_loc[consumed:] == ["value"]:
         field_loc = field_loc[:-1]   # a plain number became {dist: fixed, value: ...}
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -178,27 +179,3 @@ def _input_error(exc: ValidationError, file: str, node, *, prefix: str,
         message += f" (got {error['input']!r})"
     field = ".".join([prefix, *(str(p) for p in field_loc)])
     return InputError(file, message, row=row, field=field)
-
-
-def _locate(node, loc: list) -> tuple[int | None, int]:
-    """(1-based line of the deepest part of `loc` in the YAML tree, parts found)."""
-    line, found = None, 0
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-        found += 1
-    return line, found
-
-
-def _line_of(node, loc: list) -> int | None:
-    return _locate(node, loc)[0]

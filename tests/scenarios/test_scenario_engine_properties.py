@@ -19,7 +19,7 @@ SETTINGS = settings(max_examples=40, deadline=None,
 @st.composite
 def ranges(draw, lo, hi):
     """A PERT, uniform or fixed parameter inside [lo, hi]."""
-    a, b = sorted(draw(st.floats(lo, hi)) for _ in range(2))
+    a, b = sorted(draw(st.floats(lo, hi)) + 0.0 for _ in range(2))  # + 0.0 turns -0.0 into 0.0
     kind = draw(st.sampled_from(["pert", "uniform", "fixed"]))
     if kind == "fixed":
         return a
