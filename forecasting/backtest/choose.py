@@ -4,8 +4,9 @@
 honest `selected` rows (selected.py: at each origin, only what was known then) and makes the
 final decision from every backtest row (best model or ensemble, conformal factors per horizon).
 `chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
-calibrated joint paths. Horizons beyond the backtest's longest keep the factor of the longest
-calibrated horizon (the bands are never narrowed there). Paths of a positive series are
+calibrated joint paths. Beyond the longest calibrated horizon H, the widening the calibration
+added at H is carried along and the model's own spread keeps growing on top of it
+(`stretch`). Paths of a positive series are
 stretched on the log scale (around the log median), so energy never turns negative.
 """
 
@@ -65,7 +66,8 @@ class BaselineChoice:
         return {"kind": "calibrated", "text": (
             f"The baseline ({chosen}) was chosen by a rolling-origin backtest; its bands were "
             f"recalibrated by split conformal prediction for horizons {done[0]}-{done[-1]} "
-            f"years (residuals {counts}) and keep the last factor beyond. Scenario bands add "
+            f"years (residuals {counts}); beyond, the widening added at {done[-1]} years is "
+            "carried along and the models' own spread grows on top. Scenario bands add "
             "the Monte Carlo spread of each scenario's uncertain parameters, which no "
             "backtest can check.")}
 
@@ -105,8 +107,27 @@ def chosen_paths(
         model = candidates[alias]().fit(series)
         paths[alias] = model.sample_paths(horizon, n, rng)
     mixed = mix_paths(paths, choice.weights)
-    factors = choice.factors(horizon)
     if (mixed > 0).all():
         # positive quantities (energy) are stretched on the log scale, so no path turns negative
-        return np.exp(cal.apply(np.log(mixed), factors))
-    return cal.apply(mixed, factors)
+        return np.exp(stretch(np.log(mixed), choice))
+    return stretch(mixed, choice)
+
+
+def stretch(paths: np.ndarray, choice: BaselineChoice) -> np.ndarray:
+    """Calibrated paths. Up to the longest calibrated horizon H each period's deviation from
+    its median is multiplied by c_h. After H the widening is carried along additively: with
+    w_h the model's own P10-P90 width, period h gets the width c_H w_H + (w_h - w_H), i.e. the
+    calibrated width at H plus the model's own growth of spread since H (deviations scaled by
+    that over w_h), instead of multiplying the long-horizon spread by c_H again."""
+    horizon = paths.shape[1]
+    factors = choice.factors(horizon)
+    calibration = choice.decision.calibration
+    longest = max((h for h in calibration.factors if calibration.is_calibrated(h)), default=0)
+    if longest == 0 or longest >= horizon:
+        return cal.apply(paths, factors)
+    q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
+    width = np.maximum(q90 - q10, 1e-12)
+    at_h = width[longest - 1]
+    carried = factors[longest - 1] * at_h + (width[longest:] - at_h)
+    late = list(np.maximum(carried, 0.0) / width[longest:])
+    return cal.apply(paths, factors[:longest] + late)
