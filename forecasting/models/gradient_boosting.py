@@ -39,7 +39,7 @@ MIN_TRAINING_ROWS = 50
 
 
 def calendar_features(index: pd.PeriodIndex, hourly: bool) -> np.ndarray:
-    columns = [index.dayofweek, index.month, index.dayofyear]
+    columns = [index.day_of_week, index.month, index.day_of_year]
     if hourly:
         columns.append(index.hour)
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])

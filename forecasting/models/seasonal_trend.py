@@ -56,7 +56,7 @@ class SeasonalTrend(Model):
     def _positions(self, index: pd.PeriodIndex) -> np.ndarray:
         if self.season_ == 12:
             return np.asarray(index.month) - 1
-        return np.asarray(index.dayofweek)
+        return np.asarray(index.day_of_week)
 
     def _design(self, t: np.ndarray, positions: np.ndarray) -> np.ndarray:
         dummies = np.zeros((len(t), self.season_ - 1))

@@ -40,7 +40,7 @@ def daily_series(days: int = 200) -> pd.Series:
     rng = np.random.default_rng(5)
     index = pd.period_range("2024-01-01", periods=days, freq="D")
     t = np.arange(days)
-    weekend = np.asarray(index.dayofweek >= 5, dtype=float)
+    weekend = np.asarray(index.day_of_week >= 5, dtype=float)
     log_values = (
         np.log(100)
         + 0.002 * t

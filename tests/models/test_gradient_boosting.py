@@ -20,7 +20,7 @@ def test_annual_and_monthly_data_are_refused_with_a_clear_error(annual, monthly)
 def test_daily_paths_keep_the_weekly_pattern():
     model = fitted_model("gbm_quantile", {}, "D")
     frame = model.predict(14)
-    weekend = np.asarray(frame.index.dayofweek >= 5)
+    weekend = np.asarray(frame.index.day_of_week >= 5)
     median = frame["q0.5"].to_numpy()
     assert median[weekend].mean() < 0.97 * median[~weekend].mean()  # weekends ~6% lower
 
