@@ -155,7 +155,7 @@ def _factor_array(factors, horizons: Sequence[int]) -> np.ndarray:
     return np.array([arr[int(h) - 1] if int(h) <= len(arr) else 1.0 for h in horizons])
 
 
-_QUANTILE_COLUMN = re.compile(r"^(p\d+(\.\d+)?|q\d*\.?\d+)$")
+QUANTILE_COLUMN = re.compile(r"^(p\d+(\.\d+)?|q\d*\.?\d+)$")
 
 
 def apply(
@@ -181,7 +181,7 @@ def apply(
         c = _factor_array(factors, horizons)
         median_col = "p50" if "p50" in frame else "q0.5"
         median = frame[median_col].to_numpy(dtype=float)
-        cols = [col for col in frame.columns if _QUANTILE_COLUMN.match(str(col))]
+        cols = [col for col in frame.columns if QUANTILE_COLUMN.match(str(col))]
         if "mean" in frame:
             cols.append("mean")
         for col in cols:

@@ -6,8 +6,8 @@ final decision from every backtest row (best model or ensemble, conformal factor
 `chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
 calibrated joint paths. Beyond the longest calibrated horizon H, the widening the calibration
 added at H is carried along and the model's own spread keeps growing on top of it
-(`stretch`). Paths of a positive series are
-stretched on the log scale (around the log median), so energy never turns negative.
+(`stretch`). For a positive series the factors are fitted and applied on the log scale
+(selected.py), so energy never turns negative.
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def chosen_paths(
         model = candidates[alias]().fit(series)
         paths[alias] = model.sample_paths(horizon, n, rng)
     mixed = mix_paths(paths, choice.weights)
-    if (mixed > 0).all():
-        # positive quantities (energy) are stretched on the log scale, so no path turns negative
+    if choice.decision.log_scale and (mixed > 0).all():
+        # factors fitted on the log scale (a positive series) are applied there too
         return np.exp(stretch(np.log(mixed), choice))
     return stretch(mixed, choice)
 

@@ -61,6 +61,7 @@ class Decision:
     choice: Choice
     calibration: cal.Calibration
     scored_rows: int
+    log_scale: bool = False  # factors fitted (and applied) on log values of a positive series
 
 
 @dataclass
@@ -108,10 +109,38 @@ def decide(
         else:
             choice = Choice("fallback", dict.fromkeys(candidates, 1.0 / len(candidates)))
     history = choice_rows(result, choice, until=until)
+    log_scale = _positive(history)
     calibration = cal.fit_calibration(
-        history, min_residuals=min_residuals, horizons=range(1, result.horizon + 1)
+        _logged(history) if log_scale else history, min_residuals=min_residuals,
+        horizons=range(1, result.horizon + 1),
     )
-    return Decision(choice, calibration, len(rows))
+    return Decision(choice, calibration, len(rows), log_scale)
+
+
+def _positive(rows: pd.DataFrame) -> bool:
+    """True when every actual and quantile of `rows` is positive (energy, load): then bands
+    are calibrated on the log scale, so a stretched band never reaches below zero."""
+    if rows.empty:
+        return False
+    columns = ["actual", *[c for c in rows.columns if cal.QUANTILE_COLUMN.match(str(c))]]
+    values = rows[columns].to_numpy(dtype=float)
+    return bool(np.all(values[np.isfinite(values)] > 0))
+
+
+def _logged(rows: pd.DataFrame) -> pd.DataFrame:
+    out = rows.copy()
+    for column in ["actual", "mean", *[c for c in rows.columns
+                                       if cal.QUANTILE_COLUMN.match(str(c))]]:
+        if column in out:
+            out[column] = np.log(out[column].to_numpy(dtype=float))
+    return out
+
+
+def calibrated(paths: np.ndarray, decision: Decision) -> np.ndarray:
+    """`paths` stretched by the decision's factors, on the log scale when it was fitted there."""
+    if decision.log_scale and np.all(paths > 0):
+        return np.exp(cal.apply(np.log(paths), decision.calibration))
+    return cal.apply(paths, decision.calibration)
 
 
 def selected_forecasts(
@@ -141,7 +170,7 @@ def selected_forecasts(
         )
         weights = decision.choice.weights
         mixed = mix_paths({m: result.paths[(m, label)] for m in decision.choice.models}, weights)
-        paths = cal.apply(mixed, decision.calibration)
+        paths = calibrated(mixed, decision)
         out.paths[label] = paths
         out.decisions[label] = decision
         frames.append(
