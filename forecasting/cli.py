@@ -21,11 +21,9 @@ app = typer.Typer(
     name="dcload", no_args_is_help=True, add_completion=False,
     help="Forecast data-center electricity load: history, scenarios, uncertainty, reports.",
 )
-data_app = typer.Typer(no_args_is_help=True, help="Inspect the curated data.")
+data_app = typer.Typer(no_args_is_help=True,
+                       help="Curated data: print the built history; fetch EIA data.")
 app.add_typer(data_app, name="data")
-app.command("refresh")(refresh_command)
-app.add_typer(runs_app, name="runs")
-data_app.command("fetch")(fetch_command)
 
 ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c", help="Pipeline YAML file.")
 
@@ -90,6 +88,9 @@ from forecasting.commands.scenarios import scenarios_app  # noqa: E402
 app.command("regimes")(regimes_command)
 app.command("backtest")(backtest_command)
 app.add_typer(scenarios_app, name="scenarios")
+app.command("refresh")(refresh_command)
+app.add_typer(runs_app, name="runs")
+data_app.command("fetch")(fetch_command)
 
 
 def main() -> None:
