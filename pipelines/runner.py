@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.history.builder import BuiltHistory
+from forecasting.io.hashing import sha256_file
 from forecasting.paths import LATEST_DIR, display_path
 from forecasting.report.render import render_report
 from forecasting.report.run_files import read_run
@@ -161,13 +162,9 @@ def _write_json(document: dict, path: Path) -> None:
                     encoding="utf-8")
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def _manifest(run: ComputedRun, timings: dict) -> dict:
     config = run.config
-    inputs = {display_path(p): _sha256(p) for p in input_files(run.config_path, config)}
+    inputs = {display_path(p): sha256_file(p) for p in input_files(run.config_path, config)}
     resolved = json.loads(config.model_dump_json())
     resolved["history"]["observations"] = display_path(config.history.observations)
     resolved["history"]["sources"] = display_path(config.history.sources)

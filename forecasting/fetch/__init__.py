@@ -9,7 +9,6 @@ A failed download or a file that does not validate leaves the old copy as it was
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -22,6 +21,7 @@ from forecasting.errors import InputError
 from forecasting.fetch.datasets import DATASETS, EIA_BASE_URL, Dataset, Period
 from forecasting.fetch.http import FetchError, RetryPolicy, download
 from forecasting.fetch.validate import validate_csv
+from forecasting.io.hashing import sha256_file
 from forecasting.paths import display_path
 
 __all__ = ["DATASETS", "EIA_BASE_URL", "Dataset", "FetchError", "FetchResult", "Period",
@@ -61,7 +61,7 @@ def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = Non
         except InputError as error:
             raise FetchError(error.file, error.message + kept, row=error.row,
                              field=error.field) from None
-        digest = _sha256(tmp)
+        digest = sha256_file(tmp)
         tmp.chmod(0o644)
         os.replace(tmp, final)
     except BaseException:
@@ -70,14 +70,6 @@ def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = Non
     result = FetchResult(dataset.name, url, final, summary.rows, size, digest, tries)
     _write_meta(final, result, period)
     return result
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _write_meta(final: Path, result: FetchResult, period: Period | None) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import forecasting
 from forecasting.config import PipelineConfig
 from forecasting.io.config_file import load_config
+from forecasting.io.hashing import sha256_file
 from forecasting.paths import display_path
 
 
@@ -24,14 +25,6 @@ class Fingerprint:
     @property
     def short(self) -> str:
         return self.value[:8]
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def resolve_config(config_path: Path, *, draws: int | None = None,
