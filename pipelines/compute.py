@@ -100,6 +100,15 @@ def load_inputs(config_path: Path) -> tuple[PipelineConfig, CuratedData]:
     return config, data
 
 
+def with_overrides(config: PipelineConfig, *, draws: int | None = None,
+                   seed: int | None = None) -> PipelineConfig:
+    """The config with the CLI's --draws and --seed applied."""
+    overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
+    if not overrides:
+        return config
+    return config.model_copy(update={"forecast": config.forecast.model_copy(update=overrides)})
+
+
 def build(config: PipelineConfig, data: CuratedData, config_path: Path) -> BuiltHistory:
     return build_history(data.observations, data.sources,
                          HistoryRules.from_config(config.history),
@@ -118,10 +127,7 @@ def compute_run(
     file = display_path(config_path)
     with progress.stage("load and validate inputs"):
         config, data = load_inputs(config_path)
-        overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
-        if overrides:
-            config = config.model_copy(
-                update={"forecast": config.forecast.model_copy(update=overrides)})
+        config = with_overrides(config, draws=draws, seed=seed)
         if scenario is not None:
             config = config.model_copy(update={"scenarios": [scenario]})
         specs = _load_specs(config, file)

@@ -54,6 +54,17 @@ def input_files(config_path: Path, config) -> list[Path]:
             config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml"]
 
 
+def resolved_config(config) -> dict:
+    """The validated config as JSON, with its paths as a user reads them (manifest and
+    refresh fingerprint)."""
+    resolved = json.loads(config.model_dump_json())
+    resolved["history"]["observations"] = display_path(config.history.observations)
+    resolved["history"]["sources"] = display_path(config.history.sources)
+    resolved["national_total"]["file"] = display_path(config.national_total.file)
+    resolved["scenarios_dir"] = display_path(config.scenarios_dir)
+    return resolved
+
+
 def write_outputs(
     run: ComputedRun,
     directory: Path,
@@ -165,11 +176,7 @@ def _write_json(document: dict, path: Path) -> None:
 def _manifest(run: ComputedRun, timings: dict) -> dict:
     config = run.config
     inputs = {display_path(p): sha256_file(p) for p in input_files(run.config_path, config)}
-    resolved = json.loads(config.model_dump_json())
-    resolved["history"]["observations"] = display_path(config.history.observations)
-    resolved["history"]["sources"] = display_path(config.history.sources)
-    resolved["national_total"]["file"] = display_path(config.national_total.file)
-    resolved["scenarios_dir"] = display_path(config.scenarios_dir)
+    resolved = resolved_config(config)
     resolved["scenario_descriptions"] = {s.name: " ".join(s.description.split())
                                          for s in run.specs}
     fingerprint = hashlib.sha256(

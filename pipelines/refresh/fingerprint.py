@@ -30,19 +30,9 @@ class Fingerprint:
 def resolve_config(config_path: Path, *, draws: int | None = None,
                    seed: int | None = None) -> PipelineConfig:
     """Load and validate the config (InputError on a mistake) with the CLI's overrides."""
-    config = load_config(config_path)
-    overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
-    if overrides:
-        config = config.model_copy(
-            update={"forecast": config.forecast.model_copy(update=overrides)})
-    return config
+    from pipelines.compute import with_overrides
 
-
-def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
-    """Every file a run reads (the pipeline's own list: config, tables, scenario files...)."""
-    from pipelines.runner import input_files as run_inputs
-
-    return list(run_inputs(config_path, config))
+    return with_overrides(load_config(config_path), draws=draws, seed=seed)
 
 
 def fingerprint(config_path: Path, *, draws: int | None = None,
@@ -51,6 +41,8 @@ def fingerprint(config_path: Path, *, draws: int | None = None,
 
     config = resolve_config(config_path, draws=draws, seed=seed)
     inputs = {}
+    from pipelines.runner import input_files, resolved_config
+
     for path in input_files(config_path, config):
         try:
             inputs[display_path(path)] = sha256_file(path)
@@ -58,10 +50,7 @@ def fingerprint(config_path: Path, *, draws: int | None = None,
             raise InputError(display_path(path), "input file not found") from None
         except OSError as exc:
             raise InputError(display_path(path), f"cannot read the input file ({exc})") from None
-    resolved = json.loads(config.model_dump_json())
-    resolved["history"]["observations"] = display_path(config.history.observations)
-    resolved["history"]["sources"] = display_path(config.history.sources)
-    resolved["national_total"]["file"] = display_path(config.national_total.file)
+    resolved = resolved_config(config)
     version = forecasting.__version__
     payload = json.dumps({"inputs": inputs, "config": resolved, "version": version},
                          sort_keys=True).encode()
