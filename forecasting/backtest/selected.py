@@ -12,7 +12,9 @@ with only what was known at o. The exact rule, at origin o:
 3. Scored candidates are those with at least one row in the information set; they are compared
    on the (origin, period) pairs all of them have (`selection.comparable_rows`), and
    `selection.select_or_ensemble` makes the choice from their overall MASE and CRPS
-   (`runner.model_scores`, the same numbers as the "all" rows of `runner.summary`).
+   (`runner.model_scores`, the same numbers as the "all" rows of `runner.summary`); an
+   ensemble's weights are shrunk towards equal weights by `PRIOR_ORIGINS` origins' worth of
+   rows (`selection.shrink_to_equal`), so a handful of early rows cannot swing them.
 4. With no comparable rows (the first origins) the choice is the `fallback` alias if given and
    among the candidates, otherwise equal weights over all candidates (kind ``"fallback"``).
 5. Calibration: the rows of that choice in the information set (for an ensemble, its weights
@@ -46,6 +48,7 @@ from forecasting.backtest.runner import (
     model_scores,
 )
 from forecasting.backtest.selection import (
+    PRIOR_ORIGINS,
     Choice,
     choice_rows,
     comparable_rows,
@@ -100,7 +103,8 @@ def decide(
     choice = None
     if len(rows):
         try:
-            choice = select_or_ensemble(model_scores(rows), strategy)
+            choice = select_or_ensemble(model_scores(rows), strategy,
+                                        prior_rows=PRIOR_ORIGINS * result.horizon)
         except ValueError:
             choice = None
     if choice is None:

@@ -7,6 +7,12 @@ Rules:
 - best: the lowest mean MASE; ties are broken by the lower CRPS, then by alias;
 - ensemble: weights proportional to 1 / MASE^2 (inverse squared scaled error, like inverse-MSE
   weighting), normalised to sum to 1; if some models have MASE 0 they share the weight equally;
+- shrinkage: weights estimated from few backtest rows are noisy (one cold January can hand a
+  model most of the weight), and equal weights are hard to beat in small samples (the
+  "forecast combination puzzle"). With `prior_rows` = n0 > 0 the inverse-MASE^2 weights w from
+  n scored rows per model become (n w + n0 / k) / (n + n0) for k models: equal weights count
+  as n0 rows of evidence. The pipeline and the backtest's `selected` rows use
+  n0 = `PRIOR_ORIGINS` (3) origins' worth of rows, i.e. 3 x the backtest horizon;
 - an ensemble mixes PATHS, never quantiles: `mix_paths` takes from model k the first
   round(w_k n) of its n paths (largest-remainder rounding, so the counts sum to n, ties to the
   alias first in sorted order) and stacks them in alias order. Each path stays one model's
@@ -33,6 +39,8 @@ from forecasting.backtest.runner import (
 )
 
 STRATEGIES = ("best", "ensemble")
+#: equal ensemble weights count as this many backtest origins' worth of rows (see module doc)
+PRIOR_ORIGINS = 3
 
 
 @dataclass(frozen=True)
@@ -81,12 +89,27 @@ def ensemble_weights(mase: Mapping[str, float]) -> dict[str, float]:
     return {a: w / total for a, w in raw.items()}
 
 
-def select_or_ensemble(summary: pd.DataFrame, strategy: str = "best") -> Choice:
-    """The best model (weight 1) or the inverse-MASE^2 ensemble, from a summary table."""
+def shrink_to_equal(weights: Mapping[str, float], rows: float, prior_rows: float):
+    """(rows w + prior_rows / k) / (rows + prior_rows): equal weights as `prior_rows` rows."""
+    if prior_rows <= 0:
+        return dict(weights)
+    share = rows / (rows + prior_rows)
+    k = len(weights)
+    return {a: share * w + (1.0 - share) / k for a, w in weights.items()}
+
+
+def select_or_ensemble(
+    summary: pd.DataFrame, strategy: str = "best", *, prior_rows: float = 0.0
+) -> Choice:
+    """The best model (weight 1) or the inverse-MASE^2 ensemble, from a summary table; an
+    ensemble's weights are shrunk towards equal by `prior_rows` (see module doc)."""
     if strategy == "best":
         return Choice("best", {select_best(summary): 1.0})
     if strategy == "ensemble":
-        return Choice("ensemble", ensemble_weights(overall_scores(summary)["MASE"].to_dict()))
+        scores = overall_scores(summary)
+        weights = ensemble_weights(scores["MASE"].to_dict())
+        rows = float(scores["n"].min()) if len(scores) else 0.0
+        return Choice("ensemble", shrink_to_equal(weights, rows, prior_rows))
     raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
 
 

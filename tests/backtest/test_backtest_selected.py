@@ -9,6 +9,7 @@ from backtest_models import Drift, FailsWhenShort, RandomWalk, growth_series, ra
 
 from forecasting.backtest.runner import FORECAST_COLUMNS, run_backtest, summary
 from forecasting.backtest.selected import decide, selected_forecasts, with_selected
+from forecasting.backtest.selection import PRIOR_ORIGINS, ensemble_weights, shrink_to_equal
 from forecasting.models.loglinear_trend import LogLinearTrend
 
 MODELS = {"llt": LogLinearTrend, "rw": RandomWalk, "drift": Drift}
@@ -96,3 +97,16 @@ def test_selected_bands_of_a_too_narrow_model_reach_near_target_coverage():
     hits = (late["p10"] <= late["actual"]) & (late["actual"] <= late["p90"])
     assert 0.7 < hits.mean() < 0.9
     assert table.loc["selected", "width80"] > 2 * table.loc["narrow", "width80"]
+
+
+def test_the_published_ensemble_shrinks_its_weights_towards_equal():
+    result = backtest(growth_series(30, start="1990"))
+    final = decide(result, strategy="ensemble")
+    scores = summary(result).query("horizon == 'all'").set_index("model")
+    raw = ensemble_weights(scores["MASE"].to_dict())
+    n = float(scores["n"].min())
+    assert final.choice.weights == pytest.approx(
+        shrink_to_equal(raw, n, PRIOR_ORIGINS * result.horizon))
+    # the best model keeps more than an equal share, but less than its raw weight
+    best = max(raw, key=raw.get)
+    assert 1 / len(raw) < final.choice.weights[best] < raw[best]

@@ -17,6 +17,7 @@ from forecasting.backtest.selection import (
     mix_paths,
     select_best,
     select_or_ensemble,
+    shrink_to_equal,
 )
 from forecasting.models.loglinear_trend import LogLinearTrend
 
@@ -47,6 +48,18 @@ def test_ensemble_weights_are_inverse_squared_mase():
     assert best == Choice("best", {"a": 1.0})
     with pytest.raises(ValueError, match="strategy"):
         select_or_ensemble(table([("a", 1.0, 1.0)]), "median")
+
+
+def test_ensemble_weights_from_few_rows_are_shrunk_towards_equal():
+    scores = table([("a", 0.5, 1.0), ("b", 1.0, 1.0)])  # n = 10 rows per model
+    raw = select_or_ensemble(scores, "ensemble").weights
+    assert raw == pytest.approx({"a": 0.8, "b": 0.2})
+    # equal weights count as 10 rows: halfway between the estimate and 50/50
+    half = select_or_ensemble(scores, "ensemble", prior_rows=10).weights
+    assert half == pytest.approx({"a": 0.65, "b": 0.35})
+    assert shrink_to_equal(raw, rows=10_000, prior_rows=10) == pytest.approx(raw, abs=1e-3)
+    assert shrink_to_equal(raw, rows=0, prior_rows=10) == pytest.approx({"a": 0.5, "b": 0.5})
+    assert select_or_ensemble(scores, "best", prior_rows=10).weights == {"a": 1.0}
 
 
 def test_mixing_takes_weighted_counts_of_whole_paths():
