@@ -75,9 +75,10 @@ def dom_monthly(agg: str):
     candidates = {
         "seasonal_trend": factory("seasonal_trend"),
         "arima_seasonal": factory("arima", seasonal_order=(0, 1, 1)),
+        "prophet_levels": factory("prophet", log=False),
     }
     return series, candidates, dict(horizon=12, first_origin="2021-12", last_origin="2023-12",
-                                    strategy="best", fallback="seasonal_trend")
+                                    strategy="ensemble", fallback=None)
 
 
 def evaluate(name, series, candidates, options, peers):
