@@ -94,9 +94,22 @@ data_app.command("fetch")(fetch_command)
 
 
 def main() -> None:
-    """Entry point: usage errors are typer's (exit 2), InputError is one line (exit 2)."""
+    """Entry point: a user's mistake is one line on stderr and exit 2, whether the data or
+    config is wrong (InputError) or the command line is (an unknown option, a bad value)."""
     try:
-        app()
+        result = app(standalone_mode=False)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         sys.exit(2)
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        sys.exit(1)
+    except typer.TyperException as error:  # click's usage errors
+        message = error.format_message().strip()
+        if message:  # (empty when no arguments were given: the help was printed instead)
+            context = getattr(error, "ctx", None)
+            command = context.command_path if context is not None else "dcload"
+            print(f"error: {message} (see '{command} --help')", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
+    # standalone_mode=False returns the exit code of typer.Exit (e.g. after --help) or None
+    sys.exit(result if isinstance(result, int) and not isinstance(result, bool) else 0)
