@@ -89,7 +89,9 @@ def ensemble_weights(mase: Mapping[str, float]) -> dict[str, float]:
     return {a: w / total for a, w in raw.items()}
 
 
-def shrink_to_equal(weights: Mapping[str, float], rows: float, prior_rows: float):
+def shrink_to_equal(
+    weights: Mapping[str, float], rows: float, prior_rows: float
+) -> dict[str, float]:
     """(rows w + prior_rows / k) / (rows + prior_rows): equal weights as `prior_rows` rows."""
     if prior_rows <= 0:
         return dict(weights)
