@@ -22,9 +22,6 @@ from forecasting.commands.series_input import (
 )
 from forecasting.errors import InputError
 
-COLUMNS = ["model", "origin", "period", "horizon", "actual", "mean", "p05", "p10", "p50", "p90",
-           "p95"]
-
 
 def backtest_command(
     out: Path = typer.Option(..., "--out", help="CSV file to write."),
@@ -50,6 +47,7 @@ def backtest_command(
     import pandas as pd
 
     from forecasting.backtest.choose import backtest_and_choose
+    from forecasting.backtest.runner import FORECAST_COLUMNS
     from forecasting.models.registry import MODELS, make_model, models_for
 
     options = SeriesOptions(series or None, format, date_col, value_col, freq, agg, config)
@@ -88,7 +86,7 @@ def backtest_command(
                                  last_origin=last_period, n_paths=draws, seed=seed,
                                  strategy=strategy, fallback=next(iter(factories)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    choice.result.forecasts[COLUMNS].to_csv(out, index=False, float_format="%.6g",
+    choice.result.forecasts[FORECAST_COLUMNS].to_csv(out, index=False, float_format="%.6g",
                                             lineterminator="\n")
     for line in notes:
         typer.echo(f"# {line}", err=True)
