@@ -45,8 +45,9 @@ bench: $(STAMP) ## Regenerate the committed benchmark tables (accuracy: a few mi
 	$(BIN)/python benchmarks/accuracy/run.py
 	$(BIN)/python benchmarks/scenarios/run.py --write
 
-lint: $(STAMP) ## Check the code with ruff
+lint: $(STAMP) ## Check the code with ruff and the import-linter layer contracts
 	$(BIN)/ruff check forecasting pipelines tests $(wildcard benchmarks)
+	$(BIN)/lint-imports
 
 clean: ## Remove .venv, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

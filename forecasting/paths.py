@@ -8,6 +8,7 @@ PIPELINES_DIR = ROOT / "pipelines"
 REPORTS_DIR = ROOT / "reports"
 TEMPLATES_DIR = REPORTS_DIR / "templates"
 LATEST_DIR = REPORTS_DIR / "latest"
+SCENARIOS_DIR = DATA_DIR / "scenarios"
 DEFAULT_PIPELINE = PIPELINES_DIR / "us_national.yaml"
 
 

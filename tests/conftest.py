@@ -107,10 +107,10 @@ class CliResult:
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> CliResult:
-    """Run the real `dcload` CLI in a subprocess (`python -m forecasting`)."""
+    """Run the real `dcload` CLI in a subprocess (`python -m pipelines`)."""
     env = dict(os.environ, COLUMNS="200", NO_COLOR="1")
     done = subprocess.run(
-        [sys.executable, "-m", "forecasting", *args],
+        [sys.executable, "-m", "pipelines", *args],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
     )
     return CliResult(done.returncode, done.stdout, done.stderr)

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 from peers import AutoARIMAPeer, AutoETSPeer  # noqa: E402
 
 from forecasting.backtest.choose import backtest_and_choose  # noqa: E402
-from forecasting.backtest.runner import run_backtest, summary  # noqa: E402
+from forecasting.backtest.rolling_origin import run_backtest, summary  # noqa: E402
 from forecasting.models.registry import make_model  # noqa: E402
 from forecasting.paths import DEFAULT_PIPELINE  # noqa: E402
 
@@ -58,11 +58,11 @@ def monthly_peers():
 
 
 def us_annual():
-    from pipelines.baseline import candidate_factories
-    from pipelines.runner import build, load_inputs
+    from forecasting.backtest.candidates import candidate_factories
+    from forecasting.national import build_history_of, load_inputs
 
     config, data = load_inputs(DEFAULT_PIPELINE)
-    series = build(config, data, DEFAULT_PIPELINE).as_series()
+    series = build_history_of(config, data, DEFAULT_PIPELINE).as_series()
     return series, candidate_factories(config.baseline.candidates), dict(
         horizon=3, first_origin="2012", last_origin="2022",
         strategy=config.baseline.strategy, fallback=config.baseline.fallback)

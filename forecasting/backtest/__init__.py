@@ -13,7 +13,7 @@ Library code only: nothing here prints or touches files.
 
 from forecasting.backtest.calibration import Calibration, apply, fit_calibration
 from forecasting.backtest.origins import Origin, rolling_origins
-from forecasting.backtest.runner import BacktestResult, Failure, run_backtest, summary
+from forecasting.backtest.rolling_origin import BacktestResult, Failure, run_backtest, summary
 from forecasting.backtest.selected import Decision, decide, selected_forecasts, with_selected
 from forecasting.backtest.selection import Choice, mix_paths, select_or_ensemble
 

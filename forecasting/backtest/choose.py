@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
-from forecasting.backtest.runner import BacktestResult, run_backtest, summary
+from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
 from forecasting.models.base import Model

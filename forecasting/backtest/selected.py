@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
-from forecasting.backtest.runner import (
+from forecasting.backtest.rolling_origin import (
     RESERVED_ALIAS,
     BacktestResult,
     concat_rows,

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from forecasting.backtest.runner import (
+from forecasting.backtest.rolling_origin import (
     RESERVED_ALIAS,
     BacktestResult,
     concat_rows,

@@ -14,9 +14,7 @@ from pydantic import ValidationError
 from forecasting.config import PipelineConfig
 from forecasting.errors import InputError
 from forecasting.io.yaml_lines import line_of
-from forecasting.paths import DATA_DIR, display_path
-
-SCENARIOS_DIR = DATA_DIR / "scenarios"
+from forecasting.paths import SCENARIOS_DIR, display_path
 
 
 def load_config(path: Path) -> PipelineConfig:

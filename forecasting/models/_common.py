@@ -27,6 +27,7 @@ try:  # installed with scikit-learn; only a speed-up, so optional
 except ImportError:  # pragma: no cover
     threadpool_limits = None
 
+from forecasting.contracts import frequency_code
 from forecasting.errors import SeriesTooShortError
 
 #: seasonal period per frequency (annual data has no within-year season)
@@ -35,8 +36,7 @@ SEASON_LENGTHS = {"Y": 1, "M": 12, "D": 7, "H": 24}
 _NOISY_LOGGERS = ("cmdstanpy", "prophet", "prophet.plot", "statsmodels")
 
 
-def freq_code(index: pd.PeriodIndex) -> str:
-    return index.freqstr.upper()[0]
+freq_code = frequency_code  # the project's one frequency code (forecasting/contracts.py)
 
 
 def season_length(code: str) -> int:

@@ -13,7 +13,7 @@ from forecasting.models.arima import ArimaDrift
 from forecasting.models.base import Model
 from forecasting.models.drift import Drift
 from forecasting.models.ets import DampedETS
-from forecasting.models.gradient_boosting import GradientBoostingQuantile
+from forecasting.models.gradient_boosting_median import GradientBoostingMedian
 from forecasting.models.local_linear_trend import LocalLinearTrend
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.models.naive import Naive, SeasonalNaive
@@ -33,7 +33,7 @@ _CLASSES: tuple[type[Model], ...] = (
     LocalLinearTrend,
     ProphetModel,
     ProphetDefaults,
-    GradientBoostingQuantile,
+    GradientBoostingMedian,
 )
 
 MODELS: dict[str, Callable[..., Model]] = {cls.name: cls for cls in _CLASSES}

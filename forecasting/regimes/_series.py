@@ -41,9 +41,6 @@ def validate_series(series: pd.Series, model: str, min_length: int = 0) -> pd.Se
     return series.astype(float)
 
 
-def frequency_code(index: pd.PeriodIndex) -> str:
-    """One-letter frequency code used across the project: 'Y', 'M', 'D' or 'H'."""
-    return index.freqstr.upper()[0]
 
 
 def period_label(period: pd.Period) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from forecasting.regimes._series import frequency_code, validate_series
+from forecasting.contracts import frequency_code
+from forecasting.regimes._series import validate_series
 from forecasting.regimes.cusum import CusumTest
 from forecasting.regimes.markov_switching import MarkovSwitchingGrowth
 from forecasting.regimes.piecewise_trend import PiecewiseTrend

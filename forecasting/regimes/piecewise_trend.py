@@ -51,8 +51,8 @@ import pandas as pd
 import ruptures as rpt
 from scipy import stats
 
+from forecasting.contracts import frequency_code
 from forecasting.regimes._series import (
-    frequency_code,
     ols_line,
     period_label,
     two_line_sse,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from forecasting.contracts import totals_only
+
 PROVENANCE_STYLE = {
     "published": dict(symbol="circle", color="#1f77b4"),
     "spliced": dict(symbol="diamond-open", color="#ff7f0e"),
@@ -22,7 +24,8 @@ LAYOUT = dict(
 
 
 def _total(forecast: pd.DataFrame, metric: str = "twh") -> pd.DataFrame:
-    return forecast[(forecast["metric"] == metric) & (forecast["component"] == "total")]
+    totals = totals_only(forecast)
+    return totals[totals["metric"] == metric]
 
 
 def history_figure(history: pd.DataFrame, observations: pd.DataFrame | None,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-READING_YEAR = 2030
+from forecasting.contracts import KEY_YEAR, total_twh
+
+READING_YEAR = KEY_YEAR
 
 
 def headline_reading(forecast: pd.DataFrame, changes: dict | None,
                      sensitivity: pd.DataFrame | None) -> str:
-    total = forecast[(forecast["metric"] == "twh") & (forecast["component"] == "total")]
+    total = total_twh(forecast)
     year = READING_YEAR if READING_YEAR in set(total["year"]) else int(total["year"].max())
     at = total[total["year"] == year].set_index("scenario")["p50"]
     sentences = []

@@ -15,12 +15,12 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
 
-HEADLINE_YEARS = (2025, 2028, 2030, 2035)
 HEADLINE_METRICS = {"twh": ("TWh/yr", 0), "share_pct": ("% of US electricity", 1),
                     "capacity_gw": ("capacity GW", 0), "avg_gw": ("average GW", 0)}
 
@@ -114,7 +114,7 @@ def _cell(row, digits: int) -> str:
 
 
 def _headline(forecast: pd.DataFrame) -> list[dict]:
-    total = forecast[forecast["component"] == "total"]
+    total = totals_only(forecast)
     years = [y for y in HEADLINE_YEARS if y in set(total["year"])]
     rows = []
     for scenario in dict.fromkeys(total["scenario"]):
@@ -129,7 +129,7 @@ def _headline(forecast: pd.DataFrame) -> list[dict]:
 
 
 def _p50_table(forecast: pd.DataFrame) -> dict:
-    total = forecast[(forecast["component"] == "total") & (forecast["metric"] == "twh")]
+    total = total_twh(forecast)
     wide = total.pivot_table(index="year", columns="scenario", values="p50", sort=False)
     wide = wide[list(dict.fromkeys(total["scenario"]))]
     return {"columns": list(wide.columns),

@@ -17,11 +17,10 @@ from pydantic import BaseModel, ValidationError
 from forecasting.decompose.assumptions import BackcastAssumptions
 from forecasting.errors import InputError
 from forecasting.io.yaml_lines import line_of, locate
-from forecasting.paths import DATA_DIR, display_path
+from forecasting.paths import SCENARIOS_DIR, display_path
 from forecasting.scenarios.distributions import KINDS, ParamError
 from forecasting.scenarios.spec import ScenarioSpec
 
-SCENARIOS_DIR = DATA_DIR / "scenarios"
 BACKCAST_DIR = SCENARIOS_DIR / "backcast"
 
 

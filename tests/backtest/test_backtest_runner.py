@@ -16,7 +16,7 @@ from backtest_models import (
 )
 
 from forecasting.backtest import metrics
-from forecasting.backtest.runner import FORECAST_COLUMNS, run_backtest, summary
+from forecasting.backtest.rolling_origin import FORECAST_COLUMNS, run_backtest, summary
 from forecasting.models.loglinear_trend import LogLinearTrend
 
 MODELS = {"rw": RandomWalk, "drift": Drift, "llt": LogLinearTrend}
@@ -179,7 +179,7 @@ def test_naive_on_a_long_random_walk_has_mase_about_one_at_horizon_one():
 
 
 def test_model_scores_match_the_overall_summary(series):
-    from forecasting.backtest.runner import model_scores
+    from forecasting.backtest.rolling_origin import model_scores
 
     result = run(series)
     fast = model_scores(result.forecasts).set_index("model")

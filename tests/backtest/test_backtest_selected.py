@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from backtest_models import Drift, FailsWhenShort, RandomWalk, growth_series, random_walk_series
 
-from forecasting.backtest.runner import FORECAST_COLUMNS, run_backtest, summary
+from forecasting.backtest.rolling_origin import FORECAST_COLUMNS, run_backtest, summary
 from forecasting.backtest.selected import decide, selected_forecasts, with_selected
 from forecasting.backtest.selection import PRIOR_ORIGINS, ensemble_weights, shrink_to_equal
 from forecasting.models.loglinear_trend import LogLinearTrend

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from backtest_models import Drift, RandomWalk, growth_series
 
-from forecasting.backtest.runner import run_backtest, summary
+from forecasting.backtest.rolling_origin import run_backtest, summary
 from forecasting.backtest.selection import (
     Choice,
     allocate_paths,

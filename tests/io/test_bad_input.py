@@ -121,9 +121,17 @@ def first_run(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def published(workspace: Workspace, first_run: Path) -> Path:
-    out = workspace.root / "latest"
-    shutil.copytree(first_run, out)
-    return out
+    """A copy of the first run's store (runs/, registry and the `latest` link) in workspace."""
+    store = workspace.root / "store"
+    store.mkdir()
+    for path in first_run.parent.iterdir():
+        if path.is_symlink():
+            (store / path.name).symlink_to(path.readlink())
+        elif path.is_dir():
+            shutil.copytree(path, store / path.name, symlinks=True)
+        else:
+            shutil.copy2(path, store / path.name)
+    return store / "latest"
 
 
 @pytest.mark.parametrize(("edit", "file", "row", "field"),
@@ -146,7 +154,7 @@ def test_bad_input_exits_2_with_one_line_and_leaves_the_published_run(
     if field is not None:
         assert f"field '{field}" in line
     assert snapshot(published) == before
-    assert not [p for p in published.parent.iterdir() if ".staging-" in p.name]
+    assert not [p for p in (published.parent / "runs").iterdir() if ".staging-" in p.name]
 
 
 def test_data_history_reports_bad_input_the_same_way(workspace: Workspace, cli):

@@ -71,7 +71,7 @@ def contract_cases() -> list:
     cases = [(name, {}, "Y") for name in models_for("Y")]
     cases.append(("loglinear_trend", {"last_n": 6, "min_log_sd": 0.05}, "Y"))
     cases += [(name, {}, "M") for name in models_for("M")]
-    cases.append(("gbm_quantile", {}, "D"))
+    cases.append(("gbm_median", {}, "D"))
     return [
         pytest.param(name, params, freq, id=f"{name}{_params_id(params)}-{freq}")
         for name, params, freq in cases

@@ -10,7 +10,7 @@ from forecasting.models.registry import MODELS, make_model, models_for
 NAMES = {
     "naive", "seasonal_naive", "drift", "loglinear_trend", "regime_trend", "seasonal_trend",
     "damped_ets", "arima",
-    "local_linear_trend", "prophet", "prophet_defaults", "gbm_quantile",
+    "local_linear_trend", "prophet", "prophet_defaults", "gbm_median",
 }  # fmt: skip
 
 
@@ -39,10 +39,10 @@ def test_unknown_parameter_is_a_clear_error():
 
 def test_models_for_a_frequency():
     annual = models_for("Y")
-    assert "gbm_quantile" not in annual and "seasonal_naive" not in annual
+    assert "gbm_median" not in annual and "seasonal_naive" not in annual
     assert {"naive", "drift", "arima", "prophet"} <= set(annual)
     assert models_for("Y-DEC") == annual == models_for("A")
     assert "seasonal_naive" in models_for("M")
-    assert "gbm_quantile" in models_for("D") and "gbm_quantile" in models_for("h")
+    assert "gbm_median" in models_for("D") and "gbm_median" in models_for("h")
     assert "arima" not in models_for("H")  # a grid of fits on a year of hours is too slow
     assert models_for("Q") == []

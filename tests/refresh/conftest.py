@@ -1,5 +1,5 @@
 """Helpers for the refresh tests: run the real CLI, read a store's registry, wait for a test
-pause point (`DCLOAD_TEST_PAUSE_AT`, see pipelines/refresh/hooks.py)."""
+pause point (`DCLOAD_TEST_PAUSE_AT`, see pipelines/publishing/pause_points.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import yaml
 from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE, ROOT
 from tests.conftest import CliResult, Workspace
 
-DCLOAD = [sys.executable, "-m", "forecasting"]  # the real CLI, as `dcload`
+DCLOAD = [sys.executable, "-m", "pipelines"]  # the real CLI, as `dcload`
 DRAWS = ("--draws", "200")
 FORECAST_COLUMNS = ["region", "scenario", "year", "metric", "mean", "p05", "p10", "p50", "p90",
                     "p95"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipelines.refresh.diff import RunSnapshot, config_changes, diff_runs, flatten, format_diff
+from forecasting.runs.diff import RunSnapshot, config_changes, diff_runs, flatten, format_diff
 
 
 def forecast(p50_2030: float, years=(2025, 2028, 2030, 2035)) -> pd.DataFrame:

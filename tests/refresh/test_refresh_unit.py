@@ -1,5 +1,5 @@
-"""The refresh machinery in-process: the lock, failure paths that must leave `latest` alone,
-recovery, retention, and the import of a `latest` directory written by `dcload forecast`."""
+"""The publishing machinery in-process: the lock, failure paths that must leave `latest` alone,
+recovery, retention, and a refresh after `dcload forecast` (one way to publish)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,20 @@ from pathlib import Path
 import pytest
 
 from forecasting.paths import ROOT
-from pipelines.refresh import refresh as refresh_module
-from pipelines.refresh.lock import StoreLock, StoreLocked
-from pipelines.refresh.logs import RefreshLog
-from pipelines.refresh.refresh import RefreshOptions, _prune, recover, refresh
-from pipelines.refresh.registry import Registry
-from pipelines.refresh.store import PublishCheckError, Store
+from pipelines.publishing import publish_run as publish_module
+from pipelines.publishing.lock import StoreLock, StoreLocked
+from pipelines.publishing.logs import RunLog
+from pipelines.publishing.publish_run import PublishOptions, _prune, publish_run, recover
+from pipelines.publishing.registry import Registry
+from pipelines.publishing.store import PublishCheckError, Store
 from tests.conftest import Workspace
 from tests.refresh.conftest import assert_consistent, latest_id, registry_rows
 
 
 def run(ws: Workspace, store: Path, **options) -> tuple[int, str]:
     stream = io.StringIO()
-    outcome = refresh(RefreshOptions(config=ws.config, store=store, draws=200, **options),
-                      RefreshLog(stream=stream))
+    outcome = publish_run(PublishOptions(config=ws.config, store=store, draws=200, **options),
+                          RunLog(stream=stream))
     return outcome.exit_code, stream.getvalue()
 
 
@@ -44,7 +44,7 @@ def test_the_lock_is_exclusive_and_names_its_holder(tmp_path: Path):
 
 
 def test_the_lock_dies_with_its_holder(tmp_path: Path):
-    code = ("import sys, time; from pipelines.refresh.lock import StoreLock; "
+    code = ("import sys, time; from pipelines.publishing.lock import StoreLock; "
             f"StoreLock({str(tmp_path)!r}).acquire(); print('locked', flush=True); "
             "time.sleep(60)")
     holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
@@ -71,7 +71,7 @@ def test_a_failed_check_leaves_latest_and_records_the_failure(fast_workspace: Wo
     def broken(*args, **kwargs):
         raise PublishCheckError("forecast.csv is empty or has missing quantiles")
 
-    monkeypatch.setattr(refresh_module, "check_run", broken)
+    monkeypatch.setattr(publish_module, "check_run", broken)
     code, log = run(fast_workspace, store, force=True)
     assert code == 1
     assert "refresh failed: PublishCheckError: forecast.csv is empty" in log
@@ -114,20 +114,30 @@ def test_a_config_mistake_exits_2_and_is_recorded(fast_workspace: Workspace, tmp
     assert row["status"] == "failed" and row["id"].endswith("-invalid")
 
 
-def test_a_latest_directory_from_dcload_forecast_is_kept_as_a_run(fast_workspace: Workspace,
-                                                                  tmp_path: Path):
-    from pipelines.runner import run_forecast
-
+def test_a_refresh_after_a_forecast_finds_its_run_and_is_up_to_date(fast_workspace: Workspace,
+                                                                     tmp_path: Path):
     store = tmp_path / "store"
-    old = run_forecast(fast_workspace.config, output_dir=store / "latest", draws=200, quiet=True)
-    code, log = run(fast_workspace, store)
+    code, log = run(fast_workspace, store, skip_unchanged=False)  # what `dcload forecast` does
     assert code == 0, log
-    legacy = f"legacy-{old.manifest['run_id']}"
-    assert (store / "runs" / legacy / "forecast.csv").is_file()
+    forecast_run = latest_id(store)
+    assert (store / "latest").is_symlink()
+    code, log = run(fast_workspace, store)  # `dcload refresh`, nothing changed
+    assert code == 0 and "up to date" in log, log
     rows = {r["id"]: r for r in registry_rows(store)}
-    assert rows[legacy]["status"] == "succeeded" and "imported" in rows[legacy]["note"]
-    assert latest_id(store) != legacy
+    assert rows[forecast_run]["status"] == "succeeded"
+    assert latest_id(store) == forecast_run
+    assert [r["status"] for r in registry_rows(store)] == ["succeeded", "skipped"]
     assert_consistent(store)
+
+
+def test_a_forecast_runs_even_when_nothing_changed(fast_workspace: Workspace, tmp_path: Path):
+    store = tmp_path / "store"
+    assert run(fast_workspace, store, skip_unchanged=False)[0] == 0
+    first = latest_id(store)
+    code, log = run(fast_workspace, store, skip_unchanged=False)
+    assert code == 0 and "up to date" not in log
+    assert latest_id(store) != first
+    assert [r["status"] for r in registry_rows(store)] == ["succeeded", "succeeded"]
 
 
 def _fake_runs(store: Store, registry: Registry, ids: list[str]) -> None:
@@ -143,7 +153,7 @@ def test_retention_never_removes_the_run_latest_points_to(tmp_path: Path):
     with Registry(store.registry_path) as registry:
         _fake_runs(store, registry, ["a", "b", "c", "d"])
         store.point_latest("a")  # e.g. rolled back by hand
-        _prune(store, registry, 2, RefreshLog(stream=io.StringIO()))
+        _prune(store, registry, 2, RunLog(stream=io.StringIO()))
         assert sorted(p.name for p in store.runs.iterdir()) == ["a", "c", "d"]
         assert registry.get("b").pruned_utc is not None
         assert registry.get("a").pruned_utc is None
@@ -159,7 +169,7 @@ def test_recovery_settles_dead_runs_and_repairs_a_missing_latest(tmp_path: Path)
         registry.insert("c", status="running", pid=124, stage="publishing")  # ... not live
         (tmp_path / ".latest.tmp-c").symlink_to("runs/c")
         log = io.StringIO()
-        recover(store, registry, RefreshLog(stream=log))
+        recover(store, registry, RunLog(stream=log))
         assert registry.get("b").status == "failed"
         assert "process 123 died in stage 'simulate scenarios'" in registry.get("b").error
         assert registry.get("c").status == "failed"
@@ -171,8 +181,8 @@ def test_recovery_settles_dead_runs_and_repairs_a_missing_latest(tmp_path: Path)
 
 def test_json_log_lines_carry_the_run_id(fast_workspace: Workspace, tmp_path: Path):
     stream = io.StringIO()
-    outcome = refresh(RefreshOptions(config=fast_workspace.config, store=tmp_path / "s", draws=200),
-                      RefreshLog(json_lines=True, stream=stream))
+    outcome = publish_run(PublishOptions(config=fast_workspace.config, store=tmp_path / "s",
+                                         draws=200), RunLog(json_lines=True, stream=stream))
     records = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert outcome.exit_code == 0
     assert records[0]["event"] == "started"

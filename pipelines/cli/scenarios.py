@@ -7,13 +7,12 @@ from pathlib import Path
 
 import typer
 
-from forecasting.paths import DEFAULT_PIPELINE
+from pipelines.cli.options import ConfigOption as PipelineConfigOption
 
 scenarios_app = typer.Typer(no_args_is_help=True,
                             help="AI growth scenarios and the published outlooks they reproduce.")
 
-ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c",
-                            help="Pipeline YAML (its scenarios_dir and built history).")
+ConfigOption = PipelineConfigOption
 
 
 def _directory(config: Path):
@@ -63,12 +62,12 @@ def reproduce_command(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Run every preset and compare its P50 with the published figure it reproduces."""
+    from forecasting.national import build_history_of, load_inputs
     from forecasting.scenarios.catalog import load_all
     from forecasting.scenarios.reproduce import reproduce
-    from pipelines.compute import build, load_inputs
 
     cfg, data = load_inputs(config)
-    history = build(cfg, data, config).series
+    history = build_history_of(cfg, data, config).series
     table = reproduce(history, specs=load_all(cfg.scenarios_dir), n=draws, seed=seed)
     if as_json:
         typer.echo(json.dumps(table.to_dict("records"), indent=2))

@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import typer
 
-from forecasting.commands.series_input import (
-    Agg,
-    AggOption,
-    ConfigOption,
-    DateColOption,
-    FormatOption,
-    Freq,
-    FreqOption,
-    SeriesOption,
-    SeriesOptions,
-    ValueColOption,
-    load_modelling_series,
-)
+from pipelines.cli import series_input as series_options
 
 
+@series_options.series_command
 def regimes_command(
-    series: list[Path] = SeriesOption,
-    format: str = FormatOption,
-    date_col: str = DateColOption,
-    value_col: str = ValueColOption,
-    freq: Freq = FreqOption,
-    agg: Agg = AggOption,
-    config: Path = ConfigOption,
+    options: series_options.SeriesOptions,
     min_size: int = typer.Option(3, "--min-size", min=3, help="Minimum periods per segment."),
     max_breaks: int = typer.Option(3, "--max-breaks", min=0, help="Most breaks to consider."),
     seed: int = typer.Option(0, "--seed", min=0, help="Seed of the break-date bootstrap."),
@@ -38,8 +20,7 @@ def regimes_command(
     """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching."""
     from forecasting.regimes import detect_regimes
 
-    options = SeriesOptions(series or None, format, date_col, value_col, freq, agg, config)
-    values, notes = load_modelling_series(options)
+    values, notes = series_options.load_modelling_series(options)
     report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
     result = report.to_dict()
     if as_json:

@@ -15,34 +15,40 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
 from forecasting.combine.sensitivity import rank_correlations, tornado
 from forecasting.config import PipelineConfig
+from forecasting.contracts import (
+    BACKTEST_COLUMNS,
+    BACKTEST_SUMMARY_COLUMNS,
+    annual_index,
+    annual_series,
+)
 from forecasting.decompose.fleet_backcast import Decomposition, decompose_history
 from forecasting.errors import InputError
-from forecasting.history.builder import BuiltHistory, build_history
-from forecasting.history.rules import HistoryRules
-from forecasting.io.config_file import load_config
-from forecasting.io.curated import CuratedData, load_curated
+from forecasting.history.builder import BuiltHistory
+from forecasting.io.curated import CuratedData
 from forecasting.models.loglinear_trend import LogLinearTrend
+from forecasting.national.inputs import (
+    build_history_of,
+    check_scenario_names,
+    load_inputs,
+    with_overrides,
+)
 from forecasting.paths import display_path
+from forecasting.progress import Progress, Timings
 from forecasting.regimes import detect_regimes
 from forecasting.scenarios.catalog import (
     describe_scenario,
     load_all,
     load_backcast,
     load_scenario,
-    scenario_files,
 )
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
 from forecasting.scenarios.spec import ScenarioSpec
 from forecasting.seeds import rng_for
-from pipelines.baseline import candidate_factories
-from pipelines.progress import StageProgress
-
-BACKTEST_COLUMNS = ["model", "origin", "period", "horizon", "actual", "mean", "p05", "p10",
-                    "p50", "p90", "p95"]
 
 
 @dataclass(frozen=True)
@@ -65,9 +71,7 @@ class ComputedRun:
         return self.choice.result.forecasts[BACKTEST_COLUMNS]
 
     def backtest_summary(self) -> pd.DataFrame:
-        table = self.choice.summary.rename(columns=str.lower)
-        return table[["model", "horizon", "mase", "smape", "crps", "coverage80", "width80",
-                      "coverage90", "width90", "n"]]
+        return self.choice.summary.rename(columns=str.lower)[BACKTEST_SUMMARY_COLUMNS]
 
     def decomposition_table(self) -> pd.DataFrame:
         """History split into baseline and AI, then each scenario's P50 of both parts."""
@@ -93,47 +97,26 @@ class ComputedRun:
         return pd.DataFrame(rows, columns=["source_id", "scenario", "year", "twh", "preset"])
 
 
-def load_inputs(config_path: Path) -> tuple[PipelineConfig, CuratedData]:
-    config = load_config(config_path)
-    data = load_curated(config.history.observations, config.history.sources,
-                        config.national_total.file)
-    return config, data
-
-
-def with_overrides(config: PipelineConfig, *, draws: int | None = None,
-                   seed: int | None = None) -> PipelineConfig:
-    """The config with the CLI's --draws and --seed applied."""
-    overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
-    if not overrides:
-        return config
-    return config.model_copy(update={"forecast": config.forecast.model_copy(update=overrides)})
-
-
-def build(config: PipelineConfig, data: CuratedData, config_path: Path) -> BuiltHistory:
-    return build_history(data.observations, data.sources,
-                         HistoryRules.from_config(config.history),
-                         file=display_path(config_path))
-
-
 def compute_run(
     config_path: Path,
     *,
     draws: int | None = None,
     seed: int | None = None,
     scenario: str | None = None,
-    progress: StageProgress,
+    progress: Progress | None = None,
 ) -> ComputedRun:
+    """Every stage of a national run, in order; `progress` sees each stage (default: timed
+    silently)."""
+    progress = progress if progress is not None else Timings()
     started = datetime.now(UTC)
     file = display_path(config_path)
     with progress.stage("load and validate inputs"):
         config, data = load_inputs(config_path)
-        config = with_overrides(config, draws=draws, seed=seed)
-        if scenario is not None:
-            config = config.model_copy(update={"scenarios": [scenario]})
+        config = with_overrides(config, draws=draws, seed=seed, scenario=scenario)
         specs = _load_specs(config, file)
         factories = candidate_factories(config.baseline.candidates, file=file)
     with progress.stage("build history"):
-        history = build(config, data, config_path)
+        history = build_history_of(config, data, config_path)
     series = history.as_series()
     last_year = int(series.index[-1].year)
     years = np.arange(last_year + 1, config.forecast.end_year + 1)
@@ -153,7 +136,7 @@ def compute_run(
     with progress.stage("decompose history and sample the baseline"):
         decomposition = decompose_history(
             history.series, load_backcast(region, config.scenarios_dir / "backcast"))
-        conventional = _annual(decomposition.conventional_series())
+        conventional = annual_series(decomposition.conventional_series())
         momentum = chosen_paths(series, choice, factories, len(years), n,
                                 rng_for(seed_value, region, "momentum"))
         baseline = chosen_paths(conventional, choice, factories, len(years), n,
@@ -177,11 +160,7 @@ def compute_run(
 
 
 def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
-    known = {p.stem for p in scenario_files(config.scenarios_dir)}
-    for i, name in enumerate(config.scenarios):
-        if name not in known:
-            raise InputError(file, f"unknown scenario '{name}' (known: {', '.join(sorted(known))})",
-                             field=f"scenarios.{i}")
+    check_scenario_names(config, file)
     return [load_scenario(name, config.scenarios_dir) for name in config.scenarios]
 
 
@@ -204,13 +183,6 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _annual(values: pd.Series) -> pd.Series:
-    if isinstance(values.index, pd.PeriodIndex):
-        return values.astype(float)
-    index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in values.index])
-    return pd.Series(values.to_numpy(dtype=float), index=index)
-
-
 def _national_paths(config, data, years, n, seed) -> np.ndarray:
     totals = data.national_totals
     totals = totals[(totals["definition"] == config.national_total.definition)
@@ -219,7 +191,7 @@ def _national_paths(config, data, years, n, seed) -> np.ndarray:
     full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
     full = np.exp(np.log(full).interpolate(limit_area="inside"))
     series = pd.Series(full.to_numpy(),
-                       index=pd.PeriodIndex([pd.Period(str(y), freq="Y") for y in full.index]))
+                       index=annual_index(full.index))
     model = LogLinearTrend().fit(series)
     horizon = int(years[-1]) - int(series.index[-1].year)
     paths = model.sample_paths(horizon, n, rng_for(seed, config.region, "national_total"))

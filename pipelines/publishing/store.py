@@ -3,12 +3,16 @@
 ```
 <store>/
   runs/<run_id>/            one directory per published run (forecast.csv, history.csv,
-                            manifest.json, index.html)
+                            manifest.json, index.html, ...)
   runs/.staging-<run_id>/   a run being written (never read; removed if left behind)
   latest -> runs/<run_id>   relative symlink to the current run, replaced atomically
-  registry.sqlite           the run registry (pipelines/refresh/registry.py)
-  refresh.lock              the refresh lock (pipelines/refresh/lock.py)
+  registry.sqlite           the run registry (pipelines/publishing/registry.py)
+  refresh.lock              the store's lock (pipelines/publishing/lock.py)
 ```
+
+`dcload forecast` and `dcload refresh` publish into a store the same way. The default store is
+`reports/` (so `reports/latest`); `dcload forecast --output-dir DIR` uses the store in DIR's
+folder with DIR as its link (`Store.for_link`), so DIR reads as the run's directory.
 
 A run becomes visible in two atomic steps: `rename(runs/.staging-<id>, runs/<id>)`, then
 `rename(<tmp symlink>, latest)`. A crash before the second leaves `latest` where it was.
@@ -23,13 +27,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from forecasting.contracts import (
+    HISTORY_COLUMNS,
+    QUANTILE_COLUMNS,
+    REQUIRED_FORECAST_COLUMNS,
+    totals_only,
+)
+from forecasting.errors import InputError
 from forecasting.paths import display_path
 
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
-FORECAST_COLUMNS = ["region", "scenario", "year", "metric", "mean", "p05", "p10", "p50", "p90",
-                    "p95"]  # required; others (e.g. `component`) may be there too
-QUANTILE_COLUMNS = ["mean", "p05", "p10", "p50", "p90", "p95"]
-HISTORY_COLUMNS = ["year", "twh", "provenance"]
 STAGING_PREFIX = ".staging-"
 LATEST_TMP_PREFIX = ".latest.tmp-"
 
@@ -39,11 +46,34 @@ class PublishCheckError(RuntimeError):
 
 
 class Store:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, link: str = "latest") -> None:
         self.root = Path(root)
         self.runs = self.root / "runs"
-        self.latest = self.root / "latest"
+        self.latest = self.root / link
         self.registry_path = self.root / "registry.sqlite"
+
+    @classmethod
+    def for_link(cls, directory: Path) -> Store:
+        """The store whose link `directory` is (`dcload forecast --output-dir DIR`): runs,
+        registry and lock live in DIR's folder. A real, non-empty directory there (not made by
+        a store) is refused rather than replaced."""
+        directory = Path(directory).absolute()
+        if directory.is_dir() and not directory.is_symlink() and any(directory.iterdir()):
+            raise InputError(display_path(directory), "exists and is not a published run link; "
+                             "choose another --output-dir or remove it", field="--output-dir")
+        if directory.is_dir() and not directory.is_symlink():
+            directory.rmdir()  # an empty folder made in advance becomes the link
+        return cls(directory.parent, link=directory.name)
+
+    def pinned(self) -> set[str]:
+        """Runs that a link in the store's folder points to (never pruned)."""
+        pinned = set()
+        if self.root.is_dir():
+            for path in self.root.iterdir():
+                run_id = self._target(path)
+                if run_id is not None:
+                    pinned.add(run_id)
+        return pinned
 
     def ensure(self) -> None:
         self.runs.mkdir(parents=True, exist_ok=True)
@@ -63,9 +93,12 @@ class Store:
 
     def latest_run_id(self) -> str | None:
         """The run `latest` points to, if it is a symlink into runs/."""
-        if not self.latest.is_symlink():
+        return self._target(self.latest)
+
+    def _target(self, link: Path) -> str | None:
+        if not link.is_symlink():
             return None
-        target = Path(os.readlink(self.latest))
+        target = Path(os.readlink(link))
         if not target.is_absolute():
             target = self.root / target
         if target.parent.resolve() != self.runs.resolve():
@@ -89,15 +122,6 @@ class Store:
         os.symlink(Path("runs") / run_id, tmp)
         os.replace(tmp, self.latest)
         _fsync_dir(self.root)
-
-    def move_aside_legacy_latest(self, name: str) -> Path | None:
-        """`latest` is a real directory (written by `dcload forecast`): move it under runs/ so
-        it can be replaced by a symlink. Returns where it went."""
-        if self.latest.is_symlink() or not self.latest.is_dir():
-            return None
-        destination = self.run_dir(name)
-        os.rename(self.latest, destination)
-        return destination
 
     def clean_leftovers(self) -> list[Path]:
         """Remove staging directories and temporary symlinks left by a dead refresh. Call only
@@ -131,7 +155,7 @@ def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
     except (ValueError, OSError) as exc:
         raise PublishCheckError(f"{display_path(directory)}: an output does not read back "
                                 f"({exc})") from exc
-    missing = [c for c in FORECAST_COLUMNS if c not in forecast.columns]
+    missing = [c for c in REQUIRED_FORECAST_COLUMNS if c not in forecast.columns]
     if missing:
         raise PublishCheckError(f"forecast.csv lacks columns {missing} (has "
                                 f"{list(forecast.columns)})")
@@ -146,22 +170,6 @@ def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
     if run_id is not None and manifest["run_id"] != run_id:
         raise PublishCheckError(f"manifest.json says run {manifest['run_id']}, expected {run_id}")
     return forecast
-
-
-def totals_only(forecast: pd.DataFrame) -> pd.DataFrame:
-    """The rows of whole-load totals (forecast.csv may also break the total into components)."""
-    if "component" in forecast.columns:
-        return forecast[forecast["component"] == "total"]
-    return forecast
-
-
-def key_results(forecast: pd.DataFrame, year: int = 2030) -> dict[str, float]:
-    """P50 TWh in `year` per scenario (scenario names prefixed by region if several)."""
-    forecast = totals_only(forecast)
-    rows = forecast[(forecast["metric"] == "twh") & (forecast["year"] == year)]
-    several = rows["region"].nunique() > 1
-    return {(f"{r.region}/{r.scenario}" if several else str(r.scenario)): round(float(r.p50), 4)
-            for r in rows.itertuples()}
 
 
 def _fsync_dir(path: Path) -> None:

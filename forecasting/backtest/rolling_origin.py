@@ -42,6 +42,7 @@ import pandas as pd
 
 from forecasting.backtest import metrics
 from forecasting.backtest.origins import rolling_origins
+from forecasting.contracts import BACKTEST_COLUMNS
 from forecasting.models.base import Model
 
 ModelFactory = Callable[[], Model]
@@ -49,9 +50,8 @@ ModelFactory = Callable[[], Model]
 #: quantiles every forecast table carries
 REQUIRED_QUANTILES: tuple[float, ...] = (0.05, 0.10, 0.50, 0.90, 0.95)
 DEFAULT_QUANTILES = REQUIRED_QUANTILES
-FORECAST_COLUMNS = [
-    "model", "origin", "period", "horizon", "actual", "mean", "p05", "p10", "p50", "p90", "p95",
-]  # fmt: skip
+#: the leading columns of every backtest row (defined in forecasting/contracts.py)
+FORECAST_COLUMNS = BACKTEST_COLUMNS
 SUMMARY_COLUMNS = [
     "model", "horizon", "MAE", "RMSE", "MAPE", "sMAPE", "MASE", "pinball", "CRPS",
     "coverage80", "width80", "coverage90", "width90", "n",

@@ -1,4 +1,5 @@
-"""Gradient-boosted trees on lags and calendar features, simulated recursively (daily, hourly).
+"""Gradient-boosted median regression on lags and calendar features, with bootstrapped
+residuals, simulated recursively (daily, hourly).
 
 On the model scale z (log values when `log=True` and every value is positive, else levels)
 a scikit-learn `HistGradientBoostingRegressor` with the quantile loss at 0.5 (a conditional
@@ -45,8 +46,8 @@ def calendar_features(index: pd.PeriodIndex, hourly: bool) -> np.ndarray:
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
 
-class GradientBoostingQuantile(Model):
-    name: ClassVar[str] = "gbm_quantile"
+class GradientBoostingMedian(Model):
+    name: ClassVar[str] = "gbm_median"
     frequencies: ClassVar[frozenset[str]] = frozenset({"D", "H"})
     min_observations: ClassVar[int] = max(DEFAULT_LAGS["D"]) + MIN_TRAINING_ROWS
 
@@ -82,7 +83,7 @@ class GradientBoostingQuantile(Model):
     def observations_needed(self, freq: str) -> int:
         return max(self._lags_for(freq)) + MIN_TRAINING_ROWS
 
-    def fit(self, series: pd.Series) -> GradientBoostingQuantile:
+    def fit(self, series: pd.Series) -> GradientBoostingMedian:
         # check the frequency first: "needs 78 observations" would mislead for annual data
         if isinstance(series.index, pd.PeriodIndex):
             freq = freq_code(series.index)

@@ -2,8 +2,9 @@
 
 `diff_runs(old, new)` works on two `RunSnapshot`s (a manifest and a forecast table) and returns
 a plain, JSON-serialisable dict, so the report's `changes` section and `dcload runs diff` share
-it; `diff_run_dirs(old_dir, new_dir)` reads two published run directories, and
-`report_changes(diff)` reshapes a diff into a run's `changes.json` (what the report reads).
+it (a published run is read into a snapshot by `forecasting.io.run_dir.read_snapshot`; a run
+still in memory is one already), and `report_changes(diff)` reshapes a diff into a run's
+`changes.json` (what the report reads).
 
 Returned dict:
 
@@ -21,32 +22,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-HEADLINE_YEARS = (2025, 2028, 2030, 2035)
+from forecasting.contracts import HEADLINE_YEARS, total_twh
+
 QUANTILES = ("p10", "p50", "p90")
 _ABSENT = object()
 
 
 @dataclass(frozen=True)
 class RunSnapshot:
+    """A run as a diff sees it: its manifest and its forecast table (as published)."""
+
     manifest: dict
     forecast: pd.DataFrame
-
-    @classmethod
-    def from_dir(cls, directory: Path) -> RunSnapshot:
-        directory = Path(directory)
-        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-        return cls(manifest, pd.read_csv(directory / "forecast.csv"))
 
 
 def headline(forecast: pd.DataFrame, years: tuple[int, ...] = HEADLINE_YEARS) -> dict:
     """{(scenario, year): {"p10": .., "p50": .., "p90": ..}} for total TWh in `years`."""
-    if "component" in forecast.columns:
-        forecast = forecast[forecast["component"] == "total"]
-    twh = forecast[(forecast["metric"] == "twh") & (forecast["year"].isin(years))]
+    twh = total_twh(forecast)
+    twh = twh[twh["year"].isin(years)]
     several = twh["region"].nunique() > 1
     out = {}
     for row in twh.itertuples():
@@ -73,10 +69,6 @@ def diff_runs(old: RunSnapshot, new: RunSnapshot,
             if old.manifest.get("packages", {}).get(p) != new.manifest.get("packages", {}).get(p)
         ],
     }
-
-
-def diff_run_dirs(old_dir: Path, new_dir: Path) -> dict:
-    return diff_runs(RunSnapshot.from_dir(old_dir), RunSnapshot.from_dir(new_dir))
 
 
 def report_changes(diff: dict) -> dict:

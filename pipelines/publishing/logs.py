@@ -1,5 +1,6 @@
-"""Refresh logs on stderr: plain lines (`<ts> <LEVEL> <message>`) or, with `--log-json`, one
-JSON object per line with at least `ts`, `level`, `event`, `run_id` and `message`.
+"""Run logs on stderr: plain lines (`<ts> <LEVEL> <message>`; `dcload forecast` prints the
+message alone) or, with `--log-json`, one JSON object per line with at least `ts`, `level`,
+`event`, `run_id` and `message`.
 
 `--quiet` drops the info lines; warnings and errors are always written (so cron mails only
 when something went wrong).
@@ -15,10 +16,11 @@ from typing import TextIO
 LEVELS = {"debug": 10, "info": 20, "warning": 30, "error": 40}
 
 
-class RefreshLog:
+class RunLog:
     def __init__(self, *, json_lines: bool = False, quiet: bool = False,
-                 stream: TextIO | None = None) -> None:
+                 stream: TextIO | None = None, timestamps: bool = True) -> None:
         self.json_lines = json_lines
+        self.timestamps = timestamps
         self.min_level = LEVELS["warning"] if quiet else LEVELS["info"]
         self.stream = stream
         self.run_id: str | None = None
@@ -31,8 +33,10 @@ class RefreshLog:
             record = {"ts": ts, "level": level, "event": event, "run_id": self.run_id,
                       "message": message, **fields}
             line = json.dumps(record, default=str)
-        else:
+        elif self.timestamps:
             line = f"{ts} {level.upper():<7} {message}"
+        else:
+            line = message
         stream = self.stream or sys.stderr
         print(line, file=stream, flush=True)
 

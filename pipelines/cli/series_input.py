@@ -6,6 +6,10 @@ it the pipeline's built annual history is used.
 
 from __future__ import annotations
 
+import functools
+import inspect
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +18,8 @@ import pandas as pd
 import typer
 
 from forecasting.errors import InputError
-from forecasting.paths import DEFAULT_PIPELINE, display_path
+from forecasting.paths import display_path
+from pipelines.cli.options import ConfigOption as PipelineConfigOption
 
 
 class Freq(StrEnum):
@@ -49,17 +54,49 @@ ValueColOption = typer.Option(None, "--value-col", help="Value column of a gener
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "files, Y for the built history).")
 AggOption = typer.Option(Agg.mean, "--agg", help="mean (mean MW), sum (energy) or max (peak).")
-ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c",
-                            help="Pipeline YAML whose built history is used without --series.")
+ConfigOption = PipelineConfigOption
+
+#: (parameter, type, option) of every command that reads a series, in the order shown
+SERIES_PARAMETERS = (
+    ("series", list[Path], SeriesOption),
+    ("format", str, FormatOption),
+    ("date_col", str, DateColOption),
+    ("value_col", str, ValueColOption),
+    ("freq", Freq, FreqOption),
+    ("agg", Agg, AggOption),
+    ("config", Path, ConfigOption),
+)
+
+
+def series_command(command: Callable) -> Callable:
+    """Give `command` the series options, defined once here: typer sees them as its first
+    parameters, and `command` receives them as one `options: SeriesOptions` argument."""
+    own = [p for p in inspect.signature(command).parameters.values() if p.name != "options"]
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option,
+                               annotation=kind) for name, kind, option in SERIES_PARAMETERS]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs):
+        given = {name: kwargs.pop(name) for name, _, _ in SERIES_PARAMETERS}
+        given["series"] = given["series"] or None
+        return command(options=SeriesOptions(**given), **kwargs)
+
+    hints = {k: v for k, v in typing.get_type_hints(command).items() if k != "options"}
+    wrapper.__annotations__ = {**{name: kind for name, kind, _ in SERIES_PARAMETERS}, **hints}
+    wrapper.__signature__ = inspect.Signature(
+        [*added, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints.get(p.name))
+                   for p in own)])
+    del wrapper.__wrapped__  # typer must read the signature above, not the command's
+    return wrapper
 
 
 def load_modelling_series(options: SeriesOptions) -> tuple[pd.Series, list[str]]:
     """The series to analyse and the lines that report what loading it did."""
     if not options.series:
-        from pipelines.runner import build, load_inputs
+        from forecasting.national import build_history_of, load_inputs
 
         config, data = load_inputs(options.config)
-        series = build(config, data, options.config).as_series()
+        series = build_history_of(config, data, options.config).as_series()
         if options.freq not in (None, Freq.Y):
             raise InputError(display_path(options.config), "the built history is annual; "
                              "use --freq Y or give --series", field="freq")

@@ -7,32 +7,15 @@ from pathlib import Path
 
 import typer
 
-from forecasting.commands.series_input import (
-    Agg,
-    AggOption,
-    ConfigOption,
-    DateColOption,
-    FormatOption,
-    Freq,
-    FreqOption,
-    SeriesOption,
-    SeriesOptions,
-    ValueColOption,
-    load_modelling_series,
-)
 from forecasting.errors import InputError
+from pipelines.cli import series_input as series_options
 
 
+@series_options.series_command
 def backtest_command(
+    options: series_options.SeriesOptions,
     out: Path = typer.Option(..., "--out", help="CSV file to write."),
     horizon: int = typer.Option(..., "--horizon", min=1, help="Periods ahead to forecast."),
-    series: list[Path] = SeriesOption,
-    format: str = FormatOption,
-    date_col: str = DateColOption,
-    value_col: str = ValueColOption,
-    freq: Freq = FreqOption,
-    agg: Agg = AggOption,
-    config: Path = ConfigOption,
     first_origin: str = typer.Option(None, "--first-origin",
                                      help="First origin period (default: a third in)."),
     last_origin: str = typer.Option(None, "--last-origin", help="Last origin period."),
@@ -46,18 +29,16 @@ def backtest_command(
     """Rolling-origin backtest; rows: model, origin, period, horizon, actual, mean, p05..p95."""
     import pandas as pd
 
+    from forecasting.backtest.candidates import candidate_factories
     from forecasting.backtest.choose import backtest_and_choose
-    from forecasting.backtest.runner import FORECAST_COLUMNS
+    from forecasting.contracts import BACKTEST_COLUMNS, frequency_code
+    from forecasting.io.config_file import load_config
     from forecasting.models.registry import MODELS, make_model, models_for
 
-    options = SeriesOptions(series or None, format, date_col, value_col, freq, agg, config)
-    values, notes = load_modelling_series(options)
-    code = values.index.freqstr.upper()[0]
-    if models is None and not series:
-        from forecasting.io.config_file import load_config
-        from pipelines.baseline import candidate_factories
-
-        factories = candidate_factories(load_config(config).baseline.candidates)
+    values, notes = series_options.load_modelling_series(options)
+    code = frequency_code(values.index)
+    if models is None and not options.series:
+        factories = candidate_factories(load_config(options.config).baseline.candidates)
     else:
         names = models_for(code) if models in (None, "all") else [
             m.strip() for m in models.split(",") if m.strip()]
@@ -86,8 +67,8 @@ def backtest_command(
                                  last_origin=last_period, n_paths=draws, seed=seed,
                                  strategy=strategy, fallback=next(iter(factories)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    choice.result.forecasts[FORECAST_COLUMNS].to_csv(out, index=False, float_format="%.6g",
-                                            lineterminator="\n")
+    choice.result.forecasts[BACKTEST_COLUMNS].to_csv(out, index=False, float_format="%.6g",
+                                                     lineterminator="\n")
     for line in notes:
         typer.echo(f"# {line}", err=True)
     for failure in choice.result.failures:

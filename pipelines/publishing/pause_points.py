@@ -18,8 +18,9 @@ import time
 from pathlib import Path
 
 POINTS = ("locked", "fitting", "writing", "checking", "publishing", "registry")
-# Pipeline stages (pipelines/runner.py) whose start is a pause point, by the stage name's
-# first word: "fit baseline ..." -> fitting, "write outputs ..." -> writing.
+# Run stages (forecasting/national/compute.py, pipelines/publishing/run_dir.py) whose start is
+# a pause point, by the stage name's first word: "fit baseline ..." -> fitting,
+# "write outputs ..." -> writing.
 STAGE_POINTS = {"fit": "fitting", "write": "writing"}
 
 

@@ -1,0 +1,82 @@
+"""The national run's inputs: the validated config, the curated tables, the built history and
+the list of files a run depends on (for its manifest and fingerprint)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from forecasting.config import PipelineConfig
+from forecasting.errors import InputError
+from forecasting.history.builder import BuiltHistory, build_history
+from forecasting.history.rules import HistoryRules
+from forecasting.io.config_file import load_config
+from forecasting.io.curated import CuratedData, load_curated
+from forecasting.paths import display_path
+from forecasting.runs.fingerprint import Fingerprint, fingerprint
+from forecasting.scenarios.catalog import scenario_files
+
+
+def load_inputs(config_path: Path) -> tuple[PipelineConfig, CuratedData]:
+    """The validated config and the curated tables it names (InputError on a mistake)."""
+    config = load_config(config_path)
+    data = load_curated(config.history.observations, config.history.sources,
+                        config.national_total.file)
+    return config, data
+
+
+def with_overrides(config: PipelineConfig, *, draws: int | None = None,
+                   seed: int | None = None, scenario: str | None = None) -> PipelineConfig:
+    """The config with the command line's --draws, --seed and --scenario applied."""
+    overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
+    if overrides:
+        config = config.model_copy(
+            update={"forecast": config.forecast.model_copy(update=overrides)})
+    if scenario is not None:
+        config = config.model_copy(update={"scenarios": [scenario]})
+    return config
+
+
+def build_history_of(config: PipelineConfig, data: CuratedData,
+                     config_path: Path) -> BuiltHistory:
+    """The built annual history under the config's rules."""
+    return build_history(data.observations, data.sources,
+                         HistoryRules.from_config(config.history),
+                         file=display_path(config_path))
+
+
+def check_scenario_names(config: PipelineConfig, file: str) -> None:
+    """Every scenario the config names has a file in its scenarios_dir (InputError if not)."""
+    known = {p.stem for p in scenario_files(config.scenarios_dir)}
+    for i, name in enumerate(config.scenarios):
+        if name not in known:
+            raise InputError(file, f"unknown scenario '{name}' (known: {', '.join(sorted(known))})",
+                             field=f"scenarios.{i}")
+
+
+def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
+    """Every file a run reads: the config, the curated tables, the scenario files and the
+    history backcast of the region."""
+    return [Path(config_path), config.history.observations, config.history.sources,
+            config.national_total.file,
+            *[config.scenarios_dir / f"{name}.yaml" for name in config.scenarios],
+            config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml"]
+
+
+def resolved_config(config: PipelineConfig) -> dict:
+    """The validated config as JSON, with its paths as a user reads them (manifest and
+    fingerprint)."""
+    resolved = json.loads(config.model_dump_json())
+    resolved["history"]["observations"] = display_path(config.history.observations)
+    resolved["history"]["sources"] = display_path(config.history.sources)
+    resolved["national_total"]["file"] = display_path(config.national_total.file)
+    resolved["scenarios_dir"] = display_path(config.scenarios_dir)
+    return resolved
+
+
+def run_fingerprint(config_path: Path, *, draws: int | None = None, seed: int | None = None,
+                    scenario: str | None = None) -> Fingerprint:
+    """What a national run of `config_path` with these overrides is computed from."""
+    config = with_overrides(load_config(config_path), draws=draws, seed=seed, scenario=scenario)
+    check_scenario_names(config, display_path(config_path))
+    return fingerprint(input_files(config_path, config), resolved_config(config))

@@ -1,0 +1,61 @@
+"""A run's manifest: its id, what it was computed from (inputs with sha256, resolved config,
+seed, package versions), how the bands were made, and the stage timings."""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import PackageNotFoundError, version
+
+from forecasting.runs.fingerprint import Fingerprint
+
+SCHEMA_VERSION = 2
+PACKAGES = ("dcload", "numpy", "pandas", "scipy", "statsmodels", "prophet", "scikit-learn",
+            "ruptures", "pydantic", "plotly", "Jinja2")
+DEFINITION_LABELS = {
+    "retail_sales": "retail sales of electricity (EIA Electric Power Monthly, Table 5.1)",
+    "total_end_use": "total end use including direct use (EIA Electric Power Annual, Table 2.2)",
+}
+
+
+def run_id_for(started, fp: Fingerprint) -> str:
+    """`<UTC start stamp>-<first 8 hex of the fingerprint>`."""
+    return started.strftime("%Y%m%dT%H%M%SZ") + "-" + fp.short
+
+
+def package_versions(packages: tuple[str, ...] = PACKAGES) -> dict[str, str]:
+    versions = {}
+    for package in packages:
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = "not installed"
+    return versions
+
+
+def national_manifest(run, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
+    """The manifest of a computed national run (`forecasting.national.ComputedRun`)."""
+    config = run.config
+    resolved = dict(fp.config)
+    resolved["scenario_descriptions"] = {s.name: " ".join(s.description.split())
+                                         for s in run.specs}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "run_id": run_id,
+        "started_utc": run.started.isoformat(timespec="seconds"),
+        "fingerprint": fp.value,
+        "inputs": fp.inputs,
+        "config": resolved,
+        "seed": config.forecast.seed,
+        "draws": config.forecast.draws,
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "splice": run.history.splice.describe(),
+        "baseline": {"weights": run.choice.weights,
+                     "choice": run.choice.decision.choice.kind,
+                     "band_factors": [round(f, 4) for f in run.choice.factors(
+                         int(run.forecast["year"].nunique()))],
+                     "failures": len(run.choice.result.failures)},
+        "bands": run.choice.bands_note(),
+        "national_total_definition_label": DEFINITION_LABELS[config.national_total.definition],
+        "timings_s": dict(timings),
+    }

@@ -1,0 +1,16 @@
+"""Command-line options used by more than one command, defined once."""
+
+from __future__ import annotations
+
+import typer
+
+from forecasting.paths import DEFAULT_PIPELINE, REPORTS_DIR
+
+ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c", help="Pipeline YAML file.")
+DrawsOption = typer.Option(None, "--draws", min=100, help="Monte Carlo draws (overrides config).")
+SeedOption = typer.Option(None, "--seed", min=0, help="Random seed (overrides config).")
+QuietOption = typer.Option(False, "--quiet", "-q", help="Only warnings and errors (for cron).")
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of text.")
+StoreOption = typer.Option(REPORTS_DIR, "--store", "-s",
+                           help="Store directory: runs/, latest, registry.sqlite, refresh.lock.")
+KeepOption = typer.Option(30, "--keep", min=1, help="Published runs to keep in the store.")

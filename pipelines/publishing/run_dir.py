@@ -1,0 +1,81 @@
+"""Write a computed run into a directory: every table, the manifest and the changes against
+the previous run (all worked out in memory first), then the report, rendered once from the
+directory's own files. Nothing is published here (pipelines/publishing/publish_run.py does).
+
+A run directory holds forecast.csv, history.csv, observations.csv, regimes.json,
+backtest_summary.csv, backtest_forecasts.csv, decomposition.csv, sensitivity.csv,
+assumptions.csv, outlooks.csv, changes.json, manifest.json and index.html (the report reads
+only these).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from forecasting.io.run_dir import read_snapshot, write_files
+from forecasting.national import ComputedRun, compute_run
+from forecasting.report.render import render_report
+from forecasting.report.run_files import read_run
+from forecasting.runs.diff import RunSnapshot, diff_runs, report_changes
+from forecasting.runs.files import json_text, national_tables, read_csv_text
+from forecasting.runs.fingerprint import Fingerprint
+from forecasting.runs.manifest import national_manifest
+from pipelines.publishing.progress import StageProgress
+
+FIRST_RUN = {"first_run": True}
+
+
+@dataclass(frozen=True)
+class WrittenRun:
+    directory: Path
+    run: ComputedRun
+    manifest: dict
+    changes: dict
+
+    @property
+    def forecast(self) -> pd.DataFrame:
+        return self.run.forecast
+
+
+def write_run(
+    config_path: Path,
+    directory: Path,
+    fp: Fingerprint,
+    *,
+    run_id: str,
+    draws: int | None = None,
+    seed: int | None = None,
+    scenario: str | None = None,
+    previous: Path | None = None,
+    progress: StageProgress,
+) -> WrittenRun:
+    """Compute a run of `config_path` and write it into `directory` (which must exist);
+    `previous` is the published run its changes are measured from (None: a first run)."""
+    run = compute_run(config_path, draws=draws, seed=seed, scenario=scenario, progress=progress)
+    with progress.stage("write outputs and report"):
+        files = national_tables(run)
+        manifest = national_manifest(run, fp, run_id=run_id, timings=progress.timings)
+        changes = FIRST_RUN
+        if previous is not None:
+            new = RunSnapshot(manifest, read_csv_text(files["forecast.csv"]))
+            changes = report_changes(diff_runs(read_snapshot(previous), new))
+        files["changes.json"] = json_text(changes)
+        manifest["timings_s"] = dict(progress.timings)
+        files["manifest.json"] = json_text(manifest)
+        write_files(directory, files)
+        render_index(directory)
+    return WrittenRun(Path(directory), run, manifest, changes)
+
+
+def render_index(run_dir: Path) -> Path:
+    """Render `run_dir`'s index.html from its own files only (archived runs included); the
+    old page is replaced in one rename."""
+    run_dir = Path(run_dir)
+    html = render_report(read_run(run_dir))
+    tmp = run_dir / ".index.html.tmp"
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(run_dir / "index.html")
+    return run_dir / "index.html"
