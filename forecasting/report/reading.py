@@ -17,7 +17,8 @@ def headline_reading(forecast: pd.DataFrame, changes: dict | None,
     at = total[total["year"] == year].set_index("scenario")["p50"]
     sentences = []
     if changes and not changes.get("first_run", False) and changes.get("headline"):
-        moves = [h for h in changes["headline"] if h.get("year") == year and h.get("old_p50")]
+        moves = [h for h in changes["headline"] if h.get("year") == year and h.get("old_p50")
+                 and h.get("new_p50") is not None]
         if moves:
             biggest = max(moves, key=lambda h: abs(h["new_p50"] - h["old_p50"]))
             change = biggest["new_p50"] - biggest["old_p50"]

@@ -150,12 +150,13 @@ def recover(store: Store, registry: Registry, log: RunLog) -> None:
 
 def heal_latest(store: Store, registry: Registry, log: RunLog, *,
                 exclude: str | None = None, quiet: bool = False) -> None:
-    """`latest` missing, dangling or excluded: point it at the newest succeeded run whose
-    directory is still there."""
-    if store.latest.is_symlink():
-        if store.latest.exists() and store.latest_run_id() != exclude:
-            return
-    elif store.latest.exists():  # not a link (refused by Store.for_link): leave it alone
+    """`latest` dangling or excluded: point it at the newest succeeded run whose directory is
+    still there. A link that does not exist is left alone: it may be a new one (another
+    `--output-dir` in the same folder), never published yet, and the link is only ever replaced
+    atomically, never removed."""
+    if not store.latest.is_symlink():
+        return
+    if store.latest.exists() and store.latest_run_id() != exclude:
         return
     for row in registry.rows(status="succeeded"):
         if row.id != exclude and store.run_dir(row.id).is_dir():
