@@ -51,7 +51,7 @@ def backtest_command(
     from forecasting.models.registry import MODELS, make_model, models_for
 
     options = SeriesOptions(series or None, format, date_col, value_col, freq, agg, config)
-    values, notes = load_modelling_series(options)
+    values, notes = load_modelling_series(options, needed=3, what="backtest")
     code = values.index.freqstr.upper()[0]
     if models is None and not series:
         from forecasting.io.config_file import load_config
