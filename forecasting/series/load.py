@@ -120,6 +120,15 @@ def load_series(
         for p in paths
     ]
     raw, overlaps = combine(raws)
+    stamps = raw.values.dropna().index.unique()
+    if len(stamps) < 2:
+        rows = sum(r.rows for r in raw.reads)
+        raise InputError(
+            raw.source,
+            f"{len(stamps)} dated value(s) in {rows} data row(s); a series needs at least 2",
+            row=f"rows 1-{rows}" if rows > 1 else "row 1",
+            field=raw.reads[0].date_col if raw.reads else None,
+        )
     cleaned, cleaning = clean(raw, rules)
     freq = default_freq(raw.freq) if freq is None else str(freq).upper()
     if freq in ORDER and ORDER.index(freq) < ORDER.index(raw.freq):
