@@ -206,6 +206,8 @@ def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str) -> pd
     if len(bad):
         pos = int(bad[0])
         raise InputError(file, f"not a number: '{texts.iloc[pos]}'", row=int(rows[pos]), field=col)
+    good = ~missing & np.isfinite(values.to_numpy())
+    values[good] = texts[good].astype(float)  # exact decimal round trip (to_numeric is not)
     negative = np.flatnonzero(values.to_numpy() < 0)
     if len(negative):
         pos = int(negative[0])
