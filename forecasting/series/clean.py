@@ -3,7 +3,9 @@
 Rules, applied in this order (defaults in `CleaningRules`):
 
 1. **Duplicates**: observations with the same timestamp (after conversion to UTC hour starts)
-   or the same period are merged into their **mean** (NaN ignored). Reported: the number of
+   or the same period are merged into their **mean** (NaN ignored). In an aggregated series
+   (daily, monthly, annual) a period given twice with *different* values is an `InputError`
+   naming both rows; identical repeats are merged. Reported: the number of
    rows merged away and the timestamps concerned.
 2. **Regular grid**: the series is put on every hour (or period) from its first to its last
    timestamp. Hours absent from the file and NaN values are *missing*. Reported: the count,
@@ -35,6 +37,7 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from forecasting.errors import InputError
 from forecasting.series.read import RawSeries
 
 MAD_TO_SD = 1.4826
@@ -151,6 +154,23 @@ def _fill(values: pd.Series, limit: int) -> tuple[pd.Series, np.ndarray]:
     return out, fill
 
 
+def _refuse_conflicts(values: pd.Series, origin: pd.DataFrame) -> None:
+    """`InputError` naming both rows when an aggregated series gives one period two values."""
+    frame = pd.DataFrame({"value": values.to_numpy(), "row": origin["row"].to_numpy(),
+                          "file": origin["file"].to_numpy()}, index=values.index)
+    for period, group in frame[values.index.duplicated(keep=False)].groupby(level=0):
+        distinct = group.drop_duplicates("value")
+        if len(distinct) > 1:
+            a, b = distinct.iloc[0], distinct.iloc[1]
+            raise InputError(
+                str(a["file"]),
+                f"period {period} appears twice with different values ({a['value']:g} in row "
+                f"{int(a['row'])}, {b['value']:g} in row {int(b['row'])}); keep one",
+                row=f"rows {int(a['row'])} and {int(b['row'])}",
+                field="value",
+            )
+
+
 def clean(raw: RawSeries, rules: CleaningRules | None = None) -> tuple[RawSeries, CleaningReport]:
     """Apply the rules of the module docstring; return the regular series and the report."""
     rules = rules or CleaningRules()
@@ -167,6 +187,8 @@ def clean(raw: RawSeries, rules: CleaningRules | None = None) -> tuple[RawSeries
     values, origin = raw.values.iloc[order], raw.origin.iloc[order]
 
     repeated = values.index.duplicated(keep=False)
+    if repeated.any() and raw.freq != "H":
+        _refuse_conflicts(values, origin)
     if repeated.any():
         times = values.index[repeated].unique()
         merged = values.groupby(level=0, sort=True).mean()

@@ -17,8 +17,9 @@ Conventions (the rest of `forecasting.series` relies on them):
 - Timestamps carrying a UTC offset (``...Z``, ``...+01:00``) are absolute and only converted.
 - Generic dates ``2023``, ``2023-01`` (or ``2023/01``), ``2023-01-01`` give a naive
   ``PeriodIndex`` of frequency Y, M or D; every row of a file must use the same form.
-  Timestamps that are all at midnight are read as days (D). Timestamps must fall on whole
-  hours (sub-hourly data are not supported).
+  Timestamps that are all at midnight are read as days. Dates given to the day may turn out
+  to be monthly or annual samples (`sampling` states how that is inferred). Timestamps must
+  fall on whole hours (sub-hourly data are not supported).
 
 Errors are `InputError` naming the file, the data row (1-based, header not counted: data row
 N is line N+1 of a file with a one-line header) and the date column.
@@ -33,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.series.sampling import infer_day_sampling
 
 HOUR = pd.Timedelta(hours=1)
 
@@ -50,6 +52,7 @@ class DateParse:
     freq: str  # 'H' | 'D' | 'M' | 'Y'
     repeated_local: list[str] = field(default_factory=list)  # labels resolved as DST/standard
     nonexistent_rows: list[int] = field(default_factory=list)  # dropped: no such local time
+    inferred: str = "timestamps with a time of day"  # why `freq` (see `sampling`)
 
 
 def _bad(file: str, col: str, rows: np.ndarray, pos: int, text: str, why: str) -> InputError:
@@ -98,12 +101,17 @@ def parse_dates(
                 texts.iloc[pos],
                 f"expected {_KIND_NAMES[first]} like row {int(rows[0])} ('{texts.iloc[0]}')",
             )
-        return DateParse(_parse_periods(texts, rows, first, file, col), first)
+        periods = _parse_periods(texts, rows, first, file, col)
+        if first == "D":
+            periods, freq, why = infer_day_sampling(periods)
+            return DateParse(periods, freq, inferred=why)
+        return DateParse(periods, first, inferred=f"dates are {_KIND_NAMES[first][2:]}s")
 
     stamps = _parse_timestamps(texts, rows, file, col, periods_allowed)
     at_midnight = np.asarray(stamps == stamps.normalize()).all()
     if periods_allowed and stamps.tz is None and len(stamps) > 1 and at_midnight:
-        return DateParse(stamps.to_period("D"), "D")
+        periods, freq, why = infer_day_sampling(stamps.to_period("D"))
+        return DateParse(periods, freq, inferred=f"timestamps all at midnight; {why}")
     off_hour = np.flatnonzero(np.asarray(stamps != stamps.floor("h")))
     if len(off_hour):
         pos = int(off_hour[0])

@@ -116,6 +116,11 @@ def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
     return found
 
 
+def known_header(columns: Sequence[str]) -> bool:
+    """Whether the header carries the EIA-930 or the PJM signature (even ambiguously)."""
+    return bool(_matches([str(c) for c in columns]))
+
+
 def detect_format(
     file: str,
     columns: Sequence[str],

@@ -19,8 +19,14 @@ import pandas as pd
 from forecasting.errors import InputError
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
-from forecasting.series.read import ReadReport, read_series
-from forecasting.series.resample import DEFAULT_PERIOD_TZ, ResampleReport, resample_with_report
+from forecasting.series.read import ReadReport, read_series, series_files
+from forecasting.series.resample import (
+    DEFAULT_PERIOD_TZ,
+    ORDER,
+    ResampleReport,
+    resample_with_report,
+)
+from forecasting.series.sampling import NAMES
 
 
 @dataclass
@@ -62,11 +68,21 @@ class LoadReport:
             if r.source_flags:
                 extra.append(f"source flags {r.source_flags}")
             tail = f"; {'; '.join(extra)}" if extra else ""
-            lines.append(f"{r.file}: {r.format}, {r.rows} rows ({r.time_convention}){tail}")
+            cols = f", columns '{r.date_col}' and '{r.value_col}' detected" \
+                if r.columns_detected else ""
+            lines.append(f"{r.file}: {r.format}{cols}, {r.rows} rows ({r.time_convention}){tail}")
+            if r.sampling:
+                lines.append(f"{r.file}: sampling inferred: {r.sampling}")
         lines += [o.summary() for o in self.overlaps]
         lines += self.cleaning.summary()
         lines += self.resampling.summary()
         return lines
+
+
+def default_freq(native: str) -> str:
+    """The modelling frequency when none is asked: M for hourly and daily data, else the
+    data's own (monthly or annual)."""
+    return "M" if native in ("H", "D") else native
 
 
 def load_series(
@@ -75,7 +91,7 @@ def load_series(
     format: str | None = None,
     date_col: str | None = None,
     value_col: str | None = None,
-    freq: str = "M",
+    freq: str | None = "M",
     agg: str = "mean",
     unit: str | None = None,
     source_tz: str = "UTC",
@@ -85,13 +101,16 @@ def load_series(
     min_coverage: float = 0.5,
 ) -> tuple[pd.Series, LoadReport]:
     """Read one file, or several of one region in order (later files win overlaps), then
-    clean and resample to ``freq`` ('Y', 'M', 'D', 'H') with ``agg`` ('mean', 'sum', 'max').
+    clean and resample to ``freq`` ('Y', 'M', 'D', 'H'; None: `default_freq` of the data)
+    with ``agg`` ('mean', 'sum', 'max'). A directory stands for its files (`series_files`).
+    A ``freq`` finer than the data's sampling is an `InputError` (field 'freq').
 
     The reading options apply to every file (the format is detected per file when not
     given); ``rules`` are the cleaning thresholds; ``period_tz``, ``edge_coverage`` and
     ``min_coverage`` are the resampling rules.
     """
-    paths = [path] if isinstance(path, str | Path) else list(path)
+    given = [path] if isinstance(path, str | Path) else list(path)
+    paths = [f for p in given for f in series_files(p)]
     if not paths:
         raise InputError("(no file)", "no input file given")
     raws = [
@@ -101,7 +120,24 @@ def load_series(
         for p in paths
     ]
     raw, overlaps = combine(raws)
+    stamps = raw.values.dropna().index.unique()
+    if len(stamps) < 2:
+        rows = sum(r.rows for r in raw.reads)
+        raise InputError(
+            raw.source,
+            f"{len(stamps)} dated value(s) in {rows} data row(s); a series needs at least 2",
+            row=f"rows 1-{rows}" if rows > 1 else "row 1",
+            field=raw.reads[0].date_col if raw.reads else None,
+        )
     cleaned, cleaning = clean(raw, rules)
+    freq = default_freq(raw.freq) if freq is None else str(freq).upper()
+    if freq in ORDER and ORDER.index(freq) < ORDER.index(raw.freq):
+        raise InputError(
+            raw.source,
+            f"--freq {freq} is finer than the data, which are {NAMES[raw.freq]} (inferred from "
+            f"the dates); use --freq {' or '.join(ORDER[ORDER.index(raw.freq):])}",
+            field="freq",
+        )
     series, resampling = resample_with_report(
         cleaned,
         freq,

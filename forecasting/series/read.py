@@ -1,21 +1,31 @@
-"""Read one grid-load CSV file into a `RawSeries` (no cleaning, no resampling).
+"""Read one grid-load file into a `RawSeries` (no cleaning, no resampling).
 
 Rules:
 
-- The format (eia930, pjm, generic) comes from the header (`formats`); the timestamps become
-  UTC hour starts or periods (`dates`, which states the time-zone and DST rules).
+- Files: CSV, gzip-compressed CSV and Parquet, told apart by their first bytes (not their
+  names); a file with NUL bytes or that is not UTF-8 is "not a text file". A directory is
+  its ``.csv``/``.csv.gz``/``.parquet``/``.pq`` files in name order (`series_files`).
+  Parquet cells are read as the text a CSV would hold (timestamps as ISO text).
+- The format (eia930, pjm, generic) comes from the header (`formats`); a header that is
+  neither, without both ``date_col`` and ``value_col``, is a generic file whose columns are
+  found from its first rows (`columns`). The timestamps become UTC hour starts or periods
+  (`dates`, which states the time-zone and DST rules) and the sampling (hourly, daily,
+  monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
+  frequencies).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
   kept as NaN (so cleaning reports it as a gap) and counted. Any other non-numeric or
-  non-finite value is an `InputError` naming file, row and column, as are an empty date cell,
-  an unparseable date, a missing file, an empty file and an unreadable one.
+  non-finite value, and a negative one, is an `InputError` naming file, row and column, as
+  are a value column empty in every row, an empty date cell, an unparseable date, a missing
+  file, an empty file and an unreadable one.
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
 """
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,10 +35,17 @@ import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.series.columns import detect_columns
 from forecasting.series.dates import parse_dates
-from forecasting.series.formats import FileFormat, detect_format
+from forecasting.series.formats import detect_format, known_header
+from forecasting.series.sampling import NAMES, check_single_frequency
 
-MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "-"})
+MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "<na>", "nat"})
+PARQUET_MAGIC = b"PAR1"
+GZIP_MAGIC = b"\x1f\x8b"
+SNIFF_BYTES = 8192
+SNIFF_ROWS = 200  # rows sampled to find the date and value columns of an unknown header
+SERIES_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq")
 OK_FLAG = "OKAY"
 LIST_LIMIT = 10
 
@@ -51,6 +68,8 @@ class ReadReport:
     repeated_local_hours: list[str] = field(default_factory=list)  # DST fall-back labels
     nonexistent_rows: list[int] = field(default_factory=list)  # spring-forward, dropped
     source_flags: dict[str, int] = field(default_factory=dict)  # EIA-930 non-OKAY categories
+    sampling: str = ""  # the inferred sampling and why, e.g. "monthly (every date is ...)"
+    columns_detected: bool = False  # date/value columns found from the cells (`columns`)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -107,42 +126,115 @@ def _open_error(file: str, exc: Exception) -> InputError:
     if isinstance(exc, pd.errors.EmptyDataError):
         return InputError(file, "file is empty (no header line)")
     if isinstance(exc, UnicodeDecodeError):
-        return InputError(file, "not a text CSV file (cannot decode as UTF-8)")
+        return InputError(file, "not a text file (cannot decode as UTF-8)")
     return InputError(file, f"not a readable CSV file: {str(exc).strip()}")
 
 
-def _read_header(path: Path, file: str) -> list[str]:
+_CSV_ERRORS = (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, EOFError,
+               OSError)
+
+
+def _kind_of(path: Path, file: str) -> str:
+    """'parquet', 'gzip' or 'csv', from the first bytes (not the name); `InputError` for a
+    missing file, a directory or a file that is not text."""
     if not path.exists():
         raise InputError(file, "file not found")
     if not path.is_file():
         raise InputError(file, "not a file")
-    try:
-        return [str(c) for c in pd.read_csv(path, nrows=0).columns]
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise _open_error(file, exc) from exc
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head == PARQUET_MAGIC:
+        return "parquet"
+    if head[:2] == GZIP_MAGIC:
+        try:
+            with gzip.open(path, "rb") as handle:
+                head = handle.read(SNIFF_BYTES)
+        except (OSError, EOFError) as exc:
+            raise InputError(file, f"not a readable gzip file: {exc}") from exc
+        kind = "gzip"
+    else:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        kind = "csv"
+    if b"\x00" in head:
+        raise InputError(file, "not a text file (it contains NUL bytes)")
+    return kind
 
 
-def _read_columns(path: Path, file: str, spec: FileFormat) -> pd.DataFrame:
-    cols = [spec.date_col, spec.value_col] + ([spec.flag_col] if spec.flag_col else [])
+def _read_table(
+    path: Path, file: str, kind: str, usecols: list[str] | None = None, nrows: int | None = None
+) -> pd.DataFrame:
+    """The file's cells as stripped-later text (all columns, or ``usecols``)."""
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(path, columns=usecols)
+        except Exception as exc:  # noqa: BLE001 - any pyarrow failure is an unreadable file
+            raise InputError(file, f"not a readable Parquet file: {exc}") from exc
+        frame = table.slice(0, nrows).to_pandas() if nrows else table.to_pandas()
+        return pd.DataFrame({str(c): _as_text(frame[c]) for c in frame.columns})
     try:
         frame = pd.read_csv(
-            path, usecols=cols, dtype=str, keep_default_na=False, skip_blank_lines=False
+            path,
+            usecols=usecols,
+            nrows=nrows,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            compression="gzip" if kind == "gzip" else None,
         )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+    except _CSV_ERRORS as exc:
         raise _open_error(file, exc) from exc
+    frame.columns = [str(c) for c in frame.columns]
     return frame.fillna("")
 
 
+def _as_text(column: pd.Series) -> pd.Series:
+    """A Parquet column as the text a CSV would hold (timestamps in ISO form)."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        form = "%Y-%m-%d %H:%M:%S%z" if getattr(column.dt, "tz", None) else "%Y-%m-%d %H:%M:%S"
+        return column.dt.strftime(form).fillna("")
+    return column.astype(str).where(column.notna(), "")
+
+
 def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str) -> pd.Series:
-    """Floats; NaN for missing-value tokens; `InputError` at the first bad cell."""
+    """Floats; NaN for missing-value tokens; `InputError` at the first bad or negative cell."""
     values = pd.to_numeric(texts, errors="coerce").astype(float)
     missing = texts.str.lower().isin(MISSING_TOKENS).to_numpy()
     bad = np.flatnonzero((~np.isfinite(values.to_numpy())) & ~missing)
     if len(bad):
         pos = int(bad[0])
         raise InputError(file, f"not a number: '{texts.iloc[pos]}'", row=int(rows[pos]), field=col)
+    good = ~missing & np.isfinite(values.to_numpy())
+    values[good] = texts[good].astype(float)  # exact decimal round trip (to_numeric is not)
+    negative = np.flatnonzero(values.to_numpy() < 0)
+    if len(negative):
+        pos = int(negative[0])
+        raise InputError(
+            file, f"negative load: '{texts.iloc[pos]}'", row=int(rows[pos]), field=col
+        )
     values[missing] = np.nan
+    if missing.all():
+        span = f"rows {int(rows[0])}-{int(rows[-1])}" if len(rows) > 1 else f"row {int(rows[0])}"
+        raise InputError(file, "the value column is empty in every row", row=span, field=col)
     return values
+
+
+def series_files(path: str | Path) -> list[Path]:
+    """A file as itself; a directory as its load files (.csv, .csv.gz, .parquet, .pq) in
+    name order, for `combine` (later files win overlaps)."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = sorted(
+        p for p in path.iterdir() if p.is_file() and p.name.lower().endswith(SERIES_SUFFIXES)
+    )
+    if not files:
+        raise InputError(
+            display_path(path), f"no load files ({', '.join(SERIES_SUFFIXES)}) in this directory"
+        )
+    return files
 
 
 def read_series(
@@ -166,7 +258,22 @@ def read_series(
         ZoneInfo(source_tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise InputError(file, f"unknown time zone '{source_tz}'", field="source_tz") from exc
-    columns = _read_header(path, file)
+    kind = _kind_of(path, file)
+    sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)
+    columns = list(sample.columns)
+    if not columns:
+        raise InputError(file, "file is empty (no header line)")
+    detected = (
+        format in (None, "generic")
+        and (date_col is None or value_col is None)
+        and not known_header(columns)
+    )
+    if detected:
+        date_col, value_col = detect_columns(
+            file, sample, missing=MISSING_TOKENS, date_col=date_col, value_col=value_col
+        )
+        if date_col not in columns or value_col not in columns:
+            detect_format(file, columns, format="generic", date_col=date_col, value_col=value_col)
     spec = detect_format(
         file,
         columns,
@@ -178,7 +285,8 @@ def read_series(
     )
     if spec.date_col == spec.value_col:
         raise InputError(file, "date and value columns must differ", field=spec.value_col)
-    frame = _read_columns(path, file, spec)
+    usecols = [spec.date_col, spec.value_col] + ([spec.flag_col] if spec.flag_col else [])
+    frame = _read_table(path, file, kind, usecols=usecols)
     dates = frame[spec.date_col].str.strip()
     texts = frame[spec.value_col].str.strip()
     rows = np.arange(1, len(frame) + 1)
@@ -201,6 +309,7 @@ def read_series(
         hour_ending=spec.hour_ending,
         periods_allowed=spec.name == "generic",
     )
+    check_single_frequency(parsed.index, parsed.freq, rows, file=file, col=spec.date_col)
     values = _parse_values(texts.reset_index(drop=True), rows, file, spec.value_col)
     missing_rows = rows[values.isna().to_numpy()]
 
@@ -233,5 +342,7 @@ def read_series(
         repeated_local_hours=parsed.repeated_local,
         nonexistent_rows=parsed.nonexistent_rows,
         source_flags=flags,
+        sampling=f"{NAMES[parsed.freq]} ({parsed.inferred})",
+        columns_detected=detected,
     )
     return RawSeries(series, file, spec.name, spec.unit, parsed.freq, origin, (report,))

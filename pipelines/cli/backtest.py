@@ -35,7 +35,7 @@ def backtest_command(
     from forecasting.io.config_file import load_config
     from forecasting.models.registry import MODELS, make_model, models_for
 
-    values, notes = series_options.load_modelling_series(options)
+    values, notes = series_options.load_modelling_series(options, needed=3, what="backtest")
     code = frequency_code(values.index)
     if models is None and not options.series:
         factories = candidate_factories(load_config(options.config).baseline.candidates)

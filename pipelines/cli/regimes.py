@@ -20,14 +20,15 @@ def regimes_command(
     """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching."""
     from forecasting.regimes import detect_regimes
 
-    values, notes = series_options.load_modelling_series(options)
+    values, notes = series_options.load_modelling_series(options, needed=max(min_size, 4),
+                                                         what="regimes")
     report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
     result = report.to_dict()
+    for line in notes:
+        typer.echo(f"# {line}", err=True)
     if as_json:
         typer.echo(json.dumps(result, indent=2, allow_nan=False))
         return
-    for line in notes:
-        typer.echo(f"# {line}", err=True)
     typer.echo(f"frequency {result['frequency']}, {len(result['breaks'])} break(s)")
     for b in result["breaks"]:
         typer.echo(f"  break at {b['period']} (interval {b['ci_low']}..{b['ci_high']}, "

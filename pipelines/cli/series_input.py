@@ -46,13 +46,17 @@ class SeriesOptions:
     config: Path
 
 
-SeriesOption = typer.Option(None, "--series", help="CSV file(s) of the series (repeatable: "
-                            "files of one region, later files win). Default: the built history.")
+SeriesOption = typer.Option(None, "--series", help="CSV, .csv.gz or Parquet file(s) or a "
+                            "directory of them (repeatable: files of one region, later files "
+                            "win). Default: the built history.")
 FormatOption = typer.Option(None, "--format", help="eia930, pjm or generic (default: detected).")
-DateColOption = typer.Option(None, "--date-col", help="Date column of a generic CSV.")
-ValueColOption = typer.Option(None, "--value-col", help="Value column of a generic CSV.")
+DateColOption = typer.Option(None, "--date-col", help="Date column of a generic file "
+                             "(default: detected).")
+ValueColOption = typer.Option(None, "--value-col", help="Value column of a generic file "
+                              "(default: the only numeric column).")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
-                          "files, Y for the built history).")
+                          "and daily files, the file's own for monthly and annual ones, Y for "
+                          "the built history); finer than the data is an error.")
 AggOption = typer.Option(Agg.mean, "--agg", help="mean (mean MW), sum (energy) or max (peak).")
 ConfigOption = PipelineConfigOption
 
@@ -90,8 +94,11 @@ def series_command(command: Callable) -> Callable:
     return wrapper
 
 
-def load_modelling_series(options: SeriesOptions) -> tuple[pd.Series, list[str]]:
-    """The series to analyse and the lines that report what loading it did."""
+def load_modelling_series(
+    options: SeriesOptions, *, needed: int = 2, what: str = "this command"
+) -> tuple[pd.Series, list[str]]:
+    """The series to analyse and the lines that report what loading it did; fewer than
+    ``needed`` periods in a --series file is an `InputError` saying how many ``what`` needs."""
     if not options.series:
         from forecasting.national import build_history_of, load_inputs
 
@@ -106,8 +113,16 @@ def load_modelling_series(options: SeriesOptions) -> tuple[pd.Series, list[str]]
 
     series, report = load_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
-        value_col=options.value_col, freq=(options.freq or Freq.M).value, agg=options.agg.value,
+        value_col=options.value_col, freq=options.freq.value if options.freq else None,
+        agg=options.agg.value,
     )
+    if len(series) < needed:
+        rows = sum(r.rows for r in report.reads)
+        raise InputError(
+            report.files[0], f"{rows} data row(s) give {len(series)} "
+            f"{report.resampling.freq} period(s); {what} needs at least {needed}",
+            row=f"rows 1-{rows}" if rows > 1 else "row 1", field="date",
+        )
     missing = series[series.isna()]
     if not missing.empty:
         raise InputError(

@@ -1,0 +1,91 @@
+"""Which column of a file without a known header is the date and which the value, decided
+from a sample of its cells (the first rows).
+
+Rules (cells are stripped; empty and ``NA``-like cells are ignored):
+
+- A column is *date-like* if every cell is a year (``2019``), a month (``2019-01``), a date
+  or an ISO timestamp; *numeric* if every cell is a finite number. A column of years is both.
+- The date column is the given ``date_col``, else the left-most date-like column that is not
+  numeric, else the left-most column of years. None: `InputError` listing the header.
+- The value column is the given ``value_col``, else the only numeric column other than the
+  date column; with several, an `InputError` lists them and asks for ``value_col``
+  (``--value-col``). With none, the only column whose sampled cells are all empty is taken
+  (the reader then refuses it as empty); otherwise an `InputError` lists the header.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import InputError
+
+_PERIOD = re.compile(r"^\d{4}(?:[-/]\d{1,2}(?:-\d{1,2})?)?$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _listing(columns) -> str:
+    return ", ".join(f"'{c}'" for c in columns)
+
+
+def _kinds(cells: pd.Series, missing: frozenset[str]) -> tuple[bool, bool, bool, bool]:
+    """(date-like, numeric, all years, all empty) for one column's sampled cells."""
+    cells = cells.str.strip()
+    cells = cells[~cells.str.lower().isin(missing)]
+    if cells.empty:
+        return False, False, False, True
+    numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
+    numeric = bool(np.isfinite(numbers).all())
+    years = bool(cells.str.match(_YEAR).all())
+    periods = cells.str.match(_PERIOD)
+    dates = periods.all() or bool(
+        pd.to_datetime(cells[~periods], format="ISO8601", errors="coerce").notna().all()
+        and not numeric
+    )
+    return bool(dates), numeric, years, False
+
+
+def detect_columns(
+    file: str,
+    sample: pd.DataFrame,
+    *,
+    missing: frozenset[str],
+    date_col: str | None = None,
+    value_col: str | None = None,
+) -> tuple[str, str]:
+    """The (date column, value column) of a file from a sample of its text cells."""
+    kinds = {c: _kinds(sample[c].astype(str), missing) for c in sample.columns}
+    columns = list(sample.columns)
+    if date_col is None:
+        real = [c for c, k in kinds.items() if k[0] and not k[1]]
+        years = [c for c, k in kinds.items() if k[0] and k[2]]
+        if not real and not years:
+            raise InputError(
+                file,
+                f"unrecognised header ({_listing(columns)}): no column holds dates; expected "
+                "an EIA-930 or PJM header, or one date column and one numeric column "
+                "(or give date_col and value_col)",
+            )
+        date_col = (real or years)[0]
+    if value_col is None:
+        numeric = [c for c, k in kinds.items() if k[1] and c != date_col]
+        if len(numeric) > 1:
+            raise InputError(
+                file,
+                f"several numeric columns ({_listing(numeric)}); choose the load with "
+                "value_col (--value-col)",
+                field="value_col",
+            )
+        if not numeric:
+            numeric = [c for c, k in kinds.items() if k[3] and c != date_col]
+        if len(numeric) != 1:
+            raise InputError(
+                file,
+                f"no numeric value column besides '{date_col}' (header: {_listing(columns)}); "
+                "give value_col (--value-col)",
+                field="value_col",
+            )
+        value_col = numeric[0]
+    return date_col, value_col

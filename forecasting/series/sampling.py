@@ -1,0 +1,91 @@
+"""How often a file is sampled: hourly, daily, monthly or annual, inferred from its dates.
+
+Rules:
+
+- Dates given to the day (``2019-01-01``, or timestamps that are all at midnight) are
+  **daily** unless every date says otherwise: if all of them fall on the same day of the year
+  (``2019-01-01``, ``2020-01-01``...; or all on 31 December) the file is **annual**; if all
+  fall on the same day of the month, or all on the last day of their month, it is
+  **monthly**. A single date stays daily (one row cannot show a sampling).
+- Years (``2019``) are annual, months (``2019-01``) monthly, timestamps with a time of day
+  hourly, whatever their spacing.
+- **Mixed frequencies**: three or more consecutive rows exactly one coarser step apart (a day,
+  a month or a year) in a file whose other rows are one step of its own frequency apart is
+  an `InputError` naming those rows: e.g. a monthly block pasted above daily rows. Gaps
+  (several steps apart, not exactly one coarser step) are ordinary missing data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import InputError
+
+NAMES = {"H": "hourly", "D": "daily", "M": "monthly", "Y": "annual"}
+STEP_NAMES = {"H": "an hour", "D": "a day", "M": "a month", "Y": "a year"}
+_COARSER = {"H": ("D", "M", "Y"), "D": ("M", "Y"), "M": ("Y",), "Y": ()}
+_OFFSETS = {
+    "H": pd.Timedelta(hours=1),
+    "D": pd.DateOffset(days=1),
+    "M": pd.DateOffset(months=1),
+    "Y": pd.DateOffset(years=1),
+}
+
+
+def infer_day_sampling(days: pd.PeriodIndex) -> tuple[pd.PeriodIndex, str, str]:
+    """Daily periods -> the same dates as D, M or Y periods, the frequency and why."""
+    unique = days.unique()
+    if len(unique) < 2:
+        return days, "D", "a single date is read as a day"
+    stamps = unique.to_timestamp()
+    month_end = bool(stamps.is_month_end.all())
+    if len(set(zip(stamps.month, stamps.day, strict=True))) == 1 or (
+        month_end and bool((stamps.month == 12).all())
+    ):
+        return days.asfreq("Y"), "Y", "every date is the same day of the year"
+    if len(set(stamps.day)) == 1 or month_end:
+        why = "every date is the last day of its month" if month_end and len(set(stamps.day)) > 1 \
+            else "every date is the same day of the month"
+        return days.asfreq("M"), "M", why
+    return days, "D", "dates to the day"
+
+
+def _starts(index: pd.Index) -> pd.DatetimeIndex:
+    if isinstance(index, pd.PeriodIndex):
+        return index.to_timestamp()
+    return pd.DatetimeIndex(index)
+
+
+def check_single_frequency(
+    index: pd.Index, freq: str, rows: np.ndarray, *, file: str, col: str
+) -> None:
+    """`InputError` if the file mixes frequencies (rule in the module docstring).
+
+    ``index`` holds one timestamp or period per row (NaT allowed), ``rows`` their row numbers.
+    """
+    placed = ~np.asarray(pd.isna(index))
+    index, rows = index[placed], rows[placed]
+    order = np.argsort(index.asi8, kind="stable")
+    index, rows = index[order], rows[order]
+    first = ~index.duplicated(keep="first")
+    starts, rows = _starts(index[first]), rows[first]
+    if len(starts) < 4:
+        return
+    prev, nxt = starts[:-1], starts[1:]
+    if not (nxt == prev + _OFFSETS[freq]).any():
+        return
+    for coarse in _COARSER[freq]:
+        hit = np.asarray(nxt == prev + _OFFSETS[coarse])
+        run = np.flatnonzero(hit[:-1] & hit[1:])
+        if len(run):
+            i = int(run[0])
+            r = [int(x) for x in rows[i : i + 3]]
+            raise InputError(
+                file,
+                f"mixed frequencies in one file: rows {r[0]}, {r[1]} and {r[2]} are "
+                f"{STEP_NAMES[coarse]} apart while other rows are {STEP_NAMES[freq]} apart "
+                f"({NAMES[freq]} data); give one frequency per file",
+                row=r[0],
+                field=col,
+            )
