@@ -1,0 +1,37 @@
+"""File reading for zones (the only module of `forecasting.zones` that touches files).
+
+`read_zone_files` reads a zone's hourly load files with the series readers
+(`forecasting.series.read.read_series`; formats, clocks and DST rules live there);
+`read_table` reads a large-load CSV file as text cells for `large_loads` to validate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from forecasting.errors import InputError
+from forecasting.paths import display_path
+from forecasting.series.read import RawSeries, read_series
+
+
+def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
+    """Each file read as it is (UTC hour starts, provenance rows), in the order given."""
+    if not paths:
+        raise InputError("(no file)", "a zone needs at least one load file")
+    return [read_series(p) for p in paths]
+
+
+def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
+    """(display name, text cells) of a CSV file; `InputError` if missing or unreadable."""
+    path = Path(path)
+    file = display_path(path)
+    if not path.is_file():
+        raise InputError(file, "file not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise InputError(file, f"not a readable CSV file: {str(exc).strip()}") from exc
+    return file, frame.apply(lambda c: c.str.strip())
