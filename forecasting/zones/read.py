@@ -15,6 +15,7 @@ import pandas as pd
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries, read_series
+from forecasting.zones.large_loads import parse_assumptions, parse_contracts
 
 
 def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
@@ -31,7 +32,15 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
     if not path.is_file():
         raise InputError(file, "file not found")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InputError(file, f"not a readable CSV file: {str(exc).strip()}") from exc
     return file, frame.apply(lambda c: c.str.strip())
+
+
+def read_large_loads(directory: str | Path, history_start):
+    """(contracts, assumptions) of a zone's large-load directory, validated."""
+    directory = Path(directory)
+    contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
+    assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
+    return contracts, assumptions
