@@ -44,3 +44,14 @@ def read_large_loads(directory: str | Path, history_start):
     contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
     assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
     return contracts, assumptions
+
+
+def read_zone_inputs(config, root: str | Path = "."):
+    """(raws, large_loads or None) for a `ZoneConfig`; paths relative to ``root``."""
+    root = Path(root)
+    raws = read_zone_files([root / p for p in config.series])
+    large = None
+    if config.large_loads is not None:
+        history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")
+        large = read_large_loads(root / config.large_loads, history_start)
+    return raws, large
