@@ -1,7 +1,13 @@
 """A zone run's configuration (shipped for Dominion as `pipelines/pjm_dom.yaml`).
 
-Paths are as written in the file (relative to the repository root, like the national
-config); the library never opens them: `forecasting.zones.read.read_zone_inputs` does.
+`forecasting.io.zone_config_file.load_zone_config` reads the YAML file and resolves its paths
+relative to the file (like the national config); `forecasting.zones.read.read_zone_inputs`
+opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
+files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
+every scenario but ``statistical-trend``), ``scenarios``, ``reference_years`` and
+``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
+``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
+origin, candidate model names, paths per backtest forecast).
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ def read_large_loads(directory: str | Path, history_start):
 
 
 def read_zone_inputs(config, root: str | Path = "."):
-    """(raws, large_loads or None) for a `ZoneConfig`; paths relative to ``root``."""
+    """(raws, large_loads or None) for a `ZoneConfig`; relative paths are taken from ``root``
+    (`load_zone_config` has already made them absolute)."""
     root = Path(root)
     raws = read_zone_files([root / p for p in config.series])
     large = None

@@ -6,9 +6,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-import yaml
 
 from forecasting.backtest.runner import SUMMARY_COLUMNS
+from forecasting.errors import InputError
+from forecasting.io.zone_config_file import load_zone_config
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import DECOMPOSITION_COLUMNS
 from forecasting.zones.read import read_zone_inputs
@@ -19,17 +20,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def small_config(**changes) -> ZoneConfig:
     """The shipped DOM config, with fewer paths and candidates so the test takes seconds."""
-    data = yaml.safe_load((ROOT / "pipelines" / "pjm_dom.yaml").read_text())
-    data.update(n_paths=120)
-    data["backtest"].update(n_paths=40, candidates=["seasonal_naive", "seasonal_trend"],
-                            first_origin="2023-06")
-    data.update(changes)
+    shipped = load_zone_config(ROOT / "pipelines" / "pjm_dom.yaml")
+    backtest = shipped.backtest.model_copy(update={
+        "n_paths": 40, "candidates": ["seasonal_naive", "seasonal_trend"],
+        "first_origin": "2023-06"})
+    data = shipped.model_dump() | {"n_paths": 120, "backtest": backtest.model_dump()} | changes
     return ZoneConfig(**data)
 
 
 @pytest.fixture(scope="module")
 def inputs(dom_files):
-    return read_zone_inputs(small_config(), ROOT)
+    return read_zone_inputs(small_config())
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,13 @@ def test_weather_band_and_90_10_above_50_50(run):
     peaks = run.peaks
     assert (peaks["peak_90_10_mw"] >= peaks["peak_50_50_mw"]).all()
     assert set(peaks["season"]) == {"summer", "winter"}
+
+
+def test_bad_zone_config_names_file_line_and_key(tmp_path):
+    text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text().replace("end_year:", "end_yaer:")
+    bad = tmp_path / "zone.yaml"
+    bad.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_zone_config(bad)
+    assert caught.value.field == "end_yaer" and "unknown key" in str(caught.value)
+    assert isinstance(caught.value.row, int)
