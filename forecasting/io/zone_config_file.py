@@ -55,4 +55,5 @@ def load_zone_config(path: str | Path) -> ZoneConfig:
 
     large = resolve(config.large_loads) if config.large_loads else None
     return config.model_copy(update={"series": [resolve(p) for p in config.series],
+                                     "neighbours": [resolve(p) for p in config.neighbours],
                                      "large_loads": large})

@@ -4,7 +4,8 @@
 relative to the file (like the national config); `forecasting.zones.read.read_zone_inputs`
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
 files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
-every scenario but ``statistical-trend``), ``scenarios``, ``reference_years`` and
+every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
+for the decomposition's cross-check), ``scenarios``, ``reference_years`` and
 ``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
 ``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
 origin, candidate model names, paths per backtest forecast).
@@ -34,6 +35,7 @@ class ZoneConfig(BaseModel):
     region: str
     series: list[str] = Field(min_length=1)
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
+    neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
     scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
     reference_years: tuple[int, int] = (2006, 2016)
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)

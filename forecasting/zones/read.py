@@ -56,3 +56,9 @@ def read_zone_inputs(config, root: str | Path = "."):
         history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")
         large = read_large_loads(root / config.large_loads, history_start)
     return raws, large
+
+
+def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
+    """Neighbouring zones' hourly MW (as read: UTC hour starts), keyed by file stem."""
+    root = Path(root)
+    return {Path(p).stem: read_series(root / p).values for p in config.neighbours}

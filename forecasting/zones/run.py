@@ -14,6 +14,7 @@
   per scenario (hour slots of each month, stamped from the month's first UTC hour).
 - ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
   published figures), ``history`` (monthly and annual evidence-only figures),
+- ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
 - ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart;
   ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
 - ``backtest_forecasts`` / ``backtest_summary``: the backtest engine
@@ -31,7 +32,7 @@ fixed order).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,7 @@ from forecasting.zones.history import (
     period_table,
 )
 from forecasting.zones.large_loads import Assumptions, Contract
+from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import monthly_peaks, seasonal_peaks, weather_years
@@ -73,6 +75,7 @@ class ZoneRun:
     history: pd.DataFrame
     peaks: pd.DataFrame
     pjm_check: pd.DataFrame
+    neighbour_check: pd.DataFrame  # empty without ``neighbours`` in the config
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
@@ -134,6 +137,7 @@ def run_zone(
     config: ZoneConfig,
     raws: Sequence[RawSeries],
     large_loads: tuple[list[Contract], Assumptions] | None = None,
+    neighbours: Mapping[str, pd.Series] | None = None,
 ) -> ZoneRun:
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
@@ -143,6 +147,10 @@ def run_zone(
     decomposition = decomposition_table(monthly_dc, annual_dc)
     hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
     check = published_check(annual_dc, hist_y["energy_gwh"])
+    neighbours_table = pd.DataFrame()
+    if neighbours:
+        neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
+                                           quantile=config.min_load_quantile)
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
 
     window = model_window(history, config.model_start)
@@ -194,7 +202,7 @@ def run_zone(
     return ZoneRun(
         forecast=forecast, profile=pd.concat(profiles, ignore_index=True),
         decomposition=decomposition, published_check=check, history=history_table,
-        peaks=peaks_table, pjm_check=_pjm_check(peaks_table),
+        peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
     )
 

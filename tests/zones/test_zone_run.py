@@ -12,7 +12,7 @@ from forecasting.errors import InputError
 from forecasting.io.zone_config_file import load_zone_config
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import DECOMPOSITION_COLUMNS
-from forecasting.zones.read import read_zone_inputs
+from forecasting.zones.read import read_neighbours, read_zone_inputs
 from forecasting.zones.run import FORECAST_TABLE_COLUMNS, run_zone
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ def inputs(dom_files):
 @pytest.fixture(scope="module")
 def run(inputs):
     raws, large = inputs
-    return run_zone(small_config(), raws, large)
+    return run_zone(small_config(), raws, large, read_neighbours(small_config()))
 
 
 def test_tables_have_the_published_schemas(run):
@@ -140,3 +140,13 @@ def test_bad_zone_config_names_file_line_and_key(tmp_path):
         load_zone_config(bad)
     assert caught.value.field == "end_yaer" and "unknown key" in str(caught.value)
     assert isinstance(caught.value.row, int)
+
+
+def test_data_center_growth_is_the_zones_own_not_the_neighbours(run):
+    table = run.neighbour_check
+    assert set(table["zone"].iloc[1:4]) == {"PJM-PEP", "PJM-BC", "PJM-AP"}
+    last = table.iloc[-1]
+    assert last["min_load_change_mw"] == pytest.approx(last["decomposition_dc_growth_mw"],
+                                                       rel=0.15)
+    assert (table["min_load_change_pct"].iloc[1:4].abs() < 10).all()
+    assert table["min_load_change_pct"].iloc[0] > 20
