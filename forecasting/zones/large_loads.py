@@ -6,7 +6,8 @@ text cells of the CSV files (read by `forecasting.zones.read.read_table`) and re
 `InputError` naming file, row (1 = first data row) and field: a missing column, an unknown
 stage, a number that is not one, negative MW, a fraction (realization, utilization) outside
 0..1, a date that is not YYYY-MM or is before the zone history starts, a duplicate project,
-a distribution with low > mode > high, and a missing or unknown parameter.
+a distribution with low > mode > high, a missing or unknown parameter, and a row without
+its source or with a confidence mark other than T, F or U.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import pandas as pd
 from forecasting.errors import InputError
 
 STAGES = ("ESA", "CLOA", "SELOA")  # queue order: most committed first
-CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_service")
-ASSUMPTION_COLUMNS = ("parameter", "stage", "low", "mode", "high")
+CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_service",
+                    "source", "confidence")
+ASSUMPTION_COLUMNS = ("parameter", "stage", "low", "mode", "high", "source", "confidence")
+CONFIDENCE = ("T", "F", "U")
 FRACTIONS = ("realization", "utilization", "diurnal_amplitude", "summer_uplift")
 PARAMETERS = (
     "realization", "delay_months", "ramp_months", "utilization",
@@ -69,6 +72,14 @@ def _require(file: str, cells: pd.DataFrame, columns) -> None:
             raise InputError(file, f"missing column (needs {', '.join(columns)})", field=col)
 
 
+def _cited(file: str, rec: dict, row: int) -> None:
+    if not rec["source"]:
+        raise InputError(file, "every row needs its source", row=row, field="source")
+    if rec["confidence"] not in CONFIDENCE:
+        raise InputError(file, f"confidence must be one of {', '.join(CONFIDENCE)}, not "
+                         f"'{rec['confidence']}'", row=row, field="confidence")
+
+
 def _number(file: str, text: str, row: int, col: str) -> float:
     try:
         value = float(text)
@@ -105,6 +116,7 @@ def parse_contracts(
             raise InputError(file, f"duplicate project '{project}' (first at row "
                              f"{seen[project]})", row=i, field="project")
         seen[project] = i
+        _cited(file, rec, i)
         if rec["stage"] not in STAGES:
             raise InputError(file, f"unknown stage '{rec['stage']}' (known: "
                              f"{', '.join(STAGES)})", row=i, field="stage")
@@ -128,6 +140,7 @@ def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
     found: dict[tuple[str, str], Triangular] = {}
     for i, rec in enumerate(cells.to_dict("records"), start=1):
         name, stage = rec["parameter"], rec["stage"]
+        _cited(file, rec, i)
         if name not in PARAMETERS:
             raise InputError(file, f"unknown parameter '{name}' (known: "
                              f"{', '.join(PARAMETERS)})", row=i, field="parameter")

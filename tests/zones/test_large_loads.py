@@ -44,6 +44,8 @@ def _edited(tmp_path, name, old, new):
         ("contracts.csv", "dom-seloa-2024-12", "dom-esa-2024-12", 3, "project", "duplicate"),
         ("assumptions.csv", "SELOA,0.1,0.25,0.5", "SELOA,0.1,0.25,1.5", 3, "high",
          "probability above 1"),
+        ("assumptions.csv", '"ERCOT shifts in-service dates 180 days (about 220 days observed) '
+         '(F)"', '""', 4, "source", "needs its source"),
     ],
 )
 def test_bad_large_load_file_names_file_row_and_field(tmp_path, name, old, new, row, field,
