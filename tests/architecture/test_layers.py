@@ -60,6 +60,7 @@ def test_no_library_module_calls_print():
 
 #: where the library may touch the file system (README, architecture)
 IO_MODULES = ("forecasting/io/", "forecasting/fetch/", "forecasting/series/read.py",
+              "forecasting/zones/read.py",
               "forecasting/scenarios/catalog.py", "forecasting/report/run_files.py")
 WRITES = {"write_text", "write_bytes", "mkdir", "unlink", "rmdir", "to_parquet", "rmtree",
           "fdopen", "mkstemp", "symlink_to"}

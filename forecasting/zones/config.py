@@ -1,0 +1,57 @@
+"""A zone run's configuration (shipped for Dominion as `pipelines/pjm_dom.yaml`).
+
+`forecasting.io.zone_config_file.load_zone_config` reads the YAML file and resolves its paths
+relative to the file (like the national config); `forecasting.zones.read.read_zone_inputs`
+opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
+files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
+every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
+for the decomposition's cross-check), ``scenarios``, ``reference_years`` and
+``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
+``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
+origin, candidate model names, paths per backtest forecast).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
+
+
+class BacktestConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    horizon: int = Field(12, ge=1)
+    first_origin: str = "2021-12"  # YYYY-MM, last month the first origin knows
+    candidates: list[str] = ["seasonal_naive", "seasonal_trend", "damped_ets"]
+    n_paths: int = Field(200, ge=10)
+
+
+class ZoneConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    region: str
+    series: list[str] = Field(min_length=1)
+    large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
+    neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
+    scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
+    reference_years: tuple[int, int] = (2006, 2016)
+    min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
+    model_start: str | None = None  # YYYY-MM: first month the base models see (default:
+    # the first complete month after the last long gap)
+    end_year: int = 2035
+    profile_year: int = 2030
+    n_paths: int = Field(1000, ge=10)
+    seed: int = 0
+    backtest: BacktestConfig = BacktestConfig()
+
+    @model_validator(mode="after")
+    def _pipeline_needs_data(self) -> ZoneConfig:
+        needs = [s for s in self.scenarios if s != "statistical-trend"]
+        if needs and self.large_loads is None:
+            raise ValueError(f"scenarios {needs} need large_loads (a directory)")
+        if self.reference_years[0] > self.reference_years[1]:
+            raise ValueError("reference_years must be (first, last)")
+        return self

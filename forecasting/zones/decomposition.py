@@ -1,0 +1,136 @@
+"""Base and data-center load from the history itself: growth of the near-flat component.
+
+Method (the minimum-load signature). Data-center load is nearly flat over the day and the
+year, so it lifts a zone's lowest hours as much as its mean, while weather-driven base load
+barely moves them. For each calendar month m of year y:
+
+    low_{y,m}   = the ``quantile`` (default 1 %) of the month's evidence hours,
+    ref_m, s_m  = mean and standard deviation of low_{y,m} over the reference years
+                  (default 2006-2016, before the data-center ramp),
+    dc_{y,m}    = max(low_{y,m} - ref_m, 0)                         (average MW),
+    low / high  = max(low_{y,m} - ref_m -/+ z s_m, 0), z = 1.645 (a 90 % interval from the
+                  year-to-year scatter of the reference years' minimum load),
+    base        = total - dc, where total is the mean of the evidence hours, so
+                  total = base + data_center exactly.
+
+What it measures: data-center load *added since the reference years* (plus any base growth
+in the lowest hours, which the flat 2006-2016 reference shows to be small). Data centers
+already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
+should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
+evidence hours. Months without evidence (the 2018 gap) have no row.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from forecasting.zones.history import period_labels, period_table
+
+DECOMPOSITION_COLUMNS = [
+    "period", "total_mw", "base_mw", "data_center_mw", "data_center_low_mw",
+    "data_center_high_mw",
+]
+Z90 = 1.6448536269514722
+
+
+def decompose(
+    load: pd.Series,
+    *,
+    reference_years: tuple[int, int] = (2006, 2016),
+    quantile: float = 0.01,
+    z: float = Z90,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(monthly, annual) frames indexed by Period with total_mw, base_mw, data_center_mw,
+    data_center_low_mw, data_center_high_mw and hours (evidence hours only)."""
+    evidence = load.dropna()
+    months = period_labels(evidence.index, "M")
+    low = evidence.groupby(months).quantile(quantile)
+    table = period_table(load, "M").loc[low.index]
+    first, last = reference_years
+    years = low.index.year
+    in_ref = (years >= first) & (years <= last)
+    if not in_ref.any():
+        raise ValueError(f"no evidence in the reference years {first}-{last}")
+    stats = low[in_ref].groupby(low.index.month[in_ref]).agg(["mean", "std"])
+    ref = stats["mean"].reindex(low.index.month).to_numpy()
+    spread = z * stats["std"].reindex(low.index.month).to_numpy()
+    excess = low.to_numpy() - ref
+    monthly = pd.DataFrame(
+        {
+            "total_mw": table["avg_mw"].to_numpy(),
+            "data_center_mw": np.maximum(excess, 0.0),
+            "data_center_low_mw": np.maximum(excess - spread, 0.0),
+            "data_center_high_mw": np.maximum(excess + spread, 0.0),
+            "hours": table["hours"].to_numpy(),
+        },
+        index=low.index.rename("period"),
+    )
+    _split(monthly)
+    annual = _annual(monthly)
+    return monthly, annual
+
+
+def _annual(monthly: pd.DataFrame) -> pd.DataFrame:
+    weights = monthly["hours"]
+    years = monthly.index.asfreq("Y")
+    cols = ["total_mw", "data_center_mw", "data_center_low_mw", "data_center_high_mw"]
+    weighted = monthly[cols].mul(weights, axis=0).groupby(years).sum()
+    hours = weights.groupby(years).sum()
+    annual = weighted.div(hours, axis=0)
+    annual["hours"] = hours
+    annual.index.name = "period"
+    _split(annual)
+    return annual
+
+
+def _split(frame: pd.DataFrame) -> None:
+    """base = total - dc, then total re-formed as base + dc so the sum holds exactly in
+    floating point (a change of at most one unit in the last place)."""
+    frame["base_mw"] = frame["total_mw"] - frame["data_center_mw"]
+    frame["total_mw"] = frame["base_mw"] + frame["data_center_mw"]
+
+
+def decomposition_table(monthly: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
+    """The `decomposition.csv` table: annual rows (YYYY) then monthly rows (YYYY-MM)."""
+    frames = []
+    for part in (annual, monthly):
+        out = part.reset_index(drop=True)
+        out.insert(0, "period", part.index.astype(str))
+        frames.append(out)
+    return pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
+
+
+def published_check(annual: pd.DataFrame, energy_gwh: pd.Series) -> pd.DataFrame:
+    """The decomposition beside the published figures it is checked against
+    (`../shared/reference/large_loads.md`, all F: quoted by others)."""
+    rows = []
+
+    def dc(year):
+        r = annual.loc[pd.Period(str(year), "Y")]
+        return r["data_center_mw"], r["data_center_low_mw"], r["data_center_high_mw"]
+
+    for year in (2022, 2024):
+        mid, lo, hi = dc(year)
+        rows.append({"figure": f"data-center average MW {year}", "estimate": mid,
+                     "low": lo, "high": hi,
+                     "published": 2800.0 if year == 2022 else np.nan,
+                     "source": "2.8 GW in 2022, Dominion 2023 IRP (Duke EDGE, F)"
+                     if year == 2022 else "about 9 GW of capacity connected by Feb 2025 "
+                     "(RTO Insider, F): at 50-86% utilization 4.5-7.7 GW, pre-2017 campuses "
+                     "included, which this estimate leaves in the base"})
+    mid, lo, hi = dc(2024)
+    hours = annual.loc[pd.Period("2024", "Y"), "hours"]
+    total = energy_gwh.loc[pd.Period("2024", "Y")]
+    rows.append({"figure": "data-center share of energy 2024", "estimate": mid * hours / 1000 /
+                 total, "low": lo * hours / 1000 / total, "high": hi * hours / 1000 / total,
+                 "published": 0.26, "source": "26% of Dominion Energy Virginia sales (RTO "
+                 "Insider Feb 2025, F); 27% late 2025 (Reuters, F)"})
+    for year in (2023, 2024):
+        now, prev = dc(year), dc(year - 1)
+        rows.append({"figure": f"data-center MW added in {year}", "estimate": now[0] - prev[0],
+                     "low": now[1] - prev[1], "high": now[2] - prev[2],
+                     "published": 933.0 if year == 2023 else 1000.0,
+                     "source": "capacity connected: 933 MW (2023), about 1 GW (2024), "
+                     "DatacenterDynamics (F); average MW = capacity x utilization"})
+    return pd.DataFrame(rows)

@@ -1,0 +1,64 @@
+"""File reading for zones (the only module of `forecasting.zones` that touches files).
+
+`read_zone_files` reads a zone's hourly load files with the series readers
+(`forecasting.series.read.read_series`; formats, clocks and DST rules live there);
+`read_table` reads a large-load CSV file as text cells for `large_loads` to validate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from forecasting.errors import InputError
+from forecasting.paths import display_path
+from forecasting.series.read import RawSeries, read_series
+from forecasting.zones.large_loads import parse_assumptions, parse_contracts
+
+
+def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
+    """Each file read as it is (UTC hour starts, provenance rows), in the order given."""
+    if not paths:
+        raise InputError("(no file)", "a zone needs at least one load file")
+    return [read_series(p) for p in paths]
+
+
+def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
+    """(display name, text cells) of a CSV file; `InputError` if missing or unreadable."""
+    path = Path(path)
+    file = display_path(path)
+    if not path.is_file():
+        raise InputError(file, "file not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise InputError(file, f"not a readable CSV file: {str(exc).strip()}") from exc
+    return file, frame.apply(lambda c: c.str.strip())
+
+
+def read_large_loads(directory: str | Path, history_start):
+    """(contracts, assumptions) of a zone's large-load directory, validated."""
+    directory = Path(directory)
+    contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
+    assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
+    return contracts, assumptions
+
+
+def read_zone_inputs(config, root: str | Path = "."):
+    """(raws, large_loads or None) for a `ZoneConfig`; relative paths are taken from ``root``
+    (`load_zone_config` has already made them absolute)."""
+    root = Path(root)
+    raws = read_zone_files([root / p for p in config.series])
+    large = None
+    if config.large_loads is not None:
+        history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")
+        large = read_large_loads(root / config.large_loads, history_start)
+    return raws, large
+
+
+def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
+    """Neighbouring zones' hourly MW (as read: UTC hour starts), keyed by file stem."""
+    root = Path(root)
+    return {Path(p).stem: read_series(root / p).values for p in config.neighbours}

@@ -1,0 +1,276 @@
+"""One zone run in memory (no file I/O): history -> decomposition -> backtested base model
+-> data-center scenarios -> weather-year peaks -> tables.
+
+`run_zone(config, raws, large_loads)` takes the zone config, the files as read
+(`read.read_zone_inputs`) and returns a `ZoneRun` of DataFrames:
+
+- ``forecast``: `FORECAST_TABLE_COLUMNS`, one row per scenario x component (total, base,
+  data_center) x period (``YYYY`` and ``YYYY-MM``, first forecast month to December of
+  ``end_year``) x metric (energy_gwh, avg_mw, peak_mw). Quantiles are taken from the sample
+  paths: the total path is base path + data-center path month by month (hourly for peaks),
+  annual energy is the sum of the path's months, annual average MW is annual energy over
+  the year's hours, annual peak is the largest monthly peak of the path.
+- ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
+  per scenario (hour slots of each month, stamped from the month's first UTC hour).
+- ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
+  published figures), ``history`` (monthly and annual evidence-only figures),
+- ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
+- ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart;
+  ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
+- ``backtest_forecasts`` / ``backtest_summary``: the backtest engine
+  (`forecasting.backtest.choose.backtest_and_choose`) on the base's monthly energy and
+  monthly peak, with a ``metric`` column and the ``selected`` rows.
+
+Base model. The base monthly energy modelled is the decomposition's base average MW times the
+month's hours (the evidence-hour mean: no hour is filled), over the modelling window (default:
+the complete months after the last long gap, 2018-10..2024-12 for DOM). The chosen model's
+calibrated paths (`chosen_paths`) are the base energy paths.
+
+Same config, inputs and seed -> identical tables (one Generator from ``seed``, consumed in a
+fixed order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest.choose import backtest_and_choose, chosen_paths
+from forecasting.models.drift import Drift
+from forecasting.models.registry import MODELS
+from forecasting.series.read import RawSeries
+from forecasting.zones.config import ZoneConfig
+from forecasting.zones.decomposition import decompose, decomposition_table, published_check
+from forecasting.zones.history import (
+    COMPLETE,
+    GAP_HOURS,
+    ZoneHistory,
+    build_history,
+    period_labels,
+    period_table,
+)
+from forecasting.zones.large_loads import Assumptions, Contract
+from forecasting.zones.neighbour_check import neighbour_check
+from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
+from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
+from forecasting.zones.weather_years import monthly_peaks, seasonal_peaks, weather_years
+
+FORECAST_TABLE_COLUMNS = [
+    "region", "scenario", "component", "period", "metric",
+    "mean", "p05", "p10", "p50", "p90", "p95",
+]
+QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
+COMPONENTS = ("total", "base", "data_center")
+
+
+@dataclass(frozen=True)
+class ZoneRun:
+    forecast: pd.DataFrame
+    profile: pd.DataFrame
+    decomposition: pd.DataFrame
+    published_check: pd.DataFrame
+    history: pd.DataFrame
+    peaks: pd.DataFrame
+    pjm_check: pd.DataFrame
+    neighbour_check: pd.DataFrame  # empty without ``neighbours`` in the config
+    backtest_forecasts: pd.DataFrame
+    backtest_summary: pd.DataFrame
+    paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
+
+
+def hours_in(months: pd.PeriodIndex) -> np.ndarray:
+    return np.asarray(months.days_in_month, dtype=float) * 24.0
+
+
+def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
+    """Complete months from ``start`` (default: after the last long gap) to the last month."""
+    table = period_table(history.load, "M")
+    if start is None:
+        gaps = [g for g in history.cleaning.long_gaps if g["steps"] > GAP_HOURS]
+        after = pd.Timestamp(gaps[-1]["end"]).tz_localize(None).to_period("M") + 1 \
+            if gaps else table.index[0]
+        start_p = after
+    else:
+        start_p = pd.Period(start, "M")
+    window = table.loc[start_p:]
+    while not window.empty and not window["complete"].iloc[0]:
+        window = window.iloc[1:]
+    if not window["complete"].all():
+        bad = window.index[~window["complete"]][0]
+        raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")
+    return window.index
+
+
+def _quantile_rows(values: np.ndarray, periods, region, scenario, component, metric):
+    qs = np.quantile(values, QUANTILES, axis=0)
+    frame = pd.DataFrame({
+        "region": region, "scenario": scenario, "component": component,
+        "period": [str(p) for p in periods], "metric": metric, "mean": values.mean(axis=0),
+    })
+    for q, row in zip(("p05", "p10", "p50", "p90", "p95"), qs, strict=True):
+        frame[q] = row
+    return frame
+
+
+def _backtests(series_by_metric: dict, config: ZoneConfig):
+    """(choices by metric, backtest_forecasts, backtest_summary) with a ``metric`` column."""
+    bt = config.backtest
+    candidates = {name: MODELS[name] for name in bt.candidates}
+    choices, forecasts, summaries = {}, [], []
+    for metric, series in series_by_metric.items():
+        choice = backtest_and_choose(series, candidates, horizon=bt.horizon,
+                                     first_origin=pd.Period(bt.first_origin, "M"),
+                                     n_paths=bt.n_paths, seed=config.seed)
+        choices[metric] = choice
+        for frame, out in ((choice.result.forecasts, forecasts), (choice.summary, summaries)):
+            frame = frame.copy()
+            frame.insert(1, "metric", metric)
+            out.append(frame)
+    return (choices, candidates, pd.concat(forecasts, ignore_index=True),
+            pd.concat(summaries, ignore_index=True))
+
+
+def run_zone(
+    config: ZoneConfig,
+    raws: Sequence[RawSeries],
+    large_loads: tuple[list[Contract], Assumptions] | None = None,
+    neighbours: Mapping[str, pd.Series] | None = None,
+) -> ZoneRun:
+    rng = np.random.default_rng(config.seed)
+    n = config.n_paths
+    history = build_history(raws)
+    monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
+                                      quantile=config.min_load_quantile)
+    decomposition = decomposition_table(monthly_dc, annual_dc)
+    hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
+    check = published_check(annual_dc, hist_y["energy_gwh"])
+    neighbours_table = pd.DataFrame()
+    if neighbours:
+        neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
+                                           quantile=config.min_load_quantile)
+    history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
+
+    window = model_window(history, config.model_start)
+    base_avg = monthly_dc.loc[window, "base_mw"]
+    base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
+                            name="base_energy_gwh")
+    base_peak = _base_monthly_peak(history, monthly_dc).loc[window].rename("base_peak_mw")
+
+    choices, candidates, bt_forecasts, bt_summary = _backtests(
+        {"energy_gwh": base_energy, "peak_mw": base_peak}, config)
+
+    months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
+    horizon = len(months)
+    base_e = chosen_paths(base_energy, choices["energy_gwh"], candidates, horizon, n, rng)
+    base_mw = base_e * 1000.0 / hours_in(months)
+
+    wy = weather_years(history.load, monthly_dc["data_center_mw"])
+    n_years = months[-1].year - months[0].year + 1
+    dc_hist = monthly_dc.loc[window, "data_center_mw"]
+    last12 = monthly_dc.loc[window[-12:]]
+
+    frames, profiles, peaks, paths = [], [], [], {}
+    for scenario in config.scenarios:
+        weather = rng.integers(0, len(wy.years), size=(n, n_years))
+        if scenario == "statistical-trend":
+            model = Drift(log=False).fit(dc_hist)
+            dc_mw = np.maximum(model.sample_paths(horizon, n, rng), 0.0)
+            amplitude = np.zeros(n)
+        else:
+            contracts, assumptions = large_loads
+            existing = rng.uniform(last12["data_center_low_mw"].mean(),
+                                   last12["data_center_high_mw"].mean(), size=n)
+            new = sample_new_load(contracts, assumptions, months, n, rng,
+                                  PIPELINE_RULES[scenario])
+            uplift = assumptions.summer_uplift.draw(n, rng)
+            amplitude = assumptions.diurnal_amplitude.draw(n, rng)
+            dc_mw = (existing[:, None] + new) * seasonal_factors(months, uplift)
+        tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
+        energy = {"base": base_e, "data_center": dc_mw * hours_in(months) / 1000.0}
+        energy["total"] = energy["base"] + energy["data_center"]
+        peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
+        paths[scenario] = {"energy_gwh": energy, "peak_mw": peak}
+        frames.append(_scenario_rows(config.region, scenario, months, energy, peak))
+        peaks.append(seasonal_peaks(wy, months, base_mw, dc_mw, amplitude, scenario))
+        profiles.append(_profile(wy, months, base_mw, dc_mw, amplitude, weather, scenario,
+                                 config.profile_year))
+    forecast = pd.concat(frames, ignore_index=True)[FORECAST_TABLE_COLUMNS]
+    peaks_table = pd.concat(peaks, ignore_index=True)
+    return ZoneRun(
+        forecast=forecast, profile=pd.concat(profiles, ignore_index=True),
+        decomposition=decomposition, published_check=check, history=history_table,
+        peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
+        backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
+    )
+
+
+def _history_rows(table: pd.DataFrame) -> pd.DataFrame:
+    out = table.reset_index()
+    out["period"] = out["period"].astype(str)
+    return out
+
+
+def _base_monthly_peak(history: ZoneHistory, monthly_dc: pd.DataFrame) -> pd.Series:
+    months = period_labels(history.load.index, "M")
+    base = history.load - monthly_dc["data_center_mw"].reindex(months).to_numpy()
+    return base.groupby(months).max()
+
+
+def _scenario_rows(region, scenario, months, energy, peak) -> pd.DataFrame:
+    years = np.asarray(months.year)
+    labels = sorted(set(years.tolist()))
+    year_hours = np.asarray([pd.Period(str(y), "Y").end_time.dayofyear * 24 for y in labels],
+                            dtype=float)
+    rows = []
+    for component in COMPONENTS:
+        e, p = energy[component], peak[component]
+        e_year = np.stack([e[:, years == y].sum(axis=1) for y in labels], axis=1)
+        p_year = np.stack([p[:, years == y].max(axis=1) for y in labels], axis=1)
+        full = np.asarray([(years == y).sum() == 12 for y in labels])
+        hours_y = np.where(full, year_hours,
+                           [hours_in(months[years == y]).sum() for y in labels])
+        avg_m = e * 1000.0 / hours_in(months)
+        avg_y = e_year * 1000.0 / hours_y
+        for metric, annual, monthly in (("energy_gwh", e_year, e), ("avg_mw", avg_y, avg_m),
+                                        ("peak_mw", p_year, p)):
+            rows.append(_quantile_rows(annual, labels, region, scenario, component, metric))
+            rows.append(_quantile_rows(monthly, months, region, scenario, component, metric))
+    return pd.concat(rows, ignore_index=True)
+
+
+def _profile(wy, months, base_mw, dc_mw, amplitude, weather, scenario, year) -> pd.DataFrame:
+    frames = []
+    first = months[0].year
+    for t in np.flatnonzero(np.asarray(months.year) == year):
+        period = months[t]
+        w = weather[:, period.year - first]
+        total, base, dc = wy.hourly(base_mw[:, t], dc_mw[:, t], amplitude, w, period.month)
+        hours = int(period.days_in_month * 24)
+        stamps = pd.date_range(period.start_time, periods=hours, freq="h", tz="UTC")
+        frames.append(pd.DataFrame({
+            "scenario": scenario, "hour_start_utc": stamps.strftime("%Y-%m-%dT%H:%MZ"),
+            "total_p50_mw": np.nanmedian(total[:, :hours], axis=0),
+            "base_p50_mw": np.nanmedian(base[:, :hours], axis=0),
+            "data_center_p50_mw": np.nanmedian(dc[:, :hours], axis=0),
+        }))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _pjm_check(peaks: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    summer = peaks[peaks["season"] == "summer"]
+    for scenario, part in summer.groupby("scenario", sort=True):
+        part = part.set_index("year")
+        first = int(part.index.min())
+        last = first + 10
+        if last not in part.index:
+            continue
+        growth = (part.loc[last, "peak_50_50_mw"] / part.loc[first, "peak_50_50_mw"]) ** 0.1 - 1
+        rows.append({"scenario": scenario, "from": first, "to": last,
+                     "summer_peak_50_50_growth": growth,
+                     "pjm_quoted": PJM_DOM_SUMMER_PEAK_GROWTH,
+                     "gap_points": 100 * (growth - PJM_DOM_SUMMER_PEAK_GROWTH)})
+    return pd.DataFrame(rows)

@@ -1,0 +1,31 @@
+"""Zone scenarios: how each one builds the data-center component.
+
+- ``statistical-trend``: no pipeline. The data-center component is a random walk with drift
+  (`forecasting.models.drift.Drift`, levels) fitted to the decomposition's monthly
+  data-center MW over the modelling window: the recent ramp carried on.
+- ``vetted``: the existing data-center load (the decomposition's last 12 months, drawn
+  uniformly between its low and high) held flat, plus the stage-weighted pipeline with every
+  assumption drawn (`pipeline_sampling`).
+- ``all-requests``: existing load plus every contract realized (realization 1, no
+  connection limit); utilization, delay and ramp still drawn.
+- ``pjm2025-dom``: existing load plus PJM's published vetting rules applied to Dominion's
+  December 2024 stages (large_loads.md section 1, F): firm projects (ESA: service
+  obligation; CLOA: construction commitment) at 100%, non-firm (SELOA) 0 before 2030 and
+  50% from 2030, utilization 70%, ramp 36 months, no extra delay, no connection limit.
+"""
+
+from __future__ import annotations
+
+from forecasting.zones.pipeline_sampling import PipelineRules
+
+PIPELINE_RULES = {
+    "vetted": PipelineRules(),
+    "all-requests": PipelineRules(realization={"ESA": 1.0, "CLOA": 1.0, "SELOA": 1.0},
+                                  limit=False),
+    "pjm2025-dom": PipelineRules(
+        realization={"ESA": 1.0, "CLOA": 1.0, "SELOA": 0.0},
+        late_share={"SELOA": (2030, 0.5)},
+        utilization=0.7, ramp_months=36.0, delay_months=0.0, limit=False,
+    ),
+}
+PJM_DOM_SUMMER_PEAK_GROWTH = 0.063  # 10-year, PJM 2025 load forecast report, as quoted (F)

@@ -1,0 +1,122 @@
+"""Weather years: the base load's hourly shapes of the historical years as weather scenarios.
+
+There is no temperature series, so each complete historical year w (every month at least
+99% covered) supplies, for each calendar month m, the shape
+
+    s_{w,m}(k) = base_{w,m}(k) / mean_k base_{w,m}(k),   base = total - data-center (month avg)
+
+over the month's k-th UTC hour (evidence hours only; missing hours stay NaN and are skipped).
+A forecast month with base average B and data-center average D under weather year w has the
+hourly load
+
+    x(k) = B s_{w,m}(k) + D (1 + a cos(2 pi (h_k - 15) / 24)),
+
+h_k the local (America/New_York) hour and a the diurnal amplitude of data-center load. Its
+peak is max_k x(k); each sample path draws one weather year per forecast year from the
+caller's Generator, so each year's peak has a distribution from weather and growth together.
+`seasonal_peaks` separates them: the 50/50 and 90/10 peaks are the median and 90th percentile
+over the weather years at the median growth path; the growth band is the P10-P90 over paths
+at the 50/50 weather year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.zones.history import COMPLETE, period_labels, period_table
+
+SLOTS = 744  # hours in the longest month
+LOCAL_TZ = "America/New_York"
+SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+
+
+@dataclass(frozen=True)
+class WeatherYears:
+    years: np.ndarray  # (W,)
+    shapes: np.ndarray  # (W, 12, SLOTS), NaN beyond the month or where no evidence
+    local_hour: np.ndarray  # (W, 12, SLOTS)
+
+    def hourly(self, base, dc, amplitude, weather, month):
+        """(n, SLOTS) hourly MW for month-of-year ``month`` (1..12), per-path base and
+        data-center averages, diurnal amplitude and weather-year index."""
+        shape = self.shapes[weather, month - 1]
+        hours = self.local_hour[weather, month - 1]
+        dc_shape = 1.0 + amplitude[:, None] * np.cos(2 * np.pi * (hours - 15.0) / 24.0)
+        return base[:, None] * shape + dc[:, None] * dc_shape, base[:, None] * shape, \
+            dc[:, None] * dc_shape
+
+
+def weather_years(load: pd.Series, dc_monthly: pd.Series) -> WeatherYears:
+    """Shapes of the complete years of ``load`` (UTC hourly MW, NaN = no evidence), base =
+    load - ``dc_monthly`` (data-center average MW per month Period)."""
+    monthly = period_table(load, "M")
+    complete = monthly["coverage"] >= COMPLETE
+    counts = complete.groupby(monthly.index.year).sum()
+    years = np.asarray([y for y, c in counts.items() if c == 12])
+    months = period_labels(load.index, "M")
+    dc = dc_monthly.reindex(months).to_numpy()
+    base = load.to_numpy() - dc
+    local = load.index.tz_convert(LOCAL_TZ).hour.to_numpy()
+    shapes = np.full((len(years), 12, SLOTS), np.nan)
+    local_hour = np.zeros((len(years), 12, SLOTS))
+    ordinals = np.asarray(months.asi8)
+    for i, year in enumerate(years):
+        for m in range(1, 13):
+            sel = np.flatnonzero(ordinals == pd.Period(f"{year}-{m:02d}", "M").ordinal)
+            values = base[sel]
+            shapes[i, m - 1, : len(sel)] = values / np.nanmean(values)
+            local_hour[i, m - 1, : len(sel)] = local[sel]
+    return WeatherYears(years, shapes, local_hour)
+
+
+def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather):
+    """(total, base, data_center) peak MW, each (n, len(months)); ``weather`` is (n, years)
+    indices into ``wy.years``, one per forecast year (column = year - first year)."""
+    n, horizon = base.shape
+    first = months[0].year
+    out = np.zeros((3, n, horizon))
+    for t, period in enumerate(months):
+        w = weather[:, period.year - first]
+        parts = wy.hourly(base[:, t], dc[:, t], amplitude, w, period.month)
+        for j, part in enumerate(parts):
+            out[j, :, t] = np.nanmax(part, axis=1)
+    return out[0], out[1], out[2]
+
+
+def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFrame:
+    """Summer and winter total peaks per forecast year: 50/50, 90/10 (weather, at the median
+    growth path) and the growth band P10-P90 (paths, at the 50/50 weather year)."""
+    rows = []
+    mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
+    mid_amp = np.median(amplitude)
+    years = np.asarray(months.year)
+    n_w = len(wy.years)
+    for year in np.unique(years):
+        for season, season_months in SEASONS.items():
+            cols = np.flatnonzero((years == year) & np.isin(months.month, season_months))
+            by_weather = np.zeros(n_w)
+            for t in cols:
+                m = months[t].month
+                x, _, _ = wy.hourly(np.full(n_w, mid_base[t]), np.full(n_w, mid_dc[t]),
+                                    np.full(n_w, mid_amp), np.arange(n_w), m)
+                by_weather = np.maximum(by_weather, np.nanmax(x, axis=1))
+            p50 = float(np.median(by_weather))
+            w50 = int(np.argmin(np.abs(by_weather - p50)))
+            by_path = np.zeros(base.shape[0])
+            for t in cols:
+                x, _, _ = wy.hourly(base[:, t], dc[:, t], amplitude,
+                                    np.full(base.shape[0], w50), months[t].month)
+                by_path = np.maximum(by_path, np.nanmax(x, axis=1))
+            rows.append({
+                "scenario": scenario, "year": int(year), "season": season,
+                "peak_50_50_mw": p50, "peak_90_10_mw": float(np.quantile(by_weather, 0.9)),
+                "weather_p05_mw": float(np.quantile(by_weather, 0.05)),
+                "weather_p95_mw": float(np.quantile(by_weather, 0.95)),
+                "growth_p10_mw": float(np.quantile(by_path, 0.1)),
+                "growth_p90_mw": float(np.quantile(by_path, 0.9)),
+                "weather_year_50_50": int(wy.years[w50]),
+            })
+    return pd.DataFrame(rows)

@@ -1,0 +1,152 @@
+"""A whole DOM zone run in memory: schema, paths that add up, annual = sum of months, the
+history reproduced, determinism, and the PJM preset beside PJM's quoted growth."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from forecasting.backtest.runner import SUMMARY_COLUMNS
+
+from forecasting.errors import InputError
+from forecasting.io.zone_config_file import load_zone_config
+from forecasting.zones.config import ZoneConfig
+from forecasting.zones.decomposition import DECOMPOSITION_COLUMNS
+from forecasting.zones.read import read_neighbours, read_zone_inputs
+from forecasting.zones.run import FORECAST_TABLE_COLUMNS, run_zone
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def small_config(**changes) -> ZoneConfig:
+    """The shipped DOM config, with fewer paths and candidates so the test takes seconds."""
+    shipped = load_zone_config(ROOT / "pipelines" / "pjm_dom.yaml")
+    backtest = shipped.backtest.model_copy(update={
+        "n_paths": 40, "candidates": ["seasonal_naive", "seasonal_trend"],
+        "first_origin": "2023-06"})
+    data = shipped.model_dump() | {"n_paths": 120, "backtest": backtest.model_dump()} | changes
+    return ZoneConfig(**data)
+
+
+@pytest.fixture(scope="module")
+def inputs(dom_files):
+    return read_zone_inputs(small_config())
+
+
+@pytest.fixture(scope="module")
+def run(inputs):
+    raws, large = inputs
+    return run_zone(small_config(), raws, large, read_neighbours(small_config()))
+
+
+def test_tables_have_the_published_schemas(run):
+    f = run.forecast
+    assert list(f.columns) == FORECAST_TABLE_COLUMNS
+    assert set(f["scenario"]) == {"statistical-trend", "vetted", "all-requests", "pjm2025-dom"}
+    assert set(f["component"]) == {"total", "base", "data_center"}
+    assert set(f["metric"]) == {"energy_gwh", "avg_mw", "peak_mw"}
+    years = sorted(p for p in set(f["period"]) if len(p) == 4)
+    assert years == [str(y) for y in range(2025, 2036)]
+    assert f["period"].str.fullmatch(r"\d{4}(-\d{2})?").all()
+    q = f[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
+    assert (np.diff(q, axis=1) >= -1e-9).all()
+    assert list(run.decomposition.columns) == DECOMPOSITION_COLUMNS
+    bt = run.backtest_forecasts
+    assert list(bt.columns[:11]) == ["model", "metric", "origin", "period", "horizon",
+                                     "actual", "mean", "p05", "p10", "p50", "p90"]
+    assert {"selected", "seasonal_naive"} <= set(bt["model"])
+    assert set(bt["metric"]) == {"energy_gwh", "peak_mw"}
+    assert list(run.backtest_summary.columns) == ["model", "metric", *SUMMARY_COLUMNS[1:]]
+    profile = run.profile[run.profile.scenario == "vetted"]
+    assert len(profile) == 8760 and profile["hour_start_utc"].is_unique
+    assert profile["hour_start_utc"].str.startswith("2030").all()
+
+
+def test_total_is_base_plus_data_center_on_every_path(run):
+    for scenario, parts in run.paths.items():
+        e = parts["energy_gwh"]
+        assert np.array_equal(e["total"], e["base"] + e["data_center"]), scenario
+        p = parts["peak_mw"]
+        # the total peaks where the sum peaks: no more than the sum of the parts' peaks
+        assert (p["total"] <= p["base"] + p["data_center"] + 1e-6).all()
+        assert (p["total"] >= np.maximum(p["base"], p["data_center"]) - 1e-6).all()
+
+
+def test_quantiles_of_total_come_from_summed_paths(run):
+    e = run.paths["vetted"]["energy_gwh"]
+    f = run.forecast
+    row = f[(f.scenario == "vetted") & (f.component == "total") & (f.metric == "energy_gwh")
+            & (f.period == "2030-07")].iloc[0]
+    months = pd.period_range("2025-01", "2035-12", freq="M")
+    t = months.get_loc(pd.Period("2030-07", "M"))
+    assert row["p90"] == pytest.approx(np.quantile(e["total"][:, t], 0.9))
+    separate = np.quantile(e["base"][:, t], 0.9) + np.quantile(e["data_center"][:, t], 0.9)
+    assert row["p90"] < separate  # summing quantiles would overstate the band
+
+
+def test_annual_energy_is_the_sum_of_its_months(run):
+    f = run.forecast[run.forecast.metric == "energy_gwh"]
+    annual = f[f.period.str.len() == 4].set_index(["scenario", "component", "period"])["mean"]
+    monthly = f[f.period.str.len() == 7].copy()
+    monthly["year"] = monthly.period.str[:4]
+    sums = monthly.groupby(["scenario", "component", "year"])["mean"].sum()
+    sums.index = sums.index.set_names("period", level=2)
+    np.testing.assert_allclose(annual.sort_index().to_numpy(), sums.sort_index().to_numpy(),
+                               rtol=1e-12)
+
+
+def test_history_table_reproduces_the_hourly_files(run, dom_files):
+    h = run.history.set_index("period")
+    eia = pd.read_csv(dom_files[2], parse_dates=["date_time"])
+    start = eia["date_time"] - pd.Timedelta(hours=1)
+    july = eia.loc[(start.dt.year == 2022) & (start.dt.month == 7), "cleaned demand (MW)"]
+    assert h.loc["2022-07", "energy_gwh"] == july.sum() / 1000
+    assert h.loc["2022-07", "peak_mw"] == july.max()
+    assert h.loc["2022-07", "hours"] == len(july)
+
+
+def test_same_seed_same_tables(inputs, run):
+    raws, large = inputs
+    again = run_zone(small_config(scenarios=["vetted"]), raws, large)
+    pd.testing.assert_frame_equal(
+        again.backtest_summary, run.backtest_summary)
+    other = run_zone(small_config(scenarios=["vetted"], seed=1), raws, large)
+    assert not other.forecast.equals(again.forecast)
+    third = run_zone(small_config(scenarios=["vetted"]), raws, large)
+    pd.testing.assert_frame_equal(third.forecast, again.forecast)
+
+
+def test_scenarios_are_ordered_and_pjm_preset_is_beside_pjm(run):
+    f = run.forecast
+    pick = f[(f.component == "data_center") & (f.metric == "avg_mw") & (f.period == "2035")]
+    mean = pick.set_index("scenario")["mean"]
+    assert mean["vetted"] < mean["pjm2025-dom"] < mean["all-requests"]
+    check = run.pjm_check.set_index("scenario")
+    assert check.loc["pjm2025-dom", "pjm_quoted"] == 0.063
+    assert abs(check.loc["pjm2025-dom", "gap_points"]) < 0.5
+
+
+def test_weather_band_and_90_10_above_50_50(run):
+    peaks = run.peaks
+    assert (peaks["peak_90_10_mw"] >= peaks["peak_50_50_mw"]).all()
+    assert set(peaks["season"]) == {"summer", "winter"}
+
+
+def test_bad_zone_config_names_file_line_and_key(tmp_path):
+    text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text().replace("end_year:", "end_yaer:")
+    bad = tmp_path / "zone.yaml"
+    bad.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_zone_config(bad)
+    assert caught.value.field == "end_yaer" and "unknown key" in str(caught.value)
+    assert isinstance(caught.value.row, int)
+
+
+def test_data_center_growth_is_the_zones_own_not_the_neighbours(run):
+    table = run.neighbour_check
+    assert set(table["zone"].iloc[1:4]) == {"PJM-PEP", "PJM-BC", "PJM-AP"}
+    last = table.iloc[-1]
+    assert last["min_load_change_mw"] == pytest.approx(last["decomposition_dc_growth_mw"],
+                                                       rel=0.15)
+    assert (table["min_load_change_pct"].iloc[1:4].abs() < 10).all()
+    assert table["min_load_change_pct"].iloc[0] > 20
