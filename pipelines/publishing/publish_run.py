@@ -151,13 +151,13 @@ def recover(store: Store, registry: Registry, log: RunLog) -> None:
 def heal_latest(store: Store, registry: Registry, log: RunLog, *,
                 exclude: str | None = None, quiet: bool = False) -> None:
     """`latest` dangling or excluded: point it at the newest succeeded run whose directory is
-    still there. A link that does not exist is left alone: it may be a new one (another
-    `--output-dir` in the same folder), never published yet, and the link is only ever replaced
-    atomically, never removed."""
-    if not store.latest.is_symlink():
-        return
-    if store.latest.exists() and store.latest_run_id() != exclude:
-        return
+    still there. A missing link other than `latest` is left alone: it is a new `--output-dir`
+    link in a shared folder, never published yet."""
+    if store.latest.is_symlink():
+        if store.latest.exists() and store.latest_run_id() != exclude:
+            return
+    elif store.latest.exists() or store.latest.name != "latest":
+        return  # a real directory, or a new `--output-dir` link never published yet
     for row in registry.rows(status="succeeded"):
         if row.id != exclude and store.run_dir(row.id).is_dir():
             store.point_latest(row.id)
