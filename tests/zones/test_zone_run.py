@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from forecasting.backtest.rolling_origin import SUMMARY_COLUMNS
 
+from forecasting.backtest.rolling_origin import SUMMARY_COLUMNS
 from forecasting.errors import InputError
 from forecasting.io.zone_config_file import load_zone_config
 from forecasting.zones.config import ZoneConfig
