@@ -54,6 +54,18 @@ def load_zone_config(path: str | Path) -> ZoneConfig:
         return p if Path(p).is_absolute() else str((base / p).resolve())
 
     large = resolve(config.large_loads) if config.large_loads else None
+    figures = resolve(config.published_figures) if config.published_figures else None
     return config.model_copy(update={"series": [resolve(p) for p in config.series],
                                      "neighbours": [resolve(p) for p in config.neighbours],
-                                     "large_loads": large})
+                                     "large_loads": large, "published_figures": figures})
+
+
+def is_zone_config(path: str | Path) -> bool:
+    """Whether the pipeline file at `path` is a zone pipeline (a mapping with a ``series``
+    key: the zone's load files) rather than a national one. A file that cannot be read or
+    parsed is not a zone config here: the national reader then says what is wrong with it."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return isinstance(data, dict) and "series" in data

@@ -5,8 +5,10 @@ relative to the file (like the national config); `forecasting.zones.read.read_zo
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
 files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
 every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
-for the decomposition's cross-check), ``scenarios``, ``reference_years`` and
-``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
+for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
+decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
+the data-center ramp the decomposition measures from; default: the history's first complete
+calendar year) and ``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
 ``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
 origin, candidate model names, paths per backtest forecast).
 """
@@ -36,8 +38,10 @@ class ZoneConfig(BaseModel):
     series: list[str] = Field(min_length=1)
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
+    published_figures: str | None = None  # CSV of published figures the decomposition is
+    # checked against (forecasting/zones/published_figures.py)
     scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
-    reference_years: tuple[int, int] = (2006, 2016)
+    reference_years: tuple[int, int] | None = None  # None: the first complete year
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None  # YYYY-MM: first month the base models see (default:
     # the first complete month after the last long gap)
@@ -52,6 +56,6 @@ class ZoneConfig(BaseModel):
         needs = [s for s in self.scenarios if s != "statistical-trend"]
         if needs and self.large_loads is None:
             raise ValueError(f"scenarios {needs} need large_loads (a directory)")
-        if self.reference_years[0] > self.reference_years[1]:
+        if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
             raise ValueError("reference_years must be (first, last)")
         return self

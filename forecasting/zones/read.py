@@ -16,6 +16,7 @@ from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
+from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
 
 
 def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
@@ -44,6 +45,19 @@ def read_large_loads(directory: str | Path, history_start):
     contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
     assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
     return contracts, assumptions
+
+
+def read_published_figures(path: str | Path | None) -> list[PublishedFigure]:
+    """The published figures a zone's decomposition is checked against (none: no file)."""
+    return [] if path is None else parse_published_figures(*read_table(path))
+
+
+def read_large_load_cells(directory: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(contracts, assumptions) text cells as read, sources included (published beside a run
+    so its report can cite them)."""
+    directory = Path(directory)
+    return (read_table(directory / "contracts.csv")[1],
+            read_table(directory / "assumptions.csv")[1])
 
 
 def read_zone_inputs(config, root: str | Path = "."):

@@ -43,7 +43,7 @@ from forecasting.models.drift import Drift
 from forecasting.models.registry import MODELS
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.decomposition import decompose, decomposition_table, published_check
+from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
     COMPLETE,
     GAP_HOURS,
@@ -55,6 +55,7 @@ from forecasting.zones.history import (
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
+from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import monthly_peaks, seasonal_peaks, weather_years
 
@@ -138,6 +139,7 @@ def run_zone(
     raws: Sequence[RawSeries],
     large_loads: tuple[list[Contract], Assumptions] | None = None,
     neighbours: Mapping[str, pd.Series] | None = None,
+    published: Sequence[PublishedFigure] = (),
 ) -> ZoneRun:
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
@@ -146,7 +148,7 @@ def run_zone(
                                       quantile=config.min_load_quantile)
     decomposition = decomposition_table(monthly_dc, annual_dc)
     hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
-    check = published_check(annual_dc, hist_y["energy_gwh"])
+    check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
         neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,

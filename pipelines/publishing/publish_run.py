@@ -28,10 +28,12 @@ from functools import partial
 from pathlib import Path
 
 import forecasting
-from forecasting.contracts import KEY_YEAR, key_results
+from forecasting.contracts import KEY_METRICS, KEY_YEAR, key_metric, key_results
 from forecasting.errors import InputError
+from forecasting.io.zone_config_file import is_zone_config
 from forecasting.national.inputs import run_fingerprint
 from forecasting.paths import display_path
+from forecasting.zones.inputs import zone_fingerprint
 from pipelines.publishing.lock import StoreLock, StoreLocked
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.pause_points import pause_point, point_for_stage
@@ -178,8 +180,9 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     log.info("started", f"{what} of {display_path(options.config)} into store "
              f"{display_path(store.root)}", store=str(store.root), config=common["config"])
     try:
-        fp = run_fingerprint(options.config, draws=options.draws, seed=options.seed,
-                             scenario=options.scenario)
+        what_of = zone_fingerprint if is_zone_config(options.config) else run_fingerprint
+        fp = what_of(options.config, draws=options.draws, seed=options.seed,
+                     scenario=options.scenario)
     except InputError as error:
         run_id = registry.unique_id(f"{stamp}-invalid")
         log.run_id = run_id
@@ -223,7 +226,8 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
                             progress=progress)
         _log_changes(log, written.changes)
         reach("checking")
-        results = key_results(check_run(staging, run_id=run_id))
+        checked = check_run(staging, run_id=run_id)
+        results, unit = key_results(checked), KEY_METRICS[key_metric(checked)]
         reach("publishing")
         store.publish(staging, run_id)
         published = True
@@ -253,7 +257,7 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
                 log.raw(detail)
             return RunOutcome(EXIT_FAILED, "failed", run_id, _one_line(exc))
         raise
-    summary = ", ".join(f"{k} {v:.1f} TWh" for k, v in results.items())
+    summary = ", ".join(f"{k} {v:.1f} {unit}" for k, v in results.items())
     log.info("published", f"published run {run_id} ({display_path(store.run_dir(run_id))}); "
              f"{KEY_YEAR} P50: {summary}", key_results=results, fingerprint=fp.value)
     _prune(store, registry, options.keep, log)
