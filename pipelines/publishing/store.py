@@ -28,11 +28,11 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.contracts import (
+    FORECAST_COLUMNS,
     HISTORY_COLUMNS,
     QUANTILE_COLUMNS,
     REQUIRED_FORECAST_COLUMNS,
     ZONE_HISTORY_COLUMNS,
-    FORECAST_COLUMNS,
     totals_only,
 )
 from forecasting.errors import InputError
