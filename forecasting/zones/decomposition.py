@@ -17,7 +17,8 @@ What it measures: data-center load *added since the reference years* (plus any b
 in the lowest hours, which the flat 2006-2016 reference shows to be small). Data centers
 already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
 should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
-evidence hours. Months without evidence (the 2018 gap) have no row.
+evidence hours. Months below the coverage rule (`history.COMPLETE`: the 2018 gap, a
+file's first or last partial month) have no row: their lowest hours are not the month's.
 """
 
 from __future__ import annotations
@@ -44,18 +45,27 @@ def decompose(
     """(monthly, annual) frames indexed by Period with total_mw, base_mw, data_center_mw,
     data_center_low_mw, data_center_high_mw and hours (evidence hours only).
     ``reference_years`` None: the history's first complete calendar year alone (a zone
-    without pre-ramp history); with a single reference year there is no year-to-year
-    scatter, so the interval is left empty (NaN) rather than drawn at zero width."""
+    without pre-ramp history). A calendar month seen in a single reference year has no
+    year-to-year scatter: its s_m is then the scatter of the month's weekly lows (the
+    ``quantile`` of each 7-day block of the reference month, `weekly_scatter`), how much the
+    low-load level moves with the weather inside a month."""
     evidence = load.dropna()
     months = period_labels(evidence.index, "M")
     low = evidence.groupby(months).quantile(quantile)
     table = period_table(load, "M").loc[low.index]
+    keep = table["complete"].to_numpy()  # a month's lowest hours need the whole month
+    low, table = low[keep], table[keep]
     first, last = reference_years or (first_complete_year(table),) * 2
     years = low.index.year
     in_ref = (years >= first) & (years <= last)
     if not in_ref.any():
         raise ValueError(f"no evidence in the reference years {first}-{last}")
-    stats = low[in_ref].groupby(low.index.month[in_ref]).agg(["mean", "std"])
+    stats = low[in_ref].groupby(low.index.month[in_ref]).agg(["mean", "std", "size"])
+    single = stats.index[stats["size"] < 2]
+    if len(single):
+        ref_months = low.index[in_ref]
+        weekly = weekly_scatter(evidence, months, ref_months, quantile)
+        stats.loc[single, "std"] = weekly.reindex(single).to_numpy()
     ref = stats["mean"].reindex(low.index.month).to_numpy()
     spread = z * stats["std"].reindex(low.index.month).to_numpy()
     excess = low.to_numpy() - ref
@@ -72,6 +82,19 @@ def decompose(
     _split(monthly)
     annual = _annual(monthly)
     return monthly, annual
+
+
+def weekly_scatter(evidence: pd.Series, months: pd.PeriodIndex, reference: pd.PeriodIndex,
+                   quantile: float) -> pd.Series:
+    """Per calendar month of ``reference``: the standard deviation of the ``quantile`` of
+    each 7-day block of the month's evidence hours (blocks counted from the month's start)."""
+    out = {}
+    for period in reference:
+        hours = evidence[months == period]
+        block = (hours.index - period.start_time.tz_localize("UTC")) // pd.Timedelta(days=7)
+        lows = hours.groupby(np.asarray(block)).quantile(quantile)
+        out.setdefault(period.month, []).append(float(lows.std()))
+    return pd.Series({m: float(np.mean(v)) for m, v in out.items()})
 
 
 def first_complete_year(table: pd.DataFrame) -> int:

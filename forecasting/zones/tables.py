@@ -10,7 +10,8 @@ they are on disk). Every zone run directory holds:
 - decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
   neighbours): base and data-center load, checked against published figures
 - pipeline.csv (zones with large-load data): the pipeline by stage per scenario
-  (`pipeline_table`); pjm_check.csv when the ``pjm2025-dom`` preset ran
+  (`pipeline_table`); pjm_check.csv (the scenarios' 10-year summer-peak growth beside
+  PJM's quoted DOM figure) when the ``pjm2025-dom`` preset ran
 - large_load_contracts.csv, large_load_assumptions.csv: the large-load inputs as read, with
   their sources
 - backtest_forecasts.csv, backtest_summary.csv: the base models' rolling-origin backtest
@@ -38,7 +39,7 @@ def zone_tables(computed) -> dict[str, str]:
     }
     if not run.neighbour_check.empty:
         tables["neighbour_check.csv"] = run.neighbour_check
-    if not run.pjm_check.empty:
+    if "pjm2025-dom" in computed.config.scenarios and not run.pjm_check.empty:
         tables["pjm_check.csv"] = run.pjm_check
     if computed.large_loads is not None:
         contracts, assumptions = computed.large_loads
