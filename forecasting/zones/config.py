@@ -60,3 +60,39 @@ class ZoneConfig(BaseModel):
         if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
             raise ValueError("reference_years must be (first, last)")
         return self
+
+
+class ZoneSettings(BaseModel):
+    """What every zone of a many-zone run shares (the `ZoneConfig` keys that are not about
+    one zone's files)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reference_years: tuple[int, int] | None = None
+    min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
+    model_start: str | None = None
+    end_year: int = 2035
+    profile_year: int = 2030
+    n_paths: int = Field(200, ge=10)
+    backtest: BacktestConfig = BacktestConfig()
+
+
+class ManyZonesConfig(BaseModel):
+    """A many-zone run (`pipelines/us_zones.yaml`; forecasting/many_zones/): every file of
+    ``series_dir`` matching ``pattern`` is a zone named by its file stem; the hierarchy
+    zone -> BA -> region -> ``region`` (the top) follows `forecasting.hierarchy.tree`, with
+    ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
+    EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped).
+    A zone with a folder ``large_loads_dir/<stem in lower case, '-' as '_'>`` holding
+    contracts.csv and assumptions.csv gets the ``vetted`` data-center component, every other
+    zone the ``statistical-trend`` one; the run's scenario is ``reference``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    region: str = "US48"
+    series_dir: str
+    pattern: str = "*.csv"
+    regions: str | None = None
+    large_loads_dir: str | None = None
+    seed: int = 0
+    zone: ZoneSettings = ZoneSettings()

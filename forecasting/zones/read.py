@@ -76,3 +76,25 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     """Neighbouring zones' hourly MW (as read: UTC hour starts), keyed by file stem."""
     root = Path(root)
     return {Path(p).stem: read_series(root / p).values for p in config.neighbours}
+
+
+def read_ba_regions(path: str | Path) -> dict[str, str]:
+    """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
+    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped)."""
+    path = Path(path)
+    file = display_path(path)
+    if not path.is_file():
+        raise InputError(file, "file not found")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"not a text file ({exc})") from None
+    skip = 1 if lines and lines[0].startswith("SOURCE:") else 0
+    from io import StringIO
+
+    frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False)
+    for col in ("Code", "Region"):
+        if col not in frame.columns:
+            raise InputError(file, "missing column (needs Code, Region)", field=col)
+    return {c.strip(): r.strip() for c, r in zip(frame["Code"], frame["Region"], strict=True)
+            if c.strip() and r.strip()}

@@ -87,18 +87,24 @@ def hours_in(months: pd.PeriodIndex) -> np.ndarray:
 
 
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
-    """Complete months from ``start`` (default: after the last long gap) to the last month."""
+    """Complete months from ``start`` to the last month. Default ``start``: the month after
+    the last long gap or the last incomplete month (under `COMPLETE` coverage), whichever is
+    later, so the models see an unbroken run of evidence months (2018-10..2024-12 for DOM)."""
     table = period_table(history.load, "M")
     if start is None:
         gaps = [g for g in history.cleaning.long_gaps if g["steps"] > GAP_HOURS]
         after = pd.Timestamp(gaps[-1]["end"]).tz_localize(None).to_period("M") + 1 \
             if gaps else table.index[0]
-        start_p = after
+        window = table.loc[after:]
+        incomplete = window.index[~window["complete"].to_numpy()]
+        start_p = incomplete[-1] + 1 if len(incomplete) else after
     else:
         start_p = pd.Period(start, "M")
     window = table.loc[start_p:]
     while not window.empty and not window["complete"].iloc[0]:
         window = window.iloc[1:]
+    if window.empty:
+        raise ValueError("no complete month to model after the last incomplete one")
     if not window["complete"].all():
         bad = window.index[~window["complete"]][0]
         raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")
