@@ -37,7 +37,7 @@ TABLE_YEARS = (2025, 2028, 2030)
 ZONE_COLUMNS = ["region", "level", "parent", "status", "reason", "leaves", "data_center",
                 *[f"{m}_{y}_{q}" for m in ("energy_gwh", "peak_mw") for y in TABLE_YEARS
                   for q in ("p10", "p50", "p90")],
-                "data_center_share_2030", "backtest_mase", "backtest_coverage80", "seconds"]
+                "data_center_share_2030", "backtest_mase", "backtest_coverage80"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class ManyZonesRun:
     history: pd.DataFrame
     reconciliation: dict
     failed: list[tuple[str, str]]   # (node, one-line reason)
+    seconds: dict[str, float]       # node -> seconds its task took (manifest only: timings
+    # are not results, so the tables stay byte-identical run to run)
 
 
 def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -> ManyZonesRun:
@@ -94,6 +96,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         history=_concat([r.history for r in ok]),
         reconciliation=note, failed=failed,
+        seconds={r.node: r.seconds for r in results},
     )
 
 
@@ -159,8 +162,7 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
     for node in full.nodes:
         result = by_node.get(node)
         row = {"region": node, "level": full.level[node], "parent": full.parent.get(node, ""),
-               "leaves": len(full.leaves_under(node)),
-               "seconds": result.seconds if result is not None else np.nan}
+               "leaves": len(full.leaves_under(node))}
         if node not in alive.nodes:
             row.update(status="failed", reason=result.reason if result else "no zone left")
         elif result is None or not result.ok:

@@ -5,7 +5,10 @@ files itself (the client never holds the zones' hourly data). A leaf is its file
 parent is the hourly sum of its leaves' cleaned evidence (an hour is evidence only where
 every leaf has evidence). The node is then run as a zone (`forecasting.zones.run.run_zone`)
 with its own seed, split from the run's seed by the node's name (`forecasting.seeds`), so a
-node's numbers do not depend on which worker runs it or in what order.
+node's numbers do not depend on which worker runs it or in what order. A leaf with
+large-load data gets the decomposition and the ``vetted`` data-center component; every other
+node the settings' ``data_center`` (default ``none``: the statistical model on the whole
+load, no data-center component).
 
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
@@ -96,9 +99,11 @@ def _run(task: NodeTask) -> NodeResult:
         history_start = total.index[0].tz_localize(None).to_period("M")
         large = read_large_loads(task.large_loads, history_start)
         scenario = "vetted"
+    settings = task.settings.model_dump()
+    if large is not None:
+        settings["data_center"] = "decomposition"
     config = ZoneConfig(region=task.node, series=list(task.files), scenarios=[scenario],
-                        large_loads=task.large_loads, seed=task.seed,
-                        **task.settings.model_dump())
+                        large_loads=task.large_loads, seed=task.seed, **settings)
     run = run_zone(config, [raw], large)
     paths = run.paths[scenario]["energy_gwh"]
     forecast = run.forecast
@@ -132,7 +137,7 @@ def _coincidence(task: NodeTask, loads: dict, total: pd.Series) -> pd.DataFrame 
         return None
     years = period_table(total, "Y")
     rows = []
-    child_peaks = {child: period_table(_sum([loads[l] for l in leaves]), "Y")
+    child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y")
                    for child, leaves in task.children}
     for year, row in years[years["complete"]].iterrows():
         parts = [t.loc[year, "peak_mw"] for t in child_peaks.values() if year in t.index]

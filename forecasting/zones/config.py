@@ -8,7 +8,8 @@ every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neigh
 for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
 the data-center ramp the decomposition measures from; default: the history's first complete
-calendar year) and ``min_load_quantile`` (decomposition), ``model_start`` (first month the
+calendar year) and ``min_load_quantile`` (decomposition), ``data_center`` (``decomposition``, the default, or
+``none``: no data-center component, the base is the whole load), ``model_start`` (first month the
 base models see),
 ``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
 origin, candidate model names, paths per backtest forecast).
@@ -39,6 +40,8 @@ class ZoneConfig(BaseModel):
     series: list[str] = Field(min_length=1)
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
+    data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no
+    # data-center component (base = the whole load), for zones without data-center evidence
     published_figures: str | None = None  # CSV of published figures the decomposition is
     # checked against (forecasting/zones/published_figures.py)
     scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
@@ -57,6 +60,9 @@ class ZoneConfig(BaseModel):
         needs = [s for s in self.scenarios if s != "statistical-trend"]
         if needs and self.large_loads is None:
             raise ValueError(f"scenarios {needs} need large_loads (a directory)")
+        if needs and self.data_center == "none":
+            raise ValueError(f"scenarios {needs} build on the decomposition's data-center "
+                             "load: data_center must be 'decomposition'")
         if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
             raise ValueError("reference_years must be (first, last)")
         return self
@@ -71,6 +77,8 @@ class ZoneSettings(BaseModel):
     reference_years: tuple[int, int] | None = None
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None
+    data_center: Literal["decomposition", "none"] = "none"  # zones with large-load data
+    # always use the decomposition
     end_year: int = 2035
     profile_year: int = 2030
     n_paths: int = Field(200, ge=10)

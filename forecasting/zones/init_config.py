@@ -8,9 +8,12 @@
   config and its data can move together), else absolute;
 - ``scenarios: [statistical-trend]``: no large-load data, so the data-center component is
   the decomposition's recent trend carried on;
-- ``reference_years``: the years before 2017 (the national break) the history covers
-  completely, at most 2006-2016; without such a year, the history's first complete year (the
-  decomposition then measures data-center load added since the history starts);
+- ``data_center`` and ``reference_years``: when the history covers complete years before
+  2017 (the national break; at most 2006-2016), the decomposition measures data-center load
+  added since them (``data_center: decomposition``); otherwise there is no pre-ramp
+  reference, growth of the near-flat load since the first year cannot be told from base
+  growth, and the zone has no data-center component (``data_center: none``: the
+  statistical model forecasts the whole load);
 - ``backtest.first_origin``: 24 months before the last complete month, or later so that the
   models see at least 24 months before the first origin; a history with fewer than 36
   complete months in its modelling window is refused (`InputError`).
@@ -38,14 +41,14 @@ FIT_MONTHS = 24
 PRE_RAMP = (2006, 2016)
 
 
-def reference_years_of(table: pd.DataFrame) -> tuple[int, int]:
-    """Complete calendar years before the ramp (at most `PRE_RAMP`), else the first one."""
+def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
+    """Complete calendar years before the ramp (within `PRE_RAMP`), or None."""
     months = table.groupby(table.index.year)["complete"].agg(["all", "size"])
     complete = [int(y) for y in months.index[(months["all"]) & (months["size"] == 12)]]
     if not complete:
         raise ValueError("no complete calendar year")
     before = [y for y in complete if PRE_RAMP[0] <= y <= PRE_RAMP[1]]
-    return (before[0], before[-1]) if before else (complete[0], complete[0])
+    return (before[0], before[-1]) if before else None
 
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
@@ -79,8 +82,14 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         "# no large-load data: only the statistical-trend scenario (add large_loads: DIR with",
         "# contracts.csv and assumptions.csv for vetted and all-requests)",
         "scenarios: [statistical-trend]",
-        "# years before the data-center ramp the decomposition measures from",
-        f"reference_years: [{reference[0]}, {reference[1]}]",
+        *(["# complete years before the data-center ramp: the decomposition measures "
+            "data-center load added since",
+            "data_center: decomposition",
+            f"reference_years: [{reference[0]}, {reference[1]}]"] if reference else
+          ["# no complete year before 2017: data-center load cannot be told from base growth,",
+           "# so the statistical model forecasts the whole load (set data_center: "
+           "decomposition and reference_years to measure it)",
+           "data_center: none"]),
         f"min_load_quantile: {defaults.min_load_quantile}",
         f"end_year: {defaults.end_year}",
         f"profile_year: {defaults.profile_year}",

@@ -104,7 +104,11 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     while not window.empty and not window["complete"].iloc[0]:
         window = window.iloc[1:]
     if window.empty:
-        raise ValueError("no complete month to model after the last incomplete one")
+        last = table.index[table["complete"].to_numpy()]
+        raise ValueError("no complete month to model after the last incomplete one (the "
+                         "last complete month is "
+                         f"{last[-1] if len(last) else 'none'}; the history ends "
+                         f"{table.index[-1]})")
     if not window["complete"].all():
         bad = window.index[~window["complete"]][0]
         raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")
@@ -152,6 +156,8 @@ def run_zone(
     history = build_history(raws)
     monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                       quantile=config.min_load_quantile)
+    if config.data_center == "none":
+        monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
     hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
@@ -213,6 +219,15 @@ def run_zone(
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
     )
+
+
+def without_data_center(frame: pd.DataFrame) -> pd.DataFrame:
+    """``data_center: none``: no data-center component, the base is the whole load."""
+    out = frame.copy()
+    for col in ("data_center_mw", "data_center_low_mw", "data_center_high_mw"):
+        out[col] = 0.0
+    out["base_mw"] = out["total_mw"]
+    return out
 
 
 def _history_rows(table: pd.DataFrame) -> pd.DataFrame:

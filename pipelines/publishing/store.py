@@ -41,6 +41,8 @@ from forecasting.paths import display_path
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
 #: and what a zone run has besides (forecasting/zones/tables.py)
 ZONE_OUTPUTS = ("peaks.csv", "decomposition.csv", "backtest_summary.csv", "profile.csv")
+#: and what a many-zone run has besides (forecasting/many_zones/tables.py)
+MANY_ZONES_OUTPUTS = ("zones.csv", "coincidence.csv", "reconciliation.json")
 STAGING_PREFIX = ".staging-"
 LATEST_TMP_PREFIX = ".latest.tmp-"
 
@@ -155,8 +157,9 @@ def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
             raise PublishCheckError(f"{display_path(path)} is missing or empty")
     try:
         manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-        zone = isinstance(manifest, dict) and manifest.get("kind") == "zone"
-        for name in ZONE_OUTPUTS if zone else ():
+        kind = manifest.get("kind", "national") if isinstance(manifest, dict) else "national"
+        zone = kind in ("zone", "zones")
+        for name in {"zone": ZONE_OUTPUTS, "zones": MANY_ZONES_OUTPUTS}.get(kind, ()):
             if not (directory / name).is_file():
                 raise PublishCheckError(f"{display_path(directory / name)} is missing")
         forecast = pd.read_csv(directory / "forecast.csv", dtype={"period": str})
