@@ -25,7 +25,13 @@ import numpy as np
 from pydantic import Field
 
 from forecasting.decompose.stock import in_service_power
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column, linear_path
+from forecasting.scenarios.base import (
+    DriverContext,
+    Level,
+    ParameterBlock,
+    column,
+    linear_path,
+)
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -70,7 +76,7 @@ class FleetParameters(ParameterBlock):
 
 class FleetDriver:
     name: ClassVar[str] = "fleet"
-    level: ClassVar[Literal["ai", "total"]] = "ai"
+    level: ClassVar[Level] = "ai"
     Parameters: ClassVar[type[ParameterBlock]] = FleetParameters
 
     def __init__(self, parameters: FleetParameters) -> None:

@@ -42,6 +42,7 @@ class InferenceParameters(ParameterBlock):
 
 class InferenceComponent:
     name: ClassVar[str] = "inference"
+    Parameters: ClassVar[type[ParameterBlock]] = InferenceParameters
 
     def __init__(self, parameters: InferenceParameters) -> None:
         self.p = parameters

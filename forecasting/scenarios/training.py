@@ -42,6 +42,7 @@ class TrainingParameters(ParameterBlock):
 
 class TrainingComponent:
     name: ClassVar[str] = "training"
+    Parameters: ClassVar[type[ParameterBlock]] = TrainingParameters
 
     def __init__(self, parameters: TrainingParameters) -> None:
         self.p = parameters
