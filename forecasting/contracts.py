@@ -10,8 +10,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+#: the quantiles every forecast table reports: column -> probability
+QUANTILES = {"p05": 0.05, "p10": 0.10, "p50": 0.50, "p90": 0.90, "p95": 0.95}
 #: the quantile columns of every forecast table, in order
-QUANTILE_COLUMNS = ["mean", "p05", "p10", "p50", "p90", "p95"]
+QUANTILE_COLUMNS = ["mean", *QUANTILES]
 #: forecast.csv of a national run (`component` may be absent in archived runs)
 FORECAST_COLUMNS = ["region", "scenario", "component", "year", "metric", *QUANTILE_COLUMNS]
 #: the columns a published forecast.csv must have to be read at all
@@ -32,11 +34,16 @@ KEY_YEAR = 2030
 
 #: one-letter frequency codes, coarsest first
 FREQUENCY_CODES = ("Y", "M", "D", "H")
+#: how each frequency is named in messages
+FREQUENCY_NAMES = {"Y": "annual", "M": "monthly", "D": "daily", "H": "hourly"}
 
 
-def frequency_code(index: pd.PeriodIndex | pd.Period) -> str:
-    """The one-letter frequency code used across the project: 'Y', 'M', 'D' or 'H'."""
-    return index.freqstr.upper()[0]
+def frequency_code(index: pd.PeriodIndex | pd.Period | str) -> str:
+    """The one-letter frequency code used across the project: 'Y', 'M', 'D' or 'H' (of an
+    index, a period or a pandas frequency string such as 'Y-DEC' or 'h')."""
+    freqstr = index if isinstance(index, str) else index.freqstr
+    code = freqstr.upper()[0]
+    return "Y" if code == "A" else code  # 'A-DEC': the older pandas name of annual
 
 
 def annual_index(years: Iterable) -> pd.PeriodIndex:
