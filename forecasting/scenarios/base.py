@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Protocol
+from typing import ClassVar, Literal
 
 import numpy as np
 import pandas as pd
@@ -88,16 +88,40 @@ class DriverContext:
         return (self.years - self.base_year).astype(float)
 
 
-class Driver(Protocol):
+class Component:
+    """An additive AI demand component, declared in one line with its name and parameters:
+    `class TrainingComponent(Component, name="training", parameters=TrainingParameters)`."""
+
     name: ClassVar[str]
     Parameters: ClassVar[type[ParameterBlock]]
-    level: Level
 
-    def __init__(self, parameters: ParameterBlock) -> None: ...
+    def __init_subclass__(cls, *, name: str | None = None,
+                          parameters: type[ParameterBlock] | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if name is not None and parameters is not None:
+            cls.name, cls.Parameters = name, parameters
+
+    def __init__(self, parameters: ParameterBlock) -> None:
+        self.p = parameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         """Annual TWh, shape (ctx.n, len(ctx.years))."""
-        ...
+        raise NotImplementedError  # pragma: no cover - abstract
+
+
+class Driver(Component):
+    """A scenario driver: `class FleetDriver(Driver, name="fleet", parameters=FleetParameters,
+    level="ai")`; without `level`, the parameters' `applies_to` says which load it models."""
+
+    fixed_level: ClassVar[Level | None] = None
+
+    def __init_subclass__(cls, *, level: Level | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.fixed_level = level
+
+    @property
+    def level(self) -> Level:
+        return self.fixed_level or self.p.applies_to
 
 
 def column(draws: Mapping[str, np.ndarray], name: str, n: int) -> np.ndarray:

@@ -22,8 +22,8 @@ import numpy as np
 from pydantic import Field
 
 from forecasting.scenarios.base import (
+    Driver,
     DriverContext,
-    Level,
     ParameterBlock,
     column,
     linear_path,
@@ -55,13 +55,9 @@ class ComputeEfficiencyParameters(ParameterBlock):
     }
 
 
-class ComputeEfficiencyDriver:
-    name: ClassVar[str] = "compute_efficiency"
-    level: ClassVar[Level] = "ai"
-    Parameters: ClassVar[type[ParameterBlock]] = ComputeEfficiencyParameters
-
-    def __init__(self, parameters: ComputeEfficiencyParameters) -> None:
-        self.p = parameters
+class ComputeEfficiencyDriver(Driver, name="compute_efficiency",
+                              parameters=ComputeEfficiencyParameters, level="ai"):
+    p: ComputeEfficiencyParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n, k = ctx.n, ctx.steps[None, :]

@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from forecasting.scenarios.base import DriverContext, Level, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 from forecasting.scenarios.growth_rate import Start, start_point
 
@@ -40,13 +40,8 @@ class EndpointParameters(ParameterBlock):
         return self
 
 
-class EndpointDriver:
-    name: ClassVar[str] = "endpoint"
-    Parameters: ClassVar[type[ParameterBlock]] = EndpointParameters
-
-    def __init__(self, parameters: EndpointParameters) -> None:
-        self.p = parameters
-        self.level: Level = parameters.applies_to
+class EndpointDriver(Driver, name="endpoint", parameters=EndpointParameters):
+    p: EndpointParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n = ctx.n

@@ -16,7 +16,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field
 
-from forecasting.scenarios.base import DriverContext, Level, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -57,13 +57,8 @@ def start_point(p, draws: Mapping[str, np.ndarray],
     return ctx.base_year, np.full((ctx.n, 1), ctx.total_base)
 
 
-class GrowthRatePathDriver:
-    name: ClassVar[str] = "growth_rate"
-    Parameters: ClassVar[type[ParameterBlock]] = GrowthRateParameters
-
-    def __init__(self, parameters: GrowthRateParameters) -> None:
-        self.p = parameters
-        self.level: Level = parameters.applies_to
+class GrowthRatePathDriver(Driver, name="growth_rate", parameters=GrowthRateParameters):
+    p: GrowthRateParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n = ctx.n

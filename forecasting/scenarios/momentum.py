@@ -10,13 +10,13 @@ path is the whole load, with no AI view.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar, Literal
+from typing import Literal
 
 import numpy as np
 from pydantic import Field
 
 from forecasting.models.loglinear_trend import LogLinearTrend
-from forecasting.scenarios.base import DriverContext, Level, ParameterBlock
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock
 
 
 class MomentumParameters(ParameterBlock):
@@ -26,13 +26,8 @@ class MomentumParameters(ParameterBlock):
     min_log_sd: float = Field(default=0.05, ge=0)
 
 
-class MomentumDriver:
-    name: ClassVar[str] = "momentum"
-    level: ClassVar[Level] = "total"
-    Parameters: ClassVar[type[ParameterBlock]] = MomentumParameters
-
-    def __init__(self, parameters: MomentumParameters) -> None:
-        self.p = parameters
+class MomentumDriver(Driver, name="momentum", parameters=MomentumParameters, level="total"):
+    p: MomentumParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         if ctx.total_paths is not None:
