@@ -88,9 +88,10 @@ class DriverContext:
         return (self.years - self.base_year).astype(float)
 
 
-class Component:
-    """An additive AI demand component, declared in one line with its name and parameters:
-    `class TrainingComponent(Component, name="training", parameters=TrainingParameters)`."""
+class PathModel:
+    """Parameters in, paths out: the shape every driver and component has. A subclass names
+    itself and its parameters' model in its class line (`name=`, `parameters=`) and keeps its
+    validated parameters as `p`."""
 
     name: ClassVar[str]
     Parameters: ClassVar[type[ParameterBlock]]
@@ -109,7 +110,20 @@ class Component:
         raise NotImplementedError  # pragma: no cover - abstract
 
 
-class Driver(Component):
+class Component(PathModel):
+    """An additive AI demand component:
+    `class TrainingComponent(Component, name="training", parameters=TrainingParameters)`."""
+
+    def energy(self, draws: Mapping[str, np.ndarray], n: int, steps: np.ndarray) -> np.ndarray:
+        """TWh in the years `steps` after the base year (0 = the base year), (n, len(steps))."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def at_base(self, draws: Mapping[str, np.ndarray], n: int) -> np.ndarray:
+        """TWh in the base year, (n,): what the AI start leaves to the component."""
+        return self.energy(draws, n, np.zeros(1))[:, 0]
+
+
+class Driver(PathModel):
     """A scenario driver: `class FleetDriver(Driver, name="fleet", parameters=FleetParameters,
     level="ai")`; without `level`, the parameters' `applies_to` says which load it models."""
 

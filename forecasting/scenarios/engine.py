@@ -128,7 +128,7 @@ def simulate_scenario(
                   for key, component in spec.component_instances().items()}
     at_base = np.zeros(n)
     for component, comp_draws in components.values():
-        at_base += component.energy(comp_draws, n, np.zeros(1))[:, 0]
+        at_base += component.at_base(comp_draws, n)
     ctx = DriverContext(
         years=years, base_year=base_year, total_base=float(frame["twh"].iloc[-1]),
         ai_base=decomposition.ai_at_base, conventional_base=decomposition.conventional_at_base,

@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from forecasting.scenarios.base import Driver
+from forecasting.scenarios.base import Component, Driver
 from forecasting.scenarios.compute_efficiency import ComputeEfficiencyDriver
 from forecasting.scenarios.endpoint import EndpointDriver
 from forecasting.scenarios.fleet import FleetDriver
@@ -21,12 +21,13 @@ from forecasting.scenarios.inference import InferenceComponent
 from forecasting.scenarios.momentum import MomentumDriver
 from forecasting.scenarios.training import TrainingComponent
 
-#: in the order `dcload scenarios` and error messages list them
+#: in the order error messages list them
 DRIVERS: dict[str, type[Driver]] = {driver.name: driver for driver in (
     MomentumDriver, FleetDriver, ComputeEfficiencyDriver, GrowthRatePathDriver, EndpointDriver,
 )}
-COMPONENTS = {component.name: component for component in (TrainingComponent,
-                                                          InferenceComponent)}
+COMPONENTS: dict[str, type[Component]] = {component.name: component for component in (
+    TrainingComponent, InferenceComponent,
+)}
 
 for _name, _driver in DRIVERS.items():
     if _driver.Parameters.model_fields["kind"].default != _name:  # pragma: no cover

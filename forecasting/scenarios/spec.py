@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 import numpy as np
 from pydantic import Field, create_model, model_validator
 
-from forecasting.scenarios.base import Driver, Level, ParameterBlock
+from forecasting.scenarios.base import Component, Driver, Level, ParameterBlock
 from forecasting.scenarios.baseline import BaselineParameters
 from forecasting.scenarios.constraints import ConstraintParameters
 from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
@@ -189,7 +189,7 @@ class ScenarioSpec(ParameterBlock):
     def driver_instance(self) -> Driver:
         return DRIVERS[self.driver](self.parameters)
 
-    def component_instances(self) -> dict[str, object]:
+    def component_instances(self) -> dict[str, Component]:
         if self.components is None:
             return {}
         return {key: COMPONENTS[key](block) for key in COMPONENTS
