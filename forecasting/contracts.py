@@ -10,14 +10,19 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+#: the quantiles every forecast table reports: column -> probability
+QUANTILES = {"p05": 0.05, "p10": 0.10, "p50": 0.50, "p90": 0.90, "p95": 0.95}
 #: the quantile columns of every forecast table, in order
-QUANTILE_COLUMNS = ["mean", "p05", "p10", "p50", "p90", "p95"]
+QUANTILE_COLUMNS = ["mean", *QUANTILES]
 #: forecast.csv of every run, national and zone: `period` is ``YYYY`` for annual rows and
 #: ``YYYY-MM`` for monthly rows (national runs before dcload 0.3 had an integer `year`
 #: column instead, and archived runs may lack `component`; `annual_rows` reads them all)
 FORECAST_COLUMNS = ["region", "scenario", "component", "period", "metric", *QUANTILE_COLUMNS]
 #: the columns a published forecast.csv must have to be read at all (`period` or `year`)
 REQUIRED_FORECAST_COLUMNS = ["region", "scenario", "metric", *QUANTILE_COLUMNS]
+#: a national forecast table in memory, before it is published (`published_forecast` turns
+#: its integer `year` into the `period` label)
+NATIONAL_COLUMNS = ["region", "scenario", "component", "year", "metric", *QUANTILE_COLUMNS]
 #: history.csv: the columns a published run must have
 HISTORY_COLUMNS = ["year", "twh", "provenance"]
 #: history.csv of a zone run: the columns a published zone run must have
@@ -36,11 +41,16 @@ KEY_YEAR = 2030
 
 #: one-letter frequency codes, coarsest first
 FREQUENCY_CODES = ("Y", "M", "D", "H")
+#: how each frequency is named in messages
+FREQUENCY_NAMES = {"Y": "annual", "M": "monthly", "D": "daily", "H": "hourly"}
 
 
-def frequency_code(index: pd.PeriodIndex | pd.Period) -> str:
-    """The one-letter frequency code used across the project: 'Y', 'M', 'D' or 'H'."""
-    return index.freqstr.upper()[0]
+def frequency_code(index: pd.PeriodIndex | pd.Period | str) -> str:
+    """The one-letter frequency code used across the project: 'Y', 'M', 'D' or 'H' (of an
+    index, a period or a pandas frequency string such as 'Y-DEC' or 'h')."""
+    freqstr = index if isinstance(index, str) else index.freqstr
+    code = freqstr.upper()[0]
+    return "Y" if code == "A" else code  # 'A-DEC': the older pandas name of annual
 
 
 def annual_index(years: Iterable) -> pd.PeriodIndex:

@@ -8,9 +8,9 @@ every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neigh
 for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
 the data-center ramp the decomposition measures from; default: the history's first complete
-calendar year) and ``min_load_quantile`` (decomposition), ``data_center`` (``decomposition``, the default, or
-``none``: no data-center component, the base is the whole load), ``model_start`` (first month the
-base models see),
+calendar year) and ``min_load_quantile`` (decomposition), ``data_center``
+(``decomposition``, the default, or ``none``: no data-center component, the base is the
+whole load), ``model_start`` (first month the base models see),
 ``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
 origin, candidate model names, paths per backtest forecast).
 """

@@ -39,7 +39,8 @@ def refresh_command(
     """Refresh the forecast if its inputs changed; publish it atomically as <store>/latest.
 
     Exit codes: 0 published or up to date, 2 bad input, 3 another refresh holds the lock,
-    4 a many-zone run published with some zones failed, 1 other failure. See pipelines/deploy/README.md.
+    4 a many-zone run published with some zones failed, 1 other failure. See
+    pipelines/deploy/README.md.
     """
     from pipelines.publishing.logs import RunLog
     from pipelines.publishing.publish_run import PublishOptions

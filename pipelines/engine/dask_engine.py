@@ -3,10 +3,11 @@
 `DaskEngine(workers=N)` starts a `distributed.LocalCluster` of N single-threaded worker
 processes (default: the machine's cores); `DaskEngine(scheduler="tcp://HOST:PORT")` connects
 to a running scheduler instead (its workers must have dcload installed and see the zone
-files at the same paths). `engine.map(fn, tasks, what)` submits one task per item and returns the results in the tasks'
-order, so the published tables do not depend on which worker finished first; with
-``on_progress`` it is told (done, total) as tasks finish (the stage's progress bar). Each task's
-randomness is its own (seeded by its node's name), so 1 or N workers give the same bytes.
+files at the same paths). `engine.map(fn, tasks, what)` submits one task per item and
+returns the results in the tasks' order, so the published tables do not depend on which
+worker finished first; with ``on_progress`` it is told (done, total) as tasks finish (the
+stage's progress bar). Each task's randomness is its own (seeded by its node's name), so 1
+or N workers give the same bytes.
 """
 
 from __future__ import annotations
