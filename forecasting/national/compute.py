@@ -126,7 +126,8 @@ def compute_run(
     n, seed_value, region = config.forecast.draws, config.forecast.seed, config.region
 
     with progress.stage("detect regimes"):
-        regimes = detect_regimes(series, seed=seed_value).to_dict()
+        # evidence only: interpolated years are left out of the break tests
+        regimes = detect_regimes(history.evidence_series(), seed=seed_value).to_dict()
     with progress.stage("fit baseline candidates by backtest"):
         b = config.baseline
         choice = backtest_and_choose(
