@@ -138,3 +138,14 @@ def load_modelling_series(
             " give files that cover one continuous stretch", field="date",
         )
     return series, report.summary()
+
+
+def observed_periods(options: SeriesOptions, values: pd.Series) -> pd.Series:
+    """Which periods of `values` are evidence: the built history's published (or spliced)
+    years; every period of a --series file (a file with gaps is refused before)."""
+    if options.series:
+        return pd.Series(True, index=values.index)
+    from forecasting.national import build_history_of, load_inputs
+
+    config, data = load_inputs(options.config)
+    return build_history_of(config, data, options.config).observed()
