@@ -29,6 +29,13 @@ finds a spurious break in 6% of series at n = 24, 3% at n = 36 and 2% at n = 60 
 
 A break's `period` is the first period of the new segment.
 
+False alarms on short series: BIC alone flags about 12% of simulated annual series of 15-40
+years with no break (benchmarks/regimes/). So the BIC choice is also required to pass, break
+by break, the Chow test below at `max_p_value` (default 0.01); if one break fails, the best
+segmentation with one break fewer is tried, and so on. Chosen on the benchmark's 240 series
+(not on any one series): at 0.01 it flags 9% of no-break series and still finds 98% of the
+true breaks within 2 years; 0.001 would flag 3% but find 96%.
+
 Significance: for each break, a Chow F-test compares one line against two lines on the union
 of the two segments adjacent to the break, `F = ((S_1 - S_2) / 2) / (S_2 / (m - 4))` with
 `F(2, m - 4)` (m periods in the two segments). The p-value is *nominal*: it ignores that the
@@ -81,6 +88,8 @@ class PiecewiseTrend:
         degenerate interval equal to the break itself.
     ci_level : coverage of the break-date interval.
     growth_level : coverage of the segment growth intervals.
+    max_p_value : a segmentation is kept only if every break's Chow p-value is below this;
+        otherwise the next smaller number of breaks is tried (1 keeps BIC alone).
     seed : seed of `numpy.random.default_rng` for the bootstrap.
 
     After `fit(series)`: `breaks_` (tuple of `Break`), `segments_` (tuple of `Segment`),
@@ -96,6 +105,7 @@ class PiecewiseTrend:
         n_bootstrap: int = 199,
         ci_level: float = 0.90,
         growth_level: float = 0.90,
+        max_p_value: float = 0.01,
         seed: int = 0,
     ) -> None:
         if int(min_size) != min_size or min_size < 3:
@@ -111,6 +121,9 @@ class PiecewiseTrend:
         self.n_bootstrap = int(n_bootstrap)
         self.ci_level = float(ci_level)
         self.growth_level = float(growth_level)
+        if not 0 < max_p_value <= 1:
+            raise ValueError("max_p_value must lie in (0, 1]")
+        self.max_p_value = float(max_p_value)
         self.seed = seed
 
     # ------------------------------------------------------------------ fitting
@@ -132,6 +145,8 @@ class PiecewiseTrend:
             sse = sum(ols_line(y[a:b], t[a:b])[2] for a, b in _pairs(bkps))
             self.bic_[k] = n * math.log(max(sse, floor) / n) + (4 * k + 3) * math.log(n)
         best_k = min(self.bic_, key=lambda k: (self.bic_[k], k))
+        while best_k > 0 and not self._significant(y, t, bkps_by_k[best_k]):
+            best_k -= 1
         bkps = bkps_by_k[best_k]
         self.n_breaks_ = best_k
         self.breakpoints_ = list(bkps)
@@ -148,6 +163,16 @@ class PiecewiseTrend:
         )
         self.breaks_ = self._breaks(y, t, fitted, bkps, points)
         return self
+
+    def _significant(self, y: np.ndarray, t: np.ndarray, bkps: list[int]) -> bool:
+        """Every break of the segmentation passes the Chow test at `max_p_value`."""
+        bounds = [0, *bkps]
+        for j in range(1, len(bkps)):
+            a, tau, c = bounds[j - 1], bounds[j], bounds[j + 1]
+            p = chow_p_value(y[a:tau], y[tau:c], t[a:tau], t[tau:c])
+            if not p < self.max_p_value:
+                return False
+        return True
 
     def _search(self, y: np.ndarray, t: np.ndarray) -> dict[int, list[int]]:
         """Best breakpoints (ruptures convention, in points) for every feasible number of
