@@ -17,6 +17,7 @@ import pandas as pd
 
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
+from forecasting.combine.limits import binding_limits
 from forecasting.combine.sensitivity import rank_correlations, tornado
 from forecasting.config import PipelineConfig
 from forecasting.contracts import (
@@ -66,6 +67,7 @@ class ComputedRun:
     forecast: pd.DataFrame
     sensitivity: pd.DataFrame
     started: datetime
+    limits: pd.DataFrame | None = None  # which supply limit binds, per scenario and year
 
     def backtest_forecasts(self) -> pd.DataFrame:
         return self.choice.result.forecasts[BACKTEST_TABLE_COLUMNS]
@@ -145,20 +147,23 @@ def compute_run(
                                 rng_for(seed_value, region, "baseline"))
         national = _national_paths(config, data, years, n, seed_value)
 
-    frames, sensitivity = [], []
+    frames, sensitivity, limits = [], [], []
     with progress.stage("simulate scenarios and sensitivity"):
         for spec in specs:
             paths = simulate_scenario(spec, history=history.series, years=years, n=n,
+                                      national_paths=national,
                                       seed=seed_value, decomposition=decomposition,
                                       baseline_paths=baseline, momentum_paths=momentum)
             frames.append(summarise_paths(paths, national, region=region))
+            limits.append(binding_limits(paths))
             table = _sensitivity(spec, paths, config, history, years, decomposition, baseline,
-                                 momentum)
+                                 momentum, national)
             if not table.empty:
                 sensitivity.append(table)
     forecast = pd.concat(frames, ignore_index=True)
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
-                       specs, forecast, _concat(sensitivity), started)
+                       specs, forecast, _concat(sensitivity), started,
+                       limits=pd.concat(limits, ignore_index=True))
 
 
 def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
@@ -166,14 +171,16 @@ def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
     return [load_scenario(name, config.scenarios_dir) for name in config.scenarios]
 
 
-def _sensitivity(spec, paths, config, history, years, decomposition, baseline, momentum):
+def _sensitivity(spec, paths, config, history, years, decomposition, baseline, momentum,
+                 national):
     year = config.sensitivity.year
     if year not in set(int(y) for y in years):
         return pd.DataFrame()
     n = min(config.sensitivity.draws, config.forecast.draws)
     table = tornado(spec, history=history.series, years=years, n=n,
                     seed=config.forecast.seed, year=year, decomposition=decomposition,
-                    baseline_paths=baseline[:n], momentum_paths=momentum[:n])
+                    baseline_paths=baseline[:n], momentum_paths=momentum[:n],
+                    national_paths=national[:n])
     ranks = rank_correlations(paths, year=year)[["parameter", "spearman"]]
     return table.merge(ranks, on="parameter", how="left")
 

@@ -55,12 +55,14 @@ def check_scenario_names(config: PipelineConfig, file: str) -> None:
 
 
 def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
-    """Every file a run reads: the config, the curated tables, the scenario files and the
-    history backcast of the region."""
+    """Every file a run reads: the config, the curated tables, the scenario files, the
+    history backcast of the region and its supply envelope."""
     return [Path(config_path), config.history.observations, config.history.sources,
             config.national_total.file,
             *[config.scenarios_dir / f"{name}.yaml" for name in config.scenarios],
-            config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml"]
+            config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml",
+            *[p for p in [config.scenarios_dir / "envelope" / f"{config.region.lower()}.yaml"]
+              if p.is_file()]]
 
 
 def resolved_config(config: PipelineConfig) -> dict:

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from forecasting.combine.limits import binding_summary
 from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures
@@ -102,6 +103,7 @@ def render_report(run: RunFiles) -> str:
         backtest_forecasts=None if run.backtest_forecasts is None else run.backtest_forecasts[
             run.backtest_forecasts["model"] == backtest_model].to_dict("records"),
         assumptions=None if run.assumptions is None else run.assumptions.to_dict("records"),
+        limits=binding_summary(run.limits),
         changes=run.changes,
         downloads=run.downloads(),
         charts=charts,

@@ -24,6 +24,7 @@ OPTIONAL_TABLES = {
     "backtest_summary": "backtest_summary.csv",
     "backtest_forecasts": "backtest_forecasts.csv",
     "assumptions": "assumptions.csv",
+    "limits": "limits.csv",
 }
 OPTIONAL_JSON = {"regimes": "regimes.json", "changes": "changes.json"}
 
@@ -41,6 +42,7 @@ class RunFiles:
     backtest_summary: pd.DataFrame | None = None
     backtest_forecasts: pd.DataFrame | None = None
     assumptions: pd.DataFrame | None = None
+    limits: pd.DataFrame | None = None
     regimes: dict | None = None
     changes: dict | None = None
 

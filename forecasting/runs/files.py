@@ -39,6 +39,8 @@ def national_tables(run) -> dict[str, str]:
         "assumptions.csv": run.assumptions_table(),
         "outlooks.csv": run.outlooks_table(),
     }
+    if run.limits is not None:
+        tables["limits.csv"] = run.limits
     files = {name: csv_text(frame) for name, frame in tables.items()}
     files["regimes.json"] = json_text(run.regimes)
     return files

@@ -18,10 +18,12 @@ from forecasting.decompose.assumptions import BackcastAssumptions
 from forecasting.errors import InputError
 from forecasting.io.yaml_lines import line_of, locate
 from forecasting.paths import SCENARIOS_DIR, display_path
+from forecasting.scenarios.constraints import ConstraintParameters, with_envelope
 from forecasting.scenarios.distributions import KINDS, ParamError
 from forecasting.scenarios.spec import ScenarioSpec
 
 BACKCAST_DIR = SCENARIOS_DIR / "backcast"
+ENVELOPE_DIR = SCENARIOS_DIR / "envelope"
 
 
 def scenario_files(directory: Path | None = None) -> list[Path]:
@@ -58,13 +60,44 @@ def parse_scenario(data: object, *, file: str = "scenario", node: yaml.Node | No
 
 
 def load_scenario(name: str, directory: Path | None = None) -> ScenarioSpec:
-    """The scenario file `<name>.yaml`; an unknown name is an InputError listing the known."""
+    """The scenario file `<name>.yaml` inside its region's supply envelope (`bounded`); an
+    unknown name is an InputError listing the known."""
     path = Path(directory or SCENARIOS_DIR) / f"{name}.yaml"
     if not path.is_file():
         known = ", ".join(p.stem for p in scenario_files(directory))
         raise InputError(display_path(path.parent), f"unknown scenario '{name}' (known: "
                          f"{known})", field="scenario")
-    return load_scenario_file(path)
+    return bounded(load_scenario_file(path), directory, display_path(path))
+
+
+def bounded(spec: ScenarioSpec, directory: Path | None = None,
+            file: str = "scenario") -> ScenarioSpec:
+    """`spec` with its region's supply envelope (`data/scenarios/envelope/<region>.yaml`)
+    under its own limits (`constraints.with_envelope`). A preset (a file that `reproduces` a
+    published figure) is left as published: it reproduces someone else's outlook, limits and
+    all. A region without an envelope file is left as it is."""
+    if spec.reproduces is not None:
+        return spec
+    envelope = load_envelope(spec.region, Path(directory or SCENARIOS_DIR) / "envelope")
+    if envelope is None:
+        return spec
+    return spec.model_copy(update={"constraints": with_envelope(spec.constraints, envelope,
+                                                                file)})
+
+
+def load_envelope(region: str, directory: Path) -> ConstraintParameters | None:
+    """The supply envelope of `region` (None when it has no file)."""
+    path = Path(directory) / f"{region.lower()}.yaml"
+    if not path.is_file():
+        return None
+    name = display_path(path)
+    data, node = _read_yaml(path, name)
+    if not isinstance(data, dict) or set(data) != {"constraints"}:
+        raise InputError(name, "an envelope file holds one key, constraints")
+    try:
+        return ConstraintParameters.model_validate(data["constraints"])
+    except ValidationError as exc:
+        raise _input_error(exc, name, node, prefix="constraints", driver=None) from None
 
 
 def load_all(directory: Path | None = None) -> list[ScenarioSpec]:

@@ -1,15 +1,29 @@
-"""Constraints: caps on capacity added per year (grid and interconnection) and on total capacity.
+"""Constraints: the supply envelope and a scenario's own caps.
+
+Every scenario is bounded by its region's supply envelope (`data/scenarios/envelope/<region>
+.yaml`, read by `catalog.load_envelope`): each limit an uncertain, cited parameter. A scenario
+may replace a limit in its own `constraints:` block, with a note citing why (`with_envelope`
+refuses an override without one), and add `max_total_gw`. The limits, each optional:
+
+- ``max_added_gw_per_year``: new capacity that can connect in a year (grid, interconnection);
+- ``max_total_gw``: total capacity the grid can serve;
+- ``max_growth_per_year``: the fastest the load can grow in a year (accelerator supply);
+- ``max_share_pct``: the largest share of the region's electricity (power-system growth),
+  against the run's own projection of the national total on each path.
 
 Capacity is the load divided by a load factor: capacity GW = TWh x 1000 / (hours x load
 factor) (LBNL 2024 states 325-580 TWh in 2028 as 74-132 GW, a load factor of about 0.50). The
-capped total is built year by year from the base year's capacity:
+capped total is built year by year from the base year's load:
 
-    cap_t = min(capacity_{t-1} + max_added_gw_per_year, max_total_gw)
-    total_t = min(unconstrained total_t, cap_t x hours_t x load factor / 1000)
+    cap_t = min(capacity_{t-1} + max_added_gw_per_year, max_total_gw) in TWh,
+            total_{t-1} x (1 + max_growth_per_year), max_share_pct / 100 x national_t
+    total_t = min(unconstrained total_t, cap_t)
 
-so load that cannot connect waits and connects when the cap allows (a queue). The energy a cap
-removes (`removed_by_cap` = unconstrained - capped, >= 0) is reported, never dropped silently;
-the engine takes it from the AI layer first, then from the baseline.
+so load that cannot connect waits and connects when the caps allow (a queue). The energy the
+caps remove (`removed_by_cap` = unconstrained - capped, >= 0) is reported, never dropped
+silently; the engine takes it from the AI layer first, then from the baseline. `binding`
+records, per path and year, which limit set the cap where it bit (`LIMITS` order; -1 where
+the load was below every cap).
 """
 
 from __future__ import annotations
@@ -22,21 +36,48 @@ from pydantic import model_validator
 from forecasting.scenarios.base import ParameterBlock
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 
+#: the limits, in the order `binding` numbers them
+LIMITS = ("max_added_gw_per_year", "max_total_gw", "max_growth_per_year", "max_share_pct")
+
 
 class ConstraintParameters(ParameterBlock):
     max_added_gw_per_year: Param | None = None
     max_total_gw: Param | None = None
+    max_growth_per_year: Param | None = None
+    max_share_pct: Param | None = None
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
         "max_added_gw_per_year": Domain(ge=0),
         "max_total_gw": Domain(gt=0),
+        "max_growth_per_year": Domain(ge=0),
+        "max_share_pct": Domain(gt=0, le=100),
     }
 
     @model_validator(mode="after")
     def _something(self) -> ConstraintParameters:
-        if self.max_added_gw_per_year is None and self.max_total_gw is None:
-            raise ParamError("give max_added_gw_per_year, max_total_gw or both")
+        if all(getattr(self, name) is None for name in LIMITS):
+            raise ParamError(f"give at least one of {', '.join(LIMITS)}")
         return self
+
+
+def with_envelope(own: ConstraintParameters | None, envelope: ConstraintParameters | None,
+                  file: str) -> ConstraintParameters | None:
+    """The scenario's limits: the envelope's, each replaced by the scenario's own where it
+    gives one; an override of an envelope limit without a note is an `InputError`."""
+    from forecasting.errors import InputError
+
+    if envelope is None:
+        return own
+    if own is None:
+        return envelope
+    merged = {}
+    for name in LIMITS:
+        mine, theirs = getattr(own, name), getattr(envelope, name)
+        if mine is not None and theirs is not None and not getattr(mine, "note", ""):
+            raise InputError(file, "a scenario that replaces a limit of the supply envelope "
+                             "must say why in a note (its source)", field=f"constraints.{name}")
+        merged[name] = mine if mine is not None else theirs
+    return ConstraintParameters(**merged)
 
 
 def capacity_gw(twh: np.ndarray, hours: np.ndarray, load_factor: np.ndarray) -> np.ndarray:
@@ -53,19 +94,34 @@ def apply_cap(
     load_factor: np.ndarray,
     max_added_gw: np.ndarray | None,
     max_total_gw: np.ndarray | None,
-) -> np.ndarray:
-    """The capped total paths (n, H); `base_twh` is the load in the base year."""
+    max_growth: np.ndarray | None = None,
+    max_share_pct: np.ndarray | None = None,
+    national: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(capped total paths (n, H), binding (n, H): index into `LIMITS` of the limit that set
+    the cap where it bit, -1 elsewhere); `base_twh` is the load in the base year and
+    `national` the region's electricity paths (n, H) the share limit applies to."""
     n, horizon = total.shape
     lf = np.broadcast_to(np.asarray(load_factor, dtype=float), (n,))
-    previous = np.broadcast_to(np.asarray(base_twh, dtype=float), (n,)) * 1000.0 / (
-        base_hours * lf)
+    previous_twh = np.broadcast_to(np.asarray(base_twh, dtype=float), (n,)).copy()
+    previous_gw = previous_twh * 1000.0 / (base_hours * lf)
     capped = np.empty_like(total)
+    binding = np.full(total.shape, -1, dtype=int)
     for j in range(horizon):
-        limit = np.full(n, np.inf)
+        to_twh = hours[j] * lf / 1000.0
+        caps = np.full((len(LIMITS), n), np.inf)
         if max_added_gw is not None:
-            limit = np.minimum(limit, previous + max_added_gw)
+            caps[0] = (previous_gw + max_added_gw) * to_twh
         if max_total_gw is not None:
-            limit = np.minimum(limit, max_total_gw)
-        capped[:, j] = np.minimum(total[:, j], limit * hours[j] * lf / 1000.0)
-        previous = capped[:, j] * 1000.0 / (hours[j] * lf)
-    return capped
+            caps[1] = max_total_gw * to_twh
+        if max_growth is not None:
+            caps[2] = previous_twh * (1.0 + max_growth)
+        if max_share_pct is not None and national is not None:
+            caps[3] = max_share_pct / 100.0 * national[:, j]
+        limit = caps.min(axis=0)
+        capped[:, j] = np.minimum(total[:, j], limit)
+        bit = total[:, j] > limit
+        binding[bit, j] = caps.argmin(axis=0)[bit]
+        previous_twh = capped[:, j]
+        previous_gw = capped[:, j] / to_twh
+    return capped, binding

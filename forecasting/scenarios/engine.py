@@ -52,6 +52,7 @@ class ScenarioPaths:
     ai_parts: dict[str, np.ndarray] = field(default_factory=dict)  # before any cap
     constrained: bool = False
     first_draw: int = 0
+    binding: np.ndarray | None = None    # (n, H) index into constraints.LIMITS, -1: none bit
 
     @property
     def n(self) -> int:
@@ -96,6 +97,7 @@ def simulate_scenario(
     momentum_paths: np.ndarray | None = None,
     first_draw: int = 0,
     overrides: Mapping[str, float] | None = None,
+    national_paths: np.ndarray | None = None,
 ) -> ScenarioPaths:
     """Monte Carlo paths of one scenario for draws `first_draw .. first_draw + n - 1`.
 
@@ -107,7 +109,9 @@ def simulate_scenario(
       (n, H), for scenarios with a `statistical` baseline (default: fitted here);
     - `momentum_paths`: the baseline model's paths of the total, for `momentum` (handed to
       every driver as `ctx.total_paths`; default: the driver fits its own);
-    - `overrides`: parameter path -> value fixed on every draw (tornado tables).
+    - `overrides`: parameter path -> value fixed on every draw (tornado tables);
+    - `national_paths`: the region's electricity paths (n, H), which a `max_share_pct` limit
+      applies to (without them that limit is not applied).
     """
     years = np.asarray(years, dtype=int)
     frame = history.sort_values("year")
@@ -156,12 +160,16 @@ def simulate_scenario(
     load_factor = draws["load_factor"]
     total = unconstrained
     removed = np.zeros_like(unconstrained)
+    binding = None
     if spec.constraints is not None:
-        total = apply_cap(
+        total, binding = apply_cap(
             unconstrained, base_twh=_base_total(spec, draws, ctx), base_hours=_hours(base_year),
             hours=ctx.hours, load_factor=load_factor,
             max_added_gw=draws.get("constraints.max_added_gw_per_year"),
             max_total_gw=draws.get("constraints.max_total_gw"),
+            max_growth=draws.get("constraints.max_growth_per_year"),
+            max_share_pct=draws.get("constraints.max_share_pct"),
+            national=None if national_paths is None else national_paths[:n],
         )
         removed = unconstrained - total
         if ai is not None:
@@ -174,7 +182,7 @@ def simulate_scenario(
         scenario=spec.name, region=spec.region, years=years, total=total, baseline=baseline,
         ai=ai, removed_by_cap=removed, load_factor=load_factor, parameters=draws,
         ai_parts=parts if spec.level == "ai" else {}, constrained=spec.constraints is not None,
-        first_draw=first_draw,
+        first_draw=first_draw, binding=binding,
     )
 
 

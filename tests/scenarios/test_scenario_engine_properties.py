@@ -8,12 +8,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forecasting.combine.quantiles import QUANTILES
-from forecasting.scenarios.catalog import load_scenario, parse_scenario
+from forecasting.paths import SCENARIOS_DIR
+from forecasting.scenarios.catalog import load_scenario, load_scenario_file, parse_scenario
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def unbounded(name: str):
+    """The scenario file as written, without the supply envelope (driver properties)."""
+    return load_scenario_file(SCENARIOS_DIR / f"{name}.yaml")
 
 
 @st.composite
@@ -133,8 +139,8 @@ def test_chunks_give_exactly_the_numbers_of_one_run(name, history, decomposition
 
 
 def test_statistical_baseline_is_shared_by_all_scenarios(history, decomposition, years):
-    a = run(load_scenario("moderate-ai"), history, years, n=300, decomposition=decomposition)
-    b = run(load_scenario("high-ai"), history, years, n=300, decomposition=decomposition)
+    a = run(unbounded("moderate-ai"), history, years, n=300, decomposition=decomposition)
+    b = run(unbounded("high-ai"), history, years, n=300, decomposition=decomposition)
     assert np.array_equal(a.baseline, b.baseline)
 
 
@@ -152,14 +158,14 @@ def test_given_momentum_paths_are_the_momentum_scenario(history, decomposition, 
     """The pipeline's paths of the total reach the momentum driver as they are; the other
     drivers do not use them."""
     total = np.full((100, len(years)), 321.0)
-    paths = run(load_scenario("momentum"), history, years, n=100,
+    paths = run(unbounded("momentum"), history, years, n=100,
                 decomposition=decomposition, momentum_paths=total)
     assert np.array_equal(paths.total, total)
-    fleet = run(load_scenario("moderate-ai"), history, years, n=100,
+    fleet = run(unbounded("moderate-ai"), history, years, n=100,
                 decomposition=decomposition, momentum_paths=total)
     assert not np.array_equal(fleet.total, total)
     with pytest.raises(ValueError, match="momentum driver's paths must have shape"):
-        run(load_scenario("momentum"), history, years, n=50, decomposition=decomposition,
+        run(unbounded("momentum"), history, years, n=50, decomposition=decomposition,
             momentum_paths=total)
 
 
@@ -185,7 +191,7 @@ def test_total_level_scenarios_report_only_the_total(history, decomposition, yea
 def test_components_are_not_counted_twice(history, decomposition, years):
     """compute_efficiency starts from the history's AI part less the components' base-year
     energy, so driver + components equal the history's AI load in the base year."""
-    spec = load_scenario("efficiency-breakthrough")
+    spec = unbounded("efficiency-breakthrough")
     zero = {p: 0.0 for p in spec.parameter_paths() if p.startswith("compute_efficiency.")
             and p.split(".")[1] in ("compute_growth", "efficiency_gain", "rebound")}
     zero.update({p: 0.0 for p in spec.parameter_paths()

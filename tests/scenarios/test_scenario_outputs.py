@@ -32,4 +32,5 @@ def test_without_national_paths_there_is_no_share(history, decomposition, years)
                               seed=1, decomposition=decomposition)
     table = summarise_paths(paths)
     assert set(table["metric"]) == {"twh", "avg_gw", "capacity_gw"}
-    assert set(table["component"]) == {"total"}
+    # momentum is bounded by the supply envelope like every project scenario
+    assert set(table["component"]) == {"total", "removed_by_cap"}
