@@ -1,0 +1,247 @@
+"""The zone's load backtest: rolling origins over the whole evidence history, four metrics.
+
+What is scored: the zone's TOTAL load as metered (what a planner judges and what the peers
+forecast), never the base (the base is an output of the decomposition, estimated with the
+whole history, so scoring it would score hindsight). Every model - candidates, peers and the
+`selected` rule - is fitted on the total load at each origin and scored the same way.
+
+Series (evidence only, `monthly_load`): per month, energy = the evidence-hour mean MW times
+the month's hours / 1000 (GWh) and peak = the largest evidence hour (MW), for complete months
+(coverage >= 0.99, `history.COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
+first month) are NaN: never fitted, never an actual. A year is an annual actual only when
+all 12 of its months are complete: its energy is the sum of the months, its peak the largest
+monthly peak. An incomplete year (DOM 2005 and 2018) is never scored, though forecasts run
+through it.
+
+Origins (`origins_by_segment`): every `step` months, aligned so that each December is an
+origin, in every run of complete months ("segment") once the segment holds `min_train`
+months; an origin needs a later actual. Each model is fitted on the segment up to the origin
+(models need gap-free series; `AfterLastGap`), while the MASE scale is that of the whole
+evidence up to the origin (`metrics.mase_scale`, lag 12, NaN differences skipped).
+
+At each origin each model draws joint paths for 12 x `annual_horizon` months. Metrics
+(`metric` column; the `period` column is ``YYYY-MM`` for monthly, ``YYYY`` for annual):
+
+- ``monthly_energy_gwh`` and ``monthly_peak_mw``: horizons 1-`horizon` (12) months, from
+  every origin;
+- ``annual_energy_gwh`` and ``annual_peak_mw``: horizons 1-`annual_horizon` (3) years, from
+  the December origins only: each path's months are summed per calendar year (energy) or
+  their largest monthly peak taken (peak), as the zone forecast derives its annual figures.
+
+`selected` is the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
+factors per monthly horizon from what was known at each origin) over the candidates, run on
+the 36-month monthly paths; its annual rows are its monthly paths aggregated like any model's.
+The peers never enter the choice. MASE scales: monthly as above; annual, the mean absolute
+year-on-year change of the complete years up to the origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest import metrics
+from forecasting.backtest.rolling_origin import (
+    BacktestResult,
+    concat_rows,
+    forecast_rows,
+    run_backtest,
+    summary,
+)
+from forecasting.backtest.selected import decide, with_selected
+from forecasting.models.base import Model
+from forecasting.zones.history import ZoneHistory, period_table
+
+Factory = Callable[[], Model]
+MONTHLY = {"energy_gwh": "monthly_energy_gwh", "peak_mw": "monthly_peak_mw"}
+ANNUAL = {"energy_gwh": "annual_energy_gwh", "peak_mw": "annual_peak_mw"}
+METRICS = (*MONTHLY.values(), *ANNUAL.values())
+
+
+def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
+    """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere."""
+    table = period_table(history.load, "M")
+    index = pd.period_range(table.index[0], table.index[-1], freq="M")
+    table = table.reindex(index)
+    complete = table["complete"].fillna(False).astype(bool).to_numpy()
+    hours = np.asarray(index.days_in_month, dtype=float) * 24.0
+    energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
+    peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
+    return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),
+            "peak_mw": pd.Series(peak, index=index, name="peak_mw")}
+
+
+def annual_actuals(series: pd.Series, kind: str) -> pd.Series:
+    """Annual sum (energy) or max (peak) of the years whose 12 months all have a value."""
+    grouped = series.groupby(np.asarray(series.index.year))
+    values = grouped.sum() if kind == "energy_gwh" else grouped.max()
+    full = grouped.count() == 12
+    out = values.where(full)
+    out.index = pd.PeriodIndex([str(y) for y in out.index], freq="Y")
+    return out.astype(float)
+
+
+class AfterLastGap(Model):
+    """Fits `inner` on the values after the last missing value (a gap-free segment)."""
+
+    name = "after_last_gap"
+
+    def __init__(self, inner: Model) -> None:
+        self.inner = inner
+
+    def fit(self, series: pd.Series) -> AfterLastGap:
+        missing = np.flatnonzero(series.isna().to_numpy())
+        start = int(missing[-1]) + 1 if len(missing) else 0
+        self.series_ = series.iloc[start:]
+        self.inner.fit(self.series_)
+        return self
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        return self.inner.sample_paths(horizon, n, rng)
+
+
+def origins_by_segment(series: pd.Series, *, step: int, min_train: int,
+                       span: int) -> list[tuple[pd.Period, pd.Period]]:
+    """(first, last) origin of each segment (see the module docstring), aligned on December
+    (`step` divides 12)."""
+    if step < 1 or 12 % step:
+        raise ValueError(f"step must divide 12 (1, 2, 3, 4, 6 or 12), got {step}")
+    ok = series.notna().to_numpy()
+    index = series.index
+    out, pos = [], 0
+    while pos < len(ok):
+        if not ok[pos]:
+            pos += 1
+            continue
+        end = pos
+        while end + 1 < len(ok) and ok[end + 1]:
+            end += 1
+        later = np.flatnonzero(ok)
+        candidates = []
+        for p in range(pos + min_train - 1, end + 1):
+            if index[p].month % step:
+                continue
+            if not ((later > p) & (later <= p + span)).any():
+                continue
+            candidates.append(index[p])
+        if candidates:
+            out.append((candidates[0], candidates[-1]))
+        pos = end + 1
+    return out
+
+
+def _merge(results: Sequence[BacktestResult]) -> BacktestResult:
+    first = results[0]
+    return replace(
+        first,
+        forecasts=concat_rows([r.forecasts for r in results], first.quantiles),
+        paths={k: v for r in results for k, v in r.paths.items()},
+        failures=[f for r in results for f in r.failures],
+        origins=tuple(o for r in results for o in r.origins),
+        actuals={k: v for r in results for k, v in r.actuals.items()},
+        scales={k: v for r in results for k, v in r.scales.items()},
+    )
+
+
+def _sort(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["model", "origin", "horizon"], kind="mergesort").reset_index(
+        drop=True)
+
+
+def _backtest(series, factories, *, span, step, min_train, n_paths, seed) -> BacktestResult:
+    wrapped = {alias: (lambda f=f: AfterLastGap(f())) for alias, f in factories.items()}
+    results = [run_backtest(series, wrapped, horizon=span, first_origin=first, last_origin=last,
+                            n_paths=n_paths, seed=seed, step=step)
+               for first, last in origins_by_segment(series, step=step, min_train=min_train,
+                                                     span=span)]
+    if not results:
+        raise ValueError("no origin has enough history for the zone backtest")
+    return _merge(results)
+
+
+def annual_rows(result: BacktestResult, series: pd.Series, kind: str, *,
+                years: int, models: Sequence[str] | None = None) -> pd.DataFrame:
+    """Annual rows of the December origins: paths aggregated per calendar year."""
+    actual = annual_actuals(series, kind)
+    frames = []
+    for (alias, label), paths in sorted(result.paths.items()):
+        if models is not None and alias not in models:
+            continue
+        origin = pd.Period(label, "M")
+        if origin.month != 12:
+            continue
+        year = pd.Period(str(origin.year), "Y")
+        blocks = paths[:, : 12 * years].reshape(paths.shape[0], years, 12)
+        annual = blocks.sum(axis=2) if kind == "energy_gwh" else blocks.max(axis=2)
+        future = actual[(actual.index > year) & (actual.index <= year + years)].dropna()
+        if future.empty:
+            continue
+        scale = metrics.mase_scale(actual[actual.index <= year])
+        frames.append(forecast_rows(alias, year, future, annual, quantiles=result.quantiles,
+                                    scale=scale))
+    return concat_rows(frames, result.quantiles)
+
+
+@dataclass(frozen=True)
+class LoadBacktest:
+    forecasts: pd.DataFrame  # backtest_forecasts.csv rows, with the `metric` column
+    summary: pd.DataFrame  # backtest_summary.csv rows, with the `metric` column
+    failures: pd.DataFrame
+    choices: dict  # kind -> the final `selected` decision's weights (all origins' rows)
+
+
+def load_backtest(
+    series_by_kind: Mapping[str, pd.Series],
+    candidates: Mapping[str, Factory],
+    peers: Mapping[str, Factory],
+    *,
+    horizon: int = 12,
+    annual_horizon: int = 3,
+    step: int = 3,
+    min_train: int = 24,
+    n_paths: int = 200,
+    seed: int = 0,
+    strategy: str = "best",
+) -> LoadBacktest:
+    """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
+    span = max(horizon, 12 * annual_horizon)
+    options = dict(span=span, step=step, min_train=min_train, n_paths=n_paths, seed=seed)
+    forecasts, summaries, failures, choices = [], [], [], {}
+    for kind, series in series_by_kind.items():
+        ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)
+        extra = {a: f for a, f in peers.items() if a not in candidates}
+        theirs = _backtest(series, extra, **options) if extra else None
+        monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])
+        monthly = pd.concat(monthly, ignore_index=True)
+        monthly = monthly[monthly["horizon"] <= horizon]
+        annual = [annual_rows(ours, series, kind, years=annual_horizon)]
+        if theirs:
+            annual.append(annual_rows(theirs, series, kind, years=annual_horizon))
+        annual = pd.concat(annual, ignore_index=True)
+        for metric, frame in ((MONTHLY[kind], monthly), (ANNUAL[kind], annual)):
+            frame = _sort(frame)
+            table = summary(frame, quantiles=ours.quantiles)
+            frame.insert(1, "metric", metric)
+            table.insert(1, "metric", metric)
+            forecasts.append(frame)
+            summaries.append(table)
+        for result in (ours, theirs):
+            if result is not None and result.failures:
+                failures.append(result.failures_frame().assign(metric=kind))
+        choices[kind] = _final_choice(ours, strategy)
+    return LoadBacktest(
+        forecasts=pd.concat(forecasts, ignore_index=True),
+        summary=pd.concat(summaries, ignore_index=True),
+        failures=(pd.concat(failures, ignore_index=True) if failures
+                  else pd.DataFrame(columns=["alias", "origin", "message", "metric"])),
+        choices=choices,
+    )
+
+
+def _final_choice(result: BacktestResult, strategy: str) -> dict[str, float]:
+    models = [m for m in result.models if m != "selected"]
+    decision = decide(result, candidates=models, strategy=strategy)
+    return {m: w for m, w in decision.choice.weights.items() if w > 0}
