@@ -13,11 +13,12 @@ all 12 of its months are complete: its energy is the sum of the months, its peak
 monthly peak. An incomplete year (DOM 2005 and 2018) is never scored, though forecasts run
 through it.
 
-Origins (`origins_by_segment`): every `step` months, aligned so that each December is an
-origin, in every run of complete months ("segment") once the segment holds `min_train`
-months; an origin needs a later actual. Each model is fitted on the segment up to the origin
-(models need gap-free series; `AfterLastGap`), while the MASE scale is that of the whole
-evidence up to the origin (`metrics.mase_scale`, lag 12, NaN differences skipped).
+Origins (`origins_by_segment`): every `step` months (from `first_origin` if given), aligned
+so that each December is an origin, in every run of complete months ("segment") once the
+segment holds `min_train` months; an origin needs a later actual. Each model is fitted on
+the segment up to the origin (models need gap-free series; `AfterLastGap`), while the MASE
+scale is that of the whole evidence up to the origin (`metrics.mase_scale`, lag 12, NaN
+differences skipped).
 
 At each origin each model draws joint paths for 12 x `annual_horizon` months. Metrics
 (`metric` column; the `period` column is ``YYYY-MM`` for monthly, ``YYYY`` for annual):
@@ -103,8 +104,8 @@ class AfterLastGap(Model):
         return self.inner.sample_paths(horizon, n, rng)
 
 
-def origins_by_segment(series: pd.Series, *, step: int, min_train: int,
-                       span: int) -> list[tuple[pd.Period, pd.Period]]:
+def origins_by_segment(series: pd.Series, *, step: int, min_train: int, span: int,
+                       first: pd.Period | None = None) -> list[tuple[pd.Period, pd.Period]]:
     """(first, last) origin of each segment (see the module docstring), aligned on December
     (`step` divides 12)."""
     if step < 1 or 12 % step:
@@ -122,7 +123,7 @@ def origins_by_segment(series: pd.Series, *, step: int, min_train: int,
         later = np.flatnonzero(ok)
         candidates = []
         for p in range(pos + min_train - 1, end + 1):
-            if index[p].month % step:
+            if index[p].month % step or (first is not None and index[p] < first):
                 continue
             if not ((later > p) & (later <= p + span)).any():
                 continue
@@ -151,12 +152,13 @@ def _sort(frame: pd.DataFrame) -> pd.DataFrame:
         drop=True)
 
 
-def _backtest(series, factories, *, span, step, min_train, n_paths, seed) -> BacktestResult:
+def _backtest(series, factories, *, span, step, min_train, first, n_paths,
+              seed) -> BacktestResult:
     wrapped = {alias: (lambda f=f: AfterLastGap(f())) for alias, f in factories.items()}
-    results = [run_backtest(series, wrapped, horizon=span, first_origin=first, last_origin=last,
+    results = [run_backtest(series, wrapped, horizon=span, first_origin=lo, last_origin=hi,
                             n_paths=n_paths, seed=seed, step=step)
-               for first, last in origins_by_segment(series, step=step, min_train=min_train,
-                                                     span=span)]
+               for lo, hi in origins_by_segment(series, step=step, min_train=min_train,
+                                                     span=span, first=first)]
     if not results:
         raise ValueError("no origin has enough history for the zone backtest")
     return _merge(results)
@@ -202,13 +204,16 @@ def load_backtest(
     annual_horizon: int = 3,
     step: int = 3,
     min_train: int = 24,
+    first_origin: pd.Period | str | None = None,
     n_paths: int = 200,
     seed: int = 0,
     strategy: str = "best",
 ) -> LoadBacktest:
     """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
     span = max(horizon, 12 * annual_horizon)
-    options = dict(span=span, step=step, min_train=min_train, n_paths=n_paths, seed=seed)
+    first = None if first_origin is None else pd.Period(first_origin, "M")
+    options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
+                   seed=seed)
     forecasts, summaries, failures, choices = [], [], [], {}
     for kind, series in series_by_kind.items():
         ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)

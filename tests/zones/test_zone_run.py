@@ -23,7 +23,8 @@ def small_config(**changes) -> ZoneConfig:
     shipped = load_zone_config(ROOT / "pipelines" / "pjm_dom.yaml")
     backtest = shipped.backtest.model_copy(update={
         "n_paths": 40, "candidates": ["seasonal_naive", "seasonal_trend"],
-        "first_origin": "2023-06"})
+        "peers": ["seasonal_naive", "auto_ets"], "first_origin": "2023-06",
+        "history_start": "2023-06"})
     data = shipped.model_dump() | {"n_paths": 120, "backtest": backtest.model_dump()} | changes
     return ZoneConfig(**data)
 
@@ -54,8 +55,12 @@ def test_tables_have_the_published_schemas(run):
     bt = run.backtest_forecasts
     assert list(bt.columns[:11]) == ["model", "metric", "origin", "period", "horizon",
                                      "actual", "mean", "p05", "p10", "p50", "p90"]
-    assert {"selected", "seasonal_naive"} <= set(bt["model"])
-    assert set(bt["metric"]) == {"energy_gwh", "peak_mw"}
+    assert set(bt["metric"]) == {"monthly_energy_gwh", "monthly_peak_mw", "annual_energy_gwh",
+                                 "annual_peak_mw"}
+    for metric, part in bt.groupby("metric"):
+        assert {"selected", "seasonal_naive", "seasonal_trend", "auto_ets"} <= set(part["model"])
+        width = 4 if metric.startswith("annual") else 7
+        assert (part["period"].str.len() == width).all(), metric
     assert list(run.backtest_summary.columns) == ["model", "metric", *SUMMARY_COLUMNS[1:]]
     profile = run.profile[run.profile.scenario == "vetted"]
     assert len(profile) == 8760 and profile["hour_start_utc"].is_unique
