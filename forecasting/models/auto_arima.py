@@ -7,13 +7,16 @@ unless `log=True` (then on log values when every value is positive). Hourly data
 supported (a seasonal search over a year of hours takes too long).
 
 Paths: statsforecast's `AutoARIMA.simulate` from the end of the history with Gaussian shocks of
-the fitted variance (joint paths), seeded from the caller's `rng` (see `_statsforecast.py`).
+the fitted variance (joint paths), seeded from the caller's `rng`
+(`_statsforecast.simulated_paths`); their mean and bands match the model's own forecast.
 Coefficient uncertainty is not included.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
+
+import numpy as np
 
 from forecasting.models._statsforecast import StatsforecastModel
 
@@ -26,3 +29,6 @@ class AutoARIMA(StatsforecastModel):
         from statsforecast.models import AutoARIMA as SfAutoARIMA  # lazily: slow import
 
         return SfAutoARIMA(season_length=season)
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        return self.simulated_paths(horizon, n, rng)

@@ -1,0 +1,99 @@
+"""The zone load backtest on a small synthetic history with a gap: the published columns,
+peers and `selected` for every metric, annual horizons 1-3, and an incomplete year or month
+never scored."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting.models.registry import MODELS
+from forecasting.zones.backtest import (
+    METRICS,
+    AfterLastGap,
+    annual_actuals,
+    load_backtest,
+    origins_by_segment,
+)
+
+CONTRACT = ["model", "metric", "origin", "period", "horizon", "actual", "mean", "p05", "p10",
+            "p50", "p90", "p95"]
+GAP = ["2017-08", "2017-09"]  # two missing months: 2017 is not a complete year
+
+
+def history() -> dict[str, pd.Series]:
+    rng = np.random.default_rng(4)
+    index = pd.period_range("2013-01", "2020-12", freq="M")
+    t = np.arange(len(index))
+    season = np.cos(2 * np.pi * (index.month.to_numpy() - 7) / 12)
+    energy = 8000 * np.exp(0.003 * t + 0.08 * season + rng.normal(0, 0.02, len(t)))
+    peak = 15000 * np.exp(0.003 * t + 0.1 * season + rng.normal(0, 0.03, len(t)))
+    out = {"energy_gwh": pd.Series(energy, index=index), "peak_mw": pd.Series(peak, index=index)}
+    for series in out.values():
+        series[pd.PeriodIndex(GAP, freq="M")] = np.nan
+    return out
+
+
+@pytest.fixture(scope="module")
+def backtest():
+    candidates = {m: MODELS[m] for m in ("seasonal_naive", "drift")}
+    peers = {m: MODELS[m] for m in ("seasonal_naive", "naive")}
+    return load_backtest(history(), candidates, peers, step=6, min_train=24, n_paths=30,
+                         seed=3, strategy="ensemble")
+
+
+def test_tables_have_the_contract_columns_and_every_model_per_metric(backtest):
+    f = backtest.forecasts
+    assert list(f.columns[: len(CONTRACT)]) == CONTRACT
+    assert set(f["metric"]) == set(METRICS)
+    for metric, part in f.groupby("metric"):
+        assert set(part["model"]) == {"selected", "seasonal_naive", "drift", "naive"}, metric
+    s = backtest.summary
+    assert list(s.columns[:3]) == ["model", "metric", "horizon"]
+    assert set(s["metric"]) == set(METRICS)
+    assert backtest.failures.empty
+
+
+def test_horizons_and_periods_by_frequency(backtest):
+    f = backtest.forecasts
+    annual = f[f["metric"].str.startswith("annual")]
+    monthly = f[f["metric"].str.startswith("monthly")]
+    assert set(annual["horizon"]) == {1, 2, 3}
+    assert set(monthly["horizon"]) == set(range(1, 13))
+    assert annual["period"].str.fullmatch(r"\d{4}").all()
+    assert annual["origin"].str.fullmatch(r"\d{4}").all()  # December origins only
+    assert monthly["period"].str.fullmatch(r"\d{4}-\d{2}").all()
+    # the horizon is the distance from the origin in the period's own unit
+    years = annual["period"].astype(int) - annual["origin"].astype(int)
+    assert (years == annual["horizon"]).all()
+
+
+def test_an_incomplete_year_or_month_is_never_scored(backtest):
+    f = backtest.forecasts
+    assert not f["period"].isin(GAP).any()
+    annual = f[f["metric"].str.startswith("annual")]
+    assert "2017" not in set(annual["period"])
+    # forecasts run through the gap: a 2016 origin is still scored on 2018 (h = 2)
+    assert ((annual["origin"] == "2016") & (annual["period"] == "2018")).any()
+    actual = annual_actuals(history()["energy_gwh"], "energy_gwh")
+    assert np.isnan(actual["2017"]) and np.isfinite(actual["2018"])
+    scored = annual[annual["metric"] == "annual_energy_gwh"].drop_duplicates("period")
+    np.testing.assert_allclose(scored.set_index("period")["actual"].sort_index(),
+                               actual.dropna().loc[scored["period"].sort_values()].to_numpy())
+
+
+def test_models_are_fitted_after_the_last_gap_only():
+    series = history()["energy_gwh"]
+    model = AfterLastGap(MODELS["naive"]()).fit(series.loc[:"2019-06"])
+    assert model.series_.index[0] == pd.Period("2017-10", "M")
+    assert model.series_.notna().all()
+    segments = origins_by_segment(series, step=6, min_train=24, span=36)
+    # first segment: origins from 24 months in; second: 24 months after the gap, Decembers in
+    assert segments == [(pd.Period("2014-12", "M"), pd.Period("2017-06", "M")),
+                        (pd.Period("2019-12", "M"), pd.Period("2020-06", "M"))]
+
+
+def test_same_seed_same_tables(backtest):
+    again = load_backtest(history(), {m: MODELS[m] for m in ("seasonal_naive", "drift")},
+                          {m: MODELS[m] for m in ("seasonal_naive", "naive")}, step=6,
+                          min_train=24, n_paths=30, seed=3, strategy="ensemble")
+    pd.testing.assert_frame_equal(again.forecasts, backtest.forecasts)
