@@ -164,27 +164,33 @@ def _backtest(series, factories, *, span, step, min_train, first, n_paths,
     return _merge(results)
 
 
-def annual_rows(result: BacktestResult, series: pd.Series, kind: str, *,
-                years: int, models: Sequence[str] | None = None) -> pd.DataFrame:
-    """Annual rows of the December origins: paths aggregated per calendar year."""
+def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years: int,
+                  models: Sequence[str] | None = None) -> BacktestResult:
+    """The December origins of `result` as an annual backtest: each path's months summed per
+    calendar year (energy) or their largest value taken (peak), scored on complete years."""
     actual = annual_actuals(series, kind)
-    frames = []
-    for (alias, label), paths in sorted(result.paths.items()):
-        if models is not None and alias not in models:
-            continue
+    frames, paths, origins, actuals, scales = [], {}, set(), {}, {}
+    for (alias, label), monthly in sorted(result.paths.items()):
         origin = pd.Period(label, "M")
-        if origin.month != 12:
+        if origin.month != 12 or (models is not None and alias not in models):
             continue
         year = pd.Period(str(origin.year), "Y")
-        blocks = paths[:, : 12 * years].reshape(paths.shape[0], years, 12)
+        blocks = monthly[:, : 12 * years].reshape(monthly.shape[0], years, 12)
         annual = blocks.sum(axis=2) if kind == "energy_gwh" else blocks.max(axis=2)
         future = actual[(actual.index > year) & (actual.index <= year + years)].dropna()
         if future.empty:
             continue
         scale = metrics.mase_scale(actual[actual.index <= year])
+        paths[(alias, str(year))] = annual
+        origins.add(year)
+        actuals[str(year)] = future
+        scales[str(year)] = scale
         frames.append(forecast_rows(alias, year, future, annual, quantiles=result.quantiles,
                                     scale=scale))
-    return concat_rows(frames, result.quantiles)
+    return BacktestResult(
+        forecasts=_sort(concat_rows(frames, result.quantiles)), paths=paths, failures=[],
+        horizon=years, quantiles=result.quantiles, n_paths=result.n_paths, seed=result.seed,
+        freq="Y-DEC", origins=tuple(sorted(origins)), actuals=actuals, scales=scales)
 
 
 @dataclass(frozen=True)
@@ -193,6 +199,7 @@ class LoadBacktest:
     summary: pd.DataFrame  # backtest_summary.csv rows, with the `metric` column
     failures: pd.DataFrame
     choices: dict  # kind -> the final `selected` decision's weights (all origins' rows)
+    results: dict  # kind -> (candidates + selected, peers or None): the monthly backtests
 
 
 def load_backtest(
@@ -214,7 +221,7 @@ def load_backtest(
     first = None if first_origin is None else pd.Period(first_origin, "M")
     options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
                    seed=seed)
-    forecasts, summaries, failures, choices = [], [], [], {}
+    forecasts, summaries, failures, choices, results = [], [], [], {}, {}
     for kind, series in series_by_kind.items():
         ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)
         extra = {a: f for a, f in peers.items() if a not in candidates}
@@ -222,9 +229,9 @@ def load_backtest(
         monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])
         monthly = pd.concat(monthly, ignore_index=True)
         monthly = monthly[monthly["horizon"] <= horizon]
-        annual = [annual_rows(ours, series, kind, years=annual_horizon)]
+        annual = [annual_result(ours, series, kind, years=annual_horizon).forecasts]
         if theirs:
-            annual.append(annual_rows(theirs, series, kind, years=annual_horizon))
+            annual.append(annual_result(theirs, series, kind, years=annual_horizon).forecasts)
         annual = pd.concat(annual, ignore_index=True)
         for metric, frame in ((MONTHLY[kind], monthly), (ANNUAL[kind], annual)):
             frame = _sort(frame)
@@ -237,12 +244,14 @@ def load_backtest(
             if result is not None and result.failures:
                 failures.append(result.failures_frame().assign(metric=kind))
         choices[kind] = _final_choice(ours, strategy)
+        results[kind] = (ours, theirs)
     return LoadBacktest(
         forecasts=pd.concat(forecasts, ignore_index=True),
         summary=pd.concat(summaries, ignore_index=True),
         failures=(pd.concat(failures, ignore_index=True) if failures
                   else pd.DataFrame(columns=["alias", "origin", "message", "metric"])),
         choices=choices,
+        results=results,
     )
 
 

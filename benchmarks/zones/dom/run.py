@@ -32,9 +32,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
+from forecasting.backtest.rolling_origin import summary  # noqa: E402
+from forecasting.backtest.selected import with_selected  # noqa: E402
 from forecasting.io.zone_config_file import load_zone_config  # noqa: E402
 from forecasting.models.registry import MODELS  # noqa: E402
-from forecasting.zones.backtest import load_backtest, monthly_load  # noqa: E402
+from forecasting.zones.backtest import (  # noqa: E402
+    ANNUAL,
+    annual_result,
+    load_backtest,
+    monthly_load,
+)
 from forecasting.zones.history import build_history  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
 
@@ -69,11 +76,30 @@ def scores(result, bt, dataset: str) -> pd.DataFrame:
                   "smape", "n"]]
 
 
+def annual_rule(result, series_by_kind, bt, dataset: str) -> pd.DataFrame:
+    """Diagnostic, not published: the selection rule run on the annual rows themselves (choice
+    by annual MASE, conformal factors per annual horizon) over the candidates' annual paths,
+    instead of aggregating the monthly `selected` paths as the zone forecast does."""
+    frames = []
+    for kind, (ours, _) in result.results.items():
+        candidates = [m for m in ours.models if m != "selected"]
+        annual = annual_result(ours, series_by_kind[kind], kind, years=bt.annual_horizon,
+                               models=candidates)
+        rows = with_selected(annual, strategy=bt.strategy).forecasts
+        table = summary(rows[rows["model"] == "selected"], quantiles=annual.quantiles)
+        table = table[table["horizon"].astype(str) == "all"].rename(columns=str.lower)
+        frames.append(table.assign(model="selected_annual_rule", metric=ANNUAL[kind],
+                                   role="diagnostic", dataset=dataset))
+    return pd.concat(frames, ignore_index=True)[["dataset", "metric", "model", "role", "mase",
+                                                 "crps", "coverage80", "width80", "smape",
+                                                 "n"]]
+
+
 def headline(table: pd.DataFrame, bt) -> pd.DataFrame:
     rows = []
     for (dataset, metric), part in table.groupby(["dataset", "metric"], sort=False):
         peers = part[part["model"].isin(bt.peers)].sort_values("mase", kind="mergesort")
-        sel = part[part["model"] == "selected"].iloc[0]
+        sel = part[part["model"] == "selected"].iloc[0]  # never the diagnostic row
         best = peers.iloc[0]
         ratio = sel["mase"] / best["mase"]
         limit = THRESHOLDS.get(metric) if dataset == "PJM-DOM" else None
@@ -96,9 +122,11 @@ def main() -> None:
     bt = config.backtest
     started = time.perf_counter()
     history = build_history(read_zone_files(config.series))
-    result = run(monthly_load(history), bt, config.seed)
+    series = monthly_load(history)
+    result = run(series, bt, config.seed)
     seconds = time.perf_counter() - started
-    table = scores(result, bt, config.region)
+    table = pd.concat([scores(result, bt, config.region),
+                       annual_rule(result, series, bt, config.region)], ignore_index=True)
     table.to_csv(HERE / "results.csv", index=False, float_format="%.4f")
     heads = [headline(table, bt)]
     zones = None
@@ -138,7 +166,11 @@ def write_markdown(table, heads, result, bt, seconds, zones) -> None:
         lines.append(f"| {h.dataset} | {h.metric} | {h.selected_mase:.3f} | {h.best_peer} | "
                      f"{h.best_peer_mase:.3f} | {_fmt_ratio(h)} | {cov} | "
                      f"{h.selected_crps:.1f} | {h.best_peer_crps:.1f} | {h.n} |")
-    lines += ["", f"Final choice with all rows: {result.choices}", ""]
+    choices = "; ".join(f"{kind}: " + ", ".join(f"{m} {w:.0%}" for m, w in sorted(c.items()))
+                        for kind, c in result.choices.items())
+    lines += ["", f"Final choice with all rows (what the rule would pick now): {choices}.", "",
+              "`selected_annual_rule` (role `diagnostic`, not published, not in the headline): "
+              "the same rule run on the annual rows themselves; see README.md.", ""]
     for source in (table, zones):
         if source is None:
             continue
