@@ -16,7 +16,8 @@ metrics, origins every 3 months: a check that the rule is not tuned to DOM.
 
 Run from the repository root:
     .venv/bin/python benchmarks/zones/dom/run.py [--zones]
-Writes benchmarks/zones/dom/results.csv and results.md (and zones.csv with --zones).
+Writes benchmarks/zones/dom/results.csv (every model's scores), headline.csv (selected / best
+peer against the thresholds) and results.md (and zones.csv with --zones).
 """
 
 from __future__ import annotations
@@ -103,11 +104,13 @@ def headline(table: pd.DataFrame, bt) -> pd.DataFrame:
         best = peers.iloc[0]
         ratio = sel["mase"] / best["mase"]
         limit = THRESHOLDS.get(metric) if dataset == "PJM-DOM" else None
+        limit = float("nan") if limit is None else limit
         cov_ok = COVERAGE[0] <= sel["coverage80"] <= COVERAGE[1]
         rows.append({
             "dataset": dataset, "metric": metric, "selected_mase": sel["mase"],
             "best_peer": best["model"], "best_peer_mase": best["mase"], "ratio": ratio,
-            "threshold": limit, "ratio_met": None if limit is None else bool(ratio <= limit),
+            "threshold": limit, "ratio_met": "" if pd.isna(limit) else
+            ("met" if ratio <= limit else "NOT met"),
             "selected_coverage80": sel["coverage80"], "coverage_met": bool(cov_ok),
             "selected_crps": sel["crps"], "best_peer_crps": best["crps"], "n": int(sel["n"]),
         })
@@ -141,13 +144,15 @@ def main() -> None:
         zones = zones[zones["metric"].str.startswith("monthly")]
         zones.to_csv(HERE / "zones.csv", index=False, float_format="%.4f")
         heads.append(headline(zones, bt))
-    write_markdown(table, pd.concat(heads, ignore_index=True), result, bt, seconds, zones)
+    heads = pd.concat(heads, ignore_index=True)
+    heads.to_csv(HERE / "headline.csv", index=False, float_format="%.4f")
+    write_markdown(table, heads, result, bt, seconds, zones)
 
 
 def _fmt_ratio(h) -> str:
-    if h.threshold is None or pd.isna(h.threshold):
+    if pd.isna(h.threshold):
         return f"{h.ratio:.2f} (reported only)"
-    return f"{h.ratio:.2f} (<= {h.threshold:.2f}: {'met' if h.ratio_met else 'NOT met'})"
+    return f"{h.ratio:.2f} (<= {h.threshold:.2f}: {h.ratio_met})"
 
 
 def write_markdown(table, heads, result, bt, seconds, zones) -> None:
