@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import metrics
+from forecasting.backtest.choose import BaselineChoice
 from forecasting.backtest.rolling_origin import (
     BacktestResult,
     concat_rows,
@@ -198,7 +199,8 @@ class LoadBacktest:
     forecasts: pd.DataFrame  # backtest_forecasts.csv rows, with the `metric` column
     summary: pd.DataFrame  # backtest_summary.csv rows, with the `metric` column
     failures: pd.DataFrame
-    choices: dict  # kind -> the final `selected` decision's weights (all origins' rows)
+    choices: dict  # kind -> `BaselineChoice`: the rule's decision from every row (what the
+    # zone forecast publishes: its weights and band factors per monthly horizon)
     results: dict  # kind -> (candidates + selected, peers or None): the monthly backtests
 
 
@@ -243,7 +245,9 @@ def load_backtest(
         for result in (ours, theirs):
             if result is not None and result.failures:
                 failures.append(result.failures_frame().assign(metric=kind))
-        choices[kind] = _final_choice(ours, strategy)
+        decision = decide(ours, candidates=[m for m in ours.models if m != "selected"],
+                          strategy=strategy)
+        choices[kind] = BaselineChoice(ours, decision, summary(ours))
         results[kind] = (ours, theirs)
     return LoadBacktest(
         forecasts=pd.concat(forecasts, ignore_index=True),
@@ -253,9 +257,3 @@ def load_backtest(
         choices=choices,
         results=results,
     )
-
-
-def _final_choice(result: BacktestResult, strategy: str) -> dict[str, float]:
-    models = [m for m in result.models if m != "selected"]
-    decision = decide(result, candidates=models, strategy=strategy)
-    return {m: w for m, w in decision.choice.weights.items() if w > 0}

@@ -25,16 +25,14 @@ PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
 
 
 class BacktestConfig(BaseModel):
-    """Two backtests share these settings (see `forecasting.zones.run`): the load backtest
-    scored and published (total load, whole evidence history, candidates and `peers`,
-    `forecasting.zones.backtest`), and the base backtest that chooses the base model of the
-    forecast (the candidates on the modelled base, origins from `first_origin`)."""
+    """The load backtest (`forecasting.zones.backtest`): total load over the whole evidence
+    history, the candidates and the `peers`; its decision on the monthly energy (weights and
+    band factors) is the base model of the forecast (`forecasting.zones.run`)."""
 
     model_config = ConfigDict(extra="forbid")
 
     horizon: int = Field(12, ge=1)  # monthly horizons scored (months)
     annual_horizon: int = Field(3, ge=1)  # annual horizons scored (years)
-    first_origin: str = "2021-12"  # YYYY-MM, first origin of the base backtest
     history_start: str | None = None  # YYYY-MM: first origin of the load backtest (default:
     # the whole evidence history, once a segment holds min_train months)
     step: Literal[1, 2, 3, 4, 6, 12] = 6  # months between load-backtest origins (Decembers in)

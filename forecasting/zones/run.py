@@ -29,10 +29,12 @@ What is scored and what is modelled. A planner judges the forecast of the zone's
 load, and the peers forecast that series, so the published backtest scores the total load:
 the base is an output of the decomposition (estimated with the whole history), and scoring it
 would score hindsight. The forecast itself models the base (the data-center part comes from
-the scenarios), so the base model is chosen by the same rule (`backtest_and_choose`, the
-candidates and ``strategy`` of the config) in a second, internal backtest on the base energy
-from ``backtest.first_origin``; its rows are not published. Annual actuals are complete
-calendar years only (all 12 months complete; DOM 2005 and 2018 are not scored), and
+the scenarios): the decision of the rule on the total monthly energy (the candidates' weights
+and the conformal band factors per monthly horizon, from every backtest row) is applied to
+the base, i.e. the chosen candidates are fitted on the base energy and their mixed paths
+stretched by those factors (on the log scale). So the `selected` rows score exactly the rule
+and the bands the forecast publishes, on the series a planner sees. Annual actuals are
+complete calendar years only (all 12 months complete; DOM 2005 and 2018 are not scored), and
 incomplete months (the 2018-08/09 gap) are neither fitted nor scored (see
 `forecasting.zones.backtest`).
 
@@ -53,7 +55,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from forecasting.backtest.choose import backtest_and_choose, chosen_paths
+from forecasting.backtest.choose import chosen_paths
 from forecasting.models.drift import Drift
 from forecasting.models.registry import MODELS
 from forecasting.series.read import RawSeries
@@ -130,26 +132,17 @@ def _quantile_rows(values: np.ndarray, periods, region, scenario, component, met
     return frame
 
 
-def _base_choice(base_energy: pd.Series, config: ZoneConfig):
-    """The base model's choice: the candidates' backtest on the modelled base energy."""
+def _load_backtest(history: ZoneHistory, config: ZoneConfig):
+    """The published backtest (total load, four metrics, candidates and peers), the decision
+    of the rule on the monthly energy (weights, band factors) and the candidates."""
     bt = config.backtest
     candidates = {name: MODELS[name] for name in bt.candidates}
-    choice = backtest_and_choose(base_energy, candidates, horizon=bt.horizon,
-                                 first_origin=pd.Period(bt.first_origin, "M"),
-                                 n_paths=bt.n_paths, seed=config.seed, strategy=bt.strategy)
-    return choice, candidates
-
-
-def _load_backtest(history: ZoneHistory, config: ZoneConfig):
-    """The published backtest tables: the total load, four metrics, candidates and peers."""
-    bt = config.backtest
     result = load_backtest(
-        monthly_load(history), {name: MODELS[name] for name in bt.candidates},
-        {name: MODELS[name] for name in bt.peers}, horizon=bt.horizon,
-        annual_horizon=bt.annual_horizon, step=bt.step, min_train=bt.min_train,
-        first_origin=bt.history_start, n_paths=bt.n_paths, seed=config.seed,
-        strategy=bt.strategy)
-    return result.forecasts, result.summary
+        monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
+        horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
+        min_train=bt.min_train, first_origin=bt.history_start, n_paths=bt.n_paths,
+        seed=config.seed, strategy=bt.strategy)
+    return result.forecasts, result.summary, result.choices["energy_gwh"], candidates
 
 
 def run_zone(
@@ -176,8 +169,7 @@ def run_zone(
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
-    bt_forecasts, bt_summary = _load_backtest(history, config)
-    base_choice, candidates = _base_choice(base_energy, config)
+    bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)

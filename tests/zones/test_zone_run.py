@@ -23,7 +23,7 @@ def small_config(**changes) -> ZoneConfig:
     shipped = load_zone_config(ROOT / "pipelines" / "pjm_dom.yaml")
     backtest = shipped.backtest.model_copy(update={
         "n_paths": 40, "candidates": ["seasonal_naive", "seasonal_trend"],
-        "peers": ["seasonal_naive", "auto_ets"], "first_origin": "2023-06",
+        "peers": ["seasonal_naive", "auto_ets"],
         "history_start": "2023-06"})
     data = shipped.model_dump() | {"n_paths": 120, "backtest": backtest.model_dump()} | changes
     return ZoneConfig(**data)

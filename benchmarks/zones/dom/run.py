@@ -171,8 +171,9 @@ def write_markdown(table, heads, result, bt, seconds, zones) -> None:
         lines.append(f"| {h.dataset} | {h.metric} | {h.selected_mase:.3f} | {h.best_peer} | "
                      f"{h.best_peer_mase:.3f} | {_fmt_ratio(h)} | {cov} | "
                      f"{h.selected_crps:.1f} | {h.best_peer_crps:.1f} | {h.n} |")
-    choices = "; ".join(f"{kind}: " + ", ".join(f"{m} {w:.0%}" for m, w in sorted(c.items()))
-                        for kind, c in result.choices.items())
+    choices = "; ".join(
+        f"{kind}: " + ", ".join(f"{m} {w:.0%}" for m, w in sorted(c.weights.items()))
+        for kind, c in result.choices.items())
     lines += ["", f"Final choice with all rows (what the rule would pick now): {choices}.", "",
               "`selected_annual_rule` (role `diagnostic`, not published, not in the headline): "
               "the same rule run on the annual rows themselves; see README.md.", ""]
