@@ -32,7 +32,8 @@ At each origin each model draws joint paths for 12 x `annual_horizon` months. Me
 `selected` is the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
 factors per monthly horizon from what was known at each origin) over the candidates, run on
 the 36-month monthly paths; its annual rows are its monthly paths aggregated like any model's.
-The peers never enter the choice. MASE scales: monthly as above; annual, the mean absolute
+The peers never enter the choice (a model that is both candidate and peer is fitted once and
+scored once). MASE scales: monthly as above; annual, the mean absolute
 year-on-year change of the complete years up to the origin.
 """
 
