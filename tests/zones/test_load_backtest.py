@@ -5,6 +5,8 @@ never scored."""
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forecasting.models.registry import MODELS
 from forecasting.zones.backtest import (
@@ -97,3 +99,19 @@ def test_same_seed_same_tables(backtest):
                           {m: MODELS[m] for m in ("seasonal_naive", "naive")}, step=6,
                           min_train=24, n_paths=30, seed=3, strategy="ensemble")
     pd.testing.assert_frame_equal(again.forecasts, backtest.forecasts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.booleans(), min_size=36, max_size=36),
+       st.sampled_from(["energy_gwh", "peak_mw"]))
+def test_a_year_is_an_actual_exactly_when_its_twelve_months_are(missing, kind):
+    index = pd.period_range("2019-01", periods=36, freq="M")
+    values = pd.Series(np.arange(1.0, 37.0), index=index)
+    values[np.asarray(missing)] = np.nan
+    annual = annual_actuals(values, kind)
+    for year, months in values.groupby(index.year):
+        got = annual[str(year)]
+        if months.isna().any():
+            assert np.isnan(got)
+        else:
+            assert got == (months.sum() if kind == "energy_gwh" else months.max())
