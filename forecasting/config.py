@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from forecasting.contracts import KEY_YEAR
+from forecasting.strict import StrictModel
 
 
 class HistoryConfig(StrictModel):
@@ -79,7 +78,7 @@ class BaselineConfig(StrictModel):
 class SensitivityConfig(StrictModel):
     """The tornado table: each parameter at its own P10 and P90, the P50 of `year`."""
 
-    year: int = Field(default=2030, ge=1990, le=2100)
+    year: int = Field(default=KEY_YEAR, ge=1990, le=2100)
     draws: int = Field(default=1000, ge=100, le=100_000,
                        description="draws per tornado evaluation (fewer than the forecast's)")
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from forecasting.contracts import frequency_code
 from forecasting.models.base import Model
 
 SEASON = {"Y": 1, "M": 12, "D": 7, "H": 24}
@@ -27,7 +28,7 @@ class _Statsforecast(Model):
         raise NotImplementedError
 
     def _fit(self, series: pd.Series) -> None:
-        season = SEASON[series.index.freqstr.upper()[0]]
+        season = SEASON[frequency_code(series.index)]
         if len(series) < 2 * season:
             season = 1
         self._model = self._make(season).fit(series.to_numpy(dtype=float))

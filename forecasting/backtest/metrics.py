@@ -28,6 +28,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import frequency_code
+
 #: season length m of the seasonal-naive MASE scale, by frequency letter
 SEASON: dict[str, int] = {"Y": 1, "Q": 4, "M": 12, "W": 1, "D": 7, "H": 24}
 
@@ -126,7 +128,7 @@ def smape(actual, forecast) -> float:
 
 def season_length(freq: str) -> int:
     """Seasonal period m for a frequency string ('Y-DEC', 'M', 'h', ...)."""
-    return SEASON.get(str(freq).upper()[:1], 1)
+    return SEASON.get(frequency_code(str(freq)), 1)
 
 
 def mase_scale(train: pd.Series) -> float:

@@ -16,8 +16,10 @@ import calendar
 import numpy as np
 import pandas as pd
 
-QUANTILES = {"p05": 0.05, "p10": 0.10, "p50": 0.50, "p90": 0.90, "p95": 0.95}
-COLUMNS = ["region", "scenario", "year", "metric", "mean", *QUANTILES]
+from forecasting.contracts import NATIONAL_COLUMNS, QUANTILES
+
+#: the rows `summarise` returns: a forecast table's columns without `component`
+COLUMNS = [c for c in NATIONAL_COLUMNS if c != "component"]
 
 
 def hours_in_year(year: int) -> int:

@@ -1,9 +1,10 @@
 """Which parameters move a scenario: a tornado table and rank correlations, for one year.
 
 - `tornado`: for each uncertain parameter, the P50 of the output (a component's TWh in `year`,
-  default 2030) when that parameter is fixed at its own P10 and then at its own P90 on every
-  path, all other parameters keeping their draws (common random numbers, so the difference is
-  the parameter's effect, not Monte Carlo noise). Sorted by swing = |P50 at P90 - P50 at P10|.
+  default the key year, 2030) when that parameter is fixed at its own P10 and then at its own
+  P90 on every path, all other parameters keeping their draws (common random numbers, so the
+  difference is the parameter's effect, not Monte Carlo noise). Sorted by swing =
+  |P50 at P90 - P50 at P10|.
 - `rank_correlations`: Spearman's correlation between each parameter's draws and the output
   across paths (parameters with a single value are left out).
 """
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
+from forecasting.contracts import KEY_YEAR
 from forecasting.scenarios.engine import ScenarioPaths, simulate_scenario
 from forecasting.scenarios.spec import ScenarioSpec
 
@@ -41,7 +43,7 @@ def tornado(
     years: np.ndarray,
     n: int,
     seed: int,
-    year: int = 2030,
+    year: int = KEY_YEAR,
     component: str = "total",
     **simulate_kwargs,
 ) -> pd.DataFrame:
@@ -69,7 +71,7 @@ def tornado(
     return table.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def rank_correlations(paths: ScenarioPaths, *, year: int = 2030,
+def rank_correlations(paths: ScenarioPaths, *, year: int = KEY_YEAR,
                       component: str = "total") -> pd.DataFrame:
     """Spearman correlation of each uncertain parameter's draws with the output in `year`."""
     output = rankdata(_column(paths, year, component))

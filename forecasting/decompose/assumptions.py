@@ -7,21 +7,19 @@ They are read from `data/scenarios/backcast/<region>.yaml` by
 from __future__ import annotations
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from forecasting.strict import StrictModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Cited(_Strict):
+class Cited(StrictModel):
     """A number with the source (or the word "assumption") behind it."""
 
     value: float
     note: str = Field(min_length=1)
 
 
-class BackcastAssumptions(_Strict):
+class BackcastAssumptions(StrictModel):
     """Inputs of the AI-load backcast (see `fleet_backcast.py` for the method)."""
 
     region: str = Field(min_length=1)

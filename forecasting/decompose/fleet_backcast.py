@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import annual_index
 from forecasting.decompose.assumptions import BackcastAssumptions
 from forecasting.decompose.stock import in_service_power
 
@@ -75,8 +76,8 @@ class Decomposition:
         return float(self.table["conventional_twh"].iloc[-1])
 
     def _series(self, column: str) -> pd.Series:
-        index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in self.table["year"]])
-        return pd.Series(self.table[column].to_numpy(), index=index, name=column)
+        return pd.Series(self.table[column].to_numpy(), index=annual_index(self.table["year"]),
+                         name=column)
 
     def conventional_series(self) -> pd.Series:
         """The conventional part on an annual PeriodIndex: what the baseline is fitted to."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from forecasting.contracts import annual_index
 from forecasting.errors import InputError
 from forecasting.history.interpolate import loglinear_fill
 from forecasting.history.rules import HistoryRules
@@ -34,8 +35,8 @@ class BuiltHistory:
 
     def as_series(self) -> pd.Series:
         """The `twh` column as a Series on an annual PeriodIndex (the models' input)."""
-        index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in self.series["year"]])
-        return pd.Series(self.series["twh"].to_numpy(), index=index, name="twh")
+        return pd.Series(self.series["twh"].to_numpy(), index=annual_index(self.series["year"]),
+                         name="twh")
 
 
 def build_history(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
+
+from forecasting.strict import StrictModel
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -12,8 +14,8 @@ LAST_YEAR = 2100
 Year = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="calendar year")
 
 
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Row(StrictModel):
+    model_config = ConfigDict(str_strip_whitespace=True)
 
 
 class ObservationRow(_Row):

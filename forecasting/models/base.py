@@ -20,6 +20,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import FREQUENCY_CODES, FREQUENCY_NAMES, frequency_code
 from forecasting.errors import SeriesTooShortError
 
 #: draws used when quantiles are computed from paths, and their fixed seed
@@ -43,12 +44,14 @@ class Model:
     def fit(self, series: pd.Series) -> Model:
         if not isinstance(series.index, pd.PeriodIndex):
             raise TypeError("series must be indexed by a pandas.PeriodIndex")
+        # the frequency first: "needs 78 observations" would mislead for annual data
+        freq = frequency_code(series.index)
+        if freq not in self.frequencies:
+            raise ValueError(f"model '{self.name}' does not support frequency '{freq}': it "
+                             f"supports {_said(self.frequencies)}")
         clean = series.dropna()
         if len(clean) < self.min_observations:
             raise SeriesTooShortError(self.name, self.min_observations, len(clean))
-        freq = clean.index.freqstr.upper()[0]
-        if freq not in self.frequencies:
-            raise ValueError(f"model '{self.name}' does not support frequency '{freq}'")
         self.series_ = clean.astype(float)
         self._fit(self.series_)
         return self
@@ -74,6 +77,16 @@ class Model:
     def predict(self, horizon: int, quantiles: Sequence[float] = (0.05, 0.1, 0.5, 0.9, 0.95)):
         paths = self.sample_paths(horizon, PREDICT_DRAWS, np.random.default_rng(PREDICT_SEED))
         return paths_to_frame(paths, self.future_index(horizon), quantiles)
+
+
+def _said(frequencies: frozenset[str]) -> str:
+    """E.g. 'daily and hourly data only (frequencies D, H)'."""
+    codes = [code for code in FREQUENCY_CODES if code in frequencies]
+    names = [FREQUENCY_NAMES[code] for code in codes]
+    if not names:
+        return "no frequency"
+    listed = names[-1] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{listed} data only (frequencies {', '.join(codes)})"
 
 
 def paths_to_frame(

@@ -83,18 +83,6 @@ class GradientBoostingMedian(Model):
     def observations_needed(self, freq: str) -> int:
         return max(self._lags_for(freq)) + MIN_TRAINING_ROWS
 
-    def fit(self, series: pd.Series) -> GradientBoostingMedian:
-        # check the frequency first: "needs 78 observations" would mislead for annual data
-        if isinstance(series.index, pd.PeriodIndex):
-            freq = freq_code(series.index)
-            if freq not in self.frequencies:
-                raise ValueError(
-                    f"model '{self.name}' supports daily and hourly data only "
-                    f"(frequencies D, H), not '{freq}'"
-                )
-        super().fit(series)
-        return self
-
     def _regressor(self):
         from sklearn.ensemble import HistGradientBoostingRegressor  # lazily: a slow import
 

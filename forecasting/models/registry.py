@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from forecasting.contracts import frequency_code
 from forecasting.models.arima import ArimaDrift
 from forecasting.models.auto_arima import AutoARIMA
 from forecasting.models.auto_ets import AutoETS
@@ -55,7 +56,7 @@ def make_model(name: str, **params) -> Model:
 
 def models_for(freq: str) -> list[str]:
     """Names of the models that support frequency `freq` (`Y`, `M`, `D` or `H`)."""
-    code = freq.upper()[:1].replace("A", "Y")
+    code = frequency_code(freq)
     return [cls.name for cls in _CLASSES if code in cls.frequencies]
 
 

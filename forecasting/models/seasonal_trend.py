@@ -14,6 +14,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import frequency_code
 from forecasting.errors import SeriesTooShortError
 from forecasting.models.base import Model
 
@@ -30,10 +31,10 @@ class SeasonalTrend(Model):
         self.min_log_sd = min_log_sd
 
     def observations_needed(self, freq: str) -> int:
-        return 2 * SEASONS.get(freq.upper()[:1], 12)
+        return 2 * SEASONS.get(frequency_code(freq), 12)
 
     def _fit(self, series: pd.Series) -> None:
-        freq = series.index.freqstr.upper()[0]
+        freq = frequency_code(series.index)
         self.season_ = SEASONS[freq]
         needed = self.observations_needed(freq)
         if len(series) < needed:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from forecasting.contracts import annual_rows
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 
@@ -57,7 +58,7 @@ def read_run(directory: Path) -> RunFiles:
                              "not found: is this a published run directory?")
     tables = {key: _csv(directory / name) for key, name in OPTIONAL_TABLES.items()}
     documents = {key: _json(directory / name) for key, name in OPTIONAL_JSON.items()}
-    forecast = _csv(directory / "forecast.csv")
+    forecast = annual_rows(_csv(directory / "forecast.csv"))  # `year` from `period`
     if "component" not in forecast.columns:  # runs before dcload 0.2 had totals only
         forecast.insert(2, "component", "total")
     return RunFiles(

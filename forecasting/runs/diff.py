@@ -9,7 +9,7 @@ still in memory is one already), and `report_changes(diff)` reshapes a diff into
 Returned dict:
 
 - `old`, `new`: `run_id`, `started_utc`, `fingerprint`
-- `headline`: one entry per (scenario, year) in HEADLINE_YEARS with TWh P10/P50/P90 `old`,
+- `headline`: one entry per (scenario, year) in HEADLINE_YEARS with P10/P50/P90 `old`,
   `new`, `change` (new - old) and `change_pct` (of P50); a side is null where a run has no row
 - `data_changes`: input files whose sha256 changed: `file`, `change` (modified, added,
   removed), `old_sha256`, `new_sha256`
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from forecasting.contracts import HEADLINE_YEARS, total_twh
+from forecasting.contracts import HEADLINE_YEARS, key_metric, key_rows
 
 QUANTILES = ("p10", "p50", "p90")
 _ABSENT = object()
@@ -40,8 +40,9 @@ class RunSnapshot:
 
 
 def headline(forecast: pd.DataFrame, years: tuple[int, ...] = HEADLINE_YEARS) -> dict:
-    """{(scenario, year): {"p10": .., "p50": .., "p90": ..}} for total TWh in `years`."""
-    twh = total_twh(forecast)
+    """{(scenario, year): {"p10": .., "p50": .., "p90": ..}} for the total of the run's key
+    metric (TWh for national runs, annual peak MW for zone runs) in `years`."""
+    twh = key_rows(forecast)
     twh = twh[twh["year"].isin(years)]
     several = twh["region"].nunique() > 1
     out = {}
@@ -105,7 +106,7 @@ def _headline_changes(old: pd.DataFrame, new: pd.DataFrame, years) -> list[dict]
     out = []
     for scenario, year in order:
         before, after = a.get((scenario, year)), b.get((scenario, year))
-        entry = {"scenario": scenario, "year": year, "metric": "twh",
+        entry = {"scenario": scenario, "year": year, "metric": key_metric(new),
                  "old": before, "new": after, "change": None, "change_pct": None}
         if before is not None and after is not None:
             entry["change"] = {q: round(after[q] - before[q], 4) for q in QUANTILES}
@@ -163,8 +164,10 @@ def flatten(value: object, prefix: str = "") -> dict[str, object]:
 
 def format_diff(diff: dict) -> str:
     """The diff as plain text for a terminal."""
+    metric = diff["headline"][0]["metric"] if diff["headline"] else "twh"
+    unit = {"twh": "TWh/yr", "peak_mw": "annual peak MW"}.get(metric, metric)
     lines = [f"runs: {diff['old']['run_id']} -> {diff['new']['run_id']}", "",
-             "headline, TWh/yr: P50 [P10 - P90]"]
+             f"headline, {unit}: P50 [P10 - P90]"]
     rows = [("scenario", "year", "old", "new", "change P50")]
     for h in diff["headline"]:
         rows.append((h["scenario"], str(h["year"]), _band(h["old"]), _band(h["new"]),

@@ -9,6 +9,8 @@ from io import StringIO
 
 import pandas as pd
 
+from forecasting.contracts import published_forecast
+
 
 def csv_text(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, float_format="%.4f", lineterminator="\n")
@@ -27,7 +29,7 @@ def national_tables(run) -> dict[str, str]:
     """forecast.csv, history.csv, observations.csv, the backtest, decomposition, sensitivity,
     assumptions and outlooks tables, and regimes.json of a computed national run."""
     tables = {
-        "forecast.csv": run.forecast,
+        "forecast.csv": published_forecast(run.forecast),
         "history.csv": run.history.series,
         "observations.csv": run.data.observations.drop(columns="row"),
         "backtest_summary.csv": run.backtest_summary(),

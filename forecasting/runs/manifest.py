@@ -59,3 +59,52 @@ def national_manifest(run, fp: Fingerprint, *, run_id: str, timings: dict) -> di
         "national_total_definition_label": DEFINITION_LABELS[config.national_total.definition],
         "timings_s": dict(timings),
     }
+
+
+def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
+    """The manifest of a computed zone run (`forecasting.zones.compute.ComputedZoneRun`):
+    ``kind: zone`` tells readers (the report, the publish check) which files to expect."""
+    config, run = computed.config, computed.run
+    summary = run.backtest_summary
+    selected = summary[summary["model"] == "selected"] if "model" in summary else summary
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "zone",
+        "region": config.region,
+        "run_id": run_id,
+        "started_utc": computed.started.isoformat(timespec="seconds"),
+        "fingerprint": fp.value,
+        "inputs": fp.inputs,
+        "config": dict(fp.config),
+        "seed": config.seed,
+        "draws": config.n_paths,
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "backtest_metrics": sorted(set(selected.get("metric", []))),
+        "timings_s": dict(timings),
+    }
+
+
+def many_zones_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
+    """The manifest of a many-zone run (`forecasting.many_zones.compute.ComputedManyZones`)."""
+    config, run = computed.config, computed.run
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "zones",
+        "region": config.region,
+        "run_id": run_id,
+        "started_utc": computed.started.isoformat(timespec="seconds"),
+        "fingerprint": fp.value,
+        "inputs": fp.inputs,
+        "config": dict(fp.config),
+        "seed": config.seed,
+        "draws": config.zone.n_paths,
+        "python": platform.python_version(),
+        "packages": package_versions(),
+        "zones": len(computed.hierarchy.leaves),
+        "nodes": len(computed.hierarchy.nodes),
+        "failed": [{"region": n, "reason": r} for n, r in run.failed],
+        "reconciliation": run.reconciliation,
+        "task_seconds": dict(sorted(run.seconds.items())),
+        "timings_s": dict(timings),
+    }

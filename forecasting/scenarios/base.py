@@ -2,39 +2,46 @@
 
 Parameters in, paths of annual TWh out:
 
-- a driver module defines a `Parameters` model (a `ParameterBlock`: every uncertain field is a
-  `Param`, i.e. a number or a distribution, and has a `Domain`) and a driver class with
-  `name`, `level` (`"ai"`: the path is the AI load, layered on a baseline that excludes AI;
-  `"total"`: the path is the whole load) and
+- a driver module defines its parameters (a `ParameterBlock` whose `kind` is the driver's name:
+  every uncertain field is a `Param`, i.e. a number or a distribution, and has a `Domain`) and
+  a driver class with `name`, `Parameters` (that model), `level` (`"ai"`: the path is the AI
+  load, layered on a baseline that excludes AI; `"total"`: the path is the whole load) and
   `paths(draws, ctx) -> ndarray (n, H)`, where `draws` maps each `Param` field to its `n`
-  draws and `ctx` carries the forecast years and the decomposed history;
+  draws and `ctx` (`DriverContext`) carries everything else a driver may use: the forecast
+  years, the decomposed history, the AI start net of the components, the scenario's random
+  streams and any paths the caller drew already. Every driver is called the same way; the
+  registry (`registry.py`) names each one once;
 - components (training, inference) have the same shape and are added to the AI path.
 
 Drivers never draw random numbers for parameters themselves: the engine draws all parameters
 of a scenario at once (with their rank correlations) and hands each driver its columns, which
-is what makes tornado tables and chunked runs exact.
+is what makes tornado tables and chunked runs exact. Other randomness (yearly noise, a fitted
+model's paths) comes from the scenario's own block streams (`ctx.streams`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Protocol
+from typing import ClassVar, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, model_validator
+import pandas as pd
+from pydantic import ConfigDict, model_validator
 
 from forecasting.combine.quantiles import hours_in_year
 from forecasting.decompose.fleet_backcast import FleetHistory
 from forecasting.scenarios.distributions import Dist, Domain, ParamError
+from forecasting.scenarios.streams import Streams
+from forecasting.strict import StrictModel
 
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+Level = Literal["ai", "total"]
 
 
 class ParameterBlock(StrictModel):
     """A group of parameters; `DOMAINS` says where each one's draws must lie."""
+
+    model_config = ConfigDict(validate_default=True)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {}
 
@@ -66,6 +73,10 @@ class DriverContext:
     conventional_base: float     # its conventional part, TWh
     fleet: FleetHistory | None   # the historical accelerator cohorts
     n: int                       # number of draws
+    ai_start: np.ndarray         # (n,) ai_base less the components' base-year value, >= 0
+    total_history: pd.Series     # the built history's total, TWh, annual periods
+    streams: Streams             # the scenario's random streams for this chunk of draws
+    total_paths: np.ndarray | None = None  # (n, H) joint paths of the total the caller drew
 
     @property
     def hours(self) -> np.ndarray:
@@ -77,13 +88,54 @@ class DriverContext:
         return (self.years - self.base_year).astype(float)
 
 
-class Driver(Protocol):
+class PathModel:
+    """Parameters in, paths out: the shape every driver and component has. A subclass names
+    itself and its parameters' model in its class line (`name=`, `parameters=`) and keeps its
+    validated parameters as `p`."""
+
     name: ClassVar[str]
-    level: ClassVar[Literal["ai", "total"]]
+    Parameters: ClassVar[type[ParameterBlock]]
+
+    def __init_subclass__(cls, *, name: str | None = None,
+                          parameters: type[ParameterBlock] | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if name is not None and parameters is not None:
+            cls.name, cls.Parameters = name, parameters
+
+    def __init__(self, parameters: ParameterBlock) -> None:
+        self.p = parameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         """Annual TWh, shape (ctx.n, len(ctx.years))."""
-        ...
+        raise NotImplementedError  # pragma: no cover - abstract
+
+
+class Component(PathModel):
+    """An additive AI demand component:
+    `class TrainingComponent(Component, name="training", parameters=TrainingParameters)`."""
+
+    def energy(self, draws: Mapping[str, np.ndarray], n: int, steps: np.ndarray) -> np.ndarray:
+        """TWh in the years `steps` after the base year (0 = the base year), (n, len(steps))."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def at_base(self, draws: Mapping[str, np.ndarray], n: int) -> np.ndarray:
+        """TWh in the base year, (n,): what the AI start leaves to the component."""
+        return self.energy(draws, n, np.zeros(1))[:, 0]
+
+
+class Driver(PathModel):
+    """A scenario driver: `class FleetDriver(Driver, name="fleet", parameters=FleetParameters,
+    level="ai")`; without `level`, the parameters' `applies_to` says which load it models."""
+
+    fixed_level: ClassVar[Level | None] = None
+
+    def __init_subclass__(cls, *, level: Level | None = None, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.fixed_level = level
+
+    @property
+    def level(self) -> Level:
+        return self.fixed_level or self.p.applies_to
 
 
 def column(draws: Mapping[str, np.ndarray], name: str, n: int) -> np.ndarray:

@@ -21,7 +21,13 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field
 
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column, linear_path
+from forecasting.scenarios.base import (
+    Driver,
+    DriverContext,
+    ParameterBlock,
+    column,
+    linear_path,
+)
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -49,23 +55,14 @@ class ComputeEfficiencyParameters(ParameterBlock):
     }
 
 
-class ComputeEfficiencyDriver:
-    name: ClassVar[str] = "compute_efficiency"
-    level: ClassVar[Literal["ai", "total"]] = "ai"
-    Parameters: ClassVar[type[ParameterBlock]] = ComputeEfficiencyParameters
+class ComputeEfficiencyDriver(Driver, name="compute_efficiency",
+                              parameters=ComputeEfficiencyParameters, level="ai"):
+    p: ComputeEfficiencyParameters
 
-    def __init__(self, parameters: ComputeEfficiencyParameters) -> None:
-        self.p = parameters
-
-    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext,
-              base: np.ndarray | None = None) -> np.ndarray:
+    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n, k = ctx.n, ctx.steps[None, :]
-        if "base_twh" in draws:
-            base = column(draws, "base_twh", n)
-        elif base is None:
-            base = np.full((n, 1), ctx.ai_base)
-        else:
-            base = np.asarray(base, dtype=float).reshape(n, 1)
+        base = (column(draws, "base_twh", n) if "base_twh" in draws
+                else np.asarray(ctx.ai_start, dtype=float).reshape(n, 1))
         compute = column(draws, "compute_growth", n)
         efficiency = column(draws, "efficiency_gain", n)
         growth = ((1.0 + compute) / (1.0 + efficiency)) ** k

@@ -20,8 +20,10 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import BeforeValidator, model_validator
 from scipy import special
+
+from forecasting.strict import StrictModel
 
 KINDS = ("fixed", "uniform", "triangular", "normal", "lognormal", "pert")
 #: normal and lognormal tails beyond this many s.d. are treated as outside the support when a
@@ -37,10 +39,8 @@ class ParamError(ValueError):
         self.key = tuple(key)
 
 
-class Dist(BaseModel):
+class Dist(StrictModel):
     """One uncertain parameter of a scenario file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     dist: Literal["fixed", "uniform", "triangular", "normal", "lognormal", "pert"]
     value: float | None = None

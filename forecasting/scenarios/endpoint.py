@@ -14,7 +14,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 from forecasting.scenarios.growth_rate import Start, start_point
 
@@ -40,18 +40,12 @@ class EndpointParameters(ParameterBlock):
         return self
 
 
-class EndpointDriver:
-    name: ClassVar[str] = "endpoint"
-    Parameters: ClassVar[type[ParameterBlock]] = EndpointParameters
+class EndpointDriver(Driver, name="endpoint", parameters=EndpointParameters):
+    p: EndpointParameters
 
-    def __init__(self, parameters: EndpointParameters) -> None:
-        self.p = parameters
-        self.level = parameters.applies_to
-
-    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext,
-              base: np.ndarray | None = None) -> np.ndarray:
+    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n = ctx.n
-        start_year, start = start_point(self.p, draws, ctx, base)
+        start_year, start = start_point(self.p, draws, ctx)
         end_year = self.p.endpoint_year
         if end_year <= start_year:
             raise ValueError(f"endpoint_year {end_year} must be after the start year "

@@ -15,21 +15,22 @@ numbers come from per-block streams (`sampling.py`), so a run split into chunks
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from forecasting.combine.quantiles import hours_in_year
+from forecasting.contracts import annual_series
 from forecasting.decompose.fleet_backcast import Decomposition, decompose_history
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.scenarios.base import DriverContext
 from forecasting.scenarios.baseline import growth_paths
 from forecasting.scenarios.constraints import apply_cap, capacity_gw
-from forecasting.scenarios.sampling import BLOCK, block_draws, draw_parameters, standard_normals
+from forecasting.scenarios.sampling import block_draws, draw_parameters
 from forecasting.scenarios.spec import ScenarioSpec
-from forecasting.seeds import rng_for
+from forecasting.scenarios.streams import Streams, blockwise
 
 #: stream names of the shared statistical baseline (when the engine fits it itself)
 BASELINE_STREAM = ("conventional", "baseline")
@@ -104,8 +105,8 @@ def simulate_scenario(
       backcast of `data/scenarios/backcast/<region>.yaml`);
     - `baseline_paths`: the statistical baseline's joint paths of the conventional load,
       (n, H), for scenarios with a `statistical` baseline (default: fitted here);
-    - `momentum_paths`: the baseline model's paths of the total, for `momentum` (default:
-      fitted here);
+    - `momentum_paths`: the baseline model's paths of the total, for `momentum` (handed to
+      every driver as `ctx.total_paths`; default: the driver fits its own);
     - `overrides`: parameter path -> value fixed on every draw (tornado tables).
     """
     years = np.asarray(years, dtype=int)
@@ -120,36 +121,27 @@ def simulate_scenario(
     if decomposition.base_year != base_year:
         raise ValueError("the decomposition must end in the history's last year")
     horizon = len(years)
+    draws = draw_parameters(spec, seed=seed, n=n, first=first_draw, overrides=overrides)
+
+    # the AI layer's additive components and their base-year value (not counted twice)
+    components = {key: (component, block_draws(draws, f"components.{key}"))
+                  for key, component in spec.component_instances().items()}
+    at_base = np.zeros(n)
+    for component, comp_draws in components.values():
+        at_base += component.at_base(comp_draws, n)
     ctx = DriverContext(
         years=years, base_year=base_year, total_base=float(frame["twh"].iloc[-1]),
         ai_base=decomposition.ai_at_base, conventional_base=decomposition.conventional_at_base,
         fleet=decomposition.fleet, n=n,
+        ai_start=np.maximum(decomposition.ai_at_base - at_base, 0.0),
+        total_history=annual_series(frame.set_index("year")["twh"]),
+        streams=Streams(seed, (spec.region, spec.name), first_draw, n),
+        total_paths=momentum_paths,
     )
-    draws = draw_parameters(spec, seed=seed, n=n, first=first_draw, overrides=overrides)
-    streams = (spec.region, spec.name)
-
-    # the AI layer's additive components and their base-year value (not counted twice)
-    parts: dict[str, np.ndarray] = {}
-    at_base = np.zeros(n)
-    for key, component in spec.component_instances().items():
-        comp_draws = block_draws(draws, f"components.{key}")
-        parts[key] = component.paths(comp_draws, ctx)
-        at_base += component.energy(comp_draws, n, np.zeros(1))[:, 0]
-
-    driver = spec.driver_instance()
-    if spec.driver == "momentum":
-        if momentum_paths is None:
-            model = driver.model(_series(frame))
-            momentum_paths = _blockwise(lambda rng, size: model.sample_paths(horizon, size, rng),
-                                        seed, (*streams, "momentum"), first_draw, n)
-        path = _checked(momentum_paths, n, horizon, "momentum_paths")
-    else:
-        kwargs = {}
-        if spec.level == "ai" and spec.driver != "fleet":
-            kwargs["base"] = np.maximum(ctx.ai_base - at_base, 0.0)
-        if getattr(driver, "needs_noise", False):
-            kwargs["noise"] = standard_normals(seed, (*streams, "noise"), first_draw, n, horizon)
-        path = driver.paths(block_draws(draws, spec.driver), ctx, **kwargs)
+    parts = {key: component.paths(comp_draws, ctx)
+             for key, (component, comp_draws) in components.items()}
+    path = _checked(spec.driver_instance().paths(block_draws(draws, spec.driver), ctx), n,
+                    horizon, f"the {spec.driver} driver's paths")
 
     if spec.level == "ai":
         parts = {"driver": path, **parts}
@@ -195,8 +187,8 @@ def _baseline(spec, frame, decomposition, draws, ctx, baseline_paths, seed, firs
     if baseline_paths is None:
         model = LogLinearTrend(last_n=base.fit_last_years, min_log_sd=base.min_log_sd).fit(
             decomposition.conventional_series())
-        baseline_paths = _blockwise(lambda rng, size: model.sample_paths(horizon, size, rng),
-                                    seed, (spec.region, *BASELINE_STREAM), first_draw, n)
+        baseline_paths = blockwise(lambda rng, size: model.sample_paths(horizon, size, rng),
+                                   seed, (spec.region, *BASELINE_STREAM), first_draw, n)
     return _checked(baseline_paths, n, horizon, "baseline_paths")
 
 
@@ -207,25 +199,11 @@ def _base_total(spec, draws, ctx) -> np.ndarray | float:
     return ctx.total_base
 
 
-def _blockwise(sample: Callable[[np.random.Generator, int], np.ndarray], seed: int,
-               names: tuple[str, ...], first: int, n: int) -> np.ndarray:
-    b0, b1 = first // BLOCK, (first + n - 1) // BLOCK
-    parts = [sample(rng_for(seed, *names, f"block-{b}"), BLOCK) for b in range(b0, b1 + 1)]
-    stacked = np.concatenate(parts, axis=0)
-    offset = first - b0 * BLOCK
-    return stacked[offset: offset + n]
-
-
 def _checked(paths: np.ndarray, n: int, horizon: int, name: str) -> np.ndarray:
     paths = np.asarray(paths, dtype=float)
     if paths.shape != (n, horizon):
         raise ValueError(f"{name} must have shape ({n}, {horizon}), got {paths.shape}")
     return paths
-
-
-def _series(frame: pd.DataFrame) -> pd.Series:
-    index = pd.PeriodIndex([pd.Period(str(int(y)), freq="Y") for y in frame["year"]])
-    return pd.Series(frame["twh"].to_numpy(dtype=float), index=index)
 
 
 def _hours(year: int) -> float:

@@ -25,7 +25,13 @@ import numpy as np
 from pydantic import Field
 
 from forecasting.decompose.stock import in_service_power
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column, linear_path
+from forecasting.scenarios.base import (
+    Driver,
+    DriverContext,
+    ParameterBlock,
+    column,
+    linear_path,
+)
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -68,13 +74,8 @@ class FleetParameters(ParameterBlock):
     }
 
 
-class FleetDriver:
-    name: ClassVar[str] = "fleet"
-    level: ClassVar[Literal["ai", "total"]] = "ai"
-    Parameters: ClassVar[type[ParameterBlock]] = FleetParameters
-
-    def __init__(self, parameters: FleetParameters) -> None:
-        self.p = parameters
+class FleetDriver(Driver, name="fleet", parameters=FleetParameters, level="ai"):
+    p: FleetParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         if ctx.fleet is None:

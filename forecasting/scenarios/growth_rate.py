@@ -16,7 +16,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field
 
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -45,37 +45,32 @@ class GrowthRateParameters(ParameterBlock):
     }
 
 
-def start_point(p, draws: Mapping[str, np.ndarray], ctx: DriverContext,
-                default: np.ndarray | None) -> tuple[int, np.ndarray]:
-    """(year, (n, 1) values) the path starts from."""
+def start_point(p, draws: Mapping[str, np.ndarray],
+                ctx: DriverContext) -> tuple[int, np.ndarray]:
+    """(year, (n, 1) values) the path starts from, for parameters `p` with `start` and
+    `applies_to`: the stated start, else the base year's total, or for `applies_to: ai` its
+    AI part less the components' base-year value."""
     if p.start is not None:
         return p.start.year, column(draws, "start.twh", ctx.n)
-    if default is not None:
-        return ctx.base_year, np.asarray(default, dtype=float).reshape(ctx.n, 1)
-    value = ctx.total_base if p.applies_to == "total" else ctx.ai_base
-    return ctx.base_year, np.full((ctx.n, 1), value)
+    if p.applies_to == "ai":
+        return ctx.base_year, np.asarray(ctx.ai_start, dtype=float).reshape(ctx.n, 1)
+    return ctx.base_year, np.full((ctx.n, 1), ctx.total_base)
 
 
-class GrowthRatePathDriver:
-    name: ClassVar[str] = "growth_rate"
-    needs_noise: ClassVar[bool] = True
-    Parameters: ClassVar[type[ParameterBlock]] = GrowthRateParameters
+class GrowthRatePathDriver(Driver, name="growth_rate", parameters=GrowthRateParameters):
+    p: GrowthRateParameters
 
-    def __init__(self, parameters: GrowthRateParameters) -> None:
-        self.p = parameters
-        self.level = parameters.applies_to
-
-    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext,
-              base: np.ndarray | None = None, noise: np.ndarray | None = None) -> np.ndarray:
+    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         n = ctx.n
-        start_year, start = start_point(self.p, draws, ctx, base)
+        start_year, start = start_point(self.p, draws, ctx)
         first = min(start_year, ctx.base_year)
         grid = np.arange(first + 1, max(int(ctx.years[-1]), start_year) + 1)
         early = column(draws, "growth_rate", n)
         late = column(draws, "then_growth_rate", n) if "then_growth_rate" in draws else early
         cutoff = self.p.until_year if self.p.until_year is not None else grid[-1]
         rates = np.where(grid[None, :] <= cutoff, early, late)
-        if self.p.year_sd > 0 and noise is not None:
+        if self.p.year_sd > 0:
+            noise = ctx.streams.normals("noise", len(ctx.years))
             future = grid > ctx.base_year
             rates = rates.copy()
             rates[:, future] += self.p.year_sd * noise[:, : int(future.sum())]

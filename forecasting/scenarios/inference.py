@@ -18,7 +18,7 @@ from typing import ClassVar
 import numpy as np
 from pydantic import Field
 
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Component, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -40,11 +40,8 @@ class InferenceParameters(ParameterBlock):
     }
 
 
-class InferenceComponent:
-    name: ClassVar[str] = "inference"
-
-    def __init__(self, parameters: InferenceParameters) -> None:
-        self.p = parameters
+class InferenceComponent(Component, name="inference", parameters=InferenceParameters):
+    p: InferenceParameters
 
     def energy(self, draws: Mapping[str, np.ndarray], n: int, steps: np.ndarray,
                days: np.ndarray | None = None) -> np.ndarray:

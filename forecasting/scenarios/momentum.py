@@ -1,38 +1,39 @@
 """`momentum`: the pure statistical extrapolation of the total history (a reference scenario).
 
-The pipeline passes the baseline model's joint paths of the total (`momentum_paths`); when it
-does not, the engine fits a log-linear trend on the latest `fit_last_years` years of the total
-itself (`LogLinearTrend`, residual s.d. floored at `min_log_sd`), drawing its paths per block
-of draws from the scenario's `momentum` stream. The path is the whole load, with no AI view.
+The pipeline passes the baseline model's joint paths of the total (`momentum_paths`, handed to
+the driver as `ctx.total_paths`); when it does not, the driver fits a log-linear trend on the
+latest `fit_last_years` years of the total itself (`LogLinearTrend`, residual s.d. floored at
+`min_log_sd`) and draws its paths per block of draws from the scenario's `momentum` stream. The
+path is the whole load, with no AI view.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Mapping
+from typing import Literal
 
-import pandas as pd
+import numpy as np
 from pydantic import Field
 
 from forecasting.models.loglinear_trend import LogLinearTrend
-from forecasting.scenarios.base import ParameterBlock
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock
 
 
 class MomentumParameters(ParameterBlock):
     kind: Literal["momentum"] = "momentum"
-    fit_last_years: int = Field(default=6, ge=3, description="used only when the engine fits "
+    fit_last_years: int = Field(default=6, ge=3, description="used only when the driver fits "
                                 "the trend itself")
     min_log_sd: float = Field(default=0.05, ge=0)
 
 
-class MomentumDriver:
-    name: ClassVar[str] = "momentum"
-    level: ClassVar[Literal["ai", "total"]] = "total"
-    Parameters: ClassVar[type[ParameterBlock]] = MomentumParameters
+class MomentumDriver(Driver, name="momentum", parameters=MomentumParameters, level="total"):
+    p: MomentumParameters
 
-    def __init__(self, parameters: MomentumParameters) -> None:
-        self.p = parameters
-
-    def model(self, series: pd.Series) -> LogLinearTrend:
-        return LogLinearTrend(last_n=self.p.fit_last_years, min_log_sd=self.p.min_log_sd
-                              ).fit(series)
-
+    def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
+        if ctx.total_paths is not None:
+            return ctx.total_paths
+        horizon = len(ctx.years)
+        model = LogLinearTrend(last_n=self.p.fit_last_years, min_log_sd=self.p.min_log_sd
+                               ).fit(ctx.total_history)
+        return ctx.streams.sample("momentum",
+                                  lambda rng, size: model.sample_paths(horizon, size, rng))

@@ -17,10 +17,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forecasting.combine.quantiles import QUANTILES
+from forecasting.contracts import NATIONAL_COLUMNS, QUANTILES
 from forecasting.scenarios.engine import ScenarioPaths
 
-COLUMNS = ["region", "scenario", "component", "year", "metric", "mean", *QUANTILES]
+COLUMNS = NATIONAL_COLUMNS
 METRICS = ("twh", "avg_gw", "capacity_gw", "share_pct")
 
 

@@ -1,10 +1,8 @@
 """Draws of a scenario's parameters: one seed, streams per (region, scenario, stage, block).
 
-Random numbers come in blocks of `BLOCK` draws; block `b` of stage `s` of scenario `x` in region
-`r` has its own SeedSequence stream (`forecasting.seeds.rng_for(seed, r, x, s, "block-b")`).
-Draw `i` therefore gets the same numbers however the draws are split into chunks (or spread
-over workers): computing draws 0-2,999 and 3,000-4,999 separately gives exactly the numbers of
-one run of 5,000. Within a block the numbers are vectorized (a BLOCK x width array).
+The normal scores come from the block streams of `streams.py` (stage `parameters`), so draw
+`i` gets the same numbers however the draws are split into chunks. Within a block the numbers
+are vectorized (a BLOCK x width array).
 
 Rank correlation uses a Gaussian copula: the scores `z` of the correlated parameters are mixed
 by a square root of the Pearson matrix 2 sin(pi rho_s / 6) that gives Spearman correlation
@@ -20,23 +18,7 @@ import numpy as np
 
 from forecasting.scenarios.distributions import transform
 from forecasting.scenarios.spec import ScenarioSpec
-from forecasting.seeds import rng_for
-
-BLOCK = 1024
-
-
-def standard_normals(seed: int, names: tuple[str, ...], first: int, n: int,
-                     width: int) -> np.ndarray:
-    """Standard normals for draws first .. first + n - 1, shape (n, width), from the block
-    streams named `names` (e.g. region, scenario, stage)."""
-    if n <= 0 or width <= 0:
-        return np.zeros((max(n, 0), max(width, 0)))
-    b0, b1 = first // BLOCK, (first + n - 1) // BLOCK
-    parts = [rng_for(seed, *names, f"block-{b}").standard_normal((BLOCK, width))
-             for b in range(b0, b1 + 1)]
-    stacked = np.concatenate(parts, axis=0)
-    offset = first - b0 * BLOCK
-    return stacked[offset: offset + n]
+from forecasting.scenarios.streams import standard_normals
 
 
 def copula_factor(spearman: np.ndarray) -> np.ndarray:

@@ -3,7 +3,8 @@
 Keys (unknown keys are errors):
 
 - `name` (the file's stem), `description`, `region` (default US);
-- `driver`: `momentum`, `fleet`, `compute_efficiency`, `growth_rate` or `endpoint`;
+- `driver`: `momentum`, `fleet`, `compute_efficiency`, `growth_rate` or `endpoint` (the
+  registry, `registry.py`);
 - `parameters`: the driver's parameters (see each driver's module); each uncertain one is a
   number or `{dist: fixed|uniform|triangular|normal|lognormal|pert, ..., note: "source ..."}`;
 - `baseline`: what the AI layer is added to (`baseline.py`; default `statistical` for AI-level
@@ -24,45 +25,23 @@ Parameter paths (used by correlations, tornado tables and `ScenarioPaths.paramet
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, ClassVar
 
 import numpy as np
-from pydantic import Field, model_validator
+from pydantic import Field, create_model, model_validator
 
-from forecasting.scenarios.base import ParameterBlock, StrictModel
+from forecasting.scenarios.base import Component, Driver, Level, ParameterBlock
 from forecasting.scenarios.baseline import BaselineParameters
-from forecasting.scenarios.compute_efficiency import (
-    ComputeEfficiencyDriver,
-    ComputeEfficiencyParameters,
-)
 from forecasting.scenarios.constraints import ConstraintParameters
 from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
-from forecasting.scenarios.endpoint import EndpointDriver, EndpointParameters
-from forecasting.scenarios.fleet import FleetDriver, FleetParameters
-from forecasting.scenarios.growth_rate import GrowthRateParameters, GrowthRatePathDriver
-from forecasting.scenarios.inference import InferenceComponent, InferenceParameters
-from forecasting.scenarios.momentum import MomentumDriver, MomentumParameters
-from forecasting.scenarios.training import TrainingComponent, TrainingParameters
+from forecasting.scenarios.registry import COMPONENTS, DRIVERS, DriverName, DriverParameters
+from forecasting.strict import StrictModel
 
-DRIVERS = {
-    "momentum": MomentumDriver,
-    "fleet": FleetDriver,
-    "compute_efficiency": ComputeEfficiencyDriver,
-    "growth_rate": GrowthRatePathDriver,
-    "endpoint": EndpointDriver,
-}
-COMPONENTS = {"training": TrainingComponent, "inference": InferenceComponent}
-
-DriverParameters = Annotated[
-    FleetParameters | ComputeEfficiencyParameters | GrowthRateParameters | EndpointParameters
-    | MomentumParameters,
-    Field(discriminator="kind"),
-]
-
-
-class Components(StrictModel):
-    training: TrainingParameters | None = None
-    inference: InferenceParameters | None = None
+#: `components:`: an optional block per component, by its key
+Components = create_model(
+    "Components", __base__=StrictModel,
+    **{key: (component.Parameters | None, None) for key, component in COMPONENTS.items()},
+)
 
 
 class Correlation(StrictModel):
@@ -87,7 +66,7 @@ class ScenarioSpec(ParameterBlock):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     description: str = Field(min_length=1)
     region: str = "US"
-    driver: Literal["momentum", "fleet", "compute_efficiency", "growth_rate", "endpoint"]
+    driver: DriverName
     parameters: DriverParameters
     baseline: BaselineParameters | None = None
     components: Components | None = None
@@ -159,10 +138,8 @@ class ScenarioSpec(ParameterBlock):
     # -- what the engine uses -----------------------------------------------------------
 
     @property
-    def level(self) -> Literal["ai", "total"]:
-        if self.driver in ("growth_rate", "endpoint"):
-            return self.parameters.applies_to
-        return "total" if self.driver == "momentum" else "ai"
+    def level(self) -> Level:
+        return self.driver_instance().level
 
     @property
     def effective_baseline(self) -> BaselineParameters:
@@ -176,7 +153,7 @@ class ScenarioSpec(ParameterBlock):
         if self.baseline is not None:
             out["baseline"] = self.baseline
         if self.components is not None:
-            for key in ("training", "inference"):
+            for key in COMPONENTS:
                 block = getattr(self.components, key)
                 if block is not None:
                     out[f"components.{key}"] = block
@@ -209,10 +186,10 @@ class ScenarioSpec(ParameterBlock):
                 matrix[index[a], index[b]] = matrix[index[b], index[a]] = corr.rho
         return matrix
 
-    def driver_instance(self):
+    def driver_instance(self) -> Driver:
         return DRIVERS[self.driver](self.parameters)
 
-    def component_instances(self) -> dict[str, object]:
+    def component_instances(self) -> dict[str, Component]:
         if self.components is None:
             return {}
         return {key: COMPONENTS[key](block) for key in COMPONENTS

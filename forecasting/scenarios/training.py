@@ -18,7 +18,7 @@ from typing import ClassVar
 import numpy as np
 from pydantic import Field
 
-from forecasting.scenarios.base import DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Component, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
 
 
@@ -40,11 +40,8 @@ class TrainingParameters(ParameterBlock):
     }
 
 
-class TrainingComponent:
-    name: ClassVar[str] = "training"
-
-    def __init__(self, parameters: TrainingParameters) -> None:
-        self.p = parameters
+class TrainingComponent(Component, name="training", parameters=TrainingParameters):
+    p: TrainingParameters
 
     def energy(self, draws: Mapping[str, np.ndarray], n: int, steps: np.ndarray) -> np.ndarray:
         """TWh in the years `steps` after the base year (0 = the base year), (n, len(steps))."""

@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import frequency_code
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns
@@ -105,7 +106,7 @@ class RawSeries:
         ``PeriodIndex`` (Y, M or D). Origin rows are positions (1-based)."""
         index = values.index
         if isinstance(index, pd.PeriodIndex):
-            freq = index.freqstr.upper()[0]
+            freq = frequency_code(index)
             if freq not in "DMY":
                 raise ValueError(f"unsupported period frequency {index.freqstr}")
         elif isinstance(index, pd.DatetimeIndex):

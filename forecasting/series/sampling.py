@@ -20,9 +20,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from forecasting.contracts import FREQUENCY_NAMES
 from forecasting.errors import InputError
 
-NAMES = {"H": "hourly", "D": "daily", "M": "monthly", "Y": "annual"}
+NAMES = FREQUENCY_NAMES
 STEP_NAMES = {"H": "an hour", "D": "a day", "M": "a month", "Y": "a year"}
 _COARSER = {"H": ("D", "M", "Y"), "D": ("M", "Y"), "M": ("Y",), "Y": ()}
 _OFFSETS = {

@@ -20,14 +20,15 @@ the segment up to the origin (models need gap-free series; `AfterLastGap`), whil
 scale is that of the whole evidence up to the origin (`metrics.mase_scale`, lag 12, NaN
 differences skipped).
 
-At each origin each model draws joint paths for 12 x `annual_horizon` months. Metrics
-(`metric` column; the `period` column is ``YYYY-MM`` for monthly, ``YYYY`` for annual):
+At each origin each model draws joint paths for 12 x `annual_horizon` months. Four metrics:
+``metric`` ``energy_gwh`` or ``peak_mw`` at two frequencies, told apart by the ``period``
+column of the forecast rows (``YYYY-MM`` monthly, ``YYYY`` annual) and by the ``frequency``
+column (``monthly`` / ``annual``) of the summary, where horizons are months or years:
 
-- ``monthly_energy_gwh`` and ``monthly_peak_mw``: horizons 1-`horizon` (12) months, from
-  every origin;
-- ``annual_energy_gwh`` and ``annual_peak_mw``: horizons 1-`annual_horizon` (3) years, from
-  the December origins only: each path's months are summed per calendar year (energy) or
-  their largest monthly peak taken (peak), as the zone forecast derives its annual figures.
+- monthly energy and peak: horizons 1-`horizon` (12) months, from every origin;
+- annual energy and peak: horizons 1-`annual_horizon` (3) years, from the December origins
+  only: each path's months are summed per calendar year (energy) or their largest monthly
+  peak taken (peak), as the zone forecast derives its annual figures.
 
 `selected` is the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
 factors per monthly horizon from what was known at each origin) over the candidates, run on
@@ -59,9 +60,8 @@ from forecasting.models.base import Model
 from forecasting.zones.history import ZoneHistory, period_table
 
 Factory = Callable[[], Model]
-MONTHLY = {"energy_gwh": "monthly_energy_gwh", "peak_mw": "monthly_peak_mw"}
-ANNUAL = {"energy_gwh": "annual_energy_gwh", "peak_mw": "annual_peak_mw"}
-METRICS = (*MONTHLY.values(), *ANNUAL.values())
+#: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
+METRICS = ("energy_gwh", "peak_mw")
 
 
 def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
@@ -198,7 +198,7 @@ def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years
 @dataclass(frozen=True)
 class LoadBacktest:
     forecasts: pd.DataFrame  # backtest_forecasts.csv rows, with the `metric` column
-    summary: pd.DataFrame  # backtest_summary.csv rows, with the `metric` column
+    summary: pd.DataFrame  # backtest_summary.csv rows, with `metric` and `frequency`
     failures: pd.DataFrame
     choices: dict  # kind -> `BaselineChoice`: the rule's decision from every row (what the
     # zone forecast publishes: its weights and band factors per monthly horizon)
@@ -236,11 +236,12 @@ def load_backtest(
         if theirs:
             annual.append(annual_result(theirs, series, kind, years=annual_horizon).forecasts)
         annual = pd.concat(annual, ignore_index=True)
-        for metric, frame in ((MONTHLY[kind], monthly), (ANNUAL[kind], annual)):
+        for frequency, frame in (("monthly", monthly), ("annual", annual)):
             frame = _sort(frame)
             table = summary(frame, quantiles=ours.quantiles)
-            frame.insert(1, "metric", metric)
-            table.insert(1, "metric", metric)
+            frame.insert(1, "metric", kind)
+            table.insert(1, "metric", kind)
+            table.insert(2, "frequency", frequency)
             forecasts.append(frame)
             summaries.append(table)
         for result in (ours, theirs):

@@ -5,8 +5,12 @@ relative to the file (like the national config); `forecasting.zones.read.read_zo
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
 files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
 every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
-for the decomposition's cross-check), ``scenarios``, ``reference_years`` and
-``min_load_quantile`` (decomposition), ``model_start`` (first month the base models see),
+for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
+decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
+the data-center ramp the decomposition measures from; default: the history's first complete
+calendar year) and ``min_load_quantile`` (decomposition), ``data_center``
+(``decomposition``, the default, or ``none``: no data-center component, the base is the
+whole load), ``model_start`` (first month the base models see),
 ``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (`BacktestConfig`: monthly
 and annual horizons, origins, candidate and peer model names, the selection strategy, paths per
 backtest forecast).
@@ -33,7 +37,7 @@ class BacktestConfig(BaseModel):
 
     horizon: int = Field(12, ge=1)  # monthly horizons scored (months)
     annual_horizon: int = Field(3, ge=1)  # annual horizons scored (years)
-    history_start: str | None = None  # YYYY-MM: first origin of the load backtest (default:
+    first_origin: str | None = None  # YYYY-MM: first origin of the load backtest (default:
     # the whole evidence history, once a segment holds min_train months)
     step: Literal[1, 2, 3, 4, 6, 12] = 6  # months between load-backtest origins (Decembers in)
     min_train: int = Field(24, ge=12)  # months of a gap-free segment before its first origin
@@ -50,8 +54,12 @@ class ZoneConfig(BaseModel):
     series: list[str] = Field(min_length=1)
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
+    data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no
+    # data-center component (base = the whole load), for zones without data-center evidence
+    published_figures: str | None = None  # CSV of published figures the decomposition is
+    # checked against (forecasting/zones/published_figures.py)
     scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
-    reference_years: tuple[int, int] = (2006, 2016)
+    reference_years: tuple[int, int] | None = None  # None: the first complete year
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None  # YYYY-MM: first month the base models see (default:
     # the first complete month after the last long gap)
@@ -66,6 +74,47 @@ class ZoneConfig(BaseModel):
         needs = [s for s in self.scenarios if s != "statistical-trend"]
         if needs and self.large_loads is None:
             raise ValueError(f"scenarios {needs} need large_loads (a directory)")
-        if self.reference_years[0] > self.reference_years[1]:
+        if needs and self.data_center == "none":
+            raise ValueError(f"scenarios {needs} build on the decomposition's data-center "
+                             "load: data_center must be 'decomposition'")
+        if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
             raise ValueError("reference_years must be (first, last)")
         return self
+
+
+class ZoneSettings(BaseModel):
+    """What every zone of a many-zone run shares (the `ZoneConfig` keys that are not about
+    one zone's files)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reference_years: tuple[int, int] | None = None
+    min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
+    model_start: str | None = None
+    data_center: Literal["decomposition", "none"] = "none"  # zones with large-load data
+    # always use the decomposition
+    end_year: int = 2035
+    profile_year: int = 2030
+    n_paths: int = Field(200, ge=10)
+    backtest: BacktestConfig = BacktestConfig()
+
+
+class ManyZonesConfig(BaseModel):
+    """A many-zone run (`pipelines/us_zones.yaml`; forecasting/many_zones/): every file of
+    ``series_dir`` matching ``pattern`` is a zone named by its file stem; the hierarchy
+    zone -> BA -> region -> ``region`` (the top) follows `forecasting.hierarchy.tree`, with
+    ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
+    EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped).
+    A zone with a folder ``large_loads_dir/<stem in lower case, '-' as '_'>`` holding
+    contracts.csv and assumptions.csv gets the ``vetted`` data-center component, every other
+    zone the ``statistical-trend`` one; the run's scenario is ``reference``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    region: str = "US48"
+    series_dir: str
+    pattern: str = "*.csv"
+    regions: str | None = None
+    large_loads_dir: str | None = None
+    seed: int = 0
+    zone: ZoneSettings = ZoneSettings()

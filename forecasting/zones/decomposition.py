@@ -17,7 +17,8 @@ What it measures: data-center load *added since the reference years* (plus any b
 in the lowest hours, which the flat 2006-2016 reference shows to be small). Data centers
 already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
 should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
-evidence hours. Months without evidence (the 2018 gap) have no row.
+evidence hours. Months below the coverage rule (`history.COMPLETE`: the 2018 gap, a
+file's first or last partial month) have no row: their lowest hours are not the month's.
 """
 
 from __future__ import annotations
@@ -37,22 +38,34 @@ Z90 = 1.6448536269514722
 def decompose(
     load: pd.Series,
     *,
-    reference_years: tuple[int, int] = (2006, 2016),
+    reference_years: tuple[int, int] | None = (2006, 2016),
     quantile: float = 0.01,
     z: float = Z90,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(monthly, annual) frames indexed by Period with total_mw, base_mw, data_center_mw,
-    data_center_low_mw, data_center_high_mw and hours (evidence hours only)."""
+    data_center_low_mw, data_center_high_mw and hours (evidence hours only).
+    ``reference_years`` None: the history's first complete calendar year alone (a zone
+    without pre-ramp history). A calendar month seen in a single reference year has no
+    year-to-year scatter: its s_m is then the scatter of the month's weekly lows (the
+    ``quantile`` of each 7-day block of the reference month, `weekly_scatter`), how much the
+    low-load level moves with the weather inside a month."""
     evidence = load.dropna()
     months = period_labels(evidence.index, "M")
     low = evidence.groupby(months).quantile(quantile)
     table = period_table(load, "M").loc[low.index]
-    first, last = reference_years
+    keep = table["complete"].to_numpy()  # a month's lowest hours need the whole month
+    low, table = low[keep], table[keep]
+    first, last = reference_years or (first_complete_year(table),) * 2
     years = low.index.year
     in_ref = (years >= first) & (years <= last)
     if not in_ref.any():
         raise ValueError(f"no evidence in the reference years {first}-{last}")
-    stats = low[in_ref].groupby(low.index.month[in_ref]).agg(["mean", "std"])
+    stats = low[in_ref].groupby(low.index.month[in_ref]).agg(["mean", "std", "size"])
+    single = stats.index[stats["size"] < 2]
+    if len(single):
+        ref_months = low.index[in_ref]
+        weekly = weekly_scatter(evidence, months, ref_months, quantile)
+        stats.loc[single, "std"] = weekly.reindex(single).to_numpy()
     ref = stats["mean"].reindex(low.index.month).to_numpy()
     spread = z * stats["std"].reindex(low.index.month).to_numpy()
     excess = low.to_numpy() - ref
@@ -69,6 +82,28 @@ def decompose(
     _split(monthly)
     annual = _annual(monthly)
     return monthly, annual
+
+
+def weekly_scatter(evidence: pd.Series, months: pd.PeriodIndex, reference: pd.PeriodIndex,
+                   quantile: float) -> pd.Series:
+    """Per calendar month of ``reference``: the standard deviation of the ``quantile`` of
+    each 7-day block of the month's evidence hours (blocks counted from the month's start)."""
+    out = {}
+    for period in reference:
+        hours = evidence[months == period]
+        block = (hours.index - period.start_time.tz_localize("UTC")) // pd.Timedelta(days=7)
+        lows = hours.groupby(np.asarray(block)).quantile(quantile)
+        out.setdefault(period.month, []).append(float(lows.std()))
+    return pd.Series({m: float(np.mean(v)) for m, v in out.items()})
+
+
+def first_complete_year(table: pd.DataFrame) -> int:
+    """The first calendar year whose twelve months are all complete (``period_table``)."""
+    complete = table["complete"].groupby(table.index.year).agg(["all", "size"])
+    full = complete.index[(complete["all"]) & (complete["size"] == 12)]
+    if len(full) == 0:
+        raise ValueError("no complete calendar year in the history to measure from")
+    return int(full[0])
 
 
 def _annual(monthly: pd.DataFrame) -> pd.DataFrame:
@@ -99,38 +134,3 @@ def decomposition_table(monthly: pd.DataFrame, annual: pd.DataFrame) -> pd.DataF
         out.insert(0, "period", part.index.astype(str))
         frames.append(out)
     return pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
-
-
-def published_check(annual: pd.DataFrame, energy_gwh: pd.Series) -> pd.DataFrame:
-    """The decomposition beside the published figures it is checked against
-    (`../shared/reference/large_loads.md`, all F: quoted by others)."""
-    rows = []
-
-    def dc(year):
-        r = annual.loc[pd.Period(str(year), "Y")]
-        return r["data_center_mw"], r["data_center_low_mw"], r["data_center_high_mw"]
-
-    for year in (2022, 2024):
-        mid, lo, hi = dc(year)
-        rows.append({"figure": f"data-center average MW {year}", "estimate": mid,
-                     "low": lo, "high": hi,
-                     "published": 2800.0 if year == 2022 else np.nan,
-                     "source": "2.8 GW in 2022, Dominion 2023 IRP (Duke EDGE, F)"
-                     if year == 2022 else "about 9 GW of capacity connected by Feb 2025 "
-                     "(RTO Insider, F): at 50-86% utilization 4.5-7.7 GW, pre-2017 campuses "
-                     "included, which this estimate leaves in the base"})
-    mid, lo, hi = dc(2024)
-    hours = annual.loc[pd.Period("2024", "Y"), "hours"]
-    total = energy_gwh.loc[pd.Period("2024", "Y")]
-    rows.append({"figure": "data-center share of energy 2024", "estimate": mid * hours / 1000 /
-                 total, "low": lo * hours / 1000 / total, "high": hi * hours / 1000 / total,
-                 "published": 0.26, "source": "26% of Dominion Energy Virginia sales (RTO "
-                 "Insider Feb 2025, F); 27% late 2025 (Reuters, F)"})
-    for year in (2023, 2024):
-        now, prev = dc(year), dc(year - 1)
-        rows.append({"figure": f"data-center MW added in {year}", "estimate": now[0] - prev[0],
-                     "low": now[1] - prev[1], "high": now[2] - prev[2],
-                     "published": 933.0 if year == 2023 else 1000.0,
-                     "source": "capacity connected: 933 MW (2023), about 1 GW (2024), "
-                     "DatacenterDynamics (F); average MW = capacity x utilization"})
-    return pd.DataFrame(rows)

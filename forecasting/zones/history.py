@@ -8,6 +8,8 @@ Rules:
   `forecasting.series.clean` with **no filling** (``max_gap=0``): repeated DST fall-back
   hours are merged by mean, the screening removes the bad value (2009-12-12, 1,253 MW), and
   every hour without a value stays NaN with ``evidence = False``. Nothing is interpolated.
+  A value of zero or below is not load (a balancing authority that stopped reporting writes
+  0: AEC from 2021-09) and is not evidence either.
 - ``hourly`` has one row per UTC hour start from the first to the last hour: ``mw``,
   ``source`` (the file the value came from; empty for a missing hour), ``evidence`` and
   ``gap`` (the hour belongs to a run of missing hours longer than ``GAP_HOURS``, such as
@@ -57,6 +59,7 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     raw, overlaps = combine(list(raws))
     cleaned, report = clean(raw, CleaningRules(max_gap=0))
     mw = cleaned.values.astype(float)
+    mw = mw.where(mw > 0)  # zero or negative load is a zone that stopped reporting, not load
     evidence = mw.notna().to_numpy()
     source = cleaned.origin["file"].where(evidence, "").fillna("")
     gap = np.zeros(len(mw), dtype=bool)

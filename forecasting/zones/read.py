@@ -16,6 +16,7 @@ from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
+from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
 
 
 def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
@@ -46,6 +47,19 @@ def read_large_loads(directory: str | Path, history_start):
     return contracts, assumptions
 
 
+def read_published_figures(path: str | Path | None) -> list[PublishedFigure]:
+    """The published figures a zone's decomposition is checked against (none: no file)."""
+    return [] if path is None else parse_published_figures(*read_table(path))
+
+
+def read_large_load_cells(directory: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(contracts, assumptions) text cells as read, sources included (published beside a run
+    so its report can cite them)."""
+    directory = Path(directory)
+    return (read_table(directory / "contracts.csv")[1],
+            read_table(directory / "assumptions.csv")[1])
+
+
 def read_zone_inputs(config, root: str | Path = "."):
     """(raws, large_loads or None) for a `ZoneConfig`; relative paths are taken from ``root``
     (`load_zone_config` has already made them absolute)."""
@@ -62,3 +76,25 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     """Neighbouring zones' hourly MW (as read: UTC hour starts), keyed by file stem."""
     root = Path(root)
     return {Path(p).stem: read_series(root / p).values for p in config.neighbours}
+
+
+def read_ba_regions(path: str | Path) -> dict[str, str]:
+    """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
+    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped)."""
+    path = Path(path)
+    file = display_path(path)
+    if not path.is_file():
+        raise InputError(file, "file not found")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"not a text file ({exc})") from None
+    skip = 1 if lines and lines[0].startswith("SOURCE:") else 0
+    from io import StringIO
+
+    frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False)
+    for col in ("Code", "Region"):
+        if col not in frame.columns:
+            raise InputError(file, "missing column (needs Code, Region)", field=col)
+    return {c.strip(): r.strip() for c, r in zip(frame["Code"], frame["Region"], strict=True)
+            if c.strip() and r.strip()}

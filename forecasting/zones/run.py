@@ -19,9 +19,9 @@
   ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
 - ``backtest_forecasts`` / ``backtest_summary``: the load backtest
   (`forecasting.zones.backtest.load_backtest`): rolling origins over the whole evidence
-  history of the zone's TOTAL load, four metrics in the ``metric`` column
-  (``monthly_energy_gwh``, ``monthly_peak_mw`` at horizons 1-12 months, period ``YYYY-MM``;
-  ``annual_energy_gwh``, ``annual_peak_mw`` at horizons 1-3 years, period ``YYYY``), every
+  history of the zone's TOTAL load, four metrics: ``metric`` ``energy_gwh`` or ``peak_mw``,
+  monthly (period ``YYYY-MM``, horizons 1-12 months) and annual (period ``YYYY``, horizons
+  1-3 years; the summary's ``frequency`` column says ``monthly`` or ``annual``), every
   candidate, every peer (``backtest.peers``: seasonal naive, Prophet with defaults,
   statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
 
@@ -61,7 +61,7 @@ from forecasting.models.registry import MODELS
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import load_backtest, monthly_load
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.decomposition import decompose, decomposition_table, published_check
+from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
     COMPLETE,
     GAP_HOURS,
@@ -72,6 +72,7 @@ from forecasting.zones.history import (
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
+from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import monthly_peaks, seasonal_peaks, weather_years
 
@@ -103,18 +104,28 @@ def hours_in(months: pd.PeriodIndex) -> np.ndarray:
 
 
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
-    """Complete months from ``start`` (default: after the last long gap) to the last month."""
+    """Complete months from ``start`` to the last month. Default ``start``: the month after
+    the last long gap or the last incomplete month (under `COMPLETE` coverage), whichever is
+    later, so the models see an unbroken run of evidence months (2018-10..2024-12 for DOM)."""
     table = period_table(history.load, "M")
     if start is None:
         gaps = [g for g in history.cleaning.long_gaps if g["steps"] > GAP_HOURS]
         after = pd.Timestamp(gaps[-1]["end"]).tz_localize(None).to_period("M") + 1 \
             if gaps else table.index[0]
-        start_p = after
+        window = table.loc[after:]
+        incomplete = window.index[~window["complete"].to_numpy()]
+        start_p = incomplete[-1] + 1 if len(incomplete) else after
     else:
         start_p = pd.Period(start, "M")
     window = table.loc[start_p:]
     while not window.empty and not window["complete"].iloc[0]:
         window = window.iloc[1:]
+    if window.empty:
+        last = table.index[table["complete"].to_numpy()]
+        raise ValueError("no complete month to model after the last incomplete one (the "
+                         "last complete month is "
+                         f"{last[-1] if len(last) else 'none'}; the history ends "
+                         f"{table.index[-1]})")
     if not window["complete"].all():
         bad = window.index[~window["complete"]][0]
         raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")
@@ -140,7 +151,7 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
     result = load_backtest(
         monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
-        min_train=bt.min_train, first_origin=bt.history_start, n_paths=bt.n_paths,
+        min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
         seed=config.seed, strategy=bt.strategy)
     return result.forecasts, result.summary, result.choices["energy_gwh"], candidates
 
@@ -150,15 +161,18 @@ def run_zone(
     raws: Sequence[RawSeries],
     large_loads: tuple[list[Contract], Assumptions] | None = None,
     neighbours: Mapping[str, pd.Series] | None = None,
+    published: Sequence[PublishedFigure] = (),
 ) -> ZoneRun:
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
     history = build_history(raws)
     monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                       quantile=config.min_load_quantile)
+    if config.data_center == "none":
+        monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
     hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
-    check = published_check(annual_dc, hist_y["energy_gwh"])
+    check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
         neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
@@ -214,6 +228,15 @@ def run_zone(
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
     )
+
+
+def without_data_center(frame: pd.DataFrame) -> pd.DataFrame:
+    """``data_center: none``: no data-center component, the base is the whole load."""
+    out = frame.copy()
+    for col in ("data_center_mw", "data_center_low_mw", "data_center_high_mw"):
+        out[col] = 0.0
+    out["base_mw"] = out["total_mw"]
+    return out
 
 
 def _history_rows(table: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """The `dcload` command line (also `python -m pipelines`): one module per command group in
-this package (forecast, report, data, regimes, backtest, scenarios, refresh, runs), the
+this package (forecast, report, data, regimes, backtest, scenarios, refresh, runs, zones), the
 options they share in `options.py`. Commands are thin: they parse options, call the library
 (`forecasting/`) or the publisher (`pipelines/publishing/`), and print.
 
@@ -22,6 +22,7 @@ from pipelines.cli.regimes import regimes_command
 from pipelines.cli.report import report_command
 from pipelines.cli.runs import runs_app
 from pipelines.cli.scenarios import scenarios_app
+from pipelines.cli.zones import zones_app
 
 app = typer.Typer(
     name="dcload", no_args_is_help=True, add_completion=False,
@@ -35,6 +36,7 @@ app.command("backtest")(backtest_command)
 app.add_typer(scenarios_app, name="scenarios")
 app.command("refresh")(refresh_command)
 app.add_typer(runs_app, name="runs")
+app.add_typer(zones_app, name="zones")
 
 
 def main() -> None:

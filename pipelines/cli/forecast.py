@@ -8,7 +8,14 @@ from pathlib import Path
 import typer
 
 from forecasting.paths import LATEST_DIR, display_path
-from pipelines.cli.options import ConfigOption, DrawsOption, KeepOption, SeedOption
+from pipelines.cli.options import (
+    ConfigOption,
+    DrawsOption,
+    KeepOption,
+    SchedulerOption,
+    SeedOption,
+    WorkersOption,
+)
 from pipelines.cli.publisher import run_publisher
 
 
@@ -22,6 +29,8 @@ def forecast_command(
     scenario: str = typer.Option(None, "--scenario", "-s",
                                  help="Run only this scenario (any in `dcload scenarios list`)."),
     keep: int = KeepOption,
+    workers: int = WorkersOption,
+    scheduler: str = SchedulerOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output (for cron)."),
 ) -> None:
     """Run the pipeline and publish its tables and report (default reports/latest)."""
@@ -33,7 +42,7 @@ def forecast_command(
     store = Store.for_link(output_dir if output_dir is not None else LATEST_DIR)
     options = PublishOptions(config=config, store=store.root, link=store.latest.name,
                              skip_unchanged=False, keep=keep, draws=draws, seed=seed,
-                             scenario=scenario)
+                             scenario=scenario, workers=workers, scheduler=scheduler)
     log = RunLog(quiet=True, timestamps=False)  # stages show as progress; warnings, errors
     outcome = run_publisher(options, log, progress=StageProgress(quiet=quiet))
     if not quiet:

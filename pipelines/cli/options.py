@@ -14,3 +14,10 @@ JsonOption = typer.Option(False, "--json", help="Print JSON instead of text.")
 StoreOption = typer.Option(REPORTS_DIR, "--store", "-s",
                            help="Store directory: runs/, latest, registry.sqlite, refresh.lock.")
 KeepOption = typer.Option(30, "--keep", min=1, help="Published runs to keep in the store.")
+
+WorkersOption = typer.Option(None, "--workers", "-w", min=1,
+                             help="Many-zone runs: local Dask worker processes (default: the "
+                             "machine's cores).")
+SchedulerOption = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT",
+                               help="Many-zone runs: an existing Dask scheduler to run the "
+                               "zones on, instead of a local cluster.")

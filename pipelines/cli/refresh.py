@@ -16,8 +16,10 @@ from pipelines.cli.options import (
     DrawsOption,
     KeepOption,
     QuietOption,
+    SchedulerOption,
     SeedOption,
     StoreOption,
+    WorkersOption,
 )
 from pipelines.cli.publisher import run_publisher
 
@@ -29,18 +31,22 @@ def refresh_command(
     keep: int = KeepOption,
     draws: int = DrawsOption,
     seed: int = SeedOption,
+    workers: int = WorkersOption,
+    scheduler: str = SchedulerOption,
     quiet: bool = QuietOption,
     log_json: bool = typer.Option(False, "--log-json", help="Logs as JSON lines on stderr."),
 ) -> None:
     """Refresh the forecast if its inputs changed; publish it atomically as <store>/latest.
 
     Exit codes: 0 published or up to date, 2 bad input, 3 another refresh holds the lock,
-    1 other failure. See pipelines/deploy/README.md.
+    4 a many-zone run published with some zones failed, 1 other failure. See
+    pipelines/deploy/README.md.
     """
     from pipelines.publishing.logs import RunLog
     from pipelines.publishing.publish_run import PublishOptions
 
     log = RunLog(json_lines=log_json, quiet=quiet)
     options = PublishOptions(config=config, store=store, skip_unchanged=True, force=force,
-                             keep=keep, draws=draws, seed=seed)
+                             keep=keep, draws=draws, seed=seed, workers=workers,
+                             scheduler=scheduler)
     run_publisher(options, log)

@@ -40,7 +40,8 @@ def runs_list(
                                 "directory": _run_dir_or_none(st, r.id)} for r in rows],
                               indent=2))
         return
-    table = [("", "id", "status", "started (UTC)", "secs", f"{KEY_YEAR} P50 TWh", "note / error")]
+    table = [("", "id", "status", "started (UTC)", "secs", f"{KEY_YEAR} P50 (TWh or peak MW)",
+             "note / error")]
     for r in rows:
         table.append(("*" if r.id == latest else "", r.id, r.status + (
             " (pruned)" if r.pruned_utc else ""), r.started_utc.replace("+00:00", ""),
@@ -82,7 +83,7 @@ def runs_show(
         if info.get(key) is not None:
             lines.append(f"{key + ':':<13} {info[key]}")
     if info["key_results"]:
-        lines.append(f"{KEY_YEAR} P50 TWh: " + ", ".join(f"{k} {v:.1f}"
+        lines.append(f"{KEY_YEAR} P50 (TWh; zone runs: peak MW): " + ", ".join(f"{k} {v:.1f}"
                                                  for k, v in info["key_results"].items()))
     if info.get("inputs"):
         lines.append("inputs:")

@@ -20,17 +20,24 @@ class StageProgress:
         self.timings: dict[str, float] = {}
         self.on_stage: Callable[[str], None] | None = None
         self._console = Console(stderr=True, highlight=False)
+        self._status = None
+        self._name = ""
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         if self.on_stage is not None:
             self.on_stage(name)
         start = time.perf_counter()
+        self._name = name
         if self.quiet:
             yield
         else:
-            with self._console.status(f"{name} ..."):
-                yield
+            with self._console.status(f"{name} ...") as status:
+                self._status = status
+                try:
+                    yield
+                finally:
+                    self._status = None
         elapsed = time.perf_counter() - start
         self.timings[name] = round(elapsed, 4)
         if not self.quiet:
@@ -39,6 +46,13 @@ class StageProgress:
     def say(self, message: str) -> None:
         if not self.quiet:
             self._console.print(message)
+
+    def advance(self, done: int, total: int) -> None:
+        """Tasks done so far in the current stage: a bar in the stage's status line."""
+        if self._status is not None and total:
+            filled = round(30 * done / total)
+            self._status.update(f"{self._name} [{'#' * filled}{'.' * (30 - filled)}] "
+                                f"{done}/{total}")
 
 
 class LoggedProgress(StageProgress):
@@ -53,6 +67,7 @@ class LoggedProgress(StageProgress):
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         self.on_stage(name)
+        self._name = name
         self.log.info("stage_started", f"{name} ...", stage=name)
         start = time.perf_counter()
         yield
@@ -63,3 +78,8 @@ class LoggedProgress(StageProgress):
 
     def say(self, message: str) -> None:
         self.log.info("message", message)
+
+    def advance(self, done: int, total: int) -> None:
+        """A log line at each quarter of the stage's tasks (a refresh's log stays short)."""
+        if total and (done == total or done * 4 // total != (done - 1) * 4 // total):
+            self.log.info("tasks", f"{self._name}: {done}/{total}", done=done, total=total)

@@ -13,7 +13,8 @@
    switch the `latest` symlink atomically, mark the row succeeded, apply retention.
 
 Any failure before the switch leaves `latest` as it was. Exit codes: 0 success or up to date,
-2 bad input (InputError), 3 locked, 1 anything else.
+2 bad input (InputError), 3 locked, 4 a many-zone run published but some zones failed (each
+named with its one-line reason), 1 anything else.
 """
 
 from __future__ import annotations
@@ -28,10 +29,13 @@ from functools import partial
 from pathlib import Path
 
 import forecasting
-from forecasting.contracts import KEY_YEAR, key_results
+from forecasting.contracts import KEY_METRICS, KEY_YEAR, key_metric, key_results
 from forecasting.errors import InputError
+from forecasting.io.zone_config_file import config_kind
+from forecasting.many_zones.inputs import many_zones_fingerprint
 from forecasting.national.inputs import run_fingerprint
 from forecasting.paths import display_path
+from forecasting.zones.inputs import zone_fingerprint
 from pipelines.publishing.lock import StoreLock, StoreLocked
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.pause_points import pause_point, point_for_stage
@@ -40,7 +44,7 @@ from pipelines.publishing.registry import Registry, now_utc
 from pipelines.publishing.run_dir import write_run
 from pipelines.publishing.store import PublishCheckError, Store, check_run
 
-EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED, EXIT_ZONES_FAILED = 0, 1, 2, 3, 4
 DEFAULT_KEEP = 30
 
 
@@ -62,6 +66,8 @@ class PublishOptions:
     draws: int | None = None
     seed: int | None = None
     scenario: str | None = None
+    workers: int | None = None     # many-zone runs: local Dask worker processes
+    scheduler: str | None = None   # many-zone runs: an existing Dask scheduler's address
 
 
 @dataclass(frozen=True)
@@ -178,8 +184,10 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     log.info("started", f"{what} of {display_path(options.config)} into store "
              f"{display_path(store.root)}", store=str(store.root), config=common["config"])
     try:
-        fp = run_fingerprint(options.config, draws=options.draws, seed=options.seed,
-                             scenario=options.scenario)
+        what_of = {"zone": zone_fingerprint, "zones": many_zones_fingerprint}.get(
+            config_kind(options.config), run_fingerprint)
+        fp = what_of(options.config, draws=options.draws, seed=options.seed,
+                     scenario=options.scenario)
     except InputError as error:
         run_id = registry.unique_id(f"{stamp}-invalid")
         log.run_id = run_id
@@ -220,10 +228,12 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         previous = _previous_run(store)
         written = write_run(options.config, staging, fp, run_id=run_id, draws=options.draws,
                             seed=options.seed, scenario=options.scenario, previous=previous,
-                            progress=progress)
+                            progress=progress, workers=options.workers,
+                            scheduler=options.scheduler)
         _log_changes(log, written.changes)
         reach("checking")
-        results = key_results(check_run(staging, run_id=run_id))
+        checked = check_run(staging, run_id=run_id)
+        results, unit = key_results(checked), KEY_METRICS[key_metric(checked)]
         reach("publishing")
         store.publish(staging, run_id)
         published = True
@@ -253,10 +263,17 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
                 log.raw(detail)
             return RunOutcome(EXIT_FAILED, "failed", run_id, _one_line(exc))
         raise
-    summary = ", ".join(f"{k} {v:.1f} TWh" for k, v in results.items())
+    summary = ", ".join(f"{k} {v:.1f} {unit}" for k, v in results.items())
     log.info("published", f"published run {run_id} ({display_path(store.run_dir(run_id))}); "
              f"{KEY_YEAR} P50: {summary}", key_results=results, fingerprint=fp.value)
     _prune(store, registry, options.keep, log)
+    if written.failed:
+        for node, reason in written.failed:
+            log.error("zone_failed", f"zone {node} failed: {reason}", zone=node)
+        message = (f"published run {run_id}; {len(written.failed)} zone(s) failed "
+                   f"({', '.join(n for n, _ in written.failed)}); the others are published")
+        log.error("zones_failed", message, exit_code=EXIT_ZONES_FAILED)
+        return RunOutcome(EXIT_ZONES_FAILED, "succeeded", run_id, message)
     return RunOutcome(EXIT_OK, "succeeded", run_id, f"published run {run_id}")
 
 

@@ -2,10 +2,10 @@
 the previous run (all worked out in memory first), then the report, rendered once from the
 directory's own files. Nothing is published here (pipelines/publishing/publish_run.py does).
 
-A run directory holds forecast.csv, history.csv, observations.csv, regimes.json,
+A national run directory holds forecast.csv, history.csv, observations.csv, regimes.json,
 backtest_summary.csv, backtest_forecasts.csv, decomposition.csv, sensitivity.csv,
 assumptions.csv, outlooks.csv, changes.json, manifest.json and index.html (the report reads
-only these).
+only these); a zone run's files are listed in forecasting/zones/tables.py.
 """
 
 from __future__ import annotations
@@ -16,13 +16,23 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.io.run_dir import read_snapshot, write_files
+from forecasting.io.zone_config_file import config_kind
+from forecasting.many_zones.compute import ComputedManyZones, compute_many_zones
+from forecasting.many_zones.tables import many_zones_tables
 from forecasting.national import ComputedRun, compute_run
+from forecasting.report.many_zones_files import is_many_zones_run, read_many_zones_run
+from forecasting.report.many_zones_render import render_many_zones_report
 from forecasting.report.render import render_report
 from forecasting.report.run_files import read_run
+from forecasting.report.zone_files import is_zone_run, read_zone_run
+from forecasting.report.zone_render import render_zone_report
 from forecasting.runs.diff import RunSnapshot, diff_runs, report_changes
 from forecasting.runs.files import json_text, national_tables, read_csv_text
 from forecasting.runs.fingerprint import Fingerprint
-from forecasting.runs.manifest import national_manifest
+from forecasting.runs.manifest import many_zones_manifest, national_manifest, zone_manifest
+from forecasting.zones.compute import ComputedZoneRun, compute_zone_run
+from forecasting.zones.tables import zone_tables
+from pipelines.engine.dask_engine import DaskEngine
 from pipelines.publishing.progress import StageProgress
 
 FIRST_RUN = {"first_run": True}
@@ -31,13 +41,18 @@ FIRST_RUN = {"first_run": True}
 @dataclass(frozen=True)
 class WrittenRun:
     directory: Path
-    run: ComputedRun
+    run: ComputedRun | ComputedZoneRun | ComputedManyZones
     manifest: dict
     changes: dict
 
     @property
     def forecast(self) -> pd.DataFrame:
         return self.run.forecast
+
+    @property
+    def failed(self) -> list[tuple[str, str]]:
+        """Zones of a many-zone run that failed, with their one-line reasons."""
+        return list(getattr(getattr(self.run, "run", None), "failed", []) or [])
 
 
 def write_run(
@@ -51,13 +66,31 @@ def write_run(
     scenario: str | None = None,
     previous: Path | None = None,
     progress: StageProgress,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> WrittenRun:
-    """Compute a run of `config_path` and write it into `directory` (which must exist);
-    `previous` is the published run its changes are measured from (None: a first run)."""
-    run = compute_run(config_path, draws=draws, seed=seed, scenario=scenario, progress=progress)
+    """Compute a run of `config_path` (a national, zone or many-zone pipeline; the last on
+    Dask, `workers` local processes or the cluster at `scheduler`) and write it into
+    `directory` (which must exist); `previous` is the published run its changes are measured
+    from (None: a first run)."""
+    kind = config_kind(config_path)
+    if kind == "zones":
+        with DaskEngine(workers=workers, scheduler=scheduler,
+                        on_progress=progress.advance) as engine:
+            run = compute_many_zones(config_path, draws=draws, seed=seed, scenario=scenario,
+                                     progress=progress, map_tasks=engine.map)
+        tables, make_manifest = many_zones_tables, many_zones_manifest
+    elif kind == "zone":
+        run = compute_zone_run(config_path, draws=draws, seed=seed, scenario=scenario,
+                               progress=progress)
+        tables, make_manifest = zone_tables, zone_manifest
+    else:
+        run = compute_run(config_path, draws=draws, seed=seed, scenario=scenario,
+                          progress=progress)
+        tables, make_manifest = national_tables, national_manifest
     with progress.stage("write outputs and report"):
-        files = national_tables(run)
-        manifest = national_manifest(run, fp, run_id=run_id, timings=progress.timings)
+        files = tables(run)
+        manifest = make_manifest(run, fp, run_id=run_id, timings=progress.timings)
         changes = FIRST_RUN
         if previous is not None:
             new = RunSnapshot(manifest, read_csv_text(files["forecast.csv"]))
@@ -74,7 +107,12 @@ def render_index(run_dir: Path) -> Path:
     """Render `run_dir`'s index.html from its own files only (archived runs included); the
     old page is replaced in one rename."""
     run_dir = Path(run_dir)
-    html = render_report(read_run(run_dir))
+    if is_many_zones_run(run_dir):
+        html = render_many_zones_report(read_many_zones_run(run_dir))
+    elif is_zone_run(run_dir):
+        html = render_zone_report(read_zone_run(run_dir))
+    else:
+        html = render_report(read_run(run_dir))
     tmp = run_dir / ".index.html.tmp"
     tmp.write_text(html, encoding="utf-8")
     tmp.replace(run_dir / "index.html")

@@ -28,15 +28,21 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.contracts import (
+    FORECAST_COLUMNS,
     HISTORY_COLUMNS,
     QUANTILE_COLUMNS,
     REQUIRED_FORECAST_COLUMNS,
+    ZONE_HISTORY_COLUMNS,
     totals_only,
 )
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
+#: and what a zone run has besides (forecasting/zones/tables.py)
+ZONE_OUTPUTS = ("peaks.csv", "decomposition.csv", "backtest_summary.csv", "profile.csv")
+#: and what a many-zone run has besides (forecasting/many_zones/tables.py)
+MANY_ZONES_OUTPUTS = ("zones.csv", "coincidence.csv", "reconciliation.json")
 STAGING_PREFIX = ".staging-"
 LATEST_TMP_PREFIX = ".latest.tmp-"
 
@@ -141,28 +147,38 @@ class Store:
 
 
 def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
-    """Check that a run directory holds every output and that they read back: returns the
-    forecast table. Raises PublishCheckError."""
+    """Check that a run directory (national or zone, as its manifest's ``kind`` says) holds
+    every output and that they read back: returns the forecast table. Raises
+    PublishCheckError."""
     directory = Path(directory)
     for name in OUTPUTS:
         path = directory / name
         if not path.is_file() or path.stat().st_size == 0:
             raise PublishCheckError(f"{display_path(path)} is missing or empty")
     try:
-        forecast = pd.read_csv(directory / "forecast.csv")
-        history = pd.read_csv(directory / "history.csv")
         manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        kind = manifest.get("kind", "national") if isinstance(manifest, dict) else "national"
+        zone = kind in ("zone", "zones")
+        for name in {"zone": ZONE_OUTPUTS, "zones": MANY_ZONES_OUTPUTS}.get(kind, ()):
+            if not (directory / name).is_file():
+                raise PublishCheckError(f"{display_path(directory / name)} is missing")
+        forecast = pd.read_csv(directory / "forecast.csv", dtype={"period": str})
+        history = pd.read_csv(directory / "history.csv")
     except (ValueError, OSError) as exc:
         raise PublishCheckError(f"{display_path(directory)}: an output does not read back "
                                 f"({exc})") from exc
-    missing = [c for c in REQUIRED_FORECAST_COLUMNS if c not in forecast.columns]
+    required = FORECAST_COLUMNS if zone else REQUIRED_FORECAST_COLUMNS
+    missing = [c for c in required if c not in forecast.columns]
+    if not zone and "period" not in forecast.columns and "year" not in forecast.columns:
+        missing.append("period")
     if missing:
         raise PublishCheckError(f"forecast.csv lacks columns {missing} (has "
                                 f"{list(forecast.columns)})")
     totals = totals_only(forecast)
     if totals.empty or totals[QUANTILE_COLUMNS].isna().any().any():
         raise PublishCheckError("forecast.csv has no totals or missing quantiles")
-    missing = [c for c in HISTORY_COLUMNS if c not in history.columns]
+    missing = [c for c in (ZONE_HISTORY_COLUMNS if zone else HISTORY_COLUMNS)
+               if c not in history.columns]
     if missing or history.empty:
         raise PublishCheckError(f"history.csv is empty or lacks columns {missing}")
     if not isinstance(manifest, dict) or "run_id" not in manifest:

@@ -13,10 +13,11 @@ import pandas as pd
 import pytest
 from model_cases import SEASON, SERIES, contract_cases, fitted_model
 
+from forecasting.contracts import FREQUENCY_CODES
 from forecasting.errors import SeriesTooShortError
 from forecasting.models.base import PREDICT_DRAWS
 from forecasting.models.loglinear_trend import LogLinearTrend
-from forecasting.models.registry import make_model
+from forecasting.models.registry import MODELS, make_model
 
 QUANTILES = (0.05, 0.1, 0.5, 0.9, 0.95)
 CASES = contract_cases()
@@ -89,6 +90,23 @@ def test_too_short_series_is_a_clear_error(name, params, freq):
     with pytest.raises(SeriesTooShortError, match=f"'{name}' needs at least {needed} "
                        f"observations, got {needed - 1}"):
         model.fit(series.iloc[: needed - 1])
+
+
+@pytest.mark.parametrize("name", [name for name in sorted(MODELS)
+                                  if set(FREQUENCY_CODES) - make_model(name).frequencies])
+def test_an_unsupported_frequency_is_named_before_the_length(name):
+    """Two points at a frequency the model does not take: the error is the frequency (which
+    more data would not fix), naming the frequencies it supports."""
+    model = make_model(name)
+    others = [code for code in FREQUENCY_CODES if code not in model.frequencies]
+    start = {"Y": "2020", "M": "2020-01", "D": "2020-01-01", "H": "2020-01-01 00:00"}
+    for code in others:
+        series = pd.Series([1.0, 2.0], index=pd.period_range(start[code], periods=2,
+                                                             freq=code.replace("H", "h")))
+        with pytest.raises(ValueError, match=f"does not support frequency '{code}'") as err:
+            model.fit(series)
+        assert not isinstance(err.value, SeriesTooShortError)
+        assert all(f"{supported}" in str(err.value) for supported in model.frequencies)
 
 
 def test_loglinear_trend_recovers_the_growth_rate(annual):

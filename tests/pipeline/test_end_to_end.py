@@ -15,7 +15,7 @@ from tests.conftest import Workspace
 
 pytestmark = pytest.mark.slow
 
-FORECAST_COLUMNS = ["region", "scenario", "component", "year", "metric", "mean", "p05", "p10",
+FORECAST_COLUMNS = ["region", "scenario", "component", "period", "metric", "mean", "p05", "p10",
                     "p50", "p90", "p95"]
 SCENARIOS = {"momentum", "efficiency-offset", "moderate-ai", "high-ai", "grid-constrained",
              "efficiency-breakthrough", "rebound"}
@@ -49,8 +49,10 @@ def test_forecast_csv_is_tidy_long_and_ordered(run):
     assert set(table["metric"]) == {"twh", "avg_gw", "capacity_gw", "share_pct"}
     assert set(table["scenario"]) == SCENARIOS
     assert {"total", "baseline", "ai"} <= set(table["component"])
-    assert table["year"].min() == 2024 and table["year"].max() == 2035
-    assert not table.duplicated(["region", "scenario", "component", "year", "metric"]).any()
+    # one schema for every run: a national run's periods are years, written YYYY
+    assert table["period"].astype(str).str.fullmatch(r"\d{4}").all()
+    assert table["period"].min() == 2024 and table["period"].max() == 2035
+    assert not table.duplicated(["region", "scenario", "component", "period", "metric"]).any()
     q = table[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
     assert (q[:, 1:] >= q[:, :-1]).all()
     assert (table.loc[table["metric"] != "share_pct", "p05"] >= 0).all()

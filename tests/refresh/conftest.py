@@ -20,7 +20,7 @@ from tests.conftest import CliResult, Workspace
 
 DCLOAD = [sys.executable, "-m", "pipelines"]  # the real CLI, as `dcload`
 DRAWS = ("--draws", "200")
-FORECAST_COLUMNS = ["region", "scenario", "year", "metric", "mean", "p05", "p10", "p50", "p90",
+FORECAST_COLUMNS = ["region", "scenario", "period", "metric", "mean", "p05", "p10", "p50", "p90",
                     "p95"]
 
 

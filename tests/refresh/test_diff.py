@@ -71,3 +71,34 @@ def test_diff_runs_reports_headline_data_and_assumption_changes():
     assert "region: \"US\" -> \"US-East\"" in text
     assert "+50.0 (+10.0%)" in text
     assert "data/y.csv: added" in text
+
+
+def test_a_run_with_year_compares_with_a_run_with_period():
+    """Runs before dcload 0.3 wrote `year`; newer ones write `period` (YYYY): a diff across the
+    change compares the same years."""
+    old = RunSnapshot({"run_id": "A"}, forecast(500.0))
+    published = forecast(550.0).rename(columns={"year": "period"})
+    published["period"] = published["period"].astype(str)
+    diff = diff_runs(old, RunSnapshot({"run_id": "B"}, published))
+    head = {(h["scenario"], h["year"]): h for h in diff["headline"]}
+    assert head[("ai-growth", 2030)]["change_pct"] == 10.0
+    assert all(h["old"] is not None and h["new"] is not None for h in diff["headline"])
+
+
+def test_zone_runs_are_compared_on_their_annual_peak():
+    def zone(peak_2030: float) -> pd.DataFrame:
+        rows = []
+        for period in ("2030", "2030-07"):
+            for metric, value in (("energy_gwh", 150000.0), ("peak_mw", peak_2030)):
+                rows.append({"region": "PJM-DOM", "scenario": "vetted", "component": "total",
+                             "period": period, "metric": metric, "mean": value,
+                             "p05": value, "p10": value, "p50": value, "p90": value,
+                             "p95": value})
+        return pd.DataFrame(rows)
+
+    diff = diff_runs(RunSnapshot({"run_id": "A"}, zone(30000.0)),
+                     RunSnapshot({"run_id": "B"}, zone(33000.0)))
+    assert [(h["scenario"], h["year"], h["metric"]) for h in diff["headline"]] == [
+        ("vetted", 2030, "peak_mw")]
+    assert diff["headline"][0]["change_pct"] == 10.0
+    assert "annual peak MW" in format_diff(diff)

@@ -9,6 +9,7 @@ import pytest
 
 from forecasting.errors import InputError
 from forecasting.scenarios.catalog import SCENARIOS_DIR, load_scenario, load_scenario_file
+from forecasting.scenarios.registry import DRIVERS
 
 GOOD = textwrap.dedent("""\
     name: high-ai
@@ -141,6 +142,7 @@ def test_a_normal_that_reaches_outside_the_domain(tmp_path):
 def test_unknown_driver_and_wrong_type(tmp_path):
     err = error_for(tmp_path, "driver: fleet", "driver: fleets")
     assert err.field == "scenarios.high-ai.driver" and "unknown driver" in err.message
+    assert all(f"'{name}'" in err.message for name in DRIVERS)  # the registry's, all of them
     err = error_for(tmp_path, "lifetime: 5", "lifetime: five")
     assert err.field == "scenarios.high-ai.fleet.lifetime" and "'five'" in err.message
 

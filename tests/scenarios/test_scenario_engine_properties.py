@@ -148,6 +148,21 @@ def test_given_baseline_paths_are_used_as_they_are(history, decomposition, years
         run(spec, history, years, n=50, decomposition=decomposition, baseline_paths=baseline)
 
 
+def test_given_momentum_paths_are_the_momentum_scenario(history, decomposition, years):
+    """The pipeline's paths of the total reach the momentum driver as they are; the other
+    drivers do not use them."""
+    total = np.full((100, len(years)), 321.0)
+    paths = run(load_scenario("momentum"), history, years, n=100,
+                decomposition=decomposition, momentum_paths=total)
+    assert np.array_equal(paths.total, total)
+    fleet = run(load_scenario("moderate-ai"), history, years, n=100,
+                decomposition=decomposition, momentum_paths=total)
+    assert not np.array_equal(fleet.total, total)
+    with pytest.raises(ValueError, match="momentum driver's paths must have shape"):
+        run(load_scenario("momentum"), history, years, n=50, decomposition=decomposition,
+            momentum_paths=total)
+
+
 def test_the_first_forecast_year_continues_the_history(history, decomposition, years):
     """With the backcast's own parameters the fleet's old cohorts give the history's AI load
     in the base year, and nothing is counted twice at the seam."""

@@ -37,12 +37,7 @@ from forecasting.backtest.rolling_origin import summary  # noqa: E402
 from forecasting.backtest.selected import with_selected  # noqa: E402
 from forecasting.io.zone_config_file import load_zone_config  # noqa: E402
 from forecasting.models.registry import MODELS  # noqa: E402
-from forecasting.zones.backtest import (  # noqa: E402
-    ANNUAL,
-    annual_result,
-    load_backtest,
-    monthly_load,
-)
+from forecasting.zones.backtest import annual_result, load_backtest, monthly_load  # noqa: E402
 from forecasting.zones.history import build_history  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
 
@@ -58,7 +53,7 @@ COVERAGE = (0.70, 0.90)
 
 def run(series, bt, seed, **changes):
     options = dict(horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
-                   min_train=bt.min_train, first_origin=bt.history_start,
+                   min_train=bt.min_train, first_origin=bt.first_origin,
                    n_paths=bt.n_paths, seed=seed, strategy=bt.strategy) | changes
     return load_backtest(series, {m: MODELS[m] for m in bt.candidates},
                          {m: MODELS[m] for m in bt.peers}, **options)
@@ -67,6 +62,7 @@ def run(series, bt, seed, **changes):
 def scores(result, bt, dataset: str) -> pd.DataFrame:
     table = result.summary[result.summary["horizon"].astype(str) == "all"].copy()
     table = table.rename(columns=str.lower)
+    table["metric"] = table["frequency"] + "_" + table["metric"]  # e.g. annual_peak_mw
     table["role"] = [
         "selected" if m == "selected"
         else " & ".join(r for r, names in (("candidate", bt.candidates), ("peer", bt.peers))
@@ -89,7 +85,7 @@ def annual_rule(result, series_by_kind, bt, dataset: str) -> pd.DataFrame:
         rows = with_selected(annual, strategy=bt.strategy).forecasts
         table = summary(rows[rows["model"] == "selected"], quantiles=annual.quantiles)
         table = table[table["horizon"].astype(str) == "all"].rename(columns=str.lower)
-        frames.append(table.assign(model="selected_annual_rule", metric=ANNUAL[kind],
+        frames.append(table.assign(model="selected_annual_rule", metric=f"annual_{kind}",
                                    role="diagnostic", dataset=dataset))
     return pd.concat(frames, ignore_index=True)[["dataset", "metric", "model", "role", "mase",
                                                  "crps", "coverage80", "width80", "smape",

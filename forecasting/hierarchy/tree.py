@@ -1,0 +1,107 @@
+"""A zone hierarchy from file names: zone -> balancing authority -> region -> top.
+
+EIA-930's naming, which any folder of zone files may follow: a sub-region's file is
+``<BA>-<ZONE>`` (``PJM-DOM``), so its balancing authority is the part before the first ``-``;
+a file without ``-`` (``AEC``) is a balancing authority with no sub-regions, a leaf that is
+its own BA. A BA's region comes from a table of BA codes (``regions``: code -> region name,
+e.g. EIA's `balancing_authority_acronyms.csv`); a BA the table does not know sits under
+``UNKNOWN_REGION``; without a table the level is left out (zone -> BA -> top). The top node
+is the run's region label (e.g. ``US48``).
+
+Only leaves carry data; every other node is the sum of the leaves under it (so totals are
+coherent with the zones given, which need not be every zone of a BA).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+UNKNOWN_REGION = "(region unknown)"
+LEVELS = ("top", "region", "ba", "zone")
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """Nodes in a fixed order (top first, then regions, BAs, and the leaves, each level
+    sorted by name); ``parent`` of every node but the top; ``level`` of every node."""
+
+    nodes: tuple[str, ...]
+    leaves: tuple[str, ...]
+    parent: Mapping[str, str]
+    level: Mapping[str, str]
+
+    def children(self, node: str) -> list[str]:
+        return [n for n in self.nodes if self.parent.get(n) == node]
+
+    def leaves_under(self, node: str) -> list[str]:
+        """The leaves whose chain of parents reaches ``node`` (a leaf: itself)."""
+        out = []
+        for leaf in self.leaves:
+            current = leaf
+            while current is not None:
+                if current == node:
+                    out.append(leaf)
+                    break
+                current = self.parent.get(current)
+        return out
+
+    def summing_matrix(self) -> np.ndarray:
+        """S (nodes x leaves): node value = S @ leaf values."""
+        index = {leaf: j for j, leaf in enumerate(self.leaves)}
+        s = np.zeros((len(self.nodes), len(self.leaves)))
+        for i, node in enumerate(self.nodes):
+            for leaf in self.leaves_under(node):
+                s[i, index[leaf]] = 1.0
+        return s
+
+    def without(self, failed: Iterable[str]) -> Hierarchy:
+        """The hierarchy of the remaining leaves (parents left with no leaf are dropped)."""
+        failed = set(failed)
+        keep = [leaf for leaf in self.leaves if leaf not in failed]
+        alive = set()
+        for leaf in keep:
+            current = leaf
+            while current is not None:
+                alive.add(current)
+                current = self.parent.get(current)
+        nodes = tuple(n for n in self.nodes if n in alive)
+        return Hierarchy(nodes, tuple(keep), {n: p for n, p in self.parent.items()
+                                              if n in alive}, {n: self.level[n] for n in nodes})
+
+
+def ba_of(zone: str) -> str:
+    return zone.split("-", 1)[0]
+
+
+def build_hierarchy(zones: Iterable[str], top: str,
+                    regions: Mapping[str, str] | None = None) -> Hierarchy:
+    """The hierarchy of the zone names (module docstring). A name used at two levels (a BA
+    code equal to a region name, say) is a `ValueError`."""
+    zones = sorted(set(zones))
+    parent: dict[str, str] = {}
+    level: dict[str, str] = {top: "top"}
+    for zone in zones:
+        ba = ba_of(zone)
+        up = top
+        if regions is not None:
+            up = regions.get(ba, UNKNOWN_REGION)
+            _place(level, up, "region")
+            parent[up] = top
+        if ba != zone:
+            _place(level, ba, "ba")
+            parent[ba] = up
+            parent[zone] = ba
+        else:
+            parent[zone] = up
+        _place(level, zone, "zone")
+    order = {name: i for i, name in enumerate(LEVELS)}
+    nodes = tuple(sorted(level, key=lambda n: (order[level[n]], n)))
+    return Hierarchy(nodes, tuple(zones), parent, level)
+
+
+def _place(level: dict[str, str], name: str, what: str) -> None:
+    if level.setdefault(name, what) != what:
+        raise ValueError(f"'{name}' names both a {level[name]} and a {what}")

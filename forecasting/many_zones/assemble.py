@@ -1,0 +1,202 @@
+"""A many-zone run from its node results: coherent energy across the hierarchy, each node's
+own peaks, and the tables a run publishes.
+
+Energy. Every node that ran has base-forecast sample paths of its monthly energy (total =
+base + data center, `node_task`). The totals are reconciled with MinT-shrink
+(`forecasting.hierarchy.mint`; W from the nodes' one-step backtest errors of `selected` on
+the periods every node shares), the same projection applied to each sample path. A leaf's
+reconciled base is its reconciled total minus its data-center path (the data-center
+component is not reconciled: it is the zone's own). Every node's total, base and data
+center are then the sums of its leaves' reconciled paths, so a parent equals the sum of its
+children on every path (and so in mean); quantiles are taken from those summed paths. A
+parent whose own task failed is the plain sum of its leaves (it takes no part in W).
+
+Peaks do not add: each node's peak rows are its own run's (its summed hourly load through
+the zone pipeline's weather years), and `coincidence.csv` measures, per complete year of the
+history, a parent's peak over the sum of its children's peaks.
+
+Months: the forecast months every node shares (histories that end in different months are
+cut to the common span).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.contracts import FORECAST_COLUMNS
+from forecasting.hierarchy.mint import projection, reconcile
+from forecasting.hierarchy.tree import Hierarchy
+from forecasting.many_zones.node_task import SCENARIO, NodeResult
+
+QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
+TABLE_YEARS = (2025, 2028, 2030)
+ZONE_COLUMNS = ["region", "level", "parent", "status", "reason", "leaves", "data_center",
+                *[f"{m}_{y}_{q}" for m in ("energy_gwh", "peak_mw") for y in TABLE_YEARS
+                  for q in ("p10", "p50", "p90")],
+                "data_center_share_2030", "backtest_mase", "backtest_coverage80"]
+
+
+@dataclass(frozen=True)
+class ManyZonesRun:
+    forecast: pd.DataFrame
+    zones: pd.DataFrame
+    coincidence: pd.DataFrame
+    backtest_summary: pd.DataFrame
+    history: pd.DataFrame
+    reconciliation: dict
+    failed: list[tuple[str, str]]   # (node, one-line reason)
+    seconds: dict[str, float]       # node -> seconds its task took (manifest only: timings
+    # are not results, so the tables stay byte-identical run to run)
+
+
+def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -> ManyZonesRun:
+    by_node = {r.node: r for r in results}
+    failed = [(r.node, r.reason) for r in results if not r.ok]
+    alive = hierarchy.without([n for n, _ in failed if n in hierarchy.leaves])
+    if not alive.leaves:
+        raise ValueError("every zone failed: " + "; ".join(f"{n}: {r}" for n, r in failed))
+    ran = [n for n in alive.nodes if by_node.get(n) is not None and by_node[n].ok]
+    months = _common_months([by_node[n] for n in ran])
+    cut = {n: _cut(by_node[n], months) for n in ran}
+    s_all = alive.summing_matrix()
+    rows_ran = [alive.nodes.index(n) for n in ran]
+    s = s_all[rows_ran]
+    errors = _error_matrix([by_node[n] for n in ran])
+    p, note = projection(s, errors)
+    note["nodes"] = len(ran)
+    totals = np.stack([cut[n]["base"] + cut[n]["data_center"] for n in ran])  # (k, n, m)
+    reconciled = reconcile(p, totals)
+    leaf_rows = [ran.index(leaf) for leaf in alive.leaves]
+    leaf_total = reconciled[leaf_rows]
+    leaf_dc = np.stack([cut[leaf]["data_center"] for leaf in alive.leaves])
+    node_total = np.tensordot(s_all, leaf_total, axes=(1, 0))
+    node_dc = np.tensordot(s_all, leaf_dc, axes=(1, 0))
+    node_base = node_total - node_dc
+    period_index = pd.PeriodIndex(months, freq="M")
+    frames = []
+    for i, node in enumerate(alive.nodes):
+        energy = {"total": node_total[i], "base": node_base[i], "data_center": node_dc[i]}
+        frames.append(_energy_rows(node, period_index, energy))
+        result = by_node.get(node)
+        if result is not None and result.ok:
+            peaks = result.peak_rows
+            keep = peaks["period"].isin(set(months) | {m[:4] for m in months})
+            frames.append(peaks[keep])
+    forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
+    forecast = _ordered(forecast, alive.nodes)
+    zones = _zone_table(hierarchy, alive, by_node, forecast)
+    ok = [by_node[n] for n in ran]
+    return ManyZonesRun(
+        forecast=forecast, zones=zones,
+        coincidence=_concat([r.coincidence for r in ok]),
+        backtest_summary=_concat([r.backtest_summary for r in ok]),
+        history=_concat([r.history for r in ok]),
+        reconciliation=note, failed=failed,
+        seconds={r.node: r.seconds for r in results},
+    )
+
+
+def _common_months(results: Sequence[NodeResult]) -> list[str]:
+    common = set(results[0].months)
+    for r in results[1:]:
+        common &= set(r.months)
+    return sorted(common)
+
+
+def _cut(result: NodeResult, months: list[str]) -> dict[str, np.ndarray]:
+    position = [result.months.index(m) for m in months]
+    return {c: paths[:, position] for c, paths in result.energy_paths.items()}
+
+
+def _error_matrix(results: Sequence[NodeResult]) -> np.ndarray | None:
+    frame = pd.concat([r.errors for r in results], axis=1, join="inner")
+    return frame.to_numpy(dtype=float) if len(frame) else None
+
+
+def _quantile_rows(values, periods, region, component, metric) -> pd.DataFrame:
+    qs = np.quantile(values, QUANTILES, axis=0)
+    frame = pd.DataFrame({"region": region, "scenario": SCENARIO, "component": component,
+                          "period": list(periods), "metric": metric,
+                          "mean": values.mean(axis=0)})
+    for name, row in zip(("p05", "p10", "p50", "p90", "p95"), qs, strict=True):
+        frame[name] = row
+    return frame
+
+
+def _energy_rows(node: str, months: pd.PeriodIndex, energy: dict) -> pd.DataFrame:
+    years = np.asarray(months.year)
+    labels = sorted(set(years.tolist()))
+    hours = np.asarray(months.days_in_month, dtype=float) * 24.0
+    rows = []
+    for component, paths in energy.items():
+        annual = np.stack([paths[:, years == y].sum(axis=1) for y in labels], axis=1)
+        annual_hours = np.asarray([hours[years == y].sum() for y in labels])
+        for metric, a, m in (("energy_gwh", annual, paths),
+                             ("avg_mw", annual * 1000.0 / annual_hours, paths * 1000.0 / hours)):
+            rows.append(_quantile_rows(a, [str(y) for y in labels], node, component, metric))
+            rows.append(_quantile_rows(m, [str(p) for p in months], node, component, metric))
+    return pd.concat(rows, ignore_index=True)
+
+
+def _ordered(forecast: pd.DataFrame, nodes: Sequence[str]) -> pd.DataFrame:
+    """Rows by node (hierarchy order), metric, component, annual before monthly, period."""
+    order = {n: i for i, n in enumerate(nodes)}
+    metric = {"energy_gwh": 0, "avg_mw": 1, "peak_mw": 2}
+    component = {"total": 0, "base": 1, "data_center": 2}
+    key = pd.DataFrame({
+        "n": forecast["region"].map(order), "m": forecast["metric"].map(metric),
+        "c": forecast["component"].map(component),
+        "monthly": forecast["period"].str.len() > 4, "p": forecast["period"]})
+    return forecast.loc[key.sort_values(["n", "m", "c", "monthly", "p"], kind="stable").index] \
+        .reset_index(drop=True)
+
+
+def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
+                forecast: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    annual = forecast[(forecast["period"].str.len() == 4)]
+    for node in full.nodes:
+        result = by_node.get(node)
+        row = {"region": node, "level": full.level[node], "parent": full.parent.get(node, ""),
+               "leaves": len(full.leaves_under(node))}
+        if node not in alive.nodes:
+            row.update(status="failed", reason=result.reason if result else "no zone left")
+        elif result is None or not result.ok:
+            row.update(status="sum of zones",
+                       reason=(result.reason if result else "") + " (energy: sum of its zones)")
+        else:
+            row.update(status="ok", reason="")
+        if result is not None and result.ok:
+            row["data_center"] = "large-load pipeline" if result.data_center_known else "trend"
+            summary = result.backtest_summary
+            chosen = summary[(summary["model"] == "selected")
+                             & (summary["metric"] == "energy_gwh")
+                             & (summary.get("frequency", "monthly") == "monthly")]
+            if not chosen.empty:
+                weights = chosen["n"].astype(float)
+                row["backtest_mase"] = float((chosen["MASE"] * weights).sum() / weights.sum())
+                row["backtest_coverage80"] = float((chosen["coverage80"] * weights).sum()
+                                                   / weights.sum())
+        mine = annual[annual["region"] == node]
+        for metric in ("energy_gwh", "peak_mw"):
+            part = mine[(mine["metric"] == metric) & (mine["component"] == "total")]
+            part = part.set_index("period")
+            for year in TABLE_YEARS:
+                if str(year) in part.index:
+                    for q in ("p10", "p50", "p90"):
+                        row[f"{metric}_{year}_{q}"] = float(part.loc[str(year), q])
+        energy = mine[(mine["metric"] == "energy_gwh") & (mine["period"] == "2030")]
+        if not energy.empty:
+            by = energy.set_index("component")["mean"]
+            row["data_center_share_2030"] = float(by["data_center"] / by["total"])
+        rows.append(row)
+    return pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
+
+
+def _concat(frames) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

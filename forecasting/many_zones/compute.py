@@ -1,0 +1,59 @@
+"""A many-zone run from its config file, in memory: plan, run every leaf, then every parent
+over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any function
+that maps a function over a list and returns the results in the list's order: the
+application passes a Dask cluster's, tests may pass the serial one); no file is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from forecasting.hierarchy.tree import Hierarchy
+from forecasting.many_zones.assemble import ManyZonesRun, assemble
+from forecasting.many_zones.inputs import load_many_zones_inputs
+from forecasting.many_zones.node_task import NodeResult, NodeTask, run_node
+from forecasting.many_zones.plan import hierarchy_of, leaf_tasks, parent_tasks, zone_files
+from forecasting.progress import Progress, Timings
+from forecasting.zones.config import ManyZonesConfig
+
+MapTasks = Callable[[Callable[[NodeTask], NodeResult], Sequence[NodeTask], str],
+                    list[NodeResult]]
+
+
+def serial_map(fn, tasks, what: str = "") -> list[NodeResult]:
+    """Run the tasks one after another in this process."""
+    return [fn(task) for task in tasks]
+
+
+@dataclass(frozen=True)
+class ComputedManyZones:
+    config: ManyZonesConfig
+    config_path: Path
+    hierarchy: Hierarchy
+    run: ManyZonesRun
+    started: datetime
+
+
+def compute_many_zones(config_path: Path, *, draws: int | None = None,
+                       seed: int | None = None, scenario: str | None = None,
+                       progress: Progress | None = None,
+                       map_tasks: MapTasks = serial_map) -> ComputedManyZones:
+    progress = progress if progress is not None else Timings()
+    started = datetime.now(UTC)
+    with progress.stage("plan the zones and their hierarchy"):
+        config = load_many_zones_inputs(config_path, draws=draws, seed=seed, scenario=scenario)
+        files = zone_files(config)
+        hierarchy = hierarchy_of(config, files)
+        leaves = leaf_tasks(config, hierarchy, files)
+    with progress.stage(f"fit and simulate {len(leaves)} zones"):
+        leaf_results = map_tasks(run_node, leaves, "zones")
+    failed = [r.node for r in leaf_results if not r.ok]
+    alive = hierarchy.without(failed)
+    parents = parent_tasks(config, alive, files) if alive.leaves else []
+    with progress.stage(f"fit and simulate {len(parents)} parent totals"):
+        parent_results = map_tasks(run_node, parents, "parent totals")
+    with progress.stage("reconcile energy across the hierarchy"):
+        run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
+    return ComputedManyZones(config, Path(config_path), hierarchy, run, started)

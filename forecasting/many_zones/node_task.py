@@ -1,0 +1,150 @@
+"""One node of a many-zone run as a self-contained task (what a Dask worker runs).
+
+A task names its node, the leaf files under it and the zone settings; the worker reads the
+files itself (the client never holds the zones' hourly data). A leaf is its file's load; a
+parent is the hourly sum of its leaves' cleaned evidence (an hour is evidence only where
+every leaf has evidence). The node is then run as a zone (`forecasting.zones.run.run_zone`)
+with its own seed, split from the run's seed by the node's name (`forecasting.seeds`), so a
+node's numbers do not depend on which worker runs it or in what order. A leaf with
+large-load data gets the decomposition and the ``vetted`` data-center component; every other
+node the settings' ``data_center`` (default ``none``: the statistical model on the whole
+load, no data-center component).
+
+A parent task also measures the coincidence of peaks in the history: per complete year, the
+parent's peak over the sum of its children's own peaks.
+
+Any failure of a zone's data or fit (an unreadable file, too little history) is caught and
+returned as the node's one-line reason; the other nodes go on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import InputError
+from forecasting.series.read import RawSeries
+from forecasting.zones.config import ZoneConfig, ZoneSettings
+from forecasting.zones.history import build_history, period_table
+from forecasting.zones.read import read_large_loads, read_zone_files
+from forecasting.zones.run import run_zone
+
+SCENARIO = "reference"
+
+
+@dataclass(frozen=True)
+class NodeTask:
+    node: str
+    level: str
+    leaves: tuple[str, ...]          # leaf names under the node (itself for a leaf)
+    files: tuple[str, ...]           # their files, same order
+    children: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (child, its leaves) of a parent
+    settings: ZoneSettings = field(default_factory=ZoneSettings)
+    seed: int = 0
+    large_loads: str | None = None   # a leaf's large-load folder
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    node: str
+    level: str
+    ok: bool
+    reason: str = ""
+    months: tuple[str, ...] = ()
+    energy_paths: dict | None = None   # component -> (n, months) GWh
+    peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
+    errors: pd.Series | None = None    # period -> actual - P50 of `selected`, h = 1, energy
+    backtest_summary: pd.DataFrame | None = None
+    history: pd.DataFrame | None = None   # annual evidence rows
+    coincidence: pd.DataFrame | None = None
+    data_center_known: bool = False
+    seconds: float = 0.0
+
+
+def node_seed(seed: int, node: str) -> int:
+    """The node's seed: a stream split from the run's seed by the node's name."""
+    from forecasting.seeds import rng_for
+
+    return int(rng_for(seed, "many-zones", node).integers(0, 2**31 - 1))
+
+
+def run_node(task: NodeTask) -> NodeResult:
+    """Run one node (module docstring); never raises for a zone's data or fit."""
+    start = time.perf_counter()
+    try:
+        result = _run(task)
+    except (InputError, ValueError, ArithmeticError, KeyError, IndexError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        result = NodeResult(task.node, task.level, ok=False,
+                            reason=reason if isinstance(exc, InputError)
+                            else f"{type(exc).__name__}: {reason}")
+    return _timed(result, time.perf_counter() - start)
+
+
+def _timed(result: NodeResult, seconds: float) -> NodeResult:
+    return NodeResult(**{**result.__dict__, "seconds": round(seconds, 3)})
+
+
+def _run(task: NodeTask) -> NodeResult:
+    loads = {leaf: build_history(read_zone_files([path])).load
+             for leaf, path in zip(task.leaves, task.files, strict=True)}
+    total = _sum(list(loads.values()))
+    raw = RawSeries.from_series(total, source=f"sum of {len(loads)} zone file(s)")
+    scenario = "statistical-trend"
+    large = None
+    if task.large_loads is not None:
+        history_start = total.index[0].tz_localize(None).to_period("M")
+        large = read_large_loads(task.large_loads, history_start)
+        scenario = "vetted"
+    settings = task.settings.model_dump()
+    if large is not None:
+        settings["data_center"] = "decomposition"
+    config = ZoneConfig(region=task.node, series=list(task.files), scenarios=[scenario],
+                        large_loads=task.large_loads, seed=task.seed, **settings)
+    run = run_zone(config, [raw], large)
+    paths = run.paths[scenario]["energy_gwh"]
+    forecast = run.forecast
+    months = tuple(p for p in dict.fromkeys(forecast["period"]) if len(p) == 7)
+    peaks = forecast[forecast["metric"] == "peak_mw"].assign(scenario=SCENARIO)
+    bt = run.backtest_forecasts
+    chosen = bt[(bt["model"] == "selected") & (bt["metric"] == "energy_gwh")
+                & (bt["horizon"] == 1) & (bt["period"].str.len() == 7)]  # monthly rows
+    errors = pd.Series((chosen["actual"] - chosen["p50"]).to_numpy(),
+                       index=chosen["period"].astype(str).to_numpy(), name=task.node)
+    history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
+    return NodeResult(
+        task.node, task.level, ok=True, months=months,
+        energy_paths={c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
+        peak_rows=peaks.reset_index(drop=True), errors=errors,
+        backtest_summary=run.backtest_summary.assign(region=task.node),
+        history=history.assign(region=task.node),
+        coincidence=_coincidence(task, loads, total),
+        data_center_known=large is not None,
+    )
+
+
+def _sum(loads: list[pd.Series]) -> pd.Series:
+    """Hourly sum; an hour is evidence only where every part has evidence."""
+    frame = pd.concat(loads, axis=1, join="outer")
+    return frame.sum(axis=1, min_count=frame.shape[1]).rename("mw")
+
+
+def _coincidence(task: NodeTask, loads: dict, total: pd.Series) -> pd.DataFrame | None:
+    if not task.children:
+        return None
+    years = period_table(total, "Y")
+    rows = []
+    child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y")
+                   for child, leaves in task.children}
+    for year, row in years[years["complete"]].iterrows():
+        parts = [t.loc[year, "peak_mw"] for t in child_peaks.values() if year in t.index]
+        if len(parts) != len(child_peaks):
+            continue
+        rows.append({"region": task.node, "year": int(year.year), "peak_mw": row["peak_mw"],
+                     "sum_of_children_peaks_mw": float(np.sum(parts)),
+                     "children": len(parts),
+                     "coincidence_factor": row["peak_mw"] / float(np.sum(parts))})
+    return pd.DataFrame(rows)

@@ -1,0 +1,71 @@
+"""What a many-zone run will do: its zone files, their hierarchy and one task per node.
+
+Zones are the files of ``series_dir`` matching ``pattern`` (sorted; the stem is the zone's
+name); the hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent
+tasks are made once the leaves have run, over the leaves that did not fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from forecasting.errors import InputError
+from forecasting.hierarchy.tree import Hierarchy, build_hierarchy
+from forecasting.many_zones.node_task import NodeTask, node_seed
+from forecasting.paths import display_path
+from forecasting.zones.config import ManyZonesConfig
+from forecasting.zones.inputs import LARGE_LOAD_FILES
+from forecasting.zones.read import read_ba_regions
+
+
+def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
+    """Zone name -> file, sorted by name (InputError: no folder, no file)."""
+    folder = Path(config.series_dir)
+    if not folder.is_dir():
+        raise InputError(display_path(folder), "series_dir is not a folder", field="series_dir")
+    files = {p.stem: p for p in sorted(folder.glob(config.pattern)) if p.is_file()}
+    if not files:
+        raise InputError(display_path(folder), f"no file matches '{config.pattern}'",
+                         field="pattern")
+    return files
+
+
+def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
+    """The zone's large-load folder, if it has one with both files."""
+    if config.large_loads_dir is None:
+        return None
+    folder = Path(config.large_loads_dir) / zone.lower().replace("-", "_")
+    return folder if all((folder / f).is_file() for f in LARGE_LOAD_FILES) else None
+
+
+def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:
+    regions = read_ba_regions(config.regions) if config.regions else None
+    try:
+        return build_hierarchy(files, config.region, regions)
+    except ValueError as exc:
+        raise InputError(display_path(config.series_dir), str(exc)) from None
+
+
+def leaf_tasks(config: ManyZonesConfig, hierarchy: Hierarchy,
+               files: dict[str, Path]) -> list[NodeTask]:
+    out = []
+    for leaf in hierarchy.leaves:
+        large = large_load_dir(config, leaf)
+        out.append(NodeTask(leaf, hierarchy.level[leaf], (leaf,), (str(files[leaf]),),
+                            settings=config.zone, seed=node_seed(config.seed, leaf),
+                            large_loads=None if large is None else str(large)))
+    return out
+
+
+def parent_tasks(config: ManyZonesConfig, alive: Hierarchy,
+                 files: dict[str, Path]) -> list[NodeTask]:
+    out = []
+    for node in alive.nodes:
+        if node in alive.leaves:
+            continue
+        leaves = tuple(alive.leaves_under(node))
+        children = tuple((c, tuple(alive.leaves_under(c))) for c in alive.children(node))
+        out.append(NodeTask(node, alive.level[node], leaves,
+                            tuple(str(files[leaf]) for leaf in leaves), children=children,
+                            settings=config.zone, seed=node_seed(config.seed, node)))
+    return out

@@ -1,0 +1,30 @@
+"""A computed many-zone run as the text of its files. A many-zone run directory holds:
+
+- forecast.csv: `forecasting.contracts.FORECAST_COLUMNS`, one ``region`` per node (zones,
+  BAs, regions and the top), scenario ``reference``; energy_gwh and avg_mw coherent across
+  the hierarchy (`assemble`), peak_mw each node's own
+- zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
+  or "sum of zones" for a parent whose own run failed), energy and peak for 2025, 2028 and
+  2030 (P10, P50, P90), data-center share of 2030 energy, backtest MASE and 80% coverage of
+  `selected` (monthly energy); the seconds each task took are in manifest.json
+- coincidence.csv: per parent and complete history year, its peak, the sum of its children's
+  peaks and their ratio
+- history.csv: each node's annual evidence figures (``region`` column)
+- backtest_summary.csv: each node's backtest summary (``region`` column)
+- reconciliation.json: how the energy was reconciled (method, shrinkage, error periods)
+"""
+
+from __future__ import annotations
+
+from forecasting.runs.files import csv_text, json_text
+
+
+def many_zones_tables(computed) -> dict[str, str]:
+    run = computed.run
+    files = {name: csv_text(frame) for name, frame in (
+        ("forecast.csv", run.forecast), ("zones.csv", run.zones),
+        ("coincidence.csv", run.coincidence), ("history.csv", run.history),
+        ("backtest_summary.csv", run.backtest_summary))}
+    files["reconciliation.json"] = json_text(
+        {**run.reconciliation, "failed": [{"region": n, "reason": r} for n, r in run.failed]})
+    return files

@@ -1,0 +1,92 @@
+"""Render the report of a many-zone run: the top's energy and peak, every region's energy,
+a sortable table of every node (zone, BA, region, top) with a detail section each, the
+failed zones with their reasons, how the totals were made coherent and how peaks coincide;
+one self-contained page like the other reports."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
+
+from forecasting.report import zone_figures
+from forecasting.report.figures import LAYOUT, PALETTE
+from forecasting.report.many_zones_files import ManyZonesFiles
+from forecasting.report.render import _environment, _figure_json
+
+YEARS = (2025, 2028, 2030, 2035)
+
+
+def render_many_zones_report(run: ManyZonesFiles) -> str:
+    manifest, forecast = run.manifest, run.forecast
+    top = manifest.get("region", "")
+    annual = zone_figures.annual(forecast)
+    history = run.history
+    charts = {}
+    top_history = history[history["region"] == top] if history is not None else history
+    for metric in ("energy_gwh", "peak_mw"):
+        rows = forecast[forecast["region"] == top]
+        if not rows.empty and top_history is not None and not top_history.empty:
+            charts[f"top-{metric}"] = _figure_json(
+                zone_figures.fan_figure(rows, top_history, "reference", metric))
+    charts["regions"] = _figure_json(_regions_figure(annual, run.zones))
+    nodes = [] if run.zones is None else run.zones.to_dict("records")
+    for i, node in enumerate(nodes):
+        node["anchor"] = f"node-{i}"
+        node["years"] = _node_years(annual, node["region"])
+    return _environment().get_template("many_zones_report.html.j2").render(
+        title=f"dcload zones report: {top}",
+        manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
+        top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
+        headline=_node_years(annual, top), nodes=nodes,
+        failed=manifest.get("failed", []),
+        reconciliation=manifest.get("reconciliation", {}),
+        coincidence=_latest_coincidence(run.coincidence),
+        changes=run.changes, downloads=run.downloads(), charts=charts,
+        plotly_js=Markup(get_plotlyjs()),
+    )
+
+
+def _cell(row) -> str:
+    return f"{row['p50']:,.0f} [{row['p10']:,.0f}-{row['p90']:,.0f}]"
+
+
+def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
+    mine = annual[(annual["region"] == node)]
+    out = []
+    for year in YEARS:
+        at = mine[mine["period"] == str(year)]
+        if at.empty:
+            continue
+        row = {"year": year}
+        for metric, component in (("energy_gwh", "total"), ("energy_gwh", "data_center"),
+                                  ("peak_mw", "total")):
+            part = at[(at["metric"] == metric) & (at["component"] == component)]
+            row[f"{metric}_{component}"] = _cell(part.iloc[0]) if not part.empty else "-"
+        out.append(row)
+    return out
+
+
+def _regions_figure(annual: pd.DataFrame, zones: pd.DataFrame | None) -> go.Figure:
+    fig = go.Figure()
+    regions = [] if zones is None else list(zones.loc[zones["level"] == "region", "region"])
+    for i, name in enumerate(regions):
+        rows = annual[(annual["region"] == name) & (annual["metric"] == "energy_gwh")
+                      & (annual["component"] == "total")]
+        if rows.empty:
+            continue
+        fig.add_trace(go.Scatter(x=rows["period"].astype(int), y=rows["p50"], mode="lines",
+                                 name=name, line=dict(color=PALETTE[i % len(PALETTE)])))
+    fig.update_layout(title="Annual energy by region (P50, GWh; coherent with the zones)",
+                      yaxis_title="GWh", **LAYOUT)
+    return fig
+
+
+def _latest_coincidence(table: pd.DataFrame | None) -> list[dict] | None:
+    if table is None or table.empty:
+        return None
+    latest = table.sort_values("year").groupby("region", sort=False).tail(1)
+    return latest.sort_values("region").to_dict("records")

@@ -1,0 +1,139 @@
+"""Plotly figures of the zone report, built from a zone run's tables (no file access here).
+Annual rows have a ``period`` of YYYY, monthly rows YYYY-MM."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from forecasting.report.figures import LAYOUT, PALETTE
+
+METRIC_LABELS = {"energy_gwh": "energy, GWh", "avg_mw": "average MW", "peak_mw": "peak MW"}
+
+
+def annual(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["period"].astype(str).str.fullmatch(r"\d{4}")]
+
+
+def monthly(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
+
+
+def _rows(forecast, scenario, component, metric, frequency=annual):
+    part = frequency(forecast)
+    return part[(part["scenario"] == scenario) & (part["component"] == component)
+                & (part["metric"] == metric)]
+
+
+def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
+               metric: str) -> go.Figure:
+    """One scenario's annual total with its 80% and 90% bands, the base and data-center P50,
+    and the complete history years (evidence only: a year with a gap is not drawn)."""
+    fig = go.Figure()
+    total = _rows(forecast, scenario, "total", metric)
+    x = total["period"].astype(int)
+    for low, high, color, name in (("p05", "p95", "rgba(31,119,180,0.15)", "P05-P95"),
+                                   ("p10", "p90", "rgba(31,119,180,0.30)", "P10-P90")):
+        fig.add_trace(go.Scatter(x=x, y=total[high], mode="lines", line=dict(width=0),
+                                 showlegend=False, hoverinfo="skip"))
+        fig.add_trace(go.Scatter(x=x, y=total[low], mode="lines", fill="tonexty",
+                                 fillcolor=color, line=dict(width=0), name=name))
+    fig.add_trace(go.Scatter(x=x, y=total["p50"], mode="lines+markers", name="total P50",
+                             line=dict(color="#1f77b4")))
+    for component, color in (("base", "#7f7f7f"), ("data_center", "#d62728")):
+        rows = _rows(forecast, scenario, component, metric)
+        fig.add_trace(go.Scatter(x=rows["period"].astype(int), y=rows["p50"], mode="lines",
+                                 name=f"{component} P50", line=dict(color=color, dash="dot")))
+    past = annual(history)
+    if "complete" in past:
+        past = past[past["complete"].astype(bool)]
+    fig.add_trace(go.Scatter(x=past["period"].astype(int), y=past[metric], mode="lines+markers",
+                             name="history (complete years)", line=dict(color="#333333"),
+                             marker=dict(size=5)))
+    label = METRIC_LABELS.get(metric, metric)
+    fig.update_layout(title=f"Scenario {scenario}: annual {label}", yaxis_title=label, **LAYOUT)
+    return fig
+
+
+def data_center_figure(forecast: pd.DataFrame, decomposition: pd.DataFrame) -> go.Figure:
+    """Data-center average MW: the decomposition's annual estimate with its interval, then
+    each scenario's P50 with its P10-P90."""
+    fig = go.Figure()
+    past = annual(decomposition)
+    x = past["period"].astype(int)
+    fig.add_trace(go.Scatter(x=x, y=past["data_center_mw"], mode="lines+markers",
+                             name="history (decomposition)", line=dict(color="#333333"),
+                             error_y=dict(type="data", symmetric=False,
+                                          array=(past["data_center_high_mw"]
+                                                 - past["data_center_mw"]).tolist(),
+                                          arrayminus=(past["data_center_mw"]
+                                                      - past["data_center_low_mw"]).tolist(),
+                                          thickness=1)))
+    for i, scenario in enumerate(dict.fromkeys(forecast["scenario"])):
+        rows = _rows(forecast, scenario, "data_center", "avg_mw")
+        fig.add_trace(go.Scatter(
+            x=rows["period"].astype(int), y=rows["p50"], mode="lines", name=str(scenario),
+            line=dict(color=PALETTE[i % len(PALETTE)]),
+            error_y=dict(type="data", symmetric=False, array=(rows["p90"] - rows["p50"]).tolist(),
+                         arrayminus=(rows["p50"] - rows["p10"]).tolist(), thickness=0.8)))
+    fig.update_layout(title="Data-center load, average MW: history and every scenario "
+                      "(P50, P10-P90)", yaxis_title="average MW", **LAYOUT)
+    return fig
+
+
+def decomposition_figure(decomposition: pd.DataFrame,
+                         published: pd.DataFrame | None) -> go.Figure:
+    """Monthly total, base and data-center average MW (total = base + data center), the
+    data-center interval, and the
+    published figures it is checked against (markers)."""
+    months = monthly(decomposition)
+    x = months["period"].astype(str)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=x, y=months["total_mw"], mode="lines", name="total",
+                             line=dict(width=1, color="#333333")))
+    fig.add_trace(go.Scatter(x=x, y=months["base_mw"], mode="lines", name="base",
+                             line=dict(width=1, color="#7f7f7f")))
+    fig.add_trace(go.Scatter(x=x, y=months["data_center_mw"], mode="lines",
+                             name="data center", line=dict(width=1.5, color="#d62728")))
+    fig.add_trace(go.Scatter(x=x, y=months["data_center_high_mw"], mode="lines",
+                             line=dict(width=0), showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=x, y=months["data_center_low_mw"], mode="lines", fill="tonexty",
+                             fillcolor="rgba(214,39,40,0.25)", line=dict(width=0),
+                             name="data center, 90% interval"))
+    if published is not None and not published.empty and "published" in published:
+        mw = published[published["figure"].str.startswith("data-center average MW")
+                       & published["published"].notna()]
+        if not mw.empty:
+            fig.add_trace(go.Scatter(
+                x=[f"{f[-4:]}-07" for f in mw["figure"]], y=mw["published"], mode="markers",
+                name="published data-center MW", text=mw["source"],
+                marker=dict(size=12, symbol="star", color="#ff7f0e"),
+                hovertemplate="%{text}: %{y:.0f} MW<extra></extra>"))
+    fig.update_layout(title="Monthly average load: base and data center (evidence months)",
+                      yaxis_title="average MW", xaxis=dict(type="category", nticks=12),
+                      **LAYOUT)
+    return fig
+
+
+def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, metric: str,
+                    model: str = "selected") -> go.Figure:
+    """Past monthly forecasts of `model` for `metric` from each origin, against the actuals
+    the backtest scored."""
+    part = forecasts[(forecasts["model"] == model) & (forecasts["metric"] == metric)]
+    part = monthly(part)
+    fig = go.Figure()
+    actual = part.drop_duplicates("period").sort_values("period")
+    fig.add_trace(go.Scatter(x=actual["period"], y=actual["actual"], mode="lines+markers",
+                             name="actual (base load)", line=dict(color="#333333"),
+                             marker=dict(size=4)))
+    for i, (origin, rows) in enumerate(part.groupby("origin", sort=True)):
+        fig.add_trace(go.Scatter(
+            x=rows["period"], y=rows["p50"], mode="lines", name=f"from {origin}",
+            line=dict(color=PALETTE[i % len(PALETTE)], dash="dot"), showlegend=False,
+            error_y=dict(type="data", symmetric=False, array=(rows["p90"] - rows["p50"]).tolist(),
+                         arrayminus=(rows["p50"] - rows["p10"]).tolist(), thickness=0.8)))
+    label = METRIC_LABELS.get(metric, metric)
+    fig.update_layout(title=f"Backtest of '{model}', monthly {label} (P50, P10-P90; one "
+                      "dotted line per origin)",
+                      yaxis_title=label, xaxis=dict(type="category", nticks=12), **LAYOUT)
+    return fig

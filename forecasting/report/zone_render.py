@@ -1,0 +1,180 @@
+"""Render the self-contained HTML report of a zone run (a `ZoneRunFiles` bundle) with Jinja2,
+in the same page style as the national report (plotly.js inlined, autoescaping on, no
+network). Sections: headline, peaks (50/50 and 90/10), energy and peak fans, data-center
+load and the pipeline by stage, decomposition with the published figures it is checked
+against, backtest, assumptions with sources, changes, provenance, downloads."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
+
+from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
+from forecasting.report import zone_figures as figures
+from forecasting.report.render import _environment, _figure_json
+from forecasting.report.zone_files import ZoneRunFiles
+
+PEAK_YEARS = (2026, 2028, 2030, 2035)
+HEADLINE = (("peak_mw", "annual peak, MW", 0), ("energy_gwh", "annual energy, GWh", 0),
+            ("avg_mw", "average load, MW", 0))
+
+
+def render_zone_report(run: ZoneRunFiles) -> str:
+    """The report page of the zone run `run` as one HTML string."""
+    forecast = run.forecast
+    scenarios = list(dict.fromkeys(forecast["scenario"]))
+    charts: dict[str, Markup] = {
+        "data-center": _figure_json(figures.data_center_figure(forecast, run.decomposition)),
+        "decomposition": _figure_json(figures.decomposition_figure(run.decomposition,
+                                                                   run.published_check)),
+    }
+    for i, name in enumerate(scenarios):
+        for metric in ("energy_gwh", "peak_mw"):
+            charts[f"{metric}-{i}"] = _figure_json(
+                figures.fan_figure(forecast, run.history, name, metric))
+    backtest_metrics = []
+    if run.backtest_forecasts is not None and not run.backtest_forecasts.empty:
+        for metric in dict.fromkeys(run.backtest_forecasts["metric"]):
+            monthly = figures.monthly(run.backtest_forecasts)
+            if (monthly["metric"] == metric).any():
+                backtest_metrics.append(metric)
+                charts[f"backtest-{metric}"] = _figure_json(
+                    figures.backtest_figure(run.backtest_forecasts, run.history, metric))
+    manifest = run.manifest
+    region = manifest.get("region", "")
+    years = sorted(set(figures.annual(forecast)["period"].astype(int)))
+    return _environment().get_template("zone_report.html.j2").render(
+        title=f"dcload zone report: {region}",
+        manifest=manifest,
+        manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
+        region=region,
+        reading=zone_reading(forecast, run.peaks, region),
+        headline_years=[y for y in HEADLINE_YEARS if y in years],
+        headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years]),
+        peak_years=[y for y in PEAK_YEARS if y in set(run.peaks["year"])],
+        peaks=_peaks_table(run.peaks, [y for y in PEAK_YEARS if y in set(run.peaks["year"])]),
+        scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
+        history=_history_rows(run.history),
+        gaps=_gaps(run.history),
+        published_check=_records(run.published_check),
+        neighbour_check=_as_text(run.neighbour_check),
+        pipeline=_records(run.pipeline),
+        pjm_check=_records(run.pjm_check),
+        contracts=_as_text(run.contracts),
+        assumptions=_records(run.assumptions),
+        backtest=_backtest_table(run.backtest_summary),
+        backtest_metrics=backtest_metrics,
+        changes=run.changes,
+        downloads=run.downloads(),
+        charts=charts,
+        plotly_js=Markup(get_plotlyjs()),
+    )
+
+
+def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
+                 year: int = KEY_YEAR) -> str:
+    """The headline in words: the key year's summer 50/50 and 90/10 peak and the data-center
+    share of energy, per scenario."""
+    summer = peaks[(peaks["season"] == "summer") & (peaks["year"] == year)]
+    if summer.empty:
+        return f"No forecast for {year} in this run."
+    annual = figures.annual(forecast)
+    at = annual[(annual["period"].astype(int) == year) & (annual["metric"] == "energy_gwh")]
+    parts = []
+    for row in summer.itertuples():
+        energy = at[at["scenario"] == row.scenario].set_index("component")["p50"]
+        share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
+        parts.append(f"{row.scenario}: {row.peak_50_50_mw:,.0f} MW (90/10 "
+                     f"{row.peak_90_10_mw:,.0f} MW; growth band {row.growth_p10_mw:,.0f}-"
+                     f"{row.growth_p90_mw:,.0f} MW), data centers {100 * share:.0f}% of energy")
+    return f"{region} summer peak in {year}, 50/50: " + "; ".join(parts) + "."
+
+
+def _cell(row, digits: int) -> str:
+    return f"{row['p50']:,.{digits}f} [{row['p10']:,.{digits}f}-{row['p90']:,.{digits}f}]"
+
+
+def _headline(forecast: pd.DataFrame, years: list[int]) -> list[dict]:
+    annual = figures.annual(forecast)
+    annual = annual.assign(year=annual["period"].astype(int))
+    rows = []
+    for scenario in dict.fromkeys(annual["scenario"]):
+        for component in ("total", "data_center"):
+            for metric, label, digits in HEADLINE:
+                part = annual[(annual["scenario"] == scenario) & (annual["metric"] == metric)
+                              & (annual["component"] == component)].set_index("year")
+                if part.empty or (component == "data_center" and metric == "peak_mw"):
+                    continue
+                rows.append({"scenario": scenario, "component": component, "metric": label,
+                             "cells": [_cell(part.loc[y], digits) for y in years]})
+    return rows
+
+
+def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
+    rows = []
+    for (scenario, season), part in peaks.groupby(["scenario", "season"], sort=False):
+        part = part.set_index("year")
+        cells = []
+        for y in years:
+            r = part.loc[y]
+            cells.append({"p50": f"{r.peak_50_50_mw:,.0f}", "p90": f"{r.peak_90_10_mw:,.0f}",
+                          "weather": f"{r.weather_p05_mw:,.0f}-{r.weather_p95_mw:,.0f}",
+                          "growth": f"{r.growth_p10_mw:,.0f}-{r.growth_p90_mw:,.0f}"})
+        rows.append({"scenario": scenario, "season": season, "cells": cells})
+    return rows
+
+
+def _history_rows(history: pd.DataFrame) -> list[dict]:
+    return figures.annual(history).to_dict("records")
+
+
+def _gaps(history: pd.DataFrame) -> list[str]:
+    months = figures.monthly(history)
+    if "complete" not in months:
+        return []
+    return [str(p) for p in months.loc[~months["complete"].astype(bool), "period"]]
+
+
+def _records(frame: pd.DataFrame | None) -> list[dict] | None:
+    """Rows as dicts, a missing value as None (the template prints it as "-")."""
+    if frame is None or frame.empty:
+        return None
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def _as_text(frame: pd.DataFrame | None) -> list[dict] | None:
+    """Rows with every number as a user reads it: whole numbers without decimals, others to
+    three significant digits, missing as "-"."""
+    def text(value) -> str:
+        if value is None or (isinstance(value, float) and value != value):
+            return "-"
+        if isinstance(value, int | float):
+            return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 \
+                else f"{value:.3g}"
+        return str(value)
+
+    records = _records(frame)
+    return None if records is None else [{k: text(v) for k, v in r.items()} for r in records]
+
+
+def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
+    """Per metric and model: MASE, CRPS, 80% coverage and width averaged over horizons
+    (weighted by the number of forecasts scored)."""
+    if summary is None or summary.empty:
+        return None
+    rows = []
+    keys = ["metric", "model"] if "metric" in summary else ["model"]
+    for key, part in summary.groupby(keys, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        weights = part["n"].astype(float)
+        row = dict(zip(keys, key, strict=True))
+        for col, name in (("MASE", "mase"), ("CRPS", "crps"), ("coverage80", "coverage80"),
+                          ("width80", "width80")):
+            if col in part:
+                row[name] = float((part[col] * weights).sum() / weights.sum())
+        row["n"] = int(weights.sum())
+        rows.append(row)
+    return rows

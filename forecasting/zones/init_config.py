@@ -1,0 +1,116 @@
+"""A zone pipeline config for any zone's load files (what `dcload zones init` writes).
+
+`zone_config_text(name, series, out, raws)` reads nothing: it takes the files as read
+(`forecasting.zones.read.read_zone_files`) and returns the YAML text of a `ZoneConfig` with
+
+- ``region``: the name given, ``series``: the files in the order given (later files win
+  overlaps), relative to the config's folder when they share a folder below the root (so the
+  config and its data can move together), else absolute;
+- ``scenarios: [statistical-trend]``: no large-load data, so the data-center component is
+  the decomposition's recent trend carried on;
+- ``data_center`` and ``reference_years``: when the history covers complete years before
+  2017 (the national break; at most 2006-2016), the decomposition measures data-center load
+  added since them (``data_center: decomposition``); otherwise there is no pre-ramp
+  reference, growth of the near-flat load since the first year cannot be told from base
+  growth, and the zone has no data-center component (``data_center: none``: the
+  statistical model forecasts the whole load);
+- ``backtest.first_origin``: 24 months before the last complete month, or later so that the
+  models see at least 24 months before the first origin; a history with fewer than 36
+  complete months in its modelling window is refused (`InputError`).
+
+Everything else keeps `ZoneConfig`'s defaults, written out so a planner sees what to edit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from forecasting.errors import InputError
+from forecasting.paths import display_path
+from forecasting.series.read import RawSeries
+from forecasting.zones.config import ZoneConfig
+from forecasting.zones.history import build_history, period_table
+from forecasting.zones.run import model_window
+
+MIN_MONTHS = 36
+FIT_MONTHS = 24
+PRE_RAMP = (2006, 2016)
+
+
+def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
+    """Complete calendar years before the ramp (within `PRE_RAMP`), or None."""
+    months = table.groupby(table.index.year)["complete"].agg(["all", "size"])
+    complete = [int(y) for y in months.index[(months["all"]) & (months["size"] == 12)]]
+    if not complete:
+        raise ValueError("no complete calendar year")
+    before = [y for y in complete if PRE_RAMP[0] <= y <= PRE_RAMP[1]]
+    return (before[0], before[-1]) if before else None
+
+
+def zone_config_text(name: str, series: Sequence[Path], out: Path,
+                     raws: Sequence[RawSeries]) -> str:
+    """The YAML text of a statistical-trend zone config (module docstring)."""
+    files = ", ".join(display_path(p) for p in series)
+    history = build_history(raws)
+    table = period_table(history.load, "M")
+    try:
+        reference = reference_years_of(table)
+        window = model_window(history, None)
+    except ValueError as exc:
+        raise InputError(files, f"cannot make a zone from these files: {exc}") from None
+    if len(window) < MIN_MONTHS:
+        raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}, after the "
+                         f"last long gap) has {len(window)} complete months; a zone needs "
+                         f"at least {MIN_MONTHS}")
+    first_origin = max(window[-1] - FIT_MONTHS, window[0] + FIT_MONTHS - 1)
+    defaults = ZoneConfig(region=name, series=["x"])
+    base = out.resolve().parent
+    relative = [_path_from(base, Path(p).resolve()) for p in series]
+    lines = [
+        f"# Zone pipeline {name}, written by `dcload zones init` (forecasting.zones.config."
+        "ZoneConfig).",
+        "# Paths are relative to this file. Run it with: dcload forecast --config <this file>",
+        f"# History: {window[0]}..{window[-1]} complete months modelled; "
+        f"{len(history.gaps())} long gap(s) flagged.",
+        f"region: {_quote(name)}",
+        "series:",
+        *[f"  - {_quote(p)}" for p in relative],
+        "# no large-load data: only the statistical-trend scenario (add large_loads: DIR with",
+        "# contracts.csv and assumptions.csv for vetted and all-requests)",
+        "scenarios: [statistical-trend]",
+        *(["# complete years before the data-center ramp: the decomposition measures "
+            "data-center load added since",
+            "data_center: decomposition",
+            f"reference_years: [{reference[0]}, {reference[1]}]"] if reference else
+          ["# no complete year before 2017: data-center load cannot be told from base growth,",
+           "# so the statistical model forecasts the whole load (set data_center: "
+           "decomposition and reference_years to measure it)",
+           "data_center: none"]),
+        f"min_load_quantile: {defaults.min_load_quantile}",
+        f"end_year: {defaults.end_year}",
+        f"profile_year: {defaults.profile_year}",
+        f"n_paths: {defaults.n_paths}",
+        f"seed: {defaults.seed}",
+        "backtest:",
+        f"  horizon: {defaults.backtest.horizon}",
+        f"  first_origin: \"{first_origin}\"",
+        f"  candidates: [{', '.join(defaults.backtest.candidates)}]",
+        f"  n_paths: {defaults.backtest.n_paths}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _path_from(base: Path, path: Path) -> str:
+    """`path` relative to `base` when they share a folder below the root, else absolute."""
+    if os.path.commonpath([base, path]) == base.anchor:
+        return str(path)
+    return os.path.relpath(path, base)
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (names and paths may hold any character)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,109 @@
+"""The decomposition beside the published figures it is checked against.
+
+A zone may name a `published_figures` CSV file in its config (Dominion's:
+`data/zones/pjm_dom/published_figures.csv`) with the columns ``figure, year, published, unit,
+source, confidence``. A figure is one of
+
+- ``data_center_mw``: the year's average data-center MW (the decomposition's annual row),
+- ``data_center_share``: data-center energy over the zone's energy in the year (fraction),
+- ``data_center_added_mw``: the year's data-center average MW minus the year before's,
+
+and ``published`` may be empty when the source gives no directly comparable number (its
+``source`` text then says how to read it). `parse_published_figures` refuses, with an
+`InputError` naming file, row and field, an unknown figure, a year or value that is not a
+number, a negative value, a share above 1, a duplicate (figure, year), a row without its
+source or with a confidence mark other than T, F or U. `published_check` puts each figure
+beside the estimate and its 90% interval; a year the history does not cover has no row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from forecasting.errors import InputError
+
+FIGURES = {"data_center_mw": "data-center average MW",
+           "data_center_share": "data-center share of energy",
+           "data_center_added_mw": "data-center MW added in"}
+COLUMNS = ("figure", "year", "published", "unit", "source", "confidence")
+CONFIDENCE = ("T", "F", "U")
+CHECK_COLUMNS = ["figure", "estimate", "low", "high", "published", "source"]
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    figure: str
+    year: int
+    published: float  # NaN: no directly comparable number
+    source: str
+
+
+def parse_published_figures(file: str, cells: pd.DataFrame) -> list[PublishedFigure]:
+    """The figures of a published-figures table (text cells), checked (module docstring)."""
+    for col in COLUMNS:
+        if col not in cells.columns:
+            raise InputError(file, f"missing column (needs {', '.join(COLUMNS)})", field=col)
+    out, seen = [], {}
+    for i, rec in enumerate(cells.to_dict("records"), start=1):
+        if rec["figure"] not in FIGURES:
+            raise InputError(file, f"unknown figure '{rec['figure']}' (known: "
+                             f"{', '.join(FIGURES)})", row=i, field="figure")
+        if not rec["source"]:
+            raise InputError(file, "every row needs its source", row=i, field="source")
+        if rec["confidence"] not in CONFIDENCE:
+            raise InputError(file, f"confidence must be one of {', '.join(CONFIDENCE)}",
+                             row=i, field="confidence")
+        if not rec["year"].isdigit() or len(rec["year"]) != 4:
+            raise InputError(file, f"not a year: '{rec['year']}'", row=i, field="year")
+        value = np.nan
+        if rec["published"]:
+            try:
+                value = float(rec["published"])
+            except ValueError:
+                raise InputError(file, f"not a number: '{rec['published']}'", row=i,
+                                 field="published") from None
+            if not np.isfinite(value) or value < 0:
+                raise InputError(file, f"not a number at least 0: '{rec['published']}'",
+                                 row=i, field="published")
+            if rec["figure"] == "data_center_share" and value > 1:
+                raise InputError(file, f"a share above 1: {value:g}", row=i, field="published")
+        key = (rec["figure"], int(rec["year"]))
+        if key in seen:
+            raise InputError(file, f"duplicate figure {key[0]} {key[1]} (first at row "
+                             f"{seen[key]})", row=i, field="figure")
+        seen[key] = i
+        out.append(PublishedFigure(rec["figure"], int(rec["year"]), value, rec["source"]))
+    return out
+
+
+def published_check(annual: pd.DataFrame, energy_gwh: pd.Series,
+                    figures: list[PublishedFigure]) -> pd.DataFrame:
+    """`CHECK_COLUMNS`: each figure beside the decomposition's estimate and 90% interval
+    (``annual``: the decomposition's annual frame; ``energy_gwh``: the history's annual
+    energy, both indexed by annual Period)."""
+    rows = []
+
+    def dc(year):
+        r = annual.loc[pd.Period(str(year), "Y")]
+        return np.array([r["data_center_mw"], r["data_center_low_mw"],
+                         r["data_center_high_mw"]])
+
+    covered = {p.year for p in annual.index}
+    for f in figures:
+        needs = {f.year, f.year - 1} if f.figure == "data_center_added_mw" else {f.year}
+        if not needs <= covered:
+            continue
+        if f.figure == "data_center_mw":
+            values = dc(f.year)
+        elif f.figure == "data_center_share":
+            period = pd.Period(str(f.year), "Y")
+            values = dc(f.year) * annual.loc[period, "hours"] / 1000 / energy_gwh.loc[period]
+        else:
+            values = dc(f.year) - dc(f.year - 1)
+        rows.append({"figure": f"{FIGURES[f.figure]} {f.year}", "estimate": values[0],
+                     "low": values[1], "high": values[2], "published": f.published,
+                     "source": f.source})
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)

@@ -1,0 +1,54 @@
+"""A computed zone run as the text of its files (the report is rendered from these files once
+they are on disk). Every zone run directory holds:
+
+- forecast.csv: `forecasting.contracts.FORECAST_COLUMNS` (periods YYYY and YYYY-MM; metrics
+  energy_gwh, avg_mw, peak_mw; components total, base, data_center)
+- history.csv: monthly and annual evidence figures (period, energy_gwh, avg_mw, peak_mw,
+  hours, coverage, complete)
+- peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart
+- profile.csv: the hourly P50 of `profile_year` per scenario
+- decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
+  neighbours): base and data-center load, checked against published figures
+- pipeline.csv (zones with large-load data): the pipeline by stage per scenario
+  (`pipeline_table`); pjm_check.csv (the scenarios' 10-year summer-peak growth beside
+  PJM's quoted DOM figure) when the ``pjm2025-dom`` preset ran
+- large_load_contracts.csv, large_load_assumptions.csv: the large-load inputs as read, with
+  their sources
+- backtest_forecasts.csv, backtest_summary.csv: the load backtest of the zone's total load
+  (`forecasting.zones.backtest`): candidates, peers and `selected`, energy_gwh and peak_mw,
+  monthly (periods YYYY-MM) and annual (periods YYYY; the summary's ``frequency`` column)
+"""
+
+from __future__ import annotations
+
+from forecasting.runs.files import csv_text
+from forecasting.zones.pipeline_table import pipeline_by_stage
+from forecasting.zones.scenarios import PIPELINE_RULES
+
+
+def zone_tables(computed) -> dict[str, str]:
+    """File name -> text of a `forecasting.zones.compute.ComputedZoneRun`."""
+    run = computed.run
+    tables = {
+        "forecast.csv": run.forecast,
+        "history.csv": run.history,
+        "peaks.csv": run.peaks,
+        "profile.csv": run.profile,
+        "decomposition.csv": run.decomposition,
+        "published_check.csv": run.published_check,
+        "backtest_forecasts.csv": run.backtest_forecasts,
+        "backtest_summary.csv": run.backtest_summary,
+    }
+    if not run.neighbour_check.empty:
+        tables["neighbour_check.csv"] = run.neighbour_check
+    if "pjm2025-dom" in computed.config.scenarios and not run.pjm_check.empty:
+        tables["pjm_check.csv"] = run.pjm_check
+    if computed.large_loads is not None:
+        contracts, assumptions = computed.large_loads
+        rules = {s: PIPELINE_RULES[s] for s in computed.config.scenarios if s in PIPELINE_RULES}
+        tables["pipeline.csv"] = pipeline_by_stage(contracts, assumptions, rules)
+    if computed.large_load_cells is not None:
+        contract_cells, assumption_cells = computed.large_load_cells
+        tables["large_load_contracts.csv"] = contract_cells
+        tables["large_load_assumptions.csv"] = assumption_cells
+    return {name: csv_text(frame) for name, frame in tables.items()}

@@ -1,0 +1,1 @@
+"""Where many-zone tasks run: a Dask cluster (`dask_engine`)."""

@@ -1,0 +1,86 @@
+"""A many-zone run through the real command line on a local Dask cluster: every zone and
+total in one forecast.csv, parents equal to the sum of their children, the same bytes with 1
+and 2 workers, and a corrupt zone file reported in one line while the others publish."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared" / "data" / "eia930_2020_2024"
+ZONES = ("PJM-PEP", "PJM-BC", "ERCO-COAS")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    if not (SHARED / "zones").is_dir():
+        pytest.skip("the EIA-930 zone files in ../shared are absent")
+    ws = tmp_path_factory.mktemp("many")
+    folder = ws / "my_zones"   # any folder of zone files named <BA>-<ZONE>
+    folder.mkdir()
+    for zone in ZONES:
+        shutil.copy(SHARED / "zones" / f"{zone}.csv", folder)
+    (folder / "PJM-XX.csv").write_text("this is not,a load file\n1,2\n")
+    config = ws / "zones.yaml"
+    config.write_text("\n".join([
+        "region: US48", "series_dir: my_zones",
+        f"regions: {json.dumps(str(SHARED / 'balancing_authority_acronyms.csv'))}",
+        "zone:", "  n_paths: 40",
+        "  backtest: {first_origin: \"2022-12\", candidates: [seasonal_naive], n_paths: 20}",
+    ]) + "\n")
+    runs = {}
+    for workers in (1, 2):
+        out = ws / f"w{workers}" / "latest"
+        done = run_cli("forecast", "--config", str(config), "--output-dir", str(out),
+                       "--workers", str(workers), "--quiet")
+        runs[workers] = (done, out)
+    return ws, runs
+
+
+def test_a_corrupt_zone_is_one_line_and_the_others_publish(workspace):
+    _, runs = workspace
+    done, out = runs[2]
+    assert done.returncode == 4, done.stderr   # published, some zones failed
+    failed = [line for line in done.stderr.splitlines() if line.startswith("zone ")]
+    assert len(failed) == 1 and "PJM-XX" in failed[0] and "PJM-XX.csv" in failed[0]
+    assert "Traceback" not in done.stderr
+    zones = pd.read_csv(out / "zones.csv").set_index("region")
+    assert zones.loc["PJM-XX", "status"] == "failed"
+    assert (zones.loc[list(ZONES), "status"] == "ok").all()
+
+
+def test_every_zone_and_total_in_one_table_and_parents_sum_their_children(workspace):
+    _, runs = workspace
+    _, out = runs[2]
+    table = pd.read_csv(out / "forecast.csv", dtype={"period": str})
+    regions = set(table["region"])
+    assert {*ZONES, "PJM", "ERCO", "Mid-Atlantic", "Texas", "US48"} <= regions
+    assert "PJM-XX" not in regions
+    assert {"energy_gwh", "peak_mw"} <= set(table["metric"])
+    zones = pd.read_csv(out / "zones.csv", dtype={"parent": str})
+    energy = table[(table.metric == "energy_gwh") & (table.component == "total")]
+    energy = energy.set_index(["region", "period"])["mean"]
+    ok = zones[zones.status == "ok"]
+    for parent in ok["region"]:
+        children = ok.loc[ok["parent"] == parent, "region"].tolist()
+        if not children:
+            continue
+        summed = sum(energy.xs(c, level="region") for c in children)
+        mine = energy.xs(parent, level="region")
+        assert ((mine - summed).abs() <= 0.001 * mine).all(), parent
+
+
+def test_one_and_two_workers_publish_the_same_bytes(workspace):
+    _, runs = workspace
+    (_, one), (_, two) = runs[1], runs[2]
+    for name in ("forecast.csv", "zones.csv", "coincidence.csv", "history.csv"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name

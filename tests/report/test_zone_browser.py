@@ -1,0 +1,64 @@
+"""The shipped Dominion zone pipeline end to end, and its report in a real headless browser:
+every section and chart rendered, no request, no error; the published check beside the
+estimates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from forecasting.paths import ROOT
+from tests.conftest import run_cli
+from tests.report.conftest import SCREENSHOT_DIR, open_report
+from tests.report.test_browser import check_rendered
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+ZONE_SECTIONS = ("headline", "peaks", "forecasts", "data-center", "decomposition", "backtest",
+                 "assumptions", "changes", "provenance", "downloads")
+
+
+@pytest.fixture(scope="module")
+def dom_report(tmp_path_factory) -> Path:
+    if not (ROOT / ".." / "shared" / "data" / "pjm_dom").is_dir():
+        pytest.skip("the DOM files in ../shared are absent")
+    out = tmp_path_factory.mktemp("dom") / "latest"
+    done = run_cli("forecast", "--config", "pipelines/pjm_dom.yaml", "--output-dir", str(out),
+                   "--draws", "200", "--quiet")
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_shipped_dom_pipeline_writes_every_zone_output(dom_report):
+    forecast = pd.read_csv(dom_report / "forecast.csv", dtype={"period": str})
+    assert set(forecast["scenario"]) == {"statistical-trend", "vetted", "all-requests",
+                                         "pjm2025-dom"}
+    assert {str(y) for y in range(2025, 2036)} <= set(forecast["period"])
+    pjm = pd.read_csv(dom_report / "pjm_check.csv").set_index("scenario")
+    # PJM's vetting rules on Dominion's December 2024 stages land near PJM's 6.3%/yr
+    assert abs(pjm.loc["pjm2025-dom", "gap_points"]) < 0.5
+    pipeline = pd.read_csv(dom_report / "pipeline.csv")
+    assert set(pipeline["stage"]) == {"ESA", "CLOA", "SELOA"}
+    every = pipeline[pipeline["scenario"] == "all-requests"]
+    assert (every["expected_mw"] >= pipeline[pipeline["scenario"] == "vetted"]["expected_mw"]
+            .to_numpy()).all()
+
+
+def test_zone_report_renders_every_section_offline(browser, dom_report):
+    html = dom_report / "index.html"
+    visit = open_report(browser, html)
+    check_rendered(visit, html)
+    for section in ZONE_SECTIONS:
+        assert visit.page.locator(f"section#{section}").count() == 1, section
+    peaks = visit.page.locator("#peaks table").inner_text()
+    assert "50/50" in peaks and "90/10" in peaks and "summer" in peaks and "winter" in peaks
+    check = visit.page.locator("#decomposition table").first.inner_text()
+    assert "data-center average MW 2022" in check and "2,800 MW" in check
+    assert "data-center average MW 2024" in check
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOT_DIR / "zone_report.png"
+    visit.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 50_000
+    assert html.stat().st_size < 8 * 1024 * 1024
