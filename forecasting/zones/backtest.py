@@ -30,9 +30,18 @@ column (``monthly`` / ``annual``) of the summary, where horizons are months or y
   only: each path's months are summed per calendar year (energy) or their largest monthly
   peak taken (peak), as the zone forecast derives its annual figures.
 
-`selected` is the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
-factors per monthly horizon from what was known at each origin) over the candidates, run on
-the 36-month monthly paths; its annual rows are its monthly paths aggregated like any model's.
+`selected` is what the zone forecast publishes, rebuilt at each origin from what was known
+then. Energy: the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
+factors per monthly horizon) over the candidates, run on the 36-month monthly paths. Peak:
+the zone forecast has no peak model; it turns its energy paths into hourly load with
+weather-year shapes (`forecasting.zones.weather_years`) and takes each month's largest hour.
+With `hourly` given, `selected`'s peaks are made the same way (`weather_peaks`): its energy
+paths as average MW times the hourly shape of a weather year drawn per path and forecast
+year among the complete years that ended by the origin (the total load's own shapes; the
+forecast shapes the base and adds the data-center block). Without `hourly`, the rule runs on
+the peak candidates instead. Annual rows of `selected` are its monthly paths aggregated like
+any model's. The candidates' and peers' peak rows are their own models of the monthly peak
+series.
 The peers never enter the choice (a model that is both candidate and peer is fitted once and
 scored once). MASE scales: monthly as above; annual, the mean absolute
 year-on-year change of the complete years up to the origin.
@@ -52,12 +61,14 @@ from forecasting.backtest.rolling_origin import (
     BacktestResult,
     concat_rows,
     forecast_rows,
+    origin_rng,
     run_backtest,
     summary,
 )
 from forecasting.backtest.selected import decide, with_selected
 from forecasting.models.base import Model
 from forecasting.zones.history import ZoneHistory, period_table
+from forecasting.zones.weather_years import monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
 #: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
@@ -195,6 +206,42 @@ def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years
         freq="Y-DEC", origins=tuple(sorted(origins)), actuals=actuals, scales=scales)
 
 
+def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
+                  seed: int) -> BacktestResult:
+    """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
+    peaks: at each origin, `selected`'s monthly energy paths as average MW, times the hourly
+    shape of a weather year drawn per path and forecast year (`weather_years.monthly_peaks`,
+    with the total load's own shapes and no separate data-center block), among the complete
+    years that ended by the origin."""
+    wy = weather_years(hourly, pd.Series(0.0, index=pd.period_range(
+        hourly.index[0].tz_localize(None).to_period("M"),
+        hourly.index[-1].tz_localize(None).to_period("M"), freq="M")))
+    frames, paths = [], {}
+    for origin in peaks.origins:
+        label = str(origin)
+        if ("selected", label) not in energy.paths:
+            continue
+        known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
+                                            else origin.year - 1))
+        if not len(known):
+            continue
+        e = energy.paths[("selected", label)]
+        n, span = e.shape
+        months = pd.period_range(origin + 1, periods=span, freq="M")
+        avg = e * 1000.0 / (np.asarray(months.days_in_month, dtype=float) * 24.0)
+        rng = origin_rng(seed, "selected:weather", origin)
+        pick = rng.integers(0, len(known), size=(n, months[-1].year - months[0].year + 1))
+        total, _, _ = monthly_peaks(wy, months, avg, np.zeros_like(avg), np.zeros(n),
+                                    known[pick])
+        paths[("selected", label)] = total
+        frames.append(forecast_rows("selected", origin, peaks.actuals[label], total,
+                                    quantiles=peaks.quantiles, scale=peaks.scales[label]))
+    kept = peaks.forecasts[peaks.forecasts["model"] != "selected"]
+    others = {k: v for k, v in peaks.paths.items() if k[0] != "selected"}
+    return replace(peaks, forecasts=_sort(concat_rows([kept, *frames], peaks.quantiles)),
+                   paths={**others, **paths})
+
+
 @dataclass(frozen=True)
 class LoadBacktest:
     forecasts: pd.DataFrame  # backtest_forecasts.csv rows, with the `metric` column
@@ -218,6 +265,7 @@ def load_backtest(
     n_paths: int = 200,
     seed: int = 0,
     strategy: str = "best",
+    hourly: pd.Series | None = None,
 ) -> LoadBacktest:
     """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
     span = max(horizon, 12 * annual_horizon)
@@ -227,6 +275,8 @@ def load_backtest(
     forecasts, summaries, failures, choices, results = [], [], [], {}, {}
     for kind, series in series_by_kind.items():
         ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)
+        if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
+            ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed)
         extra = {a: f for a, f in peers.items() if a not in candidates}
         theirs = _backtest(series, extra, **options) if extra else None
         monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])

@@ -32,11 +32,13 @@ would score hindsight. The forecast itself models the base (the data-center part
 the scenarios): the decision of the rule on the total monthly energy (the candidates' weights
 and the conformal band factors per monthly horizon, from every backtest row) is applied to
 the base, i.e. the chosen candidates are fitted on the base energy and their mixed paths
-stretched by those factors (on the log scale). So the `selected` rows score exactly the rule
-and the bands the forecast publishes, on the series a planner sees. Annual actuals are
-complete calendar years only (all 12 months complete; DOM 2005 and 2018 are not scored), and
-incomplete months (the 2018-08/09 gap) are neither fitted nor scored (see
-`forecasting.zones.backtest`).
+stretched by those factors (on the log scale); the forecast's peaks come from those energy
+paths and weather-year hourly shapes, and the backtest's `selected` peaks are made the same
+way (`forecasting.zones.backtest.weather_peaks`). So the `selected` rows score the rule, the
+bands and the peak construction the forecast publishes, on the series a planner sees.
+Annual actuals are complete calendar years only (all 12 months complete; DOM 2005 and 2018
+are not scored), and incomplete months (the 2018-08/09 gap) are neither fitted nor scored
+(see `forecasting.zones.backtest`).
 
 Base model. The base monthly energy modelled is the decomposition's base average MW times the
 month's hours (the evidence-hour mean: no hour is filled), over the modelling window (default:
@@ -152,7 +154,7 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
-        seed=config.seed, strategy=bt.strategy)
+        seed=config.seed, strategy=bt.strategy, hourly=history.load)
     return result.forecasts, result.summary, result.choices["energy_gwh"], candidates
 
 

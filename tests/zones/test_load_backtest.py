@@ -2,6 +2,8 @@
 peers and `selected` for every metric, annual horizons 1-3, and an incomplete year or month
 never scored."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -14,6 +16,7 @@ from forecasting.zones.backtest import (
     AfterLastGap,
     annual_actuals,
     load_backtest,
+    monthly_load,
     origins_by_segment,
 )
 
@@ -118,3 +121,31 @@ def test_a_year_is_an_actual_exactly_when_its_twelve_months_are(missing, kind):
             assert np.isnan(got)
         else:
             assert got == (months.sum() if kind == "energy_gwh" else months.max())
+
+
+def test_selected_peaks_are_its_energy_paths_shaped_by_past_weather_years():
+    # every hour follows 1 + 0.2 sin(2 pi hour / 24): every weather year's peak is 1.2 x its
+    # month's average, so selected's peak quantiles must be 1.2 x its energy quantiles in MW
+    index = pd.date_range("2015-01-01", "2019-12-31 23:00", freq="h", tz="UTC")
+    months = index.tz_localize(None).to_period("M")
+    rng = np.random.default_rng(8)
+    level = 1000 * np.exp(0.002 * (months.asi8 - months.asi8[0])
+                          + 0.1 * np.cos(2 * np.pi * (months.month - 7) / 12)
+                          + np.repeat(rng.normal(0, 0.02, 60), np.bincount(months.asi8
+                                                                           - months.asi8[0])))
+    load = pd.Series(level * (1 + 0.2 * np.sin(2 * np.pi * index.hour / 24)), index=index)
+    bt = load_backtest(monthly_load(SimpleNamespace(load=load)),
+                       {m: MODELS[m] for m in ("seasonal_naive", "drift")},
+                       {"naive": MODELS["naive"]}, step=12, min_train=24, n_paths=30, seed=1,
+                       strategy="ensemble", hourly=load)
+    f = bt.forecasts[(bt.forecasts["model"] == "selected") & (bt.forecasts["period"].str.len()
+                                                               == 7)]
+    energy = f[f["metric"] == "energy_gwh"].set_index(["origin", "period"])
+    peak = f[f["metric"] == "peak_mw"].set_index(["origin", "period"])
+    assert len(peak) > 20 and peak.index.equals(energy.index)
+    hours = pd.PeriodIndex(energy.index.get_level_values("period"), freq="M").days_in_month * 24
+    for q in ("p10", "p50", "p90"):
+        np.testing.assert_allclose(peak[q], 1.2 * energy[q] * 1000 / hours, rtol=1e-9)
+    # the candidates' own peak models are still scored beside it
+    assert {"seasonal_naive", "drift", "naive"} <= set(bt.forecasts.loc[
+        bt.forecasts["metric"] == "peak_mw", "model"])

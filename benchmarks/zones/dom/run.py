@@ -51,10 +51,12 @@ THRESHOLDS = {"annual_energy_gwh": 0.85, "annual_peak_mw": 0.85, "monthly_peak_m
 COVERAGE = (0.70, 0.90)
 
 
-def run(series, bt, seed, **changes):
+def run(history, bt, seed, **changes):
+    series = monthly_load(history)
     options = dict(horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
                    min_train=bt.min_train, first_origin=bt.first_origin,
-                   n_paths=bt.n_paths, seed=seed, strategy=bt.strategy) | changes
+                   n_paths=bt.n_paths, seed=seed, strategy=bt.strategy,
+                   hourly=history.load) | changes
     return load_backtest(series, {m: MODELS[m] for m in bt.candidates},
                          {m: MODELS[m] for m in bt.peers}, **options)
 
@@ -122,7 +124,7 @@ def main() -> None:
     started = time.perf_counter()
     history = build_history(read_zone_files(config.series))
     series = monthly_load(history)
-    result = run(series, bt, config.seed)
+    result = run(history, bt, config.seed)
     seconds = time.perf_counter() - started
     table = pd.concat([scores(result, bt, config.region),
                        annual_rule(result, series, bt, config.region)], ignore_index=True)
@@ -133,8 +135,8 @@ def main() -> None:
         parts = []
         for zone in OTHER_ZONES:
             print(f"running {zone} ...", file=sys.stderr)
-            series = monthly_load(build_history(read_zone_files([ZONES_DIR / f"{zone}.csv"])))
-            parts.append(scores(run(series, bt, config.seed, step=3, first_origin=None),
+            other = build_history(read_zone_files([ZONES_DIR / f"{zone}.csv"]))
+            parts.append(scores(run(other, bt, config.seed, step=3, first_origin=None),
                                 bt, zone))
         zones = pd.concat(parts, ignore_index=True)
         zones = zones[zones["metric"].str.startswith("monthly")]
