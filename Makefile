@@ -52,6 +52,6 @@ lint: $(STAMP) ## Check the code with ruff and the import-linter layer contracts
 
 clean: ## Remove .venv, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info
-	rm -rf reports/latest reports/runs reports/.latest.* reports/registry.sqlite* \
+	rm -rf reports/latest reports/runs reports/.latest.* reports/registry.sqlite* reports/task-cache \
 		reports/refresh.lock build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

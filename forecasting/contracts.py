@@ -30,6 +30,9 @@ ZONE_HISTORY_COLUMNS = ["period", "energy_gwh", "avg_mw", "peak_mw"]
 #: one row per (model, origin, period) of a rolling-origin backtest (backtest_forecasts.csv,
 #: `dcload backtest --out`)
 BACKTEST_COLUMNS = ["model", "origin", "period", "horizon", "actual", *QUANTILE_COLUMNS]
+#: backtest_forecasts.csv and `dcload backtest --out`: the rows and whether their actual is
+#: evidence (`observed`: False at an interpolated year; such rows are never scored)
+BACKTEST_TABLE_COLUMNS = [*BACKTEST_COLUMNS, "observed"]
 #: backtest_summary.csv
 BACKTEST_SUMMARY_COLUMNS = ["model", "horizon", "mase", "smape", "crps", "coverage80",
                             "width80", "coverage90", "width90", "n"]

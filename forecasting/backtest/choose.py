@@ -84,9 +84,13 @@ def backtest_and_choose(
     strategy: str = "best",
     fallback: str | None = None,
     min_residuals: int = cal.MIN_RESIDUALS,
+    observed: pd.Series | None = None,
 ) -> BaselineChoice:
+    """Backtest the candidates, add the honest `selected` rows and choose; `observed` marks
+    the periods whose actuals are evidence (only those are scored and calibrated on)."""
     result = run_backtest(series, candidates, horizon=horizon, first_origin=first_origin,
-                          last_origin=last_origin, n_paths=n_paths, seed=seed)
+                          last_origin=last_origin, n_paths=n_paths, seed=seed,
+                          observed=observed)
     options = dict(strategy=strategy, fallback=fallback, min_residuals=min_residuals)
     result = with_selected(result, **options)
     decision = decide(result, candidates=list(candidates), **options)

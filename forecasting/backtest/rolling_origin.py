@@ -20,6 +20,9 @@ Rules:
   period as strings, e.g. ``"2013"`` or ``"2021-12"``), then any extra quantile columns, then
   `crps` (from the paths) and `mase_scale` (the training series' `metrics.mase_scale`);
 - mean and quantiles come from the paths (numpy's default linear-interpolation quantiles);
+- evidence only: with `observed`, a row whose period is not evidence (an interpolated year)
+  has ``observed = False``; `summary`, `model_scores`, the selection and the calibration
+  built on them use only rows with ``observed = True``;
 - the paths are kept in `result.paths[(alias, origin)]` as `(n_paths, horizon)` arrays, column
   j being horizon j + 1, for the selection, ensembles and calibration built on top.
 
@@ -88,6 +91,12 @@ class BacktestResult:
     origins: tuple[pd.Period, ...]
     actuals: dict[str, pd.Series] = field(default_factory=dict)
     scales: dict[str, float] = field(default_factory=dict)
+    #: labels of the periods whose actual is evidence (None: every period)
+    observed_periods: frozenset[str] | None = None
+
+    def mark(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """`frame` with its `observed` column set from `observed_periods`."""
+        return mark_observed(frame, self.observed_periods)
 
     @property
     def models(self) -> list[str]:
@@ -151,9 +160,24 @@ def forecast_rows(
     )
     for q, values in zip(levels, qs, strict=True):
         frame[quantile_label(q)] = values
+    frame["observed"] = True
     frame["crps"] = metrics.crps_samples(cols, y) if len(y) else np.empty(0)
     frame["mase_scale"] = scale
     return frame
+
+
+def mark_observed(frame: pd.DataFrame, observed: frozenset[str] | None) -> pd.DataFrame:
+    """Rows whose period is not evidence (an interpolated year) get ``observed = False``."""
+    if observed is None or frame.empty:
+        return frame
+    return frame.assign(observed=frame["period"].isin(observed).to_numpy())
+
+
+def observed_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows a score may use: those whose actual is evidence."""
+    if "observed" not in frame.columns:
+        return frame
+    return frame[frame["observed"].astype(bool).to_numpy()]
 
 
 def _check_paths(paths, horizon: int, n_paths: int) -> np.ndarray:
@@ -176,8 +200,12 @@ def run_backtest(
     seed: int = 0,
     quantiles: Sequence[float] = DEFAULT_QUANTILES,
     step: int = 1,
+    observed: pd.Series | None = None,
 ) -> BacktestResult:
-    """Backtest every model at every rolling origin (see the module docstring)."""
+    """Backtest every model at every rolling origin (see the module docstring). `observed`
+    (bool by period) marks which actuals are evidence: rows at other periods (interpolated
+    years) are kept, with ``observed = False``, but never scored, used for a choice or
+    calibrated on."""
     if not models:
         raise ValueError("no models given")
     if RESERVED_ALIAS in models:
@@ -205,7 +233,9 @@ def run_backtest(
             frames.append(
                 forecast_rows(alias, origin, actual, sample, quantiles=levels, scale=scales[label])
             )
-    forecasts = concat_rows(frames, levels)
+    observed_periods = None if observed is None else frozenset(
+        str(p) for p, flag in observed.items() if bool(flag))
+    forecasts = mark_observed(concat_rows(frames, levels), observed_periods)
     return BacktestResult(
         forecasts=forecasts,
         paths=paths,
@@ -218,13 +248,14 @@ def run_backtest(
         origins=tuple(o.origin for o in origins),
         actuals={str(o.origin): o.actual for o in origins},
         scales=scales,
+        observed_periods=observed_periods,
     )
 
 
 def row_columns(quantiles: Sequence[float]) -> list[str]:
     extra = [quantile_label(q) for q in table_quantiles(quantiles)]
     extra = [c for c in extra if c not in FORECAST_COLUMNS]
-    return [*FORECAST_COLUMNS, *extra, "crps", "mase_scale"]
+    return [*FORECAST_COLUMNS, *extra, "observed", "crps", "mase_scale"]
 
 
 def concat_rows(frames: Sequence[pd.DataFrame], quantiles: Sequence[float]) -> pd.DataFrame:
@@ -232,7 +263,8 @@ def concat_rows(frames: Sequence[pd.DataFrame], quantiles: Sequence[float]) -> p
     frames = [f for f in frames if len(f)]
     if not frames:
         empty = pd.DataFrame({c: pd.Series(dtype=float) for c in columns})
-        return empty.astype({"model": object, "origin": object, "period": object, "horizon": int})
+        return empty.astype({"model": object, "origin": object, "period": object, "horizon": int,
+                             "observed": bool})
     return pd.concat(frames, ignore_index=True)[columns]
 
 
@@ -280,6 +312,7 @@ def model_scores(frame: pd.DataFrame, point: str = "p50") -> pd.DataFrame:
     Same definitions as the ``"all"`` rows of `summary` (used for selection at every origin).
     """
     columns = ["model", "horizon", "MASE", "CRPS", "n"]
+    frame = observed_only(frame)
     if frame.empty:
         return pd.DataFrame(columns=columns)
     y = frame["actual"].to_numpy(dtype=float)
@@ -320,6 +353,7 @@ def summary(
         quantiles = result.quantiles if quantiles is None else quantiles
     else:
         frame = result
+    frame = observed_only(frame)  # interpolated actuals are never scored
     quantiles = DEFAULT_QUANTILES if quantiles is None else tuple(quantiles)
     if frame.empty:
         return pd.DataFrame(columns=SUMMARY_COLUMNS)

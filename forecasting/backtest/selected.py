@@ -46,6 +46,7 @@ from forecasting.backtest.rolling_origin import (
     concat_rows,
     forecast_rows,
     model_scores,
+    observed_only,
 )
 from forecasting.backtest.selection import (
     PRIOR_ORIGINS,
@@ -94,7 +95,7 @@ def decide(
     candidates = sorted(set(candidates) - {RESERVED_ALIAS})
     if not candidates:
         raise ValueError("no candidate models")
-    mask = frame["model"].isin(candidates).to_numpy()
+    mask = frame["model"].isin(candidates).to_numpy() & frame["observed"].to_numpy(dtype=bool)
     if until is not None:
         mask = mask & (result.period_ordinals <= until.ordinal)
     info = frame[mask]
@@ -112,7 +113,7 @@ def decide(
             choice = Choice("fallback", {fallback: 1.0})
         else:
             choice = Choice("fallback", dict.fromkeys(candidates, 1.0 / len(candidates)))
-    history = choice_rows(result, choice, until=until)
+    history = observed_only(choice_rows(result, choice, until=until))
     log_scale = _positive(history)
     calibration = cal.fit_calibration(
         _logged(history) if log_scale else history, min_residuals=min_residuals,
@@ -187,7 +188,7 @@ def selected_forecasts(
                 scale=result.scales[label],
             )
         )
-    out.rows = concat_rows(frames, result.quantiles)
+    out.rows = result.mark(concat_rows(frames, result.quantiles))
     return out
 
 

@@ -195,4 +195,4 @@ def choice_rows(
                 scale=result.scales[label],
             )
         )
-    return concat_rows(frames, result.quantiles)
+    return result.mark(concat_rows(frames, result.quantiles))

@@ -38,6 +38,16 @@ class BuiltHistory:
         return pd.Series(self.series["twh"].to_numpy(), index=annual_index(self.series["year"]),
                          name="twh")
 
+    def observed(self) -> pd.Series:
+        """True for the years with a published (or spliced) value: the evidence; False for
+        the interpolated years, which may be shown but never tested, scored or counted."""
+        return pd.Series((self.series["provenance"] != "interpolated").to_numpy(),
+                         index=annual_index(self.series["year"]), name="observed")
+
+    def evidence_series(self) -> pd.Series:
+        """`as_series` with the interpolated years as NaN (what break tests run on)."""
+        return self.as_series().where(self.observed())
+
 
 def build_history(
     observations: pd.DataFrame, sources: pd.DataFrame, rules: HistoryRules, *, file: str = "config"

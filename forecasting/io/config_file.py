@@ -8,47 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
 from forecasting.config import PipelineConfig
-from forecasting.errors import InputError
-from forecasting.io.yaml_lines import line_of
-from forecasting.paths import SCENARIOS_DIR, display_path
+from forecasting.io.yaml_config import validated_yaml
+from forecasting.paths import SCENARIOS_DIR
 
 
 def load_config(path: Path) -> PipelineConfig:
-    name = display_path(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "config file not found") from None
-    except (UnicodeDecodeError, IsADirectoryError) as exc:
-        raise InputError(name, f"cannot read the config file ({exc})") from None
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(name, f"not valid YAML: {problem}", row=row) from None
-    if not isinstance(data, dict):
-        raise InputError(name, "the config must be a mapping of keys to values")
-    try:
-        config = PipelineConfig.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [part for part in error["loc"] if not str(part).startswith("function-")]
-        field = ".".join(str(p) for p in loc) or None
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif error["type"] == "missing":
-            message = "required key is missing"
-        elif "input" in error and not isinstance(error["input"], dict | list):
-            message += f" (got {error['input']!r})"
-        raise InputError(name, message, row=line_of(node, loc), field=field) from None
+    config = validated_yaml(Path(path), PipelineConfig)
     return _resolve_paths(config, Path(path).resolve().parent)
 
 

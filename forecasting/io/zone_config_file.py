@@ -10,45 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
 
-from forecasting.errors import InputError
-from forecasting.io.yaml_lines import line_of
-from forecasting.paths import display_path
+from forecasting.io.yaml_config import validated_yaml
 from forecasting.zones.config import ManyZonesConfig, ZoneConfig
-
-
-def _validated(path: Path, model):
-    """The YAML file at `path` validated as pydantic `model` (InputError: file, line, key)."""
-    name = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(name, "config file not found") from None
-    except (UnicodeDecodeError, IsADirectoryError) as exc:
-        raise InputError(name, f"cannot read the config file ({exc})") from None
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark is not None else None
-        raise InputError(name, f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                         row=row) from None
-    if not isinstance(data, dict):
-        raise InputError(name, "the config must be a mapping of keys to values")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = [part for part in error["loc"] if not str(part).startswith("function-")]
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "unknown key"
-        elif error["type"] == "missing":
-            message = "required key is missing"
-        raise InputError(name, message, row=line_of(node, loc),
-                         field=".".join(str(p) for p in loc) or None) from None
 
 
 def _resolver(path: Path):
@@ -64,7 +28,7 @@ def _resolver(path: Path):
 
 def load_zone_config(path: str | Path) -> ZoneConfig:
     path = Path(path)
-    config = _validated(path, ZoneConfig)
+    config = validated_yaml(path, ZoneConfig)
     resolve = _resolver(path)
     return config.model_copy(update={"series": [resolve(p) for p in config.series],
                                      "neighbours": [resolve(p) for p in config.neighbours],
@@ -75,7 +39,7 @@ def load_zone_config(path: str | Path) -> ZoneConfig:
 def load_many_zones_config(path: str | Path) -> ManyZonesConfig:
     """A many-zone pipeline file (e.g. `pipelines/us_zones.yaml`), paths resolved."""
     path = Path(path)
-    config = _validated(path, ManyZonesConfig)
+    config = validated_yaml(path, ManyZonesConfig)
     resolve = _resolver(path)
     return config.model_copy(update={"series_dir": resolve(config.series_dir),
                                      "regions": resolve(config.regions),

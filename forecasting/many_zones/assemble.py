@@ -46,6 +46,7 @@ class ManyZonesRun:
     zones: pd.DataFrame
     coincidence: pd.DataFrame
     backtest_summary: pd.DataFrame
+    backtest_selected: pd.DataFrame
     history: pd.DataFrame
     reconciliation: dict
     failed: list[tuple[str, str]]   # (node, one-line reason)
@@ -94,6 +95,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         forecast=forecast, zones=zones,
         coincidence=_concat([r.coincidence for r in ok]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
+        backtest_selected=_concat([r.backtest_selected for r in ok]),
         history=_concat([r.history for r in ok]),
         reconciliation=note, failed=failed,
         seconds={r.node: r.seconds for r in results},

@@ -58,6 +58,7 @@ class NodeResult:
     peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
     errors: pd.Series | None = None    # period -> actual - P50 of `selected`, h = 1, energy
     backtest_summary: pd.DataFrame | None = None
+    backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
     history: pd.DataFrame | None = None   # annual evidence rows
     coincidence: pd.DataFrame | None = None
     data_center_known: bool = False
@@ -120,6 +121,8 @@ def _run(task: NodeTask) -> NodeResult:
         energy_paths={c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
         peak_rows=peaks.reset_index(drop=True), errors=errors,
         backtest_summary=run.backtest_summary.assign(region=task.node),
+        backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
+        .reset_index(drop=True),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, total),
         data_center_known=large is not None,

@@ -11,6 +11,7 @@
   peaks and their ratio
 - history.csv: each node's annual evidence figures (``region`` column)
 - backtest_summary.csv: each node's backtest summary (``region`` column)
+- backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
 - reconciliation.json: how the energy was reconciled (method, shrinkage, error periods)
 """
 
@@ -24,7 +25,8 @@ def many_zones_tables(computed) -> dict[str, str]:
     files = {name: csv_text(frame) for name, frame in (
         ("forecast.csv", run.forecast), ("zones.csv", run.zones),
         ("coincidence.csv", run.coincidence), ("history.csv", run.history),
-        ("backtest_summary.csv", run.backtest_summary))}
+        ("backtest_summary.csv", run.backtest_summary),
+        ("backtest_forecasts.csv", run.backtest_selected))}
     files["reconciliation.json"] = json_text(
         {**run.reconciliation, "failed": [{"region": n, "reason": r} for n, r in run.failed]})
     return files

@@ -20,8 +20,8 @@ from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, cho
 from forecasting.combine.sensitivity import rank_correlations, tornado
 from forecasting.config import PipelineConfig
 from forecasting.contracts import (
-    BACKTEST_COLUMNS,
     BACKTEST_SUMMARY_COLUMNS,
+    BACKTEST_TABLE_COLUMNS,
     annual_index,
     annual_series,
 )
@@ -68,7 +68,7 @@ class ComputedRun:
     started: datetime
 
     def backtest_forecasts(self) -> pd.DataFrame:
-        return self.choice.result.forecasts[BACKTEST_COLUMNS]
+        return self.choice.result.forecasts[BACKTEST_TABLE_COLUMNS]
 
     def backtest_summary(self) -> pd.DataFrame:
         return self.choice.summary.rename(columns=str.lower)[BACKTEST_SUMMARY_COLUMNS]
@@ -126,13 +126,15 @@ def compute_run(
     n, seed_value, region = config.forecast.draws, config.forecast.seed, config.region
 
     with progress.stage("detect regimes"):
-        regimes = detect_regimes(series, seed=seed_value).to_dict()
+        # evidence only: interpolated years are left out of the break tests
+        regimes = detect_regimes(history.evidence_series(), seed=seed_value).to_dict()
     with progress.stage("fit baseline candidates by backtest"):
         b = config.baseline
         choice = backtest_and_choose(
             series, factories, horizon=b.backtest_horizon, first_origin=str(b.first_origin),
             last_origin=str(last_year - 1), n_paths=b.backtest_paths, seed=seed_value,
-            strategy=b.strategy, fallback=b.fallback, min_residuals=b.min_residuals)
+            strategy=b.strategy, fallback=b.fallback, min_residuals=b.min_residuals,
+            observed=history.observed())
     with progress.stage("decompose history and sample the baseline"):
         decomposition = decompose_history(
             history.series, load_backcast(region, config.scenarios_dir / "backcast"))

@@ -14,26 +14,31 @@ import pandas as pd
 from forecasting.errors import SeriesTooShortError
 
 
-def validate_series(series: pd.Series, model: str, min_length: int = 0) -> pd.Series:
+def validate_series(series: pd.Series, model: str, min_length: int = 0, *,
+                    allow_missing: bool = False) -> pd.Series:
     """Check the project's series convention; return the series as float.
 
     Raises `TypeError` for a wrong container or index, `ValueError` for unsorted, gapped,
-    missing, non-finite or non-positive values, and `SeriesTooShortError` when the series has
-    fewer than `min_length` observations.
+    missing (unless ``allow_missing``: a period without evidence is NaN), non-finite or
+    non-positive values, and `SeriesTooShortError` when the series has fewer than
+    `min_length` observations (observed values, with ``allow_missing``).
     """
     if not isinstance(series, pd.Series):
         raise TypeError("series must be a pandas.Series")
     index = series.index
     if not isinstance(index, pd.PeriodIndex):
         raise TypeError("series must be indexed by a pandas.PeriodIndex")
-    if len(series) < min_length:
-        raise SeriesTooShortError(model, min_length, len(series))
+    observed = int(series.notna().sum()) if allow_missing else len(series)
+    if observed < min_length:
+        raise SeriesTooShortError(model, min_length, observed)
     if len(series) == 0:
         return series.astype(float)
     expected = pd.period_range(index[0], periods=len(index), freq=index.freq)
     if not expected.equals(index):
         raise ValueError("series index must be sorted, unique and without gaps")
     values = series.to_numpy(dtype=float, na_value=np.nan)
+    if allow_missing:
+        values = values[~np.isnan(values)]
     if not np.all(np.isfinite(values)):
         raise ValueError("series must not contain missing or infinite values")
     if np.any(values <= 0):
@@ -48,14 +53,15 @@ def period_label(period: pd.Period) -> str:
     return str(period)
 
 
-def ols_line(y: np.ndarray) -> tuple[float, float, float]:
-    """OLS of `y` on `[1, t]` with `t = 0..m-1`: returns (intercept, slope, sse).
+def ols_line(y: np.ndarray, t: np.ndarray | None = None) -> tuple[float, float, float]:
+    """OLS of `y` on `[1, t]` (default `t = 0..m-1`; the periods of the observed values of a
+    series with gaps): returns (intercept, slope, sse).
 
     Computed on centred data, so it stays accurate for long series and tiny residuals.
     """
     y = np.asarray(y, dtype=float)
     m = len(y)
-    t = np.arange(m, dtype=float)
+    t = np.arange(m, dtype=float) if t is None else np.asarray(t, dtype=float)
     tc = t - t.mean()
     yc = y - y.mean()
     stt = float(tc @ tc)
@@ -65,18 +71,21 @@ def ols_line(y: np.ndarray) -> tuple[float, float, float]:
     return intercept, slope, float(resid @ resid)
 
 
-def two_line_sse(y: np.ndarray, candidates: np.ndarray) -> np.ndarray:
+def two_line_sse(y: np.ndarray, candidates: np.ndarray,
+                 t: np.ndarray | None = None) -> np.ndarray:
     """Sum of squared residuals of two separate lines split at each candidate.
 
-    `y` has shape `(B, w)` (B series of the same window) and `candidates` holds split points
-    `tau` (the right line starts at `tau`). Returns an array `(B, len(candidates))`. Uses
-    prefix sums of the window centred on its mean, so all candidates and replicates are
-    evaluated at once in O(B * w).
+    `y` has shape `(B, w)` (B series of the same window), `t` the times of its `w` points
+    (default `0..w-1`) and `candidates` holds split points `tau` in points (the right line
+    starts at point `tau`). Returns an array `(B, len(candidates))`. Uses prefix sums of the
+    window centred on its mean, so all candidates and replicates are evaluated at once in
+    O(B * w).
     """
     y = np.atleast_2d(np.asarray(y, dtype=float))
     y = y - y.mean(axis=1, keepdims=True)
     w = y.shape[1]
-    t = np.arange(w, dtype=float) - (w - 1) / 2.0
+    t = np.arange(w, dtype=float) if t is None else np.asarray(t, dtype=float)
+    t = t - t.mean()
     zeros = np.zeros((y.shape[0], 1))
     cy = np.concatenate([zeros, np.cumsum(y, axis=1)], axis=1)
     cty = np.concatenate([zeros, np.cumsum(t * y, axis=1)], axis=1)

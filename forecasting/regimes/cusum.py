@@ -2,7 +2,8 @@
 
 Method
 ------
-Fit `log(value_t) = a + b t + e_t` by OLS (statsmodels) over the whole series (`t` in periods)
+Fit `log(value_t) = a + b t + e_t` by OLS (statsmodels) over the observed points of the
+series (`t` their true times in periods: a period without evidence is left out, not filled)
 and apply the Ploberger-Kraemer CUSUM test on the OLS residuals
 (`statsmodels.stats.diagnostic.breaks_cusumolsresid`, variance with a degrees-of-freedom
 correction for the 2 coefficients). The statistic is the largest absolute scaled cumulative
@@ -45,12 +46,14 @@ class CusumTest:
 
     def fit(self, series: pd.Series) -> CusumTest:
         n_coef = 2 if self.trend == "ct" else 1
-        series = validate_series(series, "cusum", min_length=n_coef + 2)
-        y = np.log(series.to_numpy(dtype=float))
+        series = validate_series(series, "cusum", min_length=n_coef + 2, allow_missing=True)
+        observed = series.notna().to_numpy()
+        t = np.flatnonzero(observed).astype(float)   # true times of the observed points
+        y = np.log(series.to_numpy(dtype=float)[observed])
         n = len(y)
-        exog = np.ones((n, 1)) if self.trend == "c" else sm.add_constant(np.arange(n, dtype=float))
+        exog = np.ones((n, 1)) if self.trend == "c" else sm.add_constant(t)
         resid = sm.OLS(y, exog).fit().resid
-        self.residuals_ = pd.Series(resid, index=series.index, name="residual")
+        self.residuals_ = pd.Series(resid, index=series.index[observed], name="residual")
         scale = max(float(np.abs(y).max()), 1.0)
         if float(np.abs(resid).max()) <= 1e-12 * scale:
             self.statistic_, self.p_value_ = 0.0, 1.0

@@ -7,6 +7,10 @@
 3. `MarkovSwitchingGrowth` (optional, exploratory): two-regime Markov-switching model of growth
    rates; reports `converged=False` rather than failing.
 
+A period without evidence (NaN) is left out of every test, never filled: the trend and CUSUM
+run on the observed points at their true times, and the Markov model (which needs
+consecutive growth rates) is skipped for a series with gaps.
+
 All randomness is driven by `seed`; the same input and arguments give the same report.
 """
 
@@ -41,12 +45,16 @@ def detect_regimes(
     Raises `TypeError`/`ValueError` for input that breaks the series convention and
     `forecasting.errors.SeriesTooShortError` for fewer than `max(min_size, 4)` periods.
     """
-    series = validate_series(series, "detect_regimes", min_length=max(min_size, 4))
+    series = validate_series(series, "detect_regimes", min_length=max(min_size, 4),
+                             allow_missing=True)
+    gapped = bool(series.isna().any())
     trend = PiecewiseTrend(
         min_size=min_size, max_breaks=max_breaks, n_bootstrap=n_bootstrap, seed=seed
     ).fit(series)
     cusum = CusumTest().fit(series)
-    markov_result = MarkovSwitchingGrowth(seed=seed).fit(series).result_ if markov else None
+    # growth rates need consecutive periods: with gaps the Markov model is not run
+    markov_result = (MarkovSwitchingGrowth(seed=seed).fit(series).result_
+                     if markov and not gapped else None)
     return RegimeReport(
         frequency=frequency_code(series.index),
         breaks=trend.breaks_,

@@ -1,8 +1,13 @@
 """Breaks in a piecewise log-linear trend, found by exact search and chosen by BIC.
 
+Evidence only: a period without a value (NaN: an interpolated year, a month with no data) is
+not a point. The method runs on the `n` observed points at their true times `t` (in periods
+from the first), so gaps keep their spacing and every count below (`n`, `min_size`, the
+degrees of freedom) counts points, never filled periods.
+
 Method
 ------
-Let `y_t = log(value_t)` with `t = 0..n-1` counted in periods. For `k = 0..max_breaks` breaks,
+Let `y_t = log(value_t)` at the observed times `t`. For `k = 0..max_breaks` breaks,
 the exact least-squares segmentation of `y` into `k + 1` separate lines `a_j + b_j t` (every
 segment at least `min_size` periods long) is found by dynamic programming with `ruptures`
 (`Dynp`, cost `CostLinear` with regressors `[1, t]`, `jump=1`). The segments are *not* forced to
@@ -24,6 +29,13 @@ finds a spurious break in 6% of series at n = 24, 3% at n = 36 and 2% at n = 60 
 
 A break's `period` is the first period of the new segment.
 
+False alarms on short series: BIC alone flags about 12% of simulated annual series of 15-40
+years with no break (benchmarks/regimes/). So the BIC choice is also required to pass, break
+by break, the Chow test below at `max_p_value` (default 0.01); if one break fails, the best
+segmentation with one break fewer is tried, and so on. Chosen on the benchmark's 240 series
+(not on any one series): at 0.01 it flags 9% of no-break series and still finds 98% of the
+true breaks within 2 years; 0.001 would flag 3% but find 96%.
+
 Significance: for each break, a Chow F-test compares one line against two lines on the union
 of the two segments adjacent to the break, `F = ((S_1 - S_2) / 2) / (S_2 / (m - 4))` with
 `F(2, m - 4)` (m periods in the two segments). The p-value is *nominal*: it ignores that the
@@ -36,7 +48,8 @@ centred, inflated by `sqrt(n / (n - 2(k + 1)))` and resampled with replacement (
 the break is re-estimated in that window (neighbouring breaks held fixed, same `min_size`), and
 the `(1 - ci_level) / 2` and `(1 + ci_level) / 2` quantiles of the re-estimated dates (lower
 and higher order statistics) give `ci_low` and `ci_high`. The interval is widened, if needed,
-to contain the estimated break.
+to contain the estimated break and the old segment's last point (the break happened between
+them, so an interval never has zero width).
 
 Cost: `Dynp` evaluates O(max_breaks * n^2) segment fits, fine for annual and monthly series
 (n up to a few hundred); it is not meant for long hourly series.
@@ -75,6 +88,8 @@ class PiecewiseTrend:
         degenerate interval equal to the break itself.
     ci_level : coverage of the break-date interval.
     growth_level : coverage of the segment growth intervals.
+    max_p_value : a segmentation is kept only if every break's Chow p-value is below this;
+        otherwise the next smaller number of breaks is tried (1 keeps BIC alone).
     seed : seed of `numpy.random.default_rng` for the bootstrap.
 
     After `fit(series)`: `breaks_` (tuple of `Break`), `segments_` (tuple of `Segment`),
@@ -90,6 +105,7 @@ class PiecewiseTrend:
         n_bootstrap: int = 199,
         ci_level: float = 0.90,
         growth_level: float = 0.90,
+        max_p_value: float = 0.01,
         seed: int = 0,
     ) -> None:
         if int(min_size) != min_size or min_size < 3:
@@ -105,47 +121,67 @@ class PiecewiseTrend:
         self.n_bootstrap = int(n_bootstrap)
         self.ci_level = float(ci_level)
         self.growth_level = float(growth_level)
+        if not 0 < max_p_value <= 1:
+            raise ValueError("max_p_value must lie in (0, 1]")
+        self.max_p_value = float(max_p_value)
         self.seed = seed
 
     # ------------------------------------------------------------------ fitting
     def fit(self, series: pd.Series) -> PiecewiseTrend:
-        series = validate_series(series, "piecewise_trend", min_length=self.min_size)
+        series = validate_series(series, "piecewise_trend", min_length=self.min_size,
+                                 allow_missing=True)
         index = series.index
-        y = np.log(series.to_numpy(dtype=float))
+        observed = series.notna().to_numpy()
+        self.positions_ = np.flatnonzero(observed)  # periods with evidence
+        t = self.positions_.astype(float)
+        y = np.log(series.to_numpy(dtype=float)[observed])
         n = len(y)
         self.frequency_ = frequency_code(index)
 
-        bkps_by_k = self._search(y)
+        bkps_by_k = self._search(y, t)
         floor = n * _SSE_FLOOR_RMS**2
         self.bic_ = {}
         for k, bkps in bkps_by_k.items():
-            sse = sum(ols_line(y[a:b])[2] for a, b in _pairs(bkps))
+            sse = sum(ols_line(y[a:b], t[a:b])[2] for a, b in _pairs(bkps))
             self.bic_[k] = n * math.log(max(sse, floor) / n) + (4 * k + 3) * math.log(n)
         best_k = min(self.bic_, key=lambda k: (self.bic_[k], k))
+        while best_k > 0 and not self._significant(y, t, bkps_by_k[best_k]):
+            best_k -= 1
         bkps = bkps_by_k[best_k]
         self.n_breaks_ = best_k
         self.breakpoints_ = list(bkps)
 
         fitted = np.empty(n)
         for a, b in _pairs(bkps):
-            intercept, slope, _ = ols_line(y[a:b])
-            fitted[a:b] = intercept + slope * np.arange(b - a)
-        self.fitted_ = pd.Series(fitted, index=index, name="fitted_log")
+            intercept, slope, _ = ols_line(y[a:b], t[a:b])
+            fitted[a:b] = intercept + slope * t[a:b]
+        points = index[self.positions_]
+        self.fitted_ = pd.Series(fitted, index=points, name="fitted_log")
 
         self.segments_ = tuple(
-            self._segment(y[a:b], index[a], index[b - 1]) for a, b in _pairs(bkps)
+            self._segment(y[a:b], t[a:b], points[a], points[b - 1]) for a, b in _pairs(bkps)
         )
-        self.breaks_ = self._breaks(y, fitted, bkps, index)
+        self.breaks_ = self._breaks(y, t, fitted, bkps, points)
         return self
 
-    def _search(self, y: np.ndarray) -> dict[int, list[int]]:
-        """Best breakpoints (ruptures convention) for every feasible number of breaks."""
+    def _significant(self, y: np.ndarray, t: np.ndarray, bkps: list[int]) -> bool:
+        """Every break of the segmentation passes the Chow test at `max_p_value`."""
+        bounds = [0, *bkps]
+        for j in range(1, len(bkps)):
+            a, tau, c = bounds[j - 1], bounds[j], bounds[j + 1]
+            p = chow_p_value(y[a:tau], y[tau:c], t[a:tau], t[tau:c])
+            if not p < self.max_p_value:
+                return False
+        return True
+
+    def _search(self, y: np.ndarray, t: np.ndarray) -> dict[int, list[int]]:
+        """Best breakpoints (ruptures convention, in points) for every feasible number of
+        breaks; `t` are the points' periods (gaps keep their true spacing)."""
         n = len(y)
         k_max = min(self.max_breaks, n // self.min_size - 1)
         found: dict[int, list[int]] = {0: [n]}
         if k_max < 1:
             return found
-        t = np.arange(n, dtype=float)
         signal = np.column_stack([y - y.mean(), np.ones(n), t - t.mean()])
         algo = rpt.Dynp(model="linear", min_size=self.min_size, jump=1).fit(signal)
         try:
@@ -158,11 +194,11 @@ class PiecewiseTrend:
             algo.seg.cache_clear()  # ruptures memoises on the class; free it
         return found
 
-    def _segment(self, ys: np.ndarray, first: pd.Period, last: pd.Period) -> Segment:
+    def _segment(self, ys: np.ndarray, ts: np.ndarray, first: pd.Period,
+                 last: pd.Period) -> Segment:
         m = len(ys)
-        _, slope, sse = ols_line(ys)
-        t = np.arange(m, dtype=float)
-        stt = float(((t - t.mean()) ** 2).sum())
+        _, slope, sse = ols_line(ys, ts)
+        stt = float(((ts - ts.mean()) ** 2).sum())
         dof = m - 2
         if dof > 0:
             se = math.sqrt(sse / dof / stt)
@@ -176,11 +212,13 @@ class PiecewiseTrend:
             growth_rate=math.expm1(slope),
             growth_low=low,
             growth_high=high,
-            n_periods=m,
+            n_periods=int(ts[-1] - ts[0]) + 1,
+            n_points=m,
         )
 
     def _breaks(
-        self, y: np.ndarray, fitted: np.ndarray, bkps: list[int], index: pd.PeriodIndex
+        self, y: np.ndarray, t: np.ndarray, fitted: np.ndarray, bkps: list[int],
+        points: pd.PeriodIndex,
     ) -> tuple[Break, ...]:
         n = len(y)
         k = len(bkps) - 1
@@ -193,29 +231,33 @@ class PiecewiseTrend:
         out = []
         for j in range(1, k + 1):
             a, tau, c = bounds[j - 1], bounds[j], bounds[j + 1]
-            p_value = chow_p_value(y[a:tau], y[tau:c])
-            low, high = self._bootstrap_interval(fitted[a:c], resid, tau - a, rng)
+            p_value = chow_p_value(y[a:tau], y[tau:c], t[a:tau], t[tau:c])
+            low, high = self._bootstrap_interval(fitted[a:c], t[a:c], resid, tau - a, rng)
+            # the break lies between the old segment's last point and the new one's first:
+            # the interval spans at least that, so it never has zero width
+            low, high = min(low, tau - a - 1), max(high, tau - a)
             out.append(
                 Break(
-                    period=period_label(index[tau]),
-                    index=int(tau),
-                    ci_low=period_label(index[a + low]),
-                    ci_high=period_label(index[a + high]),
+                    period=period_label(points[tau]),
+                    index=int(self.positions_[tau]),
+                    ci_low=period_label(points[a + low]),
+                    ci_high=period_label(points[a + high]),
                     p_value=p_value,
                 )
             )
         return tuple(out)
 
     def _bootstrap_interval(
-        self, fitted: np.ndarray, resid: np.ndarray, tau: int, rng: np.random.Generator
+        self, fitted: np.ndarray, t: np.ndarray, resid: np.ndarray, tau: int,
+        rng: np.random.Generator,
     ) -> tuple[int, int]:
-        """Bootstrap interval of the split point within one window (positions in window)."""
+        """Bootstrap interval of the split point within one window (points in window)."""
         if self.n_bootstrap == 0:
             return tau, tau
         w = len(fitted)
         candidates = np.arange(self.min_size, w - self.min_size + 1)
         draws = rng.choice(resid, size=(self.n_bootstrap, w), replace=True)
-        sse = two_line_sse(fitted[None, :] + draws, candidates)
+        sse = two_line_sse(fitted[None, :] + draws, candidates, t)
         taus = candidates[np.argmin(sse, axis=1)]
         alpha = 1.0 - self.ci_level
         low = int(np.quantile(taus, alpha / 2, method="lower"))
@@ -223,10 +265,15 @@ class PiecewiseTrend:
         return min(low, tau), max(high, tau)
 
 
-def chow_p_value(left: np.ndarray, right: np.ndarray) -> float:
-    """Chow F-test p-value: one line on `left + right` against one line on each part."""
-    pooled = ols_line(np.concatenate([left, right]))[2]
-    separate = ols_line(left)[2] + ols_line(right)[2]
+def chow_p_value(left: np.ndarray, right: np.ndarray, t_left: np.ndarray | None = None,
+                 t_right: np.ndarray | None = None) -> float:
+    """Chow F-test p-value: one line on `left + right` against one line on each part (at
+    times `t_left`, `t_right`; default consecutive periods)."""
+    if t_left is None or t_right is None:
+        t_left = np.arange(len(left), dtype=float)
+        t_right = len(left) + np.arange(len(right), dtype=float)
+    pooled = ols_line(np.concatenate([left, right]), np.concatenate([t_left, t_right]))[2]
+    separate = ols_line(left, t_left)[2] + ols_line(right, t_right)[2]
     dof = len(left) + len(right) - 4
     if dof <= 0:
         return math.nan

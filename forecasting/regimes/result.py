@@ -37,7 +37,8 @@ class Break:
     """A break in the trend: `period` is the first period of the new segment.
 
     `index` is its 0-based position in the series; `ci_low`/`ci_high` bound the break period
-    (bootstrap interval, see `piecewise_trend`); `p_value` is the nominal Chow F-test of one
+    (bootstrap interval, at least from the old segment's last point to the new one's first,
+    see `piecewise_trend`); `p_value` is the nominal Chow F-test of one
     line against two lines on the two segments adjacent to the break.
     """
 
@@ -62,7 +63,9 @@ class Segment:
 
     `growth_rate = exp(slope) - 1` of the OLS line of log(values) on time within the segment;
     `growth_low`/`growth_high` map the ends of a t-interval of the slope (90% by default).
-    `start` and `end` are the first and last periods (inclusive).
+    `start` and `end` are the first and last periods (inclusive); `n_periods` counts the
+    periods from start to end, `n_points` the ones with evidence (published values) that the
+    line was fitted to.
     """
 
     start: str
@@ -71,6 +74,7 @@ class Segment:
     growth_low: float
     growth_high: float
     n_periods: int = 0
+    n_points: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +84,7 @@ class Segment:
             "growth_low": _num(self.growth_low),
             "growth_high": _num(self.growth_high),
             "n_periods": int(self.n_periods),
+            "n_points": int(self.n_points),
         }
 
 

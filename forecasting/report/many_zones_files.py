@@ -3,14 +3,12 @@ report."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from forecasting.errors import InputError
-from forecasting.paths import display_path
+from forecasting.report.run_dir_reading import check_required, read_json, read_table, run_kind
 
 REQUIRED = ("manifest.json", "forecast.csv", "zones.csv", "history.csv")
 
@@ -30,35 +28,18 @@ class ManyZonesFiles:
 
 
 def is_many_zones_run(directory: Path) -> bool:
-    try:
-        manifest = json.loads((Path(directory) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("kind") == "zones"
+    return run_kind(directory) == "zones"
 
 
 def read_many_zones_run(directory: Path) -> ManyZonesFiles:
     directory = Path(directory)
-    for name in REQUIRED:
-        if not (directory / name).is_file():
-            raise InputError(display_path(directory / name),
-                             "not found: is this a published many-zone run directory?")
+    check_required(directory, REQUIRED, "many-zone run")
 
     def csv(name: str) -> pd.DataFrame | None:
-        path = directory / name
-        if not path.is_file():
-            return None
-        try:
-            return pd.read_csv(path, dtype={"period": str, "region": str, "parent": str},
-                               keep_default_na=True)
-        except pd.errors.EmptyDataError:
-            return pd.DataFrame()
+        return read_table(directory / name, labels=("period", "region", "parent"))
 
-    changes = directory / "changes.json"
     return ManyZonesFiles(
-        directory=directory,
-        manifest=json.loads((directory / "manifest.json").read_text(encoding="utf-8")),
+        directory=directory, manifest=read_json(directory / "manifest.json"),
         forecast=csv("forecast.csv"), zones=csv("zones.csv"), history=csv("history.csv"),
-        coincidence=csv("coincidence.csv"),
-        changes=json.loads(changes.read_text(encoding="utf-8")) if changes.is_file() else None,
+        coincidence=csv("coincidence.csv"), changes=read_json(directory / "changes.json"),
     )

@@ -7,15 +7,13 @@ so archived runs keep rendering after the code changes.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from forecasting.contracts import annual_rows
-from forecasting.errors import InputError
-from forecasting.paths import display_path
+from forecasting.report.run_dir_reading import check_required, read_json, read_table
 
 REQUIRED = ("manifest.json", "forecast.csv", "history.csv")
 OPTIONAL_TABLES = {
@@ -52,38 +50,17 @@ class RunFiles:
 
 def read_run(directory: Path) -> RunFiles:
     directory = Path(directory)
-    for name in REQUIRED:
-        if not (directory / name).is_file():
-            raise InputError(display_path(directory / name),
-                             "not found: is this a published run directory?")
-    tables = {key: _csv(directory / name) for key, name in OPTIONAL_TABLES.items()}
-    documents = {key: _json(directory / name) for key, name in OPTIONAL_JSON.items()}
-    forecast = annual_rows(_csv(directory / "forecast.csv"))  # `year` from `period`
+    check_required(directory, REQUIRED, "run")
+    tables = {key: read_table(directory / name) for key, name in OPTIONAL_TABLES.items()}
+    documents = {key: read_json(directory / name) for key, name in OPTIONAL_JSON.items()}
+    forecast = annual_rows(read_table(directory / "forecast.csv"))  # `year` from `period`
     if "component" not in forecast.columns:  # runs before dcload 0.2 had totals only
         forecast.insert(2, "component", "total")
     return RunFiles(
         directory=directory,
-        manifest=_json(directory / "manifest.json"),
+        manifest=read_json(directory / "manifest.json"),
         forecast=forecast,
-        history=_csv(directory / "history.csv"),
+        history=read_table(directory / "history.csv"),
         **tables,
         **documents,
     )
-
-
-def _csv(path: Path) -> pd.DataFrame | None:
-    if not path.is_file():
-        return None
-    try:
-        return pd.read_csv(path, keep_default_na=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise InputError(display_path(path), f"cannot be read as CSV ({exc})") from None
-
-
-def _json(path: Path) -> dict | None:
-    if not path.is_file():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(display_path(path), f"not valid JSON ({exc})") from None

@@ -4,14 +4,12 @@ not have (no large-load data, no neighbours) are `None`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from forecasting.errors import InputError
-from forecasting.paths import display_path
+from forecasting.report.run_dir_reading import check_required, read_json, read_table, run_kind
 
 REQUIRED = ("manifest.json", "forecast.csv", "history.csv", "peaks.csv", "decomposition.csv")
 OPTIONAL = {
@@ -52,40 +50,21 @@ class ZoneRunFiles:
 
 def is_zone_run(directory: Path) -> bool:
     """Whether the run directory's manifest says it is a zone run."""
-    path = Path(directory) / "manifest.json"
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("kind") == "zone"
+    return run_kind(directory) == "zone"
 
 
 def read_zone_run(directory: Path) -> ZoneRunFiles:
     directory = Path(directory)
-    for name in REQUIRED:
-        if not (directory / name).is_file():
-            raise InputError(display_path(directory / name),
-                             "not found: is this a published zone run directory?")
-    changes = directory / "changes.json"
+    check_required(directory, REQUIRED, "zone run")
+
+    def csv(name: str) -> pd.DataFrame | None:
+        return read_table(directory / name, labels=("period", "origin"))
+
     return ZoneRunFiles(
         directory=directory,
-        manifest=json.loads((directory / "manifest.json").read_text(encoding="utf-8")),
-        forecast=_csv(directory / "forecast.csv"),
-        history=_csv(directory / "history.csv"),
-        peaks=_csv(directory / "peaks.csv"),
-        decomposition=_csv(directory / "decomposition.csv"),
-        **{key: _csv(directory / name) for key, name in OPTIONAL.items()},
-        changes=json.loads(changes.read_text(encoding="utf-8")) if changes.is_file() else None,
+        manifest=read_json(directory / "manifest.json"),
+        forecast=csv("forecast.csv"), history=csv("history.csv"), peaks=csv("peaks.csv"),
+        decomposition=csv("decomposition.csv"),
+        **{key: csv(name) for key, name in OPTIONAL.items()},
+        changes=read_json(directory / "changes.json"),
     )
-
-
-def _csv(path: Path) -> pd.DataFrame | None:
-    if not path.is_file():
-        return None
-    try:
-        # periods stay labels ("2030", "2030-07"), never numbers
-        return pd.read_csv(path, dtype={"period": str, "origin": str}, keep_default_na=True)
-    except pd.errors.EmptyDataError:
-        return pd.DataFrame()
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise InputError(display_path(path), f"cannot be read as CSV ({exc})") from None

@@ -61,50 +61,49 @@ def national_manifest(run, fp: Fingerprint, *, run_id: str, timings: dict) -> di
     }
 
 
-def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
-    """The manifest of a computed zone run (`forecasting.zones.compute.ComputedZoneRun`):
-    ``kind: zone`` tells readers (the report, the publish check) which files to expect."""
-    config, run = computed.config, computed.run
-    summary = run.backtest_summary
-    selected = summary[summary["model"] == "selected"] if "model" in summary else summary
+def _grid_manifest(kind: str, computed, fp: Fingerprint, *, run_id: str, seed: int,
+                   draws: int, timings: dict) -> dict:
+    """What the manifests of zone and many-zone runs share; ``kind`` tells readers (the
+    report, the publish check) which files to expect."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "kind": "zone",
-        "region": config.region,
+        "kind": kind,
+        "region": computed.config.region,
         "run_id": run_id,
         "started_utc": computed.started.isoformat(timespec="seconds"),
         "fingerprint": fp.value,
         "inputs": fp.inputs,
         "config": dict(fp.config),
-        "seed": config.seed,
-        "draws": config.n_paths,
+        "seed": seed,
+        "draws": draws,
         "python": platform.python_version(),
         "packages": package_versions(),
-        "backtest_metrics": sorted(set(selected.get("metric", []))),
         "timings_s": dict(timings),
     }
 
 
+def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
+    """The manifest of a computed zone run (`forecasting.zones.compute.ComputedZoneRun`)."""
+    config, summary = computed.config, computed.run.backtest_summary
+    manifest = _grid_manifest("zone", computed, fp, run_id=run_id, seed=config.seed,
+                              draws=config.n_paths, timings=timings)
+    selected = summary[summary["model"] == "selected"] if "model" in summary else summary
+    manifest["backtest_metrics"] = sorted(set(selected.get("metric", [])))
+    return manifest
+
+
 def many_zones_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
-    """The manifest of a many-zone run (`forecasting.many_zones.compute.ComputedManyZones`)."""
+    """The manifest of a many-zone run (`forecasting.many_zones.compute.ComputedManyZones`):
+    zones and nodes counted, failed zones with their reasons, how energy was reconciled and
+    the seconds each task took."""
     config, run = computed.config, computed.run
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "kind": "zones",
-        "region": config.region,
-        "run_id": run_id,
-        "started_utc": computed.started.isoformat(timespec="seconds"),
-        "fingerprint": fp.value,
-        "inputs": fp.inputs,
-        "config": dict(fp.config),
-        "seed": config.seed,
-        "draws": config.zone.n_paths,
-        "python": platform.python_version(),
-        "packages": package_versions(),
+    manifest = _grid_manifest("zones", computed, fp, run_id=run_id, seed=config.seed,
+                              draws=config.zone.n_paths, timings=timings)
+    manifest.update({
         "zones": len(computed.hierarchy.leaves),
         "nodes": len(computed.hierarchy.nodes),
         "failed": [{"region": n, "reason": r} for n, r in run.failed],
         "reconciliation": run.reconciliation,
         "task_seconds": dict(sorted(run.seconds.items())),
-        "timings_s": dict(timings),
-    }
+    })
+    return manifest

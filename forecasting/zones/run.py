@@ -105,11 +105,26 @@ def hours_in(months: pd.PeriodIndex) -> np.ndarray:
     return np.asarray(months.days_in_month, dtype=float) * 24.0
 
 
+#: incomplete months at the end of a history that are dropped (a file's last partial month);
+#: more than this and the zone has stopped reporting
+TRAILING_PARTIAL = 2
+
+
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
-    """Complete months from ``start`` to the last month. Default ``start``: the month after
-    the last long gap or the last incomplete month (under `COMPLETE` coverage), whichever is
-    later, so the models see an unbroken run of evidence months (2018-10..2024-12 for DOM)."""
+    """Complete months from ``start`` to the last complete month. Default ``start``: the
+    month after the last long gap or the last incomplete month before the end, whichever is
+    later, so the models see an unbroken run of evidence months (2018-10..2024-12 for DOM).
+    Up to `TRAILING_PARTIAL` incomplete months at the very end are dropped; a zone whose
+    evidence stops earlier than that is refused (`ValueError`)."""
     table = period_table(history.load, "M")
+    complete = table.index[table["complete"].to_numpy()]
+    if len(complete) == 0:
+        raise ValueError("no complete month in the history")
+    trailing = int((table.index > complete[-1]).sum())
+    if trailing > TRAILING_PARTIAL:
+        raise ValueError(f"no complete month after {complete[-1]} although the history runs "
+                         f"to {table.index[-1]}: the zone's evidence stops there")
+    table = table.loc[:complete[-1]]
     if start is None:
         gaps = [g for g in history.cleaning.long_gaps if g["steps"] > GAP_HOURS]
         after = pd.Timestamp(gaps[-1]["end"]).tz_localize(None).to_period("M") + 1 \
@@ -123,11 +138,7 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     while not window.empty and not window["complete"].iloc[0]:
         window = window.iloc[1:]
     if window.empty:
-        last = table.index[table["complete"].to_numpy()]
-        raise ValueError("no complete month to model after the last incomplete one (the "
-                         "last complete month is "
-                         f"{last[-1] if len(last) else 'none'}; the history ends "
-                         f"{table.index[-1]})")
+        raise ValueError(f"no complete month to model from {start_p}")
     if not window["complete"].all():
         bad = window.index[~window["complete"]][0]
         raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")

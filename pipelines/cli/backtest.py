@@ -31,7 +31,7 @@ def backtest_command(
 
     from forecasting.backtest.candidates import candidate_factories
     from forecasting.backtest.choose import backtest_and_choose
-    from forecasting.contracts import BACKTEST_COLUMNS, frequency_code
+    from forecasting.contracts import BACKTEST_TABLE_COLUMNS, frequency_code
     from forecasting.io.config_file import load_config
     from forecasting.models.registry import MODELS, make_model, models_for
 
@@ -65,9 +65,10 @@ def backtest_command(
                          f"({values.index[0]}..{values.index[-1]})", field="first_origin")
     choice = backtest_and_choose(values, factories, horizon=horizon, first_origin=first,
                                  last_origin=last_period, n_paths=draws, seed=seed,
-                                 strategy=strategy, fallback=next(iter(factories)))
+                                 strategy=strategy, fallback=next(iter(factories)),
+                                 observed=series_options.observed_periods(options, values))
     out.parent.mkdir(parents=True, exist_ok=True)
-    choice.result.forecasts[BACKTEST_COLUMNS].to_csv(out, index=False, float_format="%.6g",
+    choice.result.forecasts[BACKTEST_TABLE_COLUMNS].to_csv(out, index=False, float_format="%.6g",
                                                      lineterminator="\n")
     for line in notes:
         typer.echo(f"# {line}", err=True)

@@ -17,11 +17,13 @@ def regimes_command(
     seed: int = typer.Option(0, "--seed", min=0, help="Seed of the break-date bootstrap."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
-    """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching."""
+    """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching.
+    Periods without evidence (the built history's interpolated years, a file's gaps) are left
+    out of every test, never filled."""
     from forecasting.regimes import detect_regimes
 
     values, notes = series_options.load_modelling_series(options, needed=max(min_size, 4),
-                                                         what="regimes")
+                                                         what="regimes", allow_missing=True)
     report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
     result = report.to_dict()
     for line in notes:
@@ -34,7 +36,9 @@ def regimes_command(
         typer.echo(f"  break at {b['period']} (interval {b['ci_low']}..{b['ci_high']}, "
                    f"Chow p = {b['p_value']:.3g})")
     for s in result["segments"]:
-        typer.echo(f"  {s['start']}..{s['end']}: growth {100 * s['growth_rate']:.1f}% per period")
+        typer.echo(f"  {s['start']}..{s['end']}: growth {100 * s['growth_rate']:.1f}% per period "
+                   f"(90% {100 * s['growth_low']:.1f}% to {100 * s['growth_high']:.1f}%; "
+                   f"{s['n_points']} points with evidence of {s['n_periods']} periods)")
     if result["cusum_p_value"] is not None:
         typer.echo(f"CUSUM stability p = {result['cusum_p_value']:.3g}")
     markov = result["markov"]

@@ -95,15 +95,19 @@ def series_command(command: Callable) -> Callable:
 
 
 def load_modelling_series(
-    options: SeriesOptions, *, needed: int = 2, what: str = "this command"
+    options: SeriesOptions, *, needed: int = 2, what: str = "this command",
+    allow_missing: bool = False,
 ) -> tuple[pd.Series, list[str]]:
     """The series to analyse and the lines that report what loading it did; fewer than
-    ``needed`` periods in a --series file is an `InputError` saying how many ``what`` needs."""
+    ``needed`` periods with evidence in a --series file is an `InputError` saying how many
+    ``what`` needs. With ``allow_missing`` a period without evidence stays NaN (the built
+    history's interpolated years too): the command tests the evidence only."""
     if not options.series:
         from forecasting.national import build_history_of, load_inputs
 
         config, data = load_inputs(options.config)
-        series = build_history_of(config, data, options.config).as_series()
+        built = build_history_of(config, data, options.config)
+        series = built.evidence_series() if allow_missing else built.as_series()
         if options.freq not in (None, Freq.Y):
             raise InputError(display_path(options.config), "the built history is annual; "
                              "use --freq Y or give --series", field="freq")
@@ -116,14 +120,17 @@ def load_modelling_series(
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
         agg=options.agg.value,
     )
-    if len(series) < needed:
+    if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)
         raise InputError(
-            report.files[0], f"{rows} data row(s) give {len(series)} "
+            report.files[0], f"{rows} data row(s) give {int(series.notna().sum())} "
             f"{report.resampling.freq} period(s); {what} needs at least {needed}",
             row=f"rows 1-{rows}" if rows > 1 else "row 1", field="date",
         )
     missing = series[series.isna()]
+    if not missing.empty and allow_missing:
+        return series, [*report.summary(), f"{len(missing)} period(s) without enough data "
+                        f"left out of the tests (first {missing.index[0]})"]
     if not missing.empty:
         raise InputError(
             display_path(options.series[0]),
@@ -131,3 +138,14 @@ def load_modelling_series(
             " give files that cover one continuous stretch", field="date",
         )
     return series, report.summary()
+
+
+def observed_periods(options: SeriesOptions, values: pd.Series) -> pd.Series:
+    """Which periods of `values` are evidence: the built history's published (or spliced)
+    years; every period of a --series file (a file with gaps is refused before)."""
+    if options.series:
+        return pd.Series(True, index=values.index)
+    from forecasting.national import build_history_of, load_inputs
+
+    config, data = load_inputs(options.config)
+    return build_history_of(config, data, options.config).observed()

@@ -229,7 +229,7 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         written = write_run(options.config, staging, fp, run_id=run_id, draws=options.draws,
                             seed=options.seed, scenario=options.scenario, previous=previous,
                             progress=progress, workers=options.workers,
-                            scheduler=options.scheduler)
+                            scheduler=options.scheduler, task_cache=store.task_cache)
         _log_changes(log, written.changes)
         reach("checking")
         checked = check_run(staging, run_id=run_id)

@@ -11,6 +11,7 @@ only these); a zone run's files are listed in forecasting/zones/tables.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +34,7 @@ from forecasting.runs.manifest import many_zones_manifest, national_manifest, zo
 from forecasting.zones.compute import ComputedZoneRun, compute_zone_run
 from forecasting.zones.tables import zone_tables
 from pipelines.engine.dask_engine import DaskEngine
+from pipelines.engine.task_cache import TaskCache
 from pipelines.publishing.progress import StageProgress
 
 FIRST_RUN = {"first_run": True}
@@ -68,17 +70,25 @@ def write_run(
     progress: StageProgress,
     workers: int | None = None,
     scheduler: str | None = None,
+    task_cache: Path | None = None,
 ) -> WrittenRun:
     """Compute a run of `config_path` (a national, zone or many-zone pipeline; the last on
-    Dask, `workers` local processes or the cluster at `scheduler`) and write it into
+    Dask, `workers` local processes or the cluster at `scheduler`, reusing the unchanged
+    tasks kept in `task_cache`) and write it into
     `directory` (which must exist); `previous` is the published run its changes are measured
     from (None: a first run)."""
     kind = config_kind(config_path)
     if kind == "zones":
+        cache = TaskCache(task_cache) if task_cache is not None else None
         with DaskEngine(workers=workers, scheduler=scheduler,
                         on_progress=progress.advance) as engine:
+            map_tasks = engine.map if cache is None else partial(cache.map, engine.map)
             run = compute_many_zones(config_path, draws=draws, seed=seed, scenario=scenario,
-                                     progress=progress, map_tasks=engine.map)
+                                     progress=progress, map_tasks=map_tasks)
+        if cache is not None:
+            cache.prune()
+            progress.say(f"reused {cache.reused} unchanged zone task(s) of "
+                         f"{len(cache.used)}")
         tables, make_manifest = many_zones_tables, many_zones_manifest
     elif kind == "zone":
         run = compute_zone_run(config_path, draws=draws, seed=seed, scenario=scenario,

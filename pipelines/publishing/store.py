@@ -84,6 +84,11 @@ class Store:
     def ensure(self) -> None:
         self.runs.mkdir(parents=True, exist_ok=True)
 
+    @property
+    def task_cache(self) -> Path:
+        """Where many-zone task results are kept for reuse (pipelines/engine/task_cache.py)."""
+        return self.root / "task-cache"
+
     def run_dir(self, run_id: str) -> Path:
         return self.runs / run_id
 

@@ -76,7 +76,8 @@ def test_same_seed_same_frame_and_model_order_does_not_matter(series):
 
 def test_extra_quantiles_come_after_the_required_columns(series):
     frame = run(series, {"rw": RandomWalk}, quantiles=(0.025, 0.5, 0.975)).forecasts
-    assert list(frame.columns) == [*FORECAST_COLUMNS, "p2.5", "p97.5", "crps", "mase_scale"]
+    assert list(frame.columns) == [*FORECAST_COLUMNS, "p2.5", "p97.5", "observed", "crps",
+                                   "mase_scale"]
 
 
 def test_failures_are_recorded_not_raised(series):

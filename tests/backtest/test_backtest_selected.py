@@ -110,3 +110,25 @@ def test_the_published_ensemble_shrinks_its_weights_towards_equal():
     # the best model keeps more than an equal share, but less than its raw weight
     best = max(raw, key=raw.get)
     assert 1 / len(raw) < final.choice.weights[best] < raw[best]
+
+
+def test_interpolated_actuals_are_marked_and_never_scored():
+    """Rows at periods that are not evidence carry observed = False; no summary metric, choice
+    or calibration uses them: changing their actuals changes nothing that is scored."""
+    from forecasting.backtest.choose import backtest_and_choose
+    from forecasting.models.drift import Drift
+    from forecasting.models.naive import Naive
+
+    years = pd.period_range("2000", "2023", freq="Y")
+    values = pd.Series(np.exp(np.linspace(3, 5, len(years))), index=years)
+    observed = pd.Series(True, index=years)
+    observed.iloc[[12, 13, 17, 19, 20]] = False
+    choice = backtest_and_choose(values, {"drift": Drift, "naive": Naive}, horizon=3,
+                                 first_origin="2008", n_paths=100, observed=observed)
+    rows = choice.result.forecasts
+    hidden = ~rows["observed"]
+    assert set(rows.loc[hidden, "period"]) == {str(p) for p in years[~observed.to_numpy()]}
+    overall = choice.summary[choice.summary["horizon"] == "all"].set_index("model")["n"]
+    assert (overall == rows[~hidden].groupby("model").size()).all()
+    moved = rows.assign(actual=np.where(hidden, rows["actual"] * 10, rows["actual"]))
+    assert summary(moved).equals(summary(rows))

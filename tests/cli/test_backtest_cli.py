@@ -9,7 +9,9 @@ from forecasting.paths import ROOT
 
 SHARED = ROOT.parent / "shared" / "data" / "eia930"
 COLUMNS = ["model", "origin", "period", "horizon", "actual", "mean", "p05", "p10", "p50", "p90",
-           "p95"]
+           "p95", "observed"]
+#: years of the built history with no published value (interpolated: shown, never scored)
+INTERPOLATED = {2011, 2012, 2013, 2017, 2019, 2020, 2021, 2022}
 
 
 def test_backtest_of_the_built_history_writes_the_contract_rows(cli, tmp_path):
@@ -26,6 +28,8 @@ def test_backtest_of_the_built_history_writes_the_contract_rows(cli, tmp_path):
     assert (rows["period"] - rows["origin"] == rows["horizon"]).all()
     q = rows[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
     assert (q[:, 1:] >= q[:, :-1]).all()
+    assert rows["observed"].dtype == bool
+    assert (rows["observed"] == ~rows["period"].isin(INTERPOLATED)).all()
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not present")

@@ -85,3 +85,21 @@ def test_one_and_two_workers_publish_the_same_bytes(workspace):
     (_, one), (_, two) = runs[1], runs[2]
     for name in ("forecast.csv", "zones.csv", "coincidence.csv", "history.csv"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_refresh_reruns_only_the_zones_whose_file_changed(workspace):
+    ws, runs = workspace
+    _, out = runs[1]
+    before = pd.read_csv(out / "forecast.csv", dtype={"period": str})
+    changed = ws / "my_zones" / "PJM-BC.csv"
+    lines = changed.read_text().splitlines()
+    changed.write_text("\n".join(lines[:-24]) + "\n")   # a day fewer at the end
+    done = run_cli("refresh", "--config", str(ws / "zones.yaml"), "--store", str(out.parent),
+                   "--workers", "1")
+    assert done.returncode == 4, done.stderr
+    # ERCO-COAS, ERCO and Texas are untouched; PJM-BC and every total above it reran
+    assert "reused 4 unchanged zone task(s) of 9" in done.stderr
+    after = pd.read_csv(out / "forecast.csv", dtype={"period": str})
+    assert after["region"].tolist() == before["region"].tolist()
+    same = before["region"].isin(["ERCO-COAS"]) & (before["metric"] == "peak_mw")
+    assert before[same].equals(after[same])

@@ -168,10 +168,13 @@ def test_invalid_input():
         PiecewiseTrend().fit(pd.Series(np.r_[np.ones(9), 0.0], index=index))
     with pytest.raises(ValueError, match="gaps"):
         PiecewiseTrend().fit(pd.Series(np.ones(9), index=index.delete(4)))
-    with pytest.raises(ValueError, match="missing"):
-        PiecewiseTrend().fit(pd.Series(np.r_[np.ones(9), np.nan], index=index))
+    with pytest.raises(ValueError, match="infinite"):
+        PiecewiseTrend().fit(pd.Series(np.r_[np.ones(9), np.inf], index=index))
     with pytest.raises(SeriesTooShortError):
         PiecewiseTrend().fit(pd.Series([1.0, 2.0], index=index[:2]))
+    # a period without evidence is not a point: two values among NaNs are too few
+    with pytest.raises(SeriesTooShortError):
+        PiecewiseTrend().fit(pd.Series(np.r_[1.0, [np.nan] * 8, 2.0], index=index))
     with pytest.raises(ValueError):
         PiecewiseTrend(min_size=2)
 

@@ -1,0 +1,82 @@
+"""Reuse the results of many-zone tasks whose inputs did not change (a refresh reruns only
+the zones whose files changed).
+
+A task's key is the sha256 of everything its result depends on: the node, its leaves and
+children, the zone settings, its seed, the sha256 of each file it reads (load files and
+large-load tables) and dcload's version. Results are pickled under ``<store>/task-cache/``
+(one file per key, written to a temporary name and renamed, so a killed run leaves no half
+file); after a run, entries no task used are removed. The same inputs give the same result
+whether it is computed or reused, so the published bytes do not depend on the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import forecasting
+from forecasting.io.hashing import sha256_file
+from forecasting.zones.inputs import LARGE_LOAD_FILES
+
+
+def task_key(task) -> str:
+    files = list(task.files)
+    if task.large_loads:
+        files += [str(Path(task.large_loads) / name) for name in LARGE_LOAD_FILES]
+    payload = {
+        "node": task.node, "level": task.level, "leaves": list(task.leaves),
+        "children": [[c, list(leaves)] for c, leaves in task.children],
+        "settings": json.loads(task.settings.model_dump_json()), "seed": task.seed,
+        "files": [[Path(f).name, sha256_file(f)] for f in files],
+        "version": forecasting.__version__,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+class TaskCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.used: set[str] = set()
+        self.reused = 0
+
+    def map(self, run_map: Callable, fn: Callable, tasks: Sequence, what: str) -> list:
+        """`run_map(fn, tasks, what)` over the tasks not cached; cached results for the rest,
+        all in the tasks' order."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        keys = [task_key(t) for t in tasks]
+        self.used.update(keys)
+        results: dict[int, object] = {}
+        todo = []
+        for i, key in enumerate(keys):
+            path = self.directory / f"{key}.pickle"
+            if path.is_file():
+                try:
+                    results[i] = pickle.loads(path.read_bytes())
+                    self.reused += 1
+                    continue
+                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                    path.unlink(missing_ok=True)
+            todo.append(i)
+        for i, result in zip(todo, run_map(fn, [tasks[i] for i in todo], what), strict=True):
+            results[i] = result
+            if getattr(result, "ok", False):
+                self._write(keys[i], result)
+        return [results[i] for i in range(len(tasks))]
+
+    def _write(self, key: str, result) -> None:
+        path = self.directory / f"{key}.pickle"
+        tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+
+    def prune(self) -> None:
+        """Remove entries no task of this run used (and stray temporary files)."""
+        if not self.directory.is_dir():
+            return
+        for path in self.directory.iterdir():
+            if path.suffix == ".tmp" or path.stem not in self.used:
+                path.unlink(missing_ok=True)
