@@ -176,7 +176,8 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
             row["data_center"] = "large-load pipeline" if result.data_center_known else "trend"
             summary = result.backtest_summary
             chosen = summary[(summary["model"] == "selected")
-                             & (summary["metric"] == "energy_gwh")]
+                             & (summary["metric"] == "energy_gwh")
+                             & (summary.get("frequency", "monthly") == "monthly")]
             if not chosen.empty:
                 weights = chosen["n"].astype(float)
                 row["backtest_mase"] = float((chosen["MASE"] * weights).sum() / weights.sum())

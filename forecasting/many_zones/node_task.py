@@ -112,7 +112,7 @@ def _run(task: NodeTask) -> NodeResult:
     peaks = forecast[forecast["metric"] == "peak_mw"].assign(scenario=SCENARIO)
     bt = run.backtest_forecasts
     chosen = bt[(bt["model"] == "selected") & (bt["metric"] == "energy_gwh")
-                & (bt["horizon"] == 1)]
+                & (bt["horizon"] == 1) & (bt["period"].str.len() == 7)]  # monthly rows
     errors = pd.Series((chosen["actual"] - chosen["p50"]).to_numpy(),
                        index=chosen["period"].astype(str).to_numpy(), name=task.node)
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)

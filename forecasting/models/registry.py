@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from forecasting.contracts import frequency_code
 from forecasting.models.arima import ArimaDrift
+from forecasting.models.auto_arima import AutoARIMA
+from forecasting.models.auto_ets import AutoETS
 from forecasting.models.base import Model
 from forecasting.models.drift import Drift
 from forecasting.models.ets import DampedETS
@@ -35,6 +37,8 @@ _CLASSES: tuple[type[Model], ...] = (
     ProphetModel,
     ProphetDefaults,
     GradientBoostingMedian,
+    AutoETS,
+    AutoARIMA,
 )
 
 MODELS: dict[str, Callable[..., Model]] = {cls.name: cls for cls in _CLASSES}

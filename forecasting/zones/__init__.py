@@ -1,2 +1,3 @@
 """Zone grid-load forecasts: history, base/data-center decomposition, large-load pipeline,
-weather years and the in-memory zone run (`forecasting.zones.run.run_zone`)."""
+weather years, the load backtest (`forecasting.zones.backtest`) and the in-memory zone run
+(`forecasting.zones.run.run_zone`)."""

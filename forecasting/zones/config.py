@@ -11,8 +11,9 @@ the data-center ramp the decomposition measures from; default: the history's fir
 calendar year) and ``min_load_quantile`` (decomposition), ``data_center``
 (``decomposition``, the default, or ``none``: no data-center component, the base is the
 whole load), ``model_start`` (first month the base models see),
-``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (horizon in months, first
-origin, candidate model names, paths per backtest forecast).
+``end_year``, ``profile_year``, ``n_paths``, ``seed`` and ``backtest`` (`BacktestConfig`: monthly
+and annual horizons, origins, candidate and peer model names, the selection strategy, paths per
+backtest forecast).
 """
 
 from __future__ import annotations
@@ -24,12 +25,25 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
 
 
+PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
+
+
 class BacktestConfig(BaseModel):
+    """The load backtest (`forecasting.zones.backtest`): total load over the whole evidence
+    history, the candidates and the `peers`; its decision on the monthly energy (weights and
+    band factors) is the base model of the forecast (`forecasting.zones.run`)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    horizon: int = Field(12, ge=1)
-    first_origin: str = "2021-12"  # YYYY-MM, last month the first origin knows
-    candidates: list[str] = ["seasonal_naive", "seasonal_trend", "damped_ets"]
+    horizon: int = Field(12, ge=1)  # monthly horizons scored (months)
+    annual_horizon: int = Field(3, ge=1)  # annual horizons scored (years)
+    first_origin: str | None = None  # YYYY-MM: first origin of the load backtest (default:
+    # the whole evidence history, once a segment holds min_train months)
+    step: Literal[1, 2, 3, 4, 6, 12] = 6  # months between load-backtest origins (Decembers in)
+    min_train: int = Field(24, ge=12)  # months of a gap-free segment before its first origin
+    candidates: list[str] = ["seasonal_trend", "damped_ets", "auto_ets", "auto_arima"]
+    peers: list[str] = PEERS  # benchmark peers, run and scored beside the candidates
+    strategy: Literal["best", "ensemble"] = "ensemble"
     n_paths: int = Field(200, ge=10)
 
 

@@ -17,9 +17,28 @@
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
 - ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart;
   ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
-- ``backtest_forecasts`` / ``backtest_summary``: the backtest engine
-  (`forecasting.backtest.choose.backtest_and_choose`) on the base's monthly energy and
-  monthly peak, with a ``metric`` column and the ``selected`` rows.
+- ``backtest_forecasts`` / ``backtest_summary``: the load backtest
+  (`forecasting.zones.backtest.load_backtest`): rolling origins over the whole evidence
+  history of the zone's TOTAL load, four metrics: ``metric`` ``energy_gwh`` or ``peak_mw``,
+  monthly (period ``YYYY-MM``, horizons 1-12 months) and annual (period ``YYYY``, horizons
+  1-3 years; the summary's ``frequency`` column says ``monthly`` or ``annual``), every
+  candidate, every peer (``backtest.peers``: seasonal naive, Prophet with defaults,
+  statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
+
+What is scored and what is modelled. A planner judges the forecast of the zone's metered
+load, and the peers forecast that series, so the published backtest scores the total load:
+the base is an output of the decomposition (estimated with the whole history), and scoring it
+would score hindsight. The forecast itself models the base (the data-center part comes from
+the scenarios): the decision of the rule on the total monthly energy (the candidates' weights
+and the conformal band factors per monthly horizon, from every backtest row) is applied to
+the base, i.e. the chosen candidates are fitted on the base energy and their mixed paths
+stretched by those factors (on the log scale); the forecast's peaks come from those energy
+paths and weather-year hourly shapes, and the backtest's `selected` peaks are made the same
+way (`forecasting.zones.backtest.weather_peaks`). So the `selected` rows score the rule, the
+bands and the peak construction the forecast publishes, on the series a planner sees.
+Annual actuals are complete calendar years only (all 12 months complete; DOM 2005 and 2018
+are not scored), and incomplete months (the 2018-08/09 gap) are neither fitted nor scored
+(see `forecasting.zones.backtest`).
 
 Base model. The base monthly energy modelled is the decomposition's base average MW times the
 month's hours (the evidence-hour mean: no hour is filled), over the modelling window (default:
@@ -38,10 +57,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from forecasting.backtest.choose import backtest_and_choose, chosen_paths
+from forecasting.backtest.choose import chosen_paths
 from forecasting.models.drift import Drift
 from forecasting.models.registry import MODELS
 from forecasting.series.read import RawSeries
+from forecasting.zones.backtest import load_backtest, monthly_load
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
@@ -49,7 +69,6 @@ from forecasting.zones.history import (
     GAP_HOURS,
     ZoneHistory,
     build_history,
-    period_labels,
     period_table,
 )
 from forecasting.zones.large_loads import Assumptions, Contract
@@ -137,22 +156,17 @@ def _quantile_rows(values: np.ndarray, periods, region, scenario, component, met
     return frame
 
 
-def _backtests(series_by_metric: dict, config: ZoneConfig):
-    """(choices by metric, backtest_forecasts, backtest_summary) with a ``metric`` column."""
+def _load_backtest(history: ZoneHistory, config: ZoneConfig):
+    """The published backtest (total load, four metrics, candidates and peers), the decision
+    of the rule on the monthly energy (weights, band factors) and the candidates."""
     bt = config.backtest
     candidates = {name: MODELS[name] for name in bt.candidates}
-    choices, forecasts, summaries = {}, [], []
-    for metric, series in series_by_metric.items():
-        choice = backtest_and_choose(series, candidates, horizon=bt.horizon,
-                                     first_origin=pd.Period(bt.first_origin, "M"),
-                                     n_paths=bt.n_paths, seed=config.seed)
-        choices[metric] = choice
-        for frame, out in ((choice.result.forecasts, forecasts), (choice.summary, summaries)):
-            frame = frame.copy()
-            frame.insert(1, "metric", metric)
-            out.append(frame)
-    return (choices, candidates, pd.concat(forecasts, ignore_index=True),
-            pd.concat(summaries, ignore_index=True))
+    result = load_backtest(
+        monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
+        horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
+        min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
+        seed=config.seed, strategy=bt.strategy, hourly=history.load)
+    return result.forecasts, result.summary, result.choices["energy_gwh"], candidates
 
 
 def run_zone(
@@ -182,14 +196,11 @@ def run_zone(
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
-    base_peak = _base_monthly_peak(history, monthly_dc).loc[window].rename("base_peak_mw")
-
-    choices, candidates, bt_forecasts, bt_summary = _backtests(
-        {"energy_gwh": base_energy, "peak_mw": base_peak}, config)
+    bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)
-    base_e = chosen_paths(base_energy, choices["energy_gwh"], candidates, horizon, n, rng)
+    base_e = chosen_paths(base_energy, base_choice, candidates, horizon, n, rng)
     base_mw = base_e * 1000.0 / hours_in(months)
 
     wy = weather_years(history.load, monthly_dc["data_center_mw"])
@@ -245,12 +256,6 @@ def _history_rows(table: pd.DataFrame) -> pd.DataFrame:
     out = table.reset_index()
     out["period"] = out["period"].astype(str)
     return out
-
-
-def _base_monthly_peak(history: ZoneHistory, monthly_dc: pd.DataFrame) -> pd.Series:
-    months = period_labels(history.load.index, "M")
-    base = history.load - monthly_dc["data_center_mw"].reindex(months).to_numpy()
-    return base.groupby(months).max()
 
 
 def _scenario_rows(region, scenario, months, energy, peak) -> pd.DataFrame:

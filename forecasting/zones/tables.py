@@ -14,7 +14,9 @@ they are on disk). Every zone run directory holds:
   PJM's quoted DOM figure) when the ``pjm2025-dom`` preset ran
 - large_load_contracts.csv, large_load_assumptions.csv: the large-load inputs as read, with
   their sources
-- backtest_forecasts.csv, backtest_summary.csv: the base models' rolling-origin backtest
+- backtest_forecasts.csv, backtest_summary.csv: the load backtest of the zone's total load
+  (`forecasting.zones.backtest`): candidates, peers and `selected`, energy_gwh and peak_mw,
+  monthly (periods YYYY-MM) and annual (periods YYYY; the summary's ``frequency`` column)
 """
 
 from __future__ import annotations

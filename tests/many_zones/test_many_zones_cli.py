@@ -35,7 +35,8 @@ def workspace(tmp_path_factory):
         "region: US48", "series_dir: my_zones",
         f"regions: {json.dumps(str(SHARED / 'balancing_authority_acronyms.csv'))}",
         "zone:", "  n_paths: 40",
-        "  backtest: {first_origin: \"2022-12\", candidates: [seasonal_naive], n_paths: 20}",
+        "  backtest: {first_origin: \"2022-12\", candidates: [seasonal_naive],",
+        "             peers: [seasonal_naive], n_paths: 20}",
     ]) + "\n")
     runs = {}
     for workers in (1, 2):

@@ -23,6 +23,7 @@ def small_config(**changes) -> ZoneConfig:
     shipped = load_zone_config(ROOT / "pipelines" / "pjm_dom.yaml")
     backtest = shipped.backtest.model_copy(update={
         "n_paths": 40, "candidates": ["seasonal_naive", "seasonal_trend"],
+        "peers": ["seasonal_naive", "auto_ets"],
         "first_origin": "2023-06"})
     data = shipped.model_dump() | {"n_paths": 120, "backtest": backtest.model_dump()} | changes
     return ZoneConfig(**data)
@@ -54,9 +55,15 @@ def test_tables_have_the_published_schemas(run):
     bt = run.backtest_forecasts
     assert list(bt.columns[:11]) == ["model", "metric", "origin", "period", "horizon",
                                      "actual", "mean", "p05", "p10", "p50", "p90"]
-    assert {"selected", "seasonal_naive"} <= set(bt["model"])
     assert set(bt["metric"]) == {"energy_gwh", "peak_mw"}
-    assert list(run.backtest_summary.columns) == ["model", "metric", *SUMMARY_COLUMNS[1:]]
+    groups = dict(list(bt.groupby(["metric", bt["period"].str.len()])))
+    # each metric monthly (YYYY-MM) and annual (YYYY), with the candidates, peers and selected
+    assert set(groups) == {(m, w) for m in ("energy_gwh", "peak_mw") for w in (4, 7)}
+    for part in groups.values():
+        assert {"selected", "seasonal_naive", "seasonal_trend", "auto_ets"} <= set(part["model"])
+    assert list(run.backtest_summary.columns) == ["model", "metric", "frequency",
+                                                  *SUMMARY_COLUMNS[1:]]
+    assert set(run.backtest_summary["frequency"]) == {"monthly", "annual"}
     profile = run.profile[run.profile.scenario == "vetted"]
     assert len(profile) == 8760 and profile["hour_start_utc"].is_unique
     assert profile["hour_start_utc"].str.startswith("2030").all()

@@ -1,0 +1,194 @@
+"""Zone benchmark (issue #14): the DOM load backtest, `selected` against the peers.
+
+Runs the zone run's own load backtest (`forecasting.zones.backtest.load_backtest` with the
+settings of `pipelines/pjm_dom.yaml`, so the tables are those of the zone run's
+backtest_forecasts.csv / backtest_summary.csv): the total load of Dominion over its whole
+evidence history, four metrics (monthly energy and peak at h = 1-12 months, annual energy and
+peak at h = 1-3 years), every candidate, the peers (seasonal naive, Prophet with defaults,
+statsforecast AutoETS and AutoARIMA) and `selected`, scored the same way in the same run.
+
+Acceptance (issue #14): `selected` MASE at most 0.85x the best peer on annual energy and annual
+peak, at most 0.9x on monthly peak; 80% coverage of `selected` between 70% and 90%.
+
+With `--zones`, the same rule (candidates, strategy, peers) runs on a few other zones fixed in
+advance (`OTHER_ZONES`, EIA-930 2020-2024, ../shared/data/eia930_2020_2024/zones/), monthly
+metrics, origins every 3 months: a check that the rule is not tuned to DOM.
+
+Run from the repository root:
+    .venv/bin/python benchmarks/zones/dom/run.py [--zones]
+Writes benchmarks/zones/dom/results.csv (every model's scores), headline.csv (selected / best
+peer against the thresholds) and results.md (and zones.csv with --zones).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from forecasting.backtest.rolling_origin import summary  # noqa: E402
+from forecasting.backtest.selected import with_selected  # noqa: E402
+from forecasting.io.zone_config_file import load_zone_config  # noqa: E402
+from forecasting.models.registry import MODELS  # noqa: E402
+from forecasting.zones.backtest import annual_result, load_backtest, monthly_load  # noqa: E402
+from forecasting.zones.history import build_history  # noqa: E402
+from forecasting.zones.read import read_zone_files  # noqa: E402
+
+CONFIG = ROOT / "pipelines" / "pjm_dom.yaml"
+ZONES_DIR = ROOT.parent / "shared" / "data" / "eia930_2020_2024" / "zones"
+#: chosen before looking at any result: other data-center-light and -heavy zones, four ISOs
+OTHER_ZONES = ("PJM-PEP", "ERCO-NRTH", "CISO-PGAE", "NYIS-ZONJ")
+#: metric -> largest allowed selected / best-peer MASE ratio (None: reported only)
+THRESHOLDS = {"annual_energy_gwh": 0.85, "annual_peak_mw": 0.85, "monthly_peak_mw": 0.90,
+              "monthly_energy_gwh": None}
+COVERAGE = (0.70, 0.90)
+
+
+def run(history, bt, seed, **changes):
+    series = monthly_load(history)
+    options = dict(horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
+                   min_train=bt.min_train, first_origin=bt.first_origin,
+                   n_paths=bt.n_paths, seed=seed, strategy=bt.strategy,
+                   hourly=history.load) | changes
+    return load_backtest(series, {m: MODELS[m] for m in bt.candidates},
+                         {m: MODELS[m] for m in bt.peers}, **options)
+
+
+def scores(result, bt, dataset: str) -> pd.DataFrame:
+    table = result.summary[result.summary["horizon"].astype(str) == "all"].copy()
+    table = table.rename(columns=str.lower)
+    table["metric"] = table["frequency"] + "_" + table["metric"]  # e.g. annual_peak_mw
+    table["role"] = [
+        "selected" if m == "selected"
+        else " & ".join(r for r, names in (("candidate", bt.candidates), ("peer", bt.peers))
+                        if m in names)
+        for m in table["model"]]
+    table.insert(0, "dataset", dataset)
+    return table[["dataset", "metric", "model", "role", "mase", "crps", "coverage80", "width80",
+                  "smape", "n"]]
+
+
+def annual_rule(result, series_by_kind, bt, dataset: str) -> pd.DataFrame:
+    """Diagnostic, not published: the selection rule run on the annual rows themselves (choice
+    by annual MASE, conformal factors per annual horizon) over the candidates' annual paths,
+    instead of aggregating the monthly `selected` paths as the zone forecast does."""
+    frames = []
+    for kind, (ours, _) in result.results.items():
+        candidates = [m for m in ours.models if m != "selected"]
+        annual = annual_result(ours, series_by_kind[kind], kind, years=bt.annual_horizon,
+                               models=candidates)
+        rows = with_selected(annual, strategy=bt.strategy).forecasts
+        table = summary(rows[rows["model"] == "selected"], quantiles=annual.quantiles)
+        table = table[table["horizon"].astype(str) == "all"].rename(columns=str.lower)
+        frames.append(table.assign(model="selected_annual_rule", metric=f"annual_{kind}",
+                                   role="diagnostic", dataset=dataset))
+    return pd.concat(frames, ignore_index=True)[["dataset", "metric", "model", "role", "mase",
+                                                 "crps", "coverage80", "width80", "smape",
+                                                 "n"]]
+
+
+def headline(table: pd.DataFrame, bt) -> pd.DataFrame:
+    rows = []
+    for (dataset, metric), part in table.groupby(["dataset", "metric"], sort=False):
+        peers = part[part["model"].isin(bt.peers)].sort_values("mase", kind="mergesort")
+        sel = part[part["model"] == "selected"].iloc[0]  # never the diagnostic row
+        best = peers.iloc[0]
+        ratio = sel["mase"] / best["mase"]
+        limit = THRESHOLDS.get(metric) if dataset == "PJM-DOM" else None
+        limit = float("nan") if limit is None else limit
+        cov_ok = COVERAGE[0] <= sel["coverage80"] <= COVERAGE[1]
+        rows.append({
+            "dataset": dataset, "metric": metric, "selected_mase": sel["mase"],
+            "best_peer": best["model"], "best_peer_mase": best["mase"], "ratio": ratio,
+            "threshold": limit, "ratio_met": "" if pd.isna(limit) else
+            ("met" if ratio <= limit else "NOT met"),
+            "selected_coverage80": sel["coverage80"], "coverage_met": bool(cov_ok),
+            "selected_crps": sel["crps"], "best_peer_crps": best["crps"], "n": int(sel["n"]),
+        })
+    return pd.DataFrame(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zones", action="store_true", help="also run OTHER_ZONES (monthly)")
+    args = parser.parse_args()
+    config = load_zone_config(CONFIG)
+    bt = config.backtest
+    started = time.perf_counter()
+    history = build_history(read_zone_files(config.series))
+    series = monthly_load(history)
+    result = run(history, bt, config.seed)
+    seconds = time.perf_counter() - started
+    table = pd.concat([scores(result, bt, config.region),
+                       annual_rule(result, series, bt, config.region)], ignore_index=True)
+    table.to_csv(HERE / "results.csv", index=False, float_format="%.4f")
+    heads = [headline(table, bt)]
+    zones = None
+    if args.zones:
+        parts = []
+        for zone in OTHER_ZONES:
+            print(f"running {zone} ...", file=sys.stderr)
+            other = build_history(read_zone_files([ZONES_DIR / f"{zone}.csv"]))
+            parts.append(scores(run(other, bt, config.seed, step=3, first_origin=None),
+                                bt, zone))
+        zones = pd.concat(parts, ignore_index=True)
+        zones = zones[zones["metric"].str.startswith("monthly")]
+        zones.to_csv(HERE / "zones.csv", index=False, float_format="%.4f")
+        heads.append(headline(zones, bt))
+    heads = pd.concat(heads, ignore_index=True)
+    heads.to_csv(HERE / "headline.csv", index=False, float_format="%.4f")
+    write_markdown(table, heads, result, bt, seconds, zones)
+
+
+def _fmt_ratio(h) -> str:
+    if pd.isna(h.threshold):
+        return f"{h.ratio:.2f} (reported only)"
+    return f"{h.ratio:.2f} (<= {h.threshold:.2f}: {h.ratio_met})"
+
+
+def write_markdown(table, heads, result, bt, seconds, zones) -> None:
+    lines = [
+        "# Zone benchmark: PJM-DOM load backtest", "",
+        "Regenerate: `.venv/bin/python benchmarks/zones/dom/run.py --zones` (see README.md).",
+        f"DOM backtest: {seconds:.0f} s; candidates {', '.join(bt.candidates)} "
+        f"({bt.strategy}); peers {', '.join(bt.peers)}; origins every {bt.step} months; "
+        f"{bt.n_paths} paths; failures: {len(result.failures)}.", "",
+        "## Headline: `selected` against the best peer (MASE, lower is better)", "",
+        "| dataset | metric | selected MASE | best peer | peer MASE | ratio | selected 80% "
+        "coverage (70-90%) | selected CRPS | peer CRPS | rows |",
+        "|---|---|---|---|---|---|---|---|---|---|"]
+    for h in heads.itertuples():
+        cov = f"{100 * h.selected_coverage80:.0f}% ({'met' if h.coverage_met else 'NOT met'})"
+        lines.append(f"| {h.dataset} | {h.metric} | {h.selected_mase:.3f} | {h.best_peer} | "
+                     f"{h.best_peer_mase:.3f} | {_fmt_ratio(h)} | {cov} | "
+                     f"{h.selected_crps:.1f} | {h.best_peer_crps:.1f} | {h.n} |")
+    choices = "; ".join(
+        f"{kind}: " + ", ".join(f"{m} {w:.0%}" for m, w in sorted(c.weights.items()))
+        for kind, c in result.choices.items())
+    lines += ["", f"Final choice with all rows (what the rule would pick now): {choices}.", "",
+              "`selected_annual_rule` (role `diagnostic`, not published, not in the headline): "
+              "the same rule run on the annual rows themselves; see README.md.", ""]
+    for source in (table, zones):
+        if source is None:
+            continue
+        for (dataset, metric), part in source.groupby(["dataset", "metric"], sort=False):
+            lines += [f"## {dataset} {metric}", "",
+                      "| model | role | MASE | CRPS | 80% coverage | 80% width | sMAPE | rows |",
+                      "|---|---|---|---|---|---|---|---|"]
+            for r in part.sort_values("mase", kind="mergesort").itertuples():
+                lines.append(f"| {r.model} | {r.role} | {r.mase:.3f} | {r.crps:.1f} | "
+                             f"{100 * r.coverage80:.0f}% | {r.width80:.0f} | {r.smape:.2f} | "
+                             f"{int(r.n)} |")
+            lines.append("")
+    (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""The zone's load backtest: rolling origins over the whole evidence history, four metrics.
+
+What is scored: the zone's TOTAL load as metered (what a planner judges and what the peers
+forecast), never the base (the base is an output of the decomposition, estimated with the
+whole history, so scoring it would score hindsight). Every model - candidates, peers and the
+`selected` rule - is fitted on the total load at each origin and scored the same way.
+
+Series (evidence only, `monthly_load`): per month, energy = the evidence-hour mean MW times
+the month's hours / 1000 (GWh) and peak = the largest evidence hour (MW), for complete months
+(coverage >= 0.99, `history.COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
+first month) are NaN: never fitted, never an actual. A year is an annual actual only when
+all 12 of its months are complete: its energy is the sum of the months, its peak the largest
+monthly peak. An incomplete year (DOM 2005 and 2018) is never scored, though forecasts run
+through it.
+
+Origins (`origins_by_segment`): every `step` months (from `first_origin` if given), aligned
+so that each December is an origin, in every run of complete months ("segment") once the
+segment holds `min_train` months; an origin needs a later actual. Each model is fitted on
+the segment up to the origin (models need gap-free series; `AfterLastGap`), while the MASE
+scale is that of the whole evidence up to the origin (`metrics.mase_scale`, lag 12, NaN
+differences skipped).
+
+At each origin each model draws joint paths for 12 x `annual_horizon` months. Four metrics:
+``metric`` ``energy_gwh`` or ``peak_mw`` at two frequencies, told apart by the ``period``
+column of the forecast rows (``YYYY-MM`` monthly, ``YYYY`` annual) and by the ``frequency``
+column (``monthly`` / ``annual``) of the summary, where horizons are months or years:
+
+- monthly energy and peak: horizons 1-`horizon` (12) months, from every origin;
+- annual energy and peak: horizons 1-`annual_horizon` (3) years, from the December origins
+  only: each path's months are summed per calendar year (energy) or their largest monthly
+  peak taken (peak), as the zone forecast derives its annual figures.
+
+`selected` is what the zone forecast publishes, rebuilt at each origin from what was known
+then. Energy: the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
+factors per monthly horizon) over the candidates, run on the 36-month monthly paths. Peak:
+the zone forecast has no peak model; it turns its energy paths into hourly load with
+weather-year shapes (`forecasting.zones.weather_years`) and takes each month's largest hour.
+With `hourly` given, `selected`'s peaks are made the same way (`weather_peaks`): its energy
+paths as average MW times the hourly shape of a weather year drawn per path and forecast
+year among the complete years that ended by the origin (the total load's own shapes; the
+forecast shapes the base and adds the data-center block). Without `hourly`, the rule runs on
+the peak candidates instead. Annual rows of `selected` are its monthly paths aggregated like
+any model's. The candidates' and peers' peak rows are their own models of the monthly peak
+series.
+The peers never enter the choice (a model that is both candidate and peer is fitted once and
+scored once). MASE scales: monthly as above; annual, the mean absolute
+year-on-year change of the complete years up to the origin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from forecasting.backtest import metrics
+from forecasting.backtest.choose import BaselineChoice
+from forecasting.backtest.rolling_origin import (
+    BacktestResult,
+    concat_rows,
+    forecast_rows,
+    origin_rng,
+    run_backtest,
+    summary,
+)
+from forecasting.backtest.selected import decide, with_selected
+from forecasting.models.base import Model
+from forecasting.zones.history import ZoneHistory, period_table
+from forecasting.zones.weather_years import monthly_peaks, weather_years
+
+Factory = Callable[[], Model]
+#: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
+METRICS = ("energy_gwh", "peak_mw")
+
+
+def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
+    """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere."""
+    table = period_table(history.load, "M")
+    index = pd.period_range(table.index[0], table.index[-1], freq="M")
+    table = table.reindex(index)
+    complete = table["complete"].fillna(False).astype(bool).to_numpy()
+    hours = np.asarray(index.days_in_month, dtype=float) * 24.0
+    energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
+    peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
+    return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),
+            "peak_mw": pd.Series(peak, index=index, name="peak_mw")}
+
+
+def annual_actuals(series: pd.Series, kind: str) -> pd.Series:
+    """Annual sum (energy) or max (peak) of the years whose 12 months all have a value."""
+    grouped = series.groupby(np.asarray(series.index.year))
+    values = grouped.sum() if kind == "energy_gwh" else grouped.max()
+    full = grouped.count() == 12
+    out = values.where(full)
+    out.index = pd.PeriodIndex([str(y) for y in out.index], freq="Y")
+    return out.astype(float)
+
+
+class AfterLastGap(Model):
+    """Fits `inner` on the values after the last missing value (a gap-free segment)."""
+
+    name = "after_last_gap"
+
+    def __init__(self, inner: Model) -> None:
+        self.inner = inner
+
+    def fit(self, series: pd.Series) -> AfterLastGap:
+        missing = np.flatnonzero(series.isna().to_numpy())
+        start = int(missing[-1]) + 1 if len(missing) else 0
+        self.series_ = series.iloc[start:]
+        self.inner.fit(self.series_)
+        return self
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        return self.inner.sample_paths(horizon, n, rng)
+
+
+def origins_by_segment(series: pd.Series, *, step: int, min_train: int, span: int,
+                       first: pd.Period | None = None) -> list[tuple[pd.Period, pd.Period]]:
+    """(first, last) origin of each segment (see the module docstring), aligned on December
+    (`step` divides 12)."""
+    if step < 1 or 12 % step:
+        raise ValueError(f"step must divide 12 (1, 2, 3, 4, 6 or 12), got {step}")
+    ok = series.notna().to_numpy()
+    index = series.index
+    out, pos = [], 0
+    while pos < len(ok):
+        if not ok[pos]:
+            pos += 1
+            continue
+        end = pos
+        while end + 1 < len(ok) and ok[end + 1]:
+            end += 1
+        later = np.flatnonzero(ok)
+        candidates = []
+        for p in range(pos + min_train - 1, end + 1):
+            if index[p].month % step or (first is not None and index[p] < first):
+                continue
+            if not ((later > p) & (later <= p + span)).any():
+                continue
+            candidates.append(index[p])
+        if candidates:
+            out.append((candidates[0], candidates[-1]))
+        pos = end + 1
+    return out
+
+
+def _merge(results: Sequence[BacktestResult]) -> BacktestResult:
+    first = results[0]
+    return replace(
+        first,
+        forecasts=concat_rows([r.forecasts for r in results], first.quantiles),
+        paths={k: v for r in results for k, v in r.paths.items()},
+        failures=[f for r in results for f in r.failures],
+        origins=tuple(o for r in results for o in r.origins),
+        actuals={k: v for r in results for k, v in r.actuals.items()},
+        scales={k: v for r in results for k, v in r.scales.items()},
+    )
+
+
+def _sort(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["model", "origin", "horizon"], kind="mergesort").reset_index(
+        drop=True)
+
+
+def _backtest(series, factories, *, span, step, min_train, first, n_paths,
+              seed) -> BacktestResult:
+    wrapped = {alias: (lambda f=f: AfterLastGap(f())) for alias, f in factories.items()}
+    results = [run_backtest(series, wrapped, horizon=span, first_origin=lo, last_origin=hi,
+                            n_paths=n_paths, seed=seed, step=step)
+               for lo, hi in origins_by_segment(series, step=step, min_train=min_train,
+                                                     span=span, first=first)]
+    if not results:
+        raise ValueError("no origin has enough history for the zone backtest")
+    return _merge(results)
+
+
+def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years: int,
+                  models: Sequence[str] | None = None) -> BacktestResult:
+    """The December origins of `result` as an annual backtest: each path's months summed per
+    calendar year (energy) or their largest value taken (peak), scored on complete years."""
+    actual = annual_actuals(series, kind)
+    frames, paths, origins, actuals, scales = [], {}, set(), {}, {}
+    for (alias, label), monthly in sorted(result.paths.items()):
+        origin = pd.Period(label, "M")
+        if origin.month != 12 or (models is not None and alias not in models):
+            continue
+        year = pd.Period(str(origin.year), "Y")
+        blocks = monthly[:, : 12 * years].reshape(monthly.shape[0], years, 12)
+        annual = blocks.sum(axis=2) if kind == "energy_gwh" else blocks.max(axis=2)
+        future = actual[(actual.index > year) & (actual.index <= year + years)].dropna()
+        if future.empty:
+            continue
+        scale = metrics.mase_scale(actual[actual.index <= year])
+        paths[(alias, str(year))] = annual
+        origins.add(year)
+        actuals[str(year)] = future
+        scales[str(year)] = scale
+        frames.append(forecast_rows(alias, year, future, annual, quantiles=result.quantiles,
+                                    scale=scale))
+    return BacktestResult(
+        forecasts=_sort(concat_rows(frames, result.quantiles)), paths=paths, failures=[],
+        horizon=years, quantiles=result.quantiles, n_paths=result.n_paths, seed=result.seed,
+        freq="Y-DEC", origins=tuple(sorted(origins)), actuals=actuals, scales=scales)
+
+
+def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
+                  seed: int) -> BacktestResult:
+    """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
+    peaks: at each origin, `selected`'s monthly energy paths as average MW, times the hourly
+    shape of a weather year drawn per path and forecast year (`weather_years.monthly_peaks`,
+    with the total load's own shapes and no separate data-center block), among the complete
+    years that ended by the origin."""
+    wy = weather_years(hourly, pd.Series(0.0, index=pd.period_range(
+        hourly.index[0].tz_localize(None).to_period("M"),
+        hourly.index[-1].tz_localize(None).to_period("M"), freq="M")))
+    frames, paths = [], {}
+    for origin in peaks.origins:
+        label = str(origin)
+        if ("selected", label) not in energy.paths:
+            continue
+        known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
+                                            else origin.year - 1))
+        if not len(known):
+            continue
+        e = energy.paths[("selected", label)]
+        n, span = e.shape
+        months = pd.period_range(origin + 1, periods=span, freq="M")
+        avg = e * 1000.0 / (np.asarray(months.days_in_month, dtype=float) * 24.0)
+        rng = origin_rng(seed, "selected:weather", origin)
+        pick = rng.integers(0, len(known), size=(n, months[-1].year - months[0].year + 1))
+        total, _, _ = monthly_peaks(wy, months, avg, np.zeros_like(avg), np.zeros(n),
+                                    known[pick])
+        paths[("selected", label)] = total
+        frames.append(forecast_rows("selected", origin, peaks.actuals[label], total,
+                                    quantiles=peaks.quantiles, scale=peaks.scales[label]))
+    kept = peaks.forecasts[peaks.forecasts["model"] != "selected"]
+    others = {k: v for k, v in peaks.paths.items() if k[0] != "selected"}
+    return replace(peaks, forecasts=_sort(concat_rows([kept, *frames], peaks.quantiles)),
+                   paths={**others, **paths})
+
+
+@dataclass(frozen=True)
+class LoadBacktest:
+    forecasts: pd.DataFrame  # backtest_forecasts.csv rows, with the `metric` column
+    summary: pd.DataFrame  # backtest_summary.csv rows, with `metric` and `frequency`
+    failures: pd.DataFrame
+    choices: dict  # kind -> `BaselineChoice`: the rule's decision from every row (what the
+    # zone forecast publishes: its weights and band factors per monthly horizon)
+    results: dict  # kind -> (candidates + selected, peers or None): the monthly backtests
+
+
+def load_backtest(
+    series_by_kind: Mapping[str, pd.Series],
+    candidates: Mapping[str, Factory],
+    peers: Mapping[str, Factory],
+    *,
+    horizon: int = 12,
+    annual_horizon: int = 3,
+    step: int = 3,
+    min_train: int = 24,
+    first_origin: pd.Period | str | None = None,
+    n_paths: int = 200,
+    seed: int = 0,
+    strategy: str = "best",
+    hourly: pd.Series | None = None,
+) -> LoadBacktest:
+    """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
+    span = max(horizon, 12 * annual_horizon)
+    first = None if first_origin is None else pd.Period(first_origin, "M")
+    options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
+                   seed=seed)
+    forecasts, summaries, failures, choices, results = [], [], [], {}, {}
+    for kind, series in series_by_kind.items():
+        ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)
+        if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
+            ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed)
+        extra = {a: f for a, f in peers.items() if a not in candidates}
+        theirs = _backtest(series, extra, **options) if extra else None
+        monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])
+        monthly = pd.concat(monthly, ignore_index=True)
+        monthly = monthly[monthly["horizon"] <= horizon]
+        annual = [annual_result(ours, series, kind, years=annual_horizon).forecasts]
+        if theirs:
+            annual.append(annual_result(theirs, series, kind, years=annual_horizon).forecasts)
+        annual = pd.concat(annual, ignore_index=True)
+        for frequency, frame in (("monthly", monthly), ("annual", annual)):
+            frame = _sort(frame)
+            table = summary(frame, quantiles=ours.quantiles)
+            frame.insert(1, "metric", kind)
+            table.insert(1, "metric", kind)
+            table.insert(2, "frequency", frequency)
+            forecasts.append(frame)
+            summaries.append(table)
+        for result in (ours, theirs):
+            if result is not None and result.failures:
+                failures.append(result.failures_frame().assign(metric=kind))
+        decision = decide(ours, candidates=[m for m in ours.models if m != "selected"],
+                          strategy=strategy)
+        choices[kind] = BaselineChoice(ours, decision, summary(ours))
+        results[kind] = (ours, theirs)
+    return LoadBacktest(
+        forecasts=pd.concat(forecasts, ignore_index=True),
+        summary=pd.concat(summaries, ignore_index=True),
+        failures=(pd.concat(failures, ignore_index=True) if failures
+                  else pd.DataFrame(columns=["alias", "origin", "message", "metric"])),
+        choices=choices,
+        results=results,
+    )

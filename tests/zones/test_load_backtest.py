@@ -1,0 +1,151 @@
+"""The zone load backtest on a small synthetic history with a gap: the published columns,
+peers and `selected` for every metric, annual horizons 1-3, and an incomplete year or month
+never scored."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forecasting.models.registry import MODELS
+from forecasting.zones.backtest import (
+    METRICS,
+    AfterLastGap,
+    annual_actuals,
+    load_backtest,
+    monthly_load,
+    origins_by_segment,
+)
+
+CONTRACT = ["model", "metric", "origin", "period", "horizon", "actual", "mean", "p05", "p10",
+            "p50", "p90", "p95"]
+GAP = ["2017-08", "2017-09"]  # two missing months: 2017 is not a complete year
+
+
+def history() -> dict[str, pd.Series]:
+    rng = np.random.default_rng(4)
+    index = pd.period_range("2013-01", "2020-12", freq="M")
+    t = np.arange(len(index))
+    season = np.cos(2 * np.pi * (index.month.to_numpy() - 7) / 12)
+    energy = 8000 * np.exp(0.003 * t + 0.08 * season + rng.normal(0, 0.02, len(t)))
+    peak = 15000 * np.exp(0.003 * t + 0.1 * season + rng.normal(0, 0.03, len(t)))
+    out = {"energy_gwh": pd.Series(energy, index=index), "peak_mw": pd.Series(peak, index=index)}
+    for series in out.values():
+        series[pd.PeriodIndex(GAP, freq="M")] = np.nan
+    return out
+
+
+@pytest.fixture(scope="module")
+def backtest():
+    candidates = {m: MODELS[m] for m in ("seasonal_naive", "drift")}
+    peers = {m: MODELS[m] for m in ("seasonal_naive", "naive")}
+    return load_backtest(history(), candidates, peers, step=6, min_train=24, n_paths=30,
+                         seed=3, strategy="ensemble")
+
+
+def test_tables_have_the_contract_columns_and_every_model_per_metric(backtest):
+    f = backtest.forecasts
+    assert list(f.columns[: len(CONTRACT)]) == CONTRACT
+    assert set(f["metric"]) == set(METRICS)
+    f = f.assign(frequency=np.where(f["period"].str.len() == 4, "annual", "monthly"))
+    for (metric, frequency), part in f.groupby(["metric", "frequency"]):
+        models = set(part["model"])
+        assert models == {"selected", "seasonal_naive", "drift", "naive"}, (metric, frequency)
+    s = backtest.summary
+    assert list(s.columns[:4]) == ["model", "metric", "frequency", "horizon"]
+    assert set(zip(s["metric"], s["frequency"], strict=True)) == {
+        (m, q) for m in METRICS for q in ("monthly", "annual")}
+    assert backtest.failures.empty
+
+
+def test_horizons_and_periods_by_frequency(backtest):
+    f = backtest.forecasts
+    annual = f[f["period"].str.len() == 4]
+    monthly = f[f["period"].str.len() != 4]
+    assert set(annual["horizon"]) == {1, 2, 3}
+    assert set(monthly["horizon"]) == set(range(1, 13))
+    assert annual["period"].str.fullmatch(r"\d{4}").all()
+    assert annual["origin"].str.fullmatch(r"\d{4}").all()  # December origins only
+    assert monthly["period"].str.fullmatch(r"\d{4}-\d{2}").all()
+    # the horizon is the distance from the origin in the period's own unit
+    years = annual["period"].astype(int) - annual["origin"].astype(int)
+    assert (years == annual["horizon"]).all()
+
+
+def test_an_incomplete_year_or_month_is_never_scored(backtest):
+    f = backtest.forecasts
+    assert not f["period"].isin(GAP).any()
+    annual = f[f["period"].str.len() == 4]
+    assert "2017" not in set(annual["period"])
+    # forecasts run through the gap: a 2016 origin is still scored on 2018 (h = 2)
+    assert ((annual["origin"] == "2016") & (annual["period"] == "2018")).any()
+    actual = annual_actuals(history()["energy_gwh"], "energy_gwh")
+    assert np.isnan(actual["2017"]) and np.isfinite(actual["2018"])
+    scored = annual[annual["metric"] == "energy_gwh"].drop_duplicates("period")
+    np.testing.assert_allclose(scored.set_index("period")["actual"].sort_index(),
+                               actual.dropna().loc[scored["period"].sort_values()].to_numpy())
+
+
+def test_models_are_fitted_after_the_last_gap_only():
+    series = history()["energy_gwh"]
+    model = AfterLastGap(MODELS["naive"]()).fit(series.loc[:"2019-06"])
+    assert model.series_.index[0] == pd.Period("2017-10", "M")
+    assert model.series_.notna().all()
+    segments = origins_by_segment(series, step=6, min_train=24, span=36)
+    # first segment: origins from 24 months in; second: 24 months after the gap, Decembers in
+    assert segments == [(pd.Period("2014-12", "M"), pd.Period("2017-06", "M")),
+                        (pd.Period("2019-12", "M"), pd.Period("2020-06", "M"))]
+
+
+def test_same_seed_same_tables(backtest):
+    again = load_backtest(history(), {m: MODELS[m] for m in ("seasonal_naive", "drift")},
+                          {m: MODELS[m] for m in ("seasonal_naive", "naive")}, step=6,
+                          min_train=24, n_paths=30, seed=3, strategy="ensemble")
+    pd.testing.assert_frame_equal(again.forecasts, backtest.forecasts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.booleans(), min_size=36, max_size=36),
+       st.sampled_from(["energy_gwh", "peak_mw"]))
+def test_a_year_is_an_actual_exactly_when_its_twelve_months_are(missing, kind):
+    index = pd.period_range("2019-01", periods=36, freq="M")
+    values = pd.Series(np.arange(1.0, 37.0), index=index)
+    values[np.asarray(missing)] = np.nan
+    annual = annual_actuals(values, kind)
+    for year, months in values.groupby(index.year):
+        got = annual[str(year)]
+        if months.isna().any():
+            assert np.isnan(got)
+        else:
+            assert got == (months.sum() if kind == "energy_gwh" else months.max())
+
+
+def test_selected_peaks_are_its_energy_paths_shaped_by_past_weather_years():
+    # every hour follows 1 + 0.2 sin(2 pi hour / 24): every weather year's peak is 1.2 x its
+    # month's average, so selected's peak quantiles must be 1.2 x its energy quantiles in MW
+    index = pd.date_range("2015-01-01", "2019-12-31 23:00", freq="h", tz="UTC")
+    months = index.tz_localize(None).to_period("M")
+    rng = np.random.default_rng(8)
+    level = 1000 * np.exp(0.002 * (months.asi8 - months.asi8[0])
+                          + 0.1 * np.cos(2 * np.pi * (months.month - 7) / 12)
+                          + np.repeat(rng.normal(0, 0.02, 60), np.bincount(months.asi8
+                                                                           - months.asi8[0])))
+    load = pd.Series(level * (1 + 0.2 * np.sin(2 * np.pi * index.hour / 24)), index=index)
+    bt = load_backtest(monthly_load(SimpleNamespace(load=load)),
+                       {m: MODELS[m] for m in ("seasonal_naive", "drift")},
+                       {"naive": MODELS["naive"]}, step=12, min_train=24, n_paths=30, seed=1,
+                       strategy="ensemble", hourly=load)
+    f = bt.forecasts[(bt.forecasts["model"] == "selected") & (bt.forecasts["period"].str.len()
+                                                               == 7)]
+    energy = f[f["metric"] == "energy_gwh"].set_index(["origin", "period"])
+    peak = f[f["metric"] == "peak_mw"].set_index(["origin", "period"])
+    assert len(peak) > 20 and peak.index.equals(energy.index)
+    hours = pd.PeriodIndex(energy.index.get_level_values("period"), freq="M").days_in_month * 24
+    for q in ("p10", "p50", "p90"):
+        np.testing.assert_allclose(peak[q], 1.2 * energy[q] * 1000 / hours, rtol=1e-9)
+    # the candidates' own peak models are still scored beside it
+    assert {"seasonal_naive", "drift", "naive"} <= set(bt.forecasts.loc[
+        bt.forecasts["metric"] == "peak_mw", "model"])
