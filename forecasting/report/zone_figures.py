@@ -124,7 +124,7 @@ def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, metric: str,
     fig = go.Figure()
     actual = part.drop_duplicates("period").sort_values("period")
     fig.add_trace(go.Scatter(x=actual["period"], y=actual["actual"], mode="lines+markers",
-                             name="actual (base load)", line=dict(color="#333333"),
+                             name="actual (load)", line=dict(color="#333333"),
                              marker=dict(size=4)))
     for i, (origin, rows) in enumerate(part.groupby("origin", sort=True)):
         fig.add_trace(go.Scatter(

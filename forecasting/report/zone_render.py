@@ -161,12 +161,12 @@ def _as_text(frame: pd.DataFrame | None) -> list[dict] | None:
 
 
 def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
-    """Per metric and model: MASE, CRPS, 80% coverage and width averaged over horizons
-    (weighted by the number of forecasts scored)."""
+    """Per metric, frequency (monthly, annual) and model: MASE, CRPS, 80% coverage and width
+    averaged over horizons (weighted by the number of forecasts scored)."""
     if summary is None or summary.empty:
         return None
     rows = []
-    keys = ["metric", "model"] if "metric" in summary else ["model"]
+    keys = [k for k in ("metric", "frequency", "model") if k in summary]
     for key, part in summary.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
         weights = part["n"].astype(float)
