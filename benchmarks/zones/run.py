@@ -94,7 +94,8 @@ def peer_scores(zone: str, path: Path) -> list[dict]:
 
 def selected_scores(out: Path) -> pd.DataFrame:
     rows = pd.read_csv(out / "backtest_forecasts.csv", dtype={"origin": str, "period": str})
-    rows = rows[(rows["metric"] == "energy_gwh") & rows["origin"].isin(ORIGINS)]
+    rows = rows[(rows["metric"] == "energy_gwh") & rows["origin"].isin(ORIGINS)
+                & (rows["period"].str.len() == 7)]  # monthly rows
     out_rows = []
     for region, part in rows.groupby("region"):
         scores = summary(part.drop(columns=["region", "metric"]))
@@ -115,6 +116,7 @@ def main(write: bool, config: Path = CONFIG) -> None:
                    for n in ("forecast.csv", "zones.csv"))
         selected = selected_scores(runs[1]["out"])
         zones_table = pd.read_csv(runs[1]["out"] / "zones.csv")
+        config_text = CONFIG.read_text() if config == CONFIG else config.read_text()
     leaves = zones_table[zones_table["level"] == "zone"]["region"].tolist()
     peers = []
     for zone in leaves:
@@ -124,6 +126,10 @@ def main(write: bool, config: Path = CONFIG) -> None:
     peers = pd.DataFrame(peers)
     per_zone = compare(selected, peers)
     text = render(runs, same, per_zone, peers, len(leaves), len(zones_table))
+    failed = zones_table[zones_table["status"] == "failed"]
+    text += "\n## Failed zones\n\n" + "".join(
+        f"- {r.region}: {r.reason}\n" for r in failed.itertuples()) if len(failed) else ""
+    text += "\n## Config\n\n```yaml\n" + config_text + "```\n"
     print(text)
     if write:
         (HERE / "results.md").write_text(text, encoding="utf-8")
@@ -161,8 +167,8 @@ def render(runs, same, per_zone, peers, n_zones, n_nodes) -> str:
               f"Speed-up with 2 workers: {one['wall_s'] / two['wall_s']:.2f}x.", ""]
     lines += ["## Seconds per series", "",
               "| what | seconds per series (mean) |", "|---|---|",
-              f"| dcload task (read, history, backtest of 3 candidates at 13 origins, "
-              f"selection, simulation, peaks) | {per_task:.2f} |"]
+              f"| dcload task (read, history, load backtest of the candidates and peers at 5 "
+              f"origins, selection, simulation, peaks) | {per_task:.2f} |"]
     for name, part in peers.groupby("model"):
         lines.append(f"| {name}: backtest at 5 origins | {part['seconds'].mean():.2f} |")
     ratio = per_zone["ratio"]

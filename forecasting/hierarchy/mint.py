@@ -8,7 +8,8 @@ Base forecasts ŷ of every node (leaves and their sums) are made coherent by
 
 S the summing matrix (nodes x leaves, `tree.Hierarchy.summing_matrix`) and W the covariance
 of the nodes' forecast errors, estimated from their backtest errors and shrunk towards its
-diagonal (Schäfer and Strimmer 2005):
+diagonal (Schäfer and Strimmer 2005); an error period is one (origin, month) pair of the
+rolling-origin backtest, every horizon pooled:
 
     W = λ D + (1 - λ) Σ̂,   λ = Σ_{i≠j} Var(r̂_ij) / Σ_{i≠j} r̂_ij²  (clipped to 0..1),
 

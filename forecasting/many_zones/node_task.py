@@ -56,7 +56,7 @@ class NodeResult:
     months: tuple[str, ...] = ()
     energy_paths: dict | None = None   # component -> (n, months) GWh
     peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
-    errors: pd.Series | None = None    # period -> actual - P50 of `selected`, h = 1, energy
+    errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
     history: pd.DataFrame | None = None   # annual evidence rows
@@ -112,9 +112,12 @@ def _run(task: NodeTask) -> NodeResult:
     peaks = forecast[forecast["metric"] == "peak_mw"].assign(scenario=SCENARIO)
     bt = run.backtest_forecasts
     chosen = bt[(bt["model"] == "selected") & (bt["metric"] == "energy_gwh")
-                & (bt["horizon"] == 1) & (bt["period"].str.len() == 7)]  # monthly rows
+                & (bt["period"].str.len() == 7)]  # monthly rows, every horizon
+    # one error per (origin, period): with origins every few months, h = 1 alone would
+    # leave MinT a handful of error periods
     errors = pd.Series((chosen["actual"] - chosen["p50"]).to_numpy(),
-                       index=chosen["period"].astype(str).to_numpy(), name=task.node)
+                       index=(chosen["origin"].astype(str) + "/"
+                              + chosen["period"].astype(str)).to_numpy(), name=task.node)
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
     return NodeResult(
         task.node, task.level, ok=True, months=months,

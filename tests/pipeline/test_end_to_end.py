@@ -56,9 +56,28 @@ def test_forecast_csv_is_tidy_long_and_ordered(run):
     q = table[["p05", "p10", "p50", "p90", "p95"]].to_numpy()
     assert (q[:, 1:] >= q[:, :-1]).all()
     assert (table.loc[table["metric"] != "share_pct", "p05"] >= 0).all()
-    momentum = table[(table["scenario"] == "momentum") & (table["metric"] == "twh")]
+    momentum = table[(table["scenario"] == "momentum") & (table["metric"] == "twh")
+                     & (table["component"] == "total")]
     width = (momentum["p90"] - momentum["p10"]).to_numpy()
     assert (width[1:] > width[:-1]).all(), "the baseline's bands must widen with the horizon"
+
+
+def test_every_scenario_stays_inside_the_supply_envelope(run):
+    out, _ = run
+    table = pd.read_csv(out / "forecast.csv")
+    total = table[table["component"] == "total"].set_index(["scenario", "metric", "period"])
+    for scenario in SCENARIOS:
+        assert total.loc[(scenario, "share_pct", 2035), "p95"] <= 25, scenario
+        assert 150 <= total.loc[(scenario, "twh", 2030), "p50"] <= 800, scenario
+    assert "removed_by_cap" in set(table.loc[table["scenario"] == "high-ai", "component"])
+    limits = pd.read_csv(out / "limits.csv")
+    assert set(limits["limit"]) <= {"max_added_gw_per_year", "max_total_gw",
+                                    "max_growth_per_year", "max_share_pct"}
+    html = (out / "index.html").read_text()
+    assert 'id="supply-envelope"' in html
+    top = limits[limits["year"] == 2035].sort_values("share_of_paths").groupby("scenario").tail(1)
+    for row in top.itertuples():
+        assert row.limit in html
 
 
 def test_sensitivity_and_decomposition_tables_are_published(run):
