@@ -5,8 +5,8 @@ Energy. Every node that ran has base-forecast sample paths of its monthly energy
 base + data center, `node_task`). The totals are reconciled with MinT-shrink
 (`forecasting.hierarchy.mint`; W from the nodes' backtest errors of `selected`, every
 (origin, month) pair every node shares, horizons pooled), the same projection applied to
-each sample path. A leaf's reconciled base is its reconciled total minus its data-center path (the data-center
-component is not reconciled: it is the zone's own). Every node's total, base and data
+each sample path. A leaf's reconciled base is its reconciled total minus its data-center
+path (the data-center component is not reconciled: it is the zone's own). Every node's total, base and data
 center are then the sums of its leaves' reconciled paths, so a parent equals the sum of its
 children on every path (and so in mean); quantiles are taken from those summed paths. A
 parent whose own task failed is the plain sum of its leaves (it takes no part in W).
