@@ -6,10 +6,11 @@ base + data center, `node_task`). The totals are reconciled with MinT-shrink
 (`forecasting.hierarchy.mint`; W from the nodes' backtest errors of `selected`, every
 (origin, month) pair every node shares, horizons pooled), the same projection applied to
 each sample path. A leaf's reconciled base is its reconciled total minus its data-center
-path (the data-center component is not reconciled: it is the zone's own). Every node's total, base and data
-center are then the sums of its leaves' reconciled paths, so a parent equals the sum of its
-children on every path (and so in mean); quantiles are taken from those summed paths. A
-parent whose own task failed is the plain sum of its leaves (it takes no part in W).
+path (the data-center component is not reconciled: it is the zone's own). Every node's
+total, base and data center are then the sums of its leaves' reconciled paths, so a parent
+equals the sum of its children on every path (and so in mean); quantiles are taken from
+those summed paths. A parent whose own task failed is the plain sum of its leaves (it takes
+no part in W).
 
 Peaks do not add: each node's peak rows are its own run's (its summed hourly load through
 the zone pipeline's weather years), and `coincidence.csv` measures, per complete year of the
