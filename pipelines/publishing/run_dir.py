@@ -10,6 +10,7 @@ only these); a zone run's files are listed in forecasting/zones/tables.py.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def write_run(
         tables, make_manifest = zone_tables, zone_manifest
     else:
         run = compute_run(config_path, draws=draws, seed=seed, scenario=scenario,
-                          progress=progress)
+                          progress=progress, worker=(os.cpu_count() or 1) >= 2)
         tables, make_manifest = national_tables, national_manifest
     with progress.stage("write outputs and report"):
         files = tables(run)
