@@ -47,12 +47,13 @@ import pandas as pd
 
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import backtest_and_choose, chosen_paths
-from forecasting.config import PipelineConfig
+from forecasting.config import PipelineConfig, TrackRecordConfig
 from forecasting.errors import InputError
 from forecasting.history.builder import BuiltHistory, build_history
 from forecasting.history.rules import HistoryRules
 from forecasting.io.curated import CuratedData
 from forecasting.io.published_forecasts import read_published_forecasts
+from forecasting.national.inputs import build_history_of, load_inputs, with_overrides
 from forecasting.paths import display_path
 from forecasting.seeds import rng_for
 
@@ -289,6 +290,27 @@ def track_record_of(config: PipelineConfig, data: CuratedData, today: BuiltHisto
                                           .series["year"].max()) for y in settings.as_of},
     }
     return table, note
+
+
+def vintage_of(config_path: Path, as_of: int, *, draws: int | None = None,
+               seed: int | None = None) -> tuple[Vintage, pd.DataFrame | None]:
+    """`dcload vintage`: the vintage of the pipeline `config_path` as of `as_of`, and the
+    published forecasts known by then scored beside it (None when the config names no
+    published file or it is missing). Draws and backtest paths as the config's
+    `track_record` (defaults when it has none); `seed` overrides the config's."""
+    file = display_path(config_path)
+    config, data = load_inputs(config_path)
+    config = with_overrides(config, seed=seed)
+    settings = config.track_record or TrackRecordConfig()
+    today = build_history_of(config, data, config_path)
+    vintage = run_vintage(config, data, today, as_of,
+                          draws=draws if draws is not None else settings.draws,
+                          backtest_paths=settings.backtest_paths, file=file)
+    path = settings.published_forecasts
+    published = None
+    if path is not None and Path(path).is_file():
+        published = score_published(config, data, today, read_published_forecasts(path), as_of)
+    return vintage, published
 
 
 class _Later:
