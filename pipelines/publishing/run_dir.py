@@ -4,7 +4,8 @@ directory's own files. Nothing is published here (pipelines/publishing/publish_r
 
 A national run directory holds forecast.csv, history.csv, observations.csv, regimes.json,
 backtest_summary.csv, backtest_forecasts.csv, decomposition.csv, sensitivity.csv,
-assumptions.csv, outlooks.csv, changes.json, manifest.json and index.html (the report reads
+assumptions.csv, outlooks.csv, track_record.csv (when the config has a track_record section),
+changes.json, manifest.json and index.html (the report reads
 only these); a zone run's files are listed in forecasting/zones/tables.py.
 """
 
