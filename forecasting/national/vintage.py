@@ -66,6 +66,7 @@ TRACK_COLUMNS = ["kind", "as_of", "source", "published", "scenario", "target_yea
                  "p10", "p50", "p90", "p50_as_published", "outcome", "outcome_provenance",
                  "inside_p10_p90", "error_pct"]
 MIN_HISTORY_YEARS = 6
+CONFIG_FIELD = "track_record.as_of"
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def known_sources(sources: pd.DataFrame, as_of: int) -> pd.DataFrame:
 
 
 def history_as_of(config: PipelineConfig, data: CuratedData, as_of: int, *,
-                  file: str = "config") -> BuiltHistory:
+                  file: str = "config", field: str = "--as-of") -> BuiltHistory:
     """The history the config's rules build from the sources published by the end of
     `as_of` (InputError, field `--as-of`, when none of `source_priority` was published yet)."""
     known = set(known_sources(data.sources, as_of)["source_id"])
@@ -118,7 +119,7 @@ def history_as_of(config: PipelineConfig, data: CuratedData, as_of: int, *,
         published = data.sources.set_index("source_id")["year_published"]
         first = min(int(published[s]) for s in rules.source_priority if s in published.index)
         raise InputError(file, f"no source of history.source_priority was published by the end "
-                         f"of {as_of} (the first is from {first})", field="--as-of")
+                         f"of {as_of} (the first is from {first})", field=field)
     new_known = rules.splice_new_source in known and rules.splice_old_source in known
     vintage_rules = HistoryRules(
         source_priority=tuple(priority),
@@ -137,7 +138,7 @@ def history_as_of(config: PipelineConfig, data: CuratedData, as_of: int, *,
         if "no observation is eligible" not in str(exc):
             raise
         raise InputError(file, f"no observation published by the end of {as_of} is eligible "
-                         "for the history", field="--as-of") from None
+                         "for the history", field=field) from None
 
 
 def on_old_basis(config: PipelineConfig, sources: pd.DataFrame, year: int) -> bool:
@@ -146,23 +147,35 @@ def on_old_basis(config: PipelineConfig, sources: pd.DataFrame, year: int) -> bo
     return year < int(published[config.history.splice_new_source])
 
 
+def checked_history(config: PipelineConfig, data: CuratedData, today: BuiltHistory,
+                    as_of: int, *, file: str = "config", field: str = "--as-of") -> BuiltHistory:
+    """`history_as_of`, refused (InputError naming `field`) when it is too short to backtest
+    or already reaches today's last year (nothing left to score)."""
+    history = history_as_of(config, data, as_of, file=file, field=field)
+    years = history.series["year"]
+    first, last = int(years.min()), int(years.max())
+    today_last = int(today.series["year"].max())
+    if last >= today_last:
+        raise InputError(file, f"nothing to score: the history as of {as_of} already reaches "
+                         f"{last}, today's last year", field=field)
+    if len(years) < MIN_HISTORY_YEARS:
+        raise InputError(file, f"the history as of {as_of} has {len(years)} years "
+                         f"({first}-{last}); a vintage needs at least {MIN_HISTORY_YEARS}",
+                         field=field)
+    return history
+
+
 def run_vintage(config: PipelineConfig, data: CuratedData, today: BuiltHistory, as_of: int, *,
-                draws: int, backtest_paths: int, file: str = "config",
+                draws: int, backtest_paths: int, file: str = "config", field: str = "--as-of",
                 cache: dict | None = None) -> Vintage:
     """The pipeline's statistical forecast as of `as_of`, scored against `today`'s history.
-    `cache` (a dict kept by the caller) reuses the backtest of an identical history."""
-    history = history_as_of(config, data, as_of, file=file)
+    `cache` (a dict kept by the caller) reuses the backtest of an identical history; `field`
+    names the as-of year in an InputError."""
+    history = checked_history(config, data, today, as_of, file=file, field=field)
     series = history.as_series()
     first, last = int(series.index[0].year), int(series.index[-1].year)
     today_frame = today.series.set_index("year")
     today_last = int(today_frame.index.max())
-    if last >= today_last:
-        raise InputError(file, f"nothing to score: the history as of {as_of} already reaches "
-                         f"{last}, today's last year", field="--as-of")
-    if len(series) < MIN_HISTORY_YEARS:
-        raise InputError(file, f"the history as of {as_of} has {len(series)} years "
-                         f"({first}-{last}); a vintage needs at least {MIN_HISTORY_YEARS}",
-                         field="--as-of")
     horizon = today_last - last
     key = (tuple(np.round(series.to_numpy(), 9)), first, horizon, draws, backtest_paths)
     cache = {} if cache is None else cache
@@ -248,7 +261,8 @@ def track_record(config: PipelineConfig, data: CuratedData, today: BuiltHistory,
     frames, cache = [], {}
     for as_of in sorted(settings.as_of):
         vintage = run_vintage(config, data, today, as_of, draws=settings.draws,
-                              backtest_paths=settings.backtest_paths, file=file, cache=cache)
+                              backtest_paths=settings.backtest_paths, file=file,
+                              field=CONFIG_FIELD, cache=cache)
         f = vintage.forecasts
         frames.append(pd.DataFrame({
             "kind": "dcload", "as_of": as_of, "source": "dcload", "published": as_of,
@@ -287,7 +301,7 @@ def track_record_of(config: PipelineConfig, data: CuratedData, today: BuiltHisto
         "published_forecasts": None if path is None else display_path(path),
         "published_found": found,
         "history_last_year": {str(y): int(history_as_of(config, data, y, file=file)
-                                          .series["year"].max()) for y in settings.as_of},
+                                          .series["year"].max()) for y in sorted(settings.as_of)},
     }
     return table, note
 
@@ -331,6 +345,8 @@ def start_track_record(config: PipelineConfig, data: CuratedData, today: BuiltHi
     as for any spawned process: the `dcload` script and `python -m pipelines` are); without,
     in this process when `.result()` is called. The numbers are the same either way: every
     random stream is named by the seed, not by the process."""
+    for as_of in config.track_record.as_of:  # a bad year stops the run now, not at the end
+        checked_history(config, data, today, as_of, file=file, field=CONFIG_FIELD)
     if not worker:
         return _Later(track_record_of, config, data, today, file=file)
     executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))

@@ -126,3 +126,13 @@ def test_a_light_run_writes_the_same_track_record_in_a_worker_or_not(light_confi
     pd.testing.assert_frame_equal(inline.track_record, worker.track_record)
     ours = inline.track_record[inline.track_record["kind"] == "dcload"]
     assert set(ours["as_of"]) == {2012, 2014, 2016}
+
+
+def test_a_vintage_year_in_the_config_before_any_source_stops_the_run_at_once(workspace):
+    text = workspace.config.read_text().replace("as_of: [2012, 2014, 2016]",
+                                                "as_of: [2012, 2006]")
+    workspace.config.write_text(text)
+    with pytest.raises(InputError) as raised:
+        compute_run(workspace.config, draws=200)
+    assert raised.value.field == "track_record.as_of"
+    assert "2006" in str(raised.value) and "us_national.yaml" in str(raised.value)
