@@ -168,6 +168,9 @@ def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, model: str) 
     return fig
 
 
+VINTAGE_COLORS = ["#9467bd", "#2ca02c", "#1f77b4", "#8c564b", "#17becf"]
+
+
 def track_record_figure(track: pd.DataFrame, history: pd.DataFrame) -> go.Figure:
     """Each vintage's P10-P90 band and P50 (on today's basis) against today's history, with
     the published forecasts of those vintages as markers. Vintages with the same forecast
@@ -180,13 +183,15 @@ def track_record_figure(track: pd.DataFrame, history: pd.DataFrame) -> go.Figure
         groups.setdefault(key, []).append(int(as_of))
     for i, years in enumerate(groups.values()):
         rows = ours[ours["as_of"] == years[0]]
-        color = PALETTE[(i + 1) % len(PALETTE)]
+        color = VINTAGE_COLORS[i % len(VINTAGE_COLORS)]
+        red, green, blue = (int(color[k:k + 2], 16) for k in (1, 3, 5))
         name = "as of " + " and ".join(str(y) for y in years)
         fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p90"], mode="lines",
                                  line=dict(width=0, color=color), showlegend=False,
                                  hoverinfo="skip", legendgroup=name))
         fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p10"], mode="lines",
-                                 fill="tonexty", line=dict(width=0, color=color), opacity=0.25,
+                                 fill="tonexty", line=dict(width=0, color=color),
+                                 fillcolor=f"rgba({red},{green},{blue},0.22)",
                                  name=f"{name}: P10-P90", legendgroup=name))
         fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p50"], mode="lines",
                                  line=dict(color=color, dash="dash"), name=f"{name}: P50",
