@@ -89,6 +89,29 @@ class ForecastConfig(StrictModel):
     seed: int = Field(default=20241219, ge=0)
 
 
+class TrackRecordConfig(StrictModel):
+    """The report's track record: the pipeline rerun as of past years (`dcload vintage`),
+    scored against today's history beside the published forecasts of the same vintages."""
+
+    as_of: list[int] = Field(default=[2012, 2014, 2016], description="the vintages: each "
+                             "history is rebuilt from the sources published by the end of "
+                             "the year")
+    published_forecasts: Path | None = Field(
+        default=None, description="CSV of published estimates (Mytton's compilation: "
+        "Reference, Published, Geography, Scenario name, Estimate year, Value (TWh)); its US "
+        "forecast rows are scored beside the vintages; a missing file is reported, not fatal")
+    draws: int = Field(default=1000, ge=100, le=100_000,
+                       description="Monte Carlo draws per vintage (fewer than the forecast's)")
+    backtest_paths: int = Field(default=200, ge=100, le=100_000,
+                                description="paths per backtest origin of each vintage")
+
+    @model_validator(mode="after")
+    def _unique_years(self) -> TrackRecordConfig:
+        if len(set(self.as_of)) != len(self.as_of):
+            raise ValueError("as_of years must be unique")
+        return self
+
+
 class ReportConfig(StrictModel):
     title: str = "Data-center electricity load"
 
@@ -107,6 +130,8 @@ class PipelineConfig(StrictModel):
     forecast: ForecastConfig = ForecastConfig()
     sensitivity: SensitivityConfig = SensitivityConfig()
     report: ReportConfig = ReportConfig()
+    track_record: TrackRecordConfig | None = Field(
+        default=None, description="the report's track-record section (none: no section)")
 
     @model_validator(mode="after")
     def _unique_scenarios(self) -> PipelineConfig:

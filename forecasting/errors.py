@@ -24,6 +24,10 @@ class InputError(Exception):
         self.field = field
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # picklable with its keywords, so an error raised in a worker process arrives whole
+        return (self.__class__, (self.file, self.message), {"row": self.row, "field": self.field})
+
     def __str__(self) -> str:
         where = self.file
         if isinstance(self.row, str):

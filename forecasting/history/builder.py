@@ -124,6 +124,8 @@ def _splice(observations: pd.DataFrame, rules: HistoryRules, file: str) -> Splic
             & observations["twh"].notna()
         ]
         if rows.empty:
+            if rules.splice == "none":  # nothing is moved, so no anchor is needed
+                return float("nan")
             raise InputError(
                 file, f"no {rules.splice_year} observation from '{source}' to splice on",
                 field="history.splice_year",

@@ -29,5 +29,9 @@ def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:
     national = config.national_total.model_copy(
         update={"file": resolve(config.national_total.file)})
     scenarios_dir = resolve(config.scenarios_dir) if config.scenarios_dir else SCENARIOS_DIR
+    track = config.track_record
+    if track is not None and track.published_forecasts is not None:
+        track = track.model_copy(
+            update={"published_forecasts": resolve(track.published_forecasts)})
     return config.model_copy(update={"history": history, "national_total": national,
-                                     "scenarios_dir": scenarios_dir})
+                                     "scenarios_dir": scenarios_dir, "track_record": track})

@@ -37,6 +37,7 @@ from forecasting.national.inputs import (
     load_inputs,
     with_overrides,
 )
+from forecasting.national.vintage import start_track_record
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.regimes import detect_regimes
@@ -67,6 +68,8 @@ class ComputedRun:
     forecast: pd.DataFrame
     sensitivity: pd.DataFrame
     started: datetime
+    track_record: pd.DataFrame | None = None   # forecasting.national.vintage.track_record
+    track_record_note: dict | None = None      # settings, basis and the published file's state
     limits: pd.DataFrame | None = None  # which supply limit binds, per scenario and year
 
     def backtest_forecasts(self) -> pd.DataFrame:
@@ -106,9 +109,11 @@ def compute_run(
     seed: int | None = None,
     scenario: str | None = None,
     progress: Progress | None = None,
+    worker: bool = False,
 ) -> ComputedRun:
     """Every stage of a national run, in order; `progress` sees each stage (default: timed
-    silently)."""
+    silently). `worker`: compute the track record's vintages in a worker process beside the
+    other stages (see `forecasting.national.vintage.start_track_record`); same numbers."""
     progress = progress if progress is not None else Timings()
     started = datetime.now(UTC)
     file = display_path(config_path)
@@ -119,6 +124,9 @@ def compute_run(
         factories = candidate_factories(config.baseline.candidates, file=file)
     with progress.stage("build history"):
         history = build_history_of(config, data, config_path)
+    # the track record's vintages run in a worker process beside the stages below
+    track_future = (None if config.track_record is None
+                    else start_track_record(config, data, history, file=file, worker=worker))
     series = history.as_series()
     last_year = int(series.index[-1].year)
     years = np.arange(last_year + 1, config.forecast.end_year + 1)
@@ -161,8 +169,12 @@ def compute_run(
             if not table.empty:
                 sensitivity.append(table)
     forecast = pd.concat(frames, ignore_index=True)
+    track, note = None, None
+    if track_future is not None:
+        with progress.stage("track record (vintages, waited for)"):
+            track, note = track_future.result()
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
-                       specs, forecast, _concat(sensitivity), started,
+                       specs, forecast, _concat(sensitivity), started, track, note,
                        limits=pd.concat(limits, ignore_index=True))
 
 

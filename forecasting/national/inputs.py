@@ -56,13 +56,20 @@ def check_scenario_names(config: PipelineConfig, file: str) -> None:
 
 def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
     """Every file a run reads: the config, the curated tables, the scenario files, the
-    history backcast of the region and its supply envelope."""
-    return [Path(config_path), config.history.observations, config.history.sources,
-            config.national_total.file,
-            *[config.scenarios_dir / f"{name}.yaml" for name in config.scenarios],
-            config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml",
-            *[p for p in [config.scenarios_dir / "envelope" / f"{config.region.lower()}.yaml"]
-              if p.is_file()]]
+    history backcast and the supply envelope of the region, and the track record's published
+    forecasts when the file exists."""
+    files = [Path(config_path), config.history.observations, config.history.sources,
+             config.national_total.file,
+             *[config.scenarios_dir / f"{name}.yaml" for name in config.scenarios],
+             config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml"]
+    envelope = config.scenarios_dir / "envelope" / f"{config.region.lower()}.yaml"
+    if envelope.is_file():
+        files.append(envelope)
+    track = config.track_record
+    if track is not None and track.published_forecasts is not None \
+            and Path(track.published_forecasts).is_file():
+        files.append(Path(track.published_forecasts))
+    return files
 
 
 def resolved_config(config: PipelineConfig) -> dict:
@@ -73,6 +80,9 @@ def resolved_config(config: PipelineConfig) -> dict:
     resolved["history"]["sources"] = display_path(config.history.sources)
     resolved["national_total"]["file"] = display_path(config.national_total.file)
     resolved["scenarios_dir"] = display_path(config.scenarios_dir)
+    track = resolved.get("track_record")
+    if track is not None and track.get("published_forecasts") is not None:
+        track["published_forecasts"] = display_path(config.track_record.published_forecasts)
     return resolved
 
 

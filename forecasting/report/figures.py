@@ -166,3 +166,51 @@ def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, model: str) 
     fig.update_layout(title=f"Backtest: forecasts of '{model}' from past origins (P50, P10-P90)",
                       yaxis_title="TWh/yr", **LAYOUT)
     return fig
+
+
+VINTAGE_COLORS = ["#9467bd", "#2ca02c", "#1f77b4", "#8c564b", "#17becf"]
+
+
+def track_record_figure(track: pd.DataFrame, history: pd.DataFrame) -> go.Figure:
+    """Each vintage's P10-P90 band and P50 (on today's basis) against today's history, with
+    the published forecasts of those vintages as markers. Vintages with the same forecast
+    (the same history) are drawn once, named together."""
+    fig = go.Figure()
+    ours = track[track["kind"] == "dcload"]
+    groups: dict[tuple, list[int]] = {}
+    for as_of, rows in ours.groupby("as_of", sort=True):
+        key = tuple(rows["target_year"]) + tuple(rows["p50"].round(6))
+        groups.setdefault(key, []).append(int(as_of))
+    for i, years in enumerate(groups.values()):
+        rows = ours[ours["as_of"] == years[0]]
+        color = VINTAGE_COLORS[i % len(VINTAGE_COLORS)]
+        red, green, blue = (int(color[k:k + 2], 16) for k in (1, 3, 5))
+        name = "as of " + " and ".join(str(y) for y in years)
+        fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p90"], mode="lines",
+                                 line=dict(width=0, color=color), showlegend=False,
+                                 hoverinfo="skip", legendgroup=name))
+        fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p10"], mode="lines",
+                                 fill="tonexty", line=dict(width=0, color=color),
+                                 fillcolor=f"rgba({red},{green},{blue},0.22)",
+                                 name=f"{name}: P10-P90", legendgroup=name))
+        fig.add_trace(go.Scatter(x=rows["target_year"], y=rows["p50"], mode="lines",
+                                 line=dict(color=color, dash="dash"), name=f"{name}: P50",
+                                 legendgroup=name))
+    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines",
+                             line=dict(color="#333333"), name="today's history"))
+    evidence = history[history["provenance"] != "interpolated"]
+    fig.add_trace(go.Scatter(x=evidence["year"], y=evidence["twh"], mode="markers",
+                             marker=dict(color="#333333", size=8),
+                             name="today's history: evidence years"))
+    published = track[track["kind"] == "published"].drop_duplicates(
+        ["source", "scenario", "target_year"])
+    if not published.empty:
+        fig.add_trace(go.Scatter(
+            x=published["target_year"], y=published["p50"], mode="markers",
+            marker=dict(symbol="x", size=10, color="#d62728"),
+            text=published["source"] + ": " + published["scenario"].astype(str),
+            hovertemplate="%{text}<br>%{x}: %{y:.0f} TWh (today's basis)<extra></extra>",
+            name="published forecasts (today's basis)"))
+    fig.update_layout(title="Track record: past vintages' forecasts against today's history",
+                      yaxis_title="TWh/yr (today's basis)", **LAYOUT)
+    return fig

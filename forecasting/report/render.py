@@ -21,6 +21,7 @@ from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
+from forecasting.report.track_record import fmt, track_record_view
 
 HEADLINE_METRICS = {"twh": ("TWh/yr", 0), "share_pct": ("% of US electricity", 1),
                     "capacity_gw": ("capacity GW", 0), "avg_gw": ("average GW", 0)}
@@ -76,6 +77,10 @@ def render_report(run: RunFiles) -> str:
         charts["backtest"] = _figure_json(
             figures.backtest_figure(run.backtest_forecasts, history, backtest_model))
 
+    if run.track_record is not None and not run.track_record.empty:
+        charts["track-record"] = _figure_json(
+            figures.track_record_figure(run.track_record, history))
+
     manifest = run.manifest
     return _environment().get_template("report.html.j2").render(
         title=manifest.get("config", {}).get("report", {}).get("title", "dcload report"),
@@ -105,6 +110,8 @@ def render_report(run: RunFiles) -> str:
         assumptions=None if run.assumptions is None else run.assumptions.to_dict("records"),
         limits=binding_summary(run.limits),
         changes=run.changes,
+        track=track_record_view(run.track_record, run.manifest.get("track_record")),
+        fmt=fmt,
         downloads=run.downloads(),
         charts=charts,
         plotly_js=Markup(get_plotlyjs()),

@@ -25,6 +25,7 @@ OPTIONAL_TABLES = {
     "backtest_forecasts": "backtest_forecasts.csv",
     "assumptions": "assumptions.csv",
     "limits": "limits.csv",
+    "track_record": "track_record.csv",
 }
 OPTIONAL_JSON = {"regimes": "regimes.json", "changes": "changes.json"}
 
@@ -43,6 +44,7 @@ class RunFiles:
     backtest_forecasts: pd.DataFrame | None = None
     assumptions: pd.DataFrame | None = None
     limits: pd.DataFrame | None = None
+    track_record: pd.DataFrame | None = None
     regimes: dict | None = None
     changes: dict | None = None
 

@@ -27,7 +27,8 @@ def read_csv_text(text: str) -> pd.DataFrame:
 
 def national_tables(run) -> dict[str, str]:
     """forecast.csv, history.csv, observations.csv, the backtest, decomposition, sensitivity,
-    assumptions and outlooks tables, and regimes.json of a computed national run."""
+    assumptions and outlooks tables, the track record (when the config asks for one) and
+    regimes.json of a computed national run."""
     tables = {
         "forecast.csv": published_forecast(run.forecast),
         "history.csv": run.history.series,
@@ -41,6 +42,8 @@ def national_tables(run) -> dict[str, str]:
     }
     if run.limits is not None:
         tables["limits.csv"] = run.limits
+    if run.track_record is not None:
+        tables["track_record.csv"] = run.track_record
     files = {name: csv_text(frame) for name, frame in tables.items()}
     files["regimes.json"] = json_text(run.regimes)
     return files

@@ -57,6 +57,7 @@ def national_manifest(run, fp: Fingerprint, *, run_id: str, timings: dict) -> di
                      "failures": len(run.choice.result.failures)},
         "bands": run.choice.bands_note(),
         "national_total_definition_label": DEFINITION_LABELS[config.national_total.definition],
+        "track_record": getattr(run, "track_record_note", None),
         "timings_s": dict(timings),
     }
 

@@ -1,7 +1,7 @@
 """The `dcload` command line (also `python -m pipelines`): one module per command group in
-this package (forecast, report, data, regimes, backtest, scenarios, refresh, runs, zones), the
-options they share in `options.py`. Commands are thin: they parse options, call the library
-(`forecasting/`) or the publisher (`pipelines/publishing/`), and print.
+this package (forecast, report, data, regimes, backtest, scenarios, refresh, runs, zones,
+vintage), the options they share in `options.py`. Commands are thin: they parse options, call
+the library (`forecasting/`) or the publisher (`pipelines/publishing/`), and print.
 
 Exit codes: 0 success, 2 a mistake in the user's input (one line on stderr naming file, row
 and field), 1 anything else (a bug: the traceback is printed).
@@ -22,6 +22,7 @@ from pipelines.cli.regimes import regimes_command
 from pipelines.cli.report import report_command
 from pipelines.cli.runs import runs_app
 from pipelines.cli.scenarios import scenarios_app
+from pipelines.cli.vintage import vintage_command
 from pipelines.cli.zones import zones_app
 
 app = typer.Typer(
@@ -37,6 +38,7 @@ app.add_typer(scenarios_app, name="scenarios")
 app.command("refresh")(refresh_command)
 app.add_typer(runs_app, name="runs")
 app.add_typer(zones_app, name="zones")
+app.command("vintage")(vintage_command)
 
 
 def main() -> None:

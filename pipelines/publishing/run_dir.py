@@ -4,12 +4,14 @@ directory's own files. Nothing is published here (pipelines/publishing/publish_r
 
 A national run directory holds forecast.csv, history.csv, observations.csv, regimes.json,
 backtest_summary.csv, backtest_forecasts.csv, decomposition.csv, sensitivity.csv,
-assumptions.csv, outlooks.csv, changes.json, manifest.json and index.html (the report reads
+assumptions.csv, outlooks.csv, track_record.csv (when the config has a track_record section),
+changes.json, manifest.json and index.html (the report reads
 only these); a zone run's files are listed in forecasting/zones/tables.py.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -96,7 +98,7 @@ def write_run(
         tables, make_manifest = zone_tables, zone_manifest
     else:
         run = compute_run(config_path, draws=draws, seed=seed, scenario=scenario,
-                          progress=progress)
+                          progress=progress, worker=(os.cpu_count() or 1) >= 2)
         tables, make_manifest = national_tables, national_manifest
     with progress.stage("write outputs and report"):
         files = tables(run)

@@ -12,7 +12,7 @@ import pytest
 from forecasting.paths import ROOT
 
 SECTION_IDS = ("headline", "history", "scenarios", "decomposition", "sensitivity", "backtest",
-               "assumptions", "changes", "provenance", "downloads")
+               "track-record", "assumptions", "changes", "provenance", "downloads")
 SCREENSHOT_DIR = ROOT / "build" / "test-output"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
