@@ -37,6 +37,9 @@ Choices where the issue is silent:
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -338,6 +341,17 @@ class _Later:
         return function(*args, **kwargs)
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Worker initializer: leave as soon as the process that started us is gone (killed
+    runs must not leave an orphan computing, holding the caller's stdout and stderr)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
+
+
 def start_track_record(config: PipelineConfig, data: CuratedData, today: BuiltHistory, *,
                        file: str = "config", worker: bool = False):
     """`track_record_of` as a future (`.result()` waits for it). With `worker` it runs in one
@@ -349,7 +363,8 @@ def start_track_record(config: PipelineConfig, data: CuratedData, today: BuiltHi
         checked_history(config, data, today, as_of, file=file, field=CONFIG_FIELD)
     if not worker:
         return _Later(track_record_of, config, data, today, file=file)
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"))
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
+                                   initializer=_exit_with_parent, initargs=(os.getpid(),))
     future = executor.submit(track_record_of, config, data, today, file=file)
     executor.shutdown(wait=False)
     return future
