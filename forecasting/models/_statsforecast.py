@@ -2,7 +2,9 @@
 
 statsforecast fits on a plain array; the season length comes from the frequency (M: 12,
 D: 7, H: 24, Y: 1) and falls back to 1 (no season) when the series holds fewer than two full
-seasons. On the log scale (`log=True` and every value positive) paths are mapped back with exp.
+seasons, or when statsforecast finds the series too short for the seasonal fit (its ETS needs
+more points than parameters plus four). On the log scale (`log=True` and every value
+positive) paths are mapped back with exp.
 
 Two ways to draw paths, both from the caller's generator:
 
@@ -48,7 +50,14 @@ class StatsforecastModel(Model):
         self.scale_ = LogScale.choose(series, self.log)
         z = self.scale_.forward(series.to_numpy())
         with quiet():
-            self.model_ = self._make(self.season_).fit(z)
+            try:
+                self.model_ = self._make(self.season_).fit(z)
+            except NotImplementedError:  # statsforecast: too few points for a seasonal fit
+                if self.season_ == 1:
+                    raise ValueError(f"{type(self).__name__}: {len(z)} observations are too "
+                                     "few for statsforecast") from None
+                self.season_ = 1
+                self.model_ = self._make(1).fit(z)
 
     def simulated_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         seed = int(rng.integers(2**31 - 1))
