@@ -77,7 +77,7 @@ def run_node(task: NodeTask) -> NodeResult:
     start = time.perf_counter()
     try:
         result = _run(task)
-    except (InputError, ValueError, ArithmeticError, KeyError, IndexError) as exc:
+    except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
         result = NodeResult(task.node, task.level, ok=False,
                             reason=reason if isinstance(exc, InputError)

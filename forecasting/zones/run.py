@@ -109,6 +109,10 @@ def hours_in(months: pd.PeriodIndex) -> np.ndarray:
 #: more than this and the zone has stopped reporting
 TRAILING_PARTIAL = 2
 
+#: fewest complete months a zone's modelling window may hold: two seasons, so the seasonal
+#: models and the backtest have something to learn from
+MIN_WINDOW_MONTHS = 24
+
 
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     """Complete months from ``start`` to the last complete month. Default ``start``: the
@@ -193,6 +197,10 @@ def run_zone(
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
 
     window = model_window(history, config.model_start)
+    if len(window) < MIN_WINDOW_MONTHS:
+        raise ValueError(f"only {len(window)} complete months to model ({window[0]}.."
+                         f"{window[-1]}, after the last long gap or incomplete month); a zone "
+                         f"needs at least {MIN_WINDOW_MONTHS}")
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
