@@ -4,12 +4,15 @@ every path, whatever the base forecasts and errors."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forecasting.hierarchy.mint import MIN_ERRORS, projection, reconcile, shrunk_covariance
 from forecasting.hierarchy.tree import UNKNOWN_REGION, build_hierarchy
+from forecasting.many_zones.assemble import reconciliation_backtest
+from forecasting.many_zones.node_task import NodeResult
 
 REGIONS = {"PJM": "Mid-Atlantic", "AEC": "Southeast", "ERCO": "Texas"}
 ZONES = ["PJM-DOM", "PJM-PEP", "AEC", "ERCO-COAS", "XYZ-1"]
@@ -73,3 +76,31 @@ def test_shrinkage_weight_is_a_fraction_and_keeps_the_variances():
     w, lam = shrunk_covariance(errors)
     assert 0 <= lam <= 1
     assert np.allclose(np.diag(w), errors.var(axis=0, ddof=1))
+
+
+def _selected_rows(actual: np.ndarray, p50: np.ndarray, origins, periods) -> pd.DataFrame:
+    return pd.DataFrame({"metric": "energy_gwh", "origin": origins, "period": periods,
+                         "actual": actual, "p50": p50, "mase_scale": 10.0})
+
+
+def test_the_reconciliation_backtest_shows_mint_repairing_biased_parents():
+    h = build_hierarchy(["PJM-DOM", "PJM-PEP"], "US48", REGIONS)
+    rng = np.random.default_rng(3)
+    origins = np.repeat([f"2022-{m:02d}" for m in range(1, 9)], 12)
+    periods = [f"{2023 + i // 12}-{i % 12 + 1:02d}" for i in range(12)] * 8
+    leaf_actual = {leaf: rng.uniform(900, 1100, len(origins)) for leaf in h.leaves}
+    results = []
+    for node in h.nodes:
+        actual = sum(leaf_actual[leaf] for leaf in h.leaves_under(node)) \
+            if node not in h.leaves else leaf_actual[node]
+        # the leaves forecast well; every parent's own forecast is 10% too high
+        p50 = actual + rng.normal(0, 5, len(actual)) if node in h.leaves else actual * 1.10
+        results.append(NodeResult(node, h.level[node], ok=True,
+                                  backtest_selected=_selected_rows(actual, p50, origins,
+                                                                   periods)))
+    table = {row["level"]: row for row in
+             reconciliation_backtest(h.summing_matrix(), results, h)}
+    assert set(table) == {"top", "region", "ba", "zone"}
+    for level in ("top", "region", "ba"):
+        assert table[level]["mase_reconciled"] < 0.5 * table[level]["mase_base"], level
+    assert table["zone"]["nodes"] == 2
