@@ -13,6 +13,7 @@ from forecasting.contracts import frequency_code
 from forecasting.models.arima import ArimaDrift
 from forecasting.models.auto_arima import AutoARIMA
 from forecasting.models.auto_ets import AutoETS
+from forecasting.models.auto_theta import AutoTheta
 from forecasting.models.base import Model
 from forecasting.models.drift import Drift
 from forecasting.models.ets import DampedETS
@@ -39,6 +40,7 @@ _CLASSES: tuple[type[Model], ...] = (
     GradientBoostingMedian,
     AutoETS,
     AutoARIMA,
+    AutoTheta,
 )
 
 MODELS: dict[str, Callable[..., Model]] = {cls.name: cls for cls in _CLASSES}

@@ -11,6 +11,7 @@ NAMES = {
     "naive", "seasonal_naive", "drift", "loglinear_trend", "regime_trend", "seasonal_trend",
     "damped_ets", "arima",
     "local_linear_trend", "prophet", "prophet_defaults", "gbm_median", "auto_ets", "auto_arima",
+    "auto_theta",
 }  # fmt: skip
 
 

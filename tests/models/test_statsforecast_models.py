@@ -1,6 +1,6 @@
-"""statsforecast AutoETS and AutoARIMA wrappers: paths of the right shape, fixed by the caller's
-seed, with the models' own bands, numpy's global generator left alone, and a short series fitted
-without a season."""
+"""statsforecast AutoETS, AutoARIMA and AutoTheta wrappers: paths of the right shape, fixed
+by the caller's seed, with the models' own bands, numpy's global generator left alone, a short
+series fitted without a season and one too short for statsforecast refused clearly."""
 
 import numpy as np
 import pytest
@@ -8,7 +8,7 @@ from model_cases import fitted_model, monthly_series
 
 from forecasting.models.registry import make_model
 
-NAMES = ("auto_ets", "auto_arima")
+NAMES = ("auto_ets", "auto_arima", "auto_theta")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -40,3 +40,8 @@ def test_a_series_shorter_than_two_seasons_is_fitted_without_a_season(name):
     model = make_model(name).fit(monthly_series().iloc[:20])
     assert model.season_ == 1
     assert model.sample_paths(3, 10, np.random.default_rng(1)).shape == (10, 3)
+
+
+def test_a_series_too_short_for_statsforecast_is_one_clear_error():
+    with pytest.raises(ValueError, match="5 observations are too few"):
+        make_model("auto_ets").fit(monthly_series().iloc[:5])
