@@ -63,9 +63,10 @@ class BaselineConfig(StrictModel):
         min_length=1,
         description="registry names (forecasting/models/registry.py) or {alias, model, params}",
     )
-    strategy: Literal["best", "ensemble"] = Field(
-        default="best", description="publish the best model by backtest MASE, or an "
-        "inverse-MASE^2 weighted ensemble of paths")
+    strategy: Literal["best", "ensemble", "robust"] = Field(
+        default="best", description="publish the best model by backtest MASE, an "
+        "inverse-MASE^2 weighted ensemble of paths, or (robust) equal weights over the best "
+        "three within 1.5x the best MASE")
     fallback: str | None = Field(default="regime_trend",
                                  description="used where the backtest has nothing to score yet")
     backtest_horizon: int = Field(default=3, ge=1, le=20)

@@ -13,6 +13,12 @@ Rules:
   n scored rows per model become (n w + n0 / k) / (n + n0) for k models: equal weights count
   as n0 rows of evidence. The pipeline and the backtest's `selected` rows use
   n0 = `PRIOR_ORIGINS` (3) origins' worth of rows, i.e. 3 x the backtest horizon;
+- robust: an equal-weight combination of the best few, safe when only a few origins have
+  been scored. The models are ranked by MASE; at most `ROBUST_TOP` (3) of them are kept, and
+  only those whose MASE is within `ROBUST_RATIO` (1.5) times the best, so a model that fails
+  badly on the evidence carries no weight however few models there are. Equal weights,
+  because with a few dozen scored rows the differences among the best few are mostly noise;
+  the mixture's scaled error is then at most about `ROBUST_RATIO` times the best model's;
 - an ensemble mixes PATHS, never quantiles: `mix_paths` takes from model k the first
   round(w_k n) of its n paths (largest-remainder rounding, so the counts sum to n, ties to the
   alias first in sorted order) and stacks them in alias order. Each path stays one model's
@@ -38,7 +44,11 @@ from forecasting.backtest.rolling_origin import (
     forecast_rows,
 )
 
-STRATEGIES = ("best", "ensemble")
+STRATEGIES = ("best", "ensemble", "robust")
+#: the robust rule keeps at most this many models ...
+ROBUST_TOP = 3
+#: ... each with a MASE at most this many times the best one's
+ROBUST_RATIO = 1.5
 #: equal ensemble weights count as this many backtest origins' worth of rows (see module doc)
 PRIOR_ORIGINS = 3
 
@@ -103,8 +113,9 @@ def shrink_to_equal(
 def select_or_ensemble(
     summary: pd.DataFrame, strategy: str = "best", *, prior_rows: float = 0.0
 ) -> Choice:
-    """The best model (weight 1) or the inverse-MASE^2 ensemble, from a summary table; an
-    ensemble's weights are shrunk towards equal by `prior_rows` (see module doc)."""
+    """The best model (weight 1), the inverse-MASE^2 ensemble or the robust combination, from
+    a summary table; an ensemble's weights are shrunk towards equal by `prior_rows` (see
+    module doc)."""
     if strategy == "best":
         return Choice("best", {select_best(summary): 1.0})
     if strategy == "ensemble":
@@ -112,7 +123,23 @@ def select_or_ensemble(
         weights = ensemble_weights(scores["MASE"].to_dict())
         rows = float(scores["n"].min()) if len(scores) else 0.0
         return Choice("ensemble", shrink_to_equal(weights, rows, prior_rows))
+    if strategy == "robust":
+        return Choice("robust", robust_weights(overall_scores(summary)))
     raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+
+
+def robust_weights(scores: pd.DataFrame, *, top: int = ROBUST_TOP,
+                   ratio: float = ROBUST_RATIO) -> dict[str, float]:
+    """Equal weights over the `top` lowest-MASE models within `ratio` x the best (ties: lower
+    CRPS, then alias); every other model of `scores` gets weight 0."""
+    if scores.empty:
+        raise ValueError("no model has a finite MASE to weight")
+    ranked = scores.assign(alias=scores.index).sort_values(
+        ["MASE", "CRPS", "alias"], na_position="last", kind="mergesort")
+    best = float(ranked["MASE"].iloc[0])
+    keep = [str(a) for a, v in zip(ranked.index, ranked["MASE"], strict=True)
+            if v <= ratio * best][:top]
+    return {str(a): (1.0 / len(keep) if a in keep else 0.0) for a in sorted(scores.index)}
 
 
 def allocate_paths(weights: Mapping[str, float], n: int) -> dict[str, int]:

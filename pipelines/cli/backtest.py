@@ -22,7 +22,8 @@ def backtest_command(
     models: str = typer.Option(None, "--models", help="Comma-separated model names, or 'all' "
                                "(default: the pipeline's candidates for the built history, all "
                                "models of the frequency for --series)."),
-    strategy: str = typer.Option("best", "--strategy", help="best or ensemble (selected rows)."),
+    strategy: str = typer.Option("best", "--strategy",
+                                 help="best, ensemble or robust (selected rows)."),
     draws: int = typer.Option(1000, "--draws", min=100, help="Paths per forecast."),
     seed: int = typer.Option(0, "--seed", min=0),
 ) -> None:
@@ -31,6 +32,7 @@ def backtest_command(
 
     from forecasting.backtest.candidates import candidate_factories
     from forecasting.backtest.choose import backtest_and_choose
+    from forecasting.backtest.selection import STRATEGIES
     from forecasting.contracts import BACKTEST_TABLE_COLUMNS, frequency_code
     from forecasting.io.config_file import load_config
     from forecasting.models.registry import MODELS, make_model, models_for
@@ -52,8 +54,9 @@ def backtest_command(
                 raise InputError("--models", f"model '{name}' does not support frequency "
                                  f"'{code}'", field="models")
         factories = {name: (lambda name=name: make_model(name)) for name in names}
-    if strategy not in ("best", "ensemble"):
-        raise InputError("--strategy", "must be best or ensemble", field="strategy")
+    if strategy not in STRATEGIES:
+        raise InputError("--strategy", f"must be one of {', '.join(STRATEGIES)}",
+                         field="strategy")
     first = first_origin or str(values.index[len(values) // 3])
     try:
         first_period = pd.Period(first, freq=values.index.freq)

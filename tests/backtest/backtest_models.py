@@ -83,6 +83,15 @@ class NaNPaths(RandomWalk):
         return np.full((n, horizon), np.nan)
 
 
+class Runaway(RandomWalk):
+    """A model that fails badly: its paths grow 40% a period whatever the history does."""
+
+    name: ClassVar[str] = "runaway"
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        return super().sample_paths(horizon, n, rng) * 1.4 ** np.arange(1, horizon + 1)
+
+
 def random_walk_series(
     n: int,
     *,

@@ -106,3 +106,13 @@ def test_choice_rows_of_a_single_model_and_an_ensemble():
     origin = mixed.iloc[0]["origin"]
     expected = mix_paths({m: result.paths[(m, origin)] for m in models}, ensemble.weights)
     assert mixed.iloc[0]["p10"] == pytest.approx(np.quantile(expected[:, 0], 0.1))
+
+
+def test_robust_weights_are_equal_over_the_best_three_within_the_ratio():
+    from forecasting.backtest.selection import robust_weights
+
+    scores = pd.DataFrame({"MASE": [0.5, 0.6, 0.7, 0.55, 5.0], "CRPS": 1.0, "n": 12},
+                          index=["a", "b", "c", "d", "bad"])
+    assert robust_weights(scores) == {"a": 1 / 3, "b": 1 / 3, "c": 0.0, "d": 1 / 3, "bad": 0.0}
+    few = scores.loc[["a", "bad"]]
+    assert robust_weights(few) == {"a": 1.0, "bad": 0.0}   # a failure never gets a share
