@@ -17,7 +17,7 @@ import pandas as pd
 
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
-from forecasting.combine.limits import binding_limits
+from forecasting.combine.limits import LIMIT_COLUMNS, binding_limits
 from forecasting.combine.sensitivity import rank_correlations, tornado
 from forecasting.config import PipelineConfig
 from forecasting.contracts import (
@@ -175,7 +175,7 @@ def compute_run(
             track, note = track_future.result()
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
                        specs, forecast, _concat(sensitivity), started, track, note,
-                       limits=pd.concat(limits, ignore_index=True))
+                       limits=_limits_table(limits))
 
 
 def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
@@ -195,6 +195,12 @@ def _sensitivity(spec, paths, config, history, years, decomposition, baseline, m
                     national_paths=national[:n])
     ranks = rank_correlations(paths, year=year)[["parameter", "spearman"]]
     return table.merge(ranks, on="parameter", how="left")
+
+
+def _limits_table(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The binding limits of every scenario; scenarios where no limit binds add no rows."""
+    rows = [f for f in frames if not f.empty]
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=LIMIT_COLUMNS)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
