@@ -1,0 +1,258 @@
+"""Accuracy across many zones: `selected` (under each selection rule) and every candidate
+against the same peers, on the monthly mean MW and monthly peak MW of every zone file.
+
+For each zone file of `../shared/data/eia930_2020_2024/zones/` (or `--zones-dir`):
+
+- the series: the zone's hourly load read and cleaned as the zone pipeline does
+  (`forecasting.zones.read`, `forecasting.zones.history`); per complete month (coverage >=
+  0.99) the evidence-hour mean MW and the largest hour (MW); other months are missing, and
+  every model is fitted on the run of complete months before the origin (`AfterLastGap`);
+- scored origins 2022-12 to 2023-12 (monthly), h = 1-12, every model scored with the same
+  code (`forecasting.backtest.rolling_origin`), MASE scaled by the in-sample seasonal
+  (lag-12) differences up to each origin;
+- candidates are also backtested at the 6 warm-up origins before 2022-12 (where the series
+  allows 12 months of training), so that `selected` at 2022-12 has evidence to choose from,
+  as the pipeline has when it runs; those warm-up rows are never scored here;
+- `selected` is rebuilt at each origin from what was known then
+  (`forecasting.backtest.selected`), once per candidate pool of `POOLS` and rule of `RULES`,
+  from the same candidate paths (`selected_<pool>_<rule>`);
+- peers (never part of any choice): seasonal naive, Prophet with defaults, and statsforecast
+  AutoETS and AutoARIMA as they come (`benchmarks/accuracy/peers.py`).
+
+Per zone and metric: the MASE of every model, the ratio of each rule's `selected` to the best
+peer, its 80% coverage, and the seconds of the zone's backtest. The summary per rule and
+metric: the median ratio, the share of zones at most 1.1, the largest ratio, the median
+coverage. Zones run as Dask tasks on a local cluster (`--workers`, default 2).
+
+    .venv/bin/python benchmarks/zones_accuracy/run.py --write           # every zone
+    .venv/bin/python benchmarks/zones_accuracy/run.py --every 4 --write  # every 4th zone
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks" / "accuracy"))
+
+HERE = Path(__file__).resolve().parent
+ZONES = ROOT / ".." / "shared" / "data" / "eia930_2020_2024" / "zones"
+FIRST, LAST, HORIZON, WARMUP, MIN_TRAIN = "2022-12", "2023-12", 12, 6, 12
+N_PATHS = 200
+SEED = 11
+CANDIDATES = ("seasonal_naive", "seasonal_trend", "damped_ets", "arima", "local_linear_trend",
+              "regime_trend", "auto_ets", "auto_arima", "auto_theta", "prophet")
+PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
+#: candidate pools `selected` chooses from: every candidate, without the three trend models
+#: that extrapolate a local slope, and statsforecast's three alone
+POOLS = {
+    "all": CANDIDATES,
+    "steady": tuple(c for c in CANDIDATES
+                    if c not in ("arima", "local_linear_trend", "regime_trend")),
+    "sf": ("auto_ets", "auto_arima", "auto_theta"),
+}
+#: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
+RULES = {"best": ("best", None), "ensemble": ("ensemble", None), "robust": ("robust", None)}
+
+
+def factories(names):
+    from peers import AutoARIMAPeer, AutoETSPeer
+
+    from forecasting.models.registry import make_model
+    from forecasting.zones.backtest import AfterLastGap
+
+    special = {"peer_seasonal_naive": lambda: make_model("seasonal_naive"),
+               "peer_prophet_defaults": lambda: make_model("prophet_defaults"),
+               "peer_autoets": AutoETSPeer, "peer_autoarima": AutoARIMAPeer}
+    out = {}
+    for name in names:
+        inner = special.get(name) or (lambda name=name: make_model(name))
+        out[name] = lambda inner=inner: AfterLastGap(inner())
+    return out
+
+
+def zone_series(path: Path) -> dict[str, pd.Series]:
+    from forecasting.zones.backtest import monthly_load
+    from forecasting.zones.history import build_history
+    from forecasting.zones.read import read_zone_files
+
+    load = monthly_load(build_history(read_zone_files([str(path)])))
+    hours = np.asarray(load["energy_gwh"].index.days_in_month, dtype=float) * 24.0
+    return {"mean_mw": (load["energy_gwh"] * 1000.0 / hours).rename("mean_mw"),
+            "peak_mw": load["peak_mw"]}
+
+
+def pool_of(result, names):
+    """`result` with only the models `names` (their rows and paths)."""
+    from dataclasses import replace
+
+    keep = result.forecasts["model"].isin(names).to_numpy()
+    return replace(result, forecasts=result.forecasts[keep].reset_index(drop=True),
+                   paths={k: v for k, v in result.paths.items() if k[0] in names})
+
+
+def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS) -> list[dict]:
+    """Every model's and every rule's scores on one zone (rows of the per-zone table)."""
+    from forecasting.backtest.rolling_origin import run_backtest, summary
+    from forecasting.backtest.selected import with_selected
+
+    zone = Path(path).stem
+    start = time.perf_counter()
+    rows = []
+    try:
+        series_by_metric = zone_series(Path(path))
+    except Exception as exc:  # noqa: BLE001 - a zone that cannot be read is a row, not a crash
+        return [{"zone": zone, "metric": m, "status": f"unreadable: {exc}"}
+                for m in ("mean_mw", "peak_mw")]
+    first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
+    for metric, series in series_by_metric.items():
+        t0 = time.perf_counter()
+        seen = series.loc[:last + HORIZON].dropna()
+        if seen.empty or seen.index[0] > first - MIN_TRAIN:
+            rows.append({"zone": zone, "metric": metric, "status": "too short"})
+            continue
+        warm = max(first - WARMUP, seen.index[0] + MIN_TRAIN - 1)
+        series = series.loc[seen.index[0]:last + HORIZON]
+        try:
+            ours = run_backtest(series, factories(candidates), horizon=HORIZON,
+                                first_origin=warm, last_origin=last, n_paths=N_PATHS,
+                                seed=SEED)
+            theirs = run_backtest(series, factories(PEERS), horizon=HORIZON,
+                                  first_origin=first, last_origin=last, n_paths=N_PATHS,
+                                  seed=SEED)
+        except Exception as exc:  # noqa: BLE001
+            rows.append({"zone": zone, "metric": metric, "status": f"failed: {exc}"})
+            continue
+        frames = [theirs.forecasts, ours.forecasts]
+        for pool, names in pools.items():
+            for rule, (strategy, fallback) in rules.items():
+                chosen = with_selected(pool_of(ours, names), strategy=strategy,
+                                       fallback=fallback).forecasts
+                frames.append(chosen[chosen["model"] == "selected"]
+                              .assign(model=f"selected_{pool}_{rule}"))
+        frame = pd.concat(frames, ignore_index=True)
+        origin = pd.PeriodIndex(frame["origin"].astype(str), freq="M")
+        frame = frame[(origin >= first) & (origin <= last)]
+        # score every model on the same outcomes: the (origin, period) pairs all of them have
+        count = frame.groupby(["origin", "period"])["model"].transform("nunique")
+        frame = frame[count.to_numpy() == frame["model"].nunique()]
+        table = summary(frame)
+        table = table[table["horizon"].astype(str) == "all"].set_index("model")
+        row = {"zone": zone, "metric": metric, "status": "ok", "n": int(table["n"].min()),
+               "seconds": round(time.perf_counter() - t0, 2)}
+        failed = sorted({f.alias for f in ours.failures} | {f.alias for f in theirs.failures})
+        row["failed_models"] = " ".join(failed)
+        for model, values in table.iterrows():
+            row[f"mase_{model}"] = float(values["MASE"])
+            if model.startswith("selected_"):
+                row[f"coverage80_{model}"] = float(values["coverage80"])
+        rows.append(row)
+    for row in rows:
+        row["zone_seconds"] = round(time.perf_counter() - start, 2)
+    return rows
+
+
+def summarise(table: pd.DataFrame) -> pd.DataFrame:
+    ok = table[table["status"] == "ok"].copy()
+    peers = [f"mase_{p}" for p in PEERS]
+    ok["best_peer"] = ok[peers].min(axis=1)
+    out = []
+    models = [c[5:] for c in ok.columns if c.startswith("mase_") and c[5:] not in PEERS]
+    for metric, part in ok.groupby("metric"):
+        for model in models:
+            ratio = part[f"mase_{model}"] / part["best_peer"]
+            ratio = ratio[np.isfinite(ratio)]
+            coverage = part.get(f"coverage80_{model}")
+            out.append({
+                "metric": metric, "model": model, "zones": int(len(ratio)),
+                "median_ratio": round(float(ratio.median()), 3),
+                "share_at_most_1.1": round(float((ratio <= 1.1).mean()), 3),
+                "max_ratio": round(float(ratio.max()), 3),
+                "median_coverage80": (round(float(coverage.median()), 3)
+                                      if coverage is not None else np.nan),
+            })
+    return pd.DataFrame(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zones-dir", type=Path, default=ZONES)
+    parser.add_argument("--every", type=int, default=1, help="every k-th zone file (sorted)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--write", action="store_true", help="rewrite results.md/csv")
+    args = parser.parse_args()
+    files = sorted(args.zones_dir.glob("*.csv"))[:: args.every]
+    from distributed import Client, LocalCluster, progress  # noqa: F401
+
+    start = time.perf_counter()
+    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        futures = client.map(score_zone, [str(f) for f in files], pure=False)
+        results = client.gather(futures)
+    wall = time.perf_counter() - start
+    table = pd.DataFrame([row for rows in results for row in rows])
+    table = table.sort_values(["zone", "metric"], kind="mergesort").reset_index(drop=True)
+    summary_table = summarise(table)
+    print(summary_table.to_string(index=False))
+    ok = table[table["status"] == "ok"]
+    per_zone = ok.groupby("zone")["zone_seconds"].first()
+    print(f"{len(files)} zones, wall {wall:.0f} s with {args.workers} workers, "
+          f"{per_zone.median():.1f} s per zone (median, both metrics)")
+    if args.write:
+        table.to_csv(HERE / "results_by_zone.csv", index=False, float_format="%.4f",
+                     lineterminator="\n")
+        summary_table.to_csv(HERE / "results.csv", index=False, lineterminator="\n")
+        write_markdown(summary_table, table, files, wall, args)
+
+
+def markdown(frame: pd.DataFrame) -> str:
+    cells = [[str(c) for c in frame.columns]] + [
+        ["" if isinstance(v, float) and np.isnan(v) else f"{v:g}" if isinstance(v, float)
+         else str(v) for v in row] for row in frame.itertuples(index=False)]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
+
+
+def write_markdown(summary_table, table, files, wall, args) -> None:
+    ok = table[table["status"] == "ok"]
+    per_zone = ok.groupby("zone")["zone_seconds"].first()
+    rules = summary_table[summary_table["model"].str.startswith("selected_")]
+    others = summary_table[~summary_table["model"].str.startswith("selected_")]
+    lines = [
+        "# Accuracy across zones (issue 12)",
+        "",
+        "Regenerate: `.venv/bin/python benchmarks/zones_accuracy/run.py --write"
+        + (f" --every {args.every}" if args.every != 1 else "") + "`",
+        "",
+        f"Zones: {len(files)} files of `{args.zones_dir.name}/`"
+        + (f" (every {args.every}th, sorted by name)" if args.every != 1 else "")
+        + f"; {int((table['status'] != 'ok').sum())} zone-metric pairs not scored "
+        "(too short or unreadable, see results_by_zone.csv). Scored origins "
+        f"{FIRST}..{LAST} monthly, h = 1-{HORIZON}, {N_PATHS} paths, seed {SEED}. Ratio: "
+        "MASE / the best of the four peers on the same zone and metric.",
+        "",
+        f"Time: {wall:.0f} s wall with {args.workers} Dask workers; "
+        f"{per_zone.median():.1f} s per zone (median, both metrics, every candidate, peer "
+        f"and rule), {per_zone.max():.1f} s at most.",
+        "",
+        "## `selected`, by selection rule",
+        "",
+        markdown(rules),
+        "",
+        "## Each candidate alone (its MASE / the best peer)",
+        "",
+        markdown(others),
+        "",
+    ]
+    (HERE / "results.md").write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
