@@ -145,6 +145,10 @@ def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS) -> li
         frame = frame[count.to_numpy() == frame["model"].nunique()]
         table = summary(frame)
         table = table[table["horizon"].astype(str) == "all"].set_index("model")
+        if table.empty or not np.isfinite(table["n"]).all():
+            rows.append({"zone": zone, "metric": metric,
+                         "status": "no outcome that every model forecast"})
+            continue
         row = {"zone": zone, "metric": metric, "status": "ok", "n": int(table["n"].min()),
                "seconds": round(time.perf_counter() - t0, 2)}
         failed = sorted({f.alias for f in ours.failures} | {f.alias for f in theirs.failures})
