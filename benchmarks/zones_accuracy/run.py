@@ -193,7 +193,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="rewrite results.md/csv")
     args = parser.parse_args()
     files = sorted(args.zones_dir.glob("*.csv"))[:: args.every]
-    from distributed import Client, LocalCluster, progress  # noqa: F401
+    from distributed import Client, LocalCluster
 
     start = time.perf_counter()
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,

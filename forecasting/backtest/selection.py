@@ -80,10 +80,13 @@ def select_best(summary: pd.DataFrame) -> str:
     scores = overall_scores(summary)
     if scores.empty:
         raise ValueError("no model has a finite MASE to select on")
-    ranked = scores.assign(alias=scores.index).sort_values(
-        ["MASE", "CRPS", "alias"], na_position="last", kind="mergesort"
-    )
-    return str(ranked.index[0])
+    return str(ranked(scores).index[0])
+
+
+def ranked(scores: pd.DataFrame) -> pd.DataFrame:
+    """`scores` from the lowest MASE up; ties: lower CRPS, then alias."""
+    return scores.assign(alias=scores.index).sort_values(
+        ["MASE", "CRPS", "alias"], na_position="last", kind="mergesort")
 
 
 def ensemble_weights(mase: Mapping[str, float]) -> dict[str, float]:
@@ -134,11 +137,8 @@ def robust_weights(scores: pd.DataFrame, *, top: int = ROBUST_TOP,
     CRPS, then alias); every other model of `scores` gets weight 0."""
     if scores.empty:
         raise ValueError("no model has a finite MASE to weight")
-    ranked = scores.assign(alias=scores.index).sort_values(
-        ["MASE", "CRPS", "alias"], na_position="last", kind="mergesort")
-    best = float(ranked["MASE"].iloc[0])
-    keep = [str(a) for a, v in zip(ranked.index, ranked["MASE"], strict=True)
-            if v <= ratio * best][:top]
+    order = ranked(scores)["MASE"]
+    keep = [str(a) for a, v in order.items() if v <= ratio * order.iloc[0]][:top]
     return {str(a): (1.0 / len(keep) if a in keep else 0.0) for a in sorted(scores.index)}
 
 

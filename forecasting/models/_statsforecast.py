@@ -1,4 +1,6 @@
-"""Shared plumbing of the statsforecast wrappers (`auto_ets.py`, `auto_arima.py`).
+"""Shared plumbing of the statsforecast wrappers (`auto_ets.py`, `auto_arima.py`,
+`auto_theta.py`): a wrapper names its statsforecast class (`statsforecast_class`), imported
+lazily (statsforecast is slow to import), and draws `interval_paths` unless it says otherwise.
 
 statsforecast fits on a plain array; the season length comes from the frequency (M: 12,
 D: 7, H: 24, Y: 1) and falls back to 1 (no season) when the series holds fewer than two full
@@ -41,8 +43,16 @@ class StatsforecastModel(Model):
     def __init__(self, *, log: bool = False) -> None:
         self.log = log
 
-    def _make(self, season: int) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
+    #: the class of `statsforecast.models` that is wrapped, built with `season_length`
+    statsforecast_class: ClassVar[str]
+
+    def _make(self, season: int) -> Any:
+        import statsforecast.models  # lazily: slow import
+
+        return getattr(statsforecast.models, self.statsforecast_class)(season_length=season)
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        return self.interval_paths(horizon, n, rng)
 
     def _fit(self, series: pd.Series) -> None:
         m = season_length(freq_code(series.index))

@@ -24,11 +24,7 @@ from forecasting.models._statsforecast import StatsforecastModel
 class AutoARIMA(StatsforecastModel):
     name: ClassVar[str] = "auto_arima"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D"})
-
-    def _make(self, season: int):
-        from statsforecast.models import AutoARIMA as SfAutoARIMA  # lazily: slow import
-
-        return SfAutoARIMA(season_length=season)
+    statsforecast_class: ClassVar[str] = "AutoARIMA"
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         return self.simulated_paths(horizon, n, rng)

@@ -17,18 +17,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import numpy as np
-
 from forecasting.models._statsforecast import StatsforecastModel
 
 
 class AutoETS(StatsforecastModel):
     name: ClassVar[str] = "auto_ets"
-
-    def _make(self, season: int):
-        from statsforecast.models import AutoETS as SfAutoETS  # lazily: slow import
-
-        return SfAutoETS(season_length=season)
-
-    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
-        return self.interval_paths(horizon, n, rng)
+    statsforecast_class: ClassVar[str] = "AutoETS"

@@ -17,18 +17,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import numpy as np
-
 from forecasting.models._statsforecast import StatsforecastModel
 
 
 class AutoTheta(StatsforecastModel):
     name: ClassVar[str] = "auto_theta"
-
-    def _make(self, season: int):
-        from statsforecast.models import AutoTheta as SfAutoTheta  # lazily: slow import
-
-        return SfAutoTheta(season_length=season)
-
-    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
-        return self.interval_paths(horizon, n, rng)
+    statsforecast_class: ClassVar[str] = "AutoTheta"
