@@ -63,7 +63,7 @@ class BaselineConfig(StrictModel):
         min_length=1,
         description="registry names (forecasting/models/registry.py) or {alias, model, params}",
     )
-    strategy: Literal["best", "ensemble", "robust"] = Field(
+    strategy: Literal["best", "ensemble", "robust", "equal"] = Field(
         default="best", description="publish the best model by backtest MASE, an "
         "inverse-MASE^2 weighted ensemble of paths, or (robust) equal weights over the best "
         "three within 1.5x the best MASE")

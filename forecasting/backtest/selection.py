@@ -19,6 +19,9 @@ Rules:
   badly on the evidence carries no weight however few models there are. Equal weights,
   because with a few dozen scored rows the differences among the best few are mostly noise;
   the mixture's scaled error is then at most about `ROBUST_RATIO` times the best model's;
+- equal: equal weights over every candidate with a finite MASE, whatever the backtest says:
+  the strong default when the evidence is thin, for a candidate set that a benchmark across
+  many series has already vetted (the scores only decide which models failed outright);
 - an ensemble mixes PATHS, never quantiles: `mix_paths` takes from model k the first
   round(w_k n) of its n paths (largest-remainder rounding, so the counts sum to n, ties to the
   alias first in sorted order) and stacks them in alias order. Each path stays one model's
@@ -44,7 +47,7 @@ from forecasting.backtest.rolling_origin import (
     forecast_rows,
 )
 
-STRATEGIES = ("best", "ensemble", "robust")
+STRATEGIES = ("best", "ensemble", "robust", "equal")
 #: the robust rule keeps at most this many models ...
 ROBUST_TOP = 3
 #: ... each with a MASE at most this many times the best one's
@@ -116,9 +119,9 @@ def shrink_to_equal(
 def select_or_ensemble(
     summary: pd.DataFrame, strategy: str = "best", *, prior_rows: float = 0.0
 ) -> Choice:
-    """The best model (weight 1), the inverse-MASE^2 ensemble or the robust combination, from
-    a summary table; an ensemble's weights are shrunk towards equal by `prior_rows` (see
-    module doc)."""
+    """The best model (weight 1), the inverse-MASE^2 ensemble, the robust combination or equal
+    weights, from a summary table; an ensemble's weights are shrunk towards equal by
+    `prior_rows` (see module doc)."""
     if strategy == "best":
         return Choice("best", {select_best(summary): 1.0})
     if strategy == "ensemble":
@@ -128,6 +131,11 @@ def select_or_ensemble(
         return Choice("ensemble", shrink_to_equal(weights, rows, prior_rows))
     if strategy == "robust":
         return Choice("robust", robust_weights(overall_scores(summary)))
+    if strategy == "equal":
+        scores = overall_scores(summary)
+        if scores.empty:
+            raise ValueError("no model has a finite MASE to weight")
+        return Choice("equal", dict.fromkeys(sorted(scores.index), 1.0 / len(scores)))
     raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
 
 

@@ -43,7 +43,7 @@ class BacktestConfig(BaseModel):
     min_train: int = Field(24, ge=12)  # months of a gap-free segment before its first origin
     candidates: list[str] = ["seasonal_trend", "damped_ets", "auto_ets", "auto_arima"]
     peers: list[str] = PEERS  # benchmark peers, run and scored beside the candidates
-    strategy: Literal["best", "ensemble", "robust"] = "ensemble"
+    strategy: Literal["best", "ensemble", "robust", "equal"] = "ensemble"
     n_paths: int = Field(200, ge=10)
 
 

@@ -116,3 +116,11 @@ def test_robust_weights_are_equal_over_the_best_three_within_the_ratio():
     assert robust_weights(scores) == {"a": 1 / 3, "b": 1 / 3, "c": 0.0, "d": 1 / 3, "bad": 0.0}
     few = scores.loc[["a", "bad"]]
     assert robust_weights(few) == {"a": 1.0, "bad": 0.0}   # a failure never gets a share
+
+
+def test_equal_weights_ignore_the_scores_but_leave_out_models_that_failed():
+    scores = table([("a", 0.5, 1.0), ("b", 3.0, 1.0), ("c", np.nan, 1.0), ("selected", 0.1, 1.0)])
+    choice = select_or_ensemble(scores, "equal")
+    assert choice.kind == "equal" and choice.weights == {"a": 0.5, "b": 0.5}
+    with pytest.raises(ValueError, match="finite MASE"):
+        select_or_ensemble(table([("a", np.nan, 1.0)]), "equal")
