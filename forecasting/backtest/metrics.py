@@ -135,13 +135,21 @@ def mase_scale(train: pd.Series) -> float:
     """In-sample mean absolute lag-m difference of `train` (m from its frequency).
 
     m is 1 for annual data; for sub-annual data the seasonal period, unless the series has
-    fewer than 2m values, in which case m = 1. NaN when the scale is zero or undefined.
+    fewer than 2m values, in which case m = 1. Missing values (NaN) are missing: with m = 1
+    the differences are those of consecutive observed values, each divided by the number of
+    periods between them (the change per period); with m > 1, the pairs m periods apart that
+    are both observed. NaN when the scale is zero or undefined.
     """
     values = train.astype(float)
     m = season_length(values.index.freqstr) if isinstance(values.index, pd.PeriodIndex) else 1
     if values.notna().sum() < 2 * m:
         m = 1
-    diffs = (values - values.shift(m)).abs().dropna()
+    if m == 1:
+        present = np.flatnonzero(values.notna().to_numpy())
+        observed = values.to_numpy()[present]
+        diffs = pd.Series(np.abs(np.diff(observed)) / np.diff(present), dtype=float)
+    else:
+        diffs = (values - values.shift(m)).abs().dropna()
     if diffs.empty:
         return float("nan")
     scale = float(diffs.mean())

@@ -22,7 +22,10 @@ Rules:
 - mean and quantiles come from the paths (numpy's default linear-interpolation quantiles);
 - evidence only: with `observed`, a row whose period is not evidence (an interpolated year)
   has ``observed = False``; `summary`, `model_scores`, the selection and the calibration
-  built on them use only rows with ``observed = True``;
+  built on them use only rows with ``observed = True``; and every model is fitted (and the
+  MASE scale computed) on the training window with those periods as missing (NaN), so a
+  filled value is never fitted as data (see `forecasting.models.base` for how models take
+  missing periods);
 - the paths are kept in `result.paths[(alias, origin)]` as `(n_paths, horizon)` arrays, column
   j being horizon j + 1, for the selection, ensembles and calibration built on top.
 
@@ -214,6 +217,10 @@ def run_backtest(
         raise ValueError("n_paths must be at least 1")
     levels = tuple(sorted({float(q) for q in quantiles}))
     origins = list(rolling_origins(series, horizon, first_origin, last_origin, step))
+    if observed is not None:
+        evidence = observed.reindex(series.index, fill_value=False).to_numpy(dtype=bool)
+        origins = [o._replace(train=o.train.where(evidence[: len(o.train)]))
+                   for o in origins]
     scales = {str(o.origin): metrics.mase_scale(o.train) for o in origins}
     frames: list[pd.DataFrame] = []
     paths: dict[tuple[str, str], np.ndarray] = {}

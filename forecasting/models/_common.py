@@ -3,6 +3,8 @@
 - `freq_code(index)`: the one-letter frequency of a PeriodIndex (`Y`, `M`, `D` or `H`);
 - `SEASON_LENGTHS` / `season_length(code)`: the seasonal period used for each frequency;
 - `LogScale`: fit on log values when asked and all values are positive, and map back;
+- `observed_positions(series)`: the positions of the values that are not NaN (evidence), for
+  models that take missing periods at their true spacing;
 - `child_rng(rng)`: an independent generator derived from the caller's, for libraries that
   take their own generator;
 - `quiet()`: a context manager that silences warnings and the INFO chatter of statsmodels,
@@ -57,7 +59,9 @@ class LogScale:
 
     @classmethod
     def choose(cls, series: pd.Series, log: bool) -> LogScale:
-        return cls(bool(log) and bool((series.to_numpy(dtype=float) > 0).all()))
+        """On when `log` and every observed value (NaN are missing periods) is positive."""
+        values = series.to_numpy(dtype=float)
+        return cls(bool(log) and bool((values[~np.isnan(values)] > 0).all()))
 
     def forward(self, values: np.ndarray) -> np.ndarray:
         values = np.asarray(values, dtype=float)
@@ -66,6 +70,11 @@ class LogScale:
     def back(self, values: np.ndarray) -> np.ndarray:
         values = np.asarray(values, dtype=float)
         return np.exp(values) if self.on else values
+
+
+def observed_positions(series: pd.Series) -> np.ndarray:
+    """Positions (0 = the first period) of the periods with a value."""
+    return np.flatnonzero(~np.isnan(series.to_numpy(dtype=float)))
 
 
 def child_rng(rng: np.random.Generator) -> np.random.Generator:

@@ -7,6 +7,9 @@ a drift of the differenced series) when d + D = 1, none when d + D = 2. For mont
 data a seasonal part `seasonal_order=(P, D, Q)` with period 12 or 7 may be given, e.g.
 (1, 0, 0) or (0, 1, 1); hourly data is not supported (a fit on a year of hours takes seconds).
 
+Missing periods (NaN) are missing observations of the state-space likelihood; the KPSS test
+and the AICc's observation count use the observed values only.
+
 Order selection (Hyndman-Khandakar style):
 - d: fixed by `d`, else with `select_d="kpss"` (default) d = 1 when the KPSS test rejects
   level stationarity at 5% (as `forecast::ndiffs`), or with `select_d="aicc"` by AICc over
@@ -60,6 +63,7 @@ class ArimaDrift(Model):
     name: ClassVar[str] = "arima"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D"})
     min_observations: ClassVar[int] = 8
+    missing_values: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -101,16 +105,17 @@ class ArimaDrift(Model):
         if self.d is not None:
             d_values = [self.d]
         elif self.select_d == "kpss":
-            d_values = [int(kpss_needs_difference(z))]
+            d_values = [int(kpss_needs_difference(z[~np.isnan(z)]))]
         else:
             d_values = [0, 1]
         burn = max(d_values) + seasonal[1] * seasonal[3]
+        nobs = int(np.sum(~np.isnan(z[burn:])))  # observed values the likelihood counts
 
         best = None
         for d, p, q in product(d_values, range(self.max_p + 1), range(self.max_q + 1)):
             trend = _TRENDS[d + seasonal[1]]
             n_params = p + q + seasonal[0] + seasonal[2] + len(trend.replace("n", "")) + 1
-            if len(z) - burn - n_params - 1 <= 0:  # AICc undefined: too few observations
+            if nobs - n_params - 1 <= 0:  # AICc undefined: too few observations
                 continue
             model = ARIMA(z, order=(p, d, q), seasonal_order=seasonal, trend=trend)
             try:
@@ -118,8 +123,8 @@ class ArimaDrift(Model):
                     results = model.fit(cov_type="none")
             except (ValueError, np.linalg.LinAlgError):
                 continue
-            loglike = float(np.sum(results.llf_obs[burn:]))
-            score = _aicc(loglike, len(results.params), len(z) - burn)
+            loglike = float(np.nansum(results.llf_obs[burn:]))
+            score = _aicc(loglike, len(results.params), nobs)
             if np.isfinite(score) and (best is None or score < best[0]):
                 best = (score, (p, d, q), trend, model, results.params)
         if best is None:

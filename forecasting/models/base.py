@@ -1,15 +1,21 @@
 """The one small protocol every baseline model follows.
 
 A series is a `pandas.Series` of floats indexed by a `pandas.PeriodIndex` (annual `Y`, monthly
-`M`, daily `D` or hourly `H`), sorted, without gaps. A model:
+`M`, daily `D` or hourly `H`), sorted, one row per period. A period without evidence (an
+interpolated year, a month with no data) is NaN, never a filled value. A model:
 
-- `fit(series)` learns from it and returns itself;
+- `fit(series)` learns from it and returns itself. Leading NaN are dropped; the forecast
+  starts after the last period given, observed or not. A model with `missing_values = True`
+  takes interior and trailing NaN as missing (state-space models through the Kalman filter,
+  regressions at the true period spacing); any other model is fitted on the values after the
+  last missing one, and cannot forecast from a missing last period (ValueError);
 - `sample_paths(horizon, n, rng)` returns an array `(n, horizon)` of *joint* future paths, so
   that sums and ratios of paths keep their dependence across years;
 - `predict(horizon, quantiles)` returns a frame indexed by the future periods with a `mean`
   column and one column per quantile (named `q0.05`, `q0.5`, ...).
 
-Capabilities are class attributes: `frequencies` it supports and `min_observations` it needs.
+Capabilities are class attributes: `frequencies` it supports, `min_observations` it needs
+(observed values, never filled ones) and `missing_values`.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ class Model:
     name: ClassVar[str] = "model"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y"})
     min_observations: ClassVar[int] = 3
+    #: True when `_fit` takes NaN inside or at the end of the series as missing periods
+    missing_values: ClassVar[bool] = False
 
     series_: pd.Series
 
@@ -49,10 +57,19 @@ class Model:
         if freq not in self.frequencies:
             raise ValueError(f"model '{self.name}' does not support frequency '{freq}': it "
                              f"supports {_said(self.frequencies)}")
-        clean = series.dropna()
-        if len(clean) < self.min_observations:
-            raise SeriesTooShortError(self.name, self.min_observations, len(clean))
-        self.series_ = clean.astype(float)
+        values = series.astype(float)
+        present = np.flatnonzero(values.notna().to_numpy())
+        if len(present) < self.min_observations:
+            raise SeriesTooShortError(self.name, self.min_observations, len(present))
+        values = values.iloc[present[0]:]
+        if not self.missing_values and values.isna().any():
+            if np.isnan(values.iloc[-1]):
+                raise ValueError(f"model '{self.name}' cannot forecast from a missing last "
+                                 f"period ({values.index[-1]})")
+            values = values.iloc[int(np.flatnonzero(values.isna().to_numpy())[-1]) + 1:]
+            if len(values) < self.min_observations:
+                raise SeriesTooShortError(self.name, self.min_observations, len(values))
+        self.series_ = values
         self._fit(self.series_)
         return self
 

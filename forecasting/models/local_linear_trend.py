@@ -2,7 +2,8 @@
 
 On the model scale z (log values when `log=True` and every value is positive, else levels):
 z_t = mu_t + e_t, mu_{t+1} = mu_t + beta_t + w_t, beta_{t+1} = beta_t + v_t, with the
-three variances estimated by maximum likelihood (Kalman filter, diffuse initial state). With
+three variances estimated by maximum likelihood (Kalman filter, diffuse initial state;
+missing periods, NaN, are missing observations of the filter). With
 `seasonal=True` (monthly, daily or hourly data only) a stochastic dummy seasonal of period
 12, 7 or 24 is added.
 
@@ -35,6 +36,7 @@ class LocalLinearTrend(Model):
     name: ClassVar[str] = "local_linear_trend"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D", "H"})
     min_observations: ClassVar[int] = 6
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, log: bool = True, seasonal: bool = False) -> None:
         self.log = log
@@ -51,7 +53,7 @@ class LocalLinearTrend(Model):
         m = season_length(freq)
         if self.seasonal and m == 1:
             raise ValueError(f"model '{self.name}' has no seasonal component for annual data")
-        require(self.name, self.observations_needed(freq), len(series))
+        require(self.name, self.observations_needed(freq), int(series.notna().sum()))
         self.scale_ = LogScale.choose(series, self.log)
         z = self.scale_.forward(series.to_numpy())
         model = UnobservedComponents(

@@ -1,9 +1,11 @@
 """Log-linear trend: constant growth fitted by OLS on log values (the thin baseline).
 
-log y_t = a + b t + e_t, e_t ~ N(0, s^2). Paths draw (a, b) once per path from their
+log y_t = a + b t + e_t, e_t ~ N(0, s^2), fitted on the observed periods at their true times t
+(a missing period, NaN, is not a point; the forecast starts after the last period given).
+Paths draw (a, b) once per path from their
 estimated joint normal distribution (parameter uncertainty, which widens bands with the
 horizon) and add independent noise each period. `s` is floored at `min_log_sd`, because
-interpolated history understates how noisy the series is.
+a short or smooth history understates how noisy the series is.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from forecasting.models._common import observed_positions
 from forecasting.models.base import Model
 
 
@@ -20,6 +23,7 @@ class LogLinearTrend(Model):
     name: ClassVar[str] = "loglinear_trend"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D", "H"})
     min_observations: ClassVar[int] = 3
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, last_n: int | None = None, min_log_sd: float = 0.0) -> None:
         self.last_n = last_n
@@ -29,11 +33,13 @@ class LogLinearTrend(Model):
         window = series if self.last_n is None else series.iloc[-self.last_n :]
         if (window <= 0).any():
             raise ValueError("log-linear trend needs positive values")
-        n = len(window)
-        self.t_last_ = n - 1
-        t = np.arange(n, dtype=float)
+        t = observed_positions(window).astype(float)
+        n = len(t)
+        if n < 2:
+            raise ValueError("log-linear trend needs two observed values")
+        self.t_last_ = len(window) - 1
         design = np.column_stack([np.ones(n), t])
-        y = np.log(window.to_numpy(dtype=float))
+        y = np.log(window.to_numpy(dtype=float)[t.astype(int)])
         coef, *_ = np.linalg.lstsq(design, y, rcond=None)
         residuals = y - design @ coef
         dof = max(n - 2, 1)

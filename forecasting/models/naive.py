@@ -6,7 +6,10 @@ with m from the frequency (M: 12, D: 7, H: 24) unless `season_length` is given.
 
 Both work on log values when `log=True` and every value is positive (else on levels). The
 step s.d. `s` is the root mean square of the (seasonal) differences, as for the in-sample
-one-step errors of the method, floored at `min_sd`.
+one-step errors of the method, floored at `min_sd`. `Naive` takes missing periods (NaN) as
+missing: the last observed value is carried forward, a difference over a gap of k periods
+counts as k steps (d / sqrt(k) enters the root mean square), and paths cross any missing last
+periods to the forecast horizon.
 
 Paths: simulated from the end of the history with independent N(0, s^2) steps, each value
 built on the simulated (or observed) value one step (one season) earlier, so paths are joint
@@ -20,7 +23,13 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from forecasting.models._common import LogScale, freq_code, require, season_length
+from forecasting.models._common import (
+    LogScale,
+    freq_code,
+    observed_positions,
+    require,
+    season_length,
+)
 from forecasting.models.base import Model
 
 
@@ -32,6 +41,7 @@ class Naive(Model):
     name: ClassVar[str] = "naive"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D", "H"})
     min_observations: ClassVar[int] = 2
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, log: bool = True, min_sd: float = 0.0) -> None:
         self.log = log
@@ -39,13 +49,15 @@ class Naive(Model):
 
     def _fit(self, series: pd.Series) -> None:
         self.scale_ = LogScale.choose(series, self.log)
-        z = self.scale_.forward(series.to_numpy())
+        at = observed_positions(series)
+        z = self.scale_.forward(series.to_numpy())[at]
         self.last_ = float(z[-1])
-        self.sd_ = max(_rms(np.diff(z)), self.min_sd)
+        self.ahead_ = len(series) - 1 - int(at[-1])  # missing periods after the last value
+        self.sd_ = max(_rms(np.diff(z) / np.sqrt(np.diff(at))), self.min_sd)
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
-        steps = rng.normal(0.0, self.sd_, size=(n, horizon))
-        return self.scale_.back(self.last_ + np.cumsum(steps, axis=1))
+        steps = rng.normal(0.0, self.sd_, size=(n, self.ahead_ + horizon))
+        return self.scale_.back(self.last_ + np.cumsum(steps, axis=1)[:, self.ahead_:])
 
 
 class SeasonalNaive(Model):

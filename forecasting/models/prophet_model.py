@@ -1,6 +1,7 @@
 """Prophet (piecewise-linear or logistic trend with changepoints) and Prophet with defaults.
 
-`ProphetModel` fits Prophet (MAP estimate) with `ds` = the start timestamp of each period.
+`ProphetModel` fits Prophet (MAP estimate) with `ds` = the start timestamp of each period;
+a missing period (NaN) is a row Prophet leaves out of the fit, so gaps keep their spacing.
 With `log=None` (the default) it works on log values for linear growth (growth of
 data-center load compounds, and a piecewise-linear trend in levels underfits it) and on
 levels for logistic growth; `log=True` / `log=False` force the choice (log values only when
@@ -58,6 +59,7 @@ class ProphetModel(Model):
     name: ClassVar[str] = "prophet"
     frequencies: ClassVar[frozenset[str]] = frozenset({"Y", "M", "D", "H"})
     min_observations: ClassVar[int] = 5
+    missing_values: ClassVar[bool] = True
 
     def __init__(
         self,

@@ -148,8 +148,12 @@ def compute_run(
     with progress.stage("decompose history and sample the baseline"):
         decomposition = decompose_history(
             history.series, load_backcast(region, config.scenarios_dir / "backcast"))
+        # evidence only: the chosen models are fitted with the interpolated years missing
+        observed = history.observed()
         conventional = annual_series(decomposition.conventional_series())
-        momentum = chosen_paths(series, choice, factories, len(years), n,
+        conventional = conventional.where(observed.reindex(conventional.index,
+                                                           fill_value=False))
+        momentum = chosen_paths(history.evidence_series(), choice, factories, len(years), n,
                                 rng_for(seed_value, region, "momentum"))
         baseline = chosen_paths(conventional, choice, factories, len(years), n,
                                 rng_for(seed_value, region, "baseline"))
@@ -215,10 +219,9 @@ def _national_paths(config, data, years, n, seed) -> np.ndarray:
     totals = totals[(totals["definition"] == config.national_total.definition)
                     & (totals["year"] >= config.national_total.fit_from_year)]
     totals = totals.sort_values("year").set_index("year")["twh"]
+    # a year without a published total is missing, never filled (the trend takes the gap)
     full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
-    full = np.exp(np.log(full).interpolate(limit_area="inside"))
-    series = pd.Series(full.to_numpy(),
-                       index=annual_index(full.index))
+    series = pd.Series(full.to_numpy(dtype=float), index=annual_index(full.index))
     model = LogLinearTrend().fit(series)
     horizon = int(years[-1]) - int(series.index[-1].year)
     paths = model.sample_paths(horizon, n, rng_for(seed, config.region, "national_total"))

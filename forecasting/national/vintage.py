@@ -180,10 +180,12 @@ def run_vintage(config: PipelineConfig, data: CuratedData, today: BuiltHistory, 
     today_frame = today.series.set_index("year")
     today_last = int(today_frame.index.max())
     horizon = today_last - last
-    key = (tuple(np.round(series.to_numpy(), 9)), first, horizon, draws, backtest_paths)
+    observed = history.observed()
+    key = (tuple(np.round(series.to_numpy(), 9)), tuple(observed.to_numpy()), first, horizon,
+           draws, backtest_paths)
     cache = {} if cache is None else cache
     if key not in cache:
-        cache[key] = _forecast(config, series, horizon, draws=draws,
+        cache[key] = _forecast(config, series, observed, horizon, draws=draws,
                                backtest_paths=backtest_paths, file=file)
     bands, (q10, q50, q90) = cache[key]
     old = on_old_basis(config, data.sources, as_of)
@@ -216,10 +218,11 @@ def first_origin_of(config: PipelineConfig, first: int, last: int) -> int:
     return min(max(first + MIN_HISTORY_YEARS - 1, wanted), last - 1)
 
 
-def _forecast(config: PipelineConfig, series: pd.Series, horizon: int, *, draws: int,
-              backtest_paths: int, file: str) -> tuple[dict, np.ndarray]:
-    """Backtest, choose and calibrate on `series` as the pipeline does, then the P10, P50 and
-    P90 of the chosen baseline's paths of the total `horizon` years on."""
+def _forecast(config: PipelineConfig, series: pd.Series, observed: pd.Series, horizon: int, *,
+              draws: int, backtest_paths: int, file: str) -> tuple[dict, np.ndarray]:
+    """Backtest, choose and calibrate on `series` as the pipeline does (fitted and scored on
+    the `observed` years only), then the P10, P50 and P90 of the chosen baseline's paths of
+    the total `horizon` years on."""
     b = config.baseline
     first, last = int(series.index[0].year), int(series.index[-1].year)
     factories = candidate_factories(b.candidates, file=file)
@@ -227,8 +230,8 @@ def _forecast(config: PipelineConfig, series: pd.Series, horizon: int, *, draws:
         series, factories, horizon=b.backtest_horizon,
         first_origin=str(first_origin_of(config, first, last)), last_origin=str(last - 1),
         n_paths=backtest_paths, seed=config.forecast.seed, strategy=b.strategy,
-        fallback=b.fallback, min_residuals=b.min_residuals)
-    paths = chosen_paths(series, choice, factories, horizon, draws,
+        fallback=b.fallback, min_residuals=b.min_residuals, observed=observed)
+    paths = chosen_paths(series.where(observed), choice, factories, horizon, draws,
                          rng_for(config.forecast.seed, config.region, SCENARIO))
     return choice.bands_note(), np.quantile(paths, [0.1, 0.5, 0.9], axis=0)
 

@@ -134,6 +134,37 @@ def test_interpolated_actuals_are_marked_and_never_scored():
     assert summary(moved).equals(summary(rows))
 
 
+def test_filled_values_are_never_fitted_or_scaled_on():
+    """With `observed`, a model's training window has the periods that are not evidence as
+    missing: changing the filled values changes no forecast, no scale and no score."""
+    from forecasting.models.drift import Drift
+
+    years = pd.period_range("2000", "2023", freq="Y")
+    values = pd.Series(np.exp(np.linspace(3, 5, len(years))), index=years)
+    observed = pd.Series(True, index=years)
+    observed.iloc[[12, 13, 17, 19, 20]] = False
+    seen = []
+
+    class Watching(Drift):
+        def _fit(self, series):
+            seen.append(series)
+            super()._fit(series)
+
+    def run(series):
+        return run_backtest(series, {"drift": Watching}, horizon=3, first_origin="2008",
+                            n_paths=100, observed=observed)
+
+    result = run(values)
+    assert any(s.isna().any() for s in seen)
+    for train in seen:  # every filled year the model saw is missing
+        flags = observed.reindex(train.index).to_numpy()
+        assert train[~flags].isna().all() and train[flags].notna().all()
+    filled = values.where(observed, values * 3.0)  # other filled values, same evidence
+    again = run(filled)
+    columns = ["origin", "period", "mean", "p10", "p50", "p90", "mase_scale"]
+    assert again.forecasts[columns].equals(result.forecasts[columns])
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_robust_selection_stays_near_the_best_candidate_when_one_fails_badly(seed):
     from backtest_models import Runaway
