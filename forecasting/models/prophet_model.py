@@ -2,6 +2,9 @@
 
 `ProphetModel` fits Prophet (MAP estimate) with `ds` = the start timestamp of each period;
 a missing period (NaN) is a row Prophet leaves out of the fit, so gaps keep their spacing.
+Prophet optimises with Newton's method below 100 rows; on a series with gaps (ten published
+years among 25) that took 3-5 s a fit against 0.15 s for L-BFGS at the same optimum (to six
+digits), so a series with missing periods is fitted with L-BFGS.
 With `log=None` (the default) it works on log values for linear growth (growth of
 data-center load compounds, and a piecewise-linear trend in levels underfits it) and on
 levels for logistic growth; `log=True` / `log=False` force the choice (log values only when
@@ -129,7 +132,8 @@ class ProphetModel(Model):
         z = self.scale_.forward(series.to_numpy())
         with quiet(), _global_numpy_seed(0):
             model = Prophet(**self._prophet_kwargs(freq_code(series.index)))
-            model.fit(self._frame(series.index, z))
+            options = {"algorithm": "LBFGS"} if np.isnan(z).any() else {}
+            model.fit(self._frame(series.index, z), **options)
         self.prophet_ = model
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
