@@ -4,7 +4,9 @@
 - `SEASON_LENGTHS` / `season_length(code)`: the seasonal period used for each frequency;
 - `LogScale`: fit on log values when asked and all values are positive, and map back;
 - `observed_positions(series)`: the positions of the values that are not NaN (evidence), for
-  models that take missing periods at their true spacing;
+  models that take missing periods at their true spacing; `observed_on_scale(series, scale)`
+  adds those values on the model scale and how many periods are missing after the last one
+  (the steps a random walk crosses before the forecast starts);
 - `child_rng(rng)`: an independent generator derived from the caller's, for libraries that
   take their own generator;
 - `quiet()`: a context manager that silences warnings and the INFO chatter of statsmodels,
@@ -75,6 +77,13 @@ class LogScale:
 def observed_positions(series: pd.Series) -> np.ndarray:
     """Positions (0 = the first period) of the periods with a value."""
     return np.flatnonzero(~np.isnan(series.to_numpy(dtype=float)))
+
+
+def observed_on_scale(series: pd.Series, scale: LogScale) -> tuple[np.ndarray, np.ndarray, int]:
+    """(positions of the observed periods, their values on `scale`, periods missing after the
+    last observed one)."""
+    at = observed_positions(series)
+    return at, scale.forward(series.to_numpy())[at], len(series) - 1 - int(at[-1])
 
 
 def child_rng(rng: np.random.Generator) -> np.random.Generator:

@@ -28,6 +28,7 @@ import pandas as pd
 
 from forecasting.contracts import FREQUENCY_CODES, FREQUENCY_NAMES, frequency_code
 from forecasting.errors import SeriesTooShortError
+from forecasting.models._common import observed_positions
 
 #: draws used when quantiles are computed from paths, and their fixed seed
 PREDICT_DRAWS = 4000
@@ -58,7 +59,7 @@ class Model:
             raise ValueError(f"model '{self.name}' does not support frequency '{freq}': it "
                              f"supports {_said(self.frequencies)}")
         values = series.astype(float)
-        present = np.flatnonzero(values.notna().to_numpy())
+        present = observed_positions(values)
         if len(present) < self.min_observations:
             raise SeriesTooShortError(self.name, self.min_observations, len(present))
         values = values.iloc[present[0]:]

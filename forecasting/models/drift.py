@@ -21,7 +21,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from forecasting.models._common import LogScale, observed_positions
+from forecasting.models._common import LogScale, observed_on_scale
 from forecasting.models.base import Model
 
 
@@ -37,12 +37,10 @@ class Drift(Model):
 
     def _fit(self, series: pd.Series) -> None:
         self.scale_ = LogScale.choose(series, self.log)
-        at = observed_positions(series)
-        z = self.scale_.forward(series.to_numpy())[at]
+        at, z, self.ahead_ = observed_on_scale(series, self.scale_)
         gaps = np.diff(at).astype(float)
         span = float(at[-1] - at[0])
         self.last_ = float(z[-1])
-        self.ahead_ = len(series) - 1 - int(at[-1])  # missing periods after the last value
         self.drift_ = float((z[-1] - z[0]) / span)
         deviations = np.diff(z) - gaps * self.drift_
         dof = max(len(gaps) - 1, 1)

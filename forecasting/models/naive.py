@@ -26,7 +26,7 @@ import pandas as pd
 from forecasting.models._common import (
     LogScale,
     freq_code,
-    observed_positions,
+    observed_on_scale,
     require,
     season_length,
 )
@@ -49,10 +49,8 @@ class Naive(Model):
 
     def _fit(self, series: pd.Series) -> None:
         self.scale_ = LogScale.choose(series, self.log)
-        at = observed_positions(series)
-        z = self.scale_.forward(series.to_numpy())[at]
+        at, z, self.ahead_ = observed_on_scale(series, self.scale_)
         self.last_ = float(z[-1])
-        self.ahead_ = len(series) - 1 - int(at[-1])  # missing periods after the last value
         self.sd_ = max(_rms(np.diff(z) / np.sqrt(np.diff(at))), self.min_sd)
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
