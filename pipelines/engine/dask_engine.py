@@ -33,7 +33,10 @@ class DaskEngine:
         else:
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                          processes=True, dashboard_address=None,
-                                         silence_logs=40)
+                                         # CRITICAL: a worker's heartbeat that meets
+                                         # the closing scheduler logs an ERROR with a
+                                         # traceback; task errors reach the client anyway
+                                         silence_logs=50)
             self._client = Client(self._cluster)
         return self
 
