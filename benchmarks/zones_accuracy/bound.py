@@ -17,13 +17,9 @@ median ratio, share of zones at most 1.1 and at most 0.9, the largest ratio.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
-
-HERE = Path(__file__).resolve().parent
-PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
+from run import HERE, PEERS, markdown  # run.py beside this file: the table's peers, its tables
 
 
 def hindsight(table: pd.DataFrame) -> pd.DataFrame:
@@ -69,19 +65,11 @@ def main() -> None:
              "`results_by_zone.csv`; see the docstring).", "",
              "Ratio: the MASE of the model (or rule) picked per zone *after* seeing the "
              "outcomes / the best peer's MASE on that zone.", "",
-             _markdown(summary), "",
+             markdown(summary), "",
              "Which candidate the hindsight choice picks, by metric:", "",
-             _markdown(counts), ""]
+             markdown(counts), ""]
     (HERE / "bound.md").write_text("\n".join(lines), encoding="utf-8")
     print(summary.to_string(index=False))
-
-
-def _markdown(frame: pd.DataFrame) -> str:
-    head = "| " + " | ".join(map(str, frame.columns)) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in row)
-            + " |" for row in frame.itertuples(index=False)]
-    return "\n".join([head, rule, *body])
 
 
 if __name__ == "__main__":
