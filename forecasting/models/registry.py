@@ -23,6 +23,7 @@ from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.models.naive import Naive, SeasonalNaive
 from forecasting.models.prophet_model import ProphetDefaults, ProphetModel
 from forecasting.models.regime_trend import RegimeTrend
+from forecasting.models.seasonal_level import SeasonalLevel
 from forecasting.models.seasonal_trend import SeasonalTrend
 
 _CLASSES: tuple[type[Model], ...] = (
@@ -32,6 +33,7 @@ _CLASSES: tuple[type[Model], ...] = (
     LogLinearTrend,
     RegimeTrend,
     SeasonalTrend,
+    SeasonalLevel,
     DampedETS,
     ArimaDrift,
     LocalLinearTrend,

@@ -21,6 +21,16 @@ from forecasting.models.base import Model
 SEASONS = {"M": 12, "D": 7}
 
 
+def seasonal_design(t: np.ndarray, index: pd.PeriodIndex, season: int) -> np.ndarray:
+    """Columns: intercept, trend `t`, and `season - 1` seasonal effects summing to zero (the
+    month, or the weekday when `season` is 7, of each period of `index`)."""
+    positions = np.asarray(index.month) - 1 if season == 12 else np.asarray(index.day_of_week)
+    dummies = np.zeros((len(t), season - 1))
+    for j in range(season - 1):
+        dummies[:, j] = (positions == j).astype(float) - (positions == season - 1)
+    return np.column_stack([np.ones(len(t)), np.asarray(t, dtype=float), dummies])
+
+
 class SeasonalTrend(Model):
     name: ClassVar[str] = "seasonal_trend"
     frequencies: ClassVar[frozenset[str]] = frozenset({"M", "D"})
@@ -44,8 +54,7 @@ class SeasonalTrend(Model):
         window = self.window or 5 * self.season_
         part = series.iloc[-window:]
         self.n_ = len(part)
-        self.first_position_ = self._positions(part.index[:1])[0]
-        design = self._design(np.arange(self.n_), self._positions(part.index))
+        design = seasonal_design(np.arange(self.n_), part.index, self.season_)
         y = np.log(part.to_numpy(dtype=float))
         coef, *_ = np.linalg.lstsq(design, y, rcond=None)
         residuals = y - design @ coef
@@ -54,20 +63,9 @@ class SeasonalTrend(Model):
         self.coef_ = coef
         self.cov_ = self.sd_**2 * np.linalg.pinv(design.T @ design)
 
-    def _positions(self, index: pd.PeriodIndex) -> np.ndarray:
-        if self.season_ == 12:
-            return np.asarray(index.month) - 1
-        return np.asarray(index.day_of_week)
-
-    def _design(self, t: np.ndarray, positions: np.ndarray) -> np.ndarray:
-        dummies = np.zeros((len(t), self.season_ - 1))
-        for j in range(self.season_ - 1):
-            dummies[:, j] = (positions == j).astype(float) - (positions == self.season_ - 1)
-        return np.column_stack([np.ones(len(t)), t.astype(float), dummies])
-
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         future = self.future_index(horizon)
-        design = self._design(self.n_ - 1 + np.arange(1, horizon + 1), self._positions(future))
+        design = seasonal_design(self.n_ - 1 + np.arange(1, horizon + 1), future, self.season_)
         params = rng.multivariate_normal(self.coef_, self.cov_, size=n, method="svd")
         noise = rng.normal(0.0, self.sd_, size=(n, horizon))
         return np.exp(params @ design.T + noise)
