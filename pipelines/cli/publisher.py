@@ -4,14 +4,19 @@ stops it cleanly (nothing half-published), and its outcome becomes the exit code
 from __future__ import annotations
 
 import signal
+from typing import TYPE_CHECKING
 
-from pipelines.publishing.logs import RunLog
-from pipelines.publishing.progress import StageProgress
-from pipelines.publishing.publish_run import PublishOptions, RunOutcome, Terminated, publish_run
+if TYPE_CHECKING:  # the publisher imports every model: only when a run starts, so that
+    # `dcload --help` and a command-line mistake answer at once
+    from pipelines.publishing.logs import RunLog
+    from pipelines.publishing.progress import StageProgress
+    from pipelines.publishing.publish_run import PublishOptions, RunOutcome
 
 
 def run_publisher(options: PublishOptions, log: RunLog, *,
                   progress: StageProgress | None = None) -> RunOutcome:
+    from pipelines.publishing.publish_run import Terminated, publish_run
+
     def on_sigterm(signum: int, frame: object) -> None:
         raise Terminated(f"stopped by signal {signum}")
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from forecasting.contracts import KEY_YEAR
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from pipelines.cli.options import JsonOption, StoreOption
@@ -26,6 +25,7 @@ def runs_list(
     as_json: bool = JsonOption,
 ) -> None:
     """List runs, newest first."""
+    from forecasting.contracts import KEY_YEAR
     from pipelines.publishing.registry import STATUSES, Registry
     from pipelines.publishing.store import Store
 
@@ -60,6 +60,7 @@ def runs_show(
     as_json: bool = JsonOption,
 ) -> None:
     """Show one run: registry row, inputs and key results."""
+    from forecasting.contracts import KEY_YEAR
     from pipelines.publishing.registry import Registry
     from pipelines.publishing.store import Store
 

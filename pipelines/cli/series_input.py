@@ -13,13 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from pipelines.cli.options import ConfigOption as PipelineConfigOption
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Freq(StrEnum):
@@ -144,6 +147,8 @@ def observed_periods(options: SeriesOptions, values: pd.Series) -> pd.Series:
     """Which periods of `values` are evidence: the built history's published (or spliced)
     years; every period of a --series file (a file with gaps is refused before)."""
     if options.series:
+        import pandas as pd
+
         return pd.Series(True, index=values.index)
     from forecasting.national import build_history_of, load_inputs
 

@@ -35,3 +35,17 @@ def test_help_still_exits_0_and_no_arguments_still_show_the_help():
     assert done.returncode == 0 and "forecast" in done.stdout and done.stderr == ""
     bare = run_cli()
     assert bare.returncode == 2 and "Usage" in bare.stdout and "error" not in bare.stderr
+
+
+def test_help_and_mistakes_answer_without_loading_the_models():
+    """`dcload --help` and a mistyped command answer at once: the CLI loads pandas, the
+    models and the publisher only when a command runs (they took 5-10 s to import)."""
+    import subprocess
+    import sys
+
+    heavy = ("pandas", "statsforecast", "statsmodels", "prophet", "dask", "forecasting.models")
+    probe = ("import sys; import pipelines.cli; "
+             f"print(','.join(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "", f"imported at startup: {done.stdout.strip()}"
