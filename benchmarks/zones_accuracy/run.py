@@ -54,19 +54,22 @@ SEED = 11
 #: every candidate scored. `arima` (statsmodels ARIMA with the project's order search) is not:
 #: the first pass on every 4th zone had it at 1.5-1.9x the best peer (median) and it took 40%
 #: of a zone's time; its rows stay in git history (commit 3598dba, results.md)
-CANDIDATES = ("seasonal_naive", "seasonal_trend", "damped_ets", "local_linear_trend",
-              "regime_trend", "auto_ets", "auto_arima", "auto_theta", "prophet")
+CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "damped_ets",
+              "local_linear_trend", "regime_trend", "auto_ets", "auto_arima", "auto_theta",
+              "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
 #: candidate pools `selected` chooses from: every candidate; the zone pipeline's default
 #: (`forecasting.zones.config.BacktestConfig.candidates`); without the two models that
-#: extrapolate a local slope; statsforecast's three alone; the three that were nearest the
-#: best peer in the first pass
+#: extrapolate a local slope; statsforecast's three alone; the default with the seasonal
+#: level in place of the seasonal trend; the default with the seasonal level added
+DEFAULT = tuple(BacktestConfig().candidates)
 POOLS = {
     "all": CANDIDATES,
-    "default": tuple(BacktestConfig().candidates),
+    "default": DEFAULT,
     "steady": tuple(c for c in CANDIDATES if c not in ("local_linear_trend", "regime_trend")),
     "sf": ("auto_ets", "auto_arima", "auto_theta"),
-    "core": ("auto_ets", "seasonal_trend", "damped_ets"),
+    "level": tuple("seasonal_level" if c == "seasonal_trend" else c for c in DEFAULT),
+    "plus_level": (*DEFAULT, "seasonal_level"),
 }
 #: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
 RULES = {rule: (rule, None) for rule in STRATEGIES}
