@@ -58,19 +58,23 @@ CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "damped_ets"
               "local_linear_trend", "regime_trend", "auto_ets", "auto_arima", "auto_theta",
               "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
-#: candidate pools `selected` chooses from: every candidate; the zone pipeline's default
-#: (`forecasting.zones.config.BacktestConfig.candidates`); without the two models that
-#: extrapolate a local slope; statsforecast's three alone; the default with the seasonal
-#: level in place of the seasonal trend; the default with the seasonal level added
-DEFAULT = tuple(BacktestConfig().candidates)
+#: candidate pools `selected` chooses from: every candidate; AutoETS, the seasonal trend and
+#: damped ETS (the zone default until the seasonal level was measured here); without the two
+#: models that extrapolate a local slope; statsforecast's three alone; the three with the
+#: seasonal level in place of the seasonal trend; the three with the seasonal level added
+THREE = ("auto_ets", "seasonal_trend", "damped_ets")
 POOLS = {
     "all": CANDIDATES,
-    "default": DEFAULT,
+    "three": THREE,
     "steady": tuple(c for c in CANDIDATES if c not in ("local_linear_trend", "regime_trend")),
     "sf": ("auto_ets", "auto_arima", "auto_theta"),
-    "level": tuple("seasonal_level" if c == "seasonal_trend" else c for c in DEFAULT),
-    "plus_level": (*DEFAULT, "seasonal_level"),
+    "level": tuple("seasonal_level" if c == "seasonal_trend" else c for c in THREE),
+    "plus_level": (*THREE, "seasonal_level"),
 }
+#: the pool and rule of the zone pipeline's default (`forecasting.zones.config.BacktestConfig`)
+DEFAULT_POOL, DEFAULT_RULE = "plus_level", "ensemble"
+assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default moved"
+assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
 #: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
 RULES = {rule: (rule, None) for rule in STRATEGIES}
 
@@ -301,6 +305,10 @@ def write_markdown(summary_table, table, files, wall, args) -> None:
         f"{per_zone.max():.1f} s at most; the rules' choices take under a second each.",
         "",
         "## `selected`, by selection rule",
+        "",
+        f"The zone pipeline's default (`forecasting.zones.config.BacktestConfig`) is "
+        f"`selected_{DEFAULT_POOL}_{DEFAULT_RULE}`: pool `{DEFAULT_POOL}` "
+        f"({', '.join(POOLS[DEFAULT_POOL])}), rule `{DEFAULT_RULE}`.",
         "",
         markdown(rules),
         "",
