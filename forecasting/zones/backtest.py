@@ -31,14 +31,21 @@ column (``monthly`` / ``annual``) of the summary, where horizons are months or y
   peak taken (peak), as the zone forecast derives its annual figures.
 
 `selected` is what the zone forecast publishes, rebuilt at each origin from what was known
-then. Energy: the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
+then. For a zone with a data-center component (`split` given), the energy candidates are
+what its forecast fits: each on the base plus the data-center trend, both from the
+decomposition redone on the load known at the origin (`BasePlusDataCenter`, aliases
+``<name>+dc``); the peers, and a peer that is also a candidate, forecast the total as they
+come. Energy: the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
 factors per monthly horizon) over the candidates, run on the 36-month monthly paths. Peak:
 the zone forecast has no peak model; it turns its energy paths into hourly load with
 weather-year shapes (`forecasting.zones.weather_years`) and takes each month's largest hour.
 With `hourly` given, `selected`'s peaks are made the same way (`weather_peaks`): its energy
 paths as average MW times the hourly shape of a weather year drawn per path and forecast
-year among the complete years that ended by the origin (the total load's own shapes; the
-forecast shapes the base and adds the data-center block). Without `hourly`, the rule runs on
+year among the complete years that ended by the origin. A zone without a data-center
+component takes the total load's own shapes; with one (`split`), the decomposition is redone
+on the load known at the origin and the base's shapes carry the base while the data-center
+load is a flat block at its level of the origin's last 12 months, as the forecast adds it.
+Without `hourly`, the rule runs on
 the peak candidates instead. Annual rows of `selected` are its monthly paths aggregated like
 any model's. The candidates' and peers' peak rows are their own models of the monthly peak
 series.
@@ -67,10 +74,23 @@ from forecasting.backtest.rolling_origin import (
 )
 from forecasting.backtest.selected import decide, with_selected
 from forecasting.models.base import Model
+from forecasting.zones.base_plus_data_center import (
+    BasePlusDataCenter,
+    OriginDecomposition,
+    Splitter,
+)
 from forecasting.zones.history import ZoneHistory, period_table
 from forecasting.zones.weather_years import monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
+#: suffix of an energy candidate fitted on the base plus the data-center trend
+#: (`BasePlusDataCenter`): ``auto_ets+dc``; the rule's weights carry these aliases
+BASE_PLUS_DC = "+dc"
+
+
+def model_name(alias: str) -> str:
+    """The registry name behind a backtest alias (``auto_ets+dc`` -> ``auto_ets``)."""
+    return alias.removesuffix(BASE_PLUS_DC)
 #: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
 METRICS = ("energy_gwh", "peak_mw")
 
@@ -207,20 +227,31 @@ def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years
 
 
 def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
-                  seed: int) -> BacktestResult:
+                  seed: int, decomposition: OriginDecomposition | None = None
+                  ) -> BacktestResult:
     """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
-    peaks: at each origin, `selected`'s monthly energy paths as average MW, times the hourly
-    shape of a weather year drawn per path and forecast year (`weather_years.monthly_peaks`,
-    with the total load's own shapes and no separate data-center block), among the complete
-    years that ended by the origin."""
-    wy = weather_years(hourly, pd.Series(0.0, index=pd.period_range(
-        hourly.index[0].tz_localize(None).to_period("M"),
-        hourly.index[-1].tz_localize(None).to_period("M"), freq="M")))
+    peaks, from what was known at each origin: `selected`'s monthly energy paths as average
+    MW, times the hourly shape of a weather year drawn per path and forecast year
+    (`weather_years.monthly_peaks`) among the complete years that ended by the origin.
+
+    Without `decomposition` (a zone without a data-center component) the shapes are the
+    total load's own. With it, the decomposition is the one known at the origin: the shapes
+    are those of the base (load - data-center average of each month) and the data-center
+    load D_t is a flat block at the mean path of its trend (`OriginDecomposition.trend`, as
+    the energy's `BasePlusDataCenter`), so a path of average A_t has the hourly load
+    (A_t - D_t) s(k) + D_t, as the zone forecast adds its data-center block (no diurnal
+    swing: the amplitude is a large-load assumption the backtest does not have)."""
+    wy = None if decomposition is not None else _weather_years_of(hourly, None)
     frames, paths = [], {}
     for origin in peaks.origins:
         label = str(origin)
         if ("selected", label) not in energy.paths:
             continue
+        trend = None
+        if decomposition is not None:
+            known_load = hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
+            wy = _weather_years_of(known_load, decomposition.data_center(origin))
+            trend = decomposition.trend(origin)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
         if not len(known):
@@ -229,10 +260,12 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         n, span = e.shape
         months = pd.period_range(origin + 1, periods=span, freq="M")
         avg = e * 1000.0 / (np.asarray(months.days_in_month, dtype=float) * 24.0)
+        dc = np.zeros_like(avg)
+        if trend is not None:
+            dc = np.minimum(trend.mean_path(span)[None, :], np.maximum(avg, 0.0))
         rng = origin_rng(seed, "selected:weather", origin)
         pick = rng.integers(0, len(known), size=(n, months[-1].year - months[0].year + 1))
-        total, _, _ = monthly_peaks(wy, months, avg, np.zeros_like(avg), np.zeros(n),
-                                    known[pick])
+        total, _, _ = monthly_peaks(wy, months, avg - dc, dc, np.zeros(n), known[pick])
         paths[("selected", label)] = total
         frames.append(forecast_rows("selected", origin, peaks.actuals[label], total,
                                     quantiles=peaks.quantiles, scale=peaks.scales[label]))
@@ -240,6 +273,15 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
     others = {k: v for k, v in peaks.paths.items() if k[0] != "selected"}
     return replace(peaks, forecasts=_sort(concat_rows([kept, *frames], peaks.quantiles)),
                    paths={**others, **paths})
+
+
+def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None):
+    months = pd.period_range(hourly.index[0].tz_localize(None).to_period("M"),
+                             hourly.index[-1].tz_localize(None).to_period("M"), freq="M")
+    dc = pd.Series(0.0, index=months)
+    if dc_monthly is not None:
+        dc = dc_monthly.reindex(months).fillna(0.0)
+    return weather_years(hourly, dc)
 
 
 @dataclass(frozen=True)
@@ -266,6 +308,7 @@ def load_backtest(
     seed: int = 0,
     strategy: str = "best",
     hourly: pd.Series | None = None,
+    split: Splitter | None = None,
 ) -> LoadBacktest:
     """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
     span = max(horizon, 12 * annual_horizon)
@@ -273,11 +316,17 @@ def load_backtest(
     options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
                    seed=seed)
     forecasts, summaries, failures, choices, results = [], [], [], {}, {}
+    decomposition = (OriginDecomposition(hourly, split)
+                     if split is not None and hourly is not None else None)
     for kind, series in series_by_kind.items():
-        ours = with_selected(_backtest(series, candidates, **options), strategy=strategy)
+        models = candidates
+        if kind == "energy_gwh" and decomposition is not None:
+            models = {alias + BASE_PLUS_DC: (lambda f=f: BasePlusDataCenter(f(), decomposition))
+                      for alias, f in candidates.items()}
+        ours = with_selected(_backtest(series, models, **options), strategy=strategy)
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
-            ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed)
-        extra = {a: f for a, f in peers.items() if a not in candidates}
+            ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
+        extra = {a: f for a, f in peers.items() if a not in models}
         theirs = _backtest(series, extra, **options) if extra else None
         monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])
         monthly = pd.concat(monthly, ignore_index=True)

@@ -33,9 +33,11 @@ the scenarios): the decision of the rule on the total monthly energy (the candid
 and the conformal band factors per monthly horizon, from every backtest row) is applied to
 the base, i.e. the chosen candidates are fitted on the base energy and their mixed paths
 stretched by those factors (on the log scale); the forecast's peaks come from those energy
-paths and weather-year hourly shapes, and the backtest's `selected` peaks are made the same
-way (`forecasting.zones.backtest.weather_peaks`). So the `selected` rows score the rule, the
-bands and the peak construction the forecast publishes, on the series a planner sees.
+paths and weather-year hourly shapes of the base plus the data-center block, and the
+backtest's `selected` peaks are made the same way (`forecasting.zones.backtest.weather_peaks`,
+with the decomposition redone on the load known at each origin: `origin_split`). So the
+`selected` rows score the rule, the bands and the peak construction the forecast publishes,
+on the series a planner sees.
 Annual actuals are complete calendar years only (all 12 months complete; DOM 2005 and 2018
 are not scored), and incomplete months (the 2018-08/09 gap) are neither fitted nor scored
 (see `forecasting.zones.backtest`).
@@ -58,10 +60,10 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest.choose import chosen_paths
-from forecasting.models.drift import Drift
 from forecasting.models.registry import MODELS
+from forecasting.models.year_on_year_trend import YearOnYearTrend
 from forecasting.series.read import RawSeries
-from forecasting.zones.backtest import load_backtest, monthly_load
+from forecasting.zones.backtest import load_backtest, model_name, monthly_load
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
@@ -169,8 +171,24 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
-        seed=config.seed, strategy=bt.strategy, hourly=history.load)
-    return result.forecasts, result.summary, result.choices["energy_gwh"], candidates
+        seed=config.seed, strategy=bt.strategy, hourly=history.load,
+        split=origin_split(config))
+    choice = result.choices["energy_gwh"]
+    # the forecast fits each chosen model on the base (its data-center part is the scenario's)
+    base_models = {alias: MODELS[model_name(alias)] for alias in choice.weights}
+    return result.forecasts, result.summary, choice, base_models
+
+
+def origin_split(config: ZoneConfig):
+    """The decomposition the backtest redoes at each origin for `selected`'s peaks (the
+    zone's own settings), or None for a zone without a data-center component."""
+    if config.data_center == "none":
+        return None
+
+    def split(load: pd.Series) -> pd.DataFrame:
+        return decompose(load, reference_years=config.reference_years,
+                         quantile=config.min_load_quantile)[0]
+    return split
 
 
 def run_zone(
@@ -220,8 +238,8 @@ def run_zone(
     for scenario in config.scenarios:
         weather = rng.integers(0, len(wy.years), size=(n, n_years))
         if scenario == "statistical-trend":
-            model = Drift(log=False).fit(dc_hist)
-            dc_mw = np.maximum(model.sample_paths(horizon, n, rng), 0.0)
+            model = YearOnYearTrend().fit(dc_hist)  # as the backtest's BasePlusDataCenter
+            dc_mw = model.sample_paths(horizon, n, rng)
             amplitude = np.zeros(n)
         else:
             contracts, assumptions = large_loads

@@ -1,8 +1,11 @@
 """Zone scenarios: how each one builds the data-center component.
 
-- ``statistical-trend``: no pipeline. The data-center component is a random walk with drift
-  (`forecasting.models.drift.Drift`, levels) fitted to the decomposition's monthly
-  data-center MW over the modelling window: the recent ramp carried on.
+- ``statistical-trend``: no pipeline. The data-center component is the linear trend of the
+  decomposition's monthly data-center MW over the modelling window, from the year-on-year
+  change of its last two 12-month means, with the slope's uncertainty
+  (`forecasting.models.year_on_year_trend.YearOnYearTrend`): the recent ramp carried on. It
+  replaced a random walk with drift on the months, which took the months' weather noise for
+  steps (the backtest of `benchmarks/zones/dom/` scores this construction).
 - ``vetted``: the existing data-center load (the decomposition's last 12 months, drawn
   uniformly between its low and high) held flat, plus the stage-weighted pipeline with every
   assumption drawn (`pipeline_sampling`).

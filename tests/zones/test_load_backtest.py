@@ -149,3 +149,53 @@ def test_selected_peaks_are_its_energy_paths_shaped_by_past_weather_years():
     # the candidates' own peak models are still scored beside it
     assert {"seasonal_naive", "drift", "naive"} <= set(bt.forecasts.loc[
         bt.forecasts["metric"] == "peak_mw", "model"])
+
+
+def test_with_a_data_center_split_selected_peaks_shape_the_base_and_add_the_flat_block():
+    # base hours follow 1 + 0.2 sin(2 pi hour / 24); a flat 400 MW block starts in 2018. With
+    # the split known at each origin, a path of average A peaks at 1.2 (A - D) + D, D the
+    # data-center trend from the year-on-year change of the origin's last two 12-month means
+    # (0 before 2018; rising from 400 at the 2018-12 origin; 400 at 2019-12); with the total
+    # load's shapes the 2018 weather year would flatten every peak instead.
+    index = pd.date_range("2014-01-01", "2020-12-31 23:00", freq="h", tz="UTC")
+    months = index.tz_localize(None).to_period("M")
+    level = 1000 * np.exp(0.1 * np.cos(2 * np.pi * (months.month - 7) / 12))
+    block = np.where(index.year >= 2018, 400.0, 0.0)
+    load = pd.Series(level * (1 + 0.2 * np.sin(2 * np.pi * index.hour / 24)) + block,
+                     index=index)
+    seen = []
+
+    def split(known: pd.Series) -> pd.DataFrame:
+        seen.append(known.index[-1])
+        labels = known.index.tz_localize(None).to_period("M")
+        dc = pd.Series(np.where(known.index.year >= 2018, 400.0, 0.0)).groupby(
+            np.asarray(labels.asi8)).mean()
+        return pd.DataFrame({"data_center_mw": dc.to_numpy()},
+                            index=pd.PeriodIndex.from_ordinals(dc.index, freq="M"))
+
+    kwargs = dict(step=12, min_train=24, n_paths=30, seed=1, strategy="ensemble", hourly=load)
+    series = monthly_load(SimpleNamespace(load=load))
+    candidates = {m: MODELS[m] for m in ("seasonal_naive", "drift")}
+    bt = load_backtest(series, candidates, {}, split=split, **kwargs)
+    plain = load_backtest(series, candidates, {}, **kwargs)
+    # the split only ever sees the load up to each origin's last hour
+    assert seen and all(t.hour == 23 and (t + pd.Timedelta(hours=1)).day == 1 for t in seen)
+    f = bt.forecasts[(bt.forecasts["model"] == "selected") & (bt.forecasts["period"].str.len()
+                                                               == 7)]
+    energy = f[f["metric"] == "energy_gwh"].set_index(["origin", "period"])
+    peak = f[f["metric"] == "peak_mw"].set_index(["origin", "period"])
+    origin_year = energy.index.get_level_values("origin").str[:4].astype(int).to_numpy()
+    ahead = (pd.PeriodIndex(energy.index.get_level_values("period"), freq="M").asi8
+             - pd.PeriodIndex(energy.index.get_level_values("origin"), freq="M").asi8)
+    level = np.where(origin_year >= 2018, 400.0, 0.0)
+    before = np.where(origin_year >= 2019, 400.0, 0.0)
+    d = np.maximum(level + (level - before) / 12 * (ahead + 5.5), 0.0)
+    hours = pd.PeriodIndex(energy.index.get_level_values("period"), freq="M").days_in_month * 24
+    avg = energy["p50"] * 1000 / hours
+    assert (d > 400).any() and (d == 400).any() and (d == 0).any()
+    np.testing.assert_allclose(peak["p50"], 1.2 * (avg - d) + d, rtol=1e-9)
+    # without the split the 2019 origin mixes in 2018's flatter total shape: other peaks
+    p = plain.forecasts
+    p = p[(p["model"] == "selected") & (p["metric"] == "peak_mw") & (p["origin"] == "2019-12")]
+    late = peak.xs("2019-12", level="origin")["p50"]
+    assert not np.allclose(p.set_index("period")["p50"].loc[late.index], late, rtol=1e-3)

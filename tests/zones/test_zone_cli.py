@@ -87,6 +87,10 @@ def test_zone_report_shows_the_decomposition_beside_the_published_figures(publis
     for section in ("headline", "peaks", "forecasts", "data-center", "decomposition",
                     "backtest", "assumptions", "changes", "provenance", "downloads"):
         assert f'<section id="{section}">' in html, section
+    # the backtest names the candidates fitted on the base plus the data-center trend
+    summary = pd.read_csv(out / "backtest_summary.csv")
+    assert summary["model"].str.endswith("+dc").any()
+    assert "<code>name+dc</code> is a candidate" in html
 
 
 def test_runs_list_shows_the_zone_run_by_its_peak(published):

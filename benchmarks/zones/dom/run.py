@@ -37,9 +37,16 @@ from forecasting.backtest.rolling_origin import summary  # noqa: E402
 from forecasting.backtest.selected import with_selected  # noqa: E402
 from forecasting.io.zone_config_file import load_zone_config  # noqa: E402
 from forecasting.models.registry import MODELS  # noqa: E402
-from forecasting.zones.backtest import annual_result, load_backtest, monthly_load  # noqa: E402
+from forecasting.zones.backtest import (  # noqa: E402
+    BASE_PLUS_DC,
+    annual_result,
+    load_backtest,
+    model_name,
+    monthly_load,
+)
 from forecasting.zones.history import build_history  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
+from forecasting.zones.run import origin_split  # noqa: E402
 
 CONFIG = ROOT / "pipelines" / "pjm_dom.yaml"
 ZONES_DIR = ROOT.parent / "shared" / "data" / "eia930_2020_2024" / "zones"
@@ -56,7 +63,7 @@ def run(history, bt, seed, **changes):
     options = dict(horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
                    min_train=bt.min_train, first_origin=bt.first_origin,
                    n_paths=bt.n_paths, seed=seed, strategy=bt.strategy,
-                   hourly=history.load) | changes
+                   hourly=history.load, split=None) | changes
     return load_backtest(series, {m: MODELS[m] for m in bt.candidates},
                          {m: MODELS[m] for m in bt.peers}, **options)
 
@@ -65,11 +72,19 @@ def scores(result, bt, dataset: str) -> pd.DataFrame:
     table = result.summary[result.summary["horizon"].astype(str) == "all"].copy()
     table = table.rename(columns=str.lower)
     table["metric"] = table["frequency"] + "_" + table["metric"]  # e.g. annual_peak_mw
-    table["role"] = [
-        "selected" if m == "selected"
-        else " & ".join(r for r, names in (("candidate", bt.candidates), ("peer", bt.peers))
-                        if m in names)
-        for m in table["model"]]
+    wrapped = set(zip(table["metric"], table["model"], strict=True))
+
+    def role(metric: str, m: str) -> str:
+        if m == "selected":
+            return "selected"
+        # `<name>+dc`: the candidate fitted on the base plus the data-center trend; then the
+        # plain `<name>` of that metric is the peer only
+        candidate = (m != model_name(m) or
+                     (m in bt.candidates and (metric, m + BASE_PLUS_DC) not in wrapped))
+        return " & ".join(r for r, ok in (("candidate", candidate), ("peer", m in bt.peers))
+                          if ok)
+    table["role"] = [role(metric, m) for metric, m in zip(table["metric"], table["model"],
+                                                           strict=True)]
     table.insert(0, "dataset", dataset)
     return table[["dataset", "metric", "model", "role", "mase", "crps", "coverage80", "width80",
                   "smape", "n"]]
@@ -124,7 +139,7 @@ def main() -> None:
     started = time.perf_counter()
     history = build_history(read_zone_files(config.series))
     series = monthly_load(history)
-    result = run(history, bt, config.seed)
+    result = run(history, bt, config.seed, split=origin_split(config))
     seconds = time.perf_counter() - started
     table = pd.concat([scores(result, bt, config.region),
                        annual_rule(result, series, bt, config.region)], ignore_index=True)
