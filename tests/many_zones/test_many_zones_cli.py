@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
+from tests.report.conftest import open_report
 
 pytestmark = pytest.mark.slow
 
@@ -103,3 +104,49 @@ def test_refresh_reruns_only_the_zones_whose_file_changed(workspace):
     assert after["region"].tolist() == before["region"].tolist()
     same = before["region"].isin(["ERCO-COAS"]) & (before["metric"] == "peak_mw")
     assert before[same].equals(after[same])
+
+
+def test_an_existing_dask_cluster_by_address_publishes_the_same_bytes(workspace):
+    # a real scheduler with its own worker processes, reached only by its tcp:// address
+    from distributed import LocalCluster
+
+    ws, runs = workspace
+    _, one = runs[1]
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None, host="127.0.0.1") as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://")
+        out = ws / "remote" / "latest"
+        done = run_cli("forecast", "--config", str(ws / "zones.yaml"), "--output-dir",
+                       str(out), "--scheduler", address, "--quiet")
+    assert done.returncode == 4, done.stderr   # the corrupt zone still fails, the rest publish
+    for name in ("forecast.csv", "zones.csv"):
+        assert (out / name).read_bytes() == (one / name).read_bytes(), name
+
+
+@pytest.mark.browser
+def test_the_report_zone_table_links_every_node_and_sorts_by_a_column(workspace, browser):
+    _, runs = workspace
+    _, out = runs[2]
+    visit = open_report(browser, out / "index.html")
+    page = visit.page
+    assert not visit.page_errors and not visit.console_errors
+    zones = pd.read_csv(out / "zones.csv")
+    rows = page.locator("#zone-table tbody tr")
+    assert rows.count() == len(zones)
+    links = page.eval_on_selector_all("#zone-table tbody a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    assert len(links) == len(zones)
+    for href in links:   # each region's link lands on its own detail section
+        assert page.locator(f"[id='{href[1:]}']").count() == 1, href
+    column = 6   # Energy 2030
+    values = (f"els => els.map(r => r.cells[{column}].dataset.value)"
+              " .filter(v => v !== '').map(parseFloat)")
+    header = page.locator("#zone-table th").nth(column)
+    assert header.inner_text() == "Energy 2030"
+    header.click()
+    up = page.eval_on_selector_all("#zone-table tbody tr", values)
+    assert len(up) >= 4 and up == sorted(up)
+    header.click()
+    down = page.eval_on_selector_all("#zone-table tbody tr", values)
+    assert down == sorted(up, reverse=True)
