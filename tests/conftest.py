@@ -47,6 +47,14 @@ class Workspace:
         return self.root / "data" / "us_electricity_total.csv"
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (report and many-zone tests)."""
+    from tests.report.conftest import launch_browser
+
+    yield from launch_browser()
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     """The shipped pipeline config and data tables, copied under tmp_path."""

@@ -27,8 +27,9 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def browser():
+def launch_browser():
+    """Yields a headless Chromium: the session's one `browser` fixture (tests/conftest.py),
+    shared by every directory because Playwright's sync API runs one instance at a time."""
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
