@@ -41,9 +41,9 @@ from peers import AutoARIMAPeer, AutoETSPeer  # noqa: E402
 
 from forecasting.backtest.rolling_origin import run_backtest, summary  # noqa: E402
 from forecasting.models.prophet_model import ProphetDefaults  # noqa: E402
-from forecasting.zones.history import build_history, period_table  # noqa: E402
+from forecasting.zones.history import build_history, hours_in, period_table  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
-from forecasting.zones.run import hours_in, model_window  # noqa: E402
+from forecasting.zones.run import model_window  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CONFIG = ROOT / "pipelines" / "us_zones.yaml"

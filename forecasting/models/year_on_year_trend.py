@@ -51,12 +51,13 @@ class YearOnYearTrend(Model):
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         slope = rng.normal(self.slope_, self.slope_sd_, size=(n, 1))
-        steps = np.arange(1, horizon + 1, dtype=float) + (self.season - 1) / 2.0
-        paths = self.level_ + slope * steps[None, :]
-        return paths if self.floor is None else np.maximum(paths, self.floor)
+        return self._trend(slope, horizon)
 
     def mean_path(self, horizon: int) -> np.ndarray:
         """The trend without the slope's uncertainty (floored like the paths)."""
+        return self._trend(np.float64(self.slope_), horizon)
+
+    def _trend(self, slope, horizon: int) -> np.ndarray:
         steps = np.arange(1, horizon + 1, dtype=float) + (self.season - 1) / 2.0
-        path = self.level_ + self.slope_ * steps
-        return path if self.floor is None else np.maximum(path, self.floor)
+        paths = self.level_ + slope * steps
+        return paths if self.floor is None else np.maximum(paths, self.floor)

@@ -44,7 +44,7 @@ paths as average MW times the hourly shape of a weather year drawn per path and 
 year among the complete years that ended by the origin. A zone without a data-center
 component takes the total load's own shapes; with one (`split`), the decomposition is redone
 on the load known at the origin and the base's shapes carry the base while the data-center
-load is a flat block at its level of the origin's last 12 months, as the forecast adds it.
+load is a flat block at the mean path of its trend, as the forecast adds it.
 Without `hourly`, the rule runs on
 the peak candidates instead. Annual rows of `selected` are its monthly paths aggregated like
 any model's. The candidates' and peers' peak rows are their own models of the monthly peak
@@ -79,10 +79,12 @@ from forecasting.zones.base_plus_data_center import (
     OriginDecomposition,
     Splitter,
 )
-from forecasting.zones.history import ZoneHistory, period_table
+from forecasting.zones.history import ZoneHistory, hours_in, period_table
 from forecasting.zones.weather_years import monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
+#: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
+METRICS = ("energy_gwh", "peak_mw")
 #: suffix of an energy candidate fitted on the base plus the data-center trend
 #: (`BasePlusDataCenter`): ``auto_ets+dc``; the rule's weights carry these aliases
 BASE_PLUS_DC = "+dc"
@@ -91,8 +93,6 @@ BASE_PLUS_DC = "+dc"
 def model_name(alias: str) -> str:
     """The registry name behind a backtest alias (``auto_ets+dc`` -> ``auto_ets``)."""
     return alias.removesuffix(BASE_PLUS_DC)
-#: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
-METRICS = ("energy_gwh", "peak_mw")
 
 
 def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
@@ -101,7 +101,7 @@ def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
     index = pd.period_range(table.index[0], table.index[-1], freq="M")
     table = table.reindex(index)
     complete = table["complete"].fillna(False).astype(bool).to_numpy()
-    hours = np.asarray(index.days_in_month, dtype=float) * 24.0
+    hours = hours_in(index)
     energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
     peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
     return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),
@@ -249,8 +249,8 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
             continue
         trend = None
         if decomposition is not None:
-            known_load = hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
-            wy = _weather_years_of(known_load, decomposition.data_center(origin))
+            wy = _weather_years_of(decomposition.known_load(origin),
+                                   decomposition.data_center(origin))
             trend = decomposition.trend(origin)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
@@ -259,7 +259,7 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         e = energy.paths[("selected", label)]
         n, span = e.shape
         months = pd.period_range(origin + 1, periods=span, freq="M")
-        avg = e * 1000.0 / (np.asarray(months.days_in_month, dtype=float) * 24.0)
+        avg = e * 1000.0 / hours_in(months)
         dc = np.zeros_like(avg)
         if trend is not None:
             dc = np.minimum(trend.mean_path(span)[None, :], np.maximum(avg, 0.0))

@@ -25,6 +25,7 @@ import pandas as pd
 
 from forecasting.models.base import Model
 from forecasting.models.year_on_year_trend import YearOnYearTrend
+from forecasting.zones.history import hours_in
 
 #: (hourly load known at an origin) -> monthly frame with ``data_center_mw`` (average MW per
 #: month Period), e.g. `forecasting.zones.decomposition.decompose`'s monthly frame
@@ -40,14 +41,16 @@ class OriginDecomposition:
         self.split = split
         self._cache: dict[pd.Period, pd.Series | None] = {}
 
+    def known_load(self, origin: pd.Period) -> pd.Series:
+        """The hourly load up to the last hour of the month ``origin``."""
+        return self.hourly[self.hourly.index < (origin + 1).start_time.tz_localize("UTC")]
+
     def data_center(self, origin: pd.Period) -> pd.Series | None:
         """Monthly data-center average MW of the complete months up to ``origin``; None when
         the split cannot be made with that history."""
         if origin not in self._cache:
-            end = (origin + 1).start_time.tz_localize("UTC")
-            known = self.hourly[self.hourly.index < end]
             try:
-                dc = self.split(known)["data_center_mw"]
+                dc = self.split(self.known_load(origin))["data_center_mw"]
                 self._cache[origin] = dc[dc.index <= origin]
             except ValueError:  # e.g. no reference year in the history yet
                 self._cache[origin] = None
@@ -85,8 +88,7 @@ class BasePlusDataCenter(Model):
             self.inner.fit(series)
             return self
         dc = self.decomposition.data_center(origin).reindex(series.index)
-        hours = np.asarray(series.index.days_in_month, dtype=float) * 24.0
-        dc_energy = np.nan_to_num(dc.to_numpy(dtype=float)) * hours / 1000.0
+        dc_energy = np.nan_to_num(dc.to_numpy(dtype=float)) * hours_in(series.index) / 1000.0
         self.inner.fit(series - dc_energy)
         return self
 
@@ -95,5 +97,4 @@ class BasePlusDataCenter(Model):
         if self.trend_ is None:
             return base
         months = pd.period_range(self.series_.index[-1] + 1, periods=horizon, freq="M")
-        hours = np.asarray(months.days_in_month, dtype=float) * 24.0
-        return base + self.trend_.sample_paths(horizon, n, rng) * hours / 1000.0
+        return base + self.trend_.sample_paths(horizon, n, rng) * hours_in(months) / 1000.0

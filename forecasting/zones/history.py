@@ -75,6 +75,11 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     return ZoneHistory(hourly, report, tuple(overlaps))
 
 
+def hours_in(months: pd.PeriodIndex) -> np.ndarray:
+    """Hours of each month (days x 24)."""
+    return np.asarray(months.days_in_month, dtype=float) * 24.0
+
+
 def period_labels(index: pd.DatetimeIndex, freq: str) -> pd.PeriodIndex:
     """Calendar periods ('M' or 'Y') of UTC hour starts."""
     return index.tz_convert("UTC").tz_localize(None).to_period(freq)

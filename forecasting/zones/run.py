@@ -71,6 +71,7 @@ from forecasting.zones.history import (
     GAP_HOURS,
     ZoneHistory,
     build_history,
+    hours_in,
     period_table,
 )
 from forecasting.zones.large_loads import Assumptions, Contract
@@ -101,10 +102,6 @@ class ZoneRun:
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
-
-
-def hours_in(months: pd.PeriodIndex) -> np.ndarray:
-    return np.asarray(months.days_in_month, dtype=float) * 24.0
 
 
 #: incomplete months at the end of a history that are dropped (a file's last partial month);
@@ -180,8 +177,9 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
 
 
 def origin_split(config: ZoneConfig):
-    """The decomposition the backtest redoes at each origin for `selected`'s peaks (the
-    zone's own settings), or None for a zone without a data-center component."""
+    """The decomposition the backtest redoes at each origin (the zone's own settings) for
+    its base-plus-data-center energy candidates and `selected`'s peaks, or None for a zone
+    without a data-center component."""
     if config.data_center == "none":
         return None
 
