@@ -5,6 +5,8 @@
 - `runner.run_backtest` / `runner.summary`: forecasts of many models at many origins, scored;
 - `selection.select_or_ensemble`: best model by MASE or an inverse-MASE^2 path mixture;
 - `calibration.fit_calibration` / `calibration.apply`: split-conformal band factors per horizon;
+- `widening`: how those factors widen joint paths (``stretch`` every deviation, or an
+  ``independent`` draw per period, so a sum over periods averages the extra error);
 - `selected.with_selected`: the forecast the pipeline would have published at each origin,
   chosen and calibrated with earlier outcomes only.
 

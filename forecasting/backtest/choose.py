@@ -22,6 +22,7 @@ from forecasting.backtest import calibration as cal
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
+from forecasting.backtest.widening import parts, widen
 from forecasting.models.base import Model
 
 Factory = Callable[[], Model]
@@ -104,8 +105,12 @@ def chosen_paths(
     horizon: int,
     n: int,
     rng: np.random.Generator,
+    *,
+    widening: str = "stretch",
 ) -> np.ndarray:
-    """Joint paths `(n, horizon)` of the chosen model(s) fitted on all of `series`."""
+    """Joint paths `(n, horizon)` of the chosen model(s) fitted on all of `series`, widened
+    the `widening` way (`widening.py`; ``independent`` draws its permutations from `rng`
+    after the models' paths)."""
     paths = {}
     for alias in sorted(choice.weights):
         model = candidates[alias]().fit(series)
@@ -113,25 +118,34 @@ def chosen_paths(
     mixed = mix_paths(paths, choice.weights)
     if choice.decision.log_scale and (mixed > 0).all():
         # factors fitted on the log scale (a positive series) are applied there too
-        return np.exp(stretch(np.log(mixed), choice))
-    return stretch(mixed, choice)
+        return np.exp(stretch(np.log(mixed), choice, widening=widening, rng=rng))
+    return stretch(mixed, choice, widening=widening, rng=rng)
 
 
-def stretch(paths: np.ndarray, choice: BaselineChoice) -> np.ndarray:
-    """Calibrated paths. Up to the longest calibrated horizon H each period's deviation from
-    its median is multiplied by c_h. After H the widening is carried along additively: with
-    w_h the model's own P10-P90 width, period h gets the width c_H w_H + (w_h - w_H), i.e. the
+def stretch(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",
+            rng: np.random.Generator | None = None) -> np.ndarray:
+    """Calibrated paths. Up to the longest calibrated horizon H each period's band is widened
+    by c_h (`widening.widen`: deviations from the median multiplied by c_h, or with an
+    independent second draw). After H the widening is carried along additively: with w_h the
+    model's own P10-P90 width, ``stretch`` gives period h the width c_H w_H + (w_h - w_H), the
     calibrated width at H plus the model's own growth of spread since H (deviations scaled by
-    that over w_h), instead of multiplying the long-horizon spread by c_H again."""
+    that over w_h), instead of multiplying the long-horizon spread by c_H again; the
+    ``independent`` widening keeps the model's deviations and adds the same extra spread as
+    at H (its second draw scaled by sqrt(c_H^2 - 1) w_H / w_h), unless c_H < 1, where it
+    narrows as ``stretch`` does."""
     horizon = paths.shape[1]
     factors = choice.factors(horizon)
     calibration = choice.decision.calibration
     longest = max((h for h in calibration.factors if calibration.is_calibrated(h)), default=0)
-    if longest == 0 or longest >= horizon:
-        return cal.apply(paths, factors)
-    q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
-    width = np.maximum(q90 - q10, 1e-12)
-    at_h = width[longest - 1]
-    carried = factors[longest - 1] * at_h + (width[longest:] - at_h)
-    late = list(np.maximum(carried, 0.0) / width[longest:])
-    return cal.apply(paths, factors[:longest] + late)
+    common, extra = parts(factors, widening)
+    if 0 < longest < horizon:
+        q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
+        width = np.maximum(q90 - q10, 1e-12)
+        at_h, c_h = width[longest - 1], calibration.factor(longest)
+        carried = np.maximum(c_h * at_h + (width[longest:] - at_h), 0.0) / width[longest:]
+        if widening == "stretch" or c_h < 1:
+            common[longest:], extra[longest:] = carried, 0.0
+        else:
+            common[longest:] = 1.0
+            extra[longest:] = np.sqrt(c_h**2 - 1.0) * at_h / width[longest:]
+    return widen(paths, common, extra, rng)

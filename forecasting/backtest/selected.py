@@ -22,9 +22,10 @@ with only what was known at o. The exact rule, at origin o:
    horizon (`calibration.fit_calibration`, default at least 5 residuals per horizon). A horizon
    h has residuals only from origins up to o - h, so early origins and long horizons fall back
    to the model-based bands (factor 1).
-6. The forecast: the candidates' paths at o mixed with the choice's weights, stretched around
-   their median by the horizon factors, and scored like any other model (row columns, `crps`,
-   `mase_scale`).
+6. The forecast: the candidates' paths at o mixed with the choice's weights, widened around
+   their median by the horizon factors (`widening`: ``stretch``, or ``independent`` for
+   monthly load, whose extra error does not persist from month to month; `widening.py`), and
+   scored like any other model (row columns, `crps`, `mase_scale`).
 
 Nothing after o enters the forecast at o: changing later data changes its `actual` and scores,
 never its mean or quantiles. `decide(result)` with no `until` applies the same rule to the whole
@@ -47,6 +48,7 @@ from forecasting.backtest.rolling_origin import (
     forecast_rows,
     model_scores,
     observed_only,
+    origin_rng,
 )
 from forecasting.backtest.selection import (
     PRIOR_ORIGINS,
@@ -56,6 +58,7 @@ from forecasting.backtest.selection import (
     mix_paths,
     select_or_ensemble,
 )
+from forecasting.backtest.widening import parts, widen
 
 
 @dataclass(frozen=True)
@@ -141,11 +144,15 @@ def _logged(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def calibrated(paths: np.ndarray, decision: Decision) -> np.ndarray:
-    """`paths` stretched by the decision's factors, on the log scale when it was fitted there."""
+def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretch",
+               rng: np.random.Generator | None = None) -> np.ndarray:
+    """`paths` widened by the decision's factors the `widening` way (`widening.py`; `rng`
+    for ``independent``), on the log scale when the factors were fitted there."""
+    factors = [decision.calibration.factor(h) for h in range(1, paths.shape[1] + 1)]
+    common, extra = parts(factors, widening)
     if decision.log_scale and np.all(paths > 0):
-        return np.exp(cal.apply(np.log(paths), decision.calibration))
-    return cal.apply(paths, decision.calibration)
+        return np.exp(widen(np.log(paths), common, extra, rng))
+    return widen(paths, common, extra, rng)
 
 
 def selected_forecasts(
@@ -155,8 +162,10 @@ def selected_forecasts(
     fallback: str | None = None,
     min_residuals: int = cal.MIN_RESIDUALS,
     alias: str = RESERVED_ALIAS,
+    widening: str = "stretch",
 ) -> SelectedForecasts:
-    """The forecast published at each origin, by the rule of the module docstring."""
+    """The forecast published at each origin, by the rule of the module docstring; an
+    ``independent`` widening draws from the generator of (``selected:widening``, origin)."""
     models = [m for m in sorted(result.models) if m not in (RESERVED_ALIAS, alias)]
     frames = []
     out = SelectedForecasts(rows=pd.DataFrame())
@@ -175,7 +184,9 @@ def selected_forecasts(
         )
         weights = decision.choice.weights
         mixed = mix_paths({m: result.paths[(m, label)] for m in decision.choice.models}, weights)
-        paths = calibrated(mixed, decision)
+        rng = (None if widening == "stretch"
+               else origin_rng(result.seed, "selected:widening", origin))
+        paths = calibrated(mixed, decision, widening=widening, rng=rng)
         out.paths[label] = paths
         out.decisions[label] = decision
         frames.append(

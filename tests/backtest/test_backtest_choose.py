@@ -48,3 +48,28 @@ def test_inside_the_horizon_it_is_the_conformal_stretch_and_beyond_it_is_additiv
     own, calibrated = width(paths), width(out)
     assert np.allclose(calibrated[6], c[2] * own[2] + own[6] - own[2], rtol=1e-6)
     assert (np.diff(calibrated) > 0).all()
+
+
+def test_independent_widening_keeps_each_period_band_and_carries_the_extra_spread_along():
+    """Inside the backtest horizon each period's band is c_h times the model's, as stretched;
+    beyond it the model's own spread grows and the extra spread of the last calibrated
+    horizon is added to it, independent of the model's (Gaussian: variances add)."""
+    choice, _ = choose()
+    rng = np.random.default_rng(2)
+    paths = np.cumsum(rng.normal(0, 1, (20000, 8)), axis=1)
+    out = stretch(paths, choice, widening="independent", rng=np.random.default_rng(3))
+    c = choice.factors(8)
+
+    def width(x):
+        q10, q90 = np.quantile(x, [0.1, 0.9], axis=0)
+        return q90 - q10
+
+    own, calibrated = width(paths), width(out)
+    np.testing.assert_allclose(calibrated[:3], np.multiply(c[:3], own[:3]), rtol=0.04)
+    expected = np.sqrt(own[3:] ** 2 + (c[2] ** 2 - 1) * own[2] ** 2)
+    np.testing.assert_allclose(calibrated[3:], expected, rtol=0.04)
+    assert (np.diff(calibrated[2:]) > 0).all()
+    # the months after the backtest horizon are narrower than stretch's coherent carry-on
+    # would give a sum over them: the extra error does not add up from period to period
+    tail = slice(3, 8)
+    assert np.std(out[:, tail].sum(axis=1)) < np.std(stretch(paths, choice)[:, tail].sum(axis=1))
