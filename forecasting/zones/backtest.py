@@ -36,7 +36,9 @@ what its forecast fits: each on the base plus the data-center trend, both from t
 decomposition redone on the load known at the origin (`BasePlusDataCenter`, aliases
 ``<name>+dc``); the peers, and a peer that is also a candidate, forecast the total as they
 come. Energy: the pipeline's rule (`forecasting.backtest.selected`: choice and conformal band
-factors per monthly horizon) over the candidates, run on the 36-month monthly paths. Peak:
+factors per monthly horizon, widened the `widening` way: the zone run's default is
+``independent``, see `forecasting.backtest.widening`) over the candidates, run on the 36-month
+monthly paths. Peak:
 the zone forecast has no peak model; it turns its energy paths into hourly load with
 weather-year shapes (`forecasting.zones.weather_years`) and takes each month's largest hour.
 With `hourly` given, `selected`'s peaks are made the same way (`weather_peaks`): its energy
@@ -307,6 +309,7 @@ def load_backtest(
     n_paths: int = 200,
     seed: int = 0,
     strategy: str = "best",
+    widening: str = "stretch",
     hourly: pd.Series | None = None,
     split: Splitter | None = None,
 ) -> LoadBacktest:
@@ -323,7 +326,8 @@ def load_backtest(
         if kind == "energy_gwh" and decomposition is not None:
             models = {alias + BASE_PLUS_DC: (lambda f=f: BasePlusDataCenter(f(), decomposition))
                       for alias, f in candidates.items()}
-        ours = with_selected(_backtest(series, models, **options), strategy=strategy)
+        ours = with_selected(_backtest(series, models, **options), strategy=strategy,
+                             widening=widening)
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
             ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
         extra = {a: f for a, f in peers.items() if a not in models}

@@ -168,7 +168,7 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
-        seed=config.seed, strategy=bt.strategy, hourly=history.load,
+        seed=config.seed, strategy=bt.strategy, widening=bt.widening, hourly=history.load,
         split=origin_split(config))
     choice = result.choices["energy_gwh"]
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
@@ -224,7 +224,8 @@ def run_zone(
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)
-    base_e = chosen_paths(base_energy, base_choice, candidates, horizon, n, rng)
+    base_e = chosen_paths(base_energy, base_choice, candidates, horizon, n, rng,
+                          widening=config.backtest.widening)
     base_mw = base_e * 1000.0 / hours_in(months)
 
     wy = weather_years(history.load, monthly_dc["data_center_mw"])

@@ -199,3 +199,31 @@ def test_with_a_data_center_split_selected_peaks_shape_the_base_and_add_the_flat
     p = p[(p["model"] == "selected") & (p["metric"] == "peak_mw") & (p["origin"] == "2019-12")]
     late = peak.xs("2019-12", level="origin")["p50"]
     assert not np.allclose(p.set_index("period")["p50"].loc[late.index], late, rtol=1e-3)
+
+
+def test_independent_widening_keeps_selected_monthly_bands_and_narrows_its_annual_ones():
+    """18 years of monthly energy with month-to-month weather noise and a candidate whose
+    bands are too narrow (conformal factors above 1): widened independently, `selected`'s
+    monthly bands are the stretched ones, while a year's sum no longer adds up the extra
+    error of its months coherently, so its annual band is narrower."""
+    rng = np.random.default_rng(4)
+    index = pd.period_range("2003-01", "2020-12", freq="M")
+    season = np.cos(2 * np.pi * (index.month.to_numpy() - 7) / 12)
+    series = {"energy_gwh": pd.Series(8000 * np.exp(0.08 * season
+                                                    + rng.normal(0, 0.04, len(index))),
+                                      index=index)}
+    candidates = {"seasonal_level": MODELS["seasonal_level"]}
+    kwargs = dict(step=6, min_train=24, n_paths=200, seed=3, strategy="ensemble")
+
+    def selected_widths(widening):
+        f = load_backtest(series, candidates, {}, widening=widening, **kwargs).forecasts
+        f = f[f["model"] == "selected"]
+        width = (f["p90"] - f["p10"]).to_numpy()
+        annual = f["period"].str.len().to_numpy() == 4
+        return width[~annual], width[annual]
+
+    monthly_s, annual_s = selected_widths("stretch")
+    monthly_i, annual_i = selected_widths("independent")
+    assert len(monthly_i) > 300 and len(annual_i) > 30
+    assert 0.95 < np.median(monthly_i / monthly_s) < 1.05
+    assert np.median(annual_i / annual_s) < 0.95
