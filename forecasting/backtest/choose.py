@@ -4,9 +4,10 @@
 honest `selected` rows (selected.py: at each origin, only what was known then) and makes the
 final decision from every backtest row (best model or ensemble, conformal factors per horizon).
 `chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
-calibrated joint paths. Beyond the longest calibrated horizon H, the widening the calibration
-added at H is carried along and the model's own spread keeps growing on top of it
-(`stretch`). For a positive series the factors are fitted and applied on the log scale
+calibrated joint paths (`calibrated_paths`: the factors widen the paths the `widening` way,
+see widening.py). Beyond the longest calibrated horizon H, the widening the calibration added
+at H is carried along and the model's own spread keeps growing on top of it. For a positive
+series the factors are fitted and applied on the log scale
 (selected.py), so energy never turns negative.
 """
 
@@ -22,7 +23,7 @@ from forecasting.backtest import calibration as cal
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
-from forecasting.backtest.widening import parts, widen
+from forecasting.backtest.widening import split_factors, widen
 from forecasting.models.base import Model
 
 Factory = Callable[[], Model]
@@ -118,12 +119,12 @@ def chosen_paths(
     mixed = mix_paths(paths, choice.weights)
     if choice.decision.log_scale and (mixed > 0).all():
         # factors fitted on the log scale (a positive series) are applied there too
-        return np.exp(stretch(np.log(mixed), choice, widening=widening, rng=rng))
-    return stretch(mixed, choice, widening=widening, rng=rng)
+        return np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng))
+    return calibrated_paths(mixed, choice, widening=widening, rng=rng)
 
 
-def stretch(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",
-            rng: np.random.Generator | None = None) -> np.ndarray:
+def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",
+                     rng: np.random.Generator | None = None) -> np.ndarray:
     """Calibrated paths. Up to the longest calibrated horizon H each period's band is widened
     by c_h (`widening.widen`: deviations from the median multiplied by c_h, or with an
     independent second draw). After H the widening is carried along additively: with w_h the
@@ -137,7 +138,7 @@ def stretch(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stret
     factors = choice.factors(horizon)
     calibration = choice.decision.calibration
     longest = max((h for h in calibration.factors if calibration.is_calibrated(h)), default=0)
-    common, extra = parts(factors, widening)
+    common, extra = split_factors(factors, widening)
     if 0 < longest < horizon:
         q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
         width = np.maximum(q90 - q10, 1e-12)

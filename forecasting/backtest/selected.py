@@ -58,7 +58,7 @@ from forecasting.backtest.selection import (
     mix_paths,
     select_or_ensemble,
 )
-from forecasting.backtest.widening import parts, widen
+from forecasting.backtest.widening import split_factors, widen
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretc
     """`paths` widened by the decision's factors the `widening` way (`widening.py`; `rng`
     for ``independent``), on the log scale when the factors were fitted there."""
     factors = [decision.calibration.factor(h) for h in range(1, paths.shape[1] + 1)]
-    common, extra = parts(factors, widening)
+    common, extra = split_factors(factors, widening)
     if decision.log_scale and np.all(paths > 0):
         return np.exp(widen(np.log(paths), common, extra, rng))
     return widen(paths, common, extra, rng)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forecasting.backtest.choose import backtest_and_choose, chosen_paths, stretch
+from forecasting.backtest.choose import backtest_and_choose, calibrated_paths, chosen_paths
 from forecasting.models.loglinear_trend import LogLinearTrend
 
 
@@ -36,7 +36,7 @@ def test_inside_the_horizon_it_is_the_conformal_stretch_and_beyond_it_is_additiv
     choice, _ = choose()
     rng = np.random.default_rng(2)
     paths = np.cumsum(rng.normal(0, 1, (5000, 8)), axis=1)
-    out = stretch(paths, choice)
+    out = calibrated_paths(paths, choice)
     c = choice.factors(8)
     median = np.median(paths, axis=0)
     assert np.allclose(out[:, 0] - median[0], c[0] * (paths[:, 0] - median[0]))
@@ -57,7 +57,7 @@ def test_independent_widening_keeps_each_period_band_and_carries_the_extra_sprea
     choice, _ = choose()
     rng = np.random.default_rng(2)
     paths = np.cumsum(rng.normal(0, 1, (20000, 8)), axis=1)
-    out = stretch(paths, choice, widening="independent", rng=np.random.default_rng(3))
+    out = calibrated_paths(paths, choice, widening="independent", rng=np.random.default_rng(3))
     c = choice.factors(8)
 
     def width(x):
@@ -72,4 +72,5 @@ def test_independent_widening_keeps_each_period_band_and_carries_the_extra_sprea
     # the months after the backtest horizon are narrower than stretch's coherent carry-on
     # would give a sum over them: the extra error does not add up from period to period
     tail = slice(3, 8)
-    assert np.std(out[:, tail].sum(axis=1)) < np.std(stretch(paths, choice)[:, tail].sum(axis=1))
+    stretched = calibrated_paths(paths, choice)
+    assert np.std(out[:, tail].sum(axis=1)) < np.std(stretched[:, tail].sum(axis=1))

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from forecasting.backtest.calibration import apply
-from forecasting.backtest.widening import parts, widen
+from forecasting.backtest.widening import split_factors, widen
 
 
 def persistent_paths(n: int = 20000, months: int = 12, seed: int = 0) -> np.ndarray:
@@ -24,7 +24,7 @@ def width(x: np.ndarray) -> np.ndarray:
 
 
 def widened(paths, factors, mode, seed=1):
-    common, extra = parts(factors, mode)
+    common, extra = split_factors(factors, mode)
     return widen(paths, common, extra, np.random.default_rng(seed))
 
 
@@ -55,13 +55,13 @@ def test_a_years_sum_averages_the_independent_widening():
 def test_stretch_is_the_calibrations_own_apply_and_needs_no_generator():
     paths = persistent_paths(n=500)
     factors = [1.5, 0.7, 2.0] * 4
-    common, extra = parts(factors, "stretch")
+    common, extra = split_factors(factors, "stretch")
     np.testing.assert_array_equal(widen(paths, common, extra), apply(paths, factors))
 
 
 def test_a_factor_below_one_narrows_without_drawing():
     paths = persistent_paths(n=500)
-    common, extra = parts([0.5] * 12, "independent")
+    common, extra = split_factors([0.5] * 12, "independent")
     assert not extra.any()
     np.testing.assert_array_equal(widen(paths, common, extra), apply(paths, [0.5] * 12))
 
@@ -71,8 +71,8 @@ def test_independent_widening_is_pure_in_the_callers_generator():
     a, b = (widened(paths, [1.8] * 12, "independent", seed=7) for _ in range(2))
     np.testing.assert_array_equal(a, b)
     assert not np.array_equal(a, widened(paths, [1.8] * 12, "independent", seed=8))
-    common, extra = parts([1.8] * 12, "independent")
+    common, extra = split_factors([1.8] * 12, "independent")
     with pytest.raises(ValueError, match="random generator"):
         widen(paths, common, extra)
     with pytest.raises(ValueError, match="unknown widening"):
-        parts([1.0], "sideways")
+        split_factors([1.0], "sideways")
