@@ -23,6 +23,7 @@ Measured:
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
@@ -195,6 +196,10 @@ def render(runs, same, per_zone, peers, n_zones, n_nodes) -> str:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    chosen = Path(args[args.index("--config") + 1]) if "--config" in args else CONFIG
-    main("--write" in args, chosen)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true",
+                        help="also rewrite results.md and results.csv")
+    parser.add_argument("--config", type=Path, default=CONFIG,
+                        help="a many-zone config (default: pipelines/us_zones.yaml)")
+    options = parser.parse_args()
+    main(options.write, options.config)

@@ -75,6 +75,10 @@ POOLS = {
 DEFAULT_POOL, DEFAULT_RULE = "plus_level", "ensemble"
 assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default moved"
 assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
+# `selected` here widens its bands with `stretch` (with_selected's default), as when these
+# results were made; the zone default is now `independent` (BacktestConfig().widening), which
+# gives each month the same band up to sampling noise and only changes sums over months
+# (benchmarks/zones/dom/: monthly coverage 84% either way), so these monthly scores stand
 #: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
 RULES = {rule: (rule, None) for rule in STRATEGIES}
 

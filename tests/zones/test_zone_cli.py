@@ -91,6 +91,10 @@ def test_zone_report_shows_the_decomposition_beside_the_published_figures(publis
     summary = pd.read_csv(out / "backtest_summary.csv")
     assert summary["model"].str.endswith("+dc").any()
     assert "<code>name+dc</code> is a candidate" in html
+    # and says how its bands were widened (the config's backtest.widening, independent)
+    assert json.loads((out / "manifest.json").read_text())["config"]["backtest"][
+        "widening"] == "independent"
+    assert "independent from month to month" in html
 
 
 def test_runs_list_shows_the_zone_run_by_its_peak(published):

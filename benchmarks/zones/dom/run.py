@@ -15,9 +15,10 @@ advance (`OTHER_ZONES`, EIA-930 2020-2024, ../shared/data/eia930_2020_2024/zones
 metrics, origins every 3 months: a check that the rule is not tuned to DOM.
 
 Run from the repository root:
-    .venv/bin/python benchmarks/zones/dom/run.py [--zones]
-Writes benchmarks/zones/dom/results.csv (every model's scores), headline.csv (selected / best
-peer against the thresholds) and results.md (and zones.csv with --zones).
+    .venv/bin/python benchmarks/zones/dom/run.py [--zones] [--seeds N]
+Writes benchmarks/zones/dom/results.csv (every model's scores), seeds.csv (the DOM headline
+with each of --seeds seeds), headline.csv (selected / best peer against the thresholds) and
+results.md (and zones.csv with --zones).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +64,7 @@ def run(history, bt, seed, **changes):
     series = monthly_load(history)
     options = dict(horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
                    min_train=bt.min_train, first_origin=bt.first_origin,
-                   n_paths=bt.n_paths, seed=seed, strategy=bt.strategy,
+                   n_paths=bt.n_paths, seed=seed, strategy=bt.strategy, widening=bt.widening,
                    hourly=history.load, split=None) | changes
     return load_backtest(series, {m: MODELS[m] for m in bt.candidates},
                          {m: MODELS[m] for m in bt.peers}, **options)
@@ -133,6 +135,8 @@ def headline(table: pd.DataFrame, bt) -> pd.DataFrame:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zones", action="store_true", help="also run OTHER_ZONES (monthly)")
+    parser.add_argument("--seeds", type=int, default=5,
+                        help="DOM runs with the config's seed and the next SEEDS - 1 (default 5)")
     args = parser.parse_args()
     config = load_zone_config(CONFIG)
     bt = config.backtest
@@ -145,6 +149,13 @@ def main() -> None:
                        annual_rule(result, series, bt, config.region)], ignore_index=True)
     table.to_csv(HERE / "results.csv", index=False, float_format="%.4f")
     heads = [headline(table, bt)]
+    by_seed = [heads[0].assign(seed=config.seed)]
+    for seed in range(config.seed + 1, config.seed + args.seeds):
+        print(f"running DOM with seed {seed} ...", file=sys.stderr)
+        again = run(history, bt, seed, split=origin_split(config))
+        by_seed.append(headline(scores(again, bt, config.region), bt).assign(seed=seed))
+    by_seed = pd.concat(by_seed, ignore_index=True)
+    by_seed.to_csv(HERE / "seeds.csv", index=False, float_format="%.4f")
     zones = None
     if args.zones:
         parts = []
@@ -159,7 +170,7 @@ def main() -> None:
         heads.append(headline(zones, bt))
     heads = pd.concat(heads, ignore_index=True)
     heads.to_csv(HERE / "headline.csv", index=False, float_format="%.4f")
-    write_markdown(table, heads, result, bt, seconds, zones)
+    write_markdown(table, heads, result, bt, seconds, zones, by_seed)
 
 
 def _fmt_ratio(h) -> str:
@@ -168,7 +179,33 @@ def _fmt_ratio(h) -> str:
     return f"{h.ratio:.2f} (<= {h.threshold:.2f}: {h.ratio_met})"
 
 
-def write_markdown(table, heads, result, bt, seconds, zones) -> None:
+def seed_summary(by_seed: pd.DataFrame) -> list[str]:
+    """Markdown lines: each DOM metric's ratio and coverage with every seed and their mean.
+    The sample paths (200 per forecast) and the weather years drawn for the peaks are random,
+    so one seed's ratio moves by a few hundredths and its coverage by a few rows."""
+    seeds = sorted(by_seed["seed"].unique())
+    lines = ["## Over seeds: the same DOM backtest with the paths' seeds "
+             f"{', '.join(map(str, seeds))}", "",
+             "| metric | ratio per seed | mean ratio | 80% coverage per seed | mean coverage | "
+             "seeds meeting both |", "|---|---|---|---|---|---|"]
+    for metric, part in by_seed.groupby("metric", sort=False):
+        limit = part["threshold"].iloc[0]
+        ratio, cover = part["ratio"].to_numpy(), part["selected_coverage80"].to_numpy()
+        ok_ratio = ratio <= limit if pd.notna(limit) else np.ones(len(ratio), dtype=bool)
+        ok_cover = (cover >= COVERAGE[0]) & (cover <= COVERAGE[1])
+        mean_ratio = (f"{ratio.mean():.3f}" if pd.isna(limit) else
+                      f"{ratio.mean():.3f} (<= {limit:.2f}: "
+                      f"{'met' if ratio.mean() <= limit else 'NOT met'})")
+        in_range = COVERAGE[0] <= cover.mean() <= COVERAGE[1]
+        lines.append(
+            f"| {metric} | {' '.join(f'{r:.3f}' for r in ratio)} | {mean_ratio} | "
+            f"{' '.join(f'{100 * c:.0f}%' for c in cover)} | {100 * cover.mean():.1f}% "
+            f"({'met' if in_range else 'NOT met'}) | {int((ok_ratio & ok_cover).sum())} of "
+            f"{len(ratio)} |")
+    return lines + [""]
+
+
+def write_markdown(table, heads, result, bt, seconds, zones, by_seed) -> None:
     lines = [
         "# Zone benchmark: PJM-DOM load backtest", "",
         "Regenerate: `.venv/bin/python benchmarks/zones/dom/run.py --zones` (see README.md).",
@@ -184,6 +221,7 @@ def write_markdown(table, heads, result, bt, seconds, zones) -> None:
         lines.append(f"| {h.dataset} | {h.metric} | {h.selected_mase:.3f} | {h.best_peer} | "
                      f"{h.best_peer_mase:.3f} | {_fmt_ratio(h)} | {cov} | "
                      f"{h.selected_crps:.1f} | {h.best_peer_crps:.1f} | {h.n} |")
+    lines += [""] + seed_summary(by_seed)
     choices = "; ".join(
         f"{kind}: " + ", ".join(f"{m} {w:.0%}" for m, w in sorted(c.weights.items()))
         for kind, c in result.choices.items())
