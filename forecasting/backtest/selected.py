@@ -184,8 +184,8 @@ def selected_forecasts(
         )
         weights = decision.choice.weights
         mixed = mix_paths({m: result.paths[(m, label)] for m in decision.choice.models}, weights)
-        rng = (None if widening == "stretch"
-               else origin_rng(result.seed, "selected:widening", origin))
+        rng = origin_rng(result.seed, "selected:widening", origin)  # drawn from only when
+        # the widening is independent
         paths = calibrated(mixed, decision, widening=widening, rng=rng)
         out.paths[label] = paths
         out.decisions[label] = decision

@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from forecasting.backtest.widening import MODES as WIDENINGS
+
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
 
 
@@ -53,7 +55,7 @@ class BacktestConfig(BaseModel):
     # in a month is mostly its weather), so a year's sum averages it; "stretch" scales every
     # deviation (DOM's 80% annual-energy bands then covered 91% of 39 annual rows on the mean
     # of five seeds, against 87%: benchmarks/zones/dom/)
-    widening: Literal["stretch", "independent"] = "independent"
+    widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
     n_paths: int = Field(200, ge=10)
 
 
