@@ -24,6 +24,7 @@ from forecasting.models.naive import Naive, SeasonalNaive
 from forecasting.models.prophet_model import ProphetDefaults, ProphetModel
 from forecasting.models.regime_trend import RegimeTrend
 from forecasting.models.seasonal_level import SeasonalLevel
+from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
 from forecasting.models.seasonal_trend import SeasonalTrend
 
 _CLASSES: tuple[type[Model], ...] = (
@@ -34,6 +35,7 @@ _CLASSES: tuple[type[Model], ...] = (
     RegimeTrend,
     SeasonalTrend,
     SeasonalLevel,
+    SeasonalShrunkTrend,
     DampedETS,
     ArimaDrift,
     LocalLinearTrend,

@@ -44,7 +44,7 @@ class SeasonalLevel(Model):
         if len(series) < needed:
             raise SeriesTooShortError(self.name, needed, len(series))
         if (series <= 0).any():
-            raise ValueError("seasonal_level needs positive values")
+            raise ValueError(f"{self.name} needs positive values")
         part = series.iloc[-(self.window or 3 * self.season_):]
         self.n_ = len(part)
         self.middle_ = (self.n_ - 1) / 2.0

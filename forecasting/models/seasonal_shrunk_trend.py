@@ -1,0 +1,45 @@
+"""Seasonal shrunk trend: the regression of `seasonal_level` (log y_t = a + b t + s_(season of
+t) + e_t by OLS on the latest `window` periods, default three seasons' worth), with the slope
+carried on beyond the middle of the window after shrinking it by how well the window measures
+it: the centre is a + b (n - 1) / 2 + k b (t - (n - 1) / 2) plus the season, where
+
+    k = max(0, 1 - se_b^2 / b^2) = max(0, 1 - 1 / t_b^2)
+
+is the empirical-Bayes factor for a slope drawn from N(0, tau^2) with tau^2 estimated by
+max(b^2 - se_b^2, 0) (positive part). A slope within one standard error of zero is dropped (the
+centre is `seasonal_level`'s); a slope many standard errors from zero is kept almost whole (the
+centre tends to `seasonal_trend`'s on the same window). With two to four years of history a
+fitted slope is mostly weather unless the growth is strong, so the model lands between the two
+on its own evidence instead of a selection rule having to pick one.
+
+Paths: (a, b, s) drawn once per path from their estimated normal distribution, a slope k b +
+N(0, se_b^2) applied from the middle of the window, and independent N(0, s^2) noise each period
+(`s` the residual standard deviation, floored at `min_log_sd`), as in `seasonal_level`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from forecasting.models.seasonal_level import SeasonalLevel
+
+
+class SeasonalShrunkTrend(SeasonalLevel):
+    name: ClassVar[str] = "seasonal_shrunk_trend"
+
+    def _fit(self, series: pd.Series) -> None:
+        super()._fit(series)
+        slope = float(self.coef_[1])
+        ratio = (self.slope_se_ / slope) ** 2 if slope != 0.0 else np.inf
+        self.shrinkage_ = max(0.0, 1.0 - ratio)
+        self.kept_slope_ = self.shrinkage_ * slope
+
+    def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        # seasonal_level's draw, whose slope term is N(0, se_b^2) from the middle of the window,
+        # plus the kept slope from the same point
+        paths = super().sample_paths(horizon, n, rng)
+        from_middle = self.n_ - 1 + np.arange(1, horizon + 1) - self.middle_
+        return paths * np.exp(self.kept_slope_ * from_middle)
