@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from forecasting.backtest.selection import STRATEGIES
 from forecasting.contracts import KEY_YEAR
 from forecasting.strict import StrictModel
 
@@ -63,10 +64,11 @@ class BaselineConfig(StrictModel):
         min_length=1,
         description="registry names (forecasting/models/registry.py) or {alias, model, params}",
     )
-    strategy: Literal["best", "ensemble", "robust", "equal"] = Field(
+    strategy: Literal[STRATEGIES] = Field(  # type: ignore[valid-type]
         default="best", description="publish the best model by backtest MASE, an "
-        "inverse-MASE^2 weighted ensemble of paths, or (robust) equal weights over the best "
-        "three within 1.5x the best MASE")
+        "inverse-MASE^2 weighted ensemble of paths, (robust) equal weights over the best "
+        "three within 1.5x the best MASE, equal weights over all, or (trimmed) the ensemble "
+        "over the models within 1.5x the best MASE")
     fallback: str | None = Field(default="regime_trend",
                                  description="used where the backtest has nothing to score yet")
     backtest_horizon: int = Field(default=3, ge=1, le=20)

@@ -19,6 +19,10 @@ Rules:
   badly on the evidence carries no weight however few models there are. Equal weights,
   because with a few dozen scored rows the differences among the best few are mostly noise;
   the mixture's scaled error is then at most about `ROBUST_RATIO` times the best model's;
+- trimmed: the ensemble (inverse-MASE^2 weights shrunk towards equal) over only the models
+  whose MASE is within `ROBUST_RATIO` times the best, so a model that failed badly on the
+  evidence gets no weight through the shrinkage (the ensemble's equal share is given to every
+  model however badly it scored);
 - equal: equal weights over every candidate with a finite MASE, whatever the backtest says:
   the strong default when the evidence is thin, for a candidate set that a benchmark across
   many series has already vetted (the scores only decide which models failed outright);
@@ -47,7 +51,7 @@ from forecasting.backtest.rolling_origin import (
     forecast_rows,
 )
 
-STRATEGIES = ("best", "ensemble", "robust", "equal")
+STRATEGIES = ("best", "ensemble", "robust", "equal", "trimmed")
 #: the robust rule keeps at most this many models ...
 ROBUST_TOP = 3
 #: ... each with a MASE at most this many times the best one's
@@ -119,9 +123,9 @@ def shrink_to_equal(
 def select_or_ensemble(
     summary: pd.DataFrame, strategy: str = "best", *, prior_rows: float = 0.0
 ) -> Choice:
-    """The best model (weight 1), the inverse-MASE^2 ensemble, the robust combination or equal
-    weights, from a summary table; an ensemble's weights are shrunk towards equal by
-    `prior_rows` (see module doc)."""
+    """The best model (weight 1), the inverse-MASE^2 ensemble, the robust combination, equal
+    weights or the trimmed ensemble, from a summary table; an ensemble's weights (trimmed or
+    not) are shrunk towards equal by `prior_rows` (see module doc)."""
     if strategy == "best":
         return Choice("best", {select_best(summary): 1.0})
     if strategy == "ensemble":
@@ -131,6 +135,14 @@ def select_or_ensemble(
         return Choice("ensemble", shrink_to_equal(weights, rows, prior_rows))
     if strategy == "robust":
         return Choice("robust", robust_weights(overall_scores(summary)))
+    if strategy == "trimmed":
+        scores = overall_scores(summary)
+        if scores.empty:
+            raise ValueError("no model has a finite MASE to weight")
+        kept = scores[scores["MASE"] <= ROBUST_RATIO * scores["MASE"].min()]
+        weights = shrink_to_equal(ensemble_weights(kept["MASE"].to_dict()),
+                                  float(kept["n"].min()), prior_rows)
+        return Choice("trimmed", {a: weights.get(a, 0.0) for a in sorted(scores.index)})
     if strategy == "equal":
         scores = overall_scores(summary)
         if scores.empty:

@@ -22,6 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
 
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
@@ -49,7 +50,7 @@ class BacktestConfig(BaseModel):
     # AutoARIMA in the pool cost 0.01-0.03x (issue 12)
     candidates: list[str] = ["auto_ets", "seasonal_trend", "damped_ets", "seasonal_level"]
     peers: list[str] = PEERS  # benchmark peers, run and scored beside the candidates
-    strategy: Literal["best", "ensemble", "robust", "equal"] = "ensemble"
+    strategy: Literal[STRATEGIES] = "ensemble"  # type: ignore[valid-type]
     # how the conformal band factors widen the monthly paths (forecasting/backtest/widening.py):
     # "independent" adds the widening as month-to-month independent noise (what the models miss
     # in a month is mostly its weather), so a year's sum averages it; "stretch" scales every

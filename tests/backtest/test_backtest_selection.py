@@ -124,3 +124,18 @@ def test_equal_weights_ignore_the_scores_but_leave_out_models_that_failed():
     assert choice.kind == "equal" and choice.weights == {"a": 0.5, "b": 0.5}
     with pytest.raises(ValueError, match="finite MASE"):
         select_or_ensemble(table([("a", np.nan, 1.0)]), "equal")
+
+
+def test_trimmed_ensemble_gives_a_failed_model_no_share_of_the_shrinkage():
+    scores = table([("a", 0.5, 1.0), ("b", 0.7, 1.0), ("bad", 2.0, 1.0)])  # n = 10 rows each
+    plain = select_or_ensemble(scores, "ensemble", prior_rows=10).weights
+    assert plain["bad"] > 1 / 6  # half of the equal third goes to the failure
+    trimmed = select_or_ensemble(scores, "trimmed", prior_rows=10)
+    assert trimmed.kind == "trimmed" and trimmed.weights["bad"] == 0.0
+    # over the two kept models, the ensemble's shrunk inverse-MASE^2 weights
+    kept = select_or_ensemble(table([("a", 0.5, 1.0), ("b", 0.7, 1.0)]), "ensemble",
+                              prior_rows=10).weights
+    assert trimmed.weights == pytest.approx({**kept, "bad": 0.0})
+    assert sum(trimmed.weights.values()) == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="finite MASE"):
+        select_or_ensemble(table([("a", np.nan, 1.0)]), "trimmed")
