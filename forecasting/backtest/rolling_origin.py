@@ -151,21 +151,21 @@ def forecast_rows(
     y = actual.to_numpy(dtype=float)
     levels = table_quantiles(quantiles)
     qs = np.quantile(cols, levels, axis=0) if len(y) else np.empty((len(levels), 0))
-    frame = pd.DataFrame(
-        {
-            "model": alias,
-            "origin": str(origin),
-            "period": [str(p) for p in actual.index],
-            "horizon": horizons,
-            "actual": y,
-            "mean": cols.mean(axis=0),
-        }
-    )
-    for q, values in zip(levels, qs, strict=True):
-        frame[quantile_label(q)] = values
-    frame["observed"] = True
-    frame["crps"] = metrics.crps_samples(cols, y) if len(y) else np.empty(0)
-    frame["mase_scale"] = scale
+    columns = {
+        "model": alias,
+        "origin": str(origin),
+        "period": [str(p) for p in actual.index],
+        "horizon": horizons,
+        "actual": y,
+        "mean": cols.mean(axis=0),
+    }
+    columns.update({quantile_label(q): values for q, values in zip(levels, qs, strict=True)})
+    columns["observed"] = np.ones(len(y), dtype=bool)
+    columns["crps"] = metrics.crps_samples(cols, y) if len(y) else np.empty(0)
+    columns["mase_scale"] = np.full(len(y), scale, dtype=float)
+    frame = pd.DataFrame(columns)  # built at once: column-by-column inserts were the cost
+    if not len(y):
+        frame["period"] = frame["period"].astype(float)  # as before: an empty float column
     return frame
 
 
