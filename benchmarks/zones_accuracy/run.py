@@ -54,33 +54,37 @@ SEED = 11
 #: every candidate scored. `arima` (statsmodels ARIMA with the project's order search) is not:
 #: the first pass on every 4th zone had it at 1.5-1.9x the best peer (median) and it took 40%
 #: of a zone's time; its rows stay in git history (commit 3598dba, results.md)
-CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "damped_ets",
+CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "seasonal_shrunk_trend",
+              "damped_ets",
               "local_linear_trend", "regime_trend", "auto_ets", "auto_arima", "auto_theta",
               "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
-#: candidate pools `selected` chooses from: every candidate; AutoETS, the seasonal trend and
-#: damped ETS (the zone default until the seasonal level was measured here); without the two
-#: models that extrapolate a local slope; statsforecast's three alone; the three with the
-#: seasonal level in place of the seasonal trend; the three with the seasonal level added
+#: candidate pools `selected` chooses from: every candidate; statsforecast's three alone;
+#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default
+#: until the shrunk trend was measured here), with the shrunk trend added, with both; and
+#: AutoETS, damped ETS and the shrunk trend. (Three earlier pools were dropped at commit
+#: 4b60176, where their rows stay: `three` = the three alone, `steady` = every candidate but
+#: the two that extrapolate a local slope, `level` = the three with the seasonal level in
+#: place of the seasonal trend; none led on any metric.)
 THREE = ("auto_ets", "seasonal_trend", "damped_ets")
 POOLS = {
     "all": CANDIDATES,
-    "three": THREE,
-    "steady": tuple(c for c in CANDIDATES if c not in ("local_linear_trend", "regime_trend")),
     "sf": ("auto_ets", "auto_arima", "auto_theta"),
-    "level": tuple("seasonal_level" if c == "seasonal_trend" else c for c in THREE),
     "plus_level": (*THREE, "seasonal_level"),
+    "plus_shrunk": (*THREE, "seasonal_shrunk_trend"),
+    "plus_both": (*THREE, "seasonal_level", "seasonal_shrunk_trend"),
+    "shrunk": ("auto_ets", "damped_ets", "seasonal_shrunk_trend"),
 }
 #: the pool and rule of the zone pipeline's default (`forecasting.zones.config.BacktestConfig`)
-DEFAULT_POOL, DEFAULT_RULE = "plus_level", "ensemble"
+DEFAULT_POOL, DEFAULT_RULE = "plus_level", "ensemble"  # until this run says otherwise
 assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default moved"
 assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
-# `selected` here widens its bands with `stretch` (with_selected's default), as when these
-# results were made; the zone default is now `independent` (BacktestConfig().widening), which
-# gives each month the same band up to sampling noise and only changes sums over months
-# (benchmarks/zones/dom/: monthly coverage 84% either way), so these monthly scores stand
+#: `selected` widens its bands as the zone default does (monthly factors, independent draw)
+WIDENING = BacktestConfig().widening
 #: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
-RULES = {rule: (rule, None) for rule in STRATEGIES}
+#: (`best`, one model per origin, is not scored any more: at commit 4b60176 it was the worst
+#: rule of every pool, median 1.01-1.08x the best peer)
+RULES = {rule: (rule, None) for rule in STRATEGIES if rule != "best"}
 
 
 def factories(names):
@@ -187,7 +191,7 @@ def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
         for pool, names in pools.items():
             for rule, (strategy, fallback) in rules.items():
                 chosen = with_selected(pool_of(ours, names), strategy=strategy,
-                                       fallback=fallback).forecasts
+                                       fallback=fallback, widening=WIDENING).forecasts
                 frames.append(chosen[chosen["model"] == "selected"]
                               .assign(model=f"selected_{pool}_{rule}"))
         frame = pd.concat(frames, ignore_index=True)

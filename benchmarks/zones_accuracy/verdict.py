@@ -1,0 +1,96 @@
+"""Issue 12's acceptance, point by point, for every rule and pool the zones run scored, and the
+order the zone default is chosen by.
+
+Reads `results_by_zone.csv` (written by `run.py`, no refitting). Per `selected_<pool>_<rule>`
+and metric (monthly mean MW, monthly peak MW), with ratio = MASE / the best peer's on the
+zone, the four points of the issue:
+
+- `median`: the median ratio over zones at most 0.9;
+- `share`: the ratio at most 1.1 on at least 90% of zones;
+- `max`: no zone above 1.5;
+- `coverage`: the median 80% coverage between 70% and 90%.
+
+The order (fixed before the run that added the shrunk trend and the trimmed rule was read):
+most points met over both metrics, then the lower mean of the two median ratios, then the
+lower of the two largest ratios. The zone default is the first in that order, unless it
+breaks issue 14's Dominion thresholds (`benchmarks/zones/dom/`), which are checked there.
+
+    .venv/bin/python benchmarks/zones_accuracy/verdict.py   # writes verdict.md and verdict.csv
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from run import HERE, PEERS, markdown  # run.py beside this file: the table's peers, its tables
+
+POINTS = ("median", "share", "max", "coverage")
+
+
+def per_variant(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per (variant, metric): the four numbers and whether each point is met."""
+    ok = table[table["status"] == "ok"]
+    best_peer = ok[[f"mase_{p}" for p in PEERS]].min(axis=1)
+    variants = sorted(c[5:] for c in ok.columns if c.startswith("mase_selected_"))
+    rows = []
+    for variant in variants:
+        for metric in sorted(ok["metric"].unique()):
+            part = ok["metric"] == metric
+            ratio = (ok.loc[part, f"mase_{variant}"] / best_peer[part]).dropna()
+            ratio = ratio[np.isfinite(ratio)]
+            coverage = float(ok.loc[part, f"coverage80_{variant}"].median())
+            median, share, worst = (float(ratio.median()), float((ratio <= 1.1).mean()),
+                                    float(ratio.max()))
+            rows.append({"variant": variant.removeprefix("selected_"), "metric": metric,
+                         "median_ratio": round(median, 3), "share_at_most_1.1": round(share, 3),
+                         "max_ratio": round(worst, 3), "median_coverage80": round(coverage, 3),
+                         "median": median <= 0.9, "share": share >= 0.9, "max": worst <= 1.5,
+                         "coverage": 0.7 <= coverage <= 0.9})
+    return pd.DataFrame(rows)
+
+
+def ranking(rows: pd.DataFrame) -> pd.DataFrame:
+    """Variants in the order of the module docstring."""
+    grouped = rows.groupby("variant")
+    order = pd.DataFrame({
+        "points_met": grouped[list(POINTS)].sum().sum(axis=1).astype(int),
+        "mean_median_ratio": grouped["median_ratio"].mean().round(3),
+        "largest_ratio": grouped["max_ratio"].max(),
+    })
+    order = order.sort_values(["points_met", "mean_median_ratio", "largest_ratio"],
+                              ascending=[False, True, True], kind="mergesort")
+    return order.reset_index()
+
+
+def main() -> None:
+    table = pd.read_csv(HERE / "results_by_zone.csv")
+    rows = per_variant(table)
+    order = ranking(rows)
+    order.to_csv(HERE / "verdict.csv", index=False, lineterminator="\n")
+    shown = rows.assign(**{p: rows[p].map({True: "met", False: "not met"}) for p in POINTS})
+    lines = [
+        "# Issue 12's acceptance per rule and pool (zones run)",
+        "",
+        "Regenerate: `.venv/bin/python benchmarks/zones_accuracy/verdict.py` (reads "
+        "`results_by_zone.csv`; the order is stated in its docstring).",
+        "",
+        "Points per metric: median ratio <= 0.9 (`median`), <= 1.1 on at least 90% of zones "
+        "(`share`), no zone above 1.5 (`max`), median 80% coverage in 70-90% (`coverage`). "
+        "The pools and rules are compared on the same zones they are chosen on, so the "
+        "first row's margin is optimistic by the usual selection effect.",
+        "",
+        "## Order",
+        "",
+        markdown(order),
+        "",
+        "## Every point",
+        "",
+        markdown(shown),
+        "",
+    ]
+    (HERE / "verdict.md").write_text("\n".join(lines))
+    print(order.head(10).to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()
