@@ -165,19 +165,20 @@ def test_filled_values_are_never_fitted_or_scaled_on():
     assert again.forecasts[columns].equals(result.forecasts[columns])
 
 
+@pytest.mark.parametrize("strategy", ["robust", "trimmed"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_robust_selection_stays_near_the_best_candidate_when_one_fails_badly(seed):
+def test_robust_selection_stays_near_the_best_candidate_when_one_fails_badly(seed, strategy):
     from backtest_models import Runaway
 
     from forecasting.backtest.selection import ROBUST_RATIO
 
     models = {**MODELS, "runaway": Runaway}
     result = backtest(growth_series(30, seed=seed, start="1990"), models, first_origin="2002")
-    rows = with_selected(result, strategy="robust", fallback="llt").forecasts
+    rows = with_selected(result, strategy=strategy, fallback="llt").forecasts
     mase = summary(rows).query("horizon == 'all'").set_index("model")["MASE"]
     best = mase[list(MODELS)].min()
     assert mase["runaway"] > 3 * best          # the candidate does fail badly
     assert mase["selected"] <= ROBUST_RATIO * best
-    decisions = selected_forecasts(result, strategy="robust", fallback="llt").decisions
+    decisions = selected_forecasts(result, strategy=strategy, fallback="llt").decisions
     scored = [d for d in decisions.values() if d.scored_rows]
     assert scored and all(d.choice.weights["runaway"] == 0 for d in scored)
