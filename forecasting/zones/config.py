@@ -19,8 +19,9 @@ calibrated bands are widened, paths per backtest forecast).
 from __future__ import annotations
 
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
@@ -80,7 +81,20 @@ class ZoneConfig(BaseModel):
     profile_year: int = 2030
     n_paths: int = Field(1000, ge=10)
     seed: int = 0
+    # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
+    # the forecast's hourly profiles and peaks (forecasting/zones/weather_years.py)
+    timezone: str = "America/New_York"
     backtest: BacktestConfig = BacktestConfig()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{value}' (an IANA name such as "
+                             "America/Chicago)") from None
+        return value
 
     @model_validator(mode="after")
     def _pipeline_needs_data(self) -> ZoneConfig:

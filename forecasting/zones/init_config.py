@@ -18,6 +18,9 @@
   models see at least 24 months before the first origin; a history with fewer than 36
   complete months in its modelling window is refused (`InputError`).
 
+- ``timezone``: the default (America/New_York), to edit for a zone on another clock (the
+  files hold UTC hours and say nothing of the zone's clock).
+
 Everything else keeps `ZoneConfig`'s defaults, written out so a planner sees what to edit.
 """
 
@@ -95,6 +98,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"profile_year: {defaults.profile_year}",
         f"n_paths: {defaults.n_paths}",
         f"seed: {defaults.seed}",
+        "# the zone's clock (IANA name; edit it for a zone outside US Eastern time): the",
+        "# data-center load of the hourly profiles peaks mid-afternoon local time",
+        f"timezone: {defaults.timezone}",
         "backtest:",
         f"  horizon: {defaults.backtest.horizon}",
         f"  first_origin: \"{first_origin}\"",

@@ -228,7 +228,7 @@ def run_zone(
                           widening=config.backtest.widening)
     base_mw = base_e * 1000.0 / hours_in(months)
 
-    wy = weather_years(history.load, monthly_dc["data_center_mw"])
+    wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone)
     n_years = months[-1].year - months[0].year + 1
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
     last12 = monthly_dc.loc[window[-12:]]

@@ -11,9 +11,10 @@ hourly load
 
     x(k) = B s_{w,m}(k) + D (1 + a cos(2 pi (h_k - 15) / 24)),
 
-h_k the local (America/New_York) hour and a the diurnal amplitude of data-center load. Its
-peak is max_k x(k); each sample path draws one weather year per forecast year from the
-caller's Generator, so each year's peak has a distribution from weather and growth together.
+h_k the zone's local hour (its config's `timezone`) and a the diurnal amplitude of
+data-center load. Its peak is max_k x(k); each sample path draws one weather year per
+forecast year from the caller's Generator, so each year's peak has a distribution from
+weather and growth together.
 `seasonal_peaks` separates them: the 50/50 and 90/10 peaks are the median and 90th percentile
 over the weather years at the median growth path; the growth band is the P10-P90 over paths
 at the 50/50 weather year.
@@ -29,7 +30,7 @@ import pandas as pd
 from forecasting.zones.history import COMPLETE, period_labels, period_table
 
 SLOTS = 744  # hours in the longest month
-LOCAL_TZ = "America/New_York"
+LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
 
 
@@ -49,9 +50,11 @@ class WeatherYears:
             dc[:, None] * dc_shape
 
 
-def weather_years(load: pd.Series, dc_monthly: pd.Series) -> WeatherYears:
+def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
+                  timezone: str = LOCAL_TZ) -> WeatherYears:
     """Shapes of the complete years of ``load`` (UTC hourly MW, NaN = no evidence), base =
-    load - ``dc_monthly`` (data-center average MW per month Period)."""
+    load - ``dc_monthly`` (data-center average MW per month Period); local hours in the IANA
+    ``timezone``."""
     monthly = period_table(load, "M")
     complete = monthly["coverage"] >= COMPLETE
     counts = complete.groupby(monthly.index.year).sum()
@@ -59,7 +62,7 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series) -> WeatherYears:
     months = period_labels(load.index, "M")
     dc = dc_monthly.reindex(months).to_numpy()
     base = load.to_numpy() - dc
-    local = load.index.tz_convert(LOCAL_TZ).hour.to_numpy()
+    local = load.index.tz_convert(timezone).hour.to_numpy()
     shapes = np.full((len(years), 12, SLOTS), np.nan)
     local_hour = np.zeros((len(years), 12, SLOTS))
     ordinals = np.asarray(months.asi8)

@@ -47,3 +47,20 @@ def test_weather_shapes_average_one_and_keep_missing_hours_missing():
     np.testing.assert_allclose(means, 1.0, rtol=1e-12)
     assert np.isnan(wy.shapes[0, 0, 100:105]).all()
     assert np.isfinite(wy.shapes[0, 0, :100]).all()
+
+
+def test_data_center_hours_follow_the_zone_clock():
+    """A zone on Pacific time has its data-center afternoon three hours after Eastern's (in
+    UTC), in winter and in summer alike."""
+    load = weather_like(5)
+    monthly, _ = decompose(load)
+    eastern = weather_years(load, monthly["data_center_mw"])  # the default clock
+    pacific = weather_years(load, monthly["data_center_mw"], timezone="America/Los_Angeles")
+    for month in (1, 7):
+        hours = pacific.local_hour[0, month - 1, :720]
+        assert np.array_equal(hours, (eastern.local_hour[0, month - 1, :720] - 3) % 24)
+    # the data-center block peaks at 15:00 local: 23:00 UTC in a Pacific January
+    base, dc, amplitude = np.ones(1), np.ones(1), np.full(1, 0.1)
+    _, _, block = pacific.hourly(base, dc, amplitude, 0, 1)
+    first_day = block[0, :24]
+    assert int(np.argmax(first_day)) == 23

@@ -153,6 +153,16 @@ def test_bad_zone_config_names_file_line_and_key(tmp_path):
     assert isinstance(caught.value.row, int)
 
 
+def test_unknown_time_zone_names_file_line_and_key(tmp_path):
+    text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text() + "timezone: America/Atlantis\n"
+    bad = tmp_path / "zone.yaml"
+    bad.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_zone_config(bad)
+    assert caught.value.field == "timezone" and "America/Atlantis" in str(caught.value)
+    assert caught.value.row == len(text.splitlines())
+
+
 def test_data_center_growth_is_the_zones_own_not_the_neighbours(run):
     table = run.neighbour_check
     assert set(table["zone"].iloc[1:4]) == {"PJM-PEP", "PJM-BC", "PJM-AP"}
