@@ -23,7 +23,7 @@ def backtest_command(
                                "(default: the pipeline's candidates for the built history, all "
                                "models of the frequency for --series)."),
     strategy: str = typer.Option("best", "--strategy",
-                                 help="best, ensemble, robust or equal (selected rows)."),
+                                 help="best, ensemble, robust, equal or trimmed (selected rows)."),
     draws: int = typer.Option(1000, "--draws", min=100, help="Paths per forecast."),
     seed: int = typer.Option(0, "--seed", min=0),
 ) -> None:
