@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from run import DEFAULT_POOL, DEFAULT_RULE, HERE, PEERS, markdown  # run.py beside this file: the table's peers, its tables
+
+# run.py beside this file: the zone default, the table's peers, its tables
+from run import DEFAULT_POOL, DEFAULT_RULE, HERE, PEERS, markdown
 
 POINTS = ("median", "share", "max", "coverage")
 DRAWS, SEED = 2000, 12
