@@ -3,12 +3,15 @@ t) + e_t by OLS on the latest `window` periods, default three seasons' worth), w
 carried on beyond the middle of the window after shrinking it by how well the window measures
 it: the centre is a + b (n - 1) / 2 + k b (t - (n - 1) / 2) plus the season, where
 
-    k = max(0, 1 - se_b^2 / b^2) = max(0, 1 - 1 / t_b^2)
+    k = max(0, 1 - (t0 / t_b)^2),   t_b = b / se_b,
 
-is the empirical-Bayes factor for a slope drawn from N(0, tau^2) with tau^2 estimated by
-max(b^2 - se_b^2, 0) (positive part). A slope within one standard error of zero is dropped (the
-centre is `seasonal_level`'s); a slope many standard errors from zero is kept almost whole (the
-centre tends to `seasonal_trend`'s on the same window). With two to four years of history a
+with `slope_threshold` t0 = 1 (the default) the empirical-Bayes factor for a slope drawn from
+N(0, tau^2) with tau^2 estimated by max(b^2 - se_b^2, 0) (positive part). A slope within t0
+standard errors of zero is dropped (the centre is `seasonal_level`'s); a slope many standard
+errors from zero is kept almost whole (the centre tends to `seasonal_trend`'s on the same
+window). A t0 above 1 allows for OLS's standard error being too small when the residuals of
+the same year move together (a hot year lifts every month): t0 = 2 is the factor with the
+slope's variance taken four times OLS's (`benchmarks/zones_accuracy/shrinkage.py`). With two to four years of history a
 fitted slope is mostly weather unless the growth is strong, so the model lands between the two
 on its own evidence instead of a selection rule having to pick one.
 
@@ -30,10 +33,17 @@ from forecasting.models.seasonal_level import SeasonalLevel
 class SeasonalShrunkTrend(SeasonalLevel):
     name: ClassVar[str] = "seasonal_shrunk_trend"
 
+    def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0,
+                 slope_threshold: float = 1.0) -> None:
+        super().__init__(window=window, min_log_sd=min_log_sd)
+        if slope_threshold < 0:
+            raise ValueError("slope_threshold must be at least 0")
+        self.slope_threshold = slope_threshold
+
     def _fit(self, series: pd.Series) -> None:
         super()._fit(series)
         slope = float(self.coef_[1])
-        ratio = (self.slope_se_ / slope) ** 2 if slope != 0.0 else np.inf
+        ratio = (self.slope_threshold * self.slope_se_ / slope) ** 2 if slope else np.inf
         self.shrinkage_ = max(0.0, 1.0 - ratio)
         self.kept_slope_ = self.shrinkage_ * slope
 

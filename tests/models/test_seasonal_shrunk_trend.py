@@ -79,3 +79,15 @@ def test_zero_or_negative_values_are_refused_by_name():
     data.iloc[30] = 0.0
     with pytest.raises(ValueError, match="seasonal_shrunk_trend needs positive values"):
         SeasonalShrunkTrend().fit(data)
+
+
+def test_a_higher_threshold_keeps_less_of_the_same_slope():
+    data = series(slope=0.003, noise=0.03, seed=7)
+    kept = [SeasonalShrunkTrend(slope_threshold=t).fit(data) for t in (0.0, 1.0, 2.0)]
+    t_stat = abs(kept[0].coef_[1]) / kept[0].slope_se_
+    assert kept[0].shrinkage_ == 1.0  # no threshold: the seasonal trend's slope, whole
+    assert kept[1].shrinkage_ == pytest.approx(max(0.0, 1 - 1 / t_stat**2))
+    assert kept[2].shrinkage_ == pytest.approx(max(0.0, 1 - 4 / t_stat**2))
+    assert kept[0].shrinkage_ > kept[1].shrinkage_ > kept[2].shrinkage_
+    with pytest.raises(ValueError, match="slope_threshold"):
+        SeasonalShrunkTrend(slope_threshold=-1.0)
