@@ -154,13 +154,16 @@ def test_bad_zone_config_names_file_line_and_key(tmp_path):
 
 
 def test_unknown_time_zone_names_file_line_and_key(tmp_path):
-    text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text() + "timezone: America/Atlantis\n"
+    good = (ROOT / "pipelines" / "pjm_dom.yaml").read_text()
+    assert "\ntimezone: America/New_York" in good
+    text = good.replace("\ntimezone: America/New_York", "\ntimezone: America/Atlantis")
     bad = tmp_path / "zone.yaml"
     bad.write_text(text)
     with pytest.raises(InputError) as caught:
         load_zone_config(bad)
     assert caught.value.field == "timezone" and "America/Atlantis" in str(caught.value)
-    assert caught.value.row == len(text.splitlines())
+    row = next(i for i, line in enumerate(text.splitlines(), 1) if "America/Atlantis" in line)
+    assert caught.value.row == row
 
 
 def test_data_center_growth_is_the_zones_own_not_the_neighbours(run):
