@@ -123,6 +123,16 @@ def pool_of(result, names):
                    paths={k: v for k, v in result.paths.items() if k[0] in names})
 
 
+def scored_span(series: pd.Series) -> pd.Series | None:
+    """`series` from its first evidence month to the last scored outcome, or None when it
+    starts too late for `MIN_TRAIN` months before the first scored origin."""
+    first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
+    seen = series.loc[:last + HORIZON].dropna()
+    if seen.empty or seen.index[0] > first - MIN_TRAIN:
+        return None
+    return series.loc[seen.index[0]:last + HORIZON]
+
+
 def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None) -> dict:
     """(metric -> (candidates' backtest, peers' backtest, seconds) or a status string, and
     whether it came from the cache) for one zone file. With `cache`, read from (or written
@@ -146,12 +156,11 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None) -
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
     for metric, series in series_by_metric.items():
         t0 = time.perf_counter()
-        seen = series.loc[:last + HORIZON].dropna()
-        if seen.empty or seen.index[0] > first - MIN_TRAIN:
+        series = scored_span(series)
+        if series is None:
             out[metric] = "too short"
             continue
-        warm = max(first - WARMUP, seen.index[0] + MIN_TRAIN - 1)
-        series = series.loc[seen.index[0]:last + HORIZON]
+        warm = max(first - WARMUP, series.index[0] + MIN_TRAIN - 1)
         try:
             ours = run_backtest(series, factories(candidates), horizon=HORIZON,
                                 first_origin=warm, last_origin=last, n_paths=N_PATHS,

@@ -25,13 +25,13 @@ import pandas as pd
 # run.py beside this file (first on the path, also in the Dask workers, which inherit a path
 # where benchmarks/accuracy/run.py comes first): the series, the settings, the peers, tables
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import FIRST, HERE, HORIZON, LAST, MIN_TRAIN, N_PATHS, PEERS, SEED, ZONES, markdown
+from run import FIRST, HERE, HORIZON, LAST, N_PATHS, PEERS, SEED, ZONES, markdown
 
 THRESHOLDS = (1.0, 1.5, 2.0, 3.0, 4.0, 6.0)
 
 
 def zone_scores(path: str) -> list[dict]:
-    from run import zone_series
+    from run import scored_span, zone_series
 
     from forecasting.backtest.rolling_origin import run_backtest, summary
     from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
@@ -44,10 +44,9 @@ def zone_scores(path: str) -> list[dict]:
         return []
     rows = []
     for metric, series in by_metric.items():
-        seen = series.loc[:last + HORIZON].dropna()
-        if seen.empty or seen.index[0] > first - MIN_TRAIN:
+        series = scored_span(series)
+        if series is None:
             continue
-        series = series.loc[seen.index[0]:last + HORIZON]
         models = {f"t{t:g}": (lambda t=t: AfterLastGap(SeasonalShrunkTrend(slope_threshold=t)))
                   for t in THRESHOLDS}
         result = run_backtest(series, models, horizon=HORIZON, first_origin=first,

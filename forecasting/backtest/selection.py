@@ -82,6 +82,14 @@ def overall_scores(summary: pd.DataFrame, exclude: Sequence[str] = (RESERVED_ALI
     return scores[np.isfinite(scores["MASE"])]
 
 
+def weighable_scores(summary: pd.DataFrame) -> pd.DataFrame:
+    """`overall_scores`, refusing a summary where no model has a finite MASE."""
+    scores = overall_scores(summary)
+    if scores.empty:
+        raise ValueError("no model has a finite MASE to weight")
+    return scores
+
+
 def select_best(summary: pd.DataFrame) -> str:
     """Alias with the lowest overall MASE (ties: lower CRPS, then alias)."""
     scores = overall_scores(summary)
@@ -136,17 +144,13 @@ def select_or_ensemble(
     if strategy == "robust":
         return Choice("robust", robust_weights(overall_scores(summary)))
     if strategy == "trimmed":
-        scores = overall_scores(summary)
-        if scores.empty:
-            raise ValueError("no model has a finite MASE to weight")
+        scores = weighable_scores(summary)
         kept = scores[scores["MASE"] <= ROBUST_RATIO * scores["MASE"].min()]
         weights = shrink_to_equal(ensemble_weights(kept["MASE"].to_dict()),
                                   float(kept["n"].min()), prior_rows)
         return Choice("trimmed", {a: weights.get(a, 0.0) for a in sorted(scores.index)})
     if strategy == "equal":
-        scores = overall_scores(summary)
-        if scores.empty:
-            raise ValueError("no model has a finite MASE to weight")
+        scores = weighable_scores(summary)
         return Choice("equal", dict.fromkeys(sorted(scores.index), 1.0 / len(scores)))
     raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
 
