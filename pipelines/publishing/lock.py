@@ -4,7 +4,8 @@
 process exits for any reason (including SIGKILL): a lock file left behind by a dead process
 never blocks the next refresh. The file's content (pid, start time, host) is only there to
 tell a second refresh who holds the lock; it is never used to decide whether the lock is held.
-The file itself is never deleted (deleting a flock file races with a process opening it).
+The holder writes it just after taking the lock, so a refresh that finds the lock taken and the
+record still empty waits briefly (`HOLDER_WAIT`) for it before naming the holder. The file itself is never deleted (deleting a flock file races with a process opening it).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import fcntl
 import json
 import os
 import socket
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_NAME = "refresh.lock"
+#: seconds a refresh that finds the lock taken waits for the holder's record to be written
+HOLDER_WAIT = 2.0
 
 
 class StoreLocked(Exception):
@@ -48,7 +52,7 @@ class StoreLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _read_holder(fd)
+            holder = _wait_for_holder(fd)
             os.close(fd)
             raise StoreLocked(self.path, holder) from None
         except BaseException:
@@ -77,6 +81,17 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _wait_for_holder(fd: int) -> dict:
+    """The holder's record, read again until it is written (the holder takes the lock, then
+    writes it) or `HOLDER_WAIT` seconds have passed; {} if it never appears."""
+    deadline = time.monotonic() + HOLDER_WAIT
+    holder = _read_holder(fd)
+    while not holder and time.monotonic() < deadline:
+        time.sleep(0.02)
+        holder = _read_holder(fd)
+    return holder
 
 
 def _read_holder(fd: int) -> dict:

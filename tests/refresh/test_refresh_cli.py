@@ -82,21 +82,27 @@ def test_two_refreshes_started_together_one_runs_one_exits_3(shared, tmp_path: P
     markers = [tmp_path / "a.paused", tmp_path / "b.paused"]
     procs = [start_dcload(*refresh_args(ws, store), env=pause_env("locked", m))
              for m in markers]
-    deadline = time.monotonic() + 60
-    while all(p.poll() is None for p in procs) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    loser = next(p for p in procs if p.poll() is not None)
-    winner = procs[1 - procs.index(loser)]
-    _, err = loser.communicate()
-    assert loser.returncode == 3, err
-    assert len(err.strip().splitlines()) == 1
-    assert f"pid {winner.pid}" in err and "another refresh is running" in err
-    marker = markers[procs.index(winner)]
-    wait_for_marker(marker, winner)
-    marker.unlink()  # let the winner go on
-    _, err = winner.communicate(timeout=120)
-    assert winner.returncode == 0, err
-    assert "up to date" in err
+    try:
+        deadline = time.monotonic() + 60
+        while all(p.poll() is None for p in procs) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        loser = next(p for p in procs if p.poll() is not None)
+        winner = procs[1 - procs.index(loser)]
+        _, err = loser.communicate()
+        assert loser.returncode == 3, err
+        assert len(err.strip().splitlines()) == 1
+        assert f"pid {winner.pid}" in err and "another refresh is running" in err
+        marker = markers[procs.index(winner)]
+        wait_for_marker(marker, winner)
+        marker.unlink()  # let the winner go on
+        _, err = winner.communicate(timeout=120)
+        assert winner.returncode == 0, err
+        assert "up to date" in err
+    finally:  # a failure above must not leave a refresh holding the lock for the next tests
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
     assert_consistent(store)
 
 
