@@ -5,7 +5,8 @@ process exits for any reason (including SIGKILL): a lock file left behind by a d
 never blocks the next refresh. The file's content (pid, start time, host) is only there to
 tell a second refresh who holds the lock; it is never used to decide whether the lock is held.
 The holder writes it just after taking the lock, so a refresh that finds the lock taken and the
-record still empty waits briefly (`HOLDER_WAIT`) for it before naming the holder. The file itself is never deleted (deleting a flock file races with a process opening it).
+record still empty waits briefly (`HOLDER_WAIT`) for it before naming the holder. The file
+itself is never deleted (deleting a flock file races with a process opening it).
 """
 
 from __future__ import annotations
