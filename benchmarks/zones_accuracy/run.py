@@ -133,11 +133,13 @@ def scored_span(series: pd.Series) -> pd.Series | None:
     return series.loc[seen.index[0]:last + HORIZON]
 
 
-def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None) -> dict:
+def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
+                   refit: tuple[str, ...] = ()) -> dict:
     """(metric -> (candidates' backtest, peers' backtest, seconds) or a status string, and
     whether it came from the cache) for one zone file. With `cache`, read from (or written
     to) `<cache>/<zone>.pkl`, so that pools and rules can be rescored without refitting (the
-    file records the candidates and peers it holds)."""
+    file records the candidates and peers it holds, not their settings: after changing a
+    model, name it in `refit` to backtest it again and replace its rows and paths)."""
     from forecasting.backtest.rolling_origin import run_backtest
 
     zone = Path(path).stem
@@ -146,6 +148,10 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None) -
         with stored.open("rb") as handle:
             saved = pickle.load(handle)
         if saved["candidates"] == tuple(candidates) and saved["peers"] == PEERS:
+            if refit:
+                saved["metrics"] = refitted(path, saved["metrics"], refit)
+                with stored.open("wb") as handle:
+                    pickle.dump(saved, handle)
             return saved["metrics"], True
     out: dict = {}
     try:
@@ -180,8 +186,41 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None) -
     return out, False
 
 
+def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
+    """`metrics` (as `zone_backtests` returns them) with the candidates `names` backtested
+    again on the same series and origins. Each model's paths come from its own generator
+    (`rolling_origin.origin_rng`: seed, name, origin), so the result is what a run from
+    scratch would give."""
+    from dataclasses import replace
+
+    from forecasting.backtest.rolling_origin import run_backtest
+
+    out = dict(metrics)
+    by_metric = None
+    for metric, done in metrics.items():
+        if isinstance(done, str):
+            continue
+        ours, theirs, seconds = done
+        by_metric = by_metric or zone_series(Path(path))
+        series = scored_span(by_metric[metric])
+        warm = max(pd.Period(FIRST, "M") - WARMUP, series.index[0] + MIN_TRAIN - 1)
+        new = run_backtest(series, factories(names), horizon=HORIZON, first_origin=warm,
+                           last_origin=pd.Period(LAST, "M"), n_paths=N_PATHS, seed=SEED)
+        keep = ~ours.forecasts["model"].isin(names).to_numpy()
+        # in the order of a run from scratch: by model name, then origin
+        frame = (pd.concat([ours.forecasts[keep], new.forecasts], ignore_index=True)
+                 .sort_values("model", kind="mergesort", ignore_index=True))
+        paths = {k: v for k, v in ours.paths.items() if k[0] not in names} | new.paths
+        paths = {k: paths[k] for k in sorted(paths, key=lambda key: key[0])}
+        failures = sorted([f for f in ours.failures if f.alias not in names] + new.failures,
+                          key=lambda failure: failure.alias)
+        out[metric] = (replace(ours, forecasts=frame, paths=paths, failures=failures),
+                       theirs, seconds)
+    return out
+
+
 def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
-               cache: str | None = None) -> list[dict]:
+               cache: str | None = None, refit: tuple[str, ...] = ()) -> list[dict]:
     """Every model's and every rule's scores on one zone (rows of the per-zone table)."""
     from forecasting.backtest.rolling_origin import summary
     from forecasting.backtest.selected import with_selected
@@ -189,7 +228,7 @@ def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
     zone = Path(path).stem
     rows = []
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
-    backtests, cached = zone_backtests(path, candidates, cache)
+    backtests, cached = zone_backtests(path, candidates, cache, refit)
     seconds = sum(v[2] for v in backtests.values() if not isinstance(v, str))
     for metric, done in backtests.items():
         if isinstance(done, str):
@@ -261,6 +300,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=HERE / ".cache",
                         help="folder of each zone's backtests (reused when the candidates "
                         "match; delete it to refit)")
+    parser.add_argument("--refit", nargs="+", default=(), choices=CANDIDATES,
+                        metavar="CANDIDATE", help="backtest these candidates again in the "
+                        "cached zones (after a change to their code or defaults)")
     args = parser.parse_args()
     files = sorted(args.zones_dir.glob("*.csv"))[:: args.every]
     from distributed import Client, LocalCluster
@@ -269,7 +311,7 @@ def main() -> None:
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         futures = client.map(score_zone, [str(f) for f in files], pure=False,
-                             cache=str(args.cache))
+                             cache=str(args.cache), refit=tuple(args.refit))
         results = client.gather(futures)
     wall = time.perf_counter() - start
     table = pd.DataFrame([row for rows in results for row in rows])
