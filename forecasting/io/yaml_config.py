@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from forecasting.errors import InputError
-from forecasting.io.yaml_lines import line_of
+from forecasting.io.yaml_lines import line_of, refuse_repeated_keys
 from forecasting.paths import display_path
 
 
@@ -33,6 +33,7 @@ def validated_yaml(path: Path, model):
         row = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(name, f"not valid YAML: {problem}", row=row) from None
+    refuse_repeated_keys(node, name)
     if not isinstance(data, dict):
         raise InputError(name, "the config must be a mapping of keys to values")
     try:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from forecasting.decompose.assumptions import BackcastAssumptions
 from forecasting.errors import InputError
-from forecasting.io.yaml_lines import line_of, locate
+from forecasting.io.yaml_lines import line_of, locate, refuse_repeated_keys
 from forecasting.paths import SCENARIOS_DIR, display_path
 from forecasting.scenarios.constraints import ConstraintParameters, with_envelope
 from forecasting.scenarios.distributions import KINDS, ParamError
@@ -171,12 +171,14 @@ def _read_yaml(path: Path, name: str) -> tuple[object, yaml.Node | None]:
     except (UnicodeDecodeError, IsADirectoryError) as exc:
         raise InputError(name, f"cannot read the file ({exc})") from None
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        data, node = yaml.safe_load(text), yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(name, f"not valid YAML: {problem}", row=row) from None
+    refuse_repeated_keys(node, name)
+    return data, node
 
 
 def _input_error(exc: ValidationError, file: str, node, *, prefix: str,

@@ -166,6 +166,19 @@ def test_unknown_time_zone_names_file_line_and_key(tmp_path):
     assert caught.value.row == row
 
 
+def test_a_key_given_twice_is_refused_at_its_second_line(tmp_path):
+    # a user appends a setting the preset already has: YAML would keep the last silently
+    text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text() + "timezone: America/Chicago\n"
+    bad = tmp_path / "zone.yaml"
+    bad.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_zone_config(bad)
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if line.startswith("timezone:"))
+    assert caught.value.field == "timezone" and caught.value.row == len(lines)
+    assert f"first on row {first}" in str(caught.value)
+
+
 def test_data_center_growth_is_the_zones_own_not_the_neighbours(run):
     table = run.neighbour_check
     assert set(table["zone"].iloc[1:4]) == {"PJM-PEP", "PJM-BC", "PJM-AP"}
