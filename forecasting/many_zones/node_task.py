@@ -100,7 +100,7 @@ def _run(task: NodeTask) -> NodeResult:
         history_start = total.index[0].tz_localize(None).to_period("M")
         large = read_large_loads(task.large_loads, history_start)
         scenario = "vetted"
-    settings = task.settings.model_dump()
+    settings = task.settings.model_dump(exclude_none=True)  # no clock given: the default
     if large is not None:
         settings["data_center"] = "decomposition"
     config = ZoneConfig(region=task.node, series=list(task.files), scenarios=[scenario],

@@ -3,6 +3,10 @@
 Zones are the files of ``series_dir`` matching ``pattern`` (sorted; the stem is the zone's
 name); the hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent
 tasks are made once the leaves have run, over the leaves that did not fail.
+
+A node's clock (the data-center afternoon of its hourly profiles): the settings' ``timezone``
+if given; else its BA's time zone from the ``regions`` table (a parent's when every leaf
+under it shares one); else America/New_York.
 """
 
 from __future__ import annotations
@@ -10,12 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from forecasting.errors import InputError
-from forecasting.hierarchy.tree import Hierarchy, build_hierarchy
+from forecasting.hierarchy.tree import Hierarchy, ba_of, build_hierarchy
 from forecasting.many_zones.node_task import NodeTask, node_seed
 from forecasting.paths import display_path
-from forecasting.zones.config import ManyZonesConfig
+from forecasting.zones.config import ManyZonesConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
-from forecasting.zones.read import read_ba_regions
+from forecasting.zones.read import read_ba_regions, read_ba_time_zones
+
+#: a node's clock when neither the settings nor the regions table give one
+DEFAULT_TIME_ZONE = "America/New_York"
 
 
 def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
@@ -46,13 +53,33 @@ def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:
         raise InputError(display_path(config.series_dir), str(exc)) from None
 
 
+def ba_clocks(config: ManyZonesConfig) -> dict[str, str]:
+    """BA code -> time zone from the regions table ({} without one, or when the settings
+    give every zone's clock)."""
+    if config.zone.timezone is not None or not config.regions:
+        return {}
+    return read_ba_time_zones(config.regions)
+
+
+def node_settings(config: ManyZonesConfig, leaves, clocks: dict[str, str]) -> ZoneSettings:
+    """The zone settings of a node over `leaves`, with its clock (module docstring; `clocks`:
+    BA code -> time zone, `read_ba_time_zones`)."""
+    if config.zone.timezone is not None:
+        return config.zone
+    found = {clocks.get(ba_of(leaf)) for leaf in leaves}
+    clock = found.pop() if len(found) == 1 and None not in found else DEFAULT_TIME_ZONE
+    return config.zone.model_copy(update={"timezone": clock})
+
+
 def leaf_tasks(config: ManyZonesConfig, hierarchy: Hierarchy,
                files: dict[str, Path]) -> list[NodeTask]:
     out = []
+    clocks = ba_clocks(config)
     for leaf in hierarchy.leaves:
         large = large_load_dir(config, leaf)
         out.append(NodeTask(leaf, hierarchy.level[leaf], (leaf,), (str(files[leaf]),),
-                            settings=config.zone, seed=node_seed(config.seed, leaf),
+                            settings=node_settings(config, (leaf,), clocks),
+                            seed=node_seed(config.seed, leaf),
                             large_loads=None if large is None else str(large)))
     return out
 
@@ -60,6 +87,7 @@ def leaf_tasks(config: ManyZonesConfig, hierarchy: Hierarchy,
 def parent_tasks(config: ManyZonesConfig, alive: Hierarchy,
                  files: dict[str, Path]) -> list[NodeTask]:
     out = []
+    clocks = ba_clocks(config)
     for node in alive.nodes:
         if node in alive.leaves:
             continue
@@ -67,5 +95,6 @@ def parent_tasks(config: ManyZonesConfig, alive: Hierarchy,
         children = tuple((c, tuple(alive.leaves_under(c))) for c in alive.children(node))
         out.append(NodeTask(node, alive.level[node], leaves,
                             tuple(str(files[leaf]) for leaf in leaves), children=children,
-                            settings=config.zone, seed=node_seed(config.seed, node)))
+                            settings=node_settings(config, leaves, clocks),
+                            seed=node_seed(config.seed, node)))
     return out

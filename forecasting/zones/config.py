@@ -29,6 +29,16 @@ from forecasting.backtest.widening import MODES as WIDENINGS
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
 
 
+def known_time_zone(value: str) -> str:
+    """`value` if it is an IANA time zone name (ValueError naming it otherwise)."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone '{value}' (an IANA name such as "
+                         "America/Chicago)") from None
+    return value
+
+
 PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
 
 
@@ -90,12 +100,7 @@ class ZoneConfig(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{value}' (an IANA name such as "
-                             "America/Chicago)") from None
-        return value
+        return known_time_zone(value)
 
     @model_validator(mode="after")
     def _pipeline_needs_data(self) -> ZoneConfig:
@@ -124,7 +129,15 @@ class ZoneSettings(BaseModel):
     end_year: int = 2035
     profile_year: int = 2030
     n_paths: int = Field(200, ge=10)
+    # every zone's clock; None (the default): each zone's BA's from the ``regions`` table's
+    # ``Time Zone`` column, else America/New_York (forecasting/many_zones/plan.py)
+    timezone: str | None = None
     backtest: BacktestConfig = BacktestConfig()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str | None) -> str | None:
+        return None if value is None else known_time_zone(value)
 
 
 class ManyZonesConfig(BaseModel):
@@ -132,7 +145,8 @@ class ManyZonesConfig(BaseModel):
     ``series_dir`` matching ``pattern`` is a zone named by its file stem; the hierarchy
     zone -> BA -> region -> ``region`` (the top) follows `forecasting.hierarchy.tree`, with
     ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
-    EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped).
+    EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped;
+    its optional ``Time Zone`` column sets each zone's clock unless ``zone.timezone`` does).
     A zone with a folder ``large_loads_dir/<stem in lower case, '-' as '_'>`` holding
     contracts.csv and assumptions.csv gets the ``vetted`` data-center component, every other
     zone the ``statistical-trend`` one; the run's scenario is ``reference``."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
@@ -78,9 +79,15 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     return {Path(p).stem: read_series(root / p).values for p in config.neighbours}
 
 
-def read_ba_regions(path: str | Path) -> dict[str, str]:
-    """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
-    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped)."""
+#: EIA-930's time-zone labels (balancing_authority_acronyms.csv) as IANA names
+EIA_TIME_ZONES = {"Eastern": "America/New_York", "Central": "America/Chicago",
+                  "Mountain": "America/Denver", "Arizona": "America/Phoenix",
+                  "Pacific": "America/Los_Angeles"}
+
+
+def _ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
+    """(display name, the table as text cells, the file line of its first row) of a BA table
+    (a first line starting ``SOURCE:`` is skipped)."""
     path = Path(path)
     file = display_path(path)
     if not path.is_file():
@@ -93,8 +100,38 @@ def read_ba_regions(path: str | Path) -> dict[str, str]:
     from io import StringIO
 
     frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False)
+    return file, frame, skip + 2
+
+
+def read_ba_regions(path: str | Path) -> dict[str, str]:
+    """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
+    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped)."""
+    file, frame, _ = _ba_table(path)
     for col in ("Code", "Region"):
         if col not in frame.columns:
             raise InputError(file, "missing column (needs Code, Region)", field=col)
     return {c.strip(): r.strip() for c, r in zip(frame["Code"], frame["Region"], strict=True)
             if c.strip() and r.strip()}
+
+
+def read_ba_time_zones(path: str | Path) -> dict[str, str]:
+    """BA code -> IANA time zone from the same table's optional ``Time Zone`` column: EIA's
+    labels (`EIA_TIME_ZONES`) or IANA names; a blank cell (EIA's Canadian and Mexican BAs)
+    is left out, an unknown label is an InputError naming its row."""
+    file, frame, first_row = _ba_table(path)
+    if "Time Zone" not in frame.columns or "Code" not in frame.columns:
+        return {}
+    out = {}
+    for i, (code, label) in enumerate(zip(frame["Code"], frame["Time Zone"], strict=True)):
+        code, label = code.strip(), label.strip()
+        if not code or not label:
+            continue
+        name = EIA_TIME_ZONES.get(label, label)
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InputError(file, f"unknown time zone '{label}' (one of "
+                             f"{', '.join(EIA_TIME_ZONES)} or an IANA name)",
+                             row=first_row + i, field="Time Zone") from None
+        out[code] = name
+    return out
