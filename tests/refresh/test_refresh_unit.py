@@ -43,6 +43,21 @@ def test_the_lock_is_exclusive_and_names_its_holder(tmp_path: Path):
     second.release()
 
 
+def refused_by_holder(tmp_path: Path, code: str) -> tuple[StoreLocked, int]:
+    """Start a process running `code` (which prints 'locked' once it holds the store's lock),
+    try the lock once it has, kill the holder; (the refusal, the holder's pid)."""
+    holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(StoreLocked) as locked:
+            StoreLock(tmp_path).acquire()
+        return locked.value, holder.pid
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait()
+
+
 def test_a_refresh_arriving_between_the_holders_lock_and_its_record_still_names_it(
         tmp_path: Path):
     # the holder takes the flock, then writes its record a moment later (as acquire() does)
@@ -50,32 +65,16 @@ def test_a_refresh_arriving_between_the_holders_lock_and_its_record_still_names_
             f"fd = os.open({str(tmp_path / 'refresh.lock')!r}, os.O_RDWR | os.O_CREAT); "
             "fcntl.flock(fd, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(0.3); "
             "os.pwrite(fd, json.dumps({'pid': os.getpid()}).encode(), 0); time.sleep(60)")
-    holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True)
-    try:
-        assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(StoreLocked) as locked:
-            StoreLock(tmp_path).acquire()
-        assert f"pid {holder.pid}" in str(locked.value)
-    finally:
-        os.kill(holder.pid, signal.SIGKILL)
-        holder.wait()
+    refused, pid = refused_by_holder(tmp_path, code)
+    assert f"pid {pid}" in str(refused)
 
 
 def test_the_lock_dies_with_its_holder(tmp_path: Path):
     code = ("import sys, time; from pipelines.publishing.lock import StoreLock; "
             f"StoreLock({str(tmp_path)!r}).acquire(); print('locked', flush=True); "
             "time.sleep(60)")
-    holder = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True)
-    try:
-        assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(StoreLocked) as locked:
-            StoreLock(tmp_path).acquire()
-        assert locked.value.holder["pid"] == holder.pid
-    finally:
-        os.kill(holder.pid, signal.SIGKILL)
-        holder.wait()
+    refused, pid = refused_by_holder(tmp_path, code)
+    assert refused.holder["pid"] == pid
     lock = StoreLock(tmp_path)
     lock.acquire()  # the stale file with the dead pid does not block
     lock.release()
