@@ -60,9 +60,10 @@ CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "seasonal_sh
               "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
 #: candidate pools `selected` chooses from: every candidate; statsforecast's three alone;
-#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default
-#: until the shrunk trend was measured here), with the shrunk trend added, with both; and
-#: AutoETS, damped ETS and the shrunk trend. (Three earlier pools were dropped at commit
+#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default),
+#: with the shrunk trend added, with both, and with both and AutoARIMA or AutoTheta (the
+#: statsforecast models that lead on the fast-growing zones); and AutoETS, damped ETS and the
+#: shrunk trend. (Three earlier pools were dropped at commit
 #: 4b60176, where their rows stay: `three` = the three alone, `steady` = every candidate but
 #: the two that extrapolate a local slope, `level` = the three with the seasonal level in
 #: place of the seasonal trend; none led on any metric.)
@@ -73,6 +74,8 @@ POOLS = {
     "plus_level": (*THREE, "seasonal_level"),
     "plus_shrunk": (*THREE, "seasonal_shrunk_trend"),
     "plus_both": (*THREE, "seasonal_level", "seasonal_shrunk_trend"),
+    "plus_both_arima": (*THREE, "seasonal_level", "seasonal_shrunk_trend", "auto_arima"),
+    "plus_both_theta": (*THREE, "seasonal_level", "seasonal_shrunk_trend", "auto_theta"),
     "shrunk": ("auto_ets", "damped_ets", "seasonal_shrunk_trend"),
 }
 #: the pool and rule of the zone pipeline's default (`forecasting.zones.config.BacktestConfig`)

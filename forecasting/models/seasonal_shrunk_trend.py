@@ -5,16 +5,17 @@ it: the centre is a + b (n - 1) / 2 + k b (t - (n - 1) / 2) plus the season, whe
 
     k = max(0, 1 - (t0 / t_b)^2),   t_b = b / se_b,
 
-with `slope_threshold` t0 = 1 (the default) the empirical-Bayes factor for a slope drawn from
-N(0, tau^2) with tau^2 estimated by max(b^2 - se_b^2, 0) (positive part). A slope within t0
-standard errors of zero is dropped (the centre is `seasonal_level`'s); a slope many standard
+with `slope_threshold` t0. At t0 = 1 this is the empirical-Bayes factor for a slope drawn
+from N(0, tau^2) with tau^2 estimated by max(b^2 - se_b^2, 0) (positive part). A slope within
+t0 standard errors of zero is dropped (the centre is `seasonal_level`'s); a slope many standard
 errors from zero is kept almost whole (the centre tends to `seasonal_trend`'s on the same
-window). A t0 above 1 allows for OLS's standard error being too small when the residuals of
-the same year move together (a hot year lifts every month): t0 = 2 is the factor with the
-slope's variance taken four times OLS's. On the 111 EIA-930 zones the candidate alone does
-best at t0 = 3 (`benchmarks/zones_accuracy/shrinkage.py`). With two to four years of history
-a fitted slope is mostly weather unless the growth is strong, so the model lands between the
-two on its own evidence instead of a selection rule having to pick one.
+window). The default t0 = 3 allows for OLS's standard error being too small when the
+residuals of the same year move together (a hot year lifts every month; t0 = 2 would be the
+factor with the slope's variance taken four times OLS's): on the 111 EIA-930 zones the
+candidate alone does best at t0 = 3 of 1-6 (`benchmarks/zones_accuracy/shrinkage.py`). With
+two to four years of history a fitted slope is mostly weather unless the growth is strong, so
+the model lands between the two on its own evidence instead of a selection rule having to
+pick one.
 
 Paths: (a, b, s) drawn once per path from their estimated normal distribution, a slope k b +
 N(0, se_b^2) applied from the middle of the window, and independent N(0, s^2) noise each period
@@ -35,7 +36,7 @@ class SeasonalShrunkTrend(SeasonalLevel):
     name: ClassVar[str] = "seasonal_shrunk_trend"
 
     def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0,
-                 slope_threshold: float = 1.0) -> None:
+                 slope_threshold: float = 3.0) -> None:
         super().__init__(window=window, min_log_sd=min_log_sd)
         if slope_threshold < 0:
             raise ValueError("slope_threshold must be at least 0")
