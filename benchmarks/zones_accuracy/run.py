@@ -60,10 +60,10 @@ CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "seasonal_sh
               "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
 #: candidate pools `selected` chooses from: every candidate; statsforecast's three alone;
-#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default),
-#: with the shrunk trend added, with both, and with both and AutoARIMA or AutoTheta (the
-#: statsforecast models that lead on the fast-growing zones); and AutoETS, damped ETS and the
-#: shrunk trend. (Three earlier pools were dropped at commit
+#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default
+#: until commit 62d9c88), with the shrunk trend added, with both, and with both and AutoARIMA
+#: or AutoTheta (the zone default since: verdict.md); and AutoETS, damped ETS and the shrunk
+#: trend. (Three earlier pools were dropped at commit
 #: 4b60176, where their rows stay: `three` = the three alone, `steady` = every candidate but
 #: the two that extrapolate a local slope, `level` = the three with the seasonal level in
 #: place of the seasonal trend; none led on any metric.)
@@ -79,7 +79,7 @@ POOLS = {
     "shrunk": ("auto_ets", "damped_ets", "seasonal_shrunk_trend"),
 }
 #: the pool and rule of the zone pipeline's default (`forecasting.zones.config.BacktestConfig`)
-DEFAULT_POOL, DEFAULT_RULE = "plus_level", "ensemble"  # kept by verdict.md (issue 12)
+DEFAULT_POOL, DEFAULT_RULE = "plus_both_theta", "ensemble"  # chosen by verdict.md (issue 12)
 assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default moved"
 assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
 #: `selected` widens its bands as the zone default does (monthly factors, independent draw)
