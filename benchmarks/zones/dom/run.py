@@ -19,6 +19,11 @@ Run from the repository root:
 Writes benchmarks/zones/dom/results.csv (every model's scores), seeds.csv (the DOM headline
 with each of --seeds seeds), headline.csv (selected / best peer against the thresholds) and
 results.md (and zones.csv with --zones).
+
+    .venv/bin/python benchmarks/zones/dom/run.py --candidates A,B,... [--seeds N]
+runs only the seeds' DOM backtests with those candidates in place of the config's and writes
+`candidates.md` (the same seed table, to compare a candidate set with the config's; the
+config's own tables are left as they are).
 """
 
 from __future__ import annotations
@@ -137,9 +142,14 @@ def main() -> None:
     parser.add_argument("--zones", action="store_true", help="also run OTHER_ZONES (monthly)")
     parser.add_argument("--seeds", type=int, default=5,
                         help="DOM runs with the config's seed and the next SEEDS - 1 (default 5)")
+    parser.add_argument("--candidates", help="comma-separated candidates to run in place of "
+                        "the config's (seeds only; writes candidates.md)")
     args = parser.parse_args()
     config = load_zone_config(CONFIG)
     bt = config.backtest
+    if args.candidates:
+        compare_candidates(config, args.candidates.split(","), args.seeds)
+        return
     started = time.perf_counter()
     history = build_history(read_zone_files(config.series))
     series = monthly_load(history)
@@ -171,6 +181,25 @@ def main() -> None:
     heads = pd.concat(heads, ignore_index=True)
     heads.to_csv(HERE / "headline.csv", index=False, float_format="%.4f")
     write_markdown(table, heads, result, bt, seconds, zones, by_seed)
+
+
+def compare_candidates(config, candidates: list[str], seeds: int) -> None:
+    """The seed table of the DOM backtest with `candidates` in place of the config's."""
+    bt = config.backtest.model_copy(update={"candidates": candidates})
+    history = build_history(read_zone_files(config.series))
+    by_seed = []
+    for seed in range(config.seed, config.seed + seeds):
+        print(f"running DOM with seed {seed} ...", file=sys.stderr)
+        result = run(history, bt, seed, split=origin_split(config))
+        by_seed.append(headline(scores(result, bt, config.region), bt).assign(seed=seed))
+    lines = ["# PJM-DOM load backtest with other candidates", "",
+             "Regenerate: `.venv/bin/python benchmarks/zones/dom/run.py --candidates "
+             f"{','.join(candidates)} --seeds {seeds}`.", "",
+             f"Candidates {', '.join(candidates)} ({bt.strategy}) in place of the config's "
+             f"{', '.join(config.backtest.candidates)} (results.md); everything else as there.",
+             "", *seed_summary(pd.concat(by_seed, ignore_index=True))]
+    (HERE / "candidates.md").write_text("\n".join(lines))
+    print("\n".join(lines))
 
 
 def _fmt_ratio(h) -> str:
