@@ -136,6 +136,17 @@ def scored_span(series: pd.Series) -> pd.Series | None:
     return series.loc[seen.index[0]:last + HORIZON]
 
 
+def candidates_backtest(series: pd.Series, names):
+    """The candidates `names` backtested on `series` (a `scored_span`): the scored origins and
+    the warm-up ones before them that the series allows."""
+    from forecasting.backtest.rolling_origin import run_backtest
+
+    first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
+    warm = max(first - WARMUP, series.index[0] + MIN_TRAIN - 1)
+    return run_backtest(series, factories(names), horizon=HORIZON, first_origin=warm,
+                        last_origin=last, n_paths=N_PATHS, seed=SEED)
+
+
 def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
                    refit: tuple[str, ...] = ()) -> dict:
     """(metric -> (candidates' backtest, peers' backtest, seconds) or a status string, and
@@ -169,11 +180,8 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
         if series is None:
             out[metric] = "too short"
             continue
-        warm = max(first - WARMUP, series.index[0] + MIN_TRAIN - 1)
         try:
-            ours = run_backtest(series, factories(candidates), horizon=HORIZON,
-                                first_origin=warm, last_origin=last, n_paths=N_PATHS,
-                                seed=SEED)
+            ours = candidates_backtest(series, candidates)
             theirs = run_backtest(series, factories(PEERS), horizon=HORIZON,
                                   first_origin=first, last_origin=last, n_paths=N_PATHS,
                                   seed=SEED)
@@ -196,8 +204,6 @@ def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
     scratch would give."""
     from dataclasses import replace
 
-    from forecasting.backtest.rolling_origin import run_backtest
-
     out = dict(metrics)
     by_metric = None
     for metric, done in metrics.items():
@@ -205,10 +211,7 @@ def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
             continue
         ours, theirs, seconds = done
         by_metric = by_metric or zone_series(Path(path))
-        series = scored_span(by_metric[metric])
-        warm = max(pd.Period(FIRST, "M") - WARMUP, series.index[0] + MIN_TRAIN - 1)
-        new = run_backtest(series, factories(names), horizon=HORIZON, first_origin=warm,
-                           last_origin=pd.Period(LAST, "M"), n_paths=N_PATHS, seed=SEED)
+        new = candidates_backtest(scored_span(by_metric[metric]), names)
         keep = ~ours.forecasts["model"].isin(names).to_numpy()
         # in the order of a run from scratch: by model name, then origin
         frame = (pd.concat([ours.forecasts[keep], new.forecasts], ignore_index=True)

@@ -17,12 +17,12 @@ from forecasting.errors import InputError
 from forecasting.hierarchy.tree import Hierarchy, ba_of, build_hierarchy
 from forecasting.many_zones.node_task import NodeTask, node_seed
 from forecasting.paths import display_path
-from forecasting.zones.config import ManyZonesConfig, ZoneSettings
+from forecasting.zones.config import ManyZonesConfig, ZoneConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 from forecasting.zones.read import read_ba_regions, read_ba_time_zones
 
-#: a node's clock when neither the settings nor the regions table give one
-DEFAULT_TIME_ZONE = "America/New_York"
+#: a node's clock when neither the settings nor the regions table give one: a zone's default
+DEFAULT_TIME_ZONE = ZoneConfig.model_fields["timezone"].default
 
 
 def zone_files(config: ManyZonesConfig) -> dict[str, Path]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries, read_series
+from forecasting.zones.config import known_time_zone
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
 from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
 
@@ -128,8 +128,8 @@ def read_ba_time_zones(path: str | Path) -> dict[str, str]:
             continue
         name = EIA_TIME_ZONES.get(label, label)
         try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+            known_time_zone(name)
+        except ValueError:
             raise InputError(file, f"unknown time zone '{label}' (one of "
                              f"{', '.join(EIA_TIME_ZONES)} or an IANA name)",
                              row=first_row + i, field="Time Zone") from None

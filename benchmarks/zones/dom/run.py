@@ -161,9 +161,7 @@ def main() -> None:
     heads = [headline(table, bt)]
     by_seed = [heads[0].assign(seed=config.seed)]
     for seed in range(config.seed + 1, config.seed + args.seeds):
-        print(f"running DOM with seed {seed} ...", file=sys.stderr)
-        again = run(history, bt, seed, split=origin_split(config))
-        by_seed.append(headline(scores(again, bt, config.region), bt).assign(seed=seed))
+        by_seed.append(seed_headline(history, bt, config, seed))
     by_seed = pd.concat(by_seed, ignore_index=True)
     by_seed.to_csv(HERE / "seeds.csv", index=False, float_format="%.4f")
     zones = None
@@ -183,15 +181,19 @@ def main() -> None:
     write_markdown(table, heads, result, bt, seconds, zones, by_seed)
 
 
+def seed_headline(history, bt, config, seed: int) -> pd.DataFrame:
+    """The DOM headline of the backtest `bt` with the paths' seed `seed`."""
+    print(f"running DOM with seed {seed} ...", file=sys.stderr)
+    result = run(history, bt, seed, split=origin_split(config))
+    return headline(scores(result, bt, config.region), bt).assign(seed=seed)
+
+
 def compare_candidates(config, candidates: list[str], seeds: int) -> None:
     """The seed table of the DOM backtest with `candidates` in place of the config's."""
     bt = config.backtest.model_copy(update={"candidates": candidates})
     history = build_history(read_zone_files(config.series))
-    by_seed = []
-    for seed in range(config.seed, config.seed + seeds):
-        print(f"running DOM with seed {seed} ...", file=sys.stderr)
-        result = run(history, bt, seed, split=origin_split(config))
-        by_seed.append(headline(scores(result, bt, config.region), bt).assign(seed=seed))
+    by_seed = [seed_headline(history, bt, config, seed)
+               for seed in range(config.seed, config.seed + seeds)]
     lines = ["# PJM-DOM load backtest with other candidates", "",
              "Regenerate: `.venv/bin/python benchmarks/zones/dom/run.py --candidates "
              f"{','.join(candidates)} --seeds {seeds}`.", "",
