@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CONFIG ?= pipelines/us_national.yaml
 PYTEST_ARGS ?=
+# pytest-xdist processes for `make test` (each test file stays on one; 0 runs serially)
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help install forecast test test-fast refresh report lint bench clean
@@ -29,10 +31,10 @@ forecast: $(STAMP) ## Run the default pipeline and publish reports/latest
 
 test: $(STAMP) ## Run the whole test suite (what CI runs); installs chromium when it can
 	@bash .ci/install-browser.sh
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-fast: $(STAMP) ## Run the tests without the slow end-to-end ones
-	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 refresh: $(STAMP) ## Scheduled refresh: lock, skip if unchanged, stage, publish, registry
 	$(BIN)/dcload refresh --config $(CONFIG) --quiet
