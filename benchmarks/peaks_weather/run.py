@@ -4,7 +4,8 @@ The zone forecast's 50/50 and 90/10 summer and winter peaks are the median and 9
 over the historical weather years, of the season's largest hour at a typical month's base load
 (`forecasting.zones.weather_years.season_peak_by_weather`). This benchmark holds out each
 complete year Y of a zone in turn and asks where Y's actual season peak falls among the peaks
-the other complete years' weather gives, at Y's own level:
+the other complete years' weather gives, at Y's own level (`forecasting.zones.peak_check`,
+which each zone run also writes as peak_check.csv):
 
 - weather years: `weather_years` of the zone's hourly load with Y's hours removed (no
   data-center component: the base is the whole load);
@@ -34,7 +35,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -43,13 +43,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from forecasting.zones.history import build_history, period_table  # noqa: E402
+from forecasting.zones.history import build_history  # noqa: E402
+from forecasting.zones.peak_check import held_out_peaks  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
-from forecasting.zones.weather_years import (  # noqa: E402
-    SEASONS,
-    season_peak_by_weather,
-    weather_years,
-)
 
 HERE = Path(__file__).resolve().parent
 SHARED = ROOT / ".." / "shared" / "data"
@@ -61,40 +57,24 @@ METHODS = ("anomaly", "shape only")
 
 
 def held_out_cases(zone: str, group: str, load: pd.Series, rng) -> list[dict]:
-    """One row per (held-out year, season, method): the actual peak, the weather-year peaks'
-    50/50 and 90/10, and the actual's randomised PIT among them."""
-    years = load.index.year
-    monthly = period_table(load, "M")
-    none = pd.Series(0.0, index=monthly.index)  # no data-center component
+    """One row per (held-out year, season, method) of `forecasting.zones.peak_check`, with the
+    actual's randomised PIT among the weather-year peaks (one U per year and season, shared
+    by the two methods)."""
+    none = pd.Series(dtype=float)  # no data-center component: the base is the whole load
+    checks = {method: held_out_peaks(load, none, anomaly=method == "anomaly")
+              for method in METHODS}
     rows = []
-    for year in weather_years(load, none).years:
-        others = weather_years(load.where(years != year), none)
-        if len(others.years) < 2:
-            continue
-        average = monthly["avg_mw"]
-        table = pd.DataFrame({"year": average.index.year, "month": average.index.month,
-                              "avg": average.to_numpy()})
-        wide = table.pivot(index="year", columns="month", values="avg")
-        share = (wide.loc[others.years] / wide.loc[others.years].mean(axis=1).to_numpy()[:, None]
-                 ).mean(axis=0)
-        level = float(wide.loc[year].mean())
-        flat = replace(others, anomaly=np.ones_like(others.anomaly))
-        for season, season_months in SEASONS.items():
-            months = pd.PeriodIndex([pd.Period(f"{year}-{m:02d}", "M") for m in season_months])
-            base = np.asarray([level * share[p.month] for p in months])
-            in_season = (years == year) & np.isin(load.index.month, season_months)
-            actual = float(load[in_season].max())
-            u = rng.uniform()
-            for method, wy in zip(METHODS, (others, flat), strict=True):
-                peaks = season_peak_by_weather(wy, months, base, np.zeros(len(months)), 0.0)
-                below, equal = int((peaks < actual).sum()), int((peaks == actual).sum())
-                rows.append({
-                    "group": group, "zone": zone, "year": int(year), "season": season,
-                    "method": method, "weather_years": len(peaks), "actual_mw": actual,
-                    "peak_50_50_mw": float(np.median(peaks)),
-                    "peak_90_10_mw": float(np.quantile(peaks, 0.9)),
-                    "pit": (below + u * (1 + equal)) / (len(peaks) + 1),
-                })
+    for i in range(len(checks[METHODS[0]])):
+        u = rng.uniform()
+        for method in METHODS:
+            row = checks[method].iloc[i]
+            rows.append({
+                "group": group, "zone": zone, "year": int(row["year"]),
+                "season": row["season"], "method": method,
+                "weather_years": int(row["weather_years"]), "actual_mw": row["actual_mw"],
+                "peak_50_50_mw": row["peak_50_50_mw"], "peak_90_10_mw": row["peak_90_10_mw"],
+                "pit": (row["below"] + u * (1 + row["equal"])) / (row["weather_years"] + 1),
+            })
     return rows
 
 

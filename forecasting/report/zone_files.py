@@ -18,6 +18,7 @@ OPTIONAL = {
     "neighbour_check": "neighbour_check.csv",
     "pipeline": "pipeline.csv",
     "pjm_check": "pjm_check.csv",
+    "peak_check": "peak_check.csv",
     "contracts": "large_load_contracts.csv",
     "assumptions": "large_load_assumptions.csv",
     "backtest_summary": "backtest_summary.csv",
@@ -38,6 +39,7 @@ class ZoneRunFiles:
     neighbour_check: pd.DataFrame | None = None
     pipeline: pd.DataFrame | None = None
     pjm_check: pd.DataFrame | None = None
+    peak_check: pd.DataFrame | None = None
     contracts: pd.DataFrame | None = None
     assumptions: pd.DataFrame | None = None
     backtest_summary: pd.DataFrame | None = None

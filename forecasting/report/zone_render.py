@@ -63,6 +63,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         neighbour_check=_as_text(run.neighbour_check),
         pipeline=_records(run.pipeline),
         pjm_check=_records(run.pjm_check),
+        peak_check=_peak_check(run.peak_check),
         contracts=_as_text(run.contracts),
         assumptions=_records(run.assumptions),
         backtest=_backtest_table(run.backtest_summary),
@@ -125,6 +126,18 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
                           "growth": f"{r.growth_p10_mw:,.0f}-{r.growth_p90_mw:,.0f}"})
         rows.append({"scenario": scenario, "season": season, "cells": cells})
     return rows
+
+
+def _peak_check(check: pd.DataFrame | None) -> list[dict]:
+    """Per season: of the held-out years (peak_check.csv), how many peaked above the 50/50
+    and above the 90/10."""
+    if check is None or check.empty:
+        return []
+    return [{"season": season, "years": len(part),
+             "first": int(part["year"].min()), "last": int(part["year"].max()),
+             "above_50_50": int(part["above_50_50"].astype(bool).sum()),
+             "above_90_10": int(part["above_90_10"].astype(bool).sum())}
+            for season, part in check.groupby("season", sort=False)]
 
 
 def _history_rows(history: pd.DataFrame) -> list[dict]:

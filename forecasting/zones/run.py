@@ -76,6 +76,7 @@ from forecasting.zones.history import (
 )
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.neighbour_check import neighbour_check
+from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
 from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
@@ -97,6 +98,7 @@ class ZoneRun:
     published_check: pd.DataFrame
     history: pd.DataFrame
     peaks: pd.DataFrame
+    peak_check: pd.DataFrame  # each complete year held out: its peaks beside the weather years'
     pjm_check: pd.DataFrame
     neighbour_check: pd.DataFrame  # empty without ``neighbours`` in the config
     backtest_forecasts: pd.DataFrame
@@ -264,6 +266,8 @@ def run_zone(
         forecast=forecast, profile=pd.concat(profiles, ignore_index=True),
         decomposition=decomposition, published_check=check, history=history_table,
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
+        peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
+                                  timezone=config.timezone),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
     )
 

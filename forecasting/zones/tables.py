@@ -6,6 +6,9 @@ they are on disk). Every zone run directory holds:
 - history.csv: monthly and annual evidence figures (period, energy_gwh, avg_mw, peak_mw,
   hours, coverage, complete)
 - peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart
+- peak_check.csv: each complete historical year held out, its actual summer and winter peaks
+  beside the 50/50 and 90/10 the other years' weather gives at its level
+  (`forecasting.zones.peak_check`)
 - profile.csv: the hourly P50 of `profile_year` per scenario
 - decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
   neighbours): base and data-center load, checked against published figures
@@ -33,6 +36,7 @@ def zone_tables(computed) -> dict[str, str]:
         "forecast.csv": run.forecast,
         "history.csv": run.history,
         "peaks.csv": run.peaks,
+        "peak_check.csv": run.peak_check,
         "profile.csv": run.profile,
         "decomposition.csv": run.decomposition,
         "published_check.csv": run.published_check,

@@ -40,7 +40,8 @@ from forecasting.paths import display_path
 
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
 #: and what a zone run has besides (forecasting/zones/tables.py)
-ZONE_OUTPUTS = ("peaks.csv", "decomposition.csv", "backtest_summary.csv", "profile.csv")
+ZONE_OUTPUTS = ("peaks.csv", "peak_check.csv", "decomposition.csv", "backtest_summary.csv",
+                "profile.csv")
 #: and what a many-zone run has besides (forecasting/many_zones/tables.py)
 MANY_ZONES_OUTPUTS = ("zones.csv", "coincidence.csv", "reconciliation.json")
 STAGING_PREFIX = ".staging-"

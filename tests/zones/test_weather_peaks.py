@@ -6,6 +6,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.weather_years import seasonal_peaks, weather_years
 
 HOURS = pd.date_range("2010-01-01", "2014-12-31 23:00", freq="h", tz="UTC")
@@ -67,3 +68,19 @@ def test_anomalies_average_one_over_the_years_and_order_the_peaks(scale):
     row = peaks_at_typical_month(wy).loc["summer"]
     assert row["weather_p05_mw"] <= row["peak_50_50_mw"] <= row["peak_90_10_mw"] \
         <= row["weather_p95_mw"]
+
+
+def test_the_held_out_check_flags_the_hot_summer_and_only_it():
+    """peak_check.csv: held out, the year with the hot July peaks above the 90/10 the other
+    years give; a usual year held out does not, and sits at the 50/50."""
+    scale = np.ones((5, 12))
+    scale[2, 6] = 1.08
+    check = held_out_peaks(daily_load(scale), NO_DATA_CENTER).set_index(["year", "season"])
+    assert list(check.index.get_level_values("year").unique()) == [2010, 2011, 2012, 2013, 2014]
+    assert (check["weather_years"] == 4).all()
+    hot = check.loc[(2012, "summer")]
+    assert hot["above_90_10"] and hot["below"] == 4
+    usual = check.drop((2012, "summer"))
+    assert not usual["above_90_10"].any() and not usual["above_50_50"].any()
+    np.testing.assert_allclose(usual.loc[(2010, "winter"), "actual_mw"],
+                               usual.loc[(2010, "winter"), "peak_50_50_mw"], rtol=1e-9)

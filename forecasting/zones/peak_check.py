@@ -1,0 +1,74 @@
+"""The zone's own check of its 50/50 and 90/10 season peaks: each complete historical year
+held out in turn, its actual summer and winter peaks set beside what the other years' weather
+gives at its level.
+
+For a complete year Y (every month at least 99% covered), with the weather years W' the other
+complete years (`weather_years` of the load without Y's hours; at least two):
+
+- Y's typical month m: base B_{Y,m} = (Y's mean of its monthly average base) x (month m's usual
+  share of its year over W'), so the level is Y's and the month-to-month weather is not;
+  data-center load D_{Y,m} = the decomposition's month (flat over the hours);
+- the weather-year peaks: `season_peak_by_weather` over Y's season months (one per year of
+  W'), their median (the 50/50) and 90th percentile (the 90/10), as the forecast computes them;
+- the actual: Y's largest evidence hour of the season (summer June-September, winter its
+  December, January and February).
+
+Calibrated 50/50 and 90/10 are exceeded in about half and a tenth of the held-out seasons.
+`below` and `equal` count the weather-year peaks under and at the actual, so its rank (and a
+randomised PIT, benchmarks/peaks_weather/) follows from the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from forecasting.zones.history import period_table
+from forecasting.zones.weather_years import (
+    LOCAL_TZ,
+    SEASONS,
+    season_peak_by_weather,
+    weather_years,
+)
+
+PEAK_CHECK_COLUMNS = ["year", "season", "weather_years", "actual_mw", "peak_50_50_mw",
+                      "peak_90_10_mw", "above_50_50", "above_90_10", "below", "equal"]
+
+
+def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LOCAL_TZ,
+                   anomaly: bool = True) -> pd.DataFrame:
+    """One row per (complete year, season) of ``load`` (UTC hourly MW, NaN = no evidence),
+    ``dc_monthly`` the data-center average MW per month Period (missing = 0). ``anomaly=False``
+    gives the weather years their shapes alone (the method before the monthly anomaly; for the
+    benchmark's comparison)."""
+    monthly = period_table(load, "M")
+    dc = dc_monthly.reindex(monthly.index).fillna(0.0)
+    average = pd.DataFrame({"year": monthly.index.year, "month": monthly.index.month,
+                            "base": (monthly["avg_mw"] - dc).to_numpy()})
+    wide = average.pivot(index="year", columns="month", values="base")
+    years = load.index.year
+    rows = []
+    for year in weather_years(load, dc, timezone=timezone).years:
+        others = weather_years(load.where(years != year), dc, timezone=timezone)
+        if len(others.years) < 2:
+            continue
+        if not anomaly:
+            others = replace(others, anomaly=np.ones_like(others.anomaly))
+        past = wide.loc[others.years]
+        share = (past / past.mean(axis=1).to_numpy()[:, None]).mean(axis=0)
+        level = float(wide.loc[year].mean())
+        for season, season_months in SEASONS.items():
+            months = pd.PeriodIndex([pd.Period(f"{year}-{m:02d}", "M") for m in season_months])
+            base = np.asarray([level * share[p.month] for p in months])
+            peaks = season_peak_by_weather(others, months, base, dc.reindex(months).to_numpy(),
+                                           0.0)
+            actual = float(load[(years == year) & np.isin(load.index.month, season_months)].max())
+            p50, p90 = float(np.median(peaks)), float(np.quantile(peaks, 0.9))
+            rows.append({"year": int(year), "season": season, "weather_years": len(peaks),
+                         "actual_mw": actual, "peak_50_50_mw": p50, "peak_90_10_mw": p90,
+                         "above_50_50": actual > p50, "above_90_10": actual > p90,
+                         "below": int((peaks < actual).sum()),
+                         "equal": int((peaks == actual).sum())})
+    return pd.DataFrame(rows, columns=PEAK_CHECK_COLUMNS)
