@@ -37,7 +37,6 @@ def zone_scores(path: str) -> list[dict]:
     from run import scored_span, zone_series
 
     from forecasting.backtest.rolling_origin import run_backtest, summary
-    from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
     from forecasting.zones.backtest import AfterLastGap
 
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
