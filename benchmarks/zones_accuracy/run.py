@@ -136,19 +136,19 @@ def scored_span(series: pd.Series) -> pd.Series | None:
     return series.loc[seen.index[0]:last + HORIZON]
 
 
-def candidates_backtest(series: pd.Series, names):
+def candidates_backtest(series: pd.Series, names, warmup: int = WARMUP):
     """The candidates `names` backtested on `series` (a `scored_span`): the scored origins and
-    the warm-up ones before them that the series allows."""
+    the `warmup` ones before them that the series allows."""
     from forecasting.backtest.rolling_origin import run_backtest
 
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
-    warm = max(first - WARMUP, series.index[0] + MIN_TRAIN - 1)
+    warm = max(first - warmup, series.index[0] + MIN_TRAIN - 1)
     return run_backtest(series, factories(names), horizon=HORIZON, first_origin=warm,
                         last_origin=last, n_paths=N_PATHS, seed=SEED)
 
 
 def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
-                   refit: tuple[str, ...] = ()) -> dict:
+                   refit: tuple[str, ...] = (), warmup: int = WARMUP) -> dict:
     """(metric -> (candidates' backtest, peers' backtest, seconds) or a status string, and
     whether it came from the cache) for one zone file. With `cache`, read from (or written
     to) `<cache>/<zone>.pkl`, so that pools and rules can be rescored without refitting (the
@@ -161,9 +161,10 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
     if stored is not None and stored.exists():
         with stored.open("rb") as handle:
             saved = pickle.load(handle)
-        if saved["candidates"] == tuple(candidates) and saved["peers"] == PEERS:
+        if (saved["candidates"] == tuple(candidates) and saved["peers"] == PEERS
+                and saved.get("warmup", WARMUP) == warmup):
             if refit:
-                saved["metrics"] = refitted(path, saved["metrics"], refit)
+                saved["metrics"] = refitted(path, saved["metrics"], refit, warmup)
                 with stored.open("wb") as handle:
                     pickle.dump(saved, handle)
             return saved["metrics"], True
@@ -181,7 +182,7 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
             out[metric] = "too short"
             continue
         try:
-            ours = candidates_backtest(series, candidates)
+            ours = candidates_backtest(series, candidates, warmup)
             theirs = run_backtest(series, factories(PEERS), horizon=HORIZON,
                                   first_origin=first, last_origin=last, n_paths=N_PATHS,
                                   seed=SEED)
@@ -192,12 +193,12 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
     if stored is not None:
         stored.parent.mkdir(parents=True, exist_ok=True)
         with stored.open("wb") as handle:
-            pickle.dump({"candidates": tuple(candidates), "peers": PEERS, "metrics": out},
-                        handle)
+            pickle.dump({"candidates": tuple(candidates), "peers": PEERS, "warmup": warmup,
+                         "metrics": out}, handle)
     return out, False
 
 
-def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
+def refitted(path: str, metrics: dict, names: tuple[str, ...], warmup: int = WARMUP) -> dict:
     """`metrics` (as `zone_backtests` returns them) with the candidates `names` backtested
     again on the same series and origins. Each model's paths come from its own generator
     (`rolling_origin.origin_rng`: seed, name, origin), so the result is what a run from
@@ -211,7 +212,7 @@ def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
             continue
         ours, theirs, seconds = done
         by_metric = by_metric or zone_series(Path(path))
-        new = candidates_backtest(scored_span(by_metric[metric]), names)
+        new = candidates_backtest(scored_span(by_metric[metric]), names, warmup)
         keep = ~ours.forecasts["model"].isin(names).to_numpy()
         # in the order of a run from scratch: by model name, then origin
         frame = (pd.concat([ours.forecasts[keep], new.forecasts], ignore_index=True)
@@ -226,7 +227,8 @@ def refitted(path: str, metrics: dict, names: tuple[str, ...]) -> dict:
 
 
 def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
-               cache: str | None = None, refit: tuple[str, ...] = ()) -> list[dict]:
+               cache: str | None = None, refit: tuple[str, ...] = (),
+               warmup: int = WARMUP) -> list[dict]:
     """Every model's and every rule's scores on one zone (rows of the per-zone table)."""
     from forecasting.backtest.rolling_origin import summary
     from forecasting.backtest.selected import with_selected
@@ -234,7 +236,7 @@ def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
     zone = Path(path).stem
     rows = []
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
-    backtests, cached = zone_backtests(path, candidates, cache, refit)
+    backtests, cached = zone_backtests(path, candidates, cache, refit, warmup)
     seconds = sum(v[2] for v in backtests.values() if not isinstance(v, str))
     for metric, done in backtests.items():
         if isinstance(done, str):
@@ -309,15 +311,26 @@ def main() -> None:
     parser.add_argument("--refit", nargs="+", default=(), choices=CANDIDATES,
                         metavar="CANDIDATE", help="backtest these candidates again in the "
                         "cached zones (after a change to their code or defaults)")
+    parser.add_argument("--warmup", type=int, default=WARMUP,
+                        help="warm-up origins before the first scored one (as many as the "
+                        "series allows, at most this; use another --cache)")
+    parser.add_argument("--pools", nargs="+", default=tuple(POOLS), choices=tuple(POOLS),
+                        metavar="POOL", help="score only these pools (and backtest only "
+                        "their candidates; use another --cache)")
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="folder --write writes results.md/csv to")
     args = parser.parse_args()
     files = sorted(args.zones_dir.glob("*.csv"))[:: args.every]
+    pools = {name: POOLS[name] for name in args.pools}
+    candidates = tuple(c for c in CANDIDATES if any(c in names for names in pools.values()))
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         futures = client.map(score_zone, [str(f) for f in files], pure=False,
-                             cache=str(args.cache), refit=tuple(args.refit))
+                             candidates=candidates, pools=pools, cache=str(args.cache),
+                             refit=tuple(args.refit), warmup=args.warmup)
         results = client.gather(futures)
     wall = time.perf_counter() - start
     table = pd.DataFrame([row for rows in results for row in rows])
@@ -329,9 +342,10 @@ def main() -> None:
     print(f"{len(files)} zones, wall {wall:.0f} s with {args.workers} workers, "
           f"{per_zone.median():.1f} s per zone (median, both metrics)")
     if args.write:
-        table.to_csv(HERE / "results_by_zone.csv", index=False, float_format="%.4f",
+        args.out.mkdir(parents=True, exist_ok=True)
+        table.to_csv(args.out / "results_by_zone.csv", index=False, float_format="%.4f",
                      lineterminator="\n")
-        summary_table.to_csv(HERE / "results.csv", index=False, lineterminator="\n")
+        summary_table.to_csv(args.out / "results.csv", index=False, lineterminator="\n")
         write_markdown(summary_table, table, files, wall, args)
 
 
@@ -341,6 +355,12 @@ def markdown(frame: pd.DataFrame) -> str:
          else str(v) for v in row] for row in frame.itertuples(index=False)]
     lines = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
     return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in cells[1:]])
+
+
+def shown(path: Path) -> str:
+    """`path` relative to the repository when it is inside it."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def write_markdown(summary_table, table, files, wall, args) -> None:
@@ -353,13 +373,19 @@ def write_markdown(summary_table, table, files, wall, args) -> None:
         "# Accuracy across zones (issue 12)",
         "",
         "Regenerate: `.venv/bin/python benchmarks/zones_accuracy/run.py --write"
-        + (f" --every {args.every}" if args.every != 1 else "") + "`",
+        + (f" --every {args.every}" if args.every != 1 else "")
+        + (f" --warmup {args.warmup}" if args.warmup != WARMUP else "")
+        + (f" --pools {' '.join(args.pools)}" if tuple(args.pools) != tuple(POOLS) else "")
+        + (f" --out {shown(args.out)}" if args.out.resolve() != HERE else "")
+        + (f" --cache {shown(args.cache)}" if args.cache.resolve() != HERE / ".cache" else "")
+        + "`",
         "",
         f"Zones: {len(files)} files of `{args.zones_dir.name}/`"
         + (f" (every {args.every}th, sorted by name)" if args.every != 1 else "")
         + f"; {int((table['status'] != 'ok').sum())} zone-metric pairs not scored "
         "(too short or unreadable, see results_by_zone.csv). Scored origins "
-        f"{FIRST}..{LAST} monthly, h = 1-{HORIZON}, {N_PATHS} paths, seed {SEED}. Ratio: "
+        f"{FIRST}..{LAST} monthly, h = 1-{HORIZON}, after up to {args.warmup} warm-up origins "
+        f"(never scored), {N_PATHS} paths, seed {SEED}. Ratio: "
         "MASE / the best of the four peers on the same zone and metric.",
         "",
         f"Time: {wall:.0f} s wall with {args.workers} Dask workers"
@@ -383,7 +409,7 @@ def write_markdown(summary_table, table, files, wall, args) -> None:
         markdown(others),
         "",
     ]
-    (HERE / "results.md").write_text("\n".join(lines))
+    (args.out / "results.md").write_text("\n".join(lines))
 
 
 if __name__ == "__main__":
