@@ -13,8 +13,9 @@ those summed paths. A parent whose own task failed is the plain sum of its leave
 no part in W).
 
 Peaks do not add: each node's peak rows are its own run's (its summed hourly load through
-the zone pipeline's weather years), and `coincidence.csv` measures, per complete year of the
-history, a parent's peak over the sum of its children's peaks.
+the zone pipeline's weather years), as are its 50/50 and 90/10 season peaks and their
+held-out check, and `coincidence.csv` measures, per complete year of the history, a parent's
+peak over the sum of its children's peaks.
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span).
@@ -46,6 +47,8 @@ class ManyZonesRun:
     forecast: pd.DataFrame
     zones: pd.DataFrame
     coincidence: pd.DataFrame
+    peaks: pd.DataFrame         # each node's own 50/50 and 90/10 summer and winter peaks
+    peak_check: pd.DataFrame    # each node's held-out years beside them
     backtest_summary: pd.DataFrame
     backtest_selected: pd.DataFrame
     history: pd.DataFrame
@@ -96,6 +99,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     return ManyZonesRun(
         forecast=forecast, zones=zones,
         coincidence=_concat([r.coincidence for r in ok]),
+        peaks=_concat([r.season_peaks for r in ok]),
+        peak_check=_concat([r.peak_check for r in ok]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         backtest_selected=_concat([r.backtest_selected for r in ok]),
         history=_concat([r.history for r in ok]),

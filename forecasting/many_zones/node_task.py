@@ -61,6 +61,8 @@ class NodeResult:
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
     history: pd.DataFrame | None = None   # annual evidence rows
     coincidence: pd.DataFrame | None = None
+    season_peaks: pd.DataFrame | None = None   # 50/50 and 90/10 summer and winter peaks
+    peak_check: pd.DataFrame | None = None     # its history's held-out years beside them
     data_center_known: bool = False
     seconds: float = 0.0
 
@@ -128,8 +130,14 @@ def _run(task: NodeTask) -> NodeResult:
         .reset_index(drop=True),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, total),
+        season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
+        peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
     )
+
+
+def _with_region(frame: pd.DataFrame, node: str) -> pd.DataFrame:
+    return frame.assign(region=node)[["region", *frame.columns]].reset_index(drop=True)
 
 
 def _sum(loads: list[pd.Series]) -> pd.Series:

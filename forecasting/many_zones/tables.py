@@ -9,6 +9,11 @@
   `selected` (monthly energy); the seconds each task took are in manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
+- peaks.csv: each node's own 50/50 and 90/10 summer and winter peaks per forecast year, with
+  weather and growth bands apart (the zone run's peaks.csv with a ``region`` column; peaks do
+  not add up the hierarchy)
+- peak_check.csv: each node's complete history years held out, their actual summer and winter
+  peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
 - history.csv: each node's annual evidence figures (``region`` column)
 - backtest_summary.csv: each node's backtest summary (``region`` column)
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
@@ -24,7 +29,8 @@ def many_zones_tables(computed) -> dict[str, str]:
     run = computed.run
     files = {name: csv_text(frame) for name, frame in (
         ("forecast.csv", run.forecast), ("zones.csv", run.zones),
-        ("coincidence.csv", run.coincidence), ("history.csv", run.history),
+        ("coincidence.csv", run.coincidence), ("peaks.csv", run.peaks),
+        ("peak_check.csv", run.peak_check), ("history.csv", run.history),
         ("backtest_summary.csv", run.backtest_summary),
         ("backtest_forecasts.csv", run.backtest_selected))}
     files["reconciliation.json"] = json_text(

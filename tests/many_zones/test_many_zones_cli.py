@@ -84,8 +84,29 @@ def test_every_zone_and_total_in_one_table_and_parents_sum_their_children(worksp
 def test_one_and_two_workers_publish_the_same_bytes(workspace):
     _, runs = workspace
     (_, one), (_, two) = runs[1], runs[2]
-    for name in ("forecast.csv", "zones.csv", "coincidence.csv", "history.csv"):
+    for name in ("forecast.csv", "zones.csv", "coincidence.csv", "history.csv", "peaks.csv",
+                 "peak_check.csv"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_every_node_has_its_own_50_50_and_90_10_peaks_and_their_held_out_check(workspace):
+    _, runs = workspace
+    _, out = runs[2]
+    zones = pd.read_csv(out / "zones.csv")
+    ok = set(zones.loc[zones["status"] == "ok", "region"])
+    peaks = pd.read_csv(out / "peaks.csv")
+    assert set(peaks["region"]) == ok and set(peaks["season"]) == {"summer", "winter"}
+    assert (peaks["peak_90_10_mw"] >= peaks["peak_50_50_mw"]).all()
+    # peaks do not add: a BA's 50/50 is at most the sum of its zones' (they peak apart)
+    p2030 = peaks[(peaks["year"] == 2030) & (peaks["season"] == "summer")].set_index("region")
+    assert p2030.loc["PJM", "peak_50_50_mw"] <= 1.01 * (p2030.loc["PJM-PEP", "peak_50_50_mw"]
+                                                         + p2030.loc["PJM-BC", "peak_50_50_mw"])
+    check = pd.read_csv(out / "peak_check.csv")
+    assert set(check["region"]) == ok
+    history = pd.read_csv(out / "history.csv", dtype={"period": str})
+    pep = history[(history["region"] == "PJM-PEP") & history["complete"]]
+    assert sorted(check.loc[check["region"] == "PJM-PEP", "year"].astype(str).unique()) \
+        == sorted(pep["period"])
 
 
 def test_refresh_reruns_only_the_zones_whose_file_changed(workspace):
