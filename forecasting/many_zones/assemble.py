@@ -32,7 +32,9 @@ import pandas as pd
 from forecasting.contracts import FORECAST_COLUMNS
 from forecasting.hierarchy.mint import projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
-from forecasting.many_zones.node_task import SCENARIO, NodeResult
+from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
+from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
+from forecasting.zones.weather_years import PEAKS_COLUMNS
 
 QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
 TABLE_YEARS = (2025, 2028, 2030)
@@ -98,9 +100,9 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     ok = [by_node[n] for n in ran]
     return ManyZonesRun(
         forecast=forecast, zones=zones,
-        coincidence=_concat([r.coincidence for r in ok]),
-        peaks=_concat([r.season_peaks for r in ok]),
-        peak_check=_concat([r.peak_check for r in ok]),
+        coincidence=_concat([r.coincidence for r in ok], COINCIDENCE_COLUMNS),
+        peaks=_concat([r.season_peaks for r in ok], ["region", *PEAKS_COLUMNS]),
+        peak_check=_concat([r.peak_check for r in ok], ["region", *PEAK_CHECK_COLUMNS]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         backtest_selected=_concat([r.backtest_selected for r in ok]),
         history=_concat([r.history for r in ok]),
@@ -247,6 +249,10 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
     return pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
 
 
-def _concat(frames) -> pd.DataFrame:
+def _concat(frames, columns: list[str] | None = None) -> pd.DataFrame:
+    """The frames stacked; with none, an empty table with ``columns`` (its file keeps a header,
+    so a reader sees an empty table rather than an empty file)."""
     frames = [f for f in frames if f is not None and not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(columns=columns) if columns else pd.DataFrame()

@@ -33,6 +33,8 @@ from forecasting.zones.read import read_large_loads, read_zone_files
 from forecasting.zones.run import run_zone
 
 SCENARIO = "reference"
+COINCIDENCE_COLUMNS = ["region", "year", "peak_mw", "sum_of_children_peaks_mw", "children",
+                       "coincidence_factor"]
 
 
 @dataclass(frozen=True)
@@ -161,4 +163,4 @@ def _coincidence(task: NodeTask, loads: dict, total: pd.Series) -> pd.DataFrame 
                      "sum_of_children_peaks_mw": float(np.sum(parts)),
                      "children": len(parts),
                      "coincidence_factor": row["peak_mw"] / float(np.sum(parts))})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COINCIDENCE_COLUMNS)

@@ -22,6 +22,8 @@ class ManyZonesFiles:
     history: pd.DataFrame
     coincidence: pd.DataFrame | None
     changes: dict | None
+    peaks: pd.DataFrame | None = None        # absent in runs published before peaks.csv
+    peak_check: pd.DataFrame | None = None
 
     def downloads(self) -> list[str]:
         return sorted(p.name for p in self.directory.glob("*.csv"))
@@ -42,4 +44,5 @@ def read_many_zones_run(directory: Path) -> ManyZonesFiles:
         directory=directory, manifest=read_json(directory / "manifest.json"),
         forecast=csv("forecast.csv"), zones=csv("zones.csv"), history=csv("history.csv"),
         coincidence=csv("coincidence.csv"), changes=read_json(directory / "changes.json"),
+        peaks=csv("peaks.csv"), peak_check=csv("peak_check.csv"),
     )

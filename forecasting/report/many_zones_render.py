@@ -37,6 +37,8 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["years"] = _node_years(annual, node["region"])
+        node["season_peaks"] = _season_peaks(run.peaks, node["region"])
+        node["peak_check"] = _peak_check(run.peak_check, node["region"])
     return _environment().get_template("many_zones_report.html.j2").render(
         title=f"dcload zones report: {top}",
         manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
@@ -68,6 +70,27 @@ def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
             row[f"{metric}_{component}"] = _cell(part.iloc[0]) if not part.empty else "-"
         out.append(row)
     return out
+
+
+def _season_peaks(peaks: pd.DataFrame | None, node: str) -> dict:
+    """(season, year) -> its 50/50 and 90/10 MW for the node (peaks.csv)."""
+    if peaks is None or peaks.empty:
+        return {}
+    mine = peaks[peaks["region"] == node]
+    return {f"{row.season}_{row.year}": {"p50": float(row.peak_50_50_mw),
+                                         "p90": float(row.peak_90_10_mw)}
+            for row in mine.itertuples(index=False)}
+
+
+def _peak_check(check: pd.DataFrame | None, node: str) -> list[dict]:
+    """Per season: of the node's held-out years (peak_check.csv), how many peaked above
+    the 90/10."""
+    if check is None or check.empty:
+        return []
+    mine = check[check["region"] == node]
+    return [{"season": season, "years": len(part),
+             "above_90_10": int(part["above_90_10"].astype(bool).sum())}
+            for season, part in mine.groupby("season", sort=False)]
 
 
 def _regions_figure(annual: pd.DataFrame, zones: pd.DataFrame | None) -> go.Figure:

@@ -41,6 +41,9 @@ from forecasting.zones.history import COMPLETE, period_labels, period_table
 SLOTS = 744  # hours in the longest month
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
+                 "weather_p05_mw", "weather_p95_mw", "growth_p10_mw", "growth_p90_mw",
+                 "weather_year_50_50"]
 
 
 @dataclass(frozen=True)
@@ -156,4 +159,4 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
                 "growth_p90_mw": float(np.quantile(by_path, 0.9)),
                 "weather_year_50_50": int(wy.years[w50]),
             })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=PEAKS_COLUMNS)

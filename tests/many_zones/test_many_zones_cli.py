@@ -171,3 +171,18 @@ def test_the_report_zone_table_links_every_node_and_sorts_by_a_column(workspace,
     header.click()
     down = page.eval_on_selector_all("#zone-table tbody tr", values)
     assert down == sorted(up, reverse=True)
+    # each node's summer 2030 50/50 [90/10] beside its energy, as in peaks.csv
+    peaks = pd.read_csv(out / "peaks.csv")
+    pep = peaks[(peaks["region"] == "PJM-PEP") & (peaks["year"] == 2030)
+                & (peaks["season"] == "summer")].iloc[0]
+    summer = page.locator("#zone-table th").nth(8)
+    assert summer.inner_text() == "Summer peak 2030, 50/50 [90/10]"
+    row = page.locator("#zone-table tbody tr", has=page.locator("a", has_text="PJM-PEP")).first
+    assert row.locator("td").nth(8).inner_text() == \
+        f"{pep['peak_50_50_mw']:,.0f} [{pep['peak_90_10_mw']:,.0f}]"
+    check = pd.read_csv(out / "peak_check.csv").query("region == 'PJM-PEP'")
+    summers = check[check["season"] == "summer"]
+    detail = page.locator("#details > div", has=page.locator("h3", has_text="PJM-PEP ("))
+    held_out = detail.locator(".peak-check").inner_text()
+    assert f"above the 90/10 in {int(summers['above_90_10'].sum())} of {len(summers)} summers" \
+        in held_out
