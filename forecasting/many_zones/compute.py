@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from forecasting.errors import InputError
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.assemble import ManyZonesRun, assemble
 from forecasting.many_zones.inputs import load_many_zones_inputs
 from forecasting.many_zones.node_task import NodeResult, NodeTask, run_node
 from forecasting.many_zones.plan import hierarchy_of, leaf_tasks, parent_tasks, zone_files
+from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ManyZonesConfig
 
@@ -50,6 +52,9 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     with progress.stage(f"fit and simulate {len(leaves)} zones"):
         leaf_results = map_tasks(run_node, leaves, "zones")
     failed = [r.node for r in leaf_results if not r.ok]
+    if len(failed) == len(leaf_results):
+        reasons = "; ".join(f"{r.node}: {r.reason}" for r in leaf_results)
+        raise InputError(display_path(config.series_dir), f"no zone could be forecast: {reasons}")
     alive = hierarchy.without(failed)
     parents = parent_tasks(config, alive, files) if alive.leaves else []
     with progress.stage(f"fit and simulate {len(parents)} parent totals"):

@@ -187,6 +187,10 @@ def _sort(frame: pd.DataFrame) -> pd.DataFrame:
         drop=True)
 
 
+class NoBacktestOrigin(ValueError):
+    """The history has no month that can be a load-backtest origin."""
+
+
 def _backtest(series, factories, *, span, step, min_train, first, n_paths,
               seed) -> BacktestResult:
     wrapped = {alias: (lambda f=f: AfterLastGap(f())) for alias, f in factories.items()}
@@ -195,8 +199,28 @@ def _backtest(series, factories, *, span, step, min_train, first, n_paths,
                for lo, hi in origins_by_segment(series, step=step, min_train=min_train,
                                                      span=span, first=first)]
     if not results:
-        raise ValueError("no origin has enough history for the zone backtest")
+        run = _longest_run(series)
+        raise NoBacktestOrigin(
+            f"no month can be a load-backtest origin: one needs backtest.min_train = "
+            f"{min_train} gap-free complete months up to it (the longest run here is "
+            f"{len(run)}{f', {run[0]}..{run[-1]}' if len(run) else ''}), a month number "
+            f"divisible by backtest.step = {step}"
+            + (f", not before backtest.first_origin = {first}" if first is not None else "")
+            + f", and a complete month within {span} months after it")
     return _merge(results)
+
+
+def _longest_run(series: pd.Series) -> pd.PeriodIndex:
+    """The longest run of consecutive months with a value."""
+    ok = series.notna().to_numpy()
+    best, start = (0, 0), None
+    for i, value in enumerate([*ok, False]):
+        if value and start is None:
+            start = i
+        elif not value and start is not None:
+            best = max(best, (i - start, start), key=lambda b: b[0])
+            start = None
+    return series.index[best[1]:best[1] + best[0]]
 
 
 def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years: int,

@@ -60,10 +60,12 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest.choose import chosen_paths
+from forecasting.errors import InputError
 from forecasting.models.registry import MODELS
 from forecasting.models.year_on_year_trend import YearOnYearTrend
+from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
-from forecasting.zones.backtest import load_backtest, model_name, monthly_load
+from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
@@ -214,15 +216,22 @@ def run_zone(
                                            quantile=config.min_load_quantile)
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
 
-    window = model_window(history, config.model_start)
+    files = " + ".join(display_path(p) for p in config.series)  # a short history is the data's
+    try:
+        window = model_window(history, config.model_start)
+    except ValueError as exc:
+        raise InputError(files, str(exc)) from None
     if len(window) < MIN_WINDOW_MONTHS:
-        raise ValueError(f"only {len(window)} complete months to model ({window[0]}.."
+        raise InputError(files, f"only {len(window)} complete months to model ({window[0]}.."
                          f"{window[-1]}, after the last long gap or incomplete month); a zone "
                          f"needs at least {MIN_WINDOW_MONTHS}")
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
-    bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
+    try:
+        bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
+    except NoBacktestOrigin as exc:
+        raise InputError(files, str(exc)) from None
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)

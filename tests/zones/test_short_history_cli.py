@@ -1,0 +1,54 @@
+"""A history too short to backtest is the data's problem, said in one line: a zone run exits 2
+naming the file and what an origin needs, and a many-zone run in which no zone can run names
+the folder and every zone's reason; nothing is published and no traceback is shown."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def two_years(path, level: float) -> None:
+    """Hourly load over 2023-2024: 24 complete months, one short of a backtest origin with a
+    month to score after it."""
+    hours = pd.date_range("2023-01-01", "2024-12-31 23:00", freq="h")
+    t = np.arange(len(hours))
+    load = level * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
+                    + 0.15 * np.cos(2 * np.pi * hours.dayofyear.to_numpy() / 365.25))
+    pd.DataFrame({"when": hours.strftime("%Y-%m-%d %H:%M:%S"), "mw": load.round(1)}).to_csv(
+        path, index=False)
+
+
+def test_a_zone_too_short_to_backtest_is_one_line_and_exit_2(tmp_path):
+    two_years(tmp_path / "XX-A.csv", 1000.0)
+    (tmp_path / "zone.yaml").write_text("region: XX-A\nseries: [XX-A.csv]\ndata_center: none\n"
+                                        "scenarios: [statistical-trend]\n")
+    done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
+                   str(tmp_path / "out" / "latest"), "--quiet")
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert "XX-A.csv" in lines[0] and "no month can be a load-backtest origin" in lines[0]
+    assert "longest run here is 24, 2023-01..2024-12" in lines[0]
+    assert not (tmp_path / "out" / "latest").exists()
+
+
+def test_a_many_zone_run_where_no_zone_can_run_names_each_reason_and_exits_2(tmp_path):
+    folder = tmp_path / "z"
+    folder.mkdir()
+    two_years(folder / "XX-A.csv", 1000.0)
+    two_years(folder / "XX-B.csv", 700.0)
+    (tmp_path / "zones.yaml").write_text("region: US48\nseries_dir: z\n")
+    done = run_cli("forecast", "--config", str(tmp_path / "zones.yaml"), "--output-dir",
+                   str(tmp_path / "out" / "latest"), "--workers", "1", "--quiet")
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert "no zone could be forecast" in lines[0]
+    assert "XX-A: " in lines[0] and "XX-B: " in lines[0] and "XX-B.csv" in lines[0]
+    assert not (tmp_path / "out" / "latest").exists()
