@@ -380,7 +380,9 @@ def load_backtest(
         results[kind] = (ours, theirs)
     return LoadBacktest(
         forecasts=pd.concat(forecasts, ignore_index=True),
-        summary=pd.concat(summaries, ignore_index=True),
+        # a frequency with no scored row (a short history's annual one) adds no summary rows
+        summary=pd.concat([t for t in summaries if not t.empty] or summaries[:1],
+                          ignore_index=True),
         failures=(pd.concat(failures, ignore_index=True) if failures
                   else pd.DataFrame(columns=["alias", "origin", "message", "metric"])),
         choices=choices,

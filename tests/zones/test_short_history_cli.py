@@ -13,10 +13,10 @@ from tests.conftest import run_cli
 pytestmark = pytest.mark.slow
 
 
-def two_years(path, level: float) -> None:
-    """Hourly load over 2023-2024: 24 complete months, one short of a backtest origin with a
-    month to score after it."""
-    hours = pd.date_range("2023-01-01", "2024-12-31 23:00", freq="h")
+def two_years(path, level: float, start: str = "2023-01-01") -> None:
+    """Hourly load from ``start`` to 2024: from 2023-01, 24 complete months, one short of a
+    backtest origin with a month to score after it."""
+    hours = pd.date_range(start, "2024-12-31 23:00", freq="h")
     t = np.arange(len(hours))
     load = level * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
                     + 0.15 * np.cos(2 * np.pi * hours.dayofyear.to_numpy() / 365.25))
@@ -52,3 +52,25 @@ def test_a_many_zone_run_where_no_zone_can_run_names_each_reason_and_exits_2(tmp
     assert "no zone could be forecast" in lines[0]
     assert "XX-A: " in lines[0] and "XX-B: " in lines[0] and "XX-B.csv" in lines[0]
     assert not (tmp_path / "out" / "latest").exists()
+
+
+def test_zones_with_too_few_years_to_hold_out_publish_an_empty_peak_check(tmp_path):
+    """30 months (2022-07..2024-12) run, but two complete years leave no year to hold out
+    against at least two others: peak_check.csv keeps its header and the report renders."""
+    folder = tmp_path / "z"
+    folder.mkdir()
+    two_years(folder / "XX-A.csv", 1000.0, start="2022-07-01")
+    two_years(folder / "XX-B.csv", 700.0, start="2022-07-01")
+    (tmp_path / "zones.yaml").write_text("\n".join([
+        "region: US48", "series_dir: z", "zone:", "  n_paths: 40",
+        "  backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 20}",
+    ]) + "\n")
+    out = tmp_path / "out" / "latest"
+    done = run_cli("forecast", "--config", str(tmp_path / "zones.yaml"), "--output-dir",
+                   str(out), "--workers", "1", "--quiet")
+    assert done.returncode == 0, done.stderr
+    check = pd.read_csv(out / "peak_check.csv")
+    assert check.empty and list(check.columns)[:3] == ["region", "year", "season"]
+    peaks = pd.read_csv(out / "peaks.csv")
+    assert {"XX-A", "XX-B", "US48"} <= set(peaks["region"])
+    assert "peak-check" not in (out / "index.html").read_text()
