@@ -83,22 +83,7 @@ def noise(table: pd.DataFrame, variants: list[str], default: str) -> pd.DataFram
     best_peer = ok[[f"mase_{p}" for p in PEERS]].min(axis=1)
     ratios = {v: (ok[f"mase_selected_{v}"] / best_peer).to_numpy()
               for v in [*variants, default]}
-    zones = ok["zone"].to_numpy()
-    metrics = ok["metric"].to_numpy()
-    names = np.unique(zones)
-    rng = np.random.default_rng(SEED)
-    draws = {v: [] for v in variants}
-    for _ in range(DRAWS):
-        picked = rng.choice(names, size=len(names), replace=True)
-        counts = pd.Series(picked).value_counts()
-        weight = pd.Series(zones).map(counts).fillna(0).to_numpy(dtype=int)
-        score = {}
-        for v, r in ratios.items():
-            medians = [np.median(np.repeat(r[(metrics == m)], weight[metrics == m]))
-                       for m in np.unique(metrics)]
-            score[v] = float(np.mean(medians))
-        for v in variants:
-            draws[v].append(score[v] - score[default])
+    draws = resampled_gaps(ok["zone"].to_numpy(), ok["metric"].to_numpy(), ratios, default)
     rows = []
     for v in variants:
         low, high = np.quantile(draws[v], [0.05, 0.95])
@@ -106,6 +91,29 @@ def noise(table: pd.DataFrame, variants: list[str], default: str) -> pd.DataFram
                      "minus_default_high": round(float(high), 4),
                      "verdict": "ahead" if high < 0 else "behind" if low > 0 else "tie"})
     return pd.DataFrame(rows)
+
+
+def mean_median(values: np.ndarray, metrics: np.ndarray, weight: np.ndarray) -> float:
+    """The mean over metrics of the median of `values` (rows repeated `weight` times)."""
+    return float(np.mean([np.median(np.repeat(values[metrics == m], weight[metrics == m]))
+                          for m in np.unique(metrics)]))
+
+
+def resampled_gaps(zones: np.ndarray, metrics: np.ndarray, ratios: dict[str, np.ndarray],
+                   against: str) -> dict[str, list[float]]:
+    """Each name of `ratios` (one value per row, rows = zone x metric) but `against`: its
+    mean median minus `against`'s, over `DRAWS` resamples of the zones with replacement
+    (seed `SEED`; every row of a drawn zone counts once per draw)."""
+    names = np.unique(zones)
+    rng = np.random.default_rng(SEED)
+    draws = {v: [] for v in ratios if v != against}
+    for _ in range(DRAWS):
+        counts = pd.Series(rng.choice(names, size=len(names), replace=True)).value_counts()
+        weight = pd.Series(zones).map(counts).fillna(0).to_numpy(dtype=int)
+        base = mean_median(ratios[against], metrics, weight)
+        for v in draws:
+            draws[v].append(mean_median(ratios[v], metrics, weight) - base)
+    return draws
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ import pandas as pd
 
 # run.py and verdict.py beside this file
 from run import DEFAULT_POOL, DEFAULT_RULE, HERE, PEERS, markdown
-from verdict import DRAWS, SEED, per_variant
+from verdict import DRAWS, mean_median, per_variant, resampled_gaps
 
 LONG = HERE / "warmup24"
 
@@ -43,24 +43,11 @@ def paired_interval(short: pd.Series, long: pd.Series) -> tuple[float, float, fl
     both = pd.concat({"short": short, "long": long}, axis=1).dropna()
     zones = both.index.get_level_values("zone").to_numpy()
     metrics = both.index.get_level_values("metric").to_numpy()
-    names = np.unique(zones)
-
-    def score(weight):
-        out = []
-        for m in np.unique(metrics):
-            pick = metrics == m
-            s = np.median(np.repeat(both["short"].to_numpy()[pick], weight[pick]))
-            lo = np.median(np.repeat(both["long"].to_numpy()[pick], weight[pick]))
-            out.append(lo - s)
-        return float(np.mean(out))
-
-    rng = np.random.default_rng(SEED)
-    draws = []
-    for _ in range(DRAWS):
-        counts = pd.Series(rng.choice(names, size=len(names), replace=True)).value_counts()
-        draws.append(score(pd.Series(zones).map(counts).fillna(0).to_numpy(dtype=int)))
-    low, high = np.quantile(draws, [0.05, 0.95])
-    return score(np.ones(len(zones), dtype=int)), float(low), float(high)
+    ratios = {name: both[name].to_numpy() for name in ("short", "long")}
+    low, high = np.quantile(resampled_gaps(zones, metrics, ratios, "short")["long"], [0.05, 0.95])
+    every = np.ones(len(zones), dtype=int)
+    gap = mean_median(ratios["long"], metrics, every) - mean_median(ratios["short"], metrics, every)
+    return gap, float(low), float(high)
 
 
 def main() -> None:

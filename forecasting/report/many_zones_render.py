@@ -16,6 +16,7 @@ from forecasting.report import zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.many_zones_files import ManyZonesFiles
 from forecasting.report.render import _environment, _figure_json
+from forecasting.report.zone_render import peak_check_counts
 
 YEARS = (2025, 2028, 2030, 2035)
 
@@ -38,7 +39,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         node["anchor"] = f"node-{i}"
         node["years"] = _node_years(annual, node["region"])
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
-        node["peak_check"] = _peak_check(run.peak_check, node["region"])
+        node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
     return _environment().get_template("many_zones_report.html.j2").render(
         title=f"dcload zones report: {top}",
         manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
@@ -74,23 +75,16 @@ def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
 
 def _season_peaks(peaks: pd.DataFrame | None, node: str) -> dict:
     """(season, year) -> its 50/50 and 90/10 MW for the node (peaks.csv)."""
-    if peaks is None or peaks.empty:
+    mine = _rows_of(peaks, node)
+    if mine is None:
         return {}
-    mine = peaks[peaks["region"] == node]
     return {f"{row.season}_{row.year}": {"p50": float(row.peak_50_50_mw),
                                          "p90": float(row.peak_90_10_mw)}
             for row in mine.itertuples(index=False)}
 
 
-def _peak_check(check: pd.DataFrame | None, node: str) -> list[dict]:
-    """Per season: of the node's held-out years (peak_check.csv), how many peaked above
-    the 90/10."""
-    if check is None or check.empty:
-        return []
-    mine = check[check["region"] == node]
-    return [{"season": season, "years": len(part),
-             "above_90_10": int(part["above_90_10"].astype(bool).sum())}
-            for season, part in mine.groupby("season", sort=False)]
+def _rows_of(table: pd.DataFrame | None, node: str) -> pd.DataFrame | None:
+    return None if table is None or table.empty else table[table["region"] == node]
 
 
 def _regions_figure(annual: pd.DataFrame, zones: pd.DataFrame | None) -> go.Figure:

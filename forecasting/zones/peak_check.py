@@ -20,8 +20,6 @@ randomised PIT, benchmarks/peaks_weather/) follows from the row.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pandas as pd
 
@@ -43,27 +41,20 @@ def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LO
     ``dc_monthly`` the data-center average MW per month Period (missing = 0). ``anomaly=False``
     gives the weather years their shapes alone (the method before the monthly anomaly; for the
     benchmark's comparison)."""
-    monthly = period_table(load, "M")
-    dc = dc_monthly.reindex(monthly.index).fillna(0.0)
-    average = pd.DataFrame({"year": monthly.index.year, "month": monthly.index.month,
-                            "base": (monthly["avg_mw"] - dc).to_numpy()})
-    wide = average.pivot(index="year", columns="month", values="base")
+    dc = dc_monthly.reindex(period_table(load, "M").index).fillna(0.0)
+    every = weather_years(load, dc, timezone=timezone)
     years = load.index.year
     rows = []
-    for year in weather_years(load, dc, timezone=timezone).years:
+    for i, year in enumerate(every.years):
         others = weather_years(load.where(years != year), dc, timezone=timezone)
         if len(others.years) < 2:
             continue
-        if not anomaly:
-            others = replace(others, anomaly=np.ones_like(others.anomaly))
-        past = wide.loc[others.years]
-        share = (past / past.mean(axis=1).to_numpy()[:, None]).mean(axis=0)
-        level = float(wide.loc[year].mean())
+        level = float(every.average[i].mean())
         for season, season_months in SEASONS.items():
             months = pd.PeriodIndex([pd.Period(f"{year}-{m:02d}", "M") for m in season_months])
-            base = np.asarray([level * share[p.month] for p in months])
+            base = level * others.usual_share[months.month - 1]
             peaks = season_peak_by_weather(others, months, base, dc.reindex(months).to_numpy(),
-                                           0.0)
+                                           0.0, anomaly=anomaly)
             actual = float(load[(years == year) & np.isin(load.index.month, season_months)].max())
             p50, p90 = float(np.median(peaks)), float(np.quantile(peaks, 0.9))
             rows.append({"year": int(year), "season": season, "weather_years": len(peaks),

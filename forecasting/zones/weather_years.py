@@ -32,6 +32,7 @@ exceeded in more held-out seasons than it should be (benchmarks/peaks_weather/).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -51,7 +52,22 @@ class WeatherYears:
     years: np.ndarray  # (W,)
     shapes: np.ndarray  # (W, 12, SLOTS), NaN beyond the month or where no evidence
     local_hour: np.ndarray  # (W, 12, SLOTS)
-    anomaly: np.ndarray  # (W, 12): g_{w,m}, the month's average base relative to usual
+    average: np.ndarray  # (W, 12): M_{w,m}, the month's average base MW
+
+    @cached_property
+    def usual_share(self) -> np.ndarray:
+        """(12,) mean over the years of r_{w,m}: each month's usual level against its
+        year's mean."""
+        return self._ratio.mean(axis=0) if len(self.years) else np.ones(12)
+
+    @cached_property
+    def anomaly(self) -> np.ndarray:
+        """(W, 12) g_{w,m} = r_{w,m} / usual share (ones for a single year)."""
+        return self._ratio / self.usual_share
+
+    @property
+    def _ratio(self) -> np.ndarray:
+        return self.average / self.average.mean(axis=1, keepdims=True)
 
     def hourly(self, base, dc, amplitude, weather, month):
         """(n, SLOTS) hourly MW for month-of-year ``month`` (1..12), per-path base and
@@ -87,16 +103,7 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
             average[i, m - 1] = np.nanmean(values)
             shapes[i, m - 1, : len(sel)] = values / average[i, m - 1]
             local_hour[i, m - 1, : len(sel)] = local[sel]
-    return WeatherYears(years, shapes, local_hour, monthly_anomaly(average))
-
-
-def monthly_anomaly(average: np.ndarray) -> np.ndarray:
-    """g_{w,m} from the (W, 12) monthly average base M_{w,m}: each month relative to its
-    year's mean, over that ratio's mean across the years (ones for W <= 1)."""
-    if len(average) == 0:
-        return average.copy()
-    ratio = average / average.mean(axis=1, keepdims=True)
-    return ratio / ratio.mean(axis=0, keepdims=True)
+    return WeatherYears(years, shapes, local_hour, average)
 
 
 def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather):
@@ -114,15 +121,17 @@ def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude,
 
 
 def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
-                           amplitude: float) -> np.ndarray:
+                           amplitude: float, *, anomaly: bool = True) -> np.ndarray:
     """(W,) peak MW of one season (`months`, with typical base averages `base` and data-center
     averages `dc`, each (len(months),)) under each weather year: the largest hour of
-    x(k) over the months, each month's base scaled by that year's anomaly g_{w,m}."""
+    x(k) over the months, each month's base scaled by that year's anomaly g_{w,m}
+    (``anomaly=False``: by 1, the shapes alone, as before the anomaly; for the benchmark)."""
     n_w = len(wy.years)
+    scale = wy.anomaly if anomaly else np.ones((n_w, 12))
     peak = np.full(n_w, -np.inf)
     for t, period in enumerate(months):
         m = period.month
-        x, _, _ = wy.hourly(base[t] * wy.anomaly[:, m - 1], np.full(n_w, dc[t]),
+        x, _, _ = wy.hourly(base[t] * scale[:, m - 1], np.full(n_w, dc[t]),
                             np.full(n_w, amplitude), np.arange(n_w), m)
         peak = np.maximum(peak, np.nanmax(x, axis=1))
     return peak

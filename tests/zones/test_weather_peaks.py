@@ -1,5 +1,5 @@
 """The 50/50 and 90/10 season peaks see a hot season's higher average, not only its sharper
-hours, and never count growth between years as weather (`weather_years.monthly_anomaly`)."""
+hours, and never count growth between years as weather (`weather_years.WeatherYears.anomaly`)."""
 
 import numpy as np
 import pandas as pd
