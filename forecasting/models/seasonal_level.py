@@ -22,7 +22,7 @@ import pandas as pd
 from forecasting.contracts import frequency_code
 from forecasting.errors import SeriesTooShortError
 from forecasting.models.base import Model
-from forecasting.models.seasonal_trend import SEASONS, seasonal_design
+from forecasting.models.seasonal_trend import SEASONS, fit_seasonal_ols, seasonal_design
 
 
 class SeasonalLevel(Model):
@@ -48,14 +48,7 @@ class SeasonalLevel(Model):
         part = series.iloc[-(self.window or 3 * self.season_):]
         self.n_ = len(part)
         self.middle_ = (self.n_ - 1) / 2.0
-        design = seasonal_design(np.arange(self.n_), part.index, self.season_)
-        y = np.log(part.to_numpy(dtype=float))
-        coef, *_ = np.linalg.lstsq(design, y, rcond=None)
-        residuals = y - design @ coef
-        dof = max(self.n_ - design.shape[1], 1)
-        self.sd_ = max(float(np.sqrt(residuals @ residuals / dof)), self.min_log_sd)
-        self.coef_ = coef
-        self.cov_ = self.sd_**2 * np.linalg.pinv(design.T @ design)
+        self.coef_, self.sd_, self.cov_ = fit_seasonal_ols(part, self.season_, self.min_log_sd)
         self.slope_se_ = float(np.sqrt(self.cov_[1, 1]))
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:

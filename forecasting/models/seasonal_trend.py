@@ -31,6 +31,21 @@ def seasonal_design(t: np.ndarray, index: pd.PeriodIndex, season: int) -> np.nda
     return np.column_stack([np.ones(len(t)), np.asarray(t, dtype=float), dummies])
 
 
+def fit_seasonal_ols(
+    part: pd.Series, season: int, min_log_sd: float
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """OLS of log `part` on `seasonal_design` over its own positions 0..n-1: the coefficients,
+    the residual standard deviation (floored at `min_log_sd`) and the coefficients'
+    covariance."""
+    design = seasonal_design(np.arange(len(part)), part.index, season)
+    y = np.log(part.to_numpy(dtype=float))
+    coef, *_ = np.linalg.lstsq(design, y, rcond=None)
+    residuals = y - design @ coef
+    dof = max(len(part) - design.shape[1], 1)
+    sd = max(float(np.sqrt(residuals @ residuals / dof)), min_log_sd)
+    return coef, sd, sd**2 * np.linalg.pinv(design.T @ design)
+
+
 class SeasonalTrend(Model):
     name: ClassVar[str] = "seasonal_trend"
     frequencies: ClassVar[frozenset[str]] = frozenset({"M", "D"})
@@ -54,14 +69,7 @@ class SeasonalTrend(Model):
         window = self.window or 5 * self.season_
         part = series.iloc[-window:]
         self.n_ = len(part)
-        design = seasonal_design(np.arange(self.n_), part.index, self.season_)
-        y = np.log(part.to_numpy(dtype=float))
-        coef, *_ = np.linalg.lstsq(design, y, rcond=None)
-        residuals = y - design @ coef
-        dof = max(self.n_ - design.shape[1], 1)
-        self.sd_ = max(float(np.sqrt(residuals @ residuals / dof)), self.min_log_sd)
-        self.coef_ = coef
-        self.cov_ = self.sd_**2 * np.linalg.pinv(design.T @ design)
+        self.coef_, self.sd_, self.cov_ = fit_seasonal_ols(part, self.season_, self.min_log_sd)
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         future = self.future_index(horizon)
