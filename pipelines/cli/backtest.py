@@ -28,8 +28,7 @@ def backtest_command(
     seed: int = typer.Option(0, "--seed", min=0),
 ) -> None:
     """Rolling-origin backtest; rows: model, origin, period, horizon, actual, mean, p05..p95."""
-    import pandas as pd
-
+    check_out(out)
     from forecasting.backtest.candidates import candidate_factories
     from forecasting.backtest.choose import backtest_and_choose
     from forecasting.backtest.selection import STRATEGIES
@@ -57,22 +56,19 @@ def backtest_command(
     if strategy not in STRATEGIES:
         raise InputError("--strategy", f"must be one of {', '.join(STRATEGIES)}",
                          field="strategy")
-    first = first_origin or str(values.index[len(values) // 3])
-    try:
-        first_period = pd.Period(first, freq=values.index.freq)
-        last_period = pd.Period(last_origin, freq=values.index.freq) if last_origin else None
-    except ValueError as error:
-        raise InputError("--first-origin/--last-origin", str(error), field="origin") from None
-    if not values.index[0] <= first_period <= values.index[-1]:
-        raise InputError("--first-origin", f"{first} is outside the series "
-                         f"({values.index[0]}..{values.index[-1]})", field="first_origin")
-    choice = backtest_and_choose(values, factories, horizon=horizon, first_origin=first,
+    first_period, last_period = origin_range(values, first_origin, last_origin)
+    check_some_origin_fits(options, values, factories, code, first_period, last_period)
+    choice = backtest_and_choose(values, factories, horizon=horizon, first_origin=first_period,
                                  last_origin=last_period, n_paths=draws, seed=seed,
                                  strategy=strategy, fallback=next(iter(factories)),
                                  observed=series_options.observed_periods(options, values))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    choice.result.forecasts[BACKTEST_TABLE_COLUMNS].to_csv(out, index=False, float_format="%.6g",
-                                                     lineterminator="\n")
+    if choice.result.forecasts.empty:
+        failure = choice.result.failures[0] if choice.result.failures else None
+        raise InputError(series_name(options), "no origin could be backtested: every model "
+                         f"failed at every origin {first_period}..{last_period}"
+                         + (f" (first: {failure.alias} at {failure.origin}: {failure.message})"
+                            if failure else ""))
+    write_csv(choice.result.forecasts[BACKTEST_TABLE_COLUMNS], out)
     for line in notes:
         typer.echo(f"# {line}", err=True)
     for failure in choice.result.failures:
@@ -83,3 +79,97 @@ def backtest_command(
     typer.echo(overall[["model", "MASE", "sMAPE", "coverage80", "n"]].to_string(
         index=False, float_format=lambda v: f"{v:.3f}"), err=True)
     typer.echo(f"wrote {out}", err=True)
+
+
+def check_out(out: Path) -> None:
+    """`--out` must be a file path that can be written: not a folder, not below a file."""
+    from forecasting.paths import display_path
+
+    if out.is_dir():
+        raise InputError("--out", f"{display_path(out)} is a folder; give the path of the CSV "
+                         "file to write")
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError("--out", f"{display_path(out)}: {display_path(parent)} is a file, "
+                         "not a folder")
+
+
+def write_csv(table, out: Path) -> None:
+    """Write `table` to `out` (its folder made if missing); a write the system refuses
+    (permissions, a full disk) is one line naming --out."""
+    from forecasting.paths import display_path
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(out, index=False, float_format="%.6g", lineterminator="\n")
+    except OSError as error:
+        raise InputError("--out", f"cannot write {display_path(out)}: "
+                         f"{error.strerror or error}") from None
+
+
+def series_name(options: series_options.SeriesOptions) -> str:
+    """The input as the user named it: the --series files, or the config of the built
+    history."""
+    from forecasting.paths import display_path
+
+    if options.series:
+        return " + ".join(display_path(p) for p in options.series)
+    return display_path(options.config)
+
+
+def origin_range(values, first_origin: str | None, last_origin: str | None):
+    """(first, last) origin periods of the backtest of `values`: the options read in the
+    series' frequency, defaults a third into the series and its second-to-last period. An
+    origin needs a later period to score, so every origin lies in first..second-to-last
+    period; an option outside that, or a last origin before the first, is an `InputError`
+    naming the option and what the series allows."""
+    import pandas as pd
+
+    index = values.index
+    low, high = index[0], index[-2]
+    allowed = (f"the origins run {low}..{high} (the series holds {index[0]}..{index[-1]} and "
+               "an origin needs a later period to score)")
+    given = {}
+    for option, text in (("--first-origin", first_origin), ("--last-origin", last_origin)):
+        if text is None:
+            continue
+        try:
+            period = pd.Period(text, freq=index.freq)
+        except ValueError as error:
+            raise InputError(option, f"'{text}' is not a period ({error}); {allowed}") from None
+        if period is pd.NaT:
+            raise InputError(option, f"'{text}' is not a period; {allowed}")
+        if not low <= period <= high:
+            raise InputError(option, f"{text} cannot be an origin: {allowed}")
+        given[option] = period
+    first = given.get("--first-origin", index[len(index) // 3])
+    last = given.get("--last-origin", high)
+    if last < first:
+        said = (f"--first-origin {first}" if first_origin is not None else
+                f"the default first origin {first} (a third into the series; give "
+                "--first-origin for an earlier one)")
+        raise InputError("--last-origin", f"{last} is before {said}")
+    return first, last
+
+
+def check_some_origin_fits(options, values, factories, code, first, last) -> None:
+    """Refuse, before any model runs, a backtest in which no model can be fitted at any
+    origin: a model fitted at origin `o` sees the periods up to `o` only."""
+    needs = {alias: factory().observations_needed(code) for alias, factory in factories.items()}
+    alias = min(needs, key=needs.get)
+    need = needs[alias]
+    index = values.index
+    earliest = index[0] + (need - 1)
+    if earliest <= last:
+        return
+    holds = (f"the series holds {len(index)} {code} periods ({index[0]}..{index[-1]}); an "
+             f"origin needs at least {need} periods up to it ({alias}, the model that needs "
+             "the fewest) and one after it to score")
+    if earliest <= index[-2]:
+        raise InputError("--last-origin" if last < index[-2] else series_name(options),
+                         f"no origin up to {last} can be backtested: {holds}, so the first "
+                         f"is {earliest}")
+    raise InputError(series_name(options), f"no origin can be backtested: {holds}, so the "
+                     f"series needs at least {need + 1} periods")
