@@ -24,8 +24,9 @@ def init_command(
     name: str = typer.Argument(..., metavar="NAME", help="The zone's name (the region label "
                                "of its tables), e.g. PJM-PEP."),
     series: list[Path] = typer.Option(..., "--series", metavar="FILE [FILE ...]",
-                                      help="The zone's hourly load files (CSV, CSV.GZ, "
-                                      "Parquet or a folder); later files win overlaps."),
+                                      help="The zone's hourly load files, not a folder "
+                                      "(CSV, CSV.GZ or Parquet: EIA-930, PJM, or one date "
+                                      "and one load column); later files win overlaps."),
     more: list[Path] = typer.Argument(None, hidden=True),
     out: Path = typer.Option(None, "--out", "-o", metavar="PATH",
                              help="Where to write the config (default "
@@ -35,18 +36,85 @@ def init_command(
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
     from forecasting.paths import display_path
     from forecasting.zones.init_config import zone_config_text
-    from forecasting.zones.read import read_zone_files
 
     files = [*series, *(more or [])]
     out = out if out is not None else Path("pipelines") / f"{config_name(name)}.yaml"
     if not name.strip():
         raise InputError("(command line)", "the zone needs a name", field="NAME")
+    check_out(out, name)
     if out.exists() and not force:
         raise InputError(display_path(out), "exists already (--force replaces it)")
-    text = zone_config_text(name, files, out, read_zone_files(files))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
+    text = zone_config_text(name, files, out, read_files(files))
+    write_config(out, text)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
+
+
+def check_out(out: Path, name: str) -> None:
+    """`--out` must be a file path that can be written: not a folder, not below a file."""
+    from forecasting.paths import display_path
+
+    if out.is_dir():
+        raise InputError("--out", f"{display_path(out)} is a folder; give the path of the "
+                         f"config file to write (e.g. {display_path(out / config_name(name))}"
+                         ".yaml)")
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError("--out", f"{display_path(out)}: {display_path(parent)} is a file, "
+                         "not a folder")
+
+
+def write_config(out: Path, text: str) -> None:
+    """Write `text` to `out` through a temporary file beside it, replaced in one step; a
+    write the system refuses (permissions, a full disk) is one line naming --out and leaves
+    neither the temporary file nor a partial config behind."""
+    from forecasting.paths import display_path
+
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise InputError("--out", f"cannot write {display_path(out)}: "
+                         f"{error.strerror or error}") from None
+
+
+#: a zone config lists files, not columns: the readers' advice to name a column, as a zone's
+ZONE_COLUMNS = ("a zone config names files, not columns: give a file with one date column "
+                "and one load column, or an EIA-930 or PJM file")
+COLUMN_ADVICE = (
+    (re.compile(r"; (choose the load with|give) value_col \(--value-col\)$"),
+     f"; {ZONE_COLUMNS}"),
+    (re.compile(r"; pass value_col to choose one$"), f"; {ZONE_COLUMNS}"),
+    (re.compile(r" \(or give date_col and value_col\)$"), ""),
+    (re.compile(r", or date_col and value_col for a generic file"),
+     ", or one date column and one numeric load column"),
+)
+
+
+def read_files(files: list[Path]):
+    """The zone's files as read (`read_zone_files`); a folder, or a file whose columns the
+    readers cannot tell apart, is an `InputError` saying what `zones init` takes (it has no
+    --date-col/--value-col: a zone config cannot carry them)."""
+    from forecasting.paths import display_path
+    from forecasting.zones.read import read_zone_files
+
+    for path in files:
+        if path.is_dir():
+            raise InputError(display_path(path), "is a folder; zones init takes the zone's "
+                             "load files (e.g. FOLDER/*.csv), which its config lists one by "
+                             "one")
+    try:
+        return read_zone_files(files)
+    except InputError as error:
+        message = error.message
+        for pattern, advice in COLUMN_ADVICE:
+            message = pattern.sub(advice, message)
+        if message == error.message:
+            raise
+        field = None if error.field == "value_col" else error.field  # not an option here
+        raise InputError(error.file, message, row=error.row, field=field) from None
