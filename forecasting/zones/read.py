@@ -1,13 +1,20 @@
 """File reading for zones (the only module of `forecasting.zones` that touches files).
 
 `read_zone_files` reads a zone's hourly load files with the series readers
-(`forecasting.series.read.read_series`; formats, clocks and DST rules live there);
+(`forecasting.series.read.read_series`; formats, clocks and DST rules live there), refuses a
+file that is not hourly (a zone's history is hours: monthly or daily sums cannot give its
+peaks), refuses files of one zone in different units, and gives the load in MW: a kW or GW
+column (``load (kW)``) is divided or multiplied by 1000, and an hourly energy column (kWh,
+MWh, GWh: the energy of each hour) is the hour's mean power in kW, MW, GW (`TO_MW`). A column
+naming no unit is taken as MW. The conversion is recorded in the file's read report
+(``unit``: ``"kW, converted to MW (x 0.001)"``).
 `read_table` reads a large-load CSV file as text cells for `large_loads` to validate.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,12 +26,69 @@ from forecasting.zones.config import known_time_zone
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
 from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
 
+#: suffixes of a compressed file and of a data file, dropped from a file's name to name its zone
+COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zip", ".zst")
+DATA_SUFFIXES = (".csv", ".parquet", ".pq", ".txt")
+
+
+def zone_name(path: str | Path) -> str:
+    """A zone's name from its file's: without a compression suffix (`COMPRESSION_SUFFIXES`)
+    and then without a data suffix (`DATA_SUFFIXES`), case-insensitive: ``TAL.csv.gz``,
+    ``TAL.csv``, ``TAL.parquet`` and ``TAL.gz`` are all ``TAL``. A name with neither loses
+    its last suffix (``Path.stem``)."""
+    name = Path(path).name
+    stripped = False
+    for suffixes in (COMPRESSION_SUFFIXES, DATA_SUFFIXES):
+        for suffix in suffixes:
+            if name.lower().endswith(suffix) and len(name) > len(suffix):
+                name, stripped = name[: -len(suffix)], True
+                break
+    return name if stripped else Path(name).stem
+
+
+#: MW per unit of an hourly file's value column: power, or the energy of one hour (whose
+#: mean power it is); "unspecified" (no unit in the header) is taken as MW
+TO_MW = {"kW": 1e-3, "MW": 1.0, "GW": 1e3, "TW": 1e6,
+         "kWh": 1e-3, "MWh": 1.0, "GWh": 1e3, "TWh": 1e6, "unspecified": 1.0}
+
+
+def read_zone_file(path: str | Path) -> RawSeries:
+    """One hourly load file in MW (module docstring); `InputError` for a file that is not
+    hourly or whose unit is not a power or an hourly energy."""
+    raw = read_series(path)
+    report = raw.reads[0]
+    if not raw.hourly:
+        raise InputError(raw.source, f"a zone needs hourly load, and this file's sampling is "
+                         f"{report.sampling}", field=report.date_col)
+    if raw.unit not in TO_MW:
+        raise InputError(raw.source, f"unit '{raw.unit}' is not a power (kW, MW, GW) or an "
+                         "hourly energy (kWh, MWh, GWh)", field=report.value_col)
+    return raw
+
+
+def in_mw(raw: RawSeries) -> RawSeries:
+    """The series in MW, the conversion recorded in its read reports (MW and unnamed units
+    are returned as they are)."""
+    factor = TO_MW[raw.unit]
+    if raw.unit in ("MW", "unspecified"):
+        return raw
+    note = f"{raw.unit}, converted to MW (x {factor:g})"
+    return replace(raw, values=raw.values * factor, unit="MW",
+                   reads=tuple(replace(r, unit=note) for r in raw.reads))
+
 
 def read_zone_files(paths: Sequence[str | Path]) -> list[RawSeries]:
-    """Each file read as it is (UTC hour starts, provenance rows), in the order given."""
+    """Each file read (UTC hour starts, provenance rows) and in MW, in the order given;
+    `InputError` for a file that is not hourly, and for files in different units (as
+    `forecasting.series.combine` refuses them)."""
     if not paths:
         raise InputError("(no file)", "a zone needs at least one load file")
-    return [read_series(p) for p in paths]
+    raws = [read_zone_file(p) for p in paths]
+    for earlier, later in zip(raws, raws[1:], strict=False):
+        if later.unit != earlier.unit:
+            raise InputError(later.source, f"cannot combine: its unit '{later.unit}' differs "
+                             f"from '{earlier.unit}' of {earlier.source}")
+    return [in_mw(r) for r in raws]
 
 
 def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
@@ -74,9 +138,10 @@ def read_zone_inputs(config, root: str | Path = "."):
 
 
 def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
-    """Neighbouring zones' hourly MW (as read: UTC hour starts), keyed by file stem."""
+    """Neighbouring zones' hourly MW (UTC hour starts; `read_zone_file`, `in_mw`), keyed by
+    file name without its data suffixes (`zone_name`)."""
     root = Path(root)
-    return {Path(p).stem: read_series(root / p).values for p in config.neighbours}
+    return {zone_name(p): in_mw(read_zone_file(root / p)).values for p in config.neighbours}
 
 
 #: EIA-930's time-zone labels (balancing_authority_acronyms.csv) as IANA names
