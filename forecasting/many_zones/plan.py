@@ -1,8 +1,10 @@
 """What a many-zone run will do: its zone files, their hierarchy and one task per node.
 
-Zones are the files of ``series_dir`` matching ``pattern`` (sorted; the stem is the zone's
-name); the hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent
-tasks are made once the leaves have run, over the leaves that did not fail.
+Zones are the files of ``series_dir`` matching ``pattern``, sorted; a zone's name is its file's
+without the compression and data suffixes (`forecasting.zones.read.zone_name`: ``TAL.csv``
+and ``TAL.csv.gz`` are both ``TAL``), and two files naming one zone are an `InputError`. The
+hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent tasks are made
+once the leaves have run, over the leaves that did not fail.
 
 A node's clock (the data-center afternoon of its hourly profiles): the settings' ``timezone``
 if given; else its BA's time zone from the ``regions`` table (a parent's when every leaf
@@ -19,22 +21,32 @@ from forecasting.many_zones.node_task import NodeTask, node_seed
 from forecasting.paths import display_path
 from forecasting.zones.config import ManyZonesConfig, ZoneConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
-from forecasting.zones.read import read_ba_regions, read_ba_time_zones
+from forecasting.zones.read import read_ba_regions, read_ba_time_zones, zone_name
 
 #: a node's clock when neither the settings nor the regions table give one: a zone's default
 DEFAULT_TIME_ZONE = ZoneConfig.model_fields["timezone"].default
 
 
 def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
-    """Zone name -> file, sorted by name (InputError: no folder, no file)."""
+    """Zone name (`zone_name`) -> file, sorted by name (InputError: no folder, no file, two
+    files naming one zone)."""
     folder = Path(config.series_dir)
     if not folder.is_dir():
         raise InputError(display_path(folder), "series_dir is not a folder", field="series_dir")
-    files = {p.stem: p for p in sorted(folder.glob(config.pattern)) if p.is_file()}
+    files: dict[str, Path] = {}
+    for path in sorted(folder.glob(config.pattern)):
+        if not path.is_file():
+            continue
+        name = zone_name(path)
+        if name in files:
+            raise InputError(display_path(folder), f"files '{files[name].name}' and "
+                             f"'{path.name}' both name zone '{name}'; keep one, or narrow "
+                             f"pattern (now '{config.pattern}')", field="pattern")
+        files[name] = path
     if not files:
         raise InputError(display_path(folder), f"no file matches '{config.pattern}'",
                          field="pattern")
-    return files
+    return dict(sorted(files.items()))
 
 
 def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
