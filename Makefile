@@ -48,6 +48,7 @@ bench: $(STAMP) ## Regenerate the committed benchmark tables (accuracy: a few mi
 	$(BIN)/python benchmarks/scenarios/run.py --write
 	$(BIN)/python benchmarks/zones/dom/run.py --zones
 	$(BIN)/python benchmarks/peaks_weather/run.py --write
+	$(BIN)/python benchmarks/month_coverage/run.py --write
 
 lint: $(STAMP) ## Check the code with ruff and the import-linter layer contracts
 	$(BIN)/ruff check forecasting pipelines tests $(wildcard benchmarks)

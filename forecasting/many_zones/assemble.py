@@ -18,7 +18,7 @@ held-out check, and `coincidence.csv` measures, per complete year of the history
 peak over the sum of its children's peaks.
 
 Months: the forecast months every node shares (histories that end in different months are
-cut to the common span).
+cut to the common span); a year those months cover only in part has no annual row.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from forecasting.hierarchy.mint import projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
+from forecasting.zones.run import full_years
 from forecasting.zones.weather_years import PEAKS_COLUMNS
 
 QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
@@ -85,6 +86,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     node_dc = np.tensordot(s_all, leaf_dc, axes=(1, 0))
     node_base = node_total - node_dc
     period_index = pd.PeriodIndex(months, freq="M")
+    years = full_years(period_index)
     frames = []
     for i, node in enumerate(alive.nodes):
         energy = {"total": node_total[i], "base": node_base[i], "data_center": node_dc[i]}
@@ -92,7 +94,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         result = by_node.get(node)
         if result is not None and result.ok:
             peaks = result.peak_rows
-            keep = peaks["period"].isin(set(months) | {m[:4] for m in months})
+            keep = peaks["period"].isin(set(months) | {str(y) for y in years})
             frames.append(peaks[keep])
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
     forecast = _ordered(forecast, alive.nodes)
@@ -181,7 +183,7 @@ def _quantile_rows(values, periods, region, component, metric) -> pd.DataFrame:
 
 def _energy_rows(node: str, months: pd.PeriodIndex, energy: dict) -> pd.DataFrame:
     years = np.asarray(months.year)
-    labels = sorted(set(years.tolist()))
+    labels = full_years(months)  # no annual row for a year forecast only in part
     hours = np.asarray(months.days_in_month, dtype=float) * 24.0
     rows = []
     for component, paths in energy.items():

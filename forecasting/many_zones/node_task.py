@@ -3,12 +3,13 @@
 A task names its node, the leaf files under it and the zone settings; the worker reads the
 files itself (the client never holds the zones' hourly data). A leaf is its file's load; a
 parent is the hourly sum of its leaves' cleaned evidence (an hour is evidence only where
-every leaf has evidence). The node is then run as a zone (`forecasting.zones.run.run_zone`)
-with its own seed, split from the run's seed by the node's name (`forecasting.seeds`), so a
-node's numbers do not depend on which worker runs it or in what order. A leaf with
-large-load data gets the decomposition and the ``vetted`` data-center component; every other
-node the settings' ``data_center`` (default ``none``: the statistical model on the whole
-load, no data-center component).
+every leaf has evidence), over the span every leaf covers (zones whose files end in
+different months: the total ends with the first to end). The node is then run as a zone
+(`forecasting.zones.run.run_zone`) with its own seed, split from the run's seed by the
+node's name (`forecasting.seeds`), so a node's numbers do not depend on which worker runs it
+or in what order. A leaf with large-load data gets the decomposition and the ``vetted``
+data-center component; every other node the settings' ``data_center`` (default ``none``: the
+statistical model on the whole load, no data-center component).
 
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
@@ -97,6 +98,9 @@ def _run(task: NodeTask) -> NodeResult:
     loads = {leaf: build_history(read_zone_files([path])).load
              for leaf, path in zip(task.leaves, task.files, strict=True)}
     total = _sum(list(loads.values()))
+    if len(loads) > 1:  # a total covers the hours every zone under it covers
+        total = total.loc[max(v.first_valid_index() for v in loads.values()):
+                          min(v.last_valid_index() for v in loads.values())]
     raw = RawSeries.from_series(total, source=f"sum of {len(loads)} zone file(s)")
     scenario = "statistical-trend"
     large = None

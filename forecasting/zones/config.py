@@ -88,7 +88,7 @@ class ZoneConfig(BaseModel):
     reference_years: tuple[int, int] | None = None  # None: the first complete year
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None  # YYYY-MM: first month the base models see (default:
-    # the first complete month after the last long gap)
+    # the month after the last incomplete month before the end)
     end_year: int = 2035
     profile_year: int = 2030
     n_paths: int = Field(1000, ge=10)

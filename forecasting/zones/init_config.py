@@ -37,7 +37,7 @@ from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.history import build_history, period_table
-from forecasting.zones.run import model_window
+from forecasting.zones.run import model_window, window_break
 
 MIN_MONTHS = 36
 FIT_MONTHS = 24
@@ -66,9 +66,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
     except ValueError as exc:
         raise InputError(files, f"cannot make a zone from these files: {exc}") from None
     if len(window) < MIN_MONTHS:
-        raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}, after the "
-                         f"last long gap) has {len(window)} complete months; a zone needs "
-                         f"at least {MIN_MONTHS}")
+        raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}; "
+                         f"{window_break(history, window)}) has {len(window)} complete "
+                         f"months; a zone needs an unbroken run of at least {MIN_MONTHS}")
     first_origin = max(window[-1] - FIT_MONTHS, window[0] + FIT_MONTHS - 1)
     defaults = ZoneConfig(region=name, series=["x"])
     base = out.resolve().parent

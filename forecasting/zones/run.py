@@ -69,8 +69,7 @@ from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_na
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
-    COMPLETE,
-    GAP_HOURS,
+    MONTH_COMPLETE,
     ZoneHistory,
     build_history,
     hours_in,
@@ -119,26 +118,25 @@ MIN_WINDOW_MONTHS = 24
 
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     """Complete months from ``start`` to the last complete month. Default ``start``: the
-    month after the last long gap or the last incomplete month before the end, whichever is
-    later, so the models see an unbroken run of evidence months (2018-10..2024-12 for DOM).
-    Up to `TRAILING_PARTIAL` incomplete months at the very end are dropped; a zone whose
-    evidence stops earlier than that is refused (`ValueError`)."""
+    month after the last incomplete month before the end, so the models see an unbroken run
+    of complete months (2018-10..2024-12 for DOM; a long gap always leaves an incomplete
+    month, a few missing hours need not: `history.MONTH_COMPLETE`). Up to `TRAILING_PARTIAL`
+    incomplete months at the very end are dropped (a file whose last weeks are empty ends
+    earlier); a zone whose evidence stops earlier than that is refused (`ValueError`)."""
     table = period_table(history.load, "M")
     complete = table.index[table["complete"].to_numpy()]
     if len(complete) == 0:
-        raise ValueError("no complete month in the history")
+        raise ValueError(f"no complete month in the history (a month needs evidence for "
+                         f"{MONTH_COMPLETE:.0%} of its hours; the best has "
+                         f"{table['coverage'].max():.1%})")
     trailing = int((table.index > complete[-1]).sum())
     if trailing > TRAILING_PARTIAL:
         raise ValueError(f"no complete month after {complete[-1]} although the history runs "
                          f"to {table.index[-1]}: the zone's evidence stops there")
     table = table.loc[:complete[-1]]
     if start is None:
-        gaps = [g for g in history.cleaning.long_gaps if g["steps"] > GAP_HOURS]
-        after = pd.Timestamp(gaps[-1]["end"]).tz_localize(None).to_period("M") + 1 \
-            if gaps else table.index[0]
-        window = table.loc[after:]
-        incomplete = window.index[~window["complete"].to_numpy()]
-        start_p = incomplete[-1] + 1 if len(incomplete) else after
+        incomplete = table.index[~table["complete"].to_numpy()]
+        start_p = incomplete[-1] + 1 if len(incomplete) else table.index[0]
     else:
         start_p = pd.Period(start, "M")
     window = table.loc[start_p:]
@@ -148,8 +146,24 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
         raise ValueError(f"no complete month to model from {start_p}")
     if not window["complete"].all():
         bad = window.index[~window["complete"]][0]
-        raise ValueError(f"month {bad} inside the modelling window has coverage < {COMPLETE}")
+        raise ValueError(f"month {bad} inside the modelling window has evidence for "
+                         f"{window.loc[bad, 'coverage']:.1%} of its hours, under the "
+                         f"{MONTH_COMPLETE:.0%} a month needs")
     return window.index
+
+
+def window_break(history: ZoneHistory, window: pd.PeriodIndex) -> str:
+    """Why the modelling window starts where it does: the incomplete month or long gap just
+    before it (for the message of a window too short to model)."""
+    table = period_table(history.load, "M")
+    before = table.loc[:window[0] - 1]
+    if before.empty:
+        return "the history starts there"
+    month = before.index[-1]
+    missing = int(round((1 - before["coverage"].iloc[-1]) * hours_in(before.index[-1:])[0]))
+    return (f"{month} has evidence for {before['coverage'].iloc[-1]:.1%} of its hours "
+            f"({missing} hours missing, empty or screened as outliers), under the "
+            f"{MONTH_COMPLETE:.0%} a month needs")
 
 
 def _quantile_rows(values: np.ndarray, periods, region, scenario, component, metric):
@@ -223,8 +237,8 @@ def run_zone(
         raise InputError(files, str(exc)) from None
     if len(window) < MIN_WINDOW_MONTHS:
         raise InputError(files, f"only {len(window)} complete months to model ({window[0]}.."
-                         f"{window[-1]}, after the last long gap or incomplete month); a zone "
-                         f"needs at least {MIN_WINDOW_MONTHS}")
+                         f"{window[-1]}; {window_break(history, window)}); a zone needs an "
+                         f"unbroken run of at least {MIN_WINDOW_MONTHS}")
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
@@ -296,19 +310,22 @@ def _history_rows(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def full_years(months: pd.PeriodIndex) -> list[int]:
+    """The calendar years all of whose months are forecast: a history that ends mid-year has
+    no annual row for that year (half a year's energy is not the year's)."""
+    years = np.asarray(months.year)
+    return [y for y in sorted(set(years.tolist())) if (years == y).sum() == 12]
+
+
 def _scenario_rows(region, scenario, months, energy, peak) -> pd.DataFrame:
     years = np.asarray(months.year)
-    labels = sorted(set(years.tolist()))
-    year_hours = np.asarray([pd.Period(str(y), "Y").end_time.dayofyear * 24 for y in labels],
-                            dtype=float)
+    labels = full_years(months)
+    hours_y = np.asarray([hours_in(months[years == y]).sum() for y in labels])
     rows = []
     for component in COMPONENTS:
         e, p = energy[component], peak[component]
         e_year = np.stack([e[:, years == y].sum(axis=1) for y in labels], axis=1)
         p_year = np.stack([p[:, years == y].max(axis=1) for y in labels], axis=1)
-        full = np.asarray([(years == y).sum() == 12 for y in labels])
-        hours_y = np.where(full, year_hours,
-                           [hours_in(months[years == y]).sum() for y in labels])
         avg_m = e * 1000.0 / hours_in(months)
         avg_y = e_year * 1000.0 / hours_y
         for metric, annual, monthly in (("energy_gwh", e_year, e), ("avg_mw", avg_y, avg_m),
