@@ -15,6 +15,8 @@ Conventions (the rest of `forecasting.series` relies on them):
     file has no ``03:00`` label that day: that absence is *not* a gap. A label that falls in
     the nonexistent hour anyway cannot be placed in time; its row is dropped and reported.
 - Timestamps carrying a UTC offset (``...Z``, ``...+01:00``) are absolute and only converted.
+- Timestamps are ISO 8601 unless the format gives its own form (EIA's BALANCE files:
+  ``01/01/2024 6:00:00 AM``, ``date_format``).
 - Generic dates ``2023``, ``2023-01`` (or ``2023/01``), ``2023-01-01`` give a naive
   ``PeriodIndex`` of frequency Y, M or D; every row of a file must use the same form.
   Timestamps that are all at midnight are read as days. Dates given to the day may turn out
@@ -81,10 +83,12 @@ def parse_dates(
     tz: str,
     hour_ending: bool,
     periods_allowed: bool,
+    date_format: str | None = None,
 ) -> DateParse:
     """Parse stripped, non-empty date texts (rows are their 1-based data row numbers).
 
-    ``periods_allowed`` is True for generic files (years, months, days accepted).
+    ``periods_allowed`` is True for generic files (years, months, days accepted);
+    ``date_format`` is a strftime form of timestamps that are not ISO 8601.
     """
     texts = texts.reset_index(drop=True)
     first = _kind(texts.iloc[0])
@@ -107,7 +111,7 @@ def parse_dates(
             return DateParse(periods, freq, inferred=why)
         return DateParse(periods, first, inferred=f"dates are {_KIND_NAMES[first][2:]}s")
 
-    stamps = _parse_timestamps(texts, rows, file, col, periods_allowed)
+    stamps = _parse_timestamps(texts, rows, file, col, periods_allowed, date_format)
     at_midnight = np.asarray(stamps == stamps.normalize()).all()
     if periods_allowed and stamps.tz is None and len(stamps) > 1 and at_midnight:
         periods, freq, why = infer_day_sampling(stamps.to_period("D"))
@@ -133,7 +137,8 @@ def parse_dates(
 
 
 def _parse_timestamps(
-    texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool
+    texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool,
+    date_format: str | None = None,
 ) -> pd.DatetimeIndex:
     aware = texts.str.contains(_OFFSET).to_numpy()
     if aware.any() and not aware.all():
@@ -147,13 +152,16 @@ def _parse_timestamps(
             "timestamps mix values with and without a UTC offset",
         )
     try:
-        parsed = pd.to_datetime(texts, format="ISO8601", errors="coerce", utc=bool(aware[0]))
+        parsed = pd.to_datetime(texts, format=date_format or "ISO8601", errors="coerce",
+                                utc=bool(aware[0]))
     except (ValueError, OverflowError):  # pragma: no cover - coerce should not raise
         parsed = pd.Series(pd.NaT, index=texts.index)
     bad = np.flatnonzero(parsed.isna().to_numpy())
     if len(bad):
         pos = int(bad[0])
         forms = "YYYY-MM-DD HH:MM:SS" + (", YYYY-MM-DD, YYYY-MM or YYYY" if periods_allowed else "")
+        if date_format is not None:
+            forms = pd.Timestamp("2024-01-31 18:00").strftime(date_format)
         raise _bad(file, col, rows, pos, texts.iloc[pos], f"cannot parse date (expected {forms})")
     return pd.DatetimeIndex(parsed)
 

@@ -6,6 +6,12 @@ Rules (column names are compared after stripping spaces, case-insensitively):
   as ``raw demand (MW)``, ``category``, ``forecast demand (MW)`` are allowed and ignored, except
   ``category`` whose flags are counted in the read report). Timestamps are **UTC, hour ending**
   (the value is the mean MW over the hour that *ends* at the timestamp), as EIA publishes them.
+- ``eia930-balance``: EIA's own six-month BALANCE file (what ``dcload data fetch eia930``
+  writes, unchanged): a ``UTC Time at End of Hour`` column (``01/01/2024 6:00:00 AM``:
+  month/day/year, 12-hour clock, **UTC, hour ending**) and a ``Demand (MW)`` column (as EIA
+  reports it, not the adjusted or imputed columns; thousands separators such as ``83,512``
+  are read as 83512). A ``Balancing Authority`` column, if present, must hold one authority
+  (the read refuses a file of several: a load file is one zone's).
 - ``pjm``: a ``Datetime`` column and exactly one ``<ZONE>_MW`` column (e.g. ``DOM_MW``).
   Timestamps are **local prevailing time of America/New_York, hour ending** (see `dates`).
 - ``generic``: any CSV, when the caller names ``date_col`` and ``value_col``. Dates may be
@@ -28,17 +34,22 @@ from dataclasses import dataclass, replace
 
 from forecasting.errors import InputError
 
-FORMATS = ("eia930", "pjm", "generic")
+FORMATS = ("eia930", "pjm", "generic", "eia930-balance")
 
 EIA930_DATE = "date_time"
 EIA930_VALUE = "cleaned demand (MW)"
 EIA930_FLAGS = "category"
+BALANCE_DATE = "UTC Time at End of Hour"
+BALANCE_VALUE = "Demand (MW)"
+BALANCE_AREA = "Balancing Authority"
+BALANCE_DATE_FORMAT = "%m/%d/%Y %I:%M:%S %p"
 PJM_DATE = "Datetime"
 PJM_VALUE_PATTERN = re.compile(r"^\w+_MW$", re.IGNORECASE)
 PJM_TZ = "America/New_York"
 
 EXPECTED = (
-    f"expected an EIA-930 header ('{EIA930_DATE}', '{EIA930_VALUE}'), a PJM header "
+    f"expected an EIA-930 header ('{EIA930_DATE}', '{EIA930_VALUE}'), EIA's BALANCE header "
+    f"('{BALANCE_DATE}', '{BALANCE_VALUE}'), a PJM header "
     f"('{PJM_DATE}', '<ZONE>_MW'), or date_col and value_col for a generic file"
 )
 
@@ -56,6 +67,9 @@ class FileFormat:
     tz: str  # time zone of timestamps that carry no UTC offset
     hour_ending: bool  # True: a timestamp labels the end of its hour
     flag_col: str | None = None  # EIA-930 'category' column, counted in the read report
+    date_format: str | None = None  # strftime form of the timestamps (None: ISO 8601)
+    thousands: bool = False  # True: values may carry ',' thousands separators (EIA's BALANCE)
+    area_col: str | None = None  # a column naming the area, which must hold one value
 
     @property
     def convention(self) -> str:
@@ -107,6 +121,13 @@ def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
         found["eia930"] = FileFormat(
             "eia930", date, value, "MW", "UTC", True, _find(columns, EIA930_FLAGS)
         )
+    date = _find(columns, BALANCE_DATE)
+    value = _find(columns, BALANCE_VALUE)
+    if date is not None and value is not None:
+        found["eia930-balance"] = FileFormat(
+            "eia930-balance", date, value, "MW", "UTC", True, date_format=BALANCE_DATE_FORMAT,
+            thousands=True, area_col=_find(columns, BALANCE_AREA),
+        )
     date = _find(columns, PJM_DATE)
     zones = [c for c in columns if PJM_VALUE_PATTERN.match(str(c).strip())]
     if date is not None and len(zones) == 1:
@@ -117,7 +138,8 @@ def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
 
 
 def known_header(columns: Sequence[str]) -> bool:
-    """Whether the header carries the EIA-930 or the PJM signature (even ambiguously)."""
+    """Whether the header carries the EIA-930 (cleaned or BALANCE) or the PJM signature (even
+    ambiguously)."""
     return bool(_matches([str(c) for c in columns]))
 
 
@@ -150,7 +172,7 @@ def detect_format(
                 "ambiguous header: it matches both the EIA-930 and the PJM format; "
                 "pass format='eia930' or format='pjm'",
             )
-        detected = [name for name in ("eia930", "pjm") if name in found]
+        detected = [name for name in ("eia930", "eia930-balance", "pjm") if name in found]
         if detected:
             format = detected[0]
         elif date_col is not None and value_col is not None:
@@ -185,6 +207,9 @@ def detect_format(
         if format == "eia930":
             _require(file, columns, EIA930_DATE, "EIA-930 date")
             _require(file, columns, EIA930_VALUE, "EIA-930 value")
+        if format == "eia930-balance":
+            _require(file, columns, BALANCE_DATE, "EIA-930 BALANCE date")
+            _require(file, columns, BALANCE_VALUE, "EIA-930 BALANCE value")
         _require(file, columns, PJM_DATE, "PJM date")
         raise InputError(
             file,

@@ -6,18 +6,20 @@ Rules:
   names); a file with NUL bytes or that is not UTF-8 is "not a text file". A directory is
   its ``.csv``/``.csv.gz``/``.parquet``/``.pq`` files in name order (`series_files`).
   Parquet cells are read as the text a CSV would hold (timestamps as ISO text).
-- The format (eia930, pjm, generic) comes from the header (`formats`); a header that is
-  neither, without both ``date_col`` and ``value_col``, is a generic file whose columns are
-  found from its first rows (`columns`). The timestamps become UTC hour starts or periods
-  (`dates`, which states the time-zone and DST rules) and the sampling (hourly, daily,
-  monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
+- The format (eia930, eia930-balance, pjm, generic) comes from the header (`formats`); a
+  header that is none of them, without both ``date_col`` and ``value_col``, is a generic file
+  whose columns are found from its first rows (`columns`). The timestamps become UTC hour
+  starts or periods (`dates`, which states the time-zone and DST rules) and the sampling
+  (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
   frequencies).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
   kept as NaN (so cleaning reports it as a gap) and counted. Any other non-numeric or
   non-finite value, and a negative one, is an `InputError` naming file, row and column, as
-  are a value column empty in every row, an empty date cell, an unparseable date, a missing
+  are a value column empty in every row, an EIA BALANCE file holding several balancing
+  authorities (one file is one area's load: the error names the authorities and the first row
+  of the second), an empty date cell, an unparseable date, a missing
   file, an empty file and an unreadable one.
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
@@ -199,8 +201,13 @@ def _as_text(column: pd.Series) -> pd.Series:
     return column.astype(str).where(column.notna(), "")
 
 
-def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str) -> pd.Series:
-    """Floats; NaN for missing-value tokens; `InputError` at the first bad or negative cell."""
+def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str,
+                  thousands: bool = False) -> pd.Series:
+    """Floats; NaN for missing-value tokens; `InputError` at the first bad or negative cell.
+    ``thousands``: ``83,512`` is 83512 (a ',' between groups of three digits)."""
+    if thousands:
+        grouped = texts.str.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+        texts = texts.where(~grouped, texts.str.replace(",", "", regex=False))
     values = pd.to_numeric(texts, errors="coerce").astype(float)
     missing = texts.str.lower().isin(MISSING_TOKENS).to_numpy()
     bad = np.flatnonzero((~np.isfinite(values.to_numpy())) & ~missing)
@@ -220,6 +227,23 @@ def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str) -> pd
         span = f"rows {int(rows[0])}-{int(rows[-1])}" if len(rows) > 1 else f"row {int(rows[0])}"
         raise InputError(file, "the value column is empty in every row", row=span, field=col)
     return values
+
+
+def _one_area(areas: pd.Series, rows: np.ndarray, file: str, col: str) -> None:
+    """`InputError` if a file's area column names more than one area (EIA's BALANCE file
+    holds every balancing authority; a load file is one area's)."""
+    names = list(dict.fromkeys(areas.to_numpy()))
+    if len(names) < 2:
+        return
+    pos = int(np.flatnonzero((areas != names[0]).to_numpy())[0])
+    shown = ", ".join(names[:LIST_LIMIT]) + (", ..." if len(names) > LIST_LIMIT else "")
+    raise InputError(
+        file,
+        f"holds {len(names)} balancing authorities ({shown}); a load file is one area's: "
+        f"keep one authority's rows (the header and the lines starting '{names[0]},')",
+        row=int(rows[pos]),
+        field=col,
+    )
 
 
 def series_files(path: str | Path) -> list[Path]:
@@ -286,7 +310,9 @@ def read_series(
     )
     if spec.date_col == spec.value_col:
         raise InputError(file, "date and value columns must differ", field=spec.value_col)
-    usecols = [spec.date_col, spec.value_col] + ([spec.flag_col] if spec.flag_col else [])
+    usecols = [spec.date_col, spec.value_col] + [
+        c for c in (spec.flag_col, spec.area_col) if c and c not in (spec.date_col, spec.value_col)
+    ]
     frame = _read_table(path, file, kind, usecols=usecols)
     dates = frame[spec.date_col].str.strip()
     texts = frame[spec.value_col].str.strip()
@@ -300,6 +326,8 @@ def read_series(
     if not keep.any():
         raise InputError(file, "no data rows")
     dates, texts, rows = dates[keep], texts[keep], rows[keep]
+    if spec.area_col:
+        _one_area(frame.loc[keep, spec.area_col].str.strip(), rows, file, spec.area_col)
 
     parsed = parse_dates(
         dates,
@@ -309,9 +337,11 @@ def read_series(
         tz=spec.tz,
         hour_ending=spec.hour_ending,
         periods_allowed=spec.name == "generic",
+        date_format=spec.date_format,
     )
     check_single_frequency(parsed.index, parsed.freq, rows, file=file, col=spec.date_col)
-    values = _parse_values(texts.reset_index(drop=True), rows, file, spec.value_col)
+    values = _parse_values(texts.reset_index(drop=True), rows, file, spec.value_col,
+                           thousands=spec.thousands)
     missing_rows = rows[values.isna().to_numpy()]
 
     flags: dict[str, int] = {}
