@@ -99,3 +99,15 @@ def test_a_series_too_short_for_any_origin_is_an_input_error_not_an_empty_csv(tm
     assert "seasonal_naive" in line and "at least 25 periods" in line
     assert "Empty DataFrame" not in done.stderr + done.stdout
     assert not out.exists()
+
+
+def test_every_model_failing_at_every_origin_is_an_input_error_not_an_empty_csv(tmp_path):
+    """The built history's models see published years only: the regime trend needs 6, and
+    there are 2 by 2005, so none of 2005..2010 can be scored (the periods alone would do)."""
+    out = tmp_path / "bt.csv"
+    line = _one_error_line(run_cli("backtest", "--horizon", "3", "--first-origin", "2005",
+                                   "--last-origin", "2010", "--models", "regime_trend",
+                                   "--out", str(out)))
+    assert "no origin could be backtested" in line and "2005..2010" in line, line
+    assert "needs at least 6 observations" in line, line
+    assert not out.exists()
