@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from forecasting.errors import InputError
+from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.inputs import load_zone_inputs
@@ -20,7 +22,7 @@ from forecasting.zones.read import (
     read_published_figures,
     read_zone_inputs,
 )
-from forecasting.zones.run import ZoneRun, run_zone
+from forecasting.zones.run import ForecastYearsError, ZoneRun, run_zone
 
 
 @dataclass(frozen=True)
@@ -46,5 +48,8 @@ def compute_zone_run(config_path: Path, *, draws: int | None = None, seed: int |
         cells = read_large_load_cells(config.large_loads) if config.large_loads else None
         published = read_published_figures(config.published_figures)
     with progress.stage("fit base models by backtest, decompose and simulate the zone"):
-        run = run_zone(config, raws, large, neighbours, published)
+        try:
+            run = run_zone(config, raws, large, neighbours, published)
+        except ForecastYearsError as exc:
+            raise InputError(display_path(config_path), str(exc), field=exc.key) from None
     return ComputedZoneRun(config, Path(config_path), run, large, cells, started)

@@ -72,6 +72,26 @@ class BacktestConfig(BaseModel):
     widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
     n_paths: int = Field(200, ge=10)
 
+    @field_validator("candidates", "peers")
+    @classmethod
+    def _known_models(cls, value: list[str]) -> list[str]:
+        from forecasting.models.registry import MODELS  # the models load only when checked
+
+        unknown = [name for name in value if name not in MODELS]
+        if unknown:
+            raise ValueError(f"unknown model {', '.join(map(repr, unknown))} (known: "
+                             f"{', '.join(sorted(MODELS))})")
+        if not value:
+            raise ValueError("name at least one model")
+        return value
+
+
+def check_years(end_year: int, profile_year: int) -> None:
+    """The hourly profile's year must be one the forecast reaches (ValueError)."""
+    if profile_year > end_year:
+        raise ValueError(f"profile_year {profile_year} is after end_year {end_year}: the "
+                         "hourly profile is of a forecast year")
+
 
 class ZoneConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -113,6 +133,7 @@ class ZoneConfig(BaseModel):
                              "load: data_center must be 'decomposition'")
         if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
             raise ValueError("reference_years must be (first, last)")
+        check_years(self.end_year, self.profile_year)
         return self
 
 
@@ -139,6 +160,11 @@ class ZoneSettings(BaseModel):
     @classmethod
     def _known_time_zone(cls, value: str | None) -> str | None:
         return None if value is None else known_time_zone(value)
+
+    @model_validator(mode="after")
+    def _years(self) -> ZoneSettings:
+        check_years(self.end_year, self.profile_year)
+        return self
 
 
 class ManyZonesConfig(BaseModel):

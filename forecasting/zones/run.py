@@ -116,6 +116,14 @@ TRAILING_PARTIAL = 2
 MIN_WINDOW_MONTHS = 24
 
 
+class ForecastYearsError(ValueError):
+    """``end_year`` or ``profile_year`` is not a forecast year (names the config key)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        self.key = key
+        super().__init__(message)
+
+
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     """Complete months from ``start`` to the last complete month. Default ``start``: the
     month after the last incomplete month before the end, so the models see an unbroken run
@@ -239,6 +247,12 @@ def run_zone(
         raise InputError(files, f"only {len(window)} complete months to model ({window[0]}.."
                          f"{window[-1]}; {window_break(history, window)}); a zone needs an "
                          f"unbroken run of at least {MIN_WINDOW_MONTHS}")
+    first_year = (window[-1] + 1).year
+    for key, year in (("end_year", config.end_year), ("profile_year", config.profile_year)):
+        if year < first_year:
+            raise ForecastYearsError(key, f"{key} {year} is not a forecast year: the history's "
+                                     f"last complete month is {window[-1]}, so it must be "
+                                     f"{first_year} or later")
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")
