@@ -59,6 +59,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
+        quality=manifest.get("data_quality"),
         published_check=_records(run.published_check),
         neighbour_check=_as_text(run.neighbour_check),
         pipeline=_records(run.pipeline),

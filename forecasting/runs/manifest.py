@@ -90,6 +90,7 @@ def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> d
                               draws=config.n_paths, timings=timings)
     selected = summary[summary["model"] == "selected"] if "model" in summary else summary
     manifest["backtest_metrics"] = sorted(set(selected.get("metric", [])))
+    manifest["data_quality"] = computed.run.quality
     return manifest
 
 

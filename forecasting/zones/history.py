@@ -59,9 +59,48 @@ class ZoneHistory:
         """Evidence MW (NaN where there is none), UTC hour starts."""
         return self.hourly["mw"]
 
+    not_load_hours: int = 0  # hours whose value was zero or negative
+
     def gaps(self) -> list[dict]:
         """The flagged long gaps: first and last missing hour, hours."""
         return [g for g in self.cleaning.long_gaps if g["steps"] > GAP_HOURS]
+
+    def quality(self) -> dict:
+        """What the cleaning did to the zone's hours, for the manifest and the report: hours
+        from the first to the last, those with evidence, and why the others are not
+        (absent or empty, screened as outliers, zero or negative), rows merged, long gaps,
+        partial months and overlapping files."""
+        hourly, cleaning = self.hourly, self.cleaning
+        months = period_table(self.load, "M")
+        outliers = int(cleaning.outliers)
+        missing = int((~hourly["evidence"]).sum())
+        longest = max(self.gaps(), key=lambda g: g["steps"], default=None)
+        return {
+            "first_hour_utc": _utc(hourly.index[0]),
+            "last_hour_utc": _utc(hourly.index[-1]),
+            "hours": len(hourly),
+            "evidence_hours": len(hourly) - missing,
+            "absent_hours": missing - outliers - self.not_load_hours,
+            "outlier_hours": outliers,
+            "outlier_examples": [
+                {"time": _utc(d["time"]), "value": float(d["value"]),
+                 "baseline": float(d["baseline"]), "rule": str(d["rule"])}
+                for d in cleaning.outlier_details[:3]],
+            "not_load_hours": self.not_load_hours,
+            "duplicate_rows": int(cleaning.duplicates),
+            "long_gaps": len(self.gaps()),
+            "longest_gap": None if longest is None else {
+                "first": _utc(longest["start"]), "last": _utc(longest["end"]),
+                "hours": int(longest["steps"])},
+            "partial_months": [str(p) for p in months.index[~months["complete"].to_numpy()]],
+            "overlaps": [o.summary() for o in self.overlaps],
+        }
+
+
+def _utc(stamp) -> str:
+    """An hour as 2024-04-11T18:00Z."""
+    t = pd.Timestamp(stamp)
+    return (t.tz_convert("UTC") if t.tzinfo else t).strftime("%Y-%m-%dT%H:%MZ")
 
 
 def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
@@ -69,6 +108,7 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     raw, overlaps = combine(list(raws))
     cleaned, report = clean(raw, CleaningRules(max_gap=0))
     mw = cleaned.values.astype(float)
+    not_load = int((mw <= 0).sum())
     mw = mw.where(mw > 0)  # zero or negative load is a zone that stopped reporting, not load
     evidence = mw.notna().to_numpy()
     source = cleaned.origin["file"].where(evidence, "").fillna("")
@@ -82,7 +122,7 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
         {"mw": mw.to_numpy(), "source": source.to_numpy(), "evidence": evidence, "gap": gap},
         index=mw.index.rename("hour_start_utc"),
     )
-    return ZoneHistory(hourly, report, tuple(overlaps))
+    return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load)
 
 
 def hours_in(months: pd.PeriodIndex) -> np.ndarray:

@@ -105,6 +105,7 @@ class ZoneRun:
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
+    quality: dict  # what cleaning did to the hours (`ZoneHistory.quality`)
 
 
 #: incomplete months at the end of a history that are dropped (a file's last partial month);
@@ -306,6 +307,7 @@ def run_zone(
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
                                   timezone=config.timezone),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
+        quality=history.quality(),
     )
 
 
