@@ -93,8 +93,31 @@ class ZoneHistory:
                 "first": _utc(longest["start"]), "last": _utc(longest["end"]),
                 "hours": int(longest["steps"])},
             "partial_months": [str(p) for p in months.index[~months["complete"].to_numpy()]],
+            **_repeats(self.load),
             "overlaps": [o.summary() for o in self.overlaps],
         }
+
+
+#: hours one value must repeat to be flagged as a possibly stuck meter: the longest run in the
+#: 111 EIA-930 zones, 2020-2024, is 5 hours (a 100 MW zone in whole MW)
+REPEAT_HOURS = 24
+
+
+def _repeats(load: pd.Series) -> dict:
+    """Runs of at least `REPEAT_HOURS` consecutive hours with one value: flagged (a stuck
+    meter is not load), not removed (a flat industrial zone in whole MW can be)."""
+    values = load.to_numpy(dtype=float)
+    same = np.r_[False, values[1:] == values[:-1]]  # NaN never equals: gaps break runs
+    padded = np.concatenate([[0], same.astype(np.int8), [0]])
+    edges = np.flatnonzero(np.diff(padded))
+    runs = [(stop - start + 1, start - 1) for start, stop in zip(edges[0::2], edges[1::2],
+                                                                 strict=True)]
+    long = [(hours, first) for hours, first in runs if hours >= REPEAT_HOURS]
+    hours, first = max(long, key=lambda r: (r[0], -r[1]), default=(0, 0))
+    return {"repeated_value_runs": len(long),
+            "longest_repeat": None if not long else {
+                "first": _utc(load.index[first]), "hours": int(hours),
+                "mw": float(values[first])}}
 
 
 def _utc(stamp) -> str:

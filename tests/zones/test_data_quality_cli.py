@@ -20,6 +20,7 @@ def test_the_run_counts_every_hour_that_is_not_evidence(tmp_path):
     series = load([("2022-03-01", 30)])           # 30 absent hours: a long gap
     series["2023-07-15 15:00"] *= 10.0             # one spike: screened as an outlier
     series[pd.date_range("2022-09-01", periods=5, freq="h")] = 0.0  # five hours of zero
+    series[pd.date_range("2024-02-01", periods=48, freq="h")] = 777.0  # a stuck meter
     frame = pd.DataFrame({"when": series.index.strftime("%Y-%m-%d %H:%M:%S"),
                           "mw": series.round(1).to_numpy()}).dropna()
     frame = pd.concat([frame, frame.iloc[100:103].assign(mw=1.0)])  # 3 rows given twice
@@ -42,9 +43,12 @@ def test_the_run_counts_every_hour_that_is_not_evidence(tmp_path):
     assert quality["duplicate_rows"] == 3
     assert quality["evidence_hours"] == len(series) - 30 - 6
     assert quality["longest_gap"]["hours"] == 30 and quality["long_gaps"] == 1
+    assert quality["repeated_value_runs"] == 1
+    assert quality["longest_repeat"] == {"first": "2024-02-01T00:00Z", "hours": 48, "mw": 777.0}
     html = (out / "index.html").read_text()
     assert (f"{quality['evidence_hours']:,} of {len(series):,} hours with evidence" in html
             and "30 hours absent or empty" in html
             and f"{quality['outlier_hours']:,} screened as outliers (e.g. 2022-09-01" in html
             and "merged by their mean: 3." in html
-            and "(the longest 30 hours from 2022-03-01T00:00Z)" in html)
+            and "(the longest 30 hours from 2022-03-01T00:00Z)" in html
+            and "(the longest 48 hours of 777.0 MW from 2024-02-01T00:00Z)" in html)
