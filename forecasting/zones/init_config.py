@@ -15,8 +15,11 @@
   growth, and the zone has no data-center component (``data_center: none``: the
   statistical model forecasts the whole load);
 - ``backtest.first_origin``: 24 months before the last complete month, or later so that the
-  models see at least 24 months before the first origin; a history with fewer than 36
-  complete months in its modelling window is refused (`InputError`).
+  models see at least 24 months before the first origin; a history with fewer than 25
+  complete months in its modelling window (24 to fit and one to score: what a zone run
+  itself needs) is refused (`InputError`); under 36 the config says that the backtest has
+  few origins to choose the models and calibrate the bands on, and makes every month an
+  origin (``step: 1``; the default every six months, Decembers in, may leave none).
 
 - ``timezone``: the default (America/New_York), to edit for a zone on another clock (the
   files hold UTC hours and say nothing of the zone's clock).
@@ -37,9 +40,10 @@ from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.history import build_history, period_table
-from forecasting.zones.run import model_window, window_break
+from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, window_break
 
-MIN_MONTHS = 36
+MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
+FEW_MONTHS = 36  # fewer: a year of origins or less, said in the config
 FIT_MONTHS = 24
 PRE_RAMP = (2006, 2016)
 
@@ -79,6 +83,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         "# Paths are relative to this file. Run it with: dcload forecast --config <this file>",
         f"# History: {window[0]}..{window[-1]} complete months modelled; "
         f"{len(history.gaps())} long gap(s) flagged.",
+        *([f"# Only {len(window)} months: the backtest has {len(window) - FIT_MONTHS} "
+           "month(s) of origins to choose the models and calibrate the bands on; they rest "
+           "on little evidence until the history grows."] if len(window) < FEW_MONTHS else []),
         f"region: {_quote(name)}",
         "series:",
         *[f"  - {_quote(p)}" for p in relative],
@@ -104,6 +111,8 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         "backtest:",
         f"  horizon: {defaults.backtest.horizon}",
         f"  first_origin: \"{first_origin}\"",
+        *(["  step: 1  # every month an origin: the history has few"]
+          if len(window) < FEW_MONTHS else []),
         f"  candidates: [{', '.join(defaults.backtest.candidates)}]",
         f"  n_paths: {defaults.backtest.n_paths}",
     ]
