@@ -52,7 +52,8 @@ class SeriesOptions:
 SeriesOption = typer.Option(None, "--series", help="CSV, .csv.gz or Parquet file(s) or a "
                             "directory of them (repeatable: files of one region, later files "
                             "win). Default: the built history.")
-FormatOption = typer.Option(None, "--format", help="eia930, pjm or generic (default: detected).")
+FormatOption = typer.Option(None, "--format",
+                            help="eia930, eia930-balance, pjm or generic (default: detected).")
 DateColOption = typer.Option(None, "--date-col", help="Date column of a generic file "
                              "(default: detected).")
 ValueColOption = typer.Option(None, "--value-col", help="Value column of a generic file "
