@@ -4,7 +4,10 @@ Each file is downloaded (with retries, `forecasting/fetch/http.py`) into a tempo
 to its destination, validated (`forecasting/fetch/validate.py`), then moved over the old copy
 with `os.replace`; a sidecar `<file>.meta.json` records the URL, time, size, rows and sha256.
 A failed download or a file that does not validate leaves the old copy as it was and raises
-`FetchError` (an `InputError`: one line naming the URL, row and field; exit code 2).
+`FetchError` (an `InputError`: one line naming the URL, row and field; exit code 2). A
+destination that cannot hold the files (an existing file, a path under a file, a directory
+that cannot be created or written) raises `DestinationError` (a `FetchError` naming it) before
+anything is downloaded.
 """
 
 from __future__ import annotations
@@ -24,8 +27,12 @@ from forecasting.fetch.validate import validate_csv
 from forecasting.io.hashing import sha256_file
 from forecasting.paths import display_path
 
-__all__ = ["DATASETS", "EIA_BASE_URL", "Dataset", "FetchError", "FetchResult", "Period",
-           "RetryPolicy", "fetch"]
+__all__ = ["DATASETS", "EIA_BASE_URL", "Dataset", "DestinationError", "FetchError",
+           "FetchResult", "Period", "RetryPolicy", "fetch"]
+
+
+class DestinationError(FetchError):
+    """The destination directory cannot hold the downloaded files (`file` is its path)."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,14 @@ def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = Non
           on_retry: Callable[[int, float, str], None] | None = None) -> FetchResult:
     policy = policy or RetryPolicy()
     dest = Path(dest)
-    dest.mkdir(parents=True, exist_ok=True)
     final = dest / dataset.filename(period)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.part-", dir=dest)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        if final.is_dir():
+            raise IsADirectoryError(0, "is a directory", str(final))
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.part-", dir=dest)
+    except OSError as exc:
+        raise _destination_error(dest, exc) from None
     tmp = Path(tmp_name)
     kept = f"; kept the last good copy {display_path(final)}" if final.exists() else ""
     try:
@@ -70,6 +82,19 @@ def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = Non
     result = FetchResult(dataset.name, url, final, summary.rows, size, digest, tries)
     _write_meta(final, result, period)
     return result
+
+
+def _destination_error(dest: Path, exc: OSError) -> DestinationError:
+    name = display_path(dest)
+    if isinstance(exc, FileExistsError) or (dest.exists() and not dest.is_dir()):
+        why = "is a file, not a directory"
+    elif isinstance(exc, NotADirectoryError):
+        why = "lies under a file, not a directory"
+    elif isinstance(exc, IsADirectoryError) and exc.filename:
+        why = f"holds a directory where the file {Path(exc.filename).name} goes"
+    else:
+        why = f"cannot be created or written ({exc.strerror or exc})"
+    return DestinationError(name, f"the destination {name} {why}")
 
 
 def _write_meta(final: Path, result: FetchResult, period: Period | None) -> None:

@@ -67,7 +67,14 @@ def fetch_command(
 ) -> None:
     """Download EIA-930 demand and EIA annual totals; a bad download never replaces a good
     copy (exit code 2, one line naming the URL, row and field)."""
-    from forecasting.fetch import DATASETS, EIA_BASE_URL, Period, RetryPolicy, fetch
+    from forecasting.fetch import (
+        DATASETS,
+        EIA_BASE_URL,
+        DestinationError,
+        Period,
+        RetryPolicy,
+        fetch,
+    )
 
     names = list(dict.fromkeys(datasets or DATASETS))
     unknown = [n for n in names if n not in DATASETS]
@@ -101,6 +108,8 @@ def fetch_command(
         try:
             result = fetch(dataset, target, dest, period=this_period, policy=policy,
                            on_retry=on_retry)
+        except DestinationError as error:
+            raise InputError("--dest", error.message) from None
         except InputError as error:
             print(f"error: {error}", file=sys.stderr)
             failures += 1
