@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from forecasting.contracts import REQUIRED_FORECAST_COLUMNS
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 
@@ -28,9 +29,17 @@ def read_table(path: Path, *, labels: tuple[str, ...] = ()) -> pd.DataFrame | No
     if not path.is_file():
         return None
     try:
-        return pd.read_csv(path, dtype={c: str for c in labels}, keep_default_na=True)
+        table = pd.read_csv(path, dtype={c: str for c in labels}, keep_default_na=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise InputError(display_path(path), f"cannot be read as CSV ({exc})") from None
+    if path.name == "forecast.csv":  # every report reads these (`period`, or `year` archived)
+        missing = [c for c in REQUIRED_FORECAST_COLUMNS if c not in table.columns]
+        if "period" not in table.columns and "year" not in table.columns:
+            missing.append("period")
+        if missing:
+            raise InputError(display_path(path), f"lacks the column(s) {', '.join(missing)}: "
+                             "not a published forecast table")
+    return table
 
 
 def check_required(directory: Path, names: tuple[str, ...], what: str) -> None:
@@ -41,10 +50,15 @@ def check_required(directory: Path, names: tuple[str, ...], what: str) -> None:
 
 
 def read_json(path: Path) -> dict | None:
-    """The JSON document at `path` (None if absent; InputError if it is not JSON)."""
+    """The JSON object at `path` (None if absent; InputError if it is not a JSON object:
+    every document a run holds is one)."""
     if not path.is_file():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(display_path(path), f"not valid JSON ({exc})") from None
+    if not isinstance(document, dict):
+        raise InputError(display_path(path), "must be a JSON object {...}, not "
+                         f"{type(document).__name__ if document is not None else 'null'}")
+    return document
