@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from forecasting.config import PipelineConfig
+from forecasting.errors import InputError
 from forecasting.io.yaml_config import validated_yaml
-from forecasting.paths import SCENARIOS_DIR
+from forecasting.io.yaml_lines import line_of
+from forecasting.paths import SCENARIOS_DIR, display_path
 
 
 def load_config(path: Path) -> PipelineConfig:
@@ -35,3 +39,15 @@ def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:
             update={"published_forecasts": resolve(track.published_forecasts)})
     return config.model_copy(update={"history": history, "national_total": national,
                                      "scenarios_dir": scenarios_dir, "track_record": track})
+
+
+def config_key_error(path: Path, loc: list, message: str) -> InputError:
+    """An `InputError` for a value of the config at `path` that is refused once the data are
+    read (not by the schema): names the file, the line of the key `loc` and its dotted path."""
+    name = display_path(path)
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        node = None
+    return InputError(name, message, row=line_of(node, list(loc)),
+                      field=".".join(str(p) for p in loc))

@@ -29,6 +29,7 @@ from forecasting.contracts import (
 from forecasting.decompose.fleet_backcast import Decomposition, decompose_history
 from forecasting.errors import InputError
 from forecasting.history.builder import BuiltHistory
+from forecasting.io.config_file import config_key_error
 from forecasting.io.curated import CuratedData
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.national.inputs import (
@@ -120,6 +121,7 @@ def compute_run(
     with progress.stage("load and validate inputs"):
         config, data = load_inputs(config_path)
         config = with_overrides(config, draws=draws, seed=seed, scenario=scenario)
+        check_national_total(config, data, config_path)
         specs = _load_specs(config, file)
         factories = candidate_factories(config.baseline.candidates, file=file)
     with progress.stage("build history"):
@@ -133,6 +135,7 @@ def compute_run(
     if len(years) == 0:
         raise InputError(file, f"end_year must be after the last history year {last_year}",
                          field="forecast.end_year")
+    check_config_against_history(config, config_path, series)
     n, seed_value, region = config.forecast.draws, config.forecast.seed, config.region
 
     with progress.stage("detect regimes"):
@@ -180,6 +183,47 @@ def compute_run(
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
                        specs, forecast, _concat(sensitivity), started, track, note,
                        limits=_limits_table(limits))
+
+
+def check_config_against_history(config: PipelineConfig, config_path: Path,
+                                 series: pd.Series) -> None:
+    """The config's years that only the built history can check, refused before any stage
+    runs (InputError naming the key and what the history allows)."""
+    first, last = int(series.index[0].year), int(series.index[-1].year)
+    origin = config.baseline.first_origin
+    if not first <= origin <= last - 1:
+        raise config_key_error(
+            config_path, ["baseline", "first_origin"],
+            f"{origin} cannot be a backtest origin: the origins run {first}..{last - 1} (the "
+            f"history holds {first}..{last} and an origin needs a later year to score)")
+    year, end = config.sensitivity.year, config.forecast.end_year
+    if not last < year <= end:
+        raise config_key_error(
+            config_path, ["sensitivity", "year"],
+            f"{year} is not a forecast year: the forecast runs {last + 1}..{end} (after the "
+            "history's last year, up to forecast.end_year)")
+
+
+def check_national_total(config: PipelineConfig, data: CuratedData, config_path: Path) -> None:
+    """Enough years of the national total (the share's denominator) to fit its log-linear
+    trend from `fit_from_year` (InputError naming the totals file or the config key)."""
+    total = config.national_total
+    need = LogLinearTrend.min_observations
+    rows = data.national_totals[data.national_totals["definition"] == total.definition]
+    used = rows[rows["year"] >= total.fit_from_year]
+    if len(used) >= need:
+        return
+    name = display_path(total.file)
+    if len(rows) < need:
+        raise InputError(name, f"the file has {len(rows)} row(s) of definition '{total.definition}' (the "
+                         "config's national_total.definition); the trend of the share's "
+                         f"denominator needs at least {need} years", field="definition")
+    latest = int(sorted(rows["year"])[-need])
+    raise config_key_error(
+        config_path, ["national_total", "fit_from_year"],
+        f"{total.fit_from_year} leaves {len(used)} years of '{total.definition}' in {name} to "
+        f"fit; the trend of the share's denominator needs at least {need}, so fit_from_year "
+        f"must be at most {latest}")
 
 
 def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:

@@ -1,0 +1,63 @@
+"""Config values and national totals that only the data can refuse: one line naming the file,
+row and field, exit 2, nothing published (found by fuzzing: each was a traceback or, for
+`sensitivity.year`, a header-only sensitivity.csv published with exit 0)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Workspace, read_rows, write_rows
+
+
+def config_line(ws: Workspace, text: str) -> int:
+    lines = ws.config.read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def set_config(ws: Workspace, old: str, new: str) -> None:
+    text = ws.config.read_text()
+    assert old in text, old
+    ws.config.write_text(text.replace(old, new, 1))
+
+
+def forecast(ws: Workspace, cli):
+    out = ws.root / "out"
+    done = cli("forecast", "--config", str(ws.config), "--output-dir", str(out), "--quiet")
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
+    assert not out.exists()
+    return lines[0]
+
+
+@pytest.mark.parametrize(("key", "value", "allowed"), [
+    ("fit_from_year: 2005", "fit_from_year: 2050", "at most 2021"),
+    ("fit_from_year: 2005", "fit_from_year: 2023", "at most 2021"),
+    ("first_origin: 2012", "first_origin: 2023", "2000..2022"),
+    ("first_origin: 2012", "first_origin: 2040", "2000..2022"),
+    ("first_origin: 2012", "first_origin: 1990", "2000..2022"),
+    ("  year: 2030", "  year: 2040", "2024..2035"),
+    ("  year: 2030", "  year: 2020", "2024..2035"),
+])
+def test_a_config_year_the_data_cannot_serve_names_the_key_and_the_allowed_range(
+        light_workspace: Workspace, cli, key, value, allowed):
+    ws = light_workspace
+    row = config_line(ws, key)
+    set_config(ws, key, value)
+    field = {"fit_from_year": "national_total.fit_from_year",
+             "first_origin": "baseline.first_origin",
+             "year": "sensitivity.year"}[key.strip().split(":")[0]]
+    line = forecast(ws, cli)
+    assert f"us_national.yaml, row {row}, field '{field}'" in line, line
+    assert allowed in line, line
+
+
+@pytest.mark.parametrize("keep", [0, 1, 2])
+def test_too_few_national_totals_name_the_file_and_what_is_needed(
+        light_workspace: Workspace, cli, keep):
+    ws = light_workspace
+    header, rows = read_rows(ws.totals)
+    write_rows(ws.totals, header, rows[:keep])
+    line = forecast(ws, cli)
+    assert "us_electricity_total.csv" in line and "field 'definition'" in line, line
+    assert "retail_sales" in line and "at least 3" in line, line
