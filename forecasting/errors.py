@@ -47,3 +47,8 @@ class SeriesTooShortError(ValueError):
         self.needed = needed
         self.got = got
         super().__init__(f"model '{model}' needs at least {needed} observations, got {got}")
+
+    def __reduce__(self):
+        # picklable, so an error raised in a worker process arrives whole (not as a
+        # BrokenProcessPool: the default pickling would call __init__ with one argument)
+        return (self.__class__, (self.model, self.needed, self.got))

@@ -215,9 +215,10 @@ def check_national_total(config: PipelineConfig, data: CuratedData, config_path:
         return
     name = display_path(total.file)
     if len(rows) < need:
-        raise InputError(name, f"the file has {len(rows)} row(s) of definition '{total.definition}' (the "
-                         "config's national_total.definition); the trend of the share's "
-                         f"denominator needs at least {need} years", field="definition")
+        raise InputError(name, f"the file has {len(rows)} row(s) of definition "
+                         f"'{total.definition}' (the config's national_total.definition); the "
+                         f"trend of the share's denominator needs at least {need} years",
+                         field="definition")
     latest = int(sorted(rows["year"])[-need])
     raise config_key_error(
         config_path, ["national_total", "fit_from_year"],

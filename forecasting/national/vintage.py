@@ -51,7 +51,7 @@ import pandas as pd
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import backtest_and_choose, chosen_paths
 from forecasting.config import PipelineConfig, TrackRecordConfig
-from forecasting.errors import InputError
+from forecasting.errors import InputError, SeriesTooShortError
 from forecasting.history.builder import BuiltHistory, build_history
 from forecasting.history.rules import HistoryRules
 from forecasting.io.curated import CuratedData
@@ -165,6 +165,18 @@ def checked_history(config: PipelineConfig, data: CuratedData, today: BuiltHisto
         raise InputError(file, f"the history as of {as_of} has {len(years)} years "
                          f"({first}-{last}); a vintage needs at least {MIN_HISTORY_YEARS}",
                          field=field)
+    # evidence only: the models are fitted on the published points, so count those
+    points = [int(p.year) for p, ok in history.observed().items() if ok]
+    factories = candidate_factories(config.baseline.candidates, file=file)
+    needs = {alias: make().observations_needed("Y") for alias, make in factories.items()}
+    fewest = min(needs, key=lambda alias: needs[alias])
+    need = needs[fewest] + 1
+    if len(points) < need:
+        raise InputError(file, f"the history as of {as_of} has {len(points)} published points "
+                         f"({', '.join(map(str, points))}; the other years of {first}-{last} "
+                         f"are interpolated); a vintage needs at least {need} ({fewest}, the "
+                         f"candidate that needs fewest, fits on {needs[fewest]} up to a "
+                         "backtest origin and one more is needed to score it)", field=field)
     return history
 
 
@@ -185,8 +197,13 @@ def run_vintage(config: PipelineConfig, data: CuratedData, today: BuiltHistory, 
            draws, backtest_paths)
     cache = {} if cache is None else cache
     if key not in cache:
-        cache[key] = _forecast(config, series, observed, horizon, draws=draws,
-                               backtest_paths=backtest_paths, file=file)
+        try:
+            cache[key] = _forecast(config, series, observed, horizon, draws=draws,
+                                   backtest_paths=backtest_paths, file=file)
+        except SeriesTooShortError as exc:
+            points = int(observed.sum())
+            raise InputError(file, f"the history as of {as_of} has too few published points "
+                             f"({points}) to forecast: {exc}", field=field) from None
     bands, (q10, q50, q90) = cache[key]
     old = on_old_basis(config, data.sources, as_of)
     years = np.arange(last + 1, today_last + 1)
