@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
+from forecasting.errors import InputError
+from forecasting.paths import display_path
 from pipelines.cli import series_input as series_options
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @series_options.series_command
@@ -18,12 +24,15 @@ def regimes_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching.
-    Periods without evidence (the built history's interpolated years, a file's gaps) are left
-    out of every test, never filled."""
+    Periods without evidence (the built history's interpolated years, a file's gaps, periods
+    of zero load: regimes works on positive load) are left out of every test, never filled."""
     from forecasting.regimes import detect_regimes
 
-    values, notes = series_options.load_modelling_series(options, needed=max(min_size, 4),
+    needed = max(min_size, 4)
+    values, notes = series_options.load_modelling_series(options, needed=needed,
                                                          what="regimes", allow_missing=True)
+    values, zero_note = _zero_load_as_no_data(values, options, needed)
+    notes = [*notes, *zero_note]
     report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
     result = report.to_dict()
     for line in notes:
@@ -44,3 +53,24 @@ def regimes_command(
     markov = result["markov"]
     if markov is not None:
         typer.echo(f"Markov switching: {markov['message']}")
+
+
+def _zero_load_as_no_data(values: pd.Series, options: series_options.SeriesOptions,
+                          needed: int) -> tuple[pd.Series, list[str]]:
+    """Periods of zero load left out as periods without evidence, as the zone history does
+    with zero hours (an area or meter that stopped reporting, not load; the detectors work on
+    logs of positive load). Negative load is refused when the file is read; too few periods
+    left is an `InputError` naming the file and the first zero period."""
+    zero = (values <= 0).to_numpy()
+    if not zero.any():
+        return values, []
+    first, count = values.index[zero][0], int(zero.sum())
+    kept = values.where(~zero)
+    left = int(kept.notna().sum())
+    said = (f"{count} period(s) of zero load (first {first}) taken as no data, since regimes "
+            "works on positive load")
+    if left < needed:
+        source = options.series[0] if options.series else options.config
+        raise InputError(display_path(source), f"{said}; {left} period(s) with load left, "
+                         f"regimes needs at least {needed}")
+    return kept, [f"{said}: left out of the tests"]
