@@ -47,6 +47,8 @@ from forecasting.scenarios.catalog import (
     load_all,
     load_backcast,
     load_scenario,
+    load_scenario_file,
+    scenario_key_error,
 )
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
@@ -229,7 +231,18 @@ def check_national_total(config: PipelineConfig, data: CuratedData, config_path:
 
 def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
     check_scenario_names(config, file)
-    return [load_scenario(name, config.scenarios_dir) for name in config.scenarios]
+    specs = []
+    for name in config.scenarios:
+        path = config.scenarios_dir / f"{name}.yaml"
+        spec = load_scenario_file(path)
+        if spec.region != config.region:
+            # a scenario of another region would be simulated on this region's history and
+            # found no envelope of its own: refuse it rather than drop its caps
+            raise scenario_key_error(path, ["region"], name,
+                                     f"region '{spec.region}' does not match the pipeline's "
+                                     f"region '{config.region}' ({file})")
+        specs.append(load_scenario(name, config.scenarios_dir))
+    return specs
 
 
 def _sensitivity(spec, paths, config, history, years, decomposition, baseline, momentum,

@@ -75,14 +75,36 @@ def bounded(spec: ScenarioSpec, directory: Path | None = None,
     """`spec` with its region's supply envelope (`data/scenarios/envelope/<region>.yaml`)
     under its own limits (`constraints.with_envelope`). A preset (a file that `reproduces` a
     published figure) is left as published: it reproduces someone else's outlook, limits and
-    all. A region without an envelope file is left as it is."""
+    all. A region without an envelope file is left as it is when the scenarios folder has no
+    `envelope/` folder; when it has one, the caps are expected and a region without its file
+    (a misspelt region, a deleted file) is an InputError naming the scenario's `region`, so
+    the caps never drop out silently."""
     if spec.reproduces is not None:
         return spec
-    envelope = load_envelope(spec.region, Path(directory or SCENARIOS_DIR) / "envelope")
+    folder = Path(directory or SCENARIOS_DIR) / "envelope"
+    envelope = load_envelope(spec.region, folder)
     if envelope is None:
+        if folder.is_dir():
+            known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "none"
+            raise scenario_key_error(
+                file, ["region"], spec.name,
+                f"region '{spec.region}' has no supply envelope: "
+                f"{display_path(folder / (spec.region.lower() + '.yaml'))} not found (regions "
+                f"with one: {known}), so its capacity caps would silently drop out")
         return spec
     return spec.model_copy(update={"constraints": with_envelope(spec.constraints, envelope,
                                                                 file)})
+
+
+def scenario_key_error(file: str | Path, loc: list, name: str, message: str) -> InputError:
+    """An `InputError` for the key `loc` of the scenario file `file` (scenario `name`) refused
+    once the file is used: names the file, the key's line and `scenarios.<name>.<key>`."""
+    try:
+        node = yaml.compose(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        node = None
+    return InputError(display_path(Path(file)), message, row=line_of(node, list(loc)),
+                      field=".".join(["scenarios", name, *map(str, loc)]))
 
 
 def load_envelope(region: str, directory: Path) -> ConstraintParameters | None:

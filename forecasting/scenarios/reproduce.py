@@ -13,12 +13,14 @@ file), p50 (TWh), ratio (p50 / published).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from forecasting.config import ForecastConfig
 from forecasting.decompose.fleet_backcast import Decomposition
+from forecasting.paths import SCENARIOS_DIR
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.spec import ScenarioSpec
 
@@ -34,22 +36,31 @@ def reproduce(
     decomposition: Decomposition | None = None,
     n: int = DEFAULT_DRAWS,
     seed: int = DEFAULT_SEED,
+    directory: Path | None = None,
 ) -> pd.DataFrame:
     """One row per preset's published figure (see the module docstring). `specs` defaults to
-    every scenario file in `data/scenarios/`; those without `reproduces` are skipped."""
+    every scenario file in `directory` (default `data/scenarios/`); those without `reproduces`
+    are skipped. A target year not after the history's last year is an InputError naming the
+    preset's file and `reproduces.year`."""
     if specs is None:
         from forecasting.scenarios.catalog import load_all
 
-        specs = load_all()
+        specs = load_all(directory)
     base_year = int(history["year"].max())
+    specs = [spec for spec in specs if spec.reproduces is not None]
+    for spec in specs:  # every preset checked before any is simulated
+        target = spec.reproduces
+        if target.year <= base_year:
+            from forecasting.scenarios.catalog import scenario_key_error
+
+            path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
+            raise scenario_key_error(
+                path, ["reproduces", "year"], spec.name,
+                f"the target year {target.year} is not after the history's last year "
+                f"{base_year}: a preset reproduces a published forecast of a later year")
     rows = []
     for spec in specs:
         target = spec.reproduces
-        if target is None:
-            continue
-        if target.year <= base_year:
-            raise ValueError(f"{spec.name}: the target year {target.year} is not after the "
-                             f"history's last year {base_year}")
         years = np.arange(base_year + 1, target.year + 1)
         paths = simulate_scenario(spec, history=history, years=years, n=n, seed=seed,
                                   decomposition=decomposition)

@@ -68,7 +68,8 @@ def reproduce_command(
 
     cfg, data = load_inputs(config)
     history = build_history_of(cfg, data, config).series
-    table = reproduce(history, specs=load_all(cfg.scenarios_dir), n=draws, seed=seed)
+    table = reproduce(history, specs=load_all(cfg.scenarios_dir), n=draws, seed=seed,
+                      directory=cfg.scenarios_dir)
     if as_json:
         typer.echo(json.dumps(table.to_dict("records"), indent=2))
         return
