@@ -62,7 +62,10 @@ def fetch_command(
     retries: int = typer.Option(4, "--retries", min=0, help="Retries after a failed try."),
     backoff: float = typer.Option(2.0, "--backoff", min=0.0,
                                   help="Seconds before the first retry; doubles each time."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Seconds per connection."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
+                                  help="Seconds a connection or a read may wait; each try "
+                                  "must also finish within 10 times this (10 minutes at "
+                                  "the default), or it counts as failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
 ) -> None:
     """Download EIA-930 demand and EIA annual totals; a bad download never replaces a good
