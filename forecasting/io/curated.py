@@ -36,10 +36,26 @@ def load_observations(path: Path, sources: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+#: plausible US total electricity, TWh/yr. EIA retail sales were 3,597-3,927 TWh in 2005-2023
+#: and total end use 3,811-4,070 (../shared/reference/published_figures.md, section 3); the
+#: range leaves room for decades of growth or decline but not for a unit mistake (GWh: x1000)
+US_TOTAL_TWH = (1_000.0, 20_000.0)
+
+
 def load_national_totals(path: Path, sources: pd.DataFrame) -> pd.DataFrame:
     frame = read_table(path, NationalTotalRow, key=["definition", "year"])
     _check_source_ids(frame, path, sources)
     check_magnitudes(frame, display_path(path), value_columns=["twh"], group="definition")
+    low, high = US_TOTAL_TWH
+    outside = frame[(frame["twh"] < low) | (frame["twh"] > high)]
+    if not outside.empty:
+        first = outside.iloc[0]
+        raise InputError(
+            display_path(path),
+            f"{first['twh']:,.10g} is not a plausible US total electricity use in TWh/yr "
+            f"(expected {low:,.0f}-{high:,.0f}; EIA's {first['definition']} are about "
+            "3,600-4,100 TWh): give the values in TWh (GWh / 1000)",
+            row=int(first["row"]), field="twh")
     return frame
 
 
