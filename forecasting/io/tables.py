@@ -38,7 +38,7 @@ def read_table(
     """Rows of `path` validated by `row_model`, as a DataFrame with the model's columns."""
     name = display_path(path)
     try:
-        with open(path, newline="", encoding="utf-8") as handle:
+        with open(path, newline="", encoding="utf-8-sig") as handle:  # a BOM is not data
             reader = csv.reader(handle)
             header = next(reader, None)
             if header is None:

@@ -45,8 +45,25 @@ def validated_yaml(path: Path, model):
         if error["type"] == "extra_forbidden":
             message = "unknown key"
         elif error["type"] == "missing":
-            message = "required key is missing"
+            beside, row = _unknown_beside(exc, node, loc)
+            message = "required key is missing" + beside
+            if row is not None:  # the line of what was written instead
+                raise InputError(name, message, row=row,
+                                 field=".".join(str(p) for p in loc) or None) from None
         elif "input" in error and not isinstance(error["input"], dict | list):
             message += f" (got {error['input']!r})"
         raise InputError(name, message, row=line_of(node, loc),
                          field=".".join(str(p) for p in loc) or None) from None
+
+
+def _unknown_beside(exc: ValidationError, node, loc: list) -> tuple[str, int | None]:
+    """For a missing key: the unknown keys of the same mapping (a misspelt section, such as
+    `national_totl:`, is both), so the one line names what the user wrote."""
+    parent = loc[:-1]
+    unknown = [e["loc"] for e in exc.errors() if e["type"] == "extra_forbidden"
+               and list(e["loc"][:-1]) == parent]
+    if not unknown:
+        return "", None
+    said = ", ".join(f"'{where[-1]}'" for where in unknown)
+    return (f"; the same level has the unknown key(s) {said}: misspelt?",
+            line_of(node, list(unknown[0])))

@@ -124,7 +124,7 @@ def compute_run(
         config, data = load_inputs(config_path)
         config = with_overrides(config, draws=draws, seed=seed, scenario=scenario)
         check_national_total(config, data, config_path)
-        specs = _load_specs(config, file)
+        specs = _load_specs(config, file, option=None if scenario is None else "--scenario")
         factories = candidate_factories(config.baseline.candidates, file=file)
     with progress.stage("build history"):
         history = build_history_of(config, data, config_path)
@@ -229,8 +229,9 @@ def check_national_total(config: PipelineConfig, data: CuratedData, config_path:
         f"must be at most {latest}")
 
 
-def _load_specs(config: PipelineConfig, file: str) -> list[ScenarioSpec]:
-    check_scenario_names(config, file)
+def _load_specs(config: PipelineConfig, file: str, *,
+                option: str | None = None) -> list[ScenarioSpec]:
+    check_scenario_names(config, file, option=option)
     specs = []
     for name in config.scenarios:
         path = config.scenarios_dir / f"{name}.yaml"

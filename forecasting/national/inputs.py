@@ -45,13 +45,18 @@ def build_history_of(config: PipelineConfig, data: CuratedData,
                          file=display_path(config_path))
 
 
-def check_scenario_names(config: PipelineConfig, file: str) -> None:
-    """Every scenario the config names has a file in its scenarios_dir (InputError if not)."""
+def check_scenario_names(config: PipelineConfig, file: str, *,
+                         option: str | None = None) -> None:
+    """Every scenario the config names has a file in its scenarios_dir (InputError if not).
+    `option`: the config's scenarios are the command line's `--scenario NAME` (with_overrides),
+    so a mistake is blamed on the option, not on the config file."""
     known = {p.stem for p in scenario_files(config.scenarios_dir)}
     for i, name in enumerate(config.scenarios):
         if name not in known:
-            raise InputError(file, f"unknown scenario '{name}' (known: {', '.join(sorted(known))})",
-                             field=f"scenarios.{i}")
+            said = f"unknown scenario '{name}' (known: {', '.join(sorted(known))})"
+            if option is not None:
+                raise InputError(option, said)
+            raise InputError(file, said, field=f"scenarios.{i}")
 
 
 def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
@@ -90,5 +95,6 @@ def run_fingerprint(config_path: Path, *, draws: int | None = None, seed: int | 
                     scenario: str | None = None) -> Fingerprint:
     """What a national run of `config_path` with these overrides is computed from."""
     config = with_overrides(load_config(config_path), draws=draws, seed=seed, scenario=scenario)
-    check_scenario_names(config, display_path(config_path))
+    check_scenario_names(config, display_path(config_path),
+                         option=None if scenario is None else "--scenario")
     return fingerprint(input_files(config_path, config), resolved_config(config))
