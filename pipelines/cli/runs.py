@@ -37,14 +37,16 @@ def runs_list(
     latest = st.latest_run_id()
     if as_json:
         typer.echo(json.dumps([{**r.as_dict(), "latest": r.id == latest,
-                                "directory": _run_dir_or_none(st, r.id)} for r in rows],
+                                "directory": _run_dir_or_none(st, r.id),
+                                "folder_missing": _folder_missing(st, r)} for r in rows],
                               indent=2))
         return
     table = [("", "id", "status", "started (UTC)", "secs", f"{KEY_YEAR} P50 (TWh or peak MW)",
              "note / error")]
     for r in rows:
         table.append(("*" if r.id == latest else "", r.id, r.status + (
-            " (pruned)" if r.pruned_utc else ""), r.started_utc.replace("+00:00", ""),
+            " (pruned)" if r.pruned_utc else " (folder missing)" if _folder_missing(st, r)
+            else ""), r.started_utc.replace("+00:00", ""),
             _duration(r.started_utc, r.ended_utc),
             _short(", ".join(f"{k} {v:.0f}" for k, v in r.key_results.items()) or "-", 70),
             _short(r.error or r.note or "")))
@@ -68,7 +70,8 @@ def runs_show(
     with Registry(st.registry_path, create=False) as registry:
         row = _resolve(st, registry, run_id)
     info = {**row.as_dict(), "latest": row.id == st.latest_run_id(),
-            "directory": _run_dir_or_none(st, row.id)}
+            "directory": _run_dir_or_none(st, row.id),
+            "folder_missing": _folder_missing(st, row)}
     manifest_path = st.run_dir(row.id) / "manifest.json"
     if manifest_path.is_file():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -83,6 +86,9 @@ def runs_show(
                 "pruned_utc"):
         if info.get(key) is not None:
             lines.append(f"{key + ':':<13} {info[key]}")
+        elif key == "directory" and info["folder_missing"]:
+            lines.append(f"{key + ':':<13} missing: {display_path(st.run_dir(row.id))} was "
+                         "removed (not by retention)")
     if info["key_results"]:
         lines.append(f"{KEY_YEAR} P50 (TWh; zone runs: peak MW): " + ", ".join(f"{k} {v:.1f}"
                                                  for k, v in info["key_results"].items()))
@@ -114,7 +120,8 @@ def runs_diff(
             if not (directory / "manifest.json").is_file():
                 raise InputError(display_path(directory),
                                  f"run {row.id} has no published files ({row.status}"
-                                 f"{', pruned' if row.pruned_utc else ''})")
+                                 f"{', pruned' if row.pruned_utc else ''}"
+                                 f"{', folder missing' if _folder_missing(st, row) else ''})")
             dirs.append(directory)
     diff = diff_runs(*(read_snapshot(d) for d in dirs))
     typer.echo(json.dumps(diff, indent=2) if as_json else format_diff(diff))
@@ -133,6 +140,11 @@ def _resolve(store, registry, ref: str):
                 raise InputError(display_path(store.registry_path),
                                  f"latest run {latest} is not in the registry")
             return row
+        if not store.run_dir(latest).is_dir():
+            raise InputError(display_path(store.run_dir(latest)),
+                             f"the latest run {latest}'s folder is missing (removed by hand?); "
+                             "the next `dcload refresh` or `dcload forecast` points latest at "
+                             "the newest run still there")
         published = [r for r in registry.rows(status="succeeded")
                      if store.run_dir(r.id).is_dir()]
         ids = [r.id for r in published]
@@ -153,6 +165,12 @@ def _resolve(store, registry, ref: str):
 def _run_dir_or_none(store, run_id: str) -> str | None:
     path = store.run_dir(run_id)
     return display_path(path) if path.is_dir() else None
+
+
+def _folder_missing(store, row) -> bool:
+    """A published run whose folder is gone though retention never removed it (by hand)."""
+    return (row.status == "succeeded" and row.pruned_utc is None
+            and not store.run_dir(row.id).is_dir())
 
 
 def _duration(start: str, end: str | None) -> str:
