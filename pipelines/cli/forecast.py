@@ -42,7 +42,8 @@ def forecast_command(
     store = Store.for_link(output_dir if output_dir is not None else LATEST_DIR)
     options = PublishOptions(config=config, store=store.root, link=store.latest.name,
                              skip_unchanged=False, keep=keep, draws=draws, seed=seed,
-                             scenario=scenario, workers=workers, scheduler=scheduler)
+                             scenario=scenario, workers=workers, scheduler=scheduler,
+                             link_option="--output-dir")
     log = RunLog(quiet=True, timestamps=False)  # stages show as progress; warnings, errors
     outcome = run_publisher(options, log, progress=StageProgress(quiet=quiet))
     if not quiet:

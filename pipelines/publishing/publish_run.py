@@ -1,5 +1,7 @@
 """The one way a run is published, by `dcload forecast` and `dcload refresh` alike.
 
+0. Refuse a store that is a file, and a link (`latest`, or `--output-dir`'s name) that is a
+   file, a folder with content or a link anywhere but a run of this store (exit 2).
 1. Take the store's lock (pipelines/publishing/lock.py); held by someone else -> exit 3.
 2. Settle what a dead run left behind: staging directories, temporary symlinks, registry
    rows still `running` (succeeded if `latest` already points at their run, else failed and
@@ -68,6 +70,7 @@ class PublishOptions:
     scenario: str | None = None
     workers: int | None = None     # many-zone runs: local Dask worker processes
     scheduler: str | None = None   # many-zone runs: an existing Dask scheduler's address
+    link_option: str = "--store"   # the option an error about the store or link names
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,11 @@ def _log_warning(log: RunLog, message, category, filename, lineno, file=None,
 def _publish(options: PublishOptions, log: RunLog,
              progress: StageProgress | None) -> RunOutcome:
     store = Store(options.store, link=options.link)
+    try:  # before anything runs: a `latest` that is a folder or a file is refused, not replaced
+        store.check_link(options.link_option)
+    except InputError as error:
+        log.error("input_error", f"error: {error}", exit_code=EXIT_INPUT)
+        return RunOutcome(EXIT_INPUT, "failed", message=str(error))
     lock = StoreLock(store.root)
     try:
         store.ensure()
@@ -111,7 +119,12 @@ def _publish(options: PublishOptions, log: RunLog,
         log.error("failed", message, exit_code=EXIT_FAILED)
         return RunOutcome(EXIT_FAILED, "failed", message=message)
     try:
-        with Registry(store.registry_path) as registry:
+        try:
+            registry = Registry(store.registry_path)
+        except InputError as error:  # a damaged registry, or a folder in its place
+            log.error("input_error", f"error: {error}", exit_code=EXIT_INPUT)
+            return RunOutcome(EXIT_INPUT, "failed", message=str(error))
+        with registry:
             recover(store, registry, log)
             pause_point("locked")
             return _publish_locked(options, store, registry, log, progress)

@@ -82,12 +82,26 @@ class RunRow:
 
 class Registry:
     def __init__(self, path: Path, *, create: bool = True) -> None:
+        """Open (with `create`, make) the registry at `path`. Anything there that is not a
+        readable registry (a folder, a damaged or foreign file) is an InputError naming it."""
         self.path = Path(path)
+        if self.path.exists() and not self.path.is_file():
+            raise InputError(display_path(self.path), "is a folder, not the run registry file; "
+                             "move it aside (a new, empty registry is then started)")
         if not create and not self.path.is_file():
             raise InputError(display_path(self.path),
                              "no run registry here (has `dcload refresh` run on this store?)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            self._open(create)
+        except sqlite3.DatabaseError as exc:  # also OperationalError
+            self._db.close()
+            raise InputError(display_path(self.path), f"is not a readable run registry "
+                             f"({exc}); move it aside (a new, empty registry is then started; "
+                             "published runs stay in runs/)") from None
+
+    def _open(self, create: bool) -> None:
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout = 30000")
         if create:
@@ -98,6 +112,12 @@ class Registry:
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # reads the file's header and schema: a damaged file fails here, not mid-command
+        columns = {r[1] for r in self._db.execute("PRAGMA table_info(runs)")}
+        missing = [c for c in RunRow.__dataclass_fields__ if c not in columns]
+        if missing:
+            raise sqlite3.DatabaseError("no runs table" if not columns else
+                                        f"its runs table lacks {', '.join(missing)}")
 
     def close(self) -> None:
         self._db.close()

@@ -46,6 +46,9 @@ ZONE_OUTPUTS = ("peaks.csv", "peak_check.csv", "decomposition.csv", "backtest_su
 MANY_ZONES_OUTPUTS = ("zones.csv", "coincidence.csv", "reconciliation.json")
 STAGING_PREFIX = ".staging-"
 LATEST_TMP_PREFIX = ".latest.tmp-"
+#: what a store's folder holds besides its links: never a link's name
+STORE_NAMES = frozenset({"runs", "registry.sqlite", "registry.sqlite-wal", "registry.sqlite-shm",
+                         "refresh.lock", "task-cache"})
 
 
 class PublishCheckError(RuntimeError):
@@ -62,15 +65,41 @@ class Store:
     @classmethod
     def for_link(cls, directory: Path) -> Store:
         """The store whose link `directory` is (`dcload forecast --output-dir DIR`): runs,
-        registry and lock live in DIR's folder. A real, non-empty directory there (not made by
-        a store) is refused rather than replaced."""
+        registry and lock live in DIR's folder. Anything at DIR that publishing would destroy
+        is refused (`check_link`)."""
         directory = Path(directory).absolute()
-        if directory.is_dir() and not directory.is_symlink() and any(directory.iterdir()):
-            raise InputError(display_path(directory), "exists and is not a published run link; "
-                             "choose another --output-dir or remove it", field="--output-dir")
-        if directory.is_dir() and not directory.is_symlink():
-            directory.rmdir()  # an empty folder made in advance becomes the link
-        return cls(directory.parent, link=directory.name)
+        store = cls(directory.parent, link=directory.name)
+        store.check_link("--output-dir")
+        return store
+
+    def check_link(self, option: str) -> None:
+        """Refuse, before anything runs, a store or link that publishing would damage: the
+        store must be a folder (or not yet exist), and the link (`latest`, or the `--output-dir`
+        name) missing, an empty folder (removed here: it becomes the link) or a symlink to a
+        run of this store (`runs/<id>`, even one deleted since). Anything else (a file, a
+        folder with content, a link elsewhere, one of the store's own files) is an
+        InputError naming `option`, and is left as it was."""
+        if self.root.exists() and not self.root.is_dir():
+            raise InputError(display_path(self.root), f"is a file, not a folder; choose another "
+                             f"{option}", field=option)
+        link, name = self.latest, self.latest.name
+        if name in STORE_NAMES or name.startswith((STAGING_PREFIX, LATEST_TMP_PREFIX)):
+            raise InputError(display_path(link), f"is the store's own {name!r}, not a link "
+                             f"to a run; choose another {option}", field=option)
+        if link.is_symlink():
+            if self._target(link) is None:
+                raise InputError(display_path(link), f"is a link to {os.readlink(link)}, not "
+                                 f"to a run of this store (runs/<id>); move it aside or choose "
+                                 f"another {option}", field=option)
+            return
+        if not link.exists():
+            return
+        if link.is_dir() and not any(link.iterdir()):
+            link.rmdir()  # an empty folder made in advance becomes the link
+            return
+        what = "a folder that is not a published run link" if link.is_dir() else "a file"
+        raise InputError(display_path(link), f"exists and is {what}; move it aside or choose "
+                         f"another {option}", field=option)
 
     def pinned(self) -> set[str]:
         """Runs that a link in the store's folder points to (never pruned)."""
