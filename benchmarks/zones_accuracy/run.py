@@ -5,7 +5,7 @@ For each zone file of `../shared/data/eia930_2020_2024/zones/` (or `--zones-dir`
 
 - the series: the zone's hourly load read and cleaned as the zone pipeline does
   (`forecasting.zones.read`, `forecasting.zones.history`); per complete month (coverage >=
-  0.99) the evidence-hour mean MW and the largest hour (MW); other months are missing, and
+  0.90) the evidence-hour mean MW and the largest hour (MW); other months are missing, and
   every model is fitted on the run of complete months before the origin (`AfterLastGap`);
 - scored origins 2022-12 to 2023-12 (monthly), h = 1-12, every model scored with the same
   code (`forecasting.backtest.rolling_origin`), MASE scaled by the in-sample seasonal

@@ -7,7 +7,7 @@ whole history, so scoring it would score hindsight). Every model - candidates, p
 
 Series (evidence only, `monthly_load`): per month, energy = the evidence-hour mean MW times
 the month's hours / 1000 (GWh) and peak = the largest evidence hour (MW), for complete months
-(coverage >= 0.99, `history.COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
+(coverage >= 0.90, `history.MONTH_COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
 first month) are NaN: never fitted, never an actual. A year is an annual actual only when
 all 12 of its months are complete: its energy is the sum of the months, its peak the largest
 monthly peak. An incomplete year (DOM 2005 and 2018) is never scored, though forecasts run

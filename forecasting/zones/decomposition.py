@@ -17,7 +17,7 @@ What it measures: data-center load *added since the reference years* (plus any b
 in the lowest hours, which the flat 2006-2016 reference shows to be small). Data centers
 already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
 should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
-evidence hours. Months below the coverage rule (`history.COMPLETE`: the 2018 gap, a
+evidence hours. Months below the coverage rule (`history.MONTH_COMPLETE`: the 2018 gap, a
 file's first or last partial month) have no row: their lowest hours are not the month's.
 """
 
