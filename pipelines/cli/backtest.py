@@ -9,6 +9,7 @@ import typer
 
 from forecasting.errors import InputError
 from pipelines.cli import series_input as series_options
+from pipelines.cli.options import check_out_file
 
 
 @series_options.series_command
@@ -83,17 +84,7 @@ def backtest_command(
 
 def check_out(out: Path) -> None:
     """`--out` must be a file path that can be written: not a folder, not below a file."""
-    from forecasting.paths import display_path
-
-    if out.is_dir():
-        raise InputError("--out", f"{display_path(out)} is a folder; give the path of the CSV "
-                         "file to write")
-    parent = out.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if parent.exists() and not parent.is_dir():
-        raise InputError("--out", f"{display_path(out)}: {display_path(parent)} is a file, "
-                         "not a folder")
+    check_out_file(out, "the CSV file to write")
 
 
 def write_csv(table, out: Path) -> None:

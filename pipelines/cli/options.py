@@ -21,3 +21,19 @@ WorkersOption = typer.Option(None, "--workers", "-w", min=1,
 SchedulerOption = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT",
                                help="Many-zone runs: an existing Dask scheduler to run the "
                                "zones on, instead of a local cluster.")
+
+
+def check_out_file(out, what: str) -> None:
+    """`--out` must be a file path that can be written: not a folder (the message then says
+    `what` to give), not below a file (InputError naming --out)."""
+    from forecasting.errors import InputError
+    from forecasting.paths import display_path
+
+    if out.is_dir():
+        raise InputError("--out", f"{display_path(out)} is a folder; give the path of {what}")
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise InputError("--out", f"{display_path(out)}: {display_path(parent)} is a file, "
+                         "not a folder")

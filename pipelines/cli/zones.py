@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from forecasting.errors import InputError
+from pipelines.cli.options import check_out_file
 
 zones_app = typer.Typer(no_args_is_help=True,
                         help="Zone grid-load pipelines: energy, peaks and data-center load.")
@@ -54,16 +55,8 @@ def check_out(out: Path, name: str) -> None:
     """`--out` must be a file path that can be written: not a folder, not below a file."""
     from forecasting.paths import display_path
 
-    if out.is_dir():
-        raise InputError("--out", f"{display_path(out)} is a folder; give the path of the "
-                         f"config file to write (e.g. {display_path(out / config_name(name))}"
-                         ".yaml)")
-    parent = out.parent
-    while not parent.exists() and parent != parent.parent:
-        parent = parent.parent
-    if parent.exists() and not parent.is_dir():
-        raise InputError("--out", f"{display_path(out)}: {display_path(parent)} is a file, "
-                         "not a folder")
+    check_out_file(out, "the config file to write (e.g. "
+                   f"{display_path(out / config_name(name))}.yaml)")
 
 
 def write_config(out: Path, text: str) -> None:
