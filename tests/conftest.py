@@ -124,6 +124,17 @@ def run_cli(*args: str, cwd: Path = ROOT) -> CliResult:
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 
+def one_error_line(done: CliResult) -> str:
+    """The single `error: ...` line of a run refused as a user's mistake (exit 2, no
+    traceback)."""
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
 @pytest.fixture
 def cli():
     return run_cli

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import one_error_line, run_cli
 
 
 def _monthly(tmp_path, months: int, name: str = "load.csv"):
@@ -25,15 +25,6 @@ def _monthly(tmp_path, months: int, name: str = "load.csv"):
 def _backtest(series, out, *extra):
     return run_cli("backtest", "--series", str(series), "--freq", "M", "--horizon", "12",
                    "--models", "seasonal_naive", "--draws", "100", "--out", str(out), *extra)
-
-
-def _one_error_line(done) -> str:
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 @pytest.mark.parametrize(
@@ -59,7 +50,7 @@ def test_an_origin_the_series_cannot_have_is_one_line_naming_the_option(tmp_path
                                                                           option, says):
     series = _monthly(tmp_path, 60)  # 2020-01..2024-12
     out = tmp_path / "bt.csv"
-    line = _one_error_line(_backtest(series, out, *extra))
+    line = one_error_line(_backtest(series, out, *extra))
     assert line.startswith(f"error: {option}: "), line
     assert says in line, line
     assert not out.exists()
@@ -78,14 +69,14 @@ def test_out_a_folder_is_one_line_naming_out(tmp_path):
     series = _monthly(tmp_path, 60)
     folder = tmp_path / "results"
     folder.mkdir()
-    line = _one_error_line(_backtest(series, folder))
+    line = one_error_line(_backtest(series, folder))
     assert line.startswith("error: --out: ") and "folder" in line, line
     assert list(folder.iterdir()) == []
 
 
 def test_out_below_a_file_is_one_line_naming_out(tmp_path):
     series = _monthly(tmp_path, 60)
-    line = _one_error_line(_backtest(series, series / "bt.csv"))
+    line = one_error_line(_backtest(series, series / "bt.csv"))
     assert line.startswith("error: --out: ") and "is a file" in line, line
 
 
@@ -93,7 +84,7 @@ def test_a_series_too_short_for_any_origin_is_an_input_error_not_an_empty_csv(tm
     series = _monthly(tmp_path, 24, name="two years.csv")  # 2020-01..2021-12
     out = tmp_path / "bt.csv"
     done = _backtest(series, out)
-    line = _one_error_line(done)
+    line = one_error_line(done)
     assert line.startswith(f"error: {series}: no origin can be backtested"), line
     assert "24 M periods (2020-01..2021-12)" in line and "at least 24 periods up to it" in line
     assert "seasonal_naive" in line and "at least 25 periods" in line
@@ -105,7 +96,7 @@ def test_every_model_failing_at_every_origin_is_an_input_error_not_an_empty_csv(
     """The built history's models see published years only: the regime trend needs 6, and
     there are 2 by 2005, so none of 2005..2010 can be scored (the periods alone would do)."""
     out = tmp_path / "bt.csv"
-    line = _one_error_line(run_cli("backtest", "--horizon", "3", "--first-origin", "2005",
+    line = one_error_line(run_cli("backtest", "--horizon", "3", "--first-origin", "2005",
                                    "--last-origin", "2010", "--models", "regime_trend",
                                    "--out", str(out)))
     assert "no origin could be backtested" in line and "2005..2010" in line, line

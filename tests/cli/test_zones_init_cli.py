@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tests.conftest import run_cli
+from tests.conftest import one_error_line, run_cli
 
 
 def _hourly(path, **extra):
@@ -23,22 +23,13 @@ def _hourly(path, **extra):
     return path
 
 
-def _one_error_line(done) -> str:
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
-
-
 def test_out_a_folder_is_one_line_naming_out_and_leaves_nothing_behind(tmp_path):
     series = _hourly(tmp_path / "zone.csv")
     folder = tmp_path / "configs"
     folder.mkdir()
     before = sorted(tmp_path.iterdir())
     for force in ([], ["--force"]):
-        line = _one_error_line(run_cli("zones", "init", "X", "--series", str(series),
+        line = one_error_line(run_cli("zones", "init", "X", "--series", str(series),
                                        "--out", str(folder), *force))
         assert line.startswith("error: --out: ") and "is a folder" in line, line
         assert "x.yaml" in line  # what to give instead
@@ -48,7 +39,7 @@ def test_out_a_folder_is_one_line_naming_out_and_leaves_nothing_behind(tmp_path)
 
 def test_out_below_a_file_is_one_line_naming_out(tmp_path):
     series = _hourly(tmp_path / "zone.csv")
-    line = _one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--out",
+    line = one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--out",
                                    str(series / "x.yaml")))
     assert line.startswith("error: --out: ") and "is a file" in line, line
 
@@ -56,7 +47,7 @@ def test_out_below_a_file_is_one_line_naming_out(tmp_path):
 def test_a_file_with_two_numeric_columns_says_what_a_zone_can_read(tmp_path):
     series = _hourly(tmp_path / "with weather.csv", temp_f=lambda t: 60 + (t % 7))
     out = tmp_path / "x.yaml"
-    line = _one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--out",
+    line = one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--out",
                                    str(out)))
     assert "with weather.csv" in line and "'load_mw', 'temp_f'" in line, line
     assert "one date column and one load column" in line, line
@@ -69,7 +60,7 @@ def test_a_folder_as_series_is_refused_and_the_help_says_so(tmp_path):
     folder.mkdir()
     _hourly(folder / "a.csv")
     out = tmp_path / "x.yaml"
-    line = _one_error_line(run_cli("zones", "init", "X", "--series", str(folder), "--out",
+    line = one_error_line(run_cli("zones", "init", "X", "--series", str(folder), "--out",
                                    str(out)))
     assert "zone files" in line and "is a folder" in line and "load files" in line, line
     assert not out.exists()

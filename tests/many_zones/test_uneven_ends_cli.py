@@ -3,11 +3,11 @@ on the span every zone covers instead of failing, and no forecast year is half a
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
+from tests.zones.synthetic import hourly_load, write_load
 
 pytestmark = pytest.mark.slow
 
@@ -16,12 +16,7 @@ SMALL = ["  n_paths: 40",
 
 
 def hourly(path, level: float, end: str) -> None:
-    hours = pd.date_range("2021-01-01", end, freq="h")
-    t = np.arange(len(hours))
-    load = level * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
-                    + 0.15 * np.cos(2 * np.pi * hours.dayofyear.to_numpy() / 365.25))
-    pd.DataFrame({"when": hours.strftime("%Y-%m-%d %H:%M:%S"), "mw": load.round(1)}).to_csv(
-        path, index=False)
+    write_load(path, hourly_load(level, end=end))
 
 
 def annual_periods(frame: pd.DataFrame, region: str) -> set[str]:

@@ -6,18 +6,11 @@ covers: one line naming the scenario file, the key's row and field, exit 2 (foun
 
 from __future__ import annotations
 
-from tests.conftest import Workspace, run_cli
+from tests.conftest import Workspace, one_error_line, run_cli
 
 
 def line_of(path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
-
-
-def one_error_line(done) -> str:
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
-    return lines[0]
 
 
 def forecast(ws: Workspace):

@@ -13,16 +13,12 @@ from forecasting.zones.backtest import monthly_load
 from forecasting.zones.history import build_history
 from forecasting.zones.run import model_window
 from tests.conftest import run_cli
-
-HOURS = pd.date_range("2021-01-01", "2024-12-31 23:00", freq="h")
+from tests.zones.synthetic import hourly_load, write_load
 
 
 def load(missing: list[tuple[str, int]] = ()) -> pd.Series:
     """Four years of hourly load, with ``hours`` empty hours from each ``start``."""
-    t = np.arange(len(HOURS))
-    values = 900 * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
-                    + 0.15 * np.cos(2 * np.pi * HOURS.dayofyear.to_numpy() / 365.25))
-    series = pd.Series(values, index=HOURS)
+    series = hourly_load(900.0)
     for start, hours in missing:
         series[pd.date_range(start, periods=hours, freq="h")] = np.nan
     return series
@@ -55,9 +51,7 @@ def test_a_file_whose_last_days_are_empty_ends_at_its_last_complete_month():
 
 
 def test_a_window_too_short_names_the_month_that_broke_it(tmp_path):
-    series = load([("2024-02-05", 96)]).dropna()
-    pd.DataFrame({"when": series.index.strftime("%Y-%m-%d %H:%M:%S"),
-                  "mw": series.round(1).to_numpy()}).to_csv(tmp_path / "XX.csv", index=False)
+    write_load(tmp_path / "XX.csv", load([("2024-02-05", 96)]))
     (tmp_path / "zone.yaml").write_text("region: XX\nseries: [XX.csv]\ndata_center: none\n")
     done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
                    str(tmp_path / "out" / "latest"), "--quiet")

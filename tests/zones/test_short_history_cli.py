@@ -4,11 +4,11 @@ the folder and every zone's reason; nothing is published and no traceback is sho
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
+from tests.zones.synthetic import hourly_load, write_load
 
 pytestmark = pytest.mark.slow
 
@@ -16,12 +16,7 @@ pytestmark = pytest.mark.slow
 def two_years(path, level: float, start: str = "2023-01-01") -> None:
     """Hourly load from ``start`` to 2024: from 2023-01, 24 complete months, one short of a
     backtest origin with a month to score after it."""
-    hours = pd.date_range(start, "2024-12-31 23:00", freq="h")
-    t = np.arange(len(hours))
-    load = level * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
-                    + 0.15 * np.cos(2 * np.pi * hours.dayofyear.to_numpy() / 365.25))
-    pd.DataFrame({"when": hours.strftime("%Y-%m-%d %H:%M:%S"), "mw": load.round(1)}).to_csv(
-        path, index=False)
+    write_load(path, hourly_load(level, start))
 
 
 def test_a_zone_too_short_to_backtest_is_one_line_and_exit_2(tmp_path):

@@ -5,10 +5,10 @@ end_year the history already reaches (was a crash inside statsforecast)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
+from tests.zones.synthetic import write_load
 from tests.zones.test_incomplete_months import load
 
 pytestmark = pytest.mark.slow
@@ -17,9 +17,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def zone_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("zone") / "XX.csv"
-    series = load()
-    pd.DataFrame({"when": series.index.strftime("%Y-%m-%d %H:%M:%S"),
-                  "mw": series.round(1).to_numpy()}).to_csv(path, index=False)
+    write_load(path, load())
     return path
 
 
