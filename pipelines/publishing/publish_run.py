@@ -1,6 +1,7 @@
 """The one way a run is published, by `dcload forecast` and `dcload refresh` alike.
 
-0. Refuse a store that is a file, and a link (`latest`, or `--output-dir`'s name) that is a
+0. Refuse a store that is a file, a store whose `runs` or `task-cache` is a file or whose
+   `refresh.lock` is not a file, and a link (`latest`, or `--output-dir`'s name) that is a
    file, a folder with content or a link anywhere but a run of this store (exit 2).
 1. Take the store's lock (pipelines/publishing/lock.py); held by someone else -> exit 3.
 2. Settle what a dead run left behind: staging directories, temporary symlinks, registry

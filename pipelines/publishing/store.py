@@ -82,6 +82,7 @@ class Store:
         if self.root.exists() and not self.root.is_dir():
             raise InputError(display_path(self.root), f"is a file, not a folder; choose another "
                              f"{option}", field=option)
+        self._check_layout(option)
         link, name = self.latest, self.latest.name
         if name in STORE_NAMES or name.startswith((STAGING_PREFIX, LATEST_TMP_PREFIX)):
             raise InputError(display_path(link), f"is the store's own {name!r}, not a link "
@@ -100,6 +101,23 @@ class Store:
         what = "a folder that is not a published run link" if link.is_dir() else "a file"
         raise InputError(display_path(link), f"exists and is {what}; move it aside or choose "
                          f"another {option}", field=option)
+
+    def _check_layout(self, option: str) -> None:
+        """The store's own entries, where present, of the kind publishing needs: `runs` and
+        `task-cache` folders, `refresh.lock` a file. Otherwise an InputError naming the entry
+        (a store someone filled by hand; nothing is moved or deleted)."""
+        for path, folder in ((self.runs, True), (self.task_cache, True),
+                             (self.root / "refresh.lock", False)):
+            if not (path.exists() or path.is_symlink()):
+                continue
+            if folder and not path.is_dir():
+                raise InputError(display_path(path), "is a file, but the store keeps a folder "
+                                 f"there; move it aside or choose another {option}",
+                                 field=option)
+            if not folder and not path.is_file():
+                raise InputError(display_path(path), "is not a file, but the store keeps its "
+                                 f"lock file there; move it aside or choose another {option}",
+                                 field=option)
 
     def pinned(self) -> set[str]:
         """Runs that a link in the store's folder points to (never pruned)."""

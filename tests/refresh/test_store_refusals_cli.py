@@ -108,3 +108,26 @@ def test_a_damaged_registry_is_one_line_naming_it_in_every_command(fast_workspac
     done = run_dcload("runs", "list", "--store", str(store))
     assert done.returncode == 2
     one_error_line(done.stderr, "registry.sqlite", "is a folder")
+
+
+def test_a_store_whose_own_entries_are_the_wrong_kind_is_refused(fast_workspace: Workspace,
+                                                                  tmp_path: Path):
+    """`runs` a file, or `refresh.lock` a folder (a store filled by hand): one line naming the
+    entry and the option, exit 2 (a user's mistake, not a failed run), nothing touched."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "runs").write_text("not runs\n")
+    done = run_dcload(*refresh_args(fast_workspace, store, "-q"))
+    assert done.returncode == 2, done.stderr
+    one_error_line(done.stderr, "runs", "is a file", "--store")
+    assert (store / "runs").read_text() == "not runs\n"
+    assert sorted(p.name for p in store.iterdir()) == ["runs"]
+
+    (store / "runs").unlink()
+    (store / "refresh.lock").mkdir()
+    (store / "refresh.lock" / "keep.txt").write_text("keep")
+    done = run_dcload(*forecast_args(fast_workspace, store / "latest"))
+    assert done.returncode == 2, done.stderr
+    one_error_line(done.stderr, "refresh.lock", "--output-dir")
+    assert (store / "refresh.lock" / "keep.txt").read_text() == "keep"
+    assert sorted(p.name for p in store.iterdir()) == ["refresh.lock"]
