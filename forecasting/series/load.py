@@ -99,6 +99,7 @@ def load_series(
     rules: CleaningRules | None = None,
     edge_coverage: float = 0.99,
     min_coverage: float = 0.5,
+    area: str | None = None,
 ) -> tuple[pd.Series, LoadReport]:
     """Read one file, or several of one region in order (later files win overlaps), then
     clean and resample to ``freq`` ('Y', 'M', 'D', 'H'; None: `default_freq` of the data)
@@ -106,7 +107,8 @@ def load_series(
     A ``freq`` finer than the data's sampling is an `InputError` (field 'freq').
 
     The reading options apply to every file (the format is detected per file when not
-    given); ``rules`` are the cleaning thresholds; ``period_tz``, ``edge_coverage`` and
+    given; ``area`` keeps one balancing authority's rows of a file holding several);
+    ``rules`` are the cleaning thresholds; ``period_tz``, ``edge_coverage`` and
     ``min_coverage`` are the resampling rules.
     """
     given = [path] if isinstance(path, str | Path) else list(path)
@@ -115,7 +117,8 @@ def load_series(
         raise InputError("(no file)", "no input file given")
     raws = [
         read_series(
-            p, format=format, date_col=date_col, value_col=value_col, unit=unit, source_tz=source_tz
+            p, format=format, date_col=date_col, value_col=value_col, unit=unit,
+            source_tz=source_tz, area=area,
         )
         for p in paths
     ]

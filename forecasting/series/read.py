@@ -18,8 +18,9 @@ Rules:
   kept as NaN (so cleaning reports it as a gap) and counted. Any other non-numeric or
   non-finite value, and a negative one, is an `InputError` naming file, row and column, as
   are a value column empty in every row, an EIA BALANCE file holding several balancing
-  authorities (one file is one area's load: the error names the authorities and the first row
-  of the second), an empty date cell, an unparseable date, a missing
+  authorities when ``area`` does not choose one (one file is one area's load: the error names
+  the authorities and the first row of the second), an ``area`` the file holds no row of
+  (the error names those it holds), an empty date cell, an unparseable date, a missing
   file, an empty file and an unreadable one.
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
@@ -240,10 +241,24 @@ def _one_area(areas: pd.Series, rows: np.ndarray, file: str, col: str) -> None:
     raise InputError(
         file,
         f"holds {len(names)} balancing authorities ({shown}); a load file is one area's: "
-        f"keep one authority's rows (the header and the lines starting '{names[0]},')",
+        "choose one with --ba (dcload zones init, backtest, regimes) or `area:` in a zone "
+        f"config, or keep one authority's rows (the header and the lines starting "
+        f"'{names[0]},')",
         row=int(rows[pos]),
         field=col,
     )
+
+
+def _rows_of_area(areas: pd.Series, area: str, file: str, col: str) -> np.ndarray:
+    """Which rows belong to balancing authority `area` (case and spaces ignored);
+    `InputError` naming the authorities the file holds if none does."""
+    mask = (areas.str.upper() == area.strip().upper()).to_numpy()
+    if not mask.any():
+        names = list(dict.fromkeys(areas.to_numpy()))
+        shown = ", ".join(names[:LIST_LIMIT]) + (", ..." if len(names) > LIST_LIMIT else "")
+        raise InputError(file, f"holds no row of balancing authority '{area.strip()}' (it "
+                         f"holds {shown})", field=col)
+    return mask
 
 
 def series_files(path: str | Path) -> list[Path]:
@@ -270,12 +285,15 @@ def read_series(
     value_col: str | None = None,
     unit: str | None = None,
     source_tz: str = "UTC",
+    area: str | None = None,
 ) -> RawSeries:
     """Read one CSV file (rules in the module docstring).
 
     ``format`` forces 'eia930', 'pjm' or 'generic'; ``date_col``/``value_col`` name the
     columns of a generic file (or override a known format's); ``unit`` overrides the unit;
-    ``source_tz`` is the time zone of generic timestamps without a UTC offset.
+    ``source_tz`` is the time zone of generic timestamps without a UTC offset; ``area``
+    keeps one balancing authority's rows of a file holding several (EIA's BALANCE file; a
+    file without an authority column is one area's already and is read whole).
     """
     path = Path(path)
     file = display_path(path)
@@ -327,7 +345,14 @@ def read_series(
         raise InputError(file, "no data rows")
     dates, texts, rows = dates[keep], texts[keep], rows[keep]
     if spec.area_col:
-        _one_area(frame.loc[keep, spec.area_col].str.strip(), rows, file, spec.area_col)
+        areas = frame.loc[keep, spec.area_col].str.strip()
+        if area is not None and area.strip():
+            mask = _rows_of_area(areas, area, file, spec.area_col)
+            dates, texts, rows, areas = dates[mask], texts[mask], rows[mask], areas[mask]
+            kept = np.flatnonzero(keep)
+            keep = np.zeros_like(keep)
+            keep[kept[mask]] = True  # the other authorities' rows are not this file's data
+        _one_area(areas, rows, file, spec.area_col)
 
     parsed = parse_dates(
         dates,

@@ -3,7 +3,8 @@
 `forecasting.io.zone_config_file.load_zone_config` reads the YAML file and resolves its paths
 relative to the file (like the national config); `forecasting.zones.read.read_zone_inputs`
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
-files win overlaps), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
+files win overlaps), ``area`` (the balancing authority kept from a file holding several,
+EIA's BALANCE file), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
 every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
 for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
@@ -98,6 +99,8 @@ class ZoneConfig(BaseModel):
 
     region: str
     series: list[str] = Field(min_length=1)
+    area: str | None = None  # the balancing authority kept from a series file holding
+    # several (EIA's BALANCE file); files of one area are read whole
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
     data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no

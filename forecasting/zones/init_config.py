@@ -5,7 +5,8 @@
 
 - ``region``: the name given, ``series``: the files in the order given (later files win
   overlaps), relative to the config's folder when they share a folder below the root (so the
-  config and its data can move together), else absolute;
+  config and its data can move together), else absolute; ``area``: the balancing authority
+  kept from files holding several (`--ba`), when one is given;
 - ``scenarios: [statistical-trend]``: no large-load data, so the data-center component is
   the decomposition's recent trend carried on;
 - ``data_center`` and ``reference_years``: when the history covers complete years before
@@ -59,7 +60,7 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
 
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
-                     raws: Sequence[RawSeries]) -> str:
+                     raws: Sequence[RawSeries], *, area: str | None = None) -> str:
     """The YAML text of a statistical-trend zone config (module docstring)."""
     files = ", ".join(display_path(p) for p in series)
     history = build_history(raws)
@@ -89,6 +90,8 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"region: {_quote(name)}",
         "series:",
         *[f"  - {_quote(p)}" for p in relative],
+        *(["# the balancing authority kept from files holding several",
+           f"area: {_quote(area.strip())}"] if area and area.strip() else []),
         "# no large-load data: only the statistical-trend scenario (add large_loads: DIR with",
         "# contracts.csv and assumptions.csv for vetted and all-requests)",
         "scenarios: [statistical-trend]",

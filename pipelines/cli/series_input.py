@@ -44,6 +44,7 @@ class SeriesOptions:
     format: str | None
     date_col: str | None
     value_col: str | None
+    ba: str | None
     freq: Freq | None
     agg: Agg
     config: Path
@@ -58,6 +59,9 @@ DateColOption = typer.Option(None, "--date-col", help="Date column of a generic 
                              "(default: detected).")
 ValueColOption = typer.Option(None, "--value-col", help="Value column of a generic file "
                               "(default: the only numeric column).")
+BaOption = typer.Option(None, "--ba", help="The balancing authority to keep from a file "
+                        "holding several (EIA's BALANCE file, as `dcload data fetch eia930` "
+                        "writes it), e.g. PJM.")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "and daily files, the file's own for monthly and annual ones, Y for "
                           "the built history); finer than the data is an error.")
@@ -70,6 +74,7 @@ SERIES_PARAMETERS = (
     ("format", str, FormatOption),
     ("date_col", str, DateColOption),
     ("value_col", str, ValueColOption),
+    ("ba", str, BaOption),
     ("freq", Freq, FreqOption),
     ("agg", Agg, AggOption),
     ("config", Path, ConfigOption),
@@ -122,7 +127,7 @@ def load_modelling_series(
     series, report = load_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
-        agg=options.agg.value,
+        agg=options.agg.value, area=options.ba,
     )
     if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)

@@ -32,6 +32,10 @@ def init_command(
     out: Path = typer.Option(None, "--out", "-o", metavar="PATH",
                              help="Where to write the config (default "
                              "pipelines/<name>.yaml)."),
+    ba: str = typer.Option(None, "--ba", metavar="NAME",
+                           help="The balancing authority to keep from files holding several "
+                           "(EIA's BALANCE file, as `dcload data fetch eia930` writes it); "
+                           "written to the config as `area`."),
     force: bool = typer.Option(False, "--force", help="Replace an existing config file."),
 ) -> None:
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
@@ -45,7 +49,7 @@ def init_command(
     check_out(out, name)
     if out.exists() and not force:
         raise InputError(display_path(out), "exists already (--force replaces it)")
-    text = zone_config_text(name, files, out, read_files(files))
+    text = zone_config_text(name, files, out, read_files(files, ba), area=ba)
     write_config(out, text)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
@@ -89,7 +93,7 @@ COLUMN_ADVICE = (
 )
 
 
-def read_files(files: list[Path]):
+def read_files(files: list[Path], area: str | None = None):
     """The zone's files as read (`read_zone_files`); a folder, or a file whose columns the
     readers cannot tell apart, is an `InputError` saying what `zones init` takes (it has no
     --date-col/--value-col: a zone config cannot carry them)."""
@@ -102,7 +106,7 @@ def read_files(files: list[Path]):
                              "load files (e.g. FOLDER/*.csv), which its config lists one by "
                              "one")
     try:
-        return read_zone_files(files)
+        return read_zone_files(files, area=area)
     except InputError as error:
         message = error.message
         for pattern, advice in COLUMN_ADVICE:

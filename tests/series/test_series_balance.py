@@ -95,3 +95,61 @@ def test_zones_init_takes_one_authoritys_balance_file_and_refuses_the_fetched_on
     assert len(lines) == 1 and "EIA930_BALANCE_2024_Jan_Jun.csv" in lines[0]
     assert "balancing authorities (PJM, ERCO)" in lines[0]
     assert not (tmp_path / "all.yaml").exists()
+
+
+def two_authorities(path: Path, ends: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
+    """A BALANCE file holding PJM's rows, then ERCO's (as fetched, one authority after the
+    other); their loads differ by a factor of about 2."""
+    t = np.arange(len(ends))
+    pjm = 80000 * (1 + 0.2 * np.sin(2 * np.pi * t / 24)
+                   + 0.15 * np.cos(2 * np.pi * ends.dayofyear.to_numpy() / 365.25))
+    erco = pjm / 2 + 1000
+    balance_file(path.with_suffix(".pjm"), ends, pjm, ba="PJM")
+    balance_file(path.with_suffix(".erco"), ends, erco, ba="ERCO")
+    erco_lines = path.with_suffix(".erco").read_text().splitlines()[1:]
+    path.write_text(path.with_suffix(".pjm").read_text() + "\n".join(erco_lines) + "\n")
+    return pjm, erco
+
+
+def test_ba_keeps_one_authoritys_rows_of_a_fetched_file(tmp_path):
+    ends = pd.date_range("2024-01-01 01:00", periods=48, freq="h")
+    pjm, erco = two_authorities(tmp_path / "all.csv", ends)
+    raw = read_series(tmp_path / "all.csv", area="erco")  # case ignored
+    assert np.allclose(raw.values.to_numpy(), np.round(erco))
+    assert raw.origin["row"].iloc[0] == 49  # rows keep their numbers in the file
+    assert raw.reads[0].rows == 48
+    raw = read_series(tmp_path / "all.csv", area=" PJM ")
+    assert np.allclose(raw.values.to_numpy(), np.round(pjm))
+    with pytest.raises(InputError) as raised:
+        read_series(tmp_path / "all.csv", area="MISO")
+    assert raised.value.field == "Balancing Authority"
+    assert "no row of balancing authority 'MISO' (it holds PJM, ERCO)" in str(raised.value)
+    with pytest.raises(InputError) as raised:
+        read_series(tmp_path / "all.csv")
+    assert "--ba" in str(raised.value)  # the message says how to choose one
+    from forecasting.series import load_series
+    daily, _ = load_series(tmp_path / "all.csv", area="ERCO", freq="D")
+    alone, _ = load_series(tmp_path / "all.erco", freq="D")  # ERCO's rows in a file alone
+    pd.testing.assert_series_equal(daily, alone)
+
+
+@pytest.mark.slow
+def test_zones_init_ba_writes_the_area_the_zone_run_reads(tmp_path):
+    from forecasting.io.zone_config_file import load_zone_config
+    from forecasting.zones.read import read_zone_inputs
+
+    ends = pd.date_range("2021-01-01 01:00", "2025-01-01 00:00", freq="h")
+    pjm, erco = two_authorities(tmp_path / "balance.csv", ends)
+    done = run_cli("zones", "init", "ERCOT", "--series", str(tmp_path / "balance.csv"),
+                   "--ba", "ERCO", "--out", str(tmp_path / "ercot.yaml"))
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "ercot.yaml").read_text()
+    assert 'area: "ERCO"' in text and "2021-01..2024-12 complete months" in text
+    [raw], _ = read_zone_inputs(load_zone_config(tmp_path / "ercot.yaml"))
+    assert np.allclose(raw.values.to_numpy(), np.round(erco))
+
+    done = run_cli("zones", "init", "X", "--series", str(tmp_path / "balance.csv"),
+                   "--ba", "TVA", "--out", str(tmp_path / "x.yaml"))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "no row of balancing authority 'TVA' (it holds PJM, ERCO)" in done.stderr
+    assert not (tmp_path / "x.yaml").exists()
