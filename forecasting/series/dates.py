@@ -20,8 +20,13 @@ Conventions (the rest of `forecasting.series` relies on them):
 - Generic dates ``2023``, ``2023-01`` (or ``2023/01``), ``2023-01-01`` give a naive
   ``PeriodIndex`` of frequency Y, M or D; every row of a file must use the same form.
   Timestamps that are all at midnight are read as days. Dates given to the day may turn out
-  to be monthly or annual samples (`sampling` states how that is inferred). Timestamps must
-  fall on whole hours (sub-hourly data are not supported).
+  to be monthly or annual samples (`sampling` states how that is inferred).
+- **Sub-hourly** timestamps (every 5, 15 or 30 minutes, as ISO or SCADA exports give them)
+  are kept as they are (stamps all at one minute past the hour, like ``00:59``, are hourly
+  and floored to the hour), with ``step_minutes`` the largest step that divides every minute of
+  the hour seen (15 for :00/:15/:30/:45); each stamp marks the start of its interval, or its
+  end in a source labelled hour ending (shifted back by one step, not one hour).
+  `forecasting.series.read` averages them to hours. Timestamps must fall on whole minutes.
 
 Errors are `InputError` naming the file, the data row (1-based, header not counted: data row
 N is line N+1 of a file with a one-line header) and the date column.
@@ -55,6 +60,7 @@ class DateParse:
     repeated_local: list[str] = field(default_factory=list)  # labels resolved as DST/standard
     nonexistent_rows: list[int] = field(default_factory=list)  # dropped: no such local time
     inferred: str = "timestamps with a time of day"  # why `freq` (see `sampling`)
+    step_minutes: int = 60  # under 60: sub-hourly stamps, averaged to hours by the reader
 
 
 def _bad(file: str, col: str, rows: np.ndarray, pos: int, text: str, why: str) -> InputError:
@@ -116,24 +122,35 @@ def parse_dates(
     if periods_allowed and stamps.tz is None and len(stamps) > 1 and at_midnight:
         periods, freq, why = infer_day_sampling(stamps.to_period("D"))
         return DateParse(periods, freq, inferred=f"timestamps all at midnight; {why}")
-    off_hour = np.flatnonzero(np.asarray(stamps != stamps.floor("h")))
-    if len(off_hour):
-        pos = int(off_hour[0])
-        raise _bad(
-            file,
-            col,
-            rows,
-            pos,
-            texts.iloc[pos],
-            "timestamp is not on a whole hour (sub-hourly data are not supported)",
-        )
+    step = _step_minutes(stamps, texts, rows, file, col)
+    if step == 60:
+        stamps = stamps.floor("h")  # hourly stamps at one minute past the hour (e.g. :59)
+    shift = pd.Timedelta(minutes=step) if hour_ending else pd.Timedelta(0)
     if stamps.tz is not None:
-        utc = stamps.tz_convert("UTC")
-        return DateParse(utc - HOUR if hour_ending else utc, "H")
-    starts = stamps - HOUR if hour_ending else stamps
+        return DateParse(stamps.tz_convert("UTC") - shift, "H", step_minutes=step)
+    starts = stamps - shift
     if tz == "UTC":
-        return DateParse(starts.tz_localize("UTC"), "H")
-    return _localize(starts, texts, rows, tz)
+        return DateParse(starts.tz_localize("UTC"), "H", step_minutes=step)
+    parsed = _localize(starts, texts, rows, tz)
+    parsed.step_minutes = step
+    return parsed
+
+
+def _step_minutes(stamps: pd.DatetimeIndex, texts: pd.Series, rows: np.ndarray, file: str,
+                  col: str) -> int:
+    """60 for stamps all at one minute of the hour (hourly data, e.g. at :00 or :59); else
+    the largest step of minutes dividing 60 and every stamp's minute (sub-hourly data);
+    `InputError` for a stamp off a whole minute."""
+    off_minute = np.flatnonzero(np.asarray(stamps != stamps.floor("min")))
+    if len(off_minute):
+        pos = int(off_minute[0])
+        raise _bad(file, col, rows, pos, texts.iloc[pos],
+                   "timestamp is not on a whole minute (hourly or sub-hourly data: every 5, "
+                   "15 or 30 minutes)")
+    minutes = np.unique(stamps.minute.to_numpy())
+    if len(minutes) == 1:
+        return 60
+    return int(np.gcd.reduce(np.r_[60, minutes]))
 
 
 def _parse_timestamps(

@@ -11,7 +11,8 @@ Rules:
   whose columns are found from its first rows (`columns`). The timestamps become UTC hour
   starts or periods (`dates`, which states the time-zone and DST rules) and the sampling
   (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
-  frequencies).
+  frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are averaged to hours
+  (`sub_hourly`).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
@@ -43,6 +44,7 @@ from forecasting.series.columns import detect_columns
 from forecasting.series.dates import parse_dates
 from forecasting.series.formats import detect_format, known_header
 from forecasting.series.sampling import NAMES, check_single_frequency
+from forecasting.series.sub_hourly import hourly_means
 
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "<na>", "nat"})
 PARQUET_MAGIC = b"PAR1"
@@ -382,6 +384,11 @@ def read_series(
     )
     order = np.argsort(index.asi8, kind="stable")
     series, origin = series.iloc[order], origin.iloc[order]
+    sampling = f"{NAMES[parsed.freq]} ({parsed.inferred})"
+    if parsed.step_minutes < 60:
+        means = hourly_means(series, origin, parsed.step_minutes)
+        series, origin = means.values, means.origin
+        sampling = f"sub-hourly ({means.note(parsed.step_minutes)})"
 
     report = ReadReport(
         file=file,
@@ -398,7 +405,7 @@ def read_series(
         repeated_local_hours=parsed.repeated_local,
         nonexistent_rows=parsed.nonexistent_rows,
         source_flags=flags,
-        sampling=f"{NAMES[parsed.freq]} ({parsed.inferred})",
+        sampling=sampling,
         columns_detected=detected,
     )
     return RawSeries(series, file, spec.name, spec.unit, parsed.freq, origin, (report,))

@@ -136,9 +136,9 @@ def test_missing_date(write_csv):
     assert "row 2, field 'Datetime': missing date" in bad(path)
 
 
-def test_timestamp_off_the_hour(write_csv):
-    path = write_csv("d.csv", header="t,v", rows=["2023-01-01 00:00,1", "2023-01-01 00:30,2"])
-    assert "row 2, field 't': timestamp is not on a whole hour" in bad(
+def test_timestamp_off_a_whole_minute(write_csv):
+    path = write_csv("d.csv", header="t,v", rows=["2023-01-01 00:00,1", "2023-01-01 00:30:20,2"])
+    assert "row 2, field 't': timestamp is not on a whole minute" in bad(
         path, date_col="t", value_col="v"
     )
 

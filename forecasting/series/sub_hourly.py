@@ -1,0 +1,49 @@
+"""Sub-hourly load (every 5, 15 or 30 minutes) averaged to hours.
+
+An hour's load is the mean of its samples that hold a value, when at least half of the
+samples its step gives an hour (`MIN_SHARE` of 60 / step) do; otherwise the hour has no
+evidence (NaN) and cleaning reports it as missing, like an empty hourly cell. Samples given
+twice for one time are all in the mean. Each hour keeps the file row and date text of its
+first sample, so errors and provenance still point into the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+#: share of an hour's samples that must hold a value for the hour to be evidence
+MIN_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class HourlyMeans:
+    values: pd.Series      # hour start (UTC) -> mean MW, NaN without enough samples
+    origin: pd.DataFrame   # hour start -> file, row and label of its first sample
+    short_hours: int       # hours with samples but fewer than MIN_SHARE of them with values
+
+    def note(self, step: int) -> str:
+        short = (f"; {self.short_hours} hour(s) with under half their samples are missing"
+                 if self.short_hours else "")
+        return f"every {step} minutes, averaged to {len(self.values)} hours{short}"
+
+
+def hourly_means(values: pd.Series, origin: pd.DataFrame, step: int) -> HourlyMeans:
+    """`values` and `origin` indexed by sample time (sorted, UTC), sampled every `step`
+    minutes -> one row per hour (module docstring)."""
+    hours = values.index.floor("h")
+    frame = pd.DataFrame({"value": values.to_numpy(), "hour": hours})
+    grouped = frame.groupby("hour", sort=True)["value"]
+    means, counts = grouped.mean(), grouped.count()
+    needed = MIN_SHARE * 60 / step
+    enough = (counts >= needed).to_numpy()
+    hourly = pd.Series(np.where(enough, means.to_numpy(), np.nan), index=means.index,
+                       name=values.name)
+    hourly.index = pd.DatetimeIndex(hourly.index).rename(values.index.name)
+    first = ~pd.Index(hours).duplicated(keep="first")
+    first_rows = origin.iloc[np.flatnonzero(first)]
+    first_rows.index = hourly.index
+    short = int(((counts > 0).to_numpy() & ~enough).sum())
+    return HourlyMeans(hourly, first_rows, short)
