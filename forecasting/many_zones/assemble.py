@@ -57,6 +57,7 @@ class ManyZonesRun:
     history: pd.DataFrame
     reconciliation: dict
     failed: list[tuple[str, str]]   # (node, one-line reason)
+    quality: dict[str, dict]        # zone -> what its file held (`ZoneHistory.quality`)
     seconds: dict[str, float]       # node -> seconds its task took (manifest only: timings
     # are not results, so the tables stay byte-identical run to run)
 
@@ -109,6 +110,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         backtest_selected=_concat([r.backtest_selected for r in ok]),
         history=_concat([r.history for r in ok]),
         reconciliation=note, failed=failed,
+        quality={r.node: r.quality for r in sorted(results, key=lambda r: r.node)
+                 if r.quality is not None},
         seconds={r.node: r.seconds for r in results},
     )
 

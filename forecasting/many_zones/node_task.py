@@ -14,6 +14,9 @@ statistical model on the whole load, no data-center component).
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
 
+A zone's task also says what its file held (hours with evidence, absent, screened as
+outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report.
+
 Any failure of a zone's data or fit (an unreadable file, too little history) is caught and
 returned as the node's one-line reason; the other nodes go on.
 """
@@ -67,6 +70,7 @@ class NodeResult:
     season_peaks: pd.DataFrame | None = None   # 50/50 and 90/10 summer and winter peaks
     peak_check: pd.DataFrame | None = None     # its history's held-out years beside them
     data_center_known: bool = False
+    quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
     seconds: float = 0.0
 
 
@@ -95,8 +99,13 @@ def _timed(result: NodeResult, seconds: float) -> NodeResult:
 
 
 def _run(task: NodeTask) -> NodeResult:
-    loads = {leaf: build_history(read_zone_files([path])).load
-             for leaf, path in zip(task.leaves, task.files, strict=True)}
+    quality = None
+    if task.leaves == (task.node,):  # a zone: its history says what its file held
+        history = build_history(read_zone_files(list(task.files)))
+        loads, quality = {task.node: history.load}, history.quality()
+    else:  # a total: only the loads are kept (a top holds every zone's hours)
+        loads = {leaf: build_history(read_zone_files([path])).load
+                 for leaf, path in zip(task.leaves, task.files, strict=True)}
     total = _sum(list(loads.values()))
     if len(loads) > 1:  # a total covers the hours every zone under it covers
         total = total.loc[max(v.first_valid_index() for v in loads.values()):
@@ -139,6 +148,7 @@ def _run(task: NodeTask) -> NodeResult:
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
+        quality=quality,
     )
 
 

@@ -46,11 +46,28 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
         headline=_node_years(annual, top), nodes=nodes,
         failed=manifest.get("failed", []),
+        quality=quality_rows(manifest.get("data_quality")),
         reconciliation=manifest.get("reconciliation", {}),
         coincidence=_latest_coincidence(run.coincidence),
         changes=run.changes, downloads=run.downloads(), charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def quality_rows(quality: dict | None) -> list[dict]:
+    """One row per zone of what its file held, the zone with the smallest share of hours
+    with evidence first (ties by name)."""
+    rows = []
+    for zone, q in (quality or {}).items():
+        gap = q.get("longest_gap") or {}
+        rows.append({"zone": zone, "evidence_pct": 100.0 * q["evidence_hours"] / q["hours"],
+                     "hours": q["hours"], "absent": q["absent_hours"],
+                     "outliers": q["outlier_hours"], "not_load": q["not_load_hours"],
+                     "duplicates": q["duplicate_rows"], "long_gaps": q["long_gaps"],
+                     "longest_gap": gap.get("hours"),
+                     "partial_months": len(q["partial_months"]),
+                     "repeats": q.get("repeated_value_runs", 0)})
+    return sorted(rows, key=lambda r: (r["evidence_pct"], r["zone"]))
 
 
 def _cell(row) -> str:

@@ -96,8 +96,8 @@ def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> d
 
 def many_zones_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> dict:
     """The manifest of a many-zone run (`forecasting.many_zones.compute.ComputedManyZones`):
-    zones and nodes counted, failed zones with their reasons, how energy was reconciled and
-    the seconds each task took."""
+    zones and nodes counted, failed zones with their reasons, how energy was reconciled, the
+    seconds each task took and what each zone's file held (`data_quality`, by zone)."""
     config, run = computed.config, computed.run
     manifest = _grid_manifest("zones", computed, fp, run_id=run_id, seed=config.seed,
                               draws=config.zone.n_paths, timings=timings)
@@ -107,5 +107,6 @@ def many_zones_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict
         "failed": [{"region": n, "reason": r} for n, r in run.failed],
         "reconciliation": run.reconciliation,
         "task_seconds": dict(sorted(run.seconds.items())),
+        "data_quality": run.quality,
     })
     return manifest

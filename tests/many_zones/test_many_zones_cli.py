@@ -109,6 +109,35 @@ def test_every_node_has_its_own_50_50_and_90_10_peaks_and_their_held_out_check(w
         == sorted(pep["period"])
 
 
+def test_the_manifest_and_report_say_what_each_zone_file_held(workspace):
+    from forecasting.zones.history import build_history
+    from forecasting.zones.read import read_zone_files
+
+    _, runs = workspace
+    _, out = runs[2]
+    manifest = json.loads((out / "manifest.json").read_text())
+    quality = manifest["data_quality"]
+    assert sorted(quality) == sorted(ZONES)   # zones that ran; not totals, not the corrupt one
+    for zone in ZONES:
+        q = quality[zone]
+        frame = pd.read_csv(SHARED / "zones" / f"{zone}.csv", usecols=["date_time"])
+        stamps = pd.to_datetime(frame["date_time"])
+        assert q["hours"] == int((stamps.max() - stamps.min()) / pd.Timedelta(hours=1)) + 1
+        assert q["evidence_hours"] + q["absent_hours"] + q["outlier_hours"] \
+            + q["not_load_hours"] == q["hours"]
+        alone = build_history(read_zone_files([SHARED / "zones" / f"{zone}.csv"])).quality()
+        assert q == json.loads(json.dumps(alone))   # as a zone run of that file says
+    html = (out / "index.html").read_text()
+    section = html[html.index('<section id="data-quality">'):]
+    section = section[:section.index("</section>")]
+    for zone in ZONES:
+        assert f'<td class="text">{zone}</td>' in section
+    assert "PJM-XX" not in section
+    worst = min(ZONES, key=lambda z: (quality[z]["evidence_hours"] / quality[z]["hours"], z))
+    assert section.index(f'<td class="text">{worst}</td>') \
+        == min(section.index(f'<td class="text">{z}</td>') for z in ZONES)
+
+
 def test_refresh_reruns_only_the_zones_whose_file_changed(workspace):
     ws, runs = workspace
     _, out = runs[1]
