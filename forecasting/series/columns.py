@@ -4,7 +4,9 @@ from a sample of its cells (the first rows).
 Rules (cells are stripped; empty and ``NA``-like cells are ignored):
 
 - A column is *date-like* if every cell is a year (``2019``), a month (``2019-01``), a date
-  or an ISO timestamp; *numeric* if every cell is a finite number. A column of years is both.
+  or a timestamp (ISO, or one of the forms of `forecasting.series.dates.TIMESTAMP_FORMATS`;
+  one form reading `DATE_SHARE` of the cells is enough, the reader names the others);
+  *numeric* if every cell is a finite number. A column of years is both.
 - The date column is the given ``date_col``, else the left-most date-like column that is not
   numeric, else the left-most column of years. None: `InputError` listing the header.
 - The value column is the given ``value_col``, else the only numeric column other than the
@@ -21,7 +23,11 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.series.dates import timestamp_format
 
+#: share of a sampled column's cells one timestamp form must read for the column to hold
+#: dates (the rest are bad rows, which the reader then names one by one)
+DATE_SHARE = 0.9
 _PERIOD = re.compile(r"^\d{4}(?:[-/]\d{1,2}(?:-\d{1,2})?)?$")
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -40,10 +46,8 @@ def _kinds(cells: pd.Series, missing: frozenset[str]) -> tuple[bool, bool, bool,
     numeric = bool(np.isfinite(numbers).all())
     years = bool(cells.str.match(_YEAR).all())
     periods = cells.str.match(_PERIOD)
-    dates = periods.all() or bool(
-        pd.to_datetime(cells[~periods], format="ISO8601", errors="coerce").notna().all()
-        and not numeric
-    )
+    dates = periods.all() or (not numeric and timestamp_format(
+        cells[~periods], share=DATE_SHARE) is not None)
     return bool(dates), numeric, years, False
 
 

@@ -16,7 +16,15 @@ Conventions (the rest of `forecasting.series` relies on them):
     the nonexistent hour anyway cannot be placed in time; its row is dropped and reported.
 - Timestamps carrying a UTC offset (``...Z``, ``...+01:00``) are absolute and only converted.
 - Timestamps are ISO 8601 unless the format gives its own form (EIA's BALANCE files:
-  ``01/01/2024 6:00:00 AM``, ``date_format``).
+  ``01/01/2024 6:00:00 AM``, ``date_format``). A generic file's timestamps that are not ISO
+  may be in one of `TIMESTAMP_FORMATS`, the forms spreadsheets and utility exports use
+  (``1/31/2024 13:00``, ``01/31/2024 1:00 PM``, ``2024/01/31 13:00``; month first, and day
+  first only when month first cannot read every row): the first form that reads every row is
+  the file's (`timestamp_format`).
+- ``24:00`` (ERCOT's and many utilities' label of a day's last hour) is the next day's
+  ``00:00``; such a label can only end its hour, so a file holding one is read as hour
+  ending, as is a file whose date column is named for it (``Hour Ending``, ``HE``: see
+  `forecasting.series.formats`).
 - Generic dates ``2023``, ``2023-01`` (or ``2023/01``), ``2023-01-01`` give a naive
   ``PeriodIndex`` of frequency Y, M or D; every row of a file must use the same form.
   Timestamps that are all at midnight are read as days. Dates given to the day may turn out
@@ -44,6 +52,14 @@ from forecasting.errors import InputError
 from forecasting.series.sampling import infer_day_sampling
 
 HOUR = pd.Timedelta(hours=1)
+#: non-ISO timestamp forms a generic file may use, tried in this order (month first)
+TIMESTAMP_FORMATS = (
+    "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%y %H:%M", "%m/%d/%y %I:%M %p", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S",
+    "%m-%d-%Y %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d.%m.%Y %H:%M",
+    "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y",  # days (a column of midnights is daily)
+)
+_HOUR_24 = re.compile(r"(?<![\d:])24:00(?::00)?$")
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
@@ -153,6 +169,37 @@ def _step_minutes(stamps: pd.DatetimeIndex, texts: pd.Series, rows: np.ndarray, 
     return int(np.gcd.reduce(np.r_[60, minutes]))
 
 
+def hour_24(texts: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """(texts with a ``24:00`` label read as ``23:00``, which rows had one): the caller adds
+    the hour back after parsing, so ``1/31/2024 24:00`` is ``2024-02-01 00:00``."""
+    late = texts.str.contains(_HOUR_24).to_numpy()
+    if not late.any():
+        return texts, late
+    return texts.where(~late, texts.str.replace(_HOUR_24, "23:00", regex=True)), late
+
+
+def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
+    """The form of a column of timestamps: "ISO8601" if every text is an ISO timestamp,
+    else the first of `TIMESTAMP_FORMATS` that reads every one (``24:00`` labels allowed),
+    else the form that reads the most (the earlier on a tie) if it reads at least ``share``
+    of them, else None. With ``share`` under 1, a file with a few bad rows is read in the
+    form of the others, and its first bad row is the error."""
+    texts, _ = hour_24(texts)
+    best, most = None, 0
+    for form in ("ISO8601", *TIMESTAMP_FORMATS):
+        read = int(pd.to_datetime(texts, format=form, errors="coerce").notna().sum())
+        if read == len(texts):
+            return form
+        if read > most:
+            best, most = form, read
+    return best if most and most >= share * len(texts) else None
+
+
+def has_hour_24(texts: pd.Series) -> bool:
+    """Whether any label is a day's ``24:00`` (which only an hour-ending file can hold)."""
+    return bool(texts.str.contains(_HOUR_24).any())
+
+
 def _parse_timestamps(
     texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool,
     date_format: str | None = None,
@@ -168,18 +215,26 @@ def _parse_timestamps(
             texts.iloc[pos],
             "timestamps mix values with and without a UTC offset",
         )
+    shown = texts
+    texts, late = hour_24(texts)
+    form = date_format
+    if form is None and not aware[0]:
+        form = timestamp_format(texts, share=0.0) or "ISO8601"
     try:
-        parsed = pd.to_datetime(texts, format=date_format or "ISO8601", errors="coerce",
+        parsed = pd.to_datetime(texts, format=form or "ISO8601", errors="coerce",
                                 utc=bool(aware[0]))
     except (ValueError, OverflowError):  # pragma: no cover - coerce should not raise
         parsed = pd.Series(pd.NaT, index=texts.index)
+    parsed = parsed.where(~late, parsed + HOUR)
     bad = np.flatnonzero(parsed.isna().to_numpy())
     if len(bad):
         pos = int(bad[0])
         forms = "YYYY-MM-DD HH:MM:SS" + (", YYYY-MM-DD, YYYY-MM or YYYY" if periods_allowed else "")
-        if date_format is not None:
-            forms = pd.Timestamp("2024-01-31 18:00").strftime(date_format)
-        raise _bad(file, col, rows, pos, texts.iloc[pos], f"cannot parse date (expected {forms})")
+        if form not in (None, "ISO8601"):
+            forms = pd.Timestamp("2024-01-31 18:00").strftime(form) + " as the other rows"
+            if date_format is not None:
+                forms = pd.Timestamp("2024-01-31 18:00").strftime(date_format)
+        raise _bad(file, col, rows, pos, shown.iloc[pos], f"cannot parse date (expected {forms})")
     return pd.DatetimeIndex(parsed)
 
 

@@ -16,7 +16,9 @@ Rules (column names are compared after stripping spaces, case-insensitively):
   Timestamps are **local prevailing time of America/New_York, hour ending** (see `dates`).
 - ``generic``: any CSV, when the caller names ``date_col`` and ``value_col``. Dates may be
   years (``2023``), months (``2023-01``), days (``2023-01-01``) or timestamps, which are taken
-  as the **start** of the hour in ``tz`` (default UTC) unless they carry a UTC offset.
+  as the **start** of the hour in ``tz`` (default UTC) unless they carry a UTC offset, and as
+  its **end** when the date column is named for it (``Hour Ending``, ``HE``:
+  `names_hour_ending`) or holds a ``24:00`` label (`forecasting.series.dates`).
 
 Detection when no ``format`` is given: a header matching exactly one of ``eia930``/``pjm`` is
 that format (``date_col``/``value_col``, if given, then override its default columns); a
@@ -137,6 +139,13 @@ def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
     return found
 
 
+def names_hour_ending(column: str) -> bool:
+    """Whether a generic file's date column says its stamps end their hour: ``Hour Ending``,
+    ``HourEnding``, ``interval_ending``, ``HE``."""
+    name = column.strip().lower()
+    return "ending" in name or name == "he"
+
+
 def known_header(columns: Sequence[str]) -> bool:
     """Whether the header carries the EIA-930 (cleaned or BALANCE) or the PJM signature (even
     ambiguously)."""
@@ -190,7 +199,8 @@ def detect_format(
             )
         d = _require(file, columns, date_col, "date")
         v = _require(file, columns, value_col, "value")
-        return FileFormat("generic", d, v, unit or infer_unit(v) or "unspecified", tz, False)
+        return FileFormat("generic", d, v, unit or infer_unit(v) or "unspecified", tz,
+                          names_hour_ending(d))
 
     spec = found.get(format)
     if isinstance(spec, list):

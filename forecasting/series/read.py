@@ -30,7 +30,7 @@ Rules:
 from __future__ import annotations
 
 import gzip
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -41,7 +41,7 @@ from forecasting.contracts import frequency_code
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns
-from forecasting.series.dates import parse_dates
+from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import detect_format, known_header
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
@@ -328,6 +328,9 @@ def read_series(
         unit=unit,
         tz=source_tz,
     )
+    if spec.name == "generic" and not spec.hour_ending and has_hour_24(sample[spec.date_col]
+                                                                      .astype(str).str.strip()):
+        spec = replace(spec, hour_ending=True)  # a day's 24:00 can only end its hour
     if spec.date_col == spec.value_col:
         raise InputError(file, "date and value columns must differ", field=spec.value_col)
     usecols = [spec.date_col, spec.value_col] + [

@@ -1,0 +1,78 @@
+"""Load files as spreadsheets and utilities export them: US month/day/year timestamps (24- or
+12-hour clock), year/month/day with slashes, day first when month first cannot be, ERCOT's
+``24:00`` for a day's last hour, and a date column named ``Hour Ending``, all read to the
+same UTC hour starts as ISO timestamps would be."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forecasting.errors import InputError
+from forecasting.series.read import read_series
+
+HOURS = pd.date_range("2024-01-30 20:00", periods=8, freq="h")  # crosses midnight
+
+
+def write(path, header, labels, values=None):
+    values = np.arange(len(labels), dtype=float) + 100 if values is None else values
+    path.write_text(header + "\n" + "\n".join(f"{t},{v}" for t, v in
+                                             zip(labels, values, strict=True)) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("form", ["%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%Y/%m/%d %H:%M",
+                                  "%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %H:%M"])
+def test_spreadsheet_timestamps_read_as_the_same_hours(tmp_path, form):
+    labels = [t.strftime(form).replace("/0", "/").lstrip("0") if "%m/%d" in form
+              else t.strftime(form) for t in HOURS]  # Excel drops leading zeros
+    raw = read_series(write(tmp_path / "x.csv", "Date,Load", labels))
+    assert list(raw.values.index) == list(HOURS.tz_localize("UTC"))
+    assert raw.reads[0].time_convention == "UTC, hour beginning"
+    assert list(raw.values) == [100.0 + i for i in range(len(HOURS))]
+
+
+def test_hour_24_is_the_next_midnight_and_makes_the_file_hour_ending(tmp_path):
+    # ERCOT's native load: 'Hour Ending' 01:00..24:00 of each day
+    ends = pd.date_range("2024-01-31 01:00", periods=30, freq="h")
+    labels = [(t - pd.Timedelta(hours=1)).strftime("%m/%d/%Y") + " 24:00" if t.hour == 0
+              else t.strftime("%m/%d/%Y %H:%M") for t in ends]
+    assert "01/31/2024 24:00" in labels
+    for header in ("Hour Ending,ERCOT", "When,ERCOT"):  # by its name, or by its 24:00
+        raw = read_series(write(tmp_path / "e.csv", header, labels))
+        starts = (ends - pd.Timedelta(hours=1)).tz_localize("UTC")
+        assert list(raw.values.index) == list(starts), header
+        assert raw.reads[0].time_convention == "UTC, hour ending"
+        assert list(raw.origin["label"])[23] == "01/31/2024 24:00"  # rows shown as written
+
+
+def test_a_bad_row_in_a_us_file_names_the_row_and_the_form_the_others_use(tmp_path):
+    labels = [t.strftime("%m/%d/%Y %H:%M") for t in pd.date_range("2024-01-30", periods=30,
+                                                                    freq="h")]
+    labels[5] = "13/45/2024 10:00"
+    with pytest.raises(InputError) as raised:
+        read_series(write(tmp_path / "x.csv", "Date,Load", labels))
+    assert raised.value.row == 6 and raised.value.field == "Date"
+    assert "cannot parse date (expected 01/31/2024 18:00 as the other rows)" in str(raised.value)
+    assert str(raised.value).endswith("'13/45/2024 10:00'")
+
+
+def test_us_days_are_daily(tmp_path):
+    days = pd.date_range("2024-01-01", periods=40, freq="D")
+    raw = read_series(write(tmp_path / "d.csv", "day,mwh", [f"{d.month}/{d.day}/{d.year}"
+                                                            for d in days]))
+    assert raw.freq == "D" and raw.values.index[0] == pd.Period("2024-01-01", "D")
+
+
+@settings(max_examples=40, deadline=None)
+@given(start=st.datetimes(min_value=pd.Timestamp("2000-01-01").to_pydatetime(),
+                          max_value=pd.Timestamp("2030-01-01").to_pydatetime()),
+       form=st.sampled_from(["%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M:%S %p", "%Y/%m/%d %H:%M:%S",
+                             "%Y-%m-%dT%H:%M"]))
+def test_any_hour_written_in_a_known_form_reads_back(tmp_path_factory, start, form):
+    hours = pd.date_range(pd.Timestamp(start).floor("h"), periods=30, freq="h")
+    path = write(tmp_path_factory.mktemp("f") / "x.csv", "t,v", [t.strftime(form) for t in hours])
+    assert list(read_series(path).values.index) == list(hours.tz_localize("UTC"))
