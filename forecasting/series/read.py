@@ -42,7 +42,7 @@ from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns
 from forecasting.series.dates import has_hour_24, parse_dates
-from forecasting.series.formats import detect_format, known_header
+from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 
@@ -53,6 +53,9 @@ SNIFF_BYTES = 8192
 SNIFF_ROWS = 200  # rows sampled to find the date and value columns of an unknown header
 SERIES_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq")
 OK_FLAG = "OKAY"
+#: share of a generic file's rows repeating an earlier timestamp above which the file is
+#: searched for a column naming several areas (`_generic_area`)
+REPEATED_SHARE = 0.2
 LIST_LIMIT = 10
 
 
@@ -232,20 +235,44 @@ def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str,
     return values
 
 
+def _generic_area(table: pd.DataFrame, keep: np.ndarray, dates: pd.Series, spec, area,
+                  file: str) -> pd.Series | None:
+    """The column naming the area of each row of a generic file (PJM Data Miner's ``zone``):
+    with ``area`` given, the first other column holding it in some row (an `InputError` if
+    none does); otherwise the first column whose value differs between two rows of one
+    timestamp (the file holds several areas' loads), or None."""
+    others = [c for c in table.columns if c not in (spec.date_col, spec.value_col)]
+    cells = {c: table.loc[keep, c].astype(str).str.strip() for c in others}
+    if area:
+        wanted = area.strip().upper()
+        for c in others:
+            if (cells[c].str.upper() == wanted).any():
+                return cells[c].reindex(table.index, fill_value="").rename(c)
+        raise InputError(file, f"no column holds the area '{area.strip()}' (--ba); the file's "
+                         f"columns are {', '.join(repr(c) for c in table.columns)}",
+                         field="--ba")
+    for c in others:
+        per_time = cells[c].groupby(dates.to_numpy()).nunique()
+        if (per_time > 1).any():
+            return cells[c].reindex(table.index, fill_value="").rename(c)
+    return None
+
+
 def _one_area(areas: pd.Series, rows: np.ndarray, file: str, col: str) -> None:
     """`InputError` if a file's area column names more than one area (EIA's BALANCE file
-    holds every balancing authority; a load file is one area's)."""
+    holds every balancing authority, PJM's Data Miner export every zone asked for; a load
+    file is one area's)."""
     names = list(dict.fromkeys(areas.to_numpy()))
     if len(names) < 2:
         return
     pos = int(np.flatnonzero((areas != names[0]).to_numpy())[0])
     shown = ", ".join(names[:LIST_LIMIT]) + (", ..." if len(names) > LIST_LIMIT else "")
+    what = "balancing authorities" if col == BALANCE_AREA else f"areas in column '{col}'"
     raise InputError(
         file,
-        f"holds {len(names)} balancing authorities ({shown}); a load file is one area's: "
+        f"holds {len(names)} {what} ({shown}); a load file is one area's: "
         "choose one with --ba (dcload zones init, backtest, regimes) or `area:` in a zone "
-        f"config, or keep one authority's rows (the header and the lines starting "
-        f"'{names[0]},')",
+        f"config, or keep one area's rows",
         row=int(rows[pos]),
         field=col,
     )
@@ -349,6 +376,11 @@ def read_series(
     if not keep.any():
         raise InputError(file, "no data rows")
     dates, texts, rows = dates[keep], texts[keep], rows[keep]
+    if spec.name == "generic" and (area or dates.duplicated().mean() >= REPEATED_SHARE):
+        found = _generic_area(_read_table(path, file, kind), keep, dates, spec, area, file)
+        if found is not None:
+            spec = replace(spec, area_col=found.name)
+            frame[found.name] = found
     if spec.area_col:
         areas = frame.loc[keep, spec.area_col].str.strip()
         if area is not None and area.strip():
