@@ -4,7 +4,8 @@
 relative to the file (like the national config); `forecasting.zones.read.read_zone_inputs`
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
 files win overlaps), ``area`` (the balancing authority kept from a file holding several,
-EIA's BALANCE file), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
+EIA's BALANCE file), ``series_timezone`` (the clock of the files' timestamps without a UTC
+offset; default UTC), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
 every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
 for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
@@ -101,6 +102,10 @@ class ZoneConfig(BaseModel):
     series: list[str] = Field(min_length=1)
     area: str | None = None  # the balancing authority kept from a series file holding
     # several (EIA's BALANCE file); files of one area are read whole
+    # the clock of the series files' timestamps that carry no UTC offset (IANA name; local
+    # wall-clock files with DST follow `forecasting.series.dates`' rules); EIA-930 files and
+    # PJM's are read on their own known clocks whatever this says
+    series_timezone: str = "UTC"
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
     data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no
@@ -121,7 +126,7 @@ class ZoneConfig(BaseModel):
     timezone: str = "America/New_York"
     backtest: BacktestConfig = BacktestConfig()
 
-    @field_validator("timezone")
+    @field_validator("timezone", "series_timezone")
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)

@@ -22,8 +22,11 @@
   few origins to choose the models and calibrate the bands on, and makes every month an
   origin (``step: 1``; the default every six months, Decembers in, may leave none).
 
-- ``timezone``: the default (America/New_York), to edit for a zone on another clock (the
-  files hold UTC hours and say nothing of the zone's clock).
+- ``series_timezone``: the clock of the files' timestamps without a UTC offset (`--series-tz`,
+  default UTC);
+- ``timezone``: the files' clock when they are on local time (`--series-tz`), else the
+  default (America/New_York), to edit for a zone on another clock (UTC hours say nothing of
+  the zone's clock).
 
 Everything else keeps `ZoneConfig`'s defaults, written out so a planner sees what to edit.
 """
@@ -60,7 +63,8 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
 
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
-                     raws: Sequence[RawSeries], *, area: str | None = None) -> str:
+                     raws: Sequence[RawSeries], *, area: str | None = None,
+                     series_timezone: str = "UTC") -> str:
     """The YAML text of a statistical-trend zone config (module docstring)."""
     files = ", ".join(display_path(p) for p in series)
     history = build_history(raws)
@@ -92,6 +96,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         *[f"  - {_quote(p)}" for p in relative],
         *(["# the balancing authority kept from files holding several",
            f"area: {_quote(area.strip())}"] if area and area.strip() else []),
+        "# the clock of the files' timestamps without a UTC offset (EIA-930 and PJM files",
+        "# are read on their own clocks)",
+        f"series_timezone: {series_timezone}",
         "# no large-load data: only the statistical-trend scenario (add large_loads: DIR with",
         "# contracts.csv and assumptions.csv for vetted and all-requests)",
         "scenarios: [statistical-trend]",
@@ -110,7 +117,7 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"seed: {defaults.seed}",
         "# the zone's clock (IANA name; edit it for a zone outside US Eastern time): the",
         "# data-center load of the hourly profiles peaks mid-afternoon local time",
-        f"timezone: {defaults.timezone}",
+        f"timezone: {defaults.timezone if series_timezone == 'UTC' else series_timezone}",
         "backtest:",
         f"  horizon: {defaults.backtest.horizon}",
         f"  first_origin: \"{first_origin}\"",

@@ -52,11 +52,13 @@ TO_MW = {"kW": 1e-3, "MW": 1.0, "GW": 1e3, "TW": 1e6,
          "kWh": 1e-3, "MWh": 1.0, "GWh": 1e3, "TWh": 1e6, "unspecified": 1.0}
 
 
-def read_zone_file(path: str | Path, *, area: str | None = None) -> RawSeries:
+def read_zone_file(path: str | Path, *, area: str | None = None,
+                   source_tz: str = "UTC") -> RawSeries:
     """One hourly load file in MW (module docstring); `InputError` for a file that is not
     hourly or whose unit is not a power or an hourly energy. ``area`` keeps one balancing
-    authority's rows of a file holding several (EIA's BALANCE file)."""
-    raw = read_series(path, area=area)
+    authority's rows of a file holding several (EIA's BALANCE file); ``source_tz`` is the
+    clock of timestamps without a UTC offset."""
+    raw = read_series(path, area=area, source_tz=source_tz)
     report = raw.reads[0]
     if not raw.hourly:
         raise InputError(raw.source, f"a zone needs hourly load, and this file's sampling is "
@@ -78,14 +80,15 @@ def in_mw(raw: RawSeries) -> RawSeries:
                    reads=tuple(replace(r, unit=note) for r in raw.reads))
 
 
-def read_zone_files(paths: Sequence[str | Path], *, area: str | None = None
-                    ) -> list[RawSeries]:
+def read_zone_files(paths: Sequence[str | Path], *, area: str | None = None,
+                    source_tz: str = "UTC") -> list[RawSeries]:
     """Each file read (UTC hour starts, provenance rows) and in MW, in the order given;
     `InputError` for a file that is not hourly, and for files in different units (as
-    `forecasting.series.combine` refuses them). ``area``: see `read_zone_file`."""
+    `forecasting.series.combine` refuses them). ``area``, ``source_tz``: see
+    `read_zone_file`."""
     if not paths:
         raise InputError("(no file)", "a zone needs at least one load file")
-    raws = [read_zone_file(p, area=area) for p in paths]
+    raws = [read_zone_file(p, area=area, source_tz=source_tz) for p in paths]
     for earlier, later in zip(raws, raws[1:], strict=False):
         if later.unit != earlier.unit:
             raise InputError(later.source, f"cannot combine: its unit '{later.unit}' differs "
@@ -131,7 +134,8 @@ def read_zone_inputs(config, root: str | Path = "."):
     """(raws, large_loads or None) for a `ZoneConfig`; relative paths are taken from ``root``
     (`load_zone_config` has already made them absolute)."""
     root = Path(root)
-    raws = read_zone_files([root / p for p in config.series], area=config.area)
+    raws = read_zone_files([root / p for p in config.series], area=config.area,
+                           source_tz=config.series_timezone)
     large = None
     if config.large_loads is not None:
         history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")

@@ -45,6 +45,7 @@ class SeriesOptions:
     date_col: str | None
     value_col: str | None
     ba: str | None
+    series_tz: str
     freq: Freq | None
     agg: Agg
     config: Path
@@ -62,6 +63,9 @@ ValueColOption = typer.Option(None, "--value-col", help="Value column of a gener
 BaOption = typer.Option(None, "--ba", help="The balancing authority to keep from a file "
                         "holding several (EIA's BALANCE file, as `dcload data fetch eia930` "
                         "writes it), e.g. PJM.")
+SeriesTzOption = typer.Option("UTC", "--series-tz", help="The clock of timestamps without a "
+                              "UTC offset in a generic file (IANA name, e.g. America/Chicago; "
+                              "EIA-930 and PJM files are read on their own clocks).")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "and daily files, the file's own for monthly and annual ones, Y for "
                           "the built history); finer than the data is an error.")
@@ -75,6 +79,7 @@ SERIES_PARAMETERS = (
     ("date_col", str, DateColOption),
     ("value_col", str, ValueColOption),
     ("ba", str, BaOption),
+    ("series_tz", str, SeriesTzOption),
     ("freq", Freq, FreqOption),
     ("agg", Agg, AggOption),
     ("config", Path, ConfigOption),
@@ -127,7 +132,7 @@ def load_modelling_series(
     series, report = load_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
-        agg=options.agg.value, area=options.ba,
+        agg=options.agg.value, area=options.ba, source_tz=options.series_tz,
     )
     if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)

@@ -36,6 +36,10 @@ def init_command(
                            help="The balancing authority to keep from files holding several "
                            "(EIA's BALANCE file, as `dcload data fetch eia930` writes it); "
                            "written to the config as `area`."),
+    series_tz: str = typer.Option("UTC", "--series-tz", metavar="TZ",
+                                  help="The clock of the files' timestamps without a UTC "
+                                  "offset (IANA name, e.g. America/Chicago for local time "
+                                  "with DST); also the zone's clock when not UTC."),
     force: bool = typer.Option(False, "--force", help="Replace an existing config file."),
 ) -> None:
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
@@ -49,7 +53,9 @@ def init_command(
     check_out(out, name)
     if out.exists() and not force:
         raise InputError(display_path(out), "exists already (--force replaces it)")
-    text = zone_config_text(name, files, out, read_files(files, ba), area=ba)
+    series_tz = _time_zone(series_tz)
+    text = zone_config_text(name, files, out, read_files(files, ba, series_tz), area=ba,
+                            series_timezone=series_tz)
     write_config(out, text)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
@@ -93,7 +99,17 @@ COLUMN_ADVICE = (
 )
 
 
-def read_files(files: list[Path], area: str | None = None):
+def _time_zone(name: str) -> str:
+    """An IANA time zone name, or an `InputError` naming --series-tz."""
+    from forecasting.zones.config import known_time_zone
+
+    try:
+        return known_time_zone(name.strip())
+    except ValueError as error:
+        raise InputError("(command line)", str(error), field="--series-tz") from None
+
+
+def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC"):
     """The zone's files as read (`read_zone_files`); a folder, or a file whose columns the
     readers cannot tell apart, is an `InputError` saying what `zones init` takes (it has no
     --date-col/--value-col: a zone config cannot carry them)."""
@@ -106,7 +122,7 @@ def read_files(files: list[Path], area: str | None = None):
                              "load files (e.g. FOLDER/*.csv), which its config lists one by "
                              "one")
     try:
-        return read_zone_files(files, area=area)
+        return read_zone_files(files, area=area, source_tz=source_tz)
     except InputError as error:
         message = error.message
         for pattern, advice in COLUMN_ADVICE:
