@@ -5,8 +5,9 @@ relative to the file (like the national config); `forecasting.zones.read.read_zo
 opens them. Keys: ``region`` (the table's region label), ``series`` (hourly load files, later
 files win overlaps), ``area`` (the balancing authority kept from a file holding several,
 EIA's BALANCE file), ``series_timezone`` (the clock of the files' timestamps without a UTC
-offset; default UTC), ``large_loads`` (directory with contracts.csv and assumptions.csv; needed by
-every scenario but ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
+offset; default UTC), ``column`` (the load column of files with several), ``large_loads``
+(directory with contracts.csv and assumptions.csv; needed by every scenario but
+``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
 for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
 the data-center ramp the decomposition measures from; default: the history's first complete
@@ -106,6 +107,8 @@ class ZoneConfig(BaseModel):
     # wall-clock files with DST follow `forecasting.series.dates`' rules); EIA-930 files and
     # PJM's are read on their own known clocks whatever this says
     series_timezone: str = "UTC"
+    column: str | None = None  # the load column of files with several numeric columns
+    # (ERCOT's native file: one per weather zone and the total); None: the only one
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
     neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
     data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no

@@ -6,7 +6,8 @@
 - ``region``: the name given, ``series``: the files in the order given (later files win
   overlaps), relative to the config's folder when they share a folder below the root (so the
   config and its data can move together), else absolute; ``area``: the balancing authority
-  kept from files holding several (`--ba`), when one is given;
+  kept from files holding several (`--ba`), and ``column``, the load column of files with
+  several (`--column`), when given;
 - ``scenarios: [statistical-trend]``: no large-load data, so the data-center component is
   the decomposition's recent trend carried on;
 - ``data_center`` and ``reference_years``: when the history covers complete years before
@@ -64,7 +65,7 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
                      raws: Sequence[RawSeries], *, area: str | None = None,
-                     series_timezone: str = "UTC") -> str:
+                     series_timezone: str = "UTC", column: str | None = None) -> str:
     """The YAML text of a statistical-trend zone config (module docstring)."""
     files = ", ".join(display_path(p) for p in series)
     history = build_history(raws)
@@ -96,6 +97,8 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         *[f"  - {_quote(p)}" for p in relative],
         *(["# the balancing authority kept from files holding several",
            f"area: {_quote(area.strip())}"] if area and area.strip() else []),
+        *(["# the load column of files with several numeric columns",
+           f"column: {_quote(column)}"] if column else []),
         "# the clock of the files' timestamps without a UTC offset (EIA-930 and PJM files",
         "# are read on their own clocks)",
         f"series_timezone: {series_timezone}",

@@ -52,13 +52,14 @@ TO_MW = {"kW": 1e-3, "MW": 1.0, "GW": 1e3, "TW": 1e6,
          "kWh": 1e-3, "MWh": 1.0, "GWh": 1e3, "TWh": 1e6, "unspecified": 1.0}
 
 
-def read_zone_file(path: str | Path, *, area: str | None = None,
-                   source_tz: str = "UTC") -> RawSeries:
+def read_zone_file(path: str | Path, *, area: str | None = None, source_tz: str = "UTC",
+                   column: str | None = None) -> RawSeries:
     """One hourly load file in MW (module docstring); `InputError` for a file that is not
     hourly or whose unit is not a power or an hourly energy. ``area`` keeps one balancing
     authority's rows of a file holding several (EIA's BALANCE file); ``source_tz`` is the
-    clock of timestamps without a UTC offset."""
-    raw = read_series(path, area=area, source_tz=source_tz)
+    clock of timestamps without a UTC offset; ``column`` the load column of a file with
+    several numeric columns."""
+    raw = read_series(path, area=area, source_tz=source_tz, value_col=column)
     report = raw.reads[0]
     if not raw.hourly:
         raise InputError(raw.source, f"a zone needs hourly load, and this file's sampling is "
@@ -81,14 +82,14 @@ def in_mw(raw: RawSeries) -> RawSeries:
 
 
 def read_zone_files(paths: Sequence[str | Path], *, area: str | None = None,
-                    source_tz: str = "UTC") -> list[RawSeries]:
+                    source_tz: str = "UTC", column: str | None = None) -> list[RawSeries]:
     """Each file read (UTC hour starts, provenance rows) and in MW, in the order given;
     `InputError` for a file that is not hourly, and for files in different units (as
-    `forecasting.series.combine` refuses them). ``area``, ``source_tz``: see
+    `forecasting.series.combine` refuses them). ``area``, ``source_tz``, ``column``: see
     `read_zone_file`."""
     if not paths:
         raise InputError("(no file)", "a zone needs at least one load file")
-    raws = [read_zone_file(p, area=area, source_tz=source_tz) for p in paths]
+    raws = [read_zone_file(p, area=area, source_tz=source_tz, column=column) for p in paths]
     for earlier, later in zip(raws, raws[1:], strict=False):
         if later.unit != earlier.unit:
             raise InputError(later.source, f"cannot combine: its unit '{later.unit}' differs "
@@ -135,7 +136,7 @@ def read_zone_inputs(config, root: str | Path = "."):
     (`load_zone_config` has already made them absolute)."""
     root = Path(root)
     raws = read_zone_files([root / p for p in config.series], area=config.area,
-                           source_tz=config.series_timezone)
+                           source_tz=config.series_timezone, column=config.column)
     large = None
     if config.large_loads is not None:
         history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")

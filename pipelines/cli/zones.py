@@ -36,6 +36,10 @@ def init_command(
                            help="The balancing authority to keep from files holding several "
                            "(EIA's BALANCE file, as `dcload data fetch eia930` writes it); "
                            "written to the config as `area`."),
+    column: str = typer.Option(None, "--column", metavar="NAME",
+                               help="The load column of files with several numeric columns "
+                               "(e.g. ERCOT in ERCOT's native load file); written to the "
+                               "config as `column`."),
     series_tz: str = typer.Option("UTC", "--series-tz", metavar="TZ",
                                   help="The clock of the files' timestamps without a UTC "
                                   "offset (IANA name, e.g. America/Chicago for local time "
@@ -54,8 +58,8 @@ def init_command(
     if out.exists() and not force:
         raise InputError(display_path(out), "exists already (--force replaces it)")
     series_tz = _time_zone(series_tz)
-    text = zone_config_text(name, files, out, read_files(files, ba, series_tz), area=ba,
-                            series_timezone=series_tz)
+    text = zone_config_text(name, files, out, read_files(files, ba, series_tz, column),
+                            area=ba, series_timezone=series_tz, column=column)
     write_config(out, text)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
@@ -86,9 +90,8 @@ def write_config(out: Path, text: str) -> None:
                          f"{error.strerror or error}") from None
 
 
-#: a zone config lists files, not columns: the readers' advice to name a column, as a zone's
-ZONE_COLUMNS = ("a zone config names files, not columns: give a file with one date column "
-                "and one load column, or an EIA-930 or PJM file")
+#: the readers' advice to name a column, as `zones init` takes it
+ZONE_COLUMNS = "choose the load column with --column (written to the config as `column`)"
 COLUMN_ADVICE = (
     (re.compile(r"; (choose the load with|give) value_col \(--value-col\)$"),
      f"; {ZONE_COLUMNS}"),
@@ -109,10 +112,11 @@ def _time_zone(name: str) -> str:
         raise InputError("(command line)", str(error), field="--series-tz") from None
 
 
-def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC"):
+def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC",
+               column: str | None = None):
     """The zone's files as read (`read_zone_files`); a folder, or a file whose columns the
-    readers cannot tell apart, is an `InputError` saying what `zones init` takes (it has no
-    --date-col/--value-col: a zone config cannot carry them)."""
+    readers cannot tell apart, is an `InputError` saying what `zones init` takes (--column
+    names the load column; the date column must be found from the cells)."""
     from forecasting.paths import display_path
     from forecasting.zones.read import read_zone_files
 
@@ -122,7 +126,7 @@ def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC
                              "load files (e.g. FOLDER/*.csv), which its config lists one by "
                              "one")
     try:
-        return read_zone_files(files, area=area, source_tz=source_tz)
+        return read_zone_files(files, area=area, source_tz=source_tz, column=column)
     except InputError as error:
         message = error.message
         for pattern, advice in COLUMN_ADVICE:

@@ -1,7 +1,7 @@
 """`dcload zones init`: an --out that is a folder, a folder given as --series, and a file whose
 load column cannot be told apart are one line saying what the user can do (exit 2, nothing
 written or left behind); found by fuzzing (tracebacks, a stray temporary file, and advice to
-use a --value-col that `zones init` does not have)."""
+use a --value-col that `zones init` does not have; it takes --column))."""
 
 from __future__ import annotations
 
@@ -50,9 +50,22 @@ def test_a_file_with_two_numeric_columns_says_what_a_zone_can_read(tmp_path):
     line = one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--out",
                                    str(out)))
     assert "with weather.csv" in line and "'load_mw', 'temp_f'" in line, line
-    assert "one date column and one load column" in line, line
+    assert "choose the load column with --column" in line, line
     assert "--value-col" not in line and "value_col" not in line, line  # not an option here
     assert not out.exists()
+    done = run_cli("zones", "init", "X", "--series", str(series), "--column", "load_mw",
+                   "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert 'column: "load_mw"' in out.read_text()
+
+    from forecasting.io.zone_config_file import load_zone_config
+    from forecasting.zones.read import read_zone_inputs
+
+    [raw], _ = read_zone_inputs(load_zone_config(out))  # the zone run reads that column
+    assert raw.reads[0].value_col == "load_mw"
+    line = one_error_line(run_cli("zones", "init", "X", "--series", str(series), "--column",
+                                   "temp_c", "--out", str(tmp_path / "y.yaml")))
+    assert "temp_c" in line, line
 
 
 def test_a_folder_as_series_is_refused_and_the_help_says_so(tmp_path):
