@@ -104,12 +104,23 @@ class Store:
 
     def _check_layout(self, option: str) -> None:
         """The store's own entries, where present, of the kind publishing needs: `runs` and
-        `task-cache` folders, `refresh.lock` a file. Otherwise an InputError naming the entry
-        (a store someone filled by hand; nothing is moved or deleted)."""
+        `task-cache` folders, `refresh.lock` a file and not a symlink. Otherwise an InputError
+        naming the entry (a store someone filled by hand; nothing is moved or deleted).
+
+        The lock is opened, truncated and written by every refresh (lock.py), so a symlinked
+        `refresh.lock` would overwrite whatever it points to: refused, whatever its target.
+        `runs` and `task-cache` may be symlinks to folders (runs kept on another disk):
+        publishing only creates, renames and removes its own entries inside them, as it
+        would in a real folder, and `latest` stays the relative link `runs/<id>`."""
         for path, folder in ((self.runs, True), (self.task_cache, True),
                              (self.root / "refresh.lock", False)):
             if not (path.exists() or path.is_symlink()):
                 continue
+            if not folder and path.is_symlink():
+                raise InputError(display_path(path), f"is a link to {os.readlink(path)}, but "
+                                 f"the store writes its lock file there and would overwrite "
+                                 f"the target; remove the link or choose another {option}",
+                                 field=option)
             if folder and not path.is_dir():
                 raise InputError(display_path(path), "is a file, but the store keeps a folder "
                                  f"there; move it aside or choose another {option}",

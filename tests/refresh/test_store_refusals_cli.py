@@ -131,3 +131,23 @@ def test_a_store_whose_own_entries_are_the_wrong_kind_is_refused(fast_workspace:
     one_error_line(done.stderr, "refresh.lock", "--output-dir")
     assert (store / "refresh.lock" / "keep.txt").read_text() == "keep"
     assert sorted(p.name for p in store.iterdir()) == ["refresh.lock"]
+
+
+def test_a_symlinked_lock_is_refused_and_its_target_left_as_it_was(fast_workspace: Workspace,
+                                                                    tmp_path: Path):
+    """`refresh.lock` a symlink (here to a user's file outside the store): the lock would
+    truncate and write the target, so it is refused before anything runs, one line naming it
+    and the option, exit 2; the target and the link are left as they were."""
+    precious = tmp_path / "precious.txt"
+    precious.write_text("do not overwrite\n")
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "refresh.lock").symlink_to(precious)
+    for args, option in ((refresh_args(fast_workspace, store, "-q"), "--store"),
+                         (forecast_args(fast_workspace, store / "latest"), "--output-dir")):
+        done = run_dcload(*args)
+        assert done.returncode == 2, done.stderr
+        one_error_line(done.stderr, "refresh.lock", "is a link", option)
+        assert precious.read_text() == "do not overwrite\n"
+        assert (store / "refresh.lock").is_symlink()
+        assert sorted(p.name for p in store.iterdir()) == ["refresh.lock"]
