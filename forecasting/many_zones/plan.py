@@ -1,6 +1,7 @@
 """What a many-zone run will do: its zone files, their hierarchy and one task per node.
 
-Zones are the files of ``series_dir`` matching ``pattern``, sorted; a zone's name is its file's
+Zones are the files of ``series_dir`` matching ``pattern`` (without one, every load file the
+readers take: `SERIES_SUFFIXES`), sorted; a zone's name is its file's
 without the compression and data suffixes (`forecasting.zones.read.zone_name`: ``TAL.csv``
 and ``TAL.csv.gz`` are both ``TAL``), and two files naming one zone are an `InputError`. The
 hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent tasks are made
@@ -19,6 +20,7 @@ from forecasting.errors import InputError
 from forecasting.hierarchy.tree import Hierarchy, ba_of, build_hierarchy
 from forecasting.many_zones.node_task import NodeTask, node_seed
 from forecasting.paths import display_path
+from forecasting.series.read import SERIES_SUFFIXES
 from forecasting.zones.config import ManyZonesConfig, ZoneConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 from forecasting.zones.read import read_ba_regions, read_ba_time_zones, zone_name
@@ -34,19 +36,32 @@ def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
     if not folder.is_dir():
         raise InputError(display_path(folder), "series_dir is not a folder", field="series_dir")
     files: dict[str, Path] = {}
-    for path in sorted(folder.glob(config.pattern)):
-        if not path.is_file():
-            continue
+    for path in candidate_files(folder, config.pattern):
         name = zone_name(path)
         if name in files:
+            narrow = (f"narrow pattern (now '{config.pattern}')" if config.pattern is not None
+                      else "set pattern (e.g. '*.csv.gz')")
             raise InputError(display_path(folder), f"files '{files[name].name}' and "
-                             f"'{path.name}' both name zone '{name}'; keep one, or narrow "
-                             f"pattern (now '{config.pattern}')", field="pattern")
+                             f"'{path.name}' both name zone '{name}'; keep one, or {narrow}",
+                             field="pattern")
         files[name] = path
+    if not files and config.pattern is None:
+        raise InputError(display_path(folder), f"holds no load file "
+                         f"({', '.join(SERIES_SUFFIXES)}); put the zone files there or set "
+                         f"pattern", field="series_dir")
     if not files:
         raise InputError(display_path(folder), f"no file matches '{config.pattern}'",
                          field="pattern")
     return dict(sorted(files.items()))
+
+
+def candidate_files(folder: Path, pattern: str | None) -> list[Path]:
+    """The files of `folder` that are zones, sorted: those matching `pattern`, or without
+    one every load file the readers take (`SERIES_SUFFIXES`, any case)."""
+    if pattern is not None:
+        return sorted(p for p in folder.glob(pattern) if p.is_file())
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.name.lower().endswith(SERIES_SUFFIXES))
 
 
 def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:

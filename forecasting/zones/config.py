@@ -180,7 +180,8 @@ class ZoneSettings(BaseModel):
 
 class ManyZonesConfig(BaseModel):
     """A many-zone run (`pipelines/us_zones.yaml`; forecasting/many_zones/): every file of
-    ``series_dir`` matching ``pattern`` is a zone named by its file stem; the hierarchy
+    ``series_dir`` matching ``pattern`` (a glob; without one, every load file the readers
+    take: .csv, .csv.gz, .parquet, .pq) is a zone named by its file stem; the hierarchy
     zone -> BA -> region -> ``region`` (the top) follows `forecasting.hierarchy.tree`, with
     ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
     EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped;
@@ -193,7 +194,7 @@ class ManyZonesConfig(BaseModel):
 
     region: str = "US48"
     series_dir: str
-    pattern: str = "*.csv"
+    pattern: str | None = None
     regions: str | None = None
     large_loads_dir: str | None = None
     seed: int = 0
