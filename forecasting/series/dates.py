@@ -138,35 +138,81 @@ def parse_dates(
     if periods_allowed and stamps.tz is None and len(stamps) > 1 and at_midnight:
         periods, freq, why = infer_day_sampling(stamps.to_period("D"))
         return DateParse(periods, freq, inferred=f"timestamps all at midnight; {why}")
+    if len(np.unique(np.asarray(stamps - stamps.floor("min")))) == 1:
+        stamps = stamps.floor("min")  # every stamp at one second of its minute (``00:59:59``)
     step = _step_minutes(stamps, texts, rows, file, col)
-    if step == 60:
-        stamps = stamps.floor("h")  # hourly stamps at one minute past the hour (e.g. :59)
+    if step == 60 and (stamps.minute != 0).any():
+        # hourly stamps a few minutes off the hour (``00:59``, ``01:01``): the hour they fall
+        # in, whatever the file calls them (an hour ending at 00:59 is the hour from 00:00)
+        stamps, hour_ending = stamps.floor("h"), False
     shift = pd.Timedelta(minutes=step) if hour_ending else pd.Timedelta(0)
     if stamps.tz is not None:
         return DateParse(stamps.tz_convert("UTC") - shift, "H", step_minutes=step)
-    starts = stamps - shift
     if tz == "UTC":
-        return DateParse(starts.tz_localize("UTC"), "H", step_minutes=step)
-    parsed = _localize(starts, texts, rows, tz)
+        return DateParse((stamps - shift).tz_localize("UTC"), "H", step_minutes=step)
+    if step < 60 and hour_ending:
+        # interval ends on a local clock: placed in time as they are (the repeated autumn
+        # labels resolved in file order), then moved back one interval
+        parsed = _localize(stamps, texts, rows, tz)
+        parsed.index = parsed.index - shift
+    else:
+        parsed = _localize(stamps - shift, texts, rows, tz)
     parsed.step_minutes = step
     return parsed
 
 
 def _step_minutes(stamps: pd.DatetimeIndex, texts: pd.Series, rows: np.ndarray, file: str,
                   col: str) -> int:
-    """60 for stamps all at one minute of the hour (hourly data, e.g. at :00 or :59); else
-    the largest step of minutes dividing 60 and every stamp's minute (sub-hourly data);
-    `InputError` for a stamp off a whole minute."""
+    """The file's sampling step in minutes: the median spacing of its distinct timestamps
+    when under an hour (it must divide 60), else 60 (hourly, at whatever minute of the hour
+    most stamps share). `InputError` naming the row for a stamp off a whole minute, a step
+    an hour is not a whole number of, a stamp off the grid most others keep (a typo such as
+    ``07:15`` in an hourly file), and a run of hourly rows inside a sub-hourly file."""
     off_minute = np.flatnonzero(np.asarray(stamps != stamps.floor("min")))
     if len(off_minute):
         pos = int(off_minute[0])
         raise _bad(file, col, rows, pos, texts.iloc[pos],
                    "timestamp is not on a whole minute (hourly or sub-hourly data: every 5, "
                    "15 or 30 minutes)")
-    minutes = np.unique(stamps.minute.to_numpy())
-    if len(minutes) == 1:
-        return 60
-    return int(np.gcd.reduce(np.r_[60, minutes]))
+    minutes = stamps.minute.to_numpy()
+    distinct = np.unique(stamps.asi8) // 60_000_000_000  # minutes since the epoch
+    spacing = int(np.median(np.diff(distinct))) if len(distinct) > 1 else 60
+    step = 60 if spacing >= 60 else spacing
+    epoch = stamps.asi8 // 60_000_000_000
+    if 60 % step:
+        second = distinct[int(np.flatnonzero(np.diff(distinct) == step)[0]) + 1]
+        pos = int(np.flatnonzero(epoch == second)[0])
+        raise _bad(file, col, rows, pos, texts.iloc[pos],
+                   f"samples every {step} minutes do not make whole hours (resample to 5, "
+                   "10, 15, 20 or 30 minutes, or to hours)")
+    places = minutes % step if step < 60 else minutes
+    values, counts = np.unique(places, return_counts=True)
+    main = int(values[np.argmax(counts)])
+    off = np.flatnonzero(places != main)
+    if len(off):
+        pos = int(off[0])
+        where = f"minute :{main:02d}" if step == 60 else f"a {step}-minute grid"
+        raise _bad(file, col, rows, pos, texts.iloc[pos],
+                   f"timestamp off the file's {'hourly' if step == 60 else 'sub-hourly'} "
+                   f"grid (its other rows are at {where})")
+    if step < 60:
+        _no_hourly_run(distinct, epoch, texts, rows, file, col, step)
+    return step
+
+
+def _no_hourly_run(distinct: np.ndarray, epoch: np.ndarray, texts, rows, file: str, col: str,
+                   step: int) -> None:
+    """`InputError` for three stamps in a row an hour apart in a file sampled every `step`
+    minutes (an hourly block pasted into sub-hourly data: its hours would hold one sample
+    each and be lost)."""
+    hourly = np.diff(distinct) == 60
+    run = np.flatnonzero(hourly[:-1] & hourly[1:])
+    if len(run):
+        first = distinct[run[0]]
+        pos = int(np.flatnonzero(epoch == first)[0])
+        raise _bad(file, col, rows, pos, texts.iloc[pos],
+                   f"mixed frequencies in one file: rows an hour apart from here while the "
+                   f"others are {step} minutes apart; give one frequency per file")
 
 
 def hour_24(texts: pd.Series) -> tuple[pd.Series, np.ndarray]:

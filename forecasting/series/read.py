@@ -79,6 +79,7 @@ class ReadReport:
     source_flags: dict[str, int] = field(default_factory=dict)  # EIA-930 non-OKAY categories
     sampling: str = ""  # the inferred sampling and why, e.g. "monthly (every date is ...)"
     columns_detected: bool = False  # date/value columns found from the cells (`columns`)
+    repeated_samples: int = 0  # sub-hourly samples given twice, merged before the hour's mean
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -420,9 +421,10 @@ def read_series(
     order = np.argsort(index.asi8, kind="stable")
     series, origin = series.iloc[order], origin.iloc[order]
     sampling = f"{NAMES[parsed.freq]} ({parsed.inferred})"
+    repeated = 0
     if parsed.step_minutes < 60:
         means = hourly_means(series, origin, parsed.step_minutes)
-        series, origin = means.values, means.origin
+        series, origin, repeated = means.values, means.origin, means.repeated
         sampling = f"sub-hourly ({means.note(parsed.step_minutes)})"
 
     report = ReadReport(
@@ -442,5 +444,6 @@ def read_series(
         source_flags=flags,
         sampling=sampling,
         columns_detected=detected,
+        repeated_samples=repeated,
     )
     return RawSeries(series, file, spec.name, spec.unit, parsed.freq, origin, (report,))

@@ -3,8 +3,10 @@
 An hour's load is the mean of its samples that hold a value, when at least half of the
 samples its step gives an hour (`MIN_SHARE` of 60 / step) do; otherwise the hour has no
 evidence (NaN) and cleaning reports it as missing, like an empty hourly cell. Samples given
-twice for one time are all in the mean. Each hour keeps the file row and date text of its
-first sample, so errors and provenance still point into the file.
+twice for one time are merged by their mean first (as hourly rows given twice are) and
+counted (`repeated`), so the read report and a zone's data quality say so. Each hour keeps
+the file row and date text of its first sample, so errors and provenance still point into
+the file.
 """
 
 from __future__ import annotations
@@ -23,16 +25,24 @@ class HourlyMeans:
     values: pd.Series      # hour start (UTC) -> mean MW, NaN without enough samples
     origin: pd.DataFrame   # hour start -> file, row and label of its first sample
     short_hours: int       # hours with samples but fewer than MIN_SHARE of them with values
+    repeated: int = 0      # sample rows repeating an earlier row's time, merged by their mean
 
     def note(self, step: int) -> str:
         short = (f"; {self.short_hours} hour(s) with under half their samples are missing"
                  if self.short_hours else "")
-        return f"every {step} minutes, averaged to {len(self.values)} hours{short}"
+        twice = (f"; {self.repeated} sample(s) given twice, merged by their mean"
+                 if self.repeated else "")
+        return f"every {step} minutes, averaged to {len(self.values)} hours{short}{twice}"
 
 
 def hourly_means(values: pd.Series, origin: pd.DataFrame, step: int) -> HourlyMeans:
     """`values` and `origin` indexed by sample time (sorted, UTC), sampled every `step`
     minutes -> one row per hour (module docstring)."""
+    repeated = int(values.index.duplicated().sum())
+    if repeated:
+        first = ~values.index.duplicated(keep="first")
+        origin = origin.iloc[np.flatnonzero(first)]
+        values = values.groupby(level=0, sort=True).mean()
     hours = values.index.floor("h")
     frame = pd.DataFrame({"value": values.to_numpy(), "hour": hours})
     grouped = frame.groupby("hour", sort=True)["value"]
@@ -46,4 +56,4 @@ def hourly_means(values: pd.Series, origin: pd.DataFrame, step: int) -> HourlyMe
     first_rows = origin.iloc[np.flatnonzero(first)]
     first_rows.index = hourly.index
     short = int(((counts > 0).to_numpy() & ~enough).sum())
-    return HourlyMeans(hourly, first_rows, short)
+    return HourlyMeans(hourly, first_rows, short, repeated)

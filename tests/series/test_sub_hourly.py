@@ -75,3 +75,63 @@ def test_every_hour_with_all_its_samples_is_their_mean(tmp_path_factory, step, h
     raw = read_series(path)
     means = mw.reshape(hours, 60 // step).mean(axis=1)
     assert len(raw.values) == hours and np.allclose(raw.values.to_numpy(), means)
+
+
+def test_quarter_hour_ends_on_a_local_clock_cross_both_dst_changes(tmp_path):
+    # interval-ending 15-minute samples on US Eastern wall-clock time (a PJM-style export):
+    # the autumn labels 01:00-02:00 repeat, the spring 02:15-02:45 do not exist
+    for day in ("2024-11-03 03:00", "2024-03-10 05:00"):
+        starts = pd.date_range(day, periods=16, freq="15min", tz="UTC")
+        ends = (starts + pd.Timedelta(minutes=15)).tz_convert("America/New_York")
+        mw = np.arange(len(starts), dtype=float) * 10 + 1000
+        write(tmp_path / "e.csv", ends.strftime("%Y-%m-%d %H:%M"), mw,
+              header="interval_ending,load_mw")
+        series, _ = load_series(tmp_path / "e.csv", freq="H", source_tz="America/New_York")
+        expected = pd.Series(mw, index=starts).resample("h").mean()
+        assert np.allclose(series.to_numpy(), expected.to_numpy()), day
+
+
+def test_a_typo_stamp_in_an_hourly_file_is_named_not_a_reason_to_lose_every_hour(tmp_path):
+    stamps = pd.date_range("2024-01-01", periods=200, freq="h").strftime("%Y-%m-%d %H:%M")
+    stamps = list(stamps)
+    stamps[120] = stamps[120][:-2] + "15"
+    write(tmp_path / "t.csv", stamps, np.full(200, 500.0))
+    with pytest.raises(InputError) as raised:
+        read_series(tmp_path / "t.csv")
+    assert raised.value.row == 121
+    assert "off the file's hourly grid (its other rows are at minute :00)" in str(raised.value)
+
+
+@pytest.mark.parametrize("minutes, why", [
+    (7, "samples every 7 minutes do not make whole hours"),
+    (None, "mixed frequencies in one file: rows an hour apart"),
+])
+def test_steps_that_lose_hours_are_refused_in_one_line(tmp_path, minutes, why):
+    if minutes:
+        stamps = pd.date_range("2024-01-01", periods=100, freq=f"{minutes}min")
+    else:  # six hourly rows, then a day of quarter hours
+        stamps = pd.date_range("2024-01-01", periods=6, freq="h").append(
+            pd.date_range("2024-01-01 06:00", periods=96, freq="15min"))
+    write(tmp_path / "x.csv", stamps.strftime("%Y-%m-%d %H:%M"), np.ones(len(stamps)))
+    with pytest.raises(InputError) as raised:
+        read_series(tmp_path / "x.csv")
+    assert why in str(raised.value) and raised.value.row is not None
+
+
+def test_samples_given_twice_are_merged_and_counted(tmp_path):
+    stamps = pd.date_range("2024-03-01", periods=8, freq="15min")
+    labels = list(stamps.strftime("%Y-%m-%d %H:%M")) + ["2024-03-01 00:15"]
+    values = np.r_[np.full(8, 100.0), 20.0]  # the repeat says 20 where the first said 100
+    write(tmp_path / "d.csv", labels, values)
+    raw = read_series(tmp_path / "d.csv")
+    assert raw.values.iloc[0] == pytest.approx((100 + 60 + 100 + 100) / 4)  # 00:15 is (100+20)/2
+    assert raw.reads[0].repeated_samples == 1
+    assert "1 sample(s) given twice, merged by their mean" in raw.reads[0].sampling
+
+
+def test_hourly_stamps_ending_a_minute_or_second_early_are_their_hour(tmp_path):
+    for form, header in (("%Y-%m-%d %H:59", "hour_ending"), ("%Y-%m-%d %H:59:59", "time")):
+        hours = pd.date_range("2024-01-01", periods=5, freq="h")
+        write(tmp_path / "h.csv", hours.strftime(form), np.arange(5.0), header=f"{header},mw")
+        raw = read_series(tmp_path / "h.csv")
+        assert list(raw.values.index) == list(hours.tz_localize("UTC")), form
