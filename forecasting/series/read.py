@@ -273,7 +273,7 @@ def _one_area(areas: pd.Series, rows: np.ndarray, file: str, col: str) -> None:
         file,
         f"holds {len(names)} {what} ({shown}); a load file is one area's: "
         "choose one with --ba (dcload zones init, backtest, regimes) or `area:` in a zone "
-        f"config, or keep one area's rows",
+        f"config (a many-zone folder takes one file per area), or keep one area's rows",
         row=int(rows[pos]),
         field=col,
     )
