@@ -37,6 +37,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     nodes = [] if run.zones is None else run.zones.to_dict("records")
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
+        node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
         node["years"] = _node_years(annual, node["region"])
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
@@ -68,6 +69,12 @@ def quality_rows(quality: dict | None) -> list[dict]:
                      "partial_months": len(q["partial_months"]),
                      "repeats": q.get("repeated_value_runs", 0)})
     return sorted(rows, key=lambda r: (r["evidence_pct"], r["zone"]))
+
+
+def _text(value) -> str | None:
+    """A text cell of zones.csv, None where it is empty (the top's parent, an ok node's
+    reason: NaN when read back), so the page shows nothing rather than "nan"."""
+    return value if isinstance(value, str) and value else None
 
 
 def _cell(row) -> str:
