@@ -6,7 +6,10 @@ Conventions (the rest of `forecasting.series` relies on them):
   source labelled *hour ending* (EIA-930, PJM) is shifted back by one hour, so EIA-930's
   ``2020-01-01 00:00:00`` (the hour 23:00-24:00 UTC on 31 Dec 2019) becomes
   ``2019-12-31 23:00+00:00``.
-- Local wall-clock labels (PJM: America/New_York) are converted to UTC after that shift:
+- Local wall-clock labels (PJM: America/New_York) are converted to UTC after that shift
+  (PJM's convention; a file whose labels are the local instants its intervals end, with no
+  ``02:00`` on the spring day, is placed in time first and shifted after: the convention
+  leaving fewer labels at nonexistent times is the file's):
   - at the autumn fall-back the local hour 01:00-02:00 happens twice (PJM labels both
     ``02:00`` hour ending). The **first occurrence in file order is daylight time (EDT), the
     second standard time (EST)**; this explicit rule is used instead of ``ambiguous='infer'``,
@@ -150,13 +153,16 @@ def parse_dates(
         return DateParse(stamps.tz_convert("UTC") - shift, "H", step_minutes=step)
     if tz == "UTC":
         return DateParse((stamps - shift).tz_localize("UTC"), "H", step_minutes=step)
-    if step < 60 and hour_ending:
-        # interval ends on a local clock: placed in time as they are (the repeated autumn
-        # labels resolved in file order), then moved back one interval
-        parsed = _localize(stamps, texts, rows, tz)
-        parsed.index = parsed.index - shift
-    else:
-        parsed = _localize(stamps - shift, texts, rows, tz)
+    parsed = _localize(stamps - shift, texts, rows, tz)
+    if hour_ending:
+        # two conventions label interval ends on a local clock: PJM's moves the label back
+        # on the wall clock (no 03:00 label on the spring day, 02:00 twice in autumn); most
+        # others label the instant the interval ends (no 02:00 in spring, 01:00 twice).
+        # The one that leaves fewer labels at nonexistent local times is the file's.
+        ends = _localize(stamps, texts, rows, tz)
+        ends.index = ends.index - shift
+        if (len(ends.nonexistent_rows), step == 60) < (len(parsed.nonexistent_rows), True):
+            parsed = ends
     parsed.step_minutes = step
     return parsed
 

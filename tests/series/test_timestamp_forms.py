@@ -76,3 +76,18 @@ def test_any_hour_written_in_a_known_form_reads_back(tmp_path_factory, start, fo
     hours = pd.date_range(pd.Timestamp(start).floor("h"), periods=30, freq="h")
     path = write(tmp_path_factory.mktemp("f") / "x.csv", "t,v", [t.strftime(form) for t in hours])
     assert list(read_series(path).values.index) == list(hours.tz_localize("UTC"))
+
+
+def test_ercot_hour_ending_labels_on_central_time_cross_both_dst_changes(tmp_path):
+    # ERCOT's native load: 'Hour Ending' on Central prevailing time, the instant each hour
+    # ends (no 02:00 on the spring day, 01:00 twice in autumn), a day's last hour 24:00
+    starts = pd.concat([pd.Series(pd.date_range(day, periods=30, freq="h", tz="UTC"))
+                        for day in ("2024-03-09 20:00", "2024-11-02 20:00")])
+    ends = (pd.DatetimeIndex(starts) + pd.Timedelta(hours=1)).tz_convert("America/Chicago")
+    labels = [(t - pd.Timedelta(days=1)).strftime("%m/%d/%Y 24:00") if t.hour == 0
+              else t.strftime("%m/%d/%Y %H:%M") for t in ends]
+    mw = np.arange(len(labels), dtype=float) + 40000
+    raw = read_series(write(tmp_path / "ercot.csv", "Hour Ending,ERCOT", labels, mw),
+                      source_tz="America/Chicago")
+    assert list(raw.values.index) == list(pd.DatetimeIndex(starts))
+    assert list(raw.values) == list(mw) and raw.reads[0].nonexistent_rows == []
