@@ -9,7 +9,8 @@ Rules:
   hours are merged by mean, the screening removes the bad value (2009-12-12, 1,253 MW), and
   every hour without a value stays NaN with ``evidence = False``. Nothing is interpolated.
   A value of zero or below is not load (a balancing authority that stopped reporting writes
-  0: AEC from 2021-09) and is not evidence either.
+  0: AEC from 2021-09) and is not evidence either; it is set aside before the screening
+  (counted as ``not_load_hours``, never as an outlier, and not pulling down the medians).
 - ``hourly`` has one row per UTC hour start from the first to the last hour: ``mw``,
   ``source`` (the file the value came from; empty for a missing hour), ``evidence`` and
   ``gap`` (the hour belongs to a run of missing hours longer than ``GAP_HOURS``, such as
@@ -32,7 +33,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -129,10 +130,10 @@ def _utc(stamp) -> str:
 def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     """Join, clean without filling, and flag (module docstring)."""
     raw, overlaps = combine(list(raws))
+    raw, not_load_times = _set_aside_not_load(raw)
     cleaned, report = clean(raw, CleaningRules(max_gap=0))
     mw = cleaned.values.astype(float)
-    not_load = int((mw <= 0).sum())
-    mw = mw.where(mw > 0)  # zero or negative load is a zone that stopped reporting, not load
+    not_load = int(mw.loc[not_load_times].isna().sum())  # not an hour also given a load
     evidence = mw.notna().to_numpy()
     source = cleaned.origin["file"].where(evidence, "").fillna("")
     gap = np.zeros(len(mw), dtype=bool)
@@ -146,6 +147,15 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
         index=mw.index.rename("hour_start_utc"),
     )
     return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load)
+
+
+def _set_aside_not_load(raw: RawSeries) -> tuple[RawSeries, pd.DatetimeIndex]:
+    """`raw` with its zero or negative values made missing, and their hours: a zone that
+    stopped reporting, not load (module docstring). Done before `clean`, whose outlier screen
+    would otherwise take them as drops below the week's median."""
+    values = raw.values.astype(float)
+    not_load = (values <= 0).to_numpy()
+    return replace(raw, values=values.mask(not_load)), values.index[not_load].unique()
 
 
 def hours_in(months: pd.PeriodIndex) -> np.ndarray:

@@ -36,10 +36,9 @@ def test_the_run_counts_every_hour_that_is_not_evidence(tmp_path):
     quality = json.loads((out / "manifest.json").read_text())["data_quality"]
     assert quality["hours"] == len(series)
     assert quality["absent_hours"] == 30
-    # the zeros and the spike: screened as outliers (a long run of zeros, a zone that stopped
-    # reporting, is counted as zero load instead)
-    assert quality["outlier_hours"] + quality["not_load_hours"] == 6
-    assert quality["outlier_examples"][0]["time"] == "2022-09-01T00:00Z"
+    # the zeros are zero load, never outliers; the spike is the one outlier
+    assert quality["not_load_hours"] == 5 and quality["outlier_hours"] == 1
+    assert quality["outlier_examples"][0]["time"] == "2023-07-15T15:00Z"
     assert quality["duplicate_rows"] == 3
     assert quality["evidence_hours"] == len(series) - 30 - 6
     assert quality["longest_gap"]["hours"] == 30 and quality["long_gaps"] == 1
@@ -48,7 +47,8 @@ def test_the_run_counts_every_hour_that_is_not_evidence(tmp_path):
     html = (out / "index.html").read_text()
     assert (f"{quality['evidence_hours']:,} of {len(series):,} hours with evidence" in html
             and "30 hours absent or empty" in html
-            and f"{quality['outlier_hours']:,} screened as outliers (e.g. 2022-09-01" in html
+            and "1 screened as outliers (e.g. 2023-07-15T15:00Z" in html
+            and "5 of zero or negative load" in html
             and "merged by their mean: 3." in html
             and "(the longest 30 hours from 2022-03-01T00:00Z)" in html
             and "(the longest 48 hours of 777.0 MW from 2024-02-01T00:00Z)" in html)
