@@ -61,6 +61,7 @@ class ZoneHistory:
         return self.hourly["mw"]
 
     not_load_hours: int = 0  # hours whose value was zero or negative
+    repeated_samples: int = 0  # sub-hourly samples given twice (merged before their hour)
 
     def gaps(self) -> list[dict]:
         """The flagged long gaps: first and last missing hour, hours."""
@@ -88,7 +89,7 @@ class ZoneHistory:
                  "baseline": float(d["baseline"]), "rule": str(d["rule"])}
                 for d in cleaning.outlier_details[:3]],
             "not_load_hours": self.not_load_hours,
-            "duplicate_rows": int(cleaning.duplicates),
+            "duplicate_rows": int(cleaning.duplicates) + self.repeated_samples,
             "long_gaps": len(self.gaps()),
             "longest_gap": None if longest is None else {
                 "first": _utc(longest["start"]), "last": _utc(longest["end"]),
@@ -146,7 +147,9 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
         {"mw": mw.to_numpy(), "source": source.to_numpy(), "evidence": evidence, "gap": gap},
         index=mw.index.rename("hour_start_utc"),
     )
-    return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load)
+    repeated = sum(r.repeated_samples for raw in raws for r in raw.reads)
+    return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load,
+                       repeated_samples=repeated)
 
 
 def _set_aside_not_load(raw: RawSeries) -> tuple[RawSeries, pd.DatetimeIndex]:

@@ -135,3 +135,14 @@ def test_hourly_stamps_ending_a_minute_or_second_early_are_their_hour(tmp_path):
         write(tmp_path / "h.csv", hours.strftime(form), np.arange(5.0), header=f"{header},mw")
         raw = read_series(tmp_path / "h.csv")
         assert list(raw.values.index) == list(hours.tz_localize("UTC")), form
+
+
+def test_a_zones_data_quality_counts_sub_hourly_samples_given_twice(tmp_path):
+    from forecasting.zones.history import build_history
+    from forecasting.zones.read import read_zone_files
+
+    stamps = pd.date_range("2024-03-01", periods=96, freq="15min")
+    labels = list(stamps.strftime("%Y-%m-%d %H:%M")) + list(stamps[:3].strftime("%Y-%m-%d %H:%M"))
+    write(tmp_path / "z.csv", labels, np.full(len(labels), 700.0))
+    quality = build_history(read_zone_files([tmp_path / "z.csv"])).quality()
+    assert quality["duplicate_rows"] == 3 and quality["hours"] == 24
