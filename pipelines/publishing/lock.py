@@ -49,7 +49,9 @@ class StoreLock:
 
     def acquire(self, **info: object) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        # never through a link: the lock truncates and writes its file (the store refuses a
+        # linked lock before this; O_NOFOLLOW closes the gap between that check and here)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
