@@ -44,7 +44,7 @@ from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import build_history, period_table
+from forecasting.zones.history import COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, window_break
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
@@ -63,6 +63,13 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
     return (before[0], before[-1]) if before else None
 
 
+def has_weather_year(table: pd.DataFrame) -> bool:
+    """Whether some calendar year has all 12 months at `COMPLETE` coverage (what a zone
+    run's weather years need: `forecasting.zones.weather_years`)."""
+    full = table["coverage"] >= COMPLETE
+    return bool((full.groupby(table.index.year).sum() == 12).any())
+
+
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
                      raws: Sequence[RawSeries], *, area: str | None = None,
                      series_timezone: str = "UTC", column: str | None = None) -> str:
@@ -79,6 +86,11 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}; "
                          f"{window_break(history, window)}) has {len(window)} complete "
                          f"months; a zone needs an unbroken run of at least {MIN_MONTHS}")
+    if not has_weather_year(table):
+        raise InputError(files, "cannot make a zone from these files: no calendar year has "
+                         f"every month with evidence for at least {COMPLETE:.0%} of its hours "
+                         "(the weather years the hourly shapes and peaks are drawn from); "
+                         "fill the gaps")
     first_origin = max(window[-1] - FIT_MONTHS, window[0] + FIT_MONTHS - 1)
     defaults = ZoneConfig(region=name, series=["x"])
     base = out.resolve().parent

@@ -69,6 +69,7 @@ from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_na
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
+    COMPLETE,
     MONTH_COMPLETE,
     ZoneHistory,
     build_history,
@@ -269,6 +270,11 @@ def run_zone(
     base_mw = base_e * 1000.0 / hours_in(months)
 
     wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone)
+    if len(wy.years) == 0:
+        raise InputError(files, "no calendar year has every month with evidence for at least "
+                         f"{COMPLETE:.0%} of its hours, and the hourly shapes, peaks and "
+                         "weather bands are drawn from such years; fill the gaps in the "
+                         "files (the history table says which months fall short)")
     n_years = months[-1].year - months[0].year + 1
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
     last12 = monthly_dc.loc[window[-12:]]
