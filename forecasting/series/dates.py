@@ -9,7 +9,7 @@ Conventions (the rest of `forecasting.series` relies on them):
 - Local wall-clock labels (PJM: America/New_York) are converted to UTC after that shift
   (PJM's convention; a file whose labels are the local instants its intervals end, with no
   ``02:00`` on the spring day, is placed in time first and shifted after: the convention
-  leaving fewer labels at nonexistent times is the file's):
+  leaving fewer labels at nonexistent times, then fewer instants given twice, is the file's):
   - at the autumn fall-back the local hour 01:00-02:00 happens twice (PJM labels both
     ``02:00`` hour ending). The **first occurrence in file order is daylight time (EDT), the
     second standard time (EST)**; this explicit rule is used instead of ``ambiguous='infer'``,
@@ -17,7 +17,8 @@ Conventions (the rest of `forecasting.series` relies on them):
   - at the spring-forward the local hour 02:00-03:00 does not exist, so a correct hour-ending
     file has no ``03:00`` label that day: that absence is *not* a gap. A label that falls in
     the nonexistent hour anyway cannot be placed in time; its row is dropped and reported.
-- Timestamps carrying a UTC offset (``...Z``, ``...+01:00``) are absolute and only converted.
+- Timestamps carrying a UTC offset (``...Z``, ``...+01:00``, ``...-06``) are absolute and only
+  converted.
 - Timestamps are ISO 8601 unless the format gives its own form (EIA's BALANCE files:
   ``01/01/2024 6:00:00 AM``, ``date_format``). A generic file's timestamps that are not ISO
   may be in one of `TIMESTAMP_FORMATS`, the forms spreadsheets and utility exports use
@@ -67,7 +68,9 @@ _HOUR_24 = re.compile(r"(?<![\d:])24:00(?::00)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+#: a UTC offset ending a timestamp: Z, +01:00, +0100, or an hour alone after a time (``-06``,
+#: as PostgreSQL writes it; a date's ``-31`` is not one)
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|(?<=\d:\d\d)[+-]\d{2})$", re.IGNORECASE)
 
 
 @dataclass
@@ -158,13 +161,20 @@ def parse_dates(
         # two conventions label interval ends on a local clock: PJM's moves the label back
         # on the wall clock (no 03:00 label on the spring day, 02:00 twice in autumn); most
         # others label the instant the interval ends (no 02:00 in spring, 01:00 twice).
-        # The one that leaves fewer labels at nonexistent local times is the file's.
+        # The one that leaves fewer labels at nonexistent local times, then fewer hours
+        # given twice, is the file's (PJM's on a tie).
         ends = _localize(stamps, texts, rows, tz)
         ends.index = ends.index - shift
-        if (len(ends.nonexistent_rows), step == 60) < (len(parsed.nonexistent_rows), True):
+        if (_misplaced(ends), step == 60) < (_misplaced(parsed), True):
             parsed = ends
     parsed.step_minutes = step
     return parsed
+
+
+def _misplaced(parsed: DateParse) -> tuple[int, int]:
+    """(labels at nonexistent local times, stamps placed on an earlier row's instant)."""
+    placed = parsed.index[~np.asarray(pd.isna(parsed.index))]
+    return len(parsed.nonexistent_rows), int(placed.duplicated().sum())
 
 
 def _step_minutes(stamps: pd.DatetimeIndex, texts: pd.Series, rows: np.ndarray, file: str,
@@ -239,7 +249,7 @@ def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
     texts, _ = hour_24(texts)
     best, most = None, 0
     for form in ("ISO8601", *TIMESTAMP_FORMATS):
-        read = int(pd.to_datetime(texts, format=form, errors="coerce").notna().sum())
+        read = int(pd.to_datetime(texts, format=form, errors="coerce", utc=True).notna().sum())
         if read == len(texts):
             return form
         if read > most:

@@ -18,7 +18,8 @@ Rules (column names are compared after stripping spaces, case-insensitively):
   years (``2023``), months (``2023-01``), days (``2023-01-01``) or timestamps, which are taken
   as the **start** of the hour in ``tz`` (default UTC) unless they carry a UTC offset, and as
   its **end** when the date column is named for it (``Hour Ending``, ``HE``:
-  `names_hour_ending`) or holds a ``24:00`` label (`forecasting.series.dates`).
+  `names_hour_ending`) or holds a ``24:00`` label (`forecasting.series.dates`); a date column
+  named for UTC (``datetime_beginning_utc``: `names_utc`) is UTC whatever ``tz`` says.
 
 Detection when no ``format`` is given: a header matching exactly one of ``eia930``/``pjm`` is
 that format (``date_col``/``value_col``, if given, then override its default columns); a
@@ -139,6 +140,13 @@ def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
     return found
 
 
+def names_utc(column: str) -> bool:
+    """Whether a generic file's date column says it is on UTC (``datetime_beginning_utc``,
+    ``Time (UTC)``, ``GMT``): then its naive timestamps are UTC whatever clock is given."""
+    words = re.split(r"[^a-z]+", column.strip().lower())
+    return "utc" in words or "gmt" in words
+
+
 def names_hour_ending(column: str) -> bool:
     """Whether a generic file's date column says its stamps end their hour: ``Hour Ending``,
     ``HourEnding``, ``interval_ending``, ``HE``."""
@@ -199,7 +207,8 @@ def detect_format(
             )
         d = _require(file, columns, date_col, "date")
         v = _require(file, columns, value_col, "value")
-        return FileFormat("generic", d, v, unit or infer_unit(v) or "unspecified", tz,
+        clock = "UTC" if names_utc(d) else tz  # `datetime_beginning_utc` says its clock
+        return FileFormat("generic", d, v, unit or infer_unit(v) or "unspecified", clock,
                           names_hour_ending(d))
 
     spec = found.get(format)

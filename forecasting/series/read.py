@@ -238,25 +238,63 @@ def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str,
 
 def _generic_area(table: pd.DataFrame, keep: np.ndarray, dates: pd.Series, spec, area,
                   file: str) -> pd.Series | None:
-    """The column naming the area of each row of a generic file (PJM Data Miner's ``zone``):
-    with ``area`` given, the first other column holding it in some row (an `InputError` if
-    none does); otherwise the first column whose value differs between two rows of one
-    timestamp (the file holds several areas' loads), or None."""
+    """The column naming the area of each row of a generic file (PJM Data Miner's ``zone``
+    or ``load_area``): with ``area`` given, the first other column holding it in some row
+    (an `InputError` if none does, or if its rows still repeat timestamps: the area is made
+    of finer ones, `_finest`); otherwise the column that tells apart the rows of one
+    timestamp (`_finest`), or None when no column does."""
     others = [c for c in table.columns if c not in (spec.date_col, spec.value_col)]
     cells = {c: table.loc[keep, c].astype(str).str.strip() for c in others}
-    if area:
-        wanted = area.strip().upper()
-        for c in others:
-            if (cells[c].str.upper() == wanted).any():
-                return cells[c].reindex(table.index, fill_value="").rename(c)
-        raise InputError(file, f"no column holds the area '{area.strip()}' (--ba); the file's "
-                         f"columns are {', '.join(repr(c) for c in table.columns)}",
-                         field="--ba")
+    times = dates.to_numpy()
+    if not area:
+        found = _finest(cells, times)
+        if found is not None:
+            _not_an_hour_column(cells[found], found, file)
+            return cells[found].reindex(table.index, fill_value="").rename(found)
+        return None
+    wanted = area.strip().upper()
     for c in others:
-        per_time = cells[c].groupby(dates.to_numpy()).nunique()
-        if (per_time > 1).any():
-            return cells[c].reindex(table.index, fill_value="").rename(c)
-    return None
+        mine = (cells[c].str.upper() == wanted).to_numpy()
+        if not mine.any():
+            continue
+        if pd.Series(times[mine]).duplicated().mean() >= REPEATED_SHARE:
+            finer = _finest({k: v[mine] for k, v in cells.items() if k != c}, times[mine])
+            parts = "" if finer is None else (
+                f", told apart by column '{finer}' ("
+                + ", ".join(list(dict.fromkeys(cells[finer][mine]))[:LIST_LIMIT]) + ")")
+            raise InputError(file, f"'{area.strip()}' in column '{c}' keeps several rows an "
+                             f"hour{parts}; choose one of those with --ba, or give a file with "
+                             "one row an hour (the area's total)", field="--ba")
+        return cells[c].reindex(table.index, fill_value="").rename(c)
+    raise InputError(file, f"no column holds the area '{area.strip()}' (--ba); the file's "
+                     f"columns are {', '.join(repr(c) for c in table.columns)}", field="--ba")
+
+
+def _finest(cells: dict[str, pd.Series], times: np.ndarray) -> str | None:
+    """Of the columns whose value differs between two rows of one timestamp, the first that
+    tells every such pair apart (PJM's ``load_area`` rather than ``mkt_region``), else the
+    one telling the most apart; None when no column differs within a timestamp."""
+    best, most = None, 0
+    for c, values in cells.items():
+        per_time = values.groupby(times).nunique()
+        if not (per_time > 1).any():
+            continue
+        rows = pd.Series(times).groupby(times).size()
+        if (per_time == rows.reindex(per_time.index)).all():
+            return c
+        if int(per_time.sum()) > most:
+            best, most = c, int(per_time.sum())
+    return best
+
+
+def _not_an_hour_column(values: pd.Series, col: str, file: str) -> None:
+    """`InputError` if the column telling one date's rows apart holds hour numbers (``HE``
+    1-24 beside a date column): the timestamp is split over two columns."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    if numbers.notna().all() and numbers.between(0, 24).all() and (numbers % 1 == 0).all():
+        raise InputError(file, f"the date column repeats with the hour in column '{col}' "
+                         f"({int(numbers.min())}-{int(numbers.max())}): give one column with "
+                         "date and hour together (e.g. 2024-01-31 13:00)", field=col)
 
 
 def _one_area(areas: pd.Series, rows: np.ndarray, file: str, col: str) -> None:
@@ -356,9 +394,6 @@ def read_series(
         unit=unit,
         tz=source_tz,
     )
-    if spec.name == "generic" and not spec.hour_ending and has_hour_24(sample[spec.date_col]
-                                                                      .astype(str).str.strip()):
-        spec = replace(spec, hour_ending=True)  # a day's 24:00 can only end its hour
     if spec.date_col == spec.value_col:
         raise InputError(file, "date and value columns must differ", field=spec.value_col)
     usecols = [spec.date_col, spec.value_col] + [
@@ -366,6 +401,8 @@ def read_series(
     ]
     frame = _read_table(path, file, kind, usecols=usecols)
     dates = frame[spec.date_col].str.strip()
+    if spec.name == "generic" and not spec.hour_ending and has_hour_24(dates):
+        spec = replace(spec, hour_ending=True)  # a day's 24:00 can only end its hour
     texts = frame[spec.value_col].str.strip()
     rows = np.arange(1, len(frame) + 1)
 

@@ -13,6 +13,7 @@ naming no unit is taken as MW. The conversion is recorded in the file's read rep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -59,7 +60,10 @@ def read_zone_file(path: str | Path, *, area: str | None = None, source_tz: str 
     authority's rows of a file holding several (EIA's BALANCE file); ``source_tz`` is the
     clock of timestamps without a UTC offset; ``column`` the load column of a file with
     several numeric columns."""
-    raw = read_series(path, area=area, source_tz=source_tz, value_col=column)
+    try:
+        raw = read_series(path, area=area, source_tz=source_tz, value_col=column)
+    except InputError as error:
+        raise zone_advice(error) from None
     report = raw.reads[0]
     if not raw.hourly:
         raise InputError(raw.source, f"a zone needs hourly load, and this file's sampling is "
@@ -68,6 +72,30 @@ def read_zone_file(path: str | Path, *, area: str | None = None, source_tz: str 
         raise InputError(raw.source, f"unit '{raw.unit}' is not a power (kW, MW, GW) or an "
                          "hourly energy (kWh, MWh, GWh)", field=report.value_col)
     return raw
+
+
+#: the series readers' advice about columns, as a zone takes it (`column`, not value_col)
+ZONE_COLUMN = ("choose the load column with --column (zones init) or `column:` in the zone "
+               "config")
+COLUMN_ADVICE = (
+    (re.compile(r"; (choose the load with|give) value_col \(--value-col\)$"), f"; {ZONE_COLUMN}"),
+    (re.compile(r"; pass value_col to choose one$"), f"; {ZONE_COLUMN}"),
+    (re.compile(r" \(or give date_col and value_col\)$"), ""),
+    (re.compile(r", or date_col and value_col for a generic file"),
+     ", or one date column and one numeric load column"),
+)
+
+
+def zone_advice(error: InputError) -> InputError:
+    """`error` with the readers' advice to pass value_col/date_col put as a zone takes it
+    (`COLUMN_ADVICE`); the field 'value_col', not a zone's, is dropped."""
+    message = error.message
+    for pattern, advice in COLUMN_ADVICE:
+        message = pattern.sub(advice, message)
+    if message == error.message:
+        return error
+    field = None if error.field == "value_col" else error.field
+    return InputError(error.file, message, row=error.row, field=field)
 
 
 def in_mw(raw: RawSeries) -> RawSeries:

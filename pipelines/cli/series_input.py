@@ -128,11 +128,16 @@ def load_modelling_series(
         return series, [f"built history of {display_path(options.config)}"]
 
     from forecasting.series import load_series
+    from forecasting.zones.config import known_time_zone
 
+    try:
+        clock = known_time_zone(options.series_tz.strip())
+    except ValueError as error:
+        raise InputError("(command line)", str(error), field="--series-tz") from None
     series, report = load_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
-        agg=options.agg.value, area=options.ba, source_tz=options.series_tz,
+        agg=options.agg.value, area=options.ba, source_tz=clock,
     )
     if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)

@@ -90,18 +90,6 @@ def write_config(out: Path, text: str) -> None:
                          f"{error.strerror or error}") from None
 
 
-#: the readers' advice to name a column, as `zones init` takes it
-ZONE_COLUMNS = "choose the load column with --column (written to the config as `column`)"
-COLUMN_ADVICE = (
-    (re.compile(r"; (choose the load with|give) value_col \(--value-col\)$"),
-     f"; {ZONE_COLUMNS}"),
-    (re.compile(r"; pass value_col to choose one$"), f"; {ZONE_COLUMNS}"),
-    (re.compile(r" \(or give date_col and value_col\)$"), ""),
-    (re.compile(r", or date_col and value_col for a generic file"),
-     ", or one date column and one numeric load column"),
-)
-
-
 def _time_zone(name: str) -> str:
     """An IANA time zone name, or an `InputError` naming --series-tz."""
     from forecasting.zones.config import known_time_zone
@@ -114,9 +102,8 @@ def _time_zone(name: str) -> str:
 
 def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC",
                column: str | None = None):
-    """The zone's files as read (`read_zone_files`); a folder, or a file whose columns the
-    readers cannot tell apart, is an `InputError` saying what `zones init` takes (--column
-    names the load column; the date column must be found from the cells)."""
+    """The zone's files as read (`read_zone_files`, whose errors say how a zone names its
+    load column); a folder is an `InputError` saying what `zones init` takes."""
     from forecasting.paths import display_path
     from forecasting.zones.read import read_zone_files
 
@@ -125,13 +112,4 @@ def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC
             raise InputError(display_path(path), "is a folder; zones init takes the zone's "
                              "load files (e.g. FOLDER/*.csv), which its config lists one by "
                              "one")
-    try:
-        return read_zone_files(files, area=area, source_tz=source_tz, column=column)
-    except InputError as error:
-        message = error.message
-        for pattern, advice in COLUMN_ADVICE:
-            message = pattern.sub(advice, message)
-        if message == error.message:
-            raise
-        field = None if error.field == "value_col" else error.field  # not an option here
-        raise InputError(error.file, message, row=error.row, field=field) from None
+    return read_zone_files(files, area=area, source_tz=source_tz, column=column)

@@ -54,3 +54,42 @@ def test_one_zone_with_repeated_rows_is_still_one_series(tmp_path):
     raw = read_series(data_miner(tmp_path / "one.csv", zones=(("PEPCO", 3000.0),),
                                  repeat_hours=12))
     assert raw.values.index.duplicated().sum() == 12
+
+
+def load_areas(path):
+    """PJM Data Miner with load areas: zone AEP is four load areas, AE one."""
+    hours = pd.date_range("2024-01-01", periods=30, freq="h")
+    rows = []
+    for zone, areas in (("AE", ["AE"]), ("AEP", ["AEPAPT", "AEPIMP", "AEPKPT", "AEPOPT"])):
+        for i, area in enumerate(areas):
+            rows += [{"datetime_beginning_utc": t.strftime("%Y-%m-%d %H:%M"),
+                      "mkt_region": "MIDATL" if zone == "AE" else "WEST", "zone": zone,
+                      "load_area": area, "mw": 100.0 * (i + 1)} for t in hours]
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_the_column_named_is_the_one_telling_every_row_of_an_hour_apart(tmp_path):
+    with pytest.raises(InputError) as raised:
+        read_series(load_areas(tmp_path / "la.csv"))
+    assert raised.value.field == "load_area"  # not mkt_region, which AEP's areas share
+    assert read_series(tmp_path / "la.csv", area="AEPKPT").values.iloc[0] == 300.0
+
+
+@pytest.mark.parametrize("area", ["AEP", "WEST"])
+def test_an_area_made_of_finer_ones_is_refused_not_averaged(tmp_path, area):
+    with pytest.raises(InputError) as raised:
+        read_series(load_areas(tmp_path / "la.csv"), area=area)
+    text = str(raised.value)
+    assert raised.value.field == "--ba" and "keeps several rows an hour" in text
+    assert "told apart by column 'load_area' (AEPAPT, AEPIMP, AEPKPT, AEPOPT)" in text
+
+
+def test_a_date_column_with_the_hour_beside_it_says_to_join_them(tmp_path):
+    days = pd.date_range("2024-01-01", periods=3, freq="D")
+    lines = ["Date,HE,Load"] + [f"{d:%m/%d/%Y},{h},{500 + h}" for d in days
+                                for h in range(1, 25)]
+    (tmp_path / "dh.csv").write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError) as raised:
+        read_series(tmp_path / "dh.csv", value_col="Load")
+    assert raised.value.field == "HE" and "date and hour together" in str(raised.value)

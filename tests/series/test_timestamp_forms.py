@@ -91,3 +91,40 @@ def test_ercot_hour_ending_labels_on_central_time_cross_both_dst_changes(tmp_pat
                       source_tz="America/Chicago")
     assert list(raw.values.index) == list(pd.DatetimeIndex(starts))
     assert list(raw.values) == list(mw) and raw.reads[0].nonexistent_rows == []
+
+
+def test_short_utc_offsets_that_change_with_dst_are_read(tmp_path):
+    # PostgreSQL writes '2024-03-10 01:00:00-06' then '...-05' after the spring change
+    hours = pd.date_range("2024-03-09 00:00", periods=72, freq="h", tz="UTC")
+    local = hours.tz_convert("America/Chicago")
+    labels = [t.strftime("%Y-%m-%d %H:%M:%S") + t.strftime("%z")[:3] for t in local]
+    raw = read_series(write(tmp_path / "pg.csv", "time,load", labels))
+    assert list(raw.values.index) == list(hours)
+
+
+def test_a_utc_named_column_stays_utc_and_24_00_late_in_a_file_counts(tmp_path):
+    hours = pd.date_range("2024-01-01 05:00", periods=30, freq="h")
+    raw = read_series(write(tmp_path / "u.csv", "datetime_beginning_utc,mw",
+                            hours.strftime("%m/%d/%Y %H:%M")), source_tz="America/New_York")
+    assert list(raw.values.index) == list(hours.tz_localize("UTC"))
+    # five-minute interval ends whose first 24:00 lies past the first 200 rows
+    starts = pd.date_range("2023-12-31 00:00", periods=600, freq="5min")
+    ends = starts + pd.Timedelta(minutes=5)
+    labels = [(t - pd.Timedelta(days=1)).strftime("%m/%d/%Y 24:00") if t.hour == 0
+              and t.minute == 0 else t.strftime("%m/%d/%Y %H:%M") for t in ends]
+    assert labels.index("12/31/2023 24:00") > 200
+    mw = np.arange(len(labels), dtype=float)
+    raw = read_series(write(tmp_path / "m5.csv", "time,load", labels, mw))
+    assert raw.reads[0].time_convention == "UTC, hour ending"
+    assert np.allclose(raw.values.to_numpy(),
+                       pd.Series(mw, index=starts).resample("h").mean().to_numpy())
+
+
+def test_ercot_autumn_labels_without_a_spring_day_are_read_as_instants(tmp_path):
+    starts = pd.date_range("2024-11-02 20:00", periods=30, freq="h", tz="UTC")
+    ends = (starts + pd.Timedelta(hours=1)).tz_convert("America/Chicago")
+    labels = [(t - pd.Timedelta(days=1)).strftime("%m/%d/%Y 24:00") if t.hour == 0
+              else t.strftime("%m/%d/%Y %H:%M") for t in ends]
+    raw = read_series(write(tmp_path / "a.csv", "Hour Ending,ERCOT", labels),
+                      source_tz="America/Chicago")
+    assert list(raw.values.index) == list(starts) and not raw.values.index.duplicated().any()
