@@ -68,9 +68,10 @@ def detect_columns(
         if not real and not years:
             raise InputError(
                 file,
-                f"unrecognised header ({_listing(columns)}): no column holds dates; expected "
-                "an EIA-930 or PJM header, or one date column and one numeric column "
-                "(or give date_col and value_col)",
+                f"unrecognised header ({_listing(columns)}): no column holds dates (like "
+                "2024-01-31 13:00, 1/31/2024 1:00 PM or 31.01.2024 13:00); expected an "
+                "EIA-930 or PJM header, or one date column and one numeric column (or give "
+                "date_col and value_col)",
             )
         date_col = (real or years)[0]
     if value_col is None:

@@ -60,7 +60,9 @@ HOUR = pd.Timedelta(hours=1)
 TIMESTAMP_FORMATS = (
     "%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %I:%M:%S %p",
     "%m/%d/%y %H:%M", "%m/%d/%y %I:%M %p", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S",
-    "%m-%d-%Y %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d.%m.%Y %H:%M",
+    "%m/%d/%y %I:%M:%S %p", "%m-%d-%Y %H:%M", "%m-%d-%Y %I:%M %p",
+    "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %I:%M %p", "%d/%m/%Y %I:%M:%S %p",
+    "%d-%m-%Y %H:%M", "%d.%m.%Y %H:%M",
     "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y",  # days (a column of midnights is daily)
 )
 _HOUR_24 = re.compile(r"(?<![\d:])24:00(?::00)?$")

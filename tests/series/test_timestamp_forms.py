@@ -25,7 +25,8 @@ def write(path, header, labels, values=None):
 
 
 @pytest.mark.parametrize("form", ["%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%Y/%m/%d %H:%M",
-                                  "%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %H:%M"])
+                                  "%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %H:%M",
+                                  "%d/%m/%Y %I:%M %p", "%m/%d/%y %I:%M:%S %p", "%d-%m-%Y %H:%M"])
 def test_spreadsheet_timestamps_read_as_the_same_hours(tmp_path, form):
     labels = [t.strftime(form).replace("/0", "/").lstrip("0") if "%m/%d" in form
               else t.strftime(form) for t in HOURS]  # Excel drops leading zeros
