@@ -46,6 +46,7 @@ from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.history import COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, window_break
+from forecasting.zones.weather_years import complete_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
 FEW_MONTHS = 36  # fewer: a year of origins or less, said in the config
@@ -61,13 +62,6 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
         raise ValueError("no complete calendar year")
     before = [y for y in complete if PRE_RAMP[0] <= y <= PRE_RAMP[1]]
     return (before[0], before[-1]) if before else None
-
-
-def has_weather_year(table: pd.DataFrame) -> bool:
-    """Whether some calendar year has all 12 months at `COMPLETE` coverage (what a zone
-    run's weather years need: `forecasting.zones.weather_years`)."""
-    full = table["coverage"] >= COMPLETE
-    return bool((full.groupby(table.index.year).sum() == 12).any())
 
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
@@ -86,7 +80,7 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}; "
                          f"{window_break(history, window)}) has {len(window)} complete "
                          f"months; a zone needs an unbroken run of at least {MIN_MONTHS}")
-    if not has_weather_year(table):
+    if not len(complete_years(table)):
         raise InputError(files, "cannot make a zone from these files: no calendar year has "
                          f"every month with evidence for at least {COMPLETE:.0%} of its hours "
                          "(the weather years the hourly shapes and peaks are drawn from); "

@@ -79,15 +79,21 @@ class WeatherYears:
             dc[:, None] * dc_shape
 
 
+def complete_years(monthly: pd.DataFrame) -> np.ndarray:
+    """The calendar years of a monthly `period_table` whose 12 months all have evidence for
+    `COMPLETE` of their hours: the weather years."""
+    complete = monthly["coverage"] >= COMPLETE
+    counts = complete.groupby(monthly.index.year).sum()
+    return np.asarray([y for y, c in counts.items() if c == 12])
+
+
 def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
                   timezone: str = LOCAL_TZ) -> WeatherYears:
     """Shapes of the complete years of ``load`` (UTC hourly MW, NaN = no evidence), base =
     load - ``dc_monthly`` (data-center average MW per month Period); local hours in the IANA
     ``timezone``."""
     monthly = period_table(load, "M")
-    complete = monthly["coverage"] >= COMPLETE
-    counts = complete.groupby(monthly.index.year).sum()
-    years = np.asarray([y for y, c in counts.items() if c == 12])
+    years = complete_years(monthly)
     months = period_labels(load.index, "M")
     dc = dc_monthly.reindex(months).to_numpy()
     base = load.to_numpy() - dc
