@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
-from tests.zones.synthetic import hourly_load, write_load
+from tests.zones.synthetic import forecast_zone, hourly_load, light_zone_config, write_load
 
 pytestmark = pytest.mark.slow
 
@@ -50,14 +50,8 @@ def test_totals_run_when_zones_end_in_different_months(tmp_path):
 
 def test_a_zone_ending_mid_year_has_no_half_year_forecast(tmp_path):
     hourly(tmp_path / "XX.csv", 800.0, "2025-06-30 23:00")
-    (tmp_path / "zone.yaml").write_text("\n".join([
-        "region: XX", "series: [XX.csv]", "data_center: none",
-        "n_paths: 40",
-        "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 20}",
-    ]) + "\n")
     out = tmp_path / "out" / "latest"
-    done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
-                   str(out), "--quiet")
+    done = forecast_zone(light_zone_config(tmp_path / "zone.yaml", "XX", "XX.csv"), out)
     assert done.returncode == 0, done.stderr
     forecast = pd.read_csv(out / "forecast.csv", dtype={"period": str})
     assert min(forecast["period"]) == "2025-07"

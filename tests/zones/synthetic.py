@@ -21,3 +21,25 @@ def write_load(path, series: pd.Series) -> None:
     series = series.dropna()
     pd.DataFrame({"when": series.index.strftime("%Y-%m-%d %H:%M:%S"),
                   "mw": series.round(1).to_numpy()}).to_csv(path, index=False)
+
+
+def light_zone_config(config, region: str, series: str, *lines: str, n_paths: int = 40,
+                      backtest_paths: int = 20, first_origin: str | None = None):
+    """Write a fast whole-load zone config (`data_center: none`, seasonal naive as the only
+    candidate and peer) for `series`, with any further top-level `lines`; returns `config`."""
+    origin = f', first_origin: "{first_origin}"' if first_origin else ""
+    config.write_text("\n".join([
+        f"region: {region}", f"series: [{series}]", "data_center: none", *lines,
+        f"n_paths: {n_paths}",
+        f"backtest: {{candidates: [seasonal_naive], peers: [seasonal_naive], "
+        f"n_paths: {backtest_paths}{origin}}}",
+    ]) + "\n")
+    return config
+
+
+def forecast_zone(config, out, *args: str):
+    """`dcload forecast --config config --output-dir out --quiet` through the real CLI."""
+    from tests.conftest import run_cli
+
+    return run_cli("forecast", "--config", str(config), "--output-dir", str(out), "--quiet",
+                   *args)

@@ -10,7 +10,7 @@ import json
 import pandas as pd
 import pytest
 
-from tests.conftest import run_cli
+from tests.zones.synthetic import forecast_zone, light_zone_config
 from tests.zones.test_incomplete_months import load
 
 pytestmark = pytest.mark.slow
@@ -25,13 +25,8 @@ def test_the_run_counts_every_hour_that_is_not_evidence(tmp_path):
                           "mw": series.round(1).to_numpy()}).dropna()
     frame = pd.concat([frame, frame.iloc[100:103].assign(mw=1.0)])  # 3 rows given twice
     frame.to_csv(tmp_path / "XX.csv", index=False)
-    (tmp_path / "zone.yaml").write_text("\n".join([
-        "region: XX", "series: [XX.csv]", "data_center: none", "n_paths: 40",
-        "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 20}",
-    ]) + "\n")
     out = tmp_path / "out" / "latest"
-    done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
-                   str(out), "--quiet")
+    done = forecast_zone(light_zone_config(tmp_path / "zone.yaml", "XX", "XX.csv"), out)
     assert done.returncode == 0, done.stderr
     quality = json.loads((out / "manifest.json").read_text())["data_quality"]
     assert quality["hours"] == len(series)

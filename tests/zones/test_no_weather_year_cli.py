@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import one_error_line, run_cli
-from tests.zones.synthetic import hourly_load, write_load
+from tests.zones.synthetic import forecast_zone, hourly_load, light_zone_config, write_load
 
 pytestmark = pytest.mark.slow
 
@@ -20,10 +20,8 @@ def test_one_hour_missing_every_day_is_one_line_in_init_and_in_a_run(tmp_path):
     assert "G.csv" in line and "no calendar year has every month" in line, line
     assert not (tmp_path / "g.yaml").exists()
 
-    (tmp_path / "g.yaml").write_text(
-        "region: G\nseries: [G.csv]\ndata_center: none\nn_paths: 20\n"
-        "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 10}\n")
-    line = one_error_line(run_cli("forecast", "--config", str(tmp_path / "g.yaml"),
-                                  "--output-dir", str(tmp_path / "out" / "latest"), "--quiet"))
+    config = light_zone_config(tmp_path / "g.yaml", "G", "G.csv", n_paths=20,
+                               backtest_paths=10)
+    line = one_error_line(forecast_zone(config, tmp_path / "out" / "latest"))
     assert "G.csv" in line and "no calendar year has every month" in line, line
     assert not (tmp_path / "out" / "latest").exists()

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import run_cli
+from tests.zones.synthetic import forecast_zone, light_zone_config
 
 pytestmark = pytest.mark.slow
 
@@ -76,16 +77,12 @@ def test_a_zone_in_kw_is_forecast_in_mw(tmp_path):
     when, mw = hourly(1000.0, start="2022-07-01")
     pd.DataFrame({"date_time": when, "cleaned demand (kW)": mw * 1000}).to_csv(
         tmp_path / "load_kw.csv", index=False)
-    (tmp_path / "zone.yaml").write_text("\n".join([
-        "region: XX-K", "series: [load_kw.csv]", "data_center: none",
-        "scenarios: [statistical-trend]", "n_paths: 20", "end_year: 2026",
-        "profile_year: 2026",
-        "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 10,",
-        "           first_origin: \"2024-06\"}",
-    ]) + "\n")
+    config = light_zone_config(tmp_path / "zone.yaml", "XX-K", "load_kw.csv",
+                               "scenarios: [statistical-trend]", "end_year: 2026",
+                               "profile_year: 2026", n_paths=20, backtest_paths=10,
+                               first_origin="2024-06")
     out = tmp_path / "out" / "latest"
-    done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
-                   str(out), "--quiet")
+    done = forecast_zone(config, out)
     assert done.returncode == 0, done.stderr
     history = pd.read_csv(out / "history.csv", dtype={"period": str}).set_index("period")
     assert history.loc["2023", "avg_mw"] == pytest.approx(mw[(when >= "2023") & (when < "2024")]
