@@ -65,7 +65,8 @@ BaOption = typer.Option(None, "--ba", help="The balancing authority to keep from
                         "writes it), e.g. PJM.")
 SeriesTzOption = typer.Option("UTC", "--series-tz", help="The clock of timestamps without a "
                               "UTC offset in a generic file (IANA name, e.g. America/Chicago; "
-                              "EIA-930 and PJM files are read on their own clocks).")
+                              "EIA-930 and PJM files are read on their own clocks); days and "
+                              "months are then this clock's (default: America/New_York's).")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "and daily files, the file's own for monthly and annual ones, Y for "
                           "the built history); finer than the data is an error.")
@@ -138,6 +139,7 @@ def load_modelling_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
         agg=options.agg.value, area=options.ba, source_tz=clock,
+        **({} if clock == "UTC" else {"period_tz": clock}),  # a local file's own months
     )
     if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)

@@ -55,3 +55,22 @@ def test_an_unknown_series_tz_is_one_line(tmp_path):
                                   "--series-tz", "Mars/Olympus", "--out",
                                   str(tmp_path / "a.yaml")))
     assert "--series-tz" in line and "unknown time zone 'Mars/Olympus'" in line
+
+
+def test_backtest_under_series_tz_takes_months_on_that_clock(tmp_path):
+    # each local month holds one value, so a month on the file's clock averages to it exactly;
+    # on New York's clock every month would take one hour of the month before
+    hours = pd.date_range("2021-01-01", "2023-12-31 23:00", freq="h", tz=CLOCK)
+    month = hours.tz_localize(None).to_period("M")
+    level = 1000.0 + 10.0 * (month.year - 2021) * 12 + 10.0 * month.month
+    pd.DataFrame({"when": hours.strftime("%Y-%m-%d %H:%M"), "mw": level}).to_csv(
+        tmp_path / "local.csv", index=False)
+    out = tmp_path / "bt.csv"
+    done = run_cli("backtest", "--series", str(tmp_path / "local.csv"), "--series-tz", CLOCK,
+                   "--horizon", "1", "--models", "seasonal_naive", "--first-origin", "2023-06",
+                   "--last-origin", "2023-10", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    rows = pd.read_csv(out).drop_duplicates("period")
+    expected = {f"{p}": 1000.0 + 10.0 * ((p.year - 2021) * 12 + p.month)
+                for p in pd.period_range("2023-07", "2023-11", freq="M")}
+    assert dict(zip(rows["period"].astype(str), rows["actual"], strict=True)) == expected
