@@ -31,7 +31,9 @@ def load_zone_config(path: str | Path) -> ZoneConfig:
     config = validated_yaml(path, ZoneConfig)
     resolve = _resolver(path)
     return config.model_copy(update={"series": [resolve(p) for p in config.series],
-                                     "neighbours": [resolve(p) for p in config.neighbours],
+                                     "neighbours": [
+                                         p.model_copy(update={"file": resolve(p.file)})
+                                         for p in config.neighbours],
                                      "large_loads": resolve(config.large_loads),
                                      "published_figures": resolve(config.published_figures)})
 

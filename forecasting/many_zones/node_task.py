@@ -51,6 +51,12 @@ class NodeTask:
     settings: ZoneSettings = field(default_factory=ZoneSettings)
     seed: int = 0
     large_loads: str | None = None   # a leaf's large-load folder
+    series_timezone: str = "UTC"     # how its files are read (`ManyZonesConfig`)
+    column: str | None = None
+
+    def read(self, paths: list[str]) -> list[RawSeries]:
+        """The task's files as read (`read_zone_files` with the run's reading options)."""
+        return read_zone_files(paths, source_tz=self.series_timezone, column=self.column)
 
 
 @dataclass(frozen=True)
@@ -101,10 +107,10 @@ def _timed(result: NodeResult, seconds: float) -> NodeResult:
 def _run(task: NodeTask) -> NodeResult:
     quality = None
     if task.leaves == (task.node,):  # a zone: its history says what its file held
-        history = build_history(read_zone_files(list(task.files)))
+        history = build_history(task.read(list(task.files)))
         loads, quality = {task.node: history.load}, history.quality()
     else:  # a total: only the loads are kept (a top holds every zone's hours)
-        loads = {leaf: build_history(read_zone_files([path])).load
+        loads = {leaf: build_history(task.read([path])).load
                  for leaf, path in zip(task.leaves, task.files, strict=True)}
     total = _sum(list(loads.values()))
     if len(loads) > 1:  # a total covers the hours every zone under it covers

@@ -9,7 +9,8 @@ once the leaves have run, over the leaves that did not fail.
 
 A node's clock (the data-center afternoon of its hourly profiles): the settings' ``timezone``
 if given; else its BA's time zone from the ``regions`` table (a parent's when every leaf
-under it shares one); else America/New_York.
+under it shares one); else the files' own clock (``series_timezone``) when it is not UTC;
+else America/New_York.
 """
 
 from __future__ import annotations
@@ -94,8 +95,14 @@ def node_settings(config: ManyZonesConfig, leaves, clocks: dict[str, str]) -> Zo
     if config.zone.timezone is not None:
         return config.zone
     found = {clocks.get(ba_of(leaf)) for leaf in leaves}
-    clock = found.pop() if len(found) == 1 and None not in found else DEFAULT_TIME_ZONE
+    fallback = DEFAULT_TIME_ZONE if config.series_timezone == "UTC" else config.series_timezone
+    clock = found.pop() if len(found) == 1 and None not in found else fallback
     return config.zone.model_copy(update={"timezone": clock})
+
+
+def reading(config: ManyZonesConfig) -> dict:
+    """How every task reads its files: the folder's clock and load column."""
+    return {"series_timezone": config.series_timezone, "column": config.column}
 
 
 def leaf_tasks(config: ManyZonesConfig, hierarchy: Hierarchy,
@@ -107,7 +114,8 @@ def leaf_tasks(config: ManyZonesConfig, hierarchy: Hierarchy,
         out.append(NodeTask(leaf, hierarchy.level[leaf], (leaf,), (str(files[leaf]),),
                             settings=node_settings(config, (leaf,), clocks),
                             seed=node_seed(config.seed, leaf),
-                            large_loads=None if large is None else str(large)))
+                            large_loads=None if large is None else str(large),
+                            **reading(config)))
     return out
 
 
@@ -123,5 +131,5 @@ def parent_tasks(config: ManyZonesConfig, alive: Hierarchy,
         out.append(NodeTask(node, alive.level[node], leaves,
                             tuple(str(files[leaf]) for leaf in leaves), children=children,
                             settings=node_settings(config, leaves, clocks),
-                            seed=node_seed(config.seed, node)))
+                            seed=node_seed(config.seed, node), **reading(config)))
     return out

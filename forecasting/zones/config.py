@@ -8,7 +8,8 @@ EIA's BALANCE file), ``series_timezone`` (the clock of the files' timestamps wit
 offset; default UTC), ``column`` (the load column of files with several), ``large_loads``
 (directory with contracts.csv and assumptions.csv; needed by every scenario but
 ``statistical-trend``), ``neighbours`` (hourly files of neighbouring zones
-for the decomposition's cross-check), ``published_figures`` (a CSV of published figures the
+for the decomposition's cross-check: a path, or a `NeighbourFile` mapping naming its
+``area``, ``column`` or clock), ``published_figures`` (a CSV of published figures the
 decomposition is checked against), ``scenarios``, ``reference_years`` (the years before
 the data-center ramp the decomposition measures from; default: the history's first complete
 calendar year) and ``min_load_quantile`` (decomposition), ``data_center``
@@ -96,6 +97,30 @@ def check_years(end_year: int, profile_year: int) -> None:
                          "hourly profile is of a forecast year")
 
 
+class NeighbourFile(BaseModel):
+    """A neighbouring zone's load file written as a mapping, for a file that needs more than
+    its path: ``area`` (the balancing authority kept from EIA's BALANCE file), ``column``
+    (one column of a file with several, e.g. another weather zone of ERCOT's native file)
+    and ``series_timezone`` (default: the zone's). It is named by its area, else its column,
+    else its file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str
+    area: str | None = None
+    column: str | None = None
+    series_timezone: str | None = None
+
+    @field_validator("series_timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str | None) -> str | None:
+        return None if value is None else known_time_zone(value)
+
+    def is_path_only(self) -> bool:
+        """Whether the entry is only a path (written as one)."""
+        return self.area is None and self.column is None and self.series_timezone is None
+
+
 class ZoneConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -110,7 +135,9 @@ class ZoneConfig(BaseModel):
     column: str | None = None  # the load column of files with several numeric columns
     # (ERCOT's native file: one per weather zone and the total); None: the only one
     large_loads: str | None = None  # directory with contracts.csv and assumptions.csv
-    neighbours: list[str] = []  # hourly load files of neighbouring zones (cross-check)
+    # hourly load files of neighbouring zones (cross-check): paths, read on the zone's
+    # ``series_timezone``, or `NeighbourFile` mappings for files that need more
+    neighbours: list[NeighbourFile] = []
     data_center: Literal["decomposition", "none"] = "decomposition"  # "none": no
     # data-center component (base = the whole load), for zones without data-center evidence
     published_figures: str | None = None  # CSV of published figures the decomposition is
@@ -133,6 +160,17 @@ class ZoneConfig(BaseModel):
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)
+
+    @field_validator("neighbours", mode="before")
+    @classmethod
+    def _paths_are_files(cls, value):
+        return [{"file": v} if isinstance(v, str) else v for v in value] \
+            if isinstance(value, list) else value
+
+    def neighbour_files(self) -> list[NeighbourFile]:
+        """Every neighbour, its clock the zone's unless it names one."""
+        return [n.model_copy(update={"series_timezone": n.series_timezone
+                                     or self.series_timezone}) for n in self.neighbours]
 
     @model_validator(mode="after")
     def _pipeline_needs_data(self) -> ZoneConfig:
@@ -186,7 +224,11 @@ class ManyZonesConfig(BaseModel):
     ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
     EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped;
     its optional ``Time Zone`` column sets each zone's clock unless ``zone.timezone`` does).
-    A zone with a folder ``large_loads_dir/<stem in lower case, '-' as '_'>`` holding
+    ``series_timezone`` and ``column`` read every file of the folder as a zone's
+    ``series_timezone`` and ``column`` do (a folder of one utility's local-time exports; the
+    load column of files with several); a zone's clock defaults to ``series_timezone`` when
+    neither ``zone.timezone`` nor the regions table gives one. A zone with a folder
+    ``large_loads_dir/<stem in lower case, '-' as '_'>`` holding
     contracts.csv and assumptions.csv gets the ``vetted`` data-center component, every other
     zone the ``statistical-trend`` one; the run's scenario is ``reference``."""
 
@@ -197,5 +239,12 @@ class ManyZonesConfig(BaseModel):
     pattern: str | None = None
     regions: str | None = None
     large_loads_dir: str | None = None
+    series_timezone: str = "UTC"  # the clock of the files' timestamps without a UTC offset
+    column: str | None = None  # the load column of files with several numeric columns
     seed: int = 0
     zone: ZoneSettings = ZoneSettings()
+
+    @field_validator("series_timezone")
+    @classmethod
+    def _known_series_time_zone(cls, value: str) -> str:
+        return known_time_zone(value)

@@ -42,7 +42,8 @@ def load_zone_inputs(config_path: Path, *, draws: int | None = None, seed: int |
 def input_files(config_path: Path, config: ZoneConfig) -> list[Path]:
     """Every file a zone run reads: the config, the load files, the neighbours' files and the
     large-load tables and the published figures."""
-    files = [Path(config_path), *map(Path, config.series), *map(Path, config.neighbours)]
+    files = [Path(config_path), *map(Path, config.series),
+             *(Path(n.file) for n in config.neighbour_files())]
     if config.large_loads is not None:
         files += [Path(config.large_loads) / name for name in LARGE_LOAD_FILES]
     if config.published_figures is not None:
@@ -54,7 +55,9 @@ def resolved_config(config: ZoneConfig) -> dict:
     """The validated config as JSON, paths as a user reads them."""
     resolved = json.loads(config.model_dump_json())
     resolved["series"] = [display_path(p) for p in config.series]
-    resolved["neighbours"] = [display_path(p) for p in config.neighbours]
+    resolved["neighbours"] = [  # a path as a path; a mapping with its path shown
+        display_path(p.file) if p.is_path_only() else {**cells, "file": display_path(p.file)}
+        for p, cells in zip(config.neighbours, resolved["neighbours"], strict=True)]
     if config.large_loads is not None:
         resolved["large_loads"] = display_path(config.large_loads)
     if config.published_figures is not None:

@@ -174,9 +174,20 @@ def read_zone_inputs(config, root: str | Path = "."):
 
 def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     """Neighbouring zones' hourly MW (UTC hour starts; `read_zone_file`, `in_mw`), keyed by
-    file name without its data suffixes (`zone_name`)."""
+    each one's area, else its column, else its file name without its data suffixes
+    (`zone_name`); `InputError` when two neighbours take one name."""
     root = Path(root)
-    return {zone_name(p): in_mw(read_zone_file(root / p)).values for p in config.neighbours}
+    out: dict[str, pd.Series] = {}
+    for entry in config.neighbour_files():
+        name = entry.area or entry.column or zone_name(entry.file)
+        if name in out:
+            raise InputError(display_path(root / entry.file), f"a second neighbour named "
+                             f"'{name}'; give each neighbour its own area, column or file",
+                             field="neighbours")
+        out[name] = in_mw(read_zone_file(root / entry.file, area=entry.area,
+                                         source_tz=entry.series_timezone,
+                                         column=entry.column)).values
+    return out
 
 
 #: EIA-930's time-zone labels (balancing_authority_acronyms.csv) as IANA names

@@ -2,11 +2,12 @@
 the zones whose files changed).
 
 A task's key is the sha256 of everything its result depends on: the node, its leaves and
-children, the zone settings, its seed, the sha256 of each file it reads (load files and
-large-load tables) and dcload's version. Results are pickled under ``<store>/task-cache/``
-(one file per key, written to a temporary name and renamed, so a killed run leaves no half
-file); after a run, entries no task used are removed. The same inputs give the same result
-whether it is computed or reused, so the published bytes do not depend on the cache.
+children, the zone settings, how its files are read (clock, column), its seed, the sha256 of
+each file it reads (load files and large-load tables) and dcload's version. Results are
+pickled under ``<store>/task-cache/`` (one file per key, written to a temporary name and
+renamed, so a killed run leaves no half file); after a run, entries no task used are
+removed. The same inputs give the same result whether it is computed or reused, so the
+published bytes do not depend on the cache.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def task_key(task) -> str:
         "node": task.node, "level": task.level, "leaves": list(task.leaves),
         "children": [[c, list(leaves)] for c, leaves in task.children],
         "settings": json.loads(task.settings.model_dump_json()), "seed": task.seed,
+        "reading": [task.series_timezone, task.column],
         "files": [[Path(f).name, sha256_file(f)] for f in files],
         "version": forecasting.__version__,
     }
