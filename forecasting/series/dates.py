@@ -25,6 +25,10 @@ Conventions (the rest of `forecasting.series` relies on them):
   (``1/31/2024 13:00``, ``01/31/2024 1:00 PM``, ``2024/01/31 13:00``; month first, and day
   first only when month first cannot read every row): the first form that reads every row is
   the file's (`timestamp_format`).
+- Words exports add around a stamp (a leading weekday, ``a.m.``, a zone abbreviation such as
+  ``CDT``, ERCOT's ``DST`` mark on the repeated autumn hour) are put in a form the parsers
+  read first (`tidy_timestamps`); a zone abbreviation is its UTC offset, and an offset may
+  follow a spreadsheet form (``01/31/2024 13:00 UTC``).
 - ``24:00`` (ERCOT's and many utilities' label of a day's last hour) is the next day's
   ``00:00``; such a label can only end its hour, so a file holding one is read as hour
   ending, as is a file whose date column is named for it (``Hour Ending``, ``HE``: see
@@ -63,8 +67,20 @@ TIMESTAMP_FORMATS = (
     "%m/%d/%y %I:%M:%S %p", "%m-%d-%Y %H:%M", "%m-%d-%Y %I:%M %p",
     "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %I:%M %p", "%d/%m/%Y %I:%M:%S %p",
     "%d-%m-%Y %H:%M", "%d.%m.%Y %H:%M",
+    # month names (``January 31, 2024 1:00 PM``, Oracle's ``31-JAN-2024 13:00``)
+    "%B %d, %Y %I:%M %p", "%B %d, %Y %H:%M", "%b %d, %Y %I:%M %p", "%b %d, %Y %H:%M",
+    "%d-%b-%Y %H:%M", "%d-%b-%Y %H:%M:%S", "%d %b %Y %H:%M",
     "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y",  # days (a column of midnights is daily)
 )
+#: what exports add to a timestamp that the forms above do not read (`tidy_timestamps`)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_DOTTED_MERIDIEM = re.compile(r"\s*(?<![A-Za-z])([ap])\.\s*m\.?$", re.IGNORECASE)
+_DST_MARK = re.compile(r"\s*DST$")  # ERCOT's mark on the repeated autumn hour
+#: US zone abbreviations ending a timestamp, as the UTC offsets they stand for
+ZONE_ABBREVIATIONS = {"UTC": "+00:00", "GMT": "+00:00", "EST": "-05:00", "EDT": "-04:00",
+                      "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+                      "PST": "-08:00", "PDT": "-07:00"}
+_ZONE_NAME = re.compile(r"\s*(?<![A-Za-z])(" + "|".join(ZONE_ABBREVIATIONS) + r")$")
 _HOUR_24 = re.compile(r"(?<![\d:])24:00(?::00)?$")
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -73,6 +89,31 @@ _DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 #: a UTC offset ending a timestamp: Z, +01:00, +0100, or an hour alone after a time (``-06``,
 #: as PostgreSQL writes it; a date's ``-31`` is not one)
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|(?<=\d:\d\d)[+-]\d{2})$", re.IGNORECASE)
+
+
+def tidy_timestamps(texts: pd.Series) -> pd.Series:
+    """Stripped timestamps with what exports add around them put in a form the parsers
+    read: a leading weekday (``Mon 01/01/2024 01:00``, ``Monday, January 1, 2024 ...``) is
+    dropped, ``a.m.``/``p.m.`` is ``AM``/``PM``, ERCOT's ``DST`` mark on the repeated
+    autumn hour is dropped (file order places it: the first of two labels is daylight
+    time), and a zone abbreviation (``UTC``, ``GMT``, ``EST``, ``CDT``, ...:
+    `ZONE_ABBREVIATIONS`) is the UTC offset it stands for."""
+    if texts.empty:
+        return texts
+    out = texts.str.strip().str.replace(_WEEKDAY, "", regex=True)
+    out = out.str.replace(_DOTTED_MERIDIEM, lambda m: f" {m.group(1).upper()}M", regex=True)
+    out = out.str.replace(_DST_MARK, "", regex=True)
+    return out.str.replace(_ZONE_NAME, lambda m: ZONE_ABBREVIATIONS[m.group(1)], regex=True)
+
+
+def _canonical_offsets(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(the timestamps without their UTC offsets, the offsets as ``+HH:MM``)."""
+    found = texts.str.extract(f"({_OFFSET.pattern})", flags=re.IGNORECASE)[0].fillna("")
+    bare = texts.str.replace(_OFFSET, "", regex=True).str.rstrip()
+    digits = found.str.replace(":", "", regex=False)
+    canonical = digits.where(digits.str.upper() != "Z", "+0000")
+    canonical = canonical.where(canonical.str.len() != 3, canonical + "00")
+    return bare, canonical.str[:3] + ":" + canonical.str[3:5]
 
 
 @dataclass
@@ -247,7 +288,11 @@ def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
     else the first of `TIMESTAMP_FORMATS` that reads every one (``24:00`` labels allowed),
     else the form that reads the most (the earlier on a tie) if it reads at least ``share``
     of them, else None. With ``share`` under 1, a file with a few bad rows is read in the
-    form of the others, and its first bad row is the error."""
+    form of the others, and its first bad row is the error. Texts are read as
+    `tidy_timestamps` puts them, a UTC offset ending them set aside."""
+    texts = tidy_timestamps(texts)
+    if texts.str.contains(_OFFSET).all():
+        texts = _canonical_offsets(texts)[0]
     texts, _ = hour_24(texts)
     best, most = None, 0
     for form in ("ISO8601", *TIMESTAMP_FORMATS):
@@ -261,13 +306,15 @@ def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
 
 def has_hour_24(texts: pd.Series) -> bool:
     """Whether any label is a day's ``24:00`` (which only an hour-ending file can hold)."""
-    return bool(texts.str.contains(_HOUR_24).any())
+    return bool(tidy_timestamps(texts).str.contains(_HOUR_24).any())
 
 
 def _parse_timestamps(
     texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool,
     date_format: str | None = None,
 ) -> pd.DatetimeIndex:
+    shown = texts
+    texts = tidy_timestamps(texts)
     aware = texts.str.contains(_OFFSET).to_numpy()
     if aware.any() and not aware.all():
         pos = int(np.flatnonzero(aware != aware[0])[0])
@@ -279,9 +326,13 @@ def _parse_timestamps(
             texts.iloc[pos],
             "timestamps mix values with and without a UTC offset",
         )
-    shown = texts
-    texts, late = hour_24(texts)
     form = date_format
+    if form is None and aware[0]:  # ISO, or a spreadsheet form followed by its offset
+        bare, offsets = _canonical_offsets(texts)
+        bare_form = timestamp_format(bare, share=0.0)
+        if bare_form not in (None, "ISO8601"):
+            texts, form = bare + offsets, bare_form + "%z"
+    texts, late = hour_24(texts)
     if form is None and not aware[0]:
         form = timestamp_format(texts, share=0.0) or "ISO8601"
     try:
@@ -295,7 +346,8 @@ def _parse_timestamps(
         pos = int(bad[0])
         forms = "YYYY-MM-DD HH:MM:SS" + (", YYYY-MM-DD, YYYY-MM or YYYY" if periods_allowed else "")
         if form not in (None, "ISO8601"):
-            forms = pd.Timestamp("2024-01-31 18:00").strftime(form) + " as the other rows"
+            forms = pd.Timestamp("2024-01-31 18:00").strftime(form.removesuffix("%z")) + \
+                " as the other rows"
             if date_format is not None:
                 forms = pd.Timestamp("2024-01-31 18:00").strftime(date_format)
         raise _bad(file, col, rows, pos, shown.iloc[pos], f"cannot parse date (expected {forms})")
