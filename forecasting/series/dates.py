@@ -91,6 +91,10 @@ _DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|(?<=\d:\d\d)[+-]\d{2})$", re.IGNORECASE)
 
 
+def _may_have_words(text: str) -> bool:
+    return text[:1].isalpha() or text[-1:].isalpha() or text[-1:] == "."
+
+
 def tidy_timestamps(texts: pd.Series) -> pd.Series:
     """Stripped timestamps with what exports add around them put in a form the parsers
     read: a leading weekday (``Mon 01/01/2024 01:00``, ``Monday, January 1, 2024 ...``) is
@@ -100,10 +104,16 @@ def tidy_timestamps(texts: pd.Series) -> pd.Series:
     `ZONE_ABBREVIATIONS`) is the UTC offset it stands for."""
     if texts.empty:
         return texts
-    out = texts.str.strip().str.replace(_WEEKDAY, "", regex=True)
+    # every form handled starts with a letter or ends with one (or a period): one cheap
+    # pass, and most files have none
+    worded = texts.map(_may_have_words).to_numpy(dtype=bool)
+    if not worded.any():
+        return texts
+    out = texts[worded].str.strip().str.replace(_WEEKDAY, "", regex=True)
     out = out.str.replace(_DOTTED_MERIDIEM, lambda m: f" {m.group(1).upper()}M", regex=True)
     out = out.str.replace(_DST_MARK, "", regex=True)
-    return out.str.replace(_ZONE_NAME, lambda m: ZONE_ABBREVIATIONS[m.group(1)], regex=True)
+    out = out.str.replace(_ZONE_NAME, lambda m: ZONE_ABBREVIATIONS[m.group(1)], regex=True)
+    return texts.where(~worded, out)
 
 
 def _canonical_offsets(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -283,14 +293,15 @@ def hour_24(texts: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return texts.where(~late, texts.str.replace(_HOUR_24, "23:00", regex=True)), late
 
 
-def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
+def timestamp_format(texts: pd.Series, *, share: float = 1.0, tidy: bool = True) -> str | None:
     """The form of a column of timestamps: "ISO8601" if every text is an ISO timestamp,
     else the first of `TIMESTAMP_FORMATS` that reads every one (``24:00`` labels allowed),
     else the form that reads the most (the earlier on a tie) if it reads at least ``share``
     of them, else None. With ``share`` under 1, a file with a few bad rows is read in the
     form of the others, and its first bad row is the error. Texts are read as
-    `tidy_timestamps` puts them, a UTC offset ending them set aside."""
-    texts = tidy_timestamps(texts)
+    `tidy_timestamps` puts them (``tidy=False``: the caller has), a UTC offset ending them
+    set aside."""
+    texts = tidy_timestamps(texts) if tidy else texts
     if texts.str.contains(_OFFSET).all():
         texts = _canonical_offsets(texts)[0]
     texts, _ = hour_24(texts)
@@ -306,7 +317,7 @@ def timestamp_format(texts: pd.Series, *, share: float = 1.0) -> str | None:
 
 def has_hour_24(texts: pd.Series) -> bool:
     """Whether any label is a day's ``24:00`` (which only an hour-ending file can hold)."""
-    return bool(tidy_timestamps(texts).str.contains(_HOUR_24).any())
+    return bool(texts.str.contains(_HOUR_24).any())
 
 
 def _parse_timestamps(
@@ -329,12 +340,12 @@ def _parse_timestamps(
     form = date_format
     if form is None and aware[0]:  # ISO, or a spreadsheet form followed by its offset
         bare, offsets = _canonical_offsets(texts)
-        bare_form = timestamp_format(bare, share=0.0)
+        bare_form = timestamp_format(bare, share=0.0, tidy=False)
         if bare_form not in (None, "ISO8601"):
             texts, form = bare + offsets, bare_form + "%z"
     texts, late = hour_24(texts)
     if form is None and not aware[0]:
-        form = timestamp_format(texts, share=0.0) or "ISO8601"
+        form = timestamp_format(texts, share=0.0, tidy=False) or "ISO8601"
     try:
         parsed = pd.to_datetime(texts, format=form or "ISO8601", errors="coerce",
                                 utc=bool(aware[0]))
