@@ -38,7 +38,7 @@ def input_files(config_path: Path, config: ManyZonesConfig) -> list[Path]:
     for zone in zone_files(config):
         folder = large_load_dir(config, zone)
         if folder is not None:
-            files += [folder / name for name in LARGE_LOAD_FILES]
+            files += [folder / name for name in LARGE_LOAD_FILES if (folder / name).is_file()]
     return files
 
 

@@ -34,7 +34,7 @@ from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig, ZoneSettings
 from forecasting.zones.history import build_history, period_table
 from forecasting.zones.read import read_large_loads, read_zone_files
-from forecasting.zones.run import run_zone
+from forecasting.zones.run import ZoneSettingError, run_zone
 
 SCENARIO = "reference"
 COINCIDENCE_COLUMNS = ["region", "year", "peak_mw", "sum_of_children_peaks_mw", "children",
@@ -94,9 +94,11 @@ def run_node(task: NodeTask) -> NodeResult:
         result = _run(task)
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        result = NodeResult(task.node, task.level, ok=False,
-                            reason=reason if isinstance(exc, InputError)
-                            else f"{type(exc).__name__}: {reason}")
+        if isinstance(exc, ZoneSettingError):  # a `zone` setting this zone's history refuses
+            reason = f"zone.{exc.key}: {reason}"
+        elif not isinstance(exc, InputError):
+            reason = f"{type(exc).__name__}: {reason}"
+        result = NodeResult(task.node, task.level, ok=False, reason=reason)
     return _timed(result, time.perf_counter() - start)
 
 

@@ -66,11 +66,17 @@ def candidate_files(folder: Path, pattern: str | None) -> list[Path]:
 
 
 def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
-    """The zone's large-load folder, if it has one with both files."""
+    """The zone's large-load folder, if it has one: named as the zone in lower case with
+    '-' as '_' (``pjm_dom``), or as the zone (``PJM-DOM``). A folder missing one of its files
+    is still the zone's, so that its run fails naming the file rather than going on without
+    the zone's data-center pipeline."""
     if config.large_loads_dir is None:
         return None
-    folder = Path(config.large_loads_dir) / zone.lower().replace("-", "_")
-    return folder if all((folder / f).is_file() for f in LARGE_LOAD_FILES) else None
+    for name in dict.fromkeys((zone.lower().replace("-", "_"), zone)):
+        folder = Path(config.large_loads_dir) / name
+        if folder.is_dir() and any((folder / f).exists() for f in LARGE_LOAD_FILES):
+            return folder
+    return None
 
 
 def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:

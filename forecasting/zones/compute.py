@@ -22,7 +22,7 @@ from forecasting.zones.read import (
     read_published_figures,
     read_zone_inputs,
 )
-from forecasting.zones.run import ForecastYearsError, ZoneRun, run_zone
+from forecasting.zones.run import ZoneRun, ZoneSettingError, run_zone
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,20 @@ def compute_zone_run(config_path: Path, *, draws: int | None = None, seed: int |
     with progress.stage("fit base models by backtest, decompose and simulate the zone"):
         try:
             run = run_zone(config, raws, large, neighbours, published)
-        except ForecastYearsError as exc:
-            raise InputError(display_path(config_path), str(exc), field=exc.key) from None
+        except ZoneSettingError as exc:
+            raise InputError(display_path(config_path), str(exc), row=_line(config_path, exc.key),
+                             field=exc.key) from None
     return ComputedZoneRun(config, Path(config_path), run, large, cells, started)
+
+
+def _line(config_path: Path, key: str) -> int | None:
+    """The YAML line of a dotted config key (None when it is not written there)."""
+    import yaml
+
+    from forecasting.io.yaml_lines import line_of
+
+    try:
+        node = yaml.compose(Path(config_path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):  # the file was read moments ago; a line is a nicety
+        return None
+    return line_of(node, key.split("."))

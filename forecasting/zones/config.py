@@ -22,6 +22,7 @@ calibrated bands are widened, paths per backtest forecast).
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,6 +32,16 @@ from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
 
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
+
+
+def year_month(value: str | None) -> str | None:
+    """`value` if it is a month written YYYY-MM (ValueError otherwise: ``1/12/25`` or
+    ``2021-1`` must not be read as some other month)."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value.strip()):
+        raise ValueError("not a month YYYY-MM (such as 2022-12)")
+    return value.strip()
 
 
 def known_time_zone(value: str) -> str:
@@ -75,6 +86,11 @@ class BacktestConfig(BaseModel):
     # of five seeds, against 87%: benchmarks/zones/dom/)
     widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
     n_paths: int = Field(200, ge=10)
+
+    @field_validator("first_origin")
+    @classmethod
+    def _first_origin_month(cls, value: str | None) -> str | None:
+        return year_month(value)
 
     @field_validator("candidates", "peers")
     @classmethod
@@ -142,7 +158,8 @@ class ZoneConfig(BaseModel):
     # data-center component (base = the whole load), for zones without data-center evidence
     published_figures: str | None = None  # CSV of published figures the decomposition is
     # checked against (forecasting/zones/published_figures.py)
-    scenarios: list[Literal[SCENARIOS]] = ["statistical-trend"]  # type: ignore[valid-type]
+    scenarios: list[Literal[SCENARIOS]] = Field(  # type: ignore[valid-type]
+        ["statistical-trend"], min_length=1)
     reference_years: tuple[int, int] | None = None  # None: the first complete year
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None  # YYYY-MM: first month the base models see (default:
@@ -150,7 +167,7 @@ class ZoneConfig(BaseModel):
     end_year: int = 2035
     profile_year: int = 2030
     n_paths: int = Field(1000, ge=10)
-    seed: int = 0
+    seed: int = Field(0, ge=0)
     # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
     # the forecast's hourly profiles and peaks (forecasting/zones/weather_years.py)
     timezone: str = "America/New_York"
@@ -160,6 +177,19 @@ class ZoneConfig(BaseModel):
     @classmethod
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)
+
+    @field_validator("model_start")
+    @classmethod
+    def _model_start_month(cls, value: str | None) -> str | None:
+        return year_month(value)
+
+    @field_validator("scenarios")
+    @classmethod
+    def _each_scenario_once(cls, value: list[str]) -> list[str]:
+        twice = sorted({s for s in value if value.count(s) > 1})
+        if twice:
+            raise ValueError(f"scenario {', '.join(map(repr, twice))} named twice")
+        return value
 
     @field_validator("neighbours", mode="before")
     @classmethod
@@ -195,6 +225,11 @@ class ZoneSettings(BaseModel):
     reference_years: tuple[int, int] | None = None
     min_load_quantile: float = Field(0.01, gt=0, lt=0.5)
     model_start: str | None = None
+
+    @field_validator("model_start")
+    @classmethod
+    def _model_start_month(cls, value: str | None) -> str | None:
+        return year_month(value)
     data_center: Literal["decomposition", "none"] = "none"  # zones with large-load data
     # always use the decomposition
     end_year: int = 2035
@@ -241,7 +276,7 @@ class ManyZonesConfig(BaseModel):
     large_loads_dir: str | None = None
     series_timezone: str = "UTC"  # the clock of the files' timestamps without a UTC offset
     column: str | None = None  # the load column of files with several numeric columns
-    seed: int = 0
+    seed: int = Field(0, ge=0)
     zone: ZoneSettings = ZoneSettings()
 
     @field_validator("series_timezone")

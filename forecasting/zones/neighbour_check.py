@@ -40,7 +40,14 @@ def neighbour_check(
         years = values.index.tz_convert("UTC").year
         low = values.groupby(years).quantile(quantile)
         lows[name] = low[[int(p.year) for p in complete.index[complete]]]
+    for name, low in lows.items():
+        if name != zone and not set(low.index) & set(lows[zone].index):
+            raise ValueError(f"neighbour '{name}' shares no complete year with {zone} (its "
+                             f"complete years: {_years(low.index)}; {zone}'s: "
+                             f"{_years(lows[zone].index)})")
     common = sorted(set.intersection(*(set(v.index) for v in lows.values())))
+    if not common:
+        raise ValueError(f"{zone} and its neighbours share no complete year")
     first, last = common[0], common[-1]
     rows = []
     for name, low in lows.items():
@@ -60,3 +67,8 @@ def neighbour_check(
         "decomposition_dc_growth_mw": dc_growth,
     }])], ignore_index=True)
     return table
+
+
+def _years(years) -> str:
+    years = sorted(years)
+    return f"{years[0]}..{years[-1]}" if years else "none"

@@ -66,7 +66,7 @@ from forecasting.models.year_on_year_trend import YearOnYearTrend
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
-from forecasting.zones.config import ZoneConfig
+from forecasting.zones.config import BacktestConfig, ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
     COMPLETE,
@@ -113,17 +113,24 @@ class ZoneRun:
 #: more than this and the zone has stopped reporting
 TRAILING_PARTIAL = 2
 
+DEFAULT_MIN_TRAIN = BacktestConfig.model_fields["min_train"].default
+
 #: fewest complete months a zone's modelling window may hold: two seasons, so the seasonal
 #: models and the backtest have something to learn from
 MIN_WINDOW_MONTHS = 24
 
 
-class ForecastYearsError(ValueError):
-    """``end_year`` or ``profile_year`` is not a forecast year (names the config key)."""
+class ZoneSettingError(ValueError):
+    """A config value of the right form that the zone's history does not allow (names the
+    config key: the caller names the config file)."""
 
     def __init__(self, key: str, message: str) -> None:
         self.key = key
         super().__init__(message)
+
+
+class ForecastYearsError(ZoneSettingError):
+    """``end_year`` or ``profile_year`` is not a forecast year."""
 
 
 def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
@@ -160,6 +167,20 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
                          f"{window.loc[bad, 'coverage']:.1%} of its hours, under the "
                          f"{MONTH_COMPLETE:.0%} a month needs")
     return window.index
+
+
+def _check_reference_years(history: ZoneHistory, years: tuple[int, int] | None) -> None:
+    """`ZoneSettingError` for reference years reaching outside the years with a complete
+    month (the decomposition measures from them)."""
+    if years is None:
+        return
+    table = period_table(history.load, "M")
+    seen = sorted({p.year for p in table.index[table["complete"].to_numpy()]})
+    if not seen or years[0] < seen[0] or years[1] > seen[-1]:
+        held = f"{seen[0]}..{seen[-1]}" if seen else "none"
+        raise ZoneSettingError("reference_years", f"reference years {years[0]}-{years[1]} "
+                               f"reach outside the history's years with a complete month "
+                               f"({held})")
 
 
 def window_break(history: ZoneHistory, window: pd.PeriodIndex) -> str:
@@ -227,6 +248,7 @@ def run_zone(
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
     history = build_history(raws)
+    _check_reference_years(history, config.reference_years)
     monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                       quantile=config.min_load_quantile)
     if config.data_center == "none":
@@ -236,15 +258,24 @@ def run_zone(
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
-        neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
-                                           quantile=config.min_load_quantile)
+        try:
+            neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
+                                               quantile=config.min_load_quantile)
+        except ValueError as exc:  # a neighbour that shares no complete year with the zone
+            raise ZoneSettingError("neighbours", str(exc)) from None
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
 
     files = " + ".join(display_path(p) for p in config.series)  # a short history is the data's
     try:
         window = model_window(history, config.model_start)
     except ValueError as exc:
+        if config.model_start is not None:  # the setting, not the data
+            raise ZoneSettingError("model_start", str(exc)) from None
         raise InputError(files, str(exc)) from None
+    if len(window) < MIN_WINDOW_MONTHS and config.model_start is not None:
+        raise ZoneSettingError("model_start", f"only {len(window)} complete months to model "
+                               f"from {config.model_start} ({window[0]}..{window[-1]}); a "
+                               f"zone needs at least {MIN_WINDOW_MONTHS}")
     if len(window) < MIN_WINDOW_MONTHS:
         raise InputError(files, f"only {len(window)} complete months to model ({window[0]}.."
                          f"{window[-1]}; {window_break(history, window)}); a zone needs an "
@@ -261,6 +292,9 @@ def run_zone(
     try:
         bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
     except NoBacktestOrigin as exc:
+        settings = config.backtest
+        if settings.first_origin is not None or settings.min_train != DEFAULT_MIN_TRAIN:
+            raise ZoneSettingError("backtest", str(exc)) from None  # the settings, not the data
         raise InputError(files, str(exc)) from None
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")

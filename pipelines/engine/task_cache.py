@@ -27,7 +27,8 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 def task_key(task) -> str:
     files = list(task.files)
     if task.large_loads:
-        files += [str(Path(task.large_loads) / name) for name in LARGE_LOAD_FILES]
+        files += [str(Path(task.large_loads) / name) for name in LARGE_LOAD_FILES
+                  if (Path(task.large_loads) / name).is_file()]  # a missing one fails the task
     payload = {
         "node": task.node, "level": task.level, "leaves": list(task.leaves),
         "children": [[c, list(leaves)] for c, leaves in task.children],

@@ -1,0 +1,83 @@
+"""Zone config values a planner mistypes or sets beyond the zone's history: each is one line
+naming the config file, its line and the key, exit 2 (found by fuzzing: ``model_start:
+"1/12/22"`` ran as 2022-01, ``scenarios: [vetted, vetted]`` and ``seed: -1`` were
+tracebacks, reference years outside the history a traceback or a silently different
+forecast, and a value of the right form that the history cannot take was blamed on the load
+file)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.conftest import one_error_line, run_cli
+from tests.zones.synthetic import hourly_load, light_zone_config, write_load
+
+
+@pytest.fixture(scope="module")
+def zone(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("zone")
+    write_load(folder / "ZZ.csv", hourly_load(700.0, "2021-01-01", "2023-12-31 23:00"))
+    write_load(folder / "OLD.csv", hourly_load(300.0, "2012-01-01", "2013-12-31 23:00"))
+    return folder
+
+
+def refused(zone, tmp_path, *lines: str) -> str:
+    config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"), *lines)
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    line = one_error_line(done)
+    assert str(config.name) in line and not (tmp_path / "out").exists()
+    return line
+
+
+@pytest.mark.parametrize(("lines", "key", "says"), [
+    (['model_start: "1/12/22"'], "model_start", "not a month YYYY-MM"),
+    (['model_start: "2021-1"'], "model_start", "not a month YYYY-MM"),
+    (["scenarios: [statistical-trend, statistical-trend]"], "scenarios", "named twice"),
+    (["scenarios: []"], "scenarios", "at least 1 item"),
+    (["seed: -1"], "seed", "greater than or equal to 0"),
+])
+def test_a_mistyped_value_is_named_at_its_line(zone, tmp_path, lines, key, says):
+    line = refused(zone, tmp_path, *lines)
+    assert f"field '{key}'" in line and says in line and ", row " in line
+
+
+def test_a_backtest_origin_not_written_as_a_month_is_named(zone, tmp_path):
+    config = tmp_path / "zz.yaml"
+    light_zone_config(config, "ZZ", str(zone / "ZZ.csv"), first_origin="12/2022")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    line = one_error_line(done)
+    assert "field 'backtest.first_origin'" in line and "not a month YYYY-MM" in line
+
+
+@pytest.mark.parametrize(("lines", "key", "says"), [
+    (["reference_years: [2010, 2011]"], "reference_years",
+     "reference years 2010-2011 reach outside the history's years with a complete month "
+     "(2021..2023)"),
+    (["reference_years: [2021, 2030]"], "reference_years", "reach outside"),
+    (['model_start: "2023-06"'], "model_start",
+     "only 7 complete months to model from 2023-06 (2023-06..2023-12)"),
+    (['model_start: "2030-01"'], "model_start", "no complete month to model from 2030-01"),
+])
+def test_a_value_the_history_cannot_take_names_the_config_key_not_the_load_file(
+        zone, tmp_path, lines, key, says):
+    line = refused(zone, tmp_path, *lines)
+    assert f"zz.yaml, row 4, field '{key}'" in line and says in line, line
+    assert "ZZ.csv" not in line
+
+
+def test_a_neighbour_sharing_no_year_with_the_zone_is_named(zone, tmp_path):
+    line = refused(zone, tmp_path, f"neighbours: [{zone / 'OLD.csv'}]")
+    assert "field 'neighbours'" in line
+    assert "neighbour 'OLD' shares no complete year with ZZ" in line and "2012..2013" in line
+
+
+def test_reference_years_inside_the_history_still_run(zone, tmp_path):
+    config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"),
+                               "reference_years: [2021, 2022]")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(tmp_path / "out" / "forecast.csv").shape[0] > 0
