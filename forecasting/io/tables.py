@@ -23,8 +23,12 @@ from pydantic import BaseModel, ValidationError
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 
-#: a value this many times the median of its neighbours (or this fraction of it) is rejected
-MAGNITUDE_RATIO = 100.0
+#: a value this many times the median of its neighbours (or this fraction of it) is rejected:
+#: a digit typed too many or too few (10x), or GWh entered as TWh (1000x). The shipped
+#: observations sit within 0.6-2.4x of their neighbours' median (2023's 176 TWh against
+#: 2018-2024), US totals within a few percent; a real 5x jump within five years is beyond
+#: every published outlook's pace
+MAGNITUDE_RATIO = 5.0
 #: neighbours are the rows of the same group within this many years
 NEIGHBOUR_YEARS = 5
 
@@ -101,7 +105,8 @@ def read_table(
 def check_magnitudes(
     frame: pd.DataFrame, file: str, *, value_columns: Sequence[str], group: str | None = None
 ) -> None:
-    """Reject a value ~1000x off from the median `twh` of the same group in nearby years."""
+    """Reject a value `MAGNITUDE_RATIO` times (or less than its inverse) the median `twh` of
+    the same group in nearby years."""
     groups = frame.groupby(group) if group else [(None, frame)]
     for _, part in groups:
         reference = part.dropna(subset=["twh"])
@@ -122,6 +127,7 @@ def check_magnitudes(
                     raise InputError(
                         file,
                         f"{value:g} is about {ratio:.3g}x the values of nearby years "
-                        f"(median {median:g}); was it entered in the wrong unit (GWh as TWh)?",
+                        f"(median {median:g}); a digit too many or too few, or the wrong "
+                        "unit (GWh as TWh)?",
                         row=int(row["row"]), field=column,
                     )
