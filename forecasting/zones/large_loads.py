@@ -5,13 +5,21 @@ them into load (datasheet: `data/zones/<zone>/README.md`).
 text cells of the CSV files (read by `forecasting.zones.read.read_table`) and refuse, with an
 `InputError` naming file, row (1 = first data row) and field: a missing column, an unknown
 stage, a number that is not one, negative MW, a fraction (realization, utilization) outside
-0..1, a date that is not YYYY-MM or is before the zone history starts, a duplicate project,
-a distribution with low > mode > high, a missing or unknown parameter, and a row without
-its source or with a confidence mark other than T, F or U.
+0..1, a month that is not exactly YYYY-MM (month 01-12; ``1/12/25``, ``07/2026``,
+``2026-Q3`` are refused), is before the zone history starts or after `LAST_YEAR`, a
+duplicate project, a distribution with low > mode > high, a missing or unknown parameter, a
+stage on a parameter that takes none (only ``realization`` is per stage) and a
+``realization`` without one, a row without its source or with a confidence mark other than
+T, F or U, and values no zone can have (`MAX_MW`, `MAX_MONTHS`): ``contracted_mw`` or
+``connection_limit_mw_per_year`` above 100,000 MW, ``delay_months`` or ``ramp_months``
+above 600 (50 years). When the assumptions file has a ``unit`` column, each row's unit must
+be its parameter's (`UNITS`: ``fraction``, ``months``, ``MW/yr``, in the spellings of
+`UNIT_SPELLINGS`, case-insensitive); an empty or other unit is refused, never converted.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +37,25 @@ PARAMETERS = (
     "realization", "delay_months", "ramp_months", "utilization",
     "connection_limit_mw_per_year", "diurnal_amplitude", "summer_uplift",
 )
+#: the parameters given per stage (every other one is given once, with an empty stage)
+PER_STAGE = ("realization",)
+#: the unit each parameter takes (checked when the file has a ``unit`` column)
+UNITS = {**{name: "fraction" for name in FRACTIONS}, "delay_months": "months",
+         "ramp_months": "months", "connection_limit_mw_per_year": "MW/yr"}
+#: the spellings taken for each unit (compared lower-case, spaces collapsed, none around /)
+UNIT_SPELLINGS = {
+    "fraction": ("fraction", "share", "ratio", "probability"),
+    "months": ("months", "month", "mo", "mos"),
+    "MW/yr": ("mw/yr", "mw/year", "mw/y", "mw/a", "mw per year", "mw per yr", "mw a year"),
+}
+#: above this many MW a contract or a yearly connection limit is larger than any US zone's
+#: whole load (most likely kW given as MW)
+MAX_MW = 100_000.0
+#: above this many months (50 years) a delay or a ramp is no plan
+MAX_MONTHS = 600.0
+#: the last year a contract month may name
+LAST_YEAR = 2100
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -91,12 +118,23 @@ def _number(file: str, text: str, row: int, col: str) -> float:
 
 
 def _month(file: str, text: str, row: int, col: str) -> pd.Period:
-    try:
-        if len(text) != 7:
-            raise ValueError
-        return pd.Period(text, "M")
-    except ValueError:
-        raise InputError(file, f"not a month YYYY-MM: '{text}'", row=row, field=col) from None
+    if not MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
+        raise InputError(file, f"not a month YYYY-MM (e.g. 2026-07): '{text}'", row=row,
+                         field=col)
+    if int(text[:4]) > LAST_YEAR:
+        raise InputError(file, f"year {text[:4]} is implausible: expected a month no later "
+                         f"than {LAST_YEAR}-12", row=row, field=col)
+    return pd.Period(text, "M")
+
+
+def _unit(file: str, rec: dict, row: int, name: str) -> None:
+    """The row's ``unit`` cell is its parameter's unit (`UNITS`), in any spelling taken."""
+    expected = UNITS[name]
+    given = re.sub(r"\s*/\s*", "/", " ".join(rec["unit"].lower().split()))
+    if given not in UNIT_SPELLINGS[expected]:
+        found = f"'{rec['unit']}'" if rec["unit"] else "no unit"
+        raise InputError(file, f"{name} is in {expected}, not {found} (give the value in "
+                         f"{expected}; no unit is converted)", row=row, field="unit")
 
 
 def parse_contracts(
@@ -124,6 +162,10 @@ def parse_contracts(
         if mw < 0:
             raise InputError(file, f"negative MW: {rec['contracted_mw']}", row=i,
                              field="contracted_mw")
+        if mw > MAX_MW:
+            raise InputError(file, f"{mw:,.0f} MW is larger than any US zone's whole load "
+                             f"(at most {MAX_MW:,.0f} MW for one contract; is it in kW?)",
+                             row=i, field="contracted_mw")
         for col in ("as_of", "earliest_in_service"):
             month = _month(file, rec[col], i, col)
             if month < history_start:
@@ -147,8 +189,17 @@ def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
         if stage and stage not in STAGES:
             raise InputError(file, f"unknown stage '{stage}' (known: {', '.join(STAGES)})",
                              row=i, field="stage")
+        if name in PER_STAGE and not stage:
+            raise InputError(file, f"{name} is given per stage: the stage is empty (expected "
+                             f"one of {', '.join(STAGES)})", row=i, field="stage")
+        if stage and name not in PER_STAGE:
+            raise InputError(file, f"{name} takes no stage (it applies to all stages), and "
+                             f"this row gives '{stage}': leave the stage empty", row=i,
+                             field="stage")
         if (name, stage) in found:
             raise InputError(file, f"duplicate parameter '{name}'", row=i, field="parameter")
+        if "unit" in cells.columns:
+            _unit(file, rec, i, name)
         low, mode, high = (_number(file, rec[c], i, c) for c in ("low", "mode", "high"))
         for col, value in (("low", low), ("mode", mode), ("high", high)):
             if value < 0:
@@ -156,6 +207,13 @@ def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
             if name in FRACTIONS and value > 1:
                 what = "a probability" if name == "realization" else "a fraction"
                 raise InputError(file, f"{what} above 1: {value:g}", row=i, field=col)
+            if UNITS[name] == "months" and value > MAX_MONTHS:
+                raise InputError(file, f"{value:g} months is implausible: expected at most "
+                                 f"{MAX_MONTHS:g} (50 years)", row=i, field=col)
+            if UNITS[name] == "MW/yr" and value > MAX_MW:
+                raise InputError(file, f"{value:,.0f} MW a year is larger than any US zone's "
+                                 f"whole load (at most {MAX_MW:,.0f}; is it in kW?)", row=i,
+                                 field=col)
         if not low <= mode <= high:
             raise InputError(file, "needs low <= mode <= high", row=i, field="mode")
         found[(name, stage)] = Triangular(low, mode, high)

@@ -12,7 +12,10 @@ and ``published`` may be empty when the source gives no directly comparable numb
 ``source`` text then says how to read it). `parse_published_figures` refuses, with an
 `InputError` naming file, row and field, an unknown figure, a year or value that is not a
 number, a negative value, a share above 1, a duplicate (figure, year), a row without its
-source or with a confidence mark other than T, F or U. `published_check` puts each figure
+source or with a confidence mark other than T, F or U, and a ``unit`` other than the
+figure's (`UNITS`: ``MW`` for the two MW figures, ``fraction`` for the share, in the
+spellings of `UNIT_SPELLINGS`, case-insensitive): ``GW``, ``MWh``, ``%`` or an empty unit
+is refused, never converted. `published_check` puts each figure
 beside the estimate and its 90% interval; a year the history does not cover has no row.
 """
 
@@ -31,6 +34,12 @@ FIGURES = {"data_center_mw": "data-center average MW",
 COLUMNS = ("figure", "year", "published", "unit", "source", "confidence")
 CONFIDENCE = ("T", "F", "U")
 CHECK_COLUMNS = ["figure", "estimate", "low", "high", "published", "source"]
+#: the unit of each figure's ``published`` value
+UNITS = {"data_center_mw": "MW", "data_center_share": "fraction",
+         "data_center_added_mw": "MW"}
+#: the spellings taken for each unit (compared lower-case, spaces collapsed)
+UNIT_SPELLINGS = {"MW": ("mw", "megawatt", "megawatts", "average mw", "mw average"),
+                  "fraction": ("fraction", "share", "ratio")}
 
 
 @dataclass(frozen=True)
@@ -54,9 +63,15 @@ def parse_published_figures(file: str, cells: pd.DataFrame) -> list[PublishedFig
         if not rec["source"]:
             raise InputError(file, "every row needs its source", row=i, field="source")
         if rec["confidence"] not in CONFIDENCE:
-            raise InputError(file, f"confidence must be one of {', '.join(CONFIDENCE)}",
-                             row=i, field="confidence")
-        if not rec["year"].isdigit() or len(rec["year"]) != 4:
+            raise InputError(file, f"confidence must be one of {', '.join(CONFIDENCE)}, not "
+                             f"'{rec['confidence']}'", row=i, field="confidence")
+        expected = UNITS[rec["figure"]]
+        if " ".join(rec["unit"].lower().split()) not in UNIT_SPELLINGS[expected]:
+            found = f"'{rec['unit']}'" if rec["unit"] else "no unit"
+            raise InputError(file, f"{rec['figure']} is in {expected}, not {found} (give the "
+                             f"value in {expected}; no unit is converted)", row=i,
+                             field="unit")
+        if not (rec["year"].isascii() and rec["year"].isdigit()) or len(rec["year"]) != 4:
             raise InputError(file, f"not a year: '{rec['year']}'", row=i, field="year")
         value = np.nan
         if rec["published"]:

@@ -126,16 +126,67 @@ def read_zone_files(paths: Sequence[str | Path], *, area: str | None = None,
 
 
 def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
-    """(display name, text cells) of a CSV file; `InputError` if missing or unreadable."""
+    """(display name, text cells) of a comma-separated file (UTF-8, a byte-order mark taken),
+    cells and column names stripped of spaces, blank lines skipped; `InputError` if missing or
+    unreadable, for a header that is one cell holding ``;``, a tab or ``|`` (a file separated
+    by them: it needs commas), a column named twice, a column with no name but with values
+    (an unnamed column whose cells are all empty, as a comma ending every line leaves, is
+    dropped), and a row (1 = first data row) with more or fewer cells than the header."""
+    import csv
+
     path = Path(path)
     file = display_path(path)
     if not path.is_file():
         raise InputError(file, "file not found")
+    rows: list[list[str]] = []
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise InputError(file, f"not a readable CSV file: {str(exc).strip()}") from exc
-    return file, frame.apply(lambda c: c.str.strip())
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            try:
+                for cells in reader:
+                    if len(cells) <= 1 and not "".join(cells).strip():
+                        continue  # a blank line
+                    rows.append([c.strip() for c in cells])
+            except csv.Error as exc:
+                raise InputError(file, f"not a readable CSV file: {exc}",
+                                 row=f"line {reader.line_num}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"not a UTF-8 text file ({exc.reason} at byte {exc.start})")\
+            from None
+    if not rows:
+        raise InputError(file, "empty file: expected a header line naming the columns, "
+                         "separated by commas")
+    header, data = rows[0], rows[1:]
+    if len(header) == 1:
+        for sep, name in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
+            if sep in header[0]:
+                raise InputError(file, f"the header is one column '{header[0]}': the file "
+                                 f"seems separated by {name}, and needs commas",
+                                 row="header")
+    for i, cells in enumerate(data, start=1):
+        if len(cells) != len(header):
+            hint = ("a comma too many (at the end of the line?) or a text with a comma not "
+                    "in double quotes" if len(cells) > len(header) else "a cell missing")
+            raise InputError(file, f"{len(cells)} cells, and the header has {len(header)} "
+                             f"({hint})", row=i)
+    keep = []
+    for j, name in enumerate(header):
+        if name:
+            keep.append(j)
+            continue
+        for i, cells in enumerate(data, start=1):
+            if cells[j]:
+                raise InputError(file, f"column {j + 1} has no name in the header, and "
+                                 f"holds '{cells[j]}'", row=i)
+    seen: set[str] = set()
+    for j in keep:
+        if header[j] in seen:
+            raise InputError(file, f"column '{header[j]}' is named twice in the header",
+                             row="header", field=header[j])
+        seen.add(header[j])
+    frame = pd.DataFrame([[cells[j] for j in keep] for cells in data],
+                         columns=[header[j] for j in keep], dtype=object)
+    return file, frame
 
 
 def read_large_loads(directory: str | Path, history_start):
