@@ -24,6 +24,7 @@ import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.series.dates import timestamp_format
+from forecasting.series.hour_columns import hour_column
 
 #: share of a sampled column's cells one timestamp form must read for the column to hold
 #: dates (the rest are bad rows, which the reader then names one by one)
@@ -75,7 +76,8 @@ def detect_columns(
             )
         date_col = (real or years)[0]
     if value_col is None:
-        numeric = [c for c, k in kinds.items() if k[1] and c != date_col]
+        hour = hour_column(sample, date_col)  # a date's hour beside it is not the load
+        numeric = [c for c, k in kinds.items() if k[1] and c not in (date_col, hour)]
         if len(numeric) > 1:
             raise InputError(
                 file,
@@ -84,7 +86,7 @@ def detect_columns(
                 field="value_col",
             )
         if not numeric:
-            numeric = [c for c, k in kinds.items() if k[3] and c != date_col]
+            numeric = [c for c, k in kinds.items() if k[3] and c not in (date_col, hour)]
         if len(numeric) != 1:
             raise InputError(
                 file,

@@ -43,6 +43,7 @@ from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
+from forecasting.series.hour_columns import hour_column, joined_labels
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 
@@ -396,11 +397,21 @@ def read_series(
     )
     if spec.date_col == spec.value_col:
         raise InputError(file, "date and value columns must differ", field=spec.value_col)
+    hour_col = hour_column(sample, spec.date_col) if spec.name == "generic" else None
     usecols = [spec.date_col, spec.value_col] + [
-        c for c in (spec.flag_col, spec.area_col) if c and c not in (spec.date_col, spec.value_col)
+        c for c in (spec.flag_col, spec.area_col, hour_col)
+        if c and c not in (spec.date_col, spec.value_col)
     ]
     frame = _read_table(path, file, kind, usecols=usecols)
     dates = frame[spec.date_col].str.strip()
+    if hour_col is not None and hour_col != spec.value_col:  # a date and its hour apart
+        dates, ending, bad = joined_labels(dates, frame[hour_col].str.strip(), column=hour_col,
+                                           tz=spec.tz)
+        if len(bad):
+            raise InputError(file, f"not an hour of the day (0-25): "
+                             f"'{frame[hour_col].iloc[bad[0]].strip()}'", row=int(bad[0]) + 1,
+                             field=hour_col)
+        spec = replace(spec, hour_ending=ending)
     if spec.name == "generic" and not spec.hour_ending and has_hour_24(dates):
         spec = replace(spec, hour_ending=True)  # a day's 24:00 can only end its hour
     texts = frame[spec.value_col].str.strip()

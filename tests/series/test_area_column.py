@@ -85,11 +85,13 @@ def test_an_area_made_of_finer_ones_is_refused_not_averaged(tmp_path, area):
     assert "told apart by column 'load_area' (AEPAPT, AEPIMP, AEPKPT, AEPOPT)" in text
 
 
-def test_a_date_column_with_the_hour_beside_it_says_to_join_them(tmp_path):
+def test_a_date_column_with_an_unnamed_hour_beside_it_says_to_join_them(tmp_path):
+    # a column named as an hour (HE, Hour, HourEnding) is joined to the date
+    # (tests/series/test_date_and_hour_columns.py); one named otherwise is not guessed at
     days = pd.date_range("2024-01-01", periods=3, freq="D")
-    lines = ["Date,HE,Load"] + [f"{d:%m/%d/%Y},{h},{500 + h}" for d in days
-                                for h in range(1, 25)]
+    lines = ["Date,Slot,Load"] + [f"{d:%m/%d/%Y},{h},{500 + h}" for d in days
+                                  for h in range(1, 25)]
     (tmp_path / "dh.csv").write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as raised:
         read_series(tmp_path / "dh.csv", value_col="Load")
-    assert raised.value.field == "HE" and "date and hour together" in str(raised.value)
+    assert raised.value.field == "Slot" and "date and hour together" in str(raised.value)

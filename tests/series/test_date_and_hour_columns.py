@@ -1,0 +1,106 @@
+"""A date and its hour in two columns (MISO's ``Market Day`` + ``HourEnding``, CAISO's
+``OPR_DT`` + ``OPR_HR``, ERCOT's ``DeliveryDate`` + ``HourEnding`` as ``01:00``, a
+spreadsheet's ``Date,HE,Load``) are read as one timestamp: the load column is found without
+``--value-col``, hour ending or beginning is told from the name and the numbers, and the
+DST days of a local clock come out as their true hours whether the hours are numbered on the
+wall clock (ERCOT: ``02`` twice in autumn) or as they pass (CAISO: 25 in autumn, 23 in
+spring). Refused before: "the date column repeats with the hour in column 'HE'"."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting.series.read import read_series
+from tests.conftest import run_cli
+
+
+def write(path, columns, rows):
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False)
+    return path
+
+
+def values_for(starts: pd.DatetimeIndex) -> np.ndarray:
+    return np.round(1000 + 100 * np.sin(np.arange(len(starts)) / 3.0), 1)
+
+
+def test_date_and_hour_ending_in_utc(tmp_path):
+    starts = pd.date_range("2024-01-30", periods=72, freq="h", tz="UTC")
+    load = values_for(starts)
+    rows = [(s.strftime("%m/%d/%Y"), s.hour + 1, v) for s, v in zip(starts, load, strict=True)]
+    raw = read_series(write(tmp_path / "x.csv", ["Date", "HE", "Load"], rows))
+    assert raw.values.index.equals(starts.rename("hour_start_utc"))
+    assert np.array_equal(raw.values.to_numpy(), load)
+    assert raw.reads[0].value_col == "Load" and raw.reads[0].date_col == "Date"
+
+
+def test_hour_beginning_by_name_and_by_hour_zero(tmp_path):
+    starts = pd.date_range("2024-01-30", periods=48, freq="h", tz="UTC")
+    load = values_for(starts)
+    for name in ("Hour Beginning", "Hour"):
+        rows = [(s.strftime("%Y-%m-%d"), s.hour, v) for s, v in zip(starts, load, strict=True)]
+        raw = read_series(write(tmp_path / "x.csv", ["Date", name, "MW"], rows))
+        assert raw.values.index.equals(starts.rename("hour_start_utc")), name
+
+
+def test_wall_clock_hour_ending_on_dst_days(tmp_path):
+    # ERCOT: hour ending as a clock, 02:00 twice on the autumn day, no 03:00 in spring
+    clock = "America/Chicago"
+    starts = (pd.date_range("2024-03-09", "2024-03-11 23:00", freq="h", tz=clock)
+              .append(pd.date_range("2024-11-02", "2024-11-04 23:00", freq="h", tz=clock)))
+    load = values_for(starts)
+    # the wall-clock convention: the label is the start's wall hour plus one
+    rows = [(s.strftime("%m/%d/%Y"), f"{s.hour + 1:02d}:00", v)
+            for s, v in zip(starts, load, strict=True)]
+    assert sum(1 for d, h, _ in rows if d == "11/03/2024" and h == "02:00") == 2
+    raw = read_series(write(tmp_path / "x.csv", ["DeliveryDate", "HourEnding", "Load"], rows),
+                      source_tz=clock)
+    assert raw.values.index.equals(starts.tz_convert("UTC").rename("hour_start_utc"))
+    assert np.array_equal(raw.values.to_numpy(), load)
+
+
+def test_hours_numbered_as_they_pass_on_dst_days(tmp_path):
+    # CAISO: OPR_HR 1..25 on the autumn day, 1..23 in spring
+    clock = "America/Los_Angeles"
+    days = ["2024-03-10", "2024-03-11", "2024-11-03", "2024-11-04"]
+    starts, rows = [], []
+    for day in days:
+        next_day = (pd.Timestamp(day) + pd.Timedelta(days=1)).tz_localize(clock)
+        hours = pd.date_range(pd.Timestamp(day, tz=clock), next_day, freq="h",
+                              inclusive="left")  # 25 hours in autumn, 23 in spring
+        for number, start in enumerate(hours, start=1):
+            starts.append(start)
+            rows.append((day, number))
+    starts = pd.DatetimeIndex(starts)
+    load = values_for(starts)
+    rows = [(d, h, v) for (d, h), v in zip(rows, load, strict=True)]
+    assert max(h for d, h, _ in rows if d == "2024-11-03") == 25
+    assert max(h for d, h, _ in rows if d == "2024-03-10") == 23
+    raw = read_series(write(tmp_path / "x.csv", ["OPR_DT", "OPR_HR", "MW"], rows),
+                      source_tz=clock)
+    assert raw.values.index.equals(starts.tz_convert("UTC").rename("hour_start_utc"))
+    assert np.array_equal(raw.values.to_numpy(), load)
+
+
+@pytest.mark.parametrize("bad", ["HE3", "7.5", ""])
+def test_a_row_whose_hour_is_not_an_hour_is_named(tmp_path, bad):
+    rows = [("01/30/2024", h, 100.0 + h) for h in range(1, 25)]
+    rows[6] = ("01/30/2024", bad, 106.0) if bad != "HE3" else ("01/30/2024", "HE7x", 106.0)
+    done = run_cli("regimes", "--series", str(write(tmp_path / "x.csv",
+                                                      ["Date", "HE", "Load"], rows)))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "row 7" in done.stderr, done.stderr
+
+
+def test_a_backtest_runs_on_a_miso_layout(tmp_path):
+    days = pd.date_range("2021-01-01", "2023-12-31", freq="D")
+    rows = [(d.strftime("%m/%d/%Y"), h, round(1000 + 100 * np.sin(h / 24 * 6.28)
+                                               + 50 * np.cos(d.dayofyear / 365 * 6.28), 1))
+            for d in days for h in range(1, 25)]
+    path = write(tmp_path / "miso.csv", ["Market Day", "HourEnding", "Load (MW)"], rows)
+    done = run_cli("backtest", "--series", str(path), "--horizon", "1", "--models",
+                   "seasonal_naive", "--first-origin", "2023-10", "--out",
+                   str(tmp_path / "bt.csv"))
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(tmp_path / "bt.csv")["actual"].notna().all()
