@@ -23,12 +23,17 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
-from forecasting.series.dates import timestamp_format
+from forecasting.series.dates import excel_serials, timestamp_format
 from forecasting.series.hour_columns import hour_column
 
 #: share of a sampled column's cells one timestamp form must read for the column to hold
 #: dates (the rest are bad rows, which the reader then names one by one)
 DATE_SHARE = 0.9
+#: a column name that is a date's or a time's and nothing else (`excel_serials` are read
+#: only in such a column: ERCOT's load in MW is a five-digit number too)
+_DATE_NAME = re.compile(r"^\s*(?:date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|"
+                        r"day|period|hour[ _]?ending|hour[ _]?beginning|interval[ _]?"
+                        r"(?:start|end|ending|beginning))\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"^\d{4}(?:[-/]\d{1,2}(?:-\d{1,2})?)?$")
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -52,6 +57,16 @@ def _kinds(cells: pd.Series, missing: frozenset[str]) -> tuple[bool, bool, bool,
     return bool(dates), numeric, years, False
 
 
+def _serial_steps(cells: pd.Series) -> bool:
+    """Whether cells are Excel serial dates a day or less apart (a load's numbers jump by
+    more, or repeat)."""
+    stamps = excel_serials(cells)
+    if stamps is None or len(stamps) < 2:
+        return False
+    steps = np.diff(stamps.asi8) / 86_400e9
+    return bool((steps >= 0).all() and 0 < np.median(steps) <= 1.0)
+
+
 def detect_columns(
     file: str,
     sample: pd.DataFrame,
@@ -62,6 +77,9 @@ def detect_columns(
 ) -> tuple[str, str]:
     """The (date column, value column) of a file from a sample of its text cells."""
     kinds = {c: _kinds(sample[c].astype(str), missing) for c in sample.columns}
+    for c in sample.columns:  # a date column exported as Excel serial numbers
+        if _DATE_NAME.match(str(c)) and _serial_steps(sample[c].astype(str).str.strip()):
+            kinds[c] = (True, False, False, False)
     columns = list(sample.columns)
     if date_col is None:
         real = [c for c, k in kinds.items() if k[0] and not k[1]]

@@ -116,6 +116,26 @@ def tidy_timestamps(texts: pd.Series) -> pd.Series:
     return texts.where(~worded, out)
 
 
+#: Excel's serial dates: days since 1899-12-30, as a spreadsheet's date column becomes when
+#: exported unformatted (``45292.0416666667`` is 2024-01-01 01:00); read only in this range
+#: (1954-2119), so that a column of other numbers is not taken for dates
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+EXCEL_SERIALS = (20000.0, 80000.0)
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+
+
+def excel_serials(texts: pd.Series) -> pd.DatetimeIndex | None:
+    """The timestamps of a column of Excel serial dates (`EXCEL_SERIALS`), to the nearest
+    minute (a serial's float is not exact), or None if any text is not one."""
+    if texts.empty or not texts.str.match(_SERIAL).all():
+        return None
+    days = texts.astype(float)
+    if not days.between(*EXCEL_SERIALS).all():
+        return None
+    stamps = EXCEL_EPOCH + pd.to_timedelta(days.to_numpy(), unit="D")
+    return pd.DatetimeIndex(stamps).round("min")
+
+
 def _canonical_offsets(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(the timestamps without their UTC offsets, the offsets as ``+HH:MM``)."""
     found = texts.str.extract(f"({_OFFSET.pattern})", flags=re.IGNORECASE)[0].fillna("")
@@ -324,6 +344,9 @@ def _parse_timestamps(
     texts: pd.Series, rows: np.ndarray, file: str, col: str, periods_allowed: bool,
     date_format: str | None = None,
 ) -> pd.DatetimeIndex:
+    serials = excel_serials(texts) if date_format is None else None
+    if serials is not None:
+        return serials
     shown = texts
     texts = tidy_timestamps(texts)
     aware = texts.str.contains(_OFFSET).to_numpy()

@@ -70,3 +70,21 @@ def test_ercot_dst_mark_is_the_repeated_autumn_hour(tmp_path):
                       source_tz="America/Chicago")
     assert list(raw.values.index) == list(starts)
     assert list(raw.values) == [100.0, 101.0, 102.0, 103.0, 104.0]
+
+
+def test_excel_serial_dates_in_a_date_column(tmp_path):
+    # a spreadsheet's date column saved unformatted: days since 1899-12-30
+    serials = [f"{(t - pd.Timestamp('1899-12-30')) / pd.Timedelta(days=1):.10f}" for t in HOURS]
+    assert serials[4].startswith("45322.0")  # 2024-01-31 00:00
+    raw = read_series(write(tmp_path / "x.csv", "Timestamp,Load", serials))
+    assert list(raw.values.index) == list(HOURS.tz_localize("UTC"))
+    assert list(raw.values) == [100.0 + i for i in range(len(HOURS))]
+
+
+def test_serial_like_numbers_in_a_column_not_named_for_dates_are_not_dates(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("when,load,other\n" + "\n".join(
+        f"{t:%Y-%m-%d %H:%M},{45000 + i},{i}" for i, t in enumerate(HOURS)) + "\n")
+    from forecasting.errors import InputError
+    with pytest.raises(InputError, match="several numeric columns"):
+        read_series(path)
