@@ -192,6 +192,9 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
 def read_large_loads(directory: str | Path, history_start):
     """(contracts, assumptions) of a zone's large-load directory, validated."""
     directory = Path(directory)
+    if directory.is_file():
+        raise InputError(display_path(directory), "is a file; large_loads names a folder "
+                         "holding contracts.csv and assumptions.csv", field="large_loads")
     contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
     assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
     return contracts, assumptions

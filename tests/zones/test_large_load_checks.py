@@ -228,3 +228,13 @@ def test_a_column_named_twice_is_refused_naming_it(tmp_path):
                   "\n".join([head + ",stage"] + [r + ",ESA" for r in rows]))
     err = _refused(path)
     assert err.field == "stage" and "named twice" in err.message
+
+
+def test_large_loads_naming_a_file_says_it_needs_a_folder(tmp_path):
+    from forecasting.zones.read import read_large_loads
+
+    (tmp_path / "contracts.csv").write_text("project\n")
+    with pytest.raises(InputError) as raised:
+        read_large_loads(tmp_path / "contracts.csv", None)
+    assert "is a file; large_loads names a folder" in str(raised.value)
+    assert raised.value.field == "large_loads"
