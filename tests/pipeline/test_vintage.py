@@ -42,7 +42,7 @@ def test_a_source_published_later_changes_only_the_later_vintages(workspace):
     write_rows(workspace.sources, header, rows)
     header, rows = read_rows(workspace.observations)
     row = dict.fromkeys(header, "")
-    row.update(year="2015", twh="500", source_id="late2017", kind="observation",
+    row.update(year="2015", twh="95", source_id="late2017", kind="observation",
                confidence="T", pinpoint="t", method="bottom-up", scope="total")
     rows.append([row[h] for h in header])
     write_rows(workspace.observations, header, rows)
@@ -53,7 +53,7 @@ def test_a_source_published_later_changes_only_the_later_vintages(workspace):
     before = history_as_of(config, data, 2016).series
     after = history_as_of(config, data, 2017).series
     pd.testing.assert_frame_equal(before, history_as_of(CONFIG, DATA, 2016).series)
-    assert after.set_index("year").at[2015, "twh"] == 500
+    assert after.set_index("year").at[2015, "twh"] == 95
     assert "late2017" not in ";".join(before["source_ids"])
 
 
