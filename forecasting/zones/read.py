@@ -252,31 +252,57 @@ EIA_TIME_ZONES = {"Eastern": "America/New_York", "Central": "America/Chicago",
 
 def _ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
     """(display name, the table as text cells, the file line of its first row) of a BA table
-    (a first line starting ``SOURCE:`` is skipped)."""
+    (UTF-8, a byte-order mark allowed; a first line starting ``SOURCE:`` is skipped). The
+    frame's index is each row's line in the file less the first row's (blank lines are
+    dropped, not renumbered); an empty file, or one holding only its ``SOURCE:`` line, is an
+    InputError."""
     path = Path(path)
     file = display_path(path)
     if not path.is_file():
         raise InputError(file, "file not found")
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError as exc:
         raise InputError(file, f"not a text file ({exc})") from None
     skip = 1 if lines and lines[0].startswith("SOURCE:") else 0
+    if not any(line.strip() for line in lines[skip:]):
+        raise InputError(file, "no table" + (" after its SOURCE: line" if skip else "")
+                         + " (needs a header line with columns Code and Region, then a row "
+                         "per balancing authority)")
     from io import StringIO
 
-    frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False)
-    return file, frame, skip + 2
+    frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False,
+                        skip_blank_lines=False)
+    blank = [all(not str(c).strip() for c in row) for row in frame.itertuples(index=False)]
+    return file, frame[[not b for b in blank]], skip + 2
 
 
 def read_ba_regions(path: str | Path) -> dict[str, str]:
     """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
-    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped)."""
-    file, frame, _ = _ba_table(path)
+    balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped). A row
+    without a code is skipped; a code with a blank region, or given again with another
+    region, is an InputError naming its row (the same code again with the same region is
+    taken once)."""
+    file, frame, first_row = _ba_table(path)
     for col in ("Code", "Region"):
         if col not in frame.columns:
             raise InputError(file, "missing column (needs Code, Region)", field=col)
-    return {c.strip(): r.strip() for c, r in zip(frame["Code"], frame["Region"], strict=True)
-            if c.strip() and r.strip()}
+    out: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    for i, code, region in zip(frame.index, frame["Code"], frame["Region"], strict=True):
+        code, region, row = code.strip(), region.strip(), first_row + int(i)
+        if not code:
+            continue
+        if not region:
+            raise InputError(file, f"no region for '{code}' (each code needs its region)",
+                             row=row, field="Region")
+        if code in out and out[code] != region:
+            raise InputError(file, f"'{code}' given again, with region '{region}' (row "
+                             f"{rows[code]} gives '{out[code]}'); give each code once",
+                             row=row, field="Code")
+        out.setdefault(code, region)
+        rows.setdefault(code, row)
+    return out
 
 
 def read_ba_time_zones(path: str | Path) -> dict[str, str]:
@@ -287,7 +313,7 @@ def read_ba_time_zones(path: str | Path) -> dict[str, str]:
     if "Time Zone" not in frame.columns or "Code" not in frame.columns:
         return {}
     out = {}
-    for i, (code, label) in enumerate(zip(frame["Code"], frame["Time Zone"], strict=True)):
+    for i, code, label in zip(frame.index, frame["Code"], frame["Time Zone"], strict=True):
         code, label = code.strip(), label.strip()
         if not code or not label:
             continue
@@ -297,6 +323,6 @@ def read_ba_time_zones(path: str | Path) -> dict[str, str]:
         except ValueError:
             raise InputError(file, f"unknown time zone '{label}' (one of "
                              f"{', '.join(EIA_TIME_ZONES)} or an IANA name)",
-                             row=first_row + i, field="Time Zone") from None
+                             row=first_row + int(i), field="Time Zone") from None
         out[code] = name
     return out
