@@ -5,13 +5,15 @@ A task's key is the sha256 of everything its result depends on: the node, its le
 children, the zone settings, how its files are read (clock, column), its seed, the sha256 of
 each file it reads (load files and large-load tables) and dcload's version. Results are
 pickled under ``<store>/task-cache/`` (one file per key, written to a temporary name and
-renamed, so a killed run leaves no half file); after a run, entries no task used are
-removed. The same inputs give the same result whether it is computed or reused, so the
+renamed, so a killed run leaves no half file); an entry that cannot be loaded (truncated,
+garbage, unreadable) is treated as missing and its task recomputed; after a run, entries no
+task used are removed. The same inputs give the same result whether it is computed or reused, so the
 published bytes do not depend on the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -40,6 +42,17 @@ def task_key(task) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
+def _load(path: Path):
+    """The result cached at `path`, or None when the entry cannot be loaded (truncated, not
+    a pickle, say text or bytes of another file, from an older dcload, unreadable) or is not
+    a task's result: such an entry is treated as missing and its task recomputed."""
+    try:
+        result = pickle.loads(path.read_bytes())
+    except Exception:  # any entry that cannot be loaded is a miss, not a failure
+        return None
+    return result if getattr(result, "ok", False) else None
+
+
 class TaskCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
@@ -57,11 +70,12 @@ class TaskCache:
         for i, key in enumerate(keys):
             path = self.directory / f"{key}.pickle"
             if path.is_file():
-                try:
-                    results[i] = pickle.loads(path.read_bytes())
+                result = _load(path)
+                if result is not None:
+                    results[i] = result
                     self.reused += 1
                     continue
-                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                with contextlib.suppress(OSError):
                     path.unlink(missing_ok=True)
             todo.append(i)
         for i, result in zip(todo, run_map(fn, [tasks[i] for i in todo], what), strict=True):
