@@ -30,6 +30,7 @@ def backtest_command(
 ) -> None:
     """Rolling-origin backtest; rows: model, origin, period, horizon, actual, mean, p05..p95."""
     check_out(out)
+    listed = listed_models(models)
     from forecasting.backtest.candidates import candidate_factories
     from forecasting.backtest.choose import backtest_and_choose
     from forecasting.backtest.selection import STRATEGIES
@@ -42,8 +43,7 @@ def backtest_command(
     if models is None and not options.series:
         factories = candidate_factories(load_config(options.config).baseline.candidates)
     else:
-        names = models_for(code) if models in (None, "all") else [
-            m.strip() for m in models.split(",") if m.strip()]
+        names = models_for(code) if listed is None else listed
         if models in (None, "all"):
             names = [m for m in names if m != "prophet_defaults"]
         for name in names:
@@ -80,6 +80,18 @@ def backtest_command(
     typer.echo(overall[["model", "MASE", "sMAPE", "coverage80", "n"]].to_string(
         index=False, float_format=lambda v: f"{v:.3f}"), err=True)
     typer.echo(f"wrote {out}", err=True)
+
+
+def listed_models(models: str | None) -> list[str] | None:
+    """The model names of ``--models`` (None: not given, or 'all'); an option naming none
+    (``--models ""``, ``--models ","``) is an `InputError`."""
+    if models is None or models == "all":
+        return None
+    names = [m.strip() for m in models.split(",") if m.strip()]
+    if not names:
+        raise InputError("--models", "name at least one model (comma-separated model names, "
+                         "or 'all')", field="models")
+    return names
 
 
 def check_out(out: Path) -> None:
