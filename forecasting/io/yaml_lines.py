@@ -42,6 +42,19 @@ def line_of(node: yaml.Node | None, loc: list) -> int | None:
     return locate(node, loc)[0]
 
 
+def key_line(path, dotted: str) -> int | None:
+    """The 1-based line of a dotted key (``backtest.first_origin``) in the YAML file at
+    `path`, or None when it is not written there (or the file cannot be read again: the
+    line is a nicety of a message about a file already read)."""
+    from pathlib import Path
+
+    try:
+        node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    return line_of(node, dotted.split("."))
+
+
 def repeated_key(node: yaml.Node | None, path: tuple = (),
                  seen: set[int] | None = None) -> tuple[list, int, int] | None:
     """(key path, 1-based line of its first and of its second occurrence) of the first key

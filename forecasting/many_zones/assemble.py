@@ -2,10 +2,13 @@
 own peaks, and the tables a run publishes.
 
 Energy. Every node that ran has base-forecast sample paths of its monthly energy (total =
-base + data center, `node_task`). The totals are reconciled with MinT-shrink
+base + data center, `node_task`). The totals less any new load of a zone's large-load
+pipeline (load no history shows, so no parent's model can: reconciling it would spread one
+zone's contracts over every zone) are reconciled with MinT-shrink
 (`forecasting.hierarchy.mint`; W from the nodes' backtest errors of `selected`, every
 (origin, month) pair every node shares, horizons pooled), the same projection applied to
-each sample path. A leaf's reconciled base is its reconciled total minus its data-center
+each sample path; each leaf's new pipeline load is then added back to it, and so to every
+total above it. A leaf's reconciled base is its reconciled total minus its data-center
 path (the data-center component is not reconciled: it is the zone's own). Every node's
 total, base and data center are then the sums of its leaves' reconciled paths, so a parent
 equals the sum of its children on every path (and so in mean); quantiles are taken from
@@ -78,10 +81,14 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     p, note = projection(s, errors)
     note["nodes"] = len(ran)
     note["backtest"] = reconciliation_backtest(s, [by_node[n] for n in ran], alive)
-    totals = np.stack([cut[n]["base"] + cut[n]["data_center"] for n in ran])  # (k, n, m)
-    reconciled = reconcile(p, totals)
+    # what the nodes' statistical models forecast: a leaf's new pipeline load is not in any
+    # parent's history, so it is left out of the reconciliation and added to the leaf and
+    # every total above it afterwards (else MinT spreads it over unrelated zones)
+    new = {n: cut[n].get("new_data_center", np.zeros_like(cut[n]["base"])) for n in ran}
+    totals = np.stack([cut[n]["base"] + cut[n]["data_center"] - new[n] for n in ran])
+    reconciled = reconcile(p, totals)  # (k, n, m)
     leaf_rows = [ran.index(leaf) for leaf in alive.leaves]
-    leaf_total = reconciled[leaf_rows]
+    leaf_total = reconciled[leaf_rows] + np.stack([new[leaf] for leaf in alive.leaves])
     leaf_dc = np.stack([cut[leaf]["data_center"] for leaf in alive.leaves])
     node_total = np.tensordot(s_all, leaf_total, axes=(1, 0))
     node_dc = np.tensordot(s_all, leaf_dc, axes=(1, 0))

@@ -66,7 +66,8 @@ class NodeResult:
     ok: bool
     reason: str = ""
     months: tuple[str, ...] = ()
-    energy_paths: dict | None = None   # component -> (n, months) GWh
+    energy_paths: dict | None = None   # component -> (n, months) GWh; "new_data_center": the
+    # part of "data_center" a large-load pipeline adds beyond the history (zero otherwise)
     peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
@@ -146,7 +147,9 @@ def _run(task: NodeTask) -> NodeResult:
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
     return NodeResult(
         task.node, task.level, ok=True, months=months,
-        energy_paths={c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
+        energy_paths={**{c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
+                      "new_data_center": np.asarray(
+                          run.paths[scenario]["new_data_center_gwh"], dtype=float)},
         peak_rows=peaks.reset_index(drop=True), errors=errors,
         backtest_summary=run.backtest_summary.assign(region=task.node),
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)

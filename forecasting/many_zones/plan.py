@@ -36,9 +36,22 @@ def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
     folder = Path(config.series_dir)
     if not folder.is_dir():
         raise InputError(display_path(folder), "series_dir is not a folder", field="series_dir")
+    if config.large_loads_dir is not None and not Path(config.large_loads_dir).is_dir():
+        raise InputError(display_path(Path(config.large_loads_dir)), "large_loads_dir is not a "
+                         "folder: the zones with large-load data would run without their "
+                         "data-center pipelines", field="large_loads_dir")
     files: dict[str, Path] = {}
+    folded: dict[str, str] = {}
     for path in candidate_files(folder, config.pattern):
         name = zone_name(path)
+        if not name or name.startswith("-") or name.endswith("-"):
+            raise InputError(display_path(path), f"'{name}' is not a zone name: a zone file is "
+                             "named <BA>.csv or <BA>-<zone>.csv", field="series_dir")
+        if name.casefold() in folded and folded[name.casefold()] != name:
+            raise InputError(display_path(folder), f"files '{files[folded[name.casefold()]].name}'"
+                             f" and '{path.name}' name zones that differ only in case; a BA "
+                             "code is one zone whatever its case: keep one", field="series_dir")
+        folded[name.casefold()] = name
         if name in files:
             narrow = (f"narrow pattern (now '{config.pattern}')" if config.pattern is not None
                       else "set pattern (e.g. '*.csv.gz')")
@@ -60,7 +73,7 @@ def candidate_files(folder: Path, pattern: str | None) -> list[Path]:
     """The files of `folder` that are zones, sorted: those matching `pattern`, or without
     one every load file the readers take (`SERIES_SUFFIXES`, any case)."""
     if pattern is not None:
-        return sorted(p for p in folder.glob(pattern) if p.is_file())
+        return sorted(p for p in folder.glob(pattern) if p.is_file() and p.parent == folder)
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and p.name.lower().endswith(SERIES_SUFFIXES))
 

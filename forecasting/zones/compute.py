@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.io.yaml_lines import key_line
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ZoneConfig
@@ -51,19 +52,7 @@ def compute_zone_run(config_path: Path, *, draws: int | None = None, seed: int |
         try:
             run = run_zone(config, raws, large, neighbours, published)
         except ZoneSettingError as exc:
-            raise InputError(display_path(config_path), str(exc), row=_line(config_path, exc.key),
-                             field=exc.key) from None
+            raise InputError(display_path(config_path), str(exc),
+                             row=key_line(config_path, exc.key), field=exc.key) from None
     return ComputedZoneRun(config, Path(config_path), run, large, cells, started)
 
-
-def _line(config_path: Path, key: str) -> int | None:
-    """The YAML line of a dotted config key (None when it is not written there)."""
-    import yaml
-
-    from forecasting.io.yaml_lines import line_of
-
-    try:
-        node = yaml.compose(Path(config_path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):  # the file was read moments ago; a line is a nicety
-        return None
-    return line_of(node, key.split("."))

@@ -279,6 +279,16 @@ class ManyZonesConfig(BaseModel):
     seed: int = Field(0, ge=0)
     zone: ZoneSettings = ZoneSettings()
 
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_in_the_folder(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.strip() or value.startswith(("/", "\\")) or "/" in value or "\\" in value:
+            raise ValueError("a file-name pattern inside series_dir, such as '*.csv' (no "
+                             "folder, no absolute path)")
+        return value
+
     @field_validator("series_timezone")
     @classmethod
     def _known_series_time_zone(cls, value: str) -> str:

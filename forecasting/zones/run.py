@@ -316,6 +316,7 @@ def run_zone(
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
         weather = rng.integers(0, len(wy.years), size=(n, n_years))
+        new_gwh = np.zeros((n, horizon))  # load the history cannot show (the pipeline's)
         if scenario == "statistical-trend":
             model = YearOnYearTrend().fit(dc_hist)  # as the backtest's BasePlusDataCenter
             dc_mw = model.sample_paths(horizon, n, rng)
@@ -329,11 +330,13 @@ def run_zone(
             uplift = assumptions.summer_uplift.draw(n, rng)
             amplitude = assumptions.diurnal_amplitude.draw(n, rng)
             dc_mw = (existing[:, None] + new) * seasonal_factors(months, uplift)
+            new_gwh = new * seasonal_factors(months, uplift) * hours_in(months) / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
         energy = {"base": base_e, "data_center": dc_mw * hours_in(months) / 1000.0}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
-        paths[scenario] = {"energy_gwh": energy, "peak_mw": peak}
+        paths[scenario] = {"energy_gwh": energy, "peak_mw": peak,
+                           "new_data_center_gwh": new_gwh}
         frames.append(_scenario_rows(config.region, scenario, months, energy, peak))
         peaks.append(seasonal_peaks(wy, months, base_mw, dc_mw, amplitude, scenario))
         profiles.append(_profile(wy, months, base_mw, dc_mw, amplitude, weather, scenario,

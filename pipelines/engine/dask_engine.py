@@ -29,7 +29,15 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            self._client = Client(self.scheduler, timeout="20s")
+            try:
+                self._client = Client(self.scheduler, timeout="20s")
+            except (OSError, ValueError, TimeoutError) as exc:  # a wrong or dead address
+                from forecasting.errors import InputError
+
+                raise InputError("(command line)", f"cannot reach a Dask scheduler at "
+                                 f"'{self.scheduler}' ({' '.join(str(exc).split())}); give "
+                                 "tcp://HOST:PORT of a running scheduler, or leave --scheduler "
+                                 "out for a local cluster", field="--scheduler") from None
         else:
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                          processes=True, dashboard_address=None,

@@ -215,3 +215,14 @@ def test_the_report_zone_table_links_every_node_and_sorts_by_a_column(workspace,
     held_out = detail.locator(".peak-check").inner_text()
     assert f"above the 90/10 in {int(summers['above_90_10'].sum())} of {len(summers)} summers" \
         in held_out
+
+
+def test_a_scheduler_address_that_is_wrong_is_one_line(workspace):
+    ws, _ = workspace
+    out = ws / "nowhere" / "latest"
+    done = run_cli("forecast", "--config", str(ws / "zones.yaml"), "--output-dir", str(out),
+                   "--scheduler", "not-an-address", "--quiet")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert "field '--scheduler'" in line and "cannot reach a Dask scheduler" in line
+    assert not (out / "forecast.csv").exists()
