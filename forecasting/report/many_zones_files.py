@@ -8,9 +8,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from forecasting.report.run_dir_reading import check_required, read_json, read_table, run_kind
+from forecasting.report.run_dir_reading import (
+    check_columns,
+    check_required,
+    read_json,
+    read_table,
+    run_kind,
+)
 
 REQUIRED = ("manifest.json", "forecast.csv", "zones.csv", "history.csv")
+#: the columns of zones.csv and history.csv the report reads (every many-zone run writes
+#: them: forecasting/many_zones/assemble.py ZONE_COLUMNS, forecasting/many_zones/tables.py)
+ZONES_COLUMNS = ("region", "level", "status", "data_center",
+                 *[f"energy_gwh_{year}_{q}" for year in (2025, 2028, 2030)
+                   for q in ("p10", "p50", "p90")],
+                 "peak_mw_2030_p50", "data_center_share_2030", "backtest_mase",
+                 "backtest_coverage80")
+HISTORY_COLUMNS = ("region", "period", "energy_gwh", "peak_mw")
 
 
 @dataclass(frozen=True)
@@ -40,9 +54,12 @@ def read_many_zones_run(directory: Path) -> ManyZonesFiles:
     def csv(name: str) -> pd.DataFrame | None:
         return read_table(directory / name, labels=("period", "region", "parent"))
 
+    zones, history = csv("zones.csv"), csv("history.csv")
+    check_columns(zones, directory / "zones.csv", ZONES_COLUMNS, "zones")
+    check_columns(history, directory / "history.csv", HISTORY_COLUMNS, "zone history")
     return ManyZonesFiles(
         directory=directory, manifest=read_json(directory / "manifest.json"),
-        forecast=csv("forecast.csv"), zones=csv("zones.csv"), history=csv("history.csv"),
+        forecast=csv("forecast.csv"), zones=zones, history=history,
         coincidence=csv("coincidence.csv"), changes=read_json(directory / "changes.json"),
         peaks=csv("peaks.csv"), peak_check=csv("peak_check.csv"),
     )

@@ -42,6 +42,15 @@ def read_table(path: Path, *, labels: tuple[str, ...] = ()) -> pd.DataFrame | No
     return table
 
 
+def check_columns(table: pd.DataFrame, path: Path, columns: tuple[str, ...], what: str) -> None:
+    """An InputError naming `path` and the `columns` its `table` lacks (a file a report
+    reads must hold the columns it reads), as for a forecast.csv without its columns."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise InputError(display_path(path), f"lacks the column(s) {', '.join(missing)}: "
+                         f"not a published {what} table")
+
+
 def check_required(directory: Path, names: tuple[str, ...], what: str) -> None:
     for name in names:
         if not (directory / name).is_file():
