@@ -12,6 +12,7 @@ from pathlib import Path
 
 from forecasting.errors import InputError
 from forecasting.hierarchy.tree import Hierarchy
+from forecasting.io.yaml_lines import key_line
 from forecasting.many_zones.assemble import ManyZonesRun, assemble
 from forecasting.many_zones.inputs import load_many_zones_inputs
 from forecasting.many_zones.node_task import NodeResult, NodeTask, run_node
@@ -53,6 +54,7 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         leaf_results = map_tasks(run_node, leaves, "zones")
     failed = [r.node for r in leaf_results if not r.ok]
     if len(failed) == len(leaf_results):
+        _refuse_a_setting_every_zone_refuses(config_path, leaf_results)
         reasons = "; ".join(f"{r.node}: {r.reason}" for r in leaf_results)
         raise InputError(display_path(config.series_dir), f"no zone could be forecast: {reasons}")
     alive = hierarchy.without(failed)
@@ -62,3 +64,16 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     with progress.stage("reconcile energy across the hierarchy"):
         run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
     return ComputedManyZones(config, Path(config_path), hierarchy, run, started)
+
+
+def _refuse_a_setting_every_zone_refuses(config_path: Path, results) -> None:
+    """One line naming the config file, the key's line and the key when every zone failed on
+    one ``zone.<key>`` setting (`node_task`'s reasons), rather than the reason once per zone."""
+    keys = {r.reason.split(":", 1)[0] for r in results}
+    if len(keys) != 1 or not next(iter(keys)).startswith("zone."):
+        return
+    key = next(iter(keys))
+    first = results[0]
+    raise InputError(display_path(config_path), f"{first.reason.split(':', 1)[1].strip()} "
+                     f"({first.node}; every zone of the {len(results)} is refused the same "
+                     f"way)", row=key_line(config_path, key), field=key)

@@ -50,3 +50,19 @@ def test_a_file_name_without_its_ba_is_refused(tmp_path, name):
 def test_a_pattern_outside_the_folder_is_refused(pattern):
     with pytest.raises(ValidationError, match="pattern inside series_dir"):
         ManyZonesConfig(series_dir="z", pattern=pattern)
+
+
+def test_a_zone_setting_every_zone_refuses_names_the_config_key_once(tmp_path):
+    from forecasting.many_zones.compute import _refuse_a_setting_every_zone_refuses
+    from forecasting.many_zones.node_task import NodeResult
+
+    config = tmp_path / "zones.yaml"
+    config.write_text("series_dir: z\nzone:\n  model_start: '2024-06'\n")
+    reason = "zone.model_start: only 7 complete months to model from 2024-06"
+    results = [NodeResult(zone, "zone", ok=False, reason=reason) for zone in ("A", "B")]
+    with pytest.raises(InputError) as raised:
+        _refuse_a_setting_every_zone_refuses(config, results)
+    assert raised.value.field == "zone.model_start" and raised.value.row == 3
+    assert "every zone of the 2" in str(raised.value)
+    mixed = [*results[:1], NodeResult("C", "zone", ok=False, reason="C.csv: file not found")]
+    _refuse_a_setting_every_zone_refuses(config, mixed)  # zones refused for their own files
