@@ -225,15 +225,22 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
     annual = forecast[(forecast["period"].str.len() == 4)]
     for node in full.nodes:
         result = by_node.get(node)
+        under = len(full.leaves_under(node))
+        included = len(alive.leaves_under(node)) if node in alive.nodes else 0
         row = {"region": node, "level": full.level[node], "parent": full.parent.get(node, ""),
-               "leaves": len(full.leaves_under(node))}
+               "leaves": included if node in alive.nodes else under}
+        # a total some of whose zones failed is of the others: say so beside its numbers
+        partial = (f"{under - included} of its {under} zones failed; its numbers are the "
+                   f"other {included}'s") if node in alive.nodes and included < under else ""
         if node not in alive.nodes:
             row.update(status="failed", reason=result.reason if result else "no zone left")
         elif result is None or not result.ok:
             row.update(status="sum of zones",
-                       reason=(result.reason if result else "") + " (energy: sum of its zones)")
+                       reason="; ".join(filter(None, [
+                           (result.reason if result else "") + " (energy: sum of its zones)",
+                           partial])))
         else:
-            row.update(status="ok", reason="")
+            row.update(status="ok", reason=partial)
         if result is not None and result.ok:
             row["data_center"] = "large-load pipeline" if result.data_center_known else "trend"
             summary = result.backtest_summary

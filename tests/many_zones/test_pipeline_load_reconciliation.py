@@ -59,3 +59,15 @@ def test_a_zones_pipeline_stays_in_its_zone_and_the_totals_above_it():
     for table in (without, with_pipeline):
         assert np.isclose(table.loc["US48", "total"],
                           table.loc["PJM-DOM", "total"] + table.loc["TAL", "total"])
+
+
+def test_a_total_some_of_whose_zones_failed_counts_and_names_only_the_others():
+    h = build_hierarchy(["PJM-DOM", "TAL"], "US48")
+    rng = np.random.default_rng(0)
+    results = [node_result(node, h.level[node], 300.0, 0.0, rng) for node in h.nodes
+               if node in ("US48", "TAL")]
+    results.append(NodeResult("PJM-DOM", "zone", ok=False, reason="PJM-DOM.csv: no data"))
+    zones = assemble(h, results, "US48").zones.set_index("region")
+    assert zones.loc["US48", "status"] == "ok" and zones.loc["US48", "leaves"] == 1
+    assert zones.loc["US48", "reason"] == "1 of its 2 zones failed; its numbers are the other 1's"
+    assert zones.loc["PJM-DOM", "status"] == "failed"
