@@ -25,6 +25,10 @@ import forecasting
 from forecasting.io.hashing import sha256_file
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 
+#: raised when what a task computes or returns changes, so that a store's cached results of
+#: older code are not reused (2: energy paths carry the new pipeline load apart)
+RESULT_FORMAT = 2
+
 
 def task_key(task) -> str:
     files = list(task.files)
@@ -37,7 +41,7 @@ def task_key(task) -> str:
         "settings": json.loads(task.settings.model_dump_json()), "seed": task.seed,
         "reading": [task.series_timezone, task.column],
         "files": [[Path(f).name, sha256_file(f)] for f in files],
-        "version": forecasting.__version__,
+        "version": forecasting.__version__, "result_format": RESULT_FORMAT,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 

@@ -56,3 +56,19 @@ def test_an_entry_that_cannot_be_loaded_is_recomputed(tmp_path, entry):
     calls.clear()
     TaskCache(tmp_path / "task-cache").map(computing(calls), result_of, tasks, "zones")
     assert calls == []  # the entry was rewritten
+
+
+def test_the_key_changes_with_the_result_format(monkeypatch, tmp_path):
+    # a store's cached results of older code (another result format) are not reused
+    from types import SimpleNamespace
+
+    from forecasting.zones.config import ZoneSettings
+    from pipelines.engine import task_cache
+
+    (tmp_path / "z.csv").write_text("when,mw\n")
+    task = SimpleNamespace(node="Z", level="zone", leaves=("Z",), children=(),
+                           files=(str(tmp_path / "z.csv"),), large_loads=None,
+                           settings=ZoneSettings(), seed=0, series_timezone="UTC", column=None)
+    before = task_cache.task_key(task)
+    monkeypatch.setattr(task_cache, "RESULT_FORMAT", task_cache.RESULT_FORMAT + 1)
+    assert task_cache.task_key(task) != before
