@@ -23,12 +23,26 @@ def zone(tmp_path_factory):
 
 
 def refused(zone, tmp_path, *lines: str) -> str:
+    """The one line a zone run of this config is refused with (in process: what the command
+    line prints for an `InputError`; `test_the_command_line_prints_it_in_one_line` runs it)."""
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+
     config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"), *lines)
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    line = f"error: {raised.value}"
+    assert str(config.name) in line and "\n" not in line
+    return line
+
+
+def test_the_command_line_prints_it_in_one_line(zone, tmp_path):
+    config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"),
+                               "reference_years: [2010, 2011]")
     done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
                    "--quiet")
-    line = one_error_line(done)
-    assert str(config.name) in line and not (tmp_path / "out").exists()
-    return line
+    assert "zz.yaml, row 4, field 'reference_years'" in one_error_line(done)
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize(("lines", "key", "says"), [
