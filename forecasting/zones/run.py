@@ -248,9 +248,18 @@ def run_zone(
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
     history = build_history(raws)
+    files = " + ".join(display_path(p) for p in config.series)  # a short history is the data's
+    if not history.load.notna().any():
+        raise InputError(files, "no hour holds load: every hour is absent, zero or negative "
+                         "(a meter or area that stopped reporting?)")
     _check_reference_years(history, config.reference_years)
-    monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
-                                      quantile=config.min_load_quantile)
+    try:
+        monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
+                                          quantile=config.min_load_quantile)
+    except ValueError as exc:  # no complete year to measure the decomposition from
+        raise InputError(files, f"{exc}: a year is complete when each of its months has "
+                         f"evidence for {COMPLETE:.0%} of its hours (the history table says "
+                         "which fall short)") from None
     if config.data_center == "none":
         monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
@@ -265,7 +274,6 @@ def run_zone(
             raise ZoneSettingError("neighbours", str(exc)) from None
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
 
-    files = " + ".join(display_path(p) for p in config.series)  # a short history is the data's
     try:
         window = model_window(history, config.model_start)
     except ValueError as exc:

@@ -95,3 +95,19 @@ def test_reference_years_inside_the_history_still_run(zone, tmp_path):
                    "--quiet")
     assert done.returncode == 0, done.stderr
     assert pd.read_csv(tmp_path / "out" / "forecast.csv").shape[0] > 0
+
+
+def test_a_history_without_load_is_one_line(tmp_path):
+    # an all-zero file (a meter that stopped) was a traceback from the decomposition
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+
+    write_load(tmp_path / "ZZ.csv", hourly_load(1.0, "2021-01-01", "2023-12-31 23:00") * 0.0)
+    config = tmp_path / "zz.yaml"
+    config.write_text(f"region: ZZ\nseries: [{tmp_path / 'ZZ.csv'}]\nn_paths: 40\n"
+                      "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], "
+                      "n_paths: 20}\n")  # with the decomposition (the default)
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    assert "ZZ.csv" in str(raised.value)
+    assert "no hour holds load: every hour is absent, zero or negative" in str(raised.value)
