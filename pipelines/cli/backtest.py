@@ -144,6 +144,10 @@ def origin_range(values, first_origin: str | None, last_origin: str | None):
             raise InputError(option, f"'{text}' is not a period ({error}); {allowed}") from None
         if period is pd.NaT:
             raise InputError(option, f"'{text}' is not a period; {allowed}")
+        if index.freqstr[0] in "MY" and text.strip() != str(period):  # 2023-06-15 is no month
+            form = "a month written YYYY-MM" if index.freqstr[0] == "M" else "a year YYYY"
+            raise InputError(option, f"'{text}' is not {form} (the series is "
+                             f"{'monthly' if form[2] == 'm' else 'annual'}); {allowed}")
         if not low <= period <= high:
             raise InputError(option, f"{text} cannot be an origin: {allowed}")
         given[option] = period

@@ -41,6 +41,9 @@ def _backtest(series, out, *extra):
         (["--last-origin", "2021-06"], "--last-origin",
          "before the default first origin 2021-09"),
         (["--first-origin", "soon"], "--first-origin", "'soon' is not a period"),
+        # a day is no month (it was taken as its month)
+        (["--first-origin", "2023-06-15"], "--first-origin",
+         "'2023-06-15' is not a month written YYYY-MM (the series is monthly)"),
         # seasonal_naive needs two years up to an origin: none up to 2021-06 has them
         (["--first-origin", "2020-06", "--last-origin", "2021-06"], "--last-origin",
          "the first is 2021-12"),
