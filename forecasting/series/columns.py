@@ -51,6 +51,12 @@ def _kinds(cells: pd.Series, missing: frozenset[str]) -> tuple[bool, bool, bool,
     numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
     numeric = bool(np.isfinite(numbers).all())
     years = bool(cells.str.match(_YEAR).all())
+    if years:  # years of this era, nearly in order; a load of 1500-2100 MW goes up and down
+        steps = np.diff(numbers)
+        ordered = not len(steps) or max((steps >= 0).mean(), (steps <= 0).mean()) >= 0.7
+        years = bool(ordered and ((numbers >= 1900) & (numbers <= 2100)).all())
+        if not years:
+            return False, numeric, False, False
     periods = cells.str.match(_PERIOD)
     dates = periods.all() or (not numeric and timestamp_format(
         cells[~periods], share=DATE_SHARE) is not None)

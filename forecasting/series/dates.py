@@ -80,7 +80,8 @@ _DST_MARK = re.compile(r"\s*DST$")  # ERCOT's mark on the repeated autumn hour
 ZONE_ABBREVIATIONS = {"UTC": "+00:00", "GMT": "+00:00", "EST": "-05:00", "EDT": "-04:00",
                       "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
                       "PST": "-08:00", "PDT": "-07:00"}
-_ZONE_NAME = re.compile(r"\s*(?<![A-Za-z])(" + "|".join(ZONE_ABBREVIATIONS) + r")$")
+_ZONE_NAME = re.compile(r"\s*(?<![A-Za-z])(" + "|".join(ZONE_ABBREVIATIONS) + r")$",
+                        re.IGNORECASE)
 _HOUR_24 = re.compile(r"(?<![\d:])24:00(?::00)?$")
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -112,7 +113,8 @@ def tidy_timestamps(texts: pd.Series) -> pd.Series:
     out = texts[worded].str.strip().str.replace(_WEEKDAY, "", regex=True)
     out = out.str.replace(_DOTTED_MERIDIEM, lambda m: f" {m.group(1).upper()}M", regex=True)
     out = out.str.replace(_DST_MARK, "", regex=True)
-    out = out.str.replace(_ZONE_NAME, lambda m: ZONE_ABBREVIATIONS[m.group(1)], regex=True)
+    out = out.str.replace(_ZONE_NAME, lambda m: ZONE_ABBREVIATIONS[m.group(1).upper()],
+                          regex=True)
     return texts.where(~worded, out)
 
 

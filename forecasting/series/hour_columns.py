@@ -25,7 +25,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -37,7 +37,7 @@ HOUR_NAMES = frozenset({
     "hourend", "hourstart", "hourofday", "intervalending", "intervalbeginning", "heending",
 })
 _BEGINNING = ("beginning", "start", "hb")
-_HOUR = re.compile(r"^(?:HE|HB)?\s*(\d{1,2})(?::00(?::00)?)?$", re.IGNORECASE)
+_HOUR = re.compile(r"^(?:HE|HB)?\s*(\d{1,2})(?::00(?::00)?|\.0+)?$", re.IGNORECASE)
 
 
 def _key(name: str) -> str:
@@ -68,56 +68,107 @@ def hour_column(sample: pd.DataFrame, date_col: str | None = None) -> str | None
 
 
 def hours_begin(column: str, hours: pd.Series) -> bool:
-    """Whether the hours begin their interval (module docstring)."""
+    """Whether the hours begin their interval (module docstring): a name saying beginning or
+    ending decides; a name saying neither (``Hour``, ``OPR_HR``) begins when an hour 0 is
+    there."""
     key = _key(column)
-    return any(word in key for word in _BEGINNING) or bool((hours == 0).any())
+    if any(word in key for word in _BEGINNING):
+        return True
+    if key in ("he", "heending") or any(word in key for word in ("ending", "hourend")):
+        return False
+    return bool((hours == 0).any())
 
 
-def _day_length(day: date, tz: str) -> float:
-    """Hours from local midnight of `day` to the next on clock `tz`."""
-    zone = ZoneInfo(tz)
-    start = datetime(day.year, day.month, day.day, tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
-    return (end.timestamp() - start.timestamp()) / 3600  # aware: not the wall-clock span
+def _day_starts(day: date, zone: ZoneInfo) -> list[int]:
+    """The wall-clock hour each elapsed hour of `day` starts at on clock `zone` (24 of them,
+    or 23 or 25 on a DST day: [0, 1, 1, 2, ...] in a US autumn)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(),
+                           tzinfo=zone).astimezone(UTC)
+    count = round((end - start).total_seconds() / 3600)
+    return [(start + timedelta(hours=k)).astimezone(zone).hour for k in range(count)]
 
 
-def wall_clock_hours(days: pd.Series, hours: pd.Series, *, tz: str, begins: bool) -> pd.Series:
-    """`hours` (per row, numbered on the wall clock or as elapsed on a DST day) as wall-clock
-    hours (module docstring); `days` are the rows' date texts."""
+def _day_dates(days: pd.Series) -> dict[str, date]:
+    """Each distinct day text as a date, read in the one form every day of the file takes
+    (month first unless only day first reads them all); texts no form reads are left out
+    (the parser names their rows)."""
+    from forecasting.series.dates import timestamp_format
+
+    unique = pd.Series(pd.unique(days.to_numpy()))
+    form = timestamp_format(unique, share=0.0)
+    parsed = pd.to_datetime(unique, format=form or "ISO8601", errors="coerce")
+    return {text: stamp.date() for text, stamp in zip(unique, parsed, strict=True)
+            if not pd.isna(stamp)}
+
+
+def wall_clock_hours(days: pd.Series, hours: pd.Series, *, tz: str, begins: bool
+                     ) -> tuple[pd.Series, np.ndarray]:
+    """(`hours` as wall-clock hours, positions of rows whose hour the day cannot have)
+    (module docstring). A day of the file's clock that is 23 or 25 hours long is numbered as
+    the hours pass when its hours run past what the wall clock shows (25 ending / 24
+    beginning in autumn), or are exactly the 23 of a spring day; each elapsed hour then
+    takes the wall-clock hour the zone gives it (any zone's change hour, not only the US's).
+    On other days an hour above 24 (ending) or 23 (beginning) cannot be."""
     hours = hours.copy()
-    if tz == "UTC":
-        return hours
-    first = 1 if begins else 2  # the hour numbered just before the DST change
-    top = 24 if begins else 25
-    for day in pd.unique(days.to_numpy()):
-        try:
-            length = _day_length(pd.Timestamp(day).date(), tz)
-        except (ValueError, TypeError):  # not a date: the parser names the row
+    top = 24 if not begins else 23  # the largest wall-clock number of a day
+    bad = np.zeros(len(hours), dtype=bool)
+    # days of the file's clock (not UTC) that are 23 or 25 hours long
+    dates = _day_dates(days) if tz != "UTC" else {}
+    zone = ZoneInfo(tz) if tz != "UTC" else None
+    for text, day in dates.items():
+        starts = _day_starts(day, zone)
+        if len(starts) == 24:
             continue
-        if length == 24:
-            continue
-        mine = (days == day).to_numpy()
+        mine = (days == text).to_numpy()
         values = hours[mine]
-        if length == 25 and values.max() == top:  # autumn, numbered as the hours pass
-            hours[mine] = np.where(values > first, values - 1, values)
-        elif length == 23 and values.max() == top - 2 and not values.duplicated().any():
-            hours[mine] = np.where(values > first, values + 1, values)
-    return hours
+        first = 0 if begins else 1
+        elapsed = set(range(first, first + len(starts)))
+        passing = (len(starts) == 25 and values.max() == first + 24) or (
+            len(starts) == 23 and set(values) == elapsed)
+        if passing:
+            wall = np.array(starts) + (0 if begins else 1)
+            hours[mine] = wall[(values - first).clip(0, len(starts) - 1).to_numpy()]
+    bad |= (hours > top).to_numpy()  # after renumbering: a 25 on an ordinary day
+    return hours, np.flatnonzero(bad)
+
+
+#: a time of day at midnight after a date (``1/1/2024 0:00``, ``2024-01-01 00:00:00``,
+#: ``2024-01-01T00:00:00``): a spreadsheet's or Parquet's day
+_MIDNIGHT = re.compile(r"(?:[ T]0?0:00(?::00)?)$")
+
+
+def day_texts(dates: pd.Series) -> pd.Series | None:
+    """The dated cells as days (a midnight time dropped when every cell has one), or None
+    when some cell holds another time of day or a UTC offset: a full timestamp, which the
+    hour column must not be joined to (CAISO's ``INTERVALSTARTTIME_GMT`` beside
+    ``OPR_HR``)."""
+    dated = dates[dates != ""]
+    if dated.empty:
+        return None
+    if dated.str.contains(_MIDNIGHT).all():
+        return dates.str.replace(_MIDNIGHT, "", regex=True)
+    if dated.str.contains(r"\d:\d\d|[+-]\d\d:?\d\d$|Z$", regex=True).any():
+        return None
+    return dates
 
 
 def joined_labels(days: pd.Series, hour_cells: pd.Series, *, column: str,
                   tz: str) -> tuple[pd.Series, bool, np.ndarray]:
     """(one ``<date> HH:00`` label per row, whether they end their hour, the positions of
-    dated rows whose hour is not a whole hour 0-25) from a date column of days and an hour
-    column (module docstring); cells are stripped text, and undated rows are left as they
-    are."""
+    dated rows whose hour is not one the day can have) from a date column of days and an
+    hour column (module docstring); cells are stripped text, and undated rows are left as
+    they are."""
     found = hour_numbers(hour_cells)
     dated = (days != "").to_numpy()
-    bad = np.flatnonzero(dated & found.isna().to_numpy())
+    bad = dated & found.isna().to_numpy()
     good = dated & found.notna().to_numpy()
     hours = found[good].astype(int)
     begins = hours_begin(column, hours)
-    hours = wall_clock_hours(days[good], hours, tz=tz, begins=begins)
+    if not begins:
+        bad[np.flatnonzero(good)[(hours == 0).to_numpy()]] = True  # no hour ends at 0
+    hours, beyond = wall_clock_hours(days[good], hours, tz=tz, begins=begins)
+    bad[np.flatnonzero(good)[beyond]] = True
     labels = days.copy()
     labels[good] = days[good] + " " + hours.map(lambda h: f"{h:02d}:00")
-    return labels, not begins, bad
+    return labels, not begins, np.flatnonzero(bad)

@@ -43,7 +43,7 @@ from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
-from forecasting.series.hour_columns import hour_column, joined_labels
+from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 
@@ -404,13 +404,15 @@ def read_series(
     ]
     frame = _read_table(path, file, kind, usecols=usecols)
     dates = frame[spec.date_col].str.strip()
-    if hour_col is not None and hour_col != spec.value_col:  # a date and its hour apart
-        dates, ending, bad = joined_labels(dates, frame[hour_col].str.strip(), column=hour_col,
+    days = day_texts(dates) if hour_col is not None and hour_col != spec.value_col else None
+    if days is not None:  # a date and its hour apart
+        dates, ending, bad = joined_labels(days, frame[hour_col].str.strip(), column=hour_col,
                                            tz=spec.tz)
         if len(bad):
-            raise InputError(file, f"not an hour of the day (0-25): "
-                             f"'{frame[hour_col].iloc[bad[0]].strip()}'", row=int(bad[0]) + 1,
-                             field=hour_col)
+            span = "1-24, hour ending" if ending else "0-23, hour beginning"
+            raise InputError(file, f"'{frame[hour_col].iloc[bad[0]].strip()}' is not an hour "
+                             f"its day can have ({span}; one more on the long day of a clock "
+                             "with DST)", row=int(bad[0]) + 1, field=hour_col)
         spec = replace(spec, hour_ending=ending)
     if spec.name == "generic" and not spec.hour_ending and has_hour_24(dates):
         spec = replace(spec, hour_ending=True)  # a day's 24:00 can only end its hour

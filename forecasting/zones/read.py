@@ -234,7 +234,7 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     out: dict[str, pd.Series] = {}
     for entry in config.neighbour_files():
         name = entry.area or entry.column or zone_name(entry.file)
-        if name in out:
+        if name.casefold() in {n.casefold() for n in out}:  # areas match whatever the case
             raise InputError(display_path(root / entry.file), f"a second neighbour named "
                              f"'{name}'; give each neighbour its own area, column or file",
                              field="neighbours")

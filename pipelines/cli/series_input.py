@@ -65,8 +65,8 @@ BaOption = typer.Option(None, "--ba", help="The balancing authority to keep from
                         "writes it), e.g. PJM.")
 SeriesTzOption = typer.Option("UTC", "--series-tz", help="The clock of timestamps without a "
                               "UTC offset in a generic file (IANA name, e.g. America/Chicago; "
-                              "EIA-930 and PJM files are read on their own clocks); days and "
-                              "months are then this clock's (default: America/New_York's).")
+                              "EIA-930 and PJM files are read on their own clocks). Given, "
+                              "days and months are this clock's; without it, New York's.")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "and daily files, the file's own for monthly and annual ones, Y for "
                           "the built history); finer than the data is an error.")

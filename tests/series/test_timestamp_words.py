@@ -88,3 +88,21 @@ def test_serial_like_numbers_in_a_column_not_named_for_dates_are_not_dates(tmp_p
     from forecasting.errors import InputError
     with pytest.raises(InputError, match="several numeric columns"):
         read_series(path)
+
+
+def test_lowercase_zone_names_are_read(tmp_path):
+    labels = [t.strftime("%m/%d/%Y %H:%M ") + "cst" for t in HOURS]
+    raw = read_series(write(tmp_path / "x.csv", "Date,Load", labels))
+    assert list(raw.values.index) == list((HOURS + pd.Timedelta(hours=6)).tz_localize("UTC"))
+
+
+@pytest.mark.parametrize("first", [1500, 1980])
+def test_a_load_of_four_digits_is_not_taken_for_years(tmp_path, first):
+    # when no column holds readable dates, a load running 1500, 1502, ... was read as the
+    # years 1500.. (a traceback) or 1980.. (exit 0, a series of 95 "years")
+    path = tmp_path / "x.csv"
+    path.write_text("When,Load\n" + "\n".join(f"sometime {i},{first + 2 * i}"
+                                              for i in range(120)) + "\n")
+    from forecasting.errors import InputError
+    with pytest.raises(InputError, match="no column holds dates"):
+        read_series(path)
