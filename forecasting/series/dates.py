@@ -129,7 +129,7 @@ _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 def excel_serials(texts: pd.Series) -> pd.DatetimeIndex | None:
     """The timestamps of a column of Excel serial dates (`EXCEL_SERIALS`), to the nearest
     minute (a serial's float is not exact), or None if any text is not one."""
-    if texts.empty or not texts.str.match(_SERIAL).all():
+    if texts.empty or not _SERIAL.match(texts.iloc[0]) or not texts.str.match(_SERIAL).all():
         return None
     days = texts.astype(float)
     if not days.between(*EXCEL_SERIALS).all():
@@ -324,7 +324,7 @@ def timestamp_format(texts: pd.Series, *, share: float = 1.0, tidy: bool = True)
     `tidy_timestamps` puts them (``tidy=False``: the caller has), a UTC offset ending them
     set aside."""
     texts = tidy_timestamps(texts) if tidy else texts
-    if texts.str.contains(_OFFSET).all():
+    if len(texts) and _OFFSET.search(texts.iloc[0]) and texts.str.contains(_OFFSET).all():
         texts = _canonical_offsets(texts)[0]
     texts, _ = hour_24(texts)
     best, most = None, 0
