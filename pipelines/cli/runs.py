@@ -34,7 +34,7 @@ def runs_list(
     st = Store(store)
     with Registry(st.registry_path, create=False) as registry:
         rows = registry.rows(status=status, limit=limit)
-    latest = st.latest_run_id()
+    latest = st.published_run_id()
     if as_json:
         typer.echo(json.dumps([{**r.as_dict(), "latest": r.id == latest,
                                 "directory": _run_dir_or_none(st, r.id),
@@ -69,7 +69,7 @@ def runs_show(
     st = Store(store)
     with Registry(st.registry_path, create=False) as registry:
         row = _resolve(st, registry, run_id)
-    info = {**row.as_dict(), "latest": row.id == st.latest_run_id(),
+    info = {**row.as_dict(), "latest": row.id == st.published_run_id(),
             "directory": _run_dir_or_none(st, row.id),
             "folder_missing": _folder_missing(st, row)}
     manifest_path = st.run_dir(row.id) / "manifest.json"
@@ -131,7 +131,7 @@ def _resolve(store, registry, ref: str):
     from pipelines.publishing.registry import RunRow
 
     if ref in ("latest", "previous"):
-        latest = store.latest_run_id()
+        latest = store.published_run_id()
         if latest is None:
             raise InputError(display_path(store.latest), "no latest run in this store")
         if ref == "latest":

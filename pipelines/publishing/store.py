@@ -165,6 +165,16 @@ class Store:
         """The run `latest` points to, if it is a symlink into runs/."""
         return self._target(self.latest)
 
+    def published_run_id(self) -> str | None:
+        """What `dcload runs` shows as the latest run: `latest_run_id`, or in a store
+        published with `--output-dir DIR` (its link named DIR, not `latest`) the run of its
+        one link into runs/. Publishing itself only ever follows its own link."""
+        if self.latest.is_symlink() or not self.root.is_dir():
+            return self.latest_run_id()
+        found = {self._target(p) for p in self.root.iterdir()
+                 if p.is_symlink() and p.name not in STORE_NAMES} - {None}
+        return found.pop() if len(found) == 1 else None
+
     def _target(self, link: Path) -> str | None:
         if not link.is_symlink():
             return None
