@@ -74,7 +74,7 @@ def hours_begin(column: str, hours: pd.Series) -> bool:
     key = _key(column)
     if any(word in key for word in _BEGINNING):
         return True
-    if key in ("he", "heending") or any(word in key for word in ("ending", "hourend")):
+    if key == "he" or "ending" in key or "hourend" in key:
         return False
     return bool((hours == 0).any())
 

@@ -34,12 +34,16 @@ from forecasting.backtest.widening import MODES as WIDENINGS
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
 
 
+#: a month as zone files and configs write it: YYYY-MM, month 01-12
+YEAR_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
 def year_month(value: str | None) -> str | None:
     """`value` if it is a month written YYYY-MM (ValueError otherwise: ``1/12/25`` or
     ``2021-1`` must not be read as some other month)."""
     if value is None:
         return None
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value.strip()):
+    if not YEAR_MONTH.fullmatch(value.strip()):
         raise ValueError("not a month YYYY-MM (such as 2022-12)")
     return value.strip()
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.zones.config import YEAR_MONTH
 
 STAGES = ("ESA", "CLOA", "SELOA")  # queue order: most committed first
 CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_service",
@@ -55,7 +56,6 @@ MAX_MW = 100_000.0
 MAX_MONTHS = 600.0
 #: the last year a contract month may name
 LAST_YEAR = 2100
-MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def _number(file: str, text: str, row: int, col: str) -> float:
 
 
 def _month(file: str, text: str, row: int, col: str) -> pd.Period:
-    if not MONTH.fullmatch(text) or not 1 <= int(text[5:]) <= 12:
+    if not YEAR_MONTH.fullmatch(text):
         raise InputError(file, f"not a month YYYY-MM (e.g. 2026-07): '{text}'", row=row,
                          field=col)
     if int(text[:4]) > LAST_YEAR:
