@@ -169,12 +169,12 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     return window.index
 
 
-def _check_reference_years(history: ZoneHistory, years: tuple[int, int] | None) -> None:
+def _check_reference_years(table: pd.DataFrame, years: tuple[int, int] | None) -> None:
     """`ZoneSettingError` for reference years reaching outside the years with a complete
-    month (the decomposition measures from them)."""
+    month (the decomposition measures from them; `table`: the history's monthly
+    `period_table`)."""
     if years is None:
         return
-    table = period_table(history.load, "M")
     seen = sorted({p.year for p in table.index[table["complete"].to_numpy()]})
     if not seen or years[0] < seen[0] or years[1] > seen[-1]:
         held = f"{seen[0]}..{seen[-1]}" if seen else "none"
@@ -252,7 +252,8 @@ def run_zone(
     if not history.load.notna().any():
         raise InputError(files, "no hour holds load: every hour is absent, zero or negative "
                          "(a meter or area that stopped reporting?)")
-    _check_reference_years(history, config.reference_years)
+    hist_m = period_table(history.load, "M")
+    _check_reference_years(hist_m, config.reference_years)
     try:
         monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                           quantile=config.min_load_quantile)
@@ -263,7 +264,7 @@ def run_zone(
     if config.data_center == "none":
         monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
-    hist_m, hist_y = period_table(history.load, "M"), period_table(history.load, "Y")
+    hist_y = period_table(history.load, "Y")
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
@@ -337,8 +338,9 @@ def run_zone(
                                   PIPELINE_RULES[scenario])
             uplift = assumptions.summer_uplift.draw(n, rng)
             amplitude = assumptions.diurnal_amplitude.draw(n, rng)
-            dc_mw = (existing[:, None] + new) * seasonal_factors(months, uplift)
-            new_gwh = new * seasonal_factors(months, uplift) * hours_in(months) / 1000.0
+            factors = seasonal_factors(months, uplift)
+            dc_mw = (existing[:, None] + new) * factors
+            new_gwh = new * factors * hours_in(months) / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
         energy = {"base": base_e, "data_center": dc_mw * hours_in(months) / 1000.0}
         energy["total"] = energy["base"] + energy["data_center"]
