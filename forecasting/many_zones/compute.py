@@ -68,12 +68,12 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
 
 def _refuse_a_setting_every_zone_refuses(config_path: Path, results) -> None:
     """One line naming the config file, the key's line and the key when every zone failed on
-    one ``zone.<key>`` setting (`node_task`'s reasons), rather than the reason once per zone."""
-    keys = {r.reason.split(":", 1)[0] for r in results}
-    if len(keys) != 1 or not next(iter(keys)).startswith("zone."):
+    one ``zone.<key>`` setting (`NodeResult.setting`), rather than the reason once per zone."""
+    keys = {r.setting for r in results}
+    if len(keys) != 1 or not next(iter(keys)):
         return
     key = next(iter(keys))
     first = results[0]
-    raise InputError(display_path(config_path), f"{first.reason.split(':', 1)[1].strip()} "
+    raise InputError(display_path(config_path), f"{first.reason.removeprefix(key + ':').strip()} "
                      f"({first.node}; every zone of the {len(results)} is refused the same "
                      f"way)", row=key_line(config_path, key), field=key)

@@ -65,6 +65,7 @@ class NodeResult:
     level: str
     ok: bool
     reason: str = ""
+    setting: str = ""   # a failed zone's config key (``zone.<key>``) when a setting is refused
     months: tuple[str, ...] = ()
     energy_paths: dict | None = None   # component -> (n, months) GWh; "new_data_center": the
     # part of "data_center" a large-load pipeline adds beyond the history (zero otherwise)
@@ -95,11 +96,13 @@ def run_node(task: NodeTask) -> NodeResult:
         result = _run(task)
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
+        setting = ""
         if isinstance(exc, ZoneSettingError):  # a `zone` setting this zone's history refuses
-            reason = f"zone.{exc.key}: {reason}"
+            setting = f"zone.{exc.key}"
+            reason = f"{setting}: {reason}"
         elif not isinstance(exc, InputError):
             reason = f"{type(exc).__name__}: {reason}"
-        result = NodeResult(task.node, task.level, ok=False, reason=reason)
+        result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting)
     return _timed(result, time.perf_counter() - start)
 
 

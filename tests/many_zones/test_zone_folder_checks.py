@@ -59,10 +59,15 @@ def test_a_zone_setting_every_zone_refuses_names_the_config_key_once(tmp_path):
     config = tmp_path / "zones.yaml"
     config.write_text("series_dir: z\nzone:\n  model_start: '2024-06'\n")
     reason = "zone.model_start: only 7 complete months to model from 2024-06"
-    results = [NodeResult(zone, "zone", ok=False, reason=reason) for zone in ("A", "B")]
+    results = [NodeResult(zone, "zone", ok=False, reason=reason, setting="zone.model_start")
+               for zone in ("A", "B")]
     with pytest.raises(InputError) as raised:
         _refuse_a_setting_every_zone_refuses(config, results)
     assert raised.value.field == "zone.model_start" and raised.value.row == 3
     assert "every zone of the 2" in str(raised.value)
     mixed = [*results[:1], NodeResult("C", "zone", ok=False, reason="C.csv: file not found")]
     _refuse_a_setting_every_zone_refuses(config, mixed)  # zones refused for their own files
+    # a file whose name starts like a key is a file's reason, not a setting's
+    files = [NodeResult(z, "zone", ok=False, reason="zone.model_start: row 2: not a number")
+             for z in ("A", "B")]
+    _refuse_a_setting_every_zone_refuses(config, files)
