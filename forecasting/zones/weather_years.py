@@ -27,6 +27,16 @@ weather year's month has the base B g_{w,m} (a hot summer's higher average and i
 peak hours together); the growth band is the P10-P90 over paths at the 50/50 weather year.
 Without g the weather years differed only in their peak-to-average shapes, and the 90/10 was
 exceeded in more held-out seasons than it should be (benchmarks/peaks_weather/).
+
+A season partly in the history (the first forecast year's winter when the history ends
+after February, or its summer when it ends in June-August) has a peak already measured:
+the largest evidence hour of its months in the history (`WeatherYears.observed`, the
+history's monthly peaks; a month only partly observed counts too, since its hours are
+measured load). Each weather year's and each growth path's season peak is then the larger
+of that and the forecast months' peak, so no published value of the season (50/50, 90/10,
+P05-P95, growth P10-P90) is below a peak the season has already had. The 50/50 weather
+year stays the one whose forecast months give the median. A season wholly in the future
+is unchanged.
 """
 
 from __future__ import annotations
@@ -53,6 +63,8 @@ class WeatherYears:
     shapes: np.ndarray  # (W, 12, SLOTS), NaN beyond the month or where no evidence
     local_hour: np.ndarray  # (W, 12, SLOTS)
     average: np.ndarray  # (W, 12): M_{w,m}, the month's average base MW
+    #: the history's peak MW per month (Period 'M', evidence hours; every month with any)
+    observed: pd.Series | None = None
 
     @cached_property
     def usual_share(self) -> np.ndarray:
@@ -109,7 +121,18 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
             average[i, m - 1] = np.nanmean(values)
             shapes[i, m - 1, : len(sel)] = values / average[i, m - 1]
             local_hour[i, m - 1, : len(sel)] = local[sel]
-    return WeatherYears(years, shapes, local_hour, average)
+    return WeatherYears(years, shapes, local_hour, average,
+                        observed=monthly["peak_mw"].dropna())
+
+
+def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
+    """The largest evidence hour of the history in the season's months of ``year`` (the
+    history's monthly peaks), or -inf when none of them is in the history."""
+    if wy.observed is None or wy.observed.empty:
+        return -np.inf
+    index = wy.observed.index
+    held = wy.observed[(np.asarray(index.year) == year) & np.isin(index.month, season_months)]
+    return float(held.max()) if len(held) else -np.inf
 
 
 def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather):
@@ -145,7 +168,9 @@ def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
 
 def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFrame:
     """Summer and winter total peaks per forecast year: 50/50, 90/10 (weather, at the median
-    growth path) and the growth band P10-P90 (paths, at the 50/50 weather year)."""
+    growth path) and the growth band P10-P90 (paths, at the 50/50 weather year); a season
+    partly in the history never below the peak measured in its observed months (module
+    doc)."""
     rows = []
     mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
     mid_amp = float(np.median(amplitude))
@@ -155,16 +180,19 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
             cols = np.flatnonzero((years == year) & np.isin(months.month, season_months))
             if len(cols) == 0:  # a season with no forecast month has no peak
                 continue
-            by_weather = season_peak_by_weather(wy, months[cols], mid_base[cols], mid_dc[cols],
-                                                mid_amp)
+            forecast = season_peak_by_weather(wy, months[cols], mid_base[cols], mid_dc[cols],
+                                              mid_amp)
+            w50 = int(np.argmin(np.abs(forecast - np.median(forecast))))
+            measured = observed_season_peak(wy, int(year), season_months)
+            by_weather = np.maximum(forecast, measured)
             p50 = float(np.median(by_weather))
-            w50 = int(np.argmin(np.abs(by_weather - p50)))
             by_path = np.zeros(base.shape[0])
             for t in cols:
                 m = months[t].month
                 x, _, _ = wy.hourly(base[:, t] * wy.anomaly[w50, m - 1], dc[:, t], amplitude,
                                     np.full(base.shape[0], w50), m)
                 by_path = np.maximum(by_path, np.nanmax(x, axis=1))
+            by_path = np.maximum(by_path, measured)
             rows.append({
                 "scenario": scenario, "year": int(year), "season": season,
                 "peak_50_50_mw": p50, "peak_90_10_mw": float(np.quantile(by_weather, 0.9)),
