@@ -18,7 +18,16 @@ no part in W).
 Peaks do not add: each node's peak rows are its own run's (its summed hourly load through
 the zone pipeline's weather years), as are its 50/50 and 90/10 season peaks and their
 held-out check, and `coincidence.csv` measures, per complete year of the history, a parent's
-peak over the sum of its children's peaks.
+peak over the sum of its children's peaks. A total's own model knows no zone's large-load
+pipeline, so the new pipeline load of the zones under it is added to its peaks as a flat
+block (the zones' average MW of it, per path and month; the zone run adds its data-center
+load with a diurnal swing, which a total's block leaves out, so the total's peak is if
+anything low): to its monthly total and data-center peak paths before the quantiles (a flat
+block moves the month's largest hour by itself; annual peaks are then each path's largest
+month), and to its season peaks the block's average over the season's forecast months, at
+the median path for the 50/50, 90/10 and weather band, its P10 and P90 over paths for the
+growth band (as if the pipeline's draw moved with the total's growth: a band if anything
+wide). A total with no pipeline zone under it is published as its own run.
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span); a year those months cover only in part has no annual row.
@@ -38,7 +47,7 @@ from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
-from forecasting.zones.weather_years import PEAKS_COLUMNS
+from forecasting.zones.weather_years import PEAKS_COLUMNS, SEASONS
 
 QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
 TABLE_YEARS = (2025, 2028, 2030)
@@ -95,6 +104,9 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     node_base = node_total - node_dc
     period_index = pd.PeriodIndex(months, freq="M")
     years = full_years(period_index)
+    block = {node: b for node in ran if node not in alive.leaves
+             if (b := _pipeline_block(by_node[node], alive.leaves_under(node), by_node))
+             is not None}
     frames = []
     for i, node in enumerate(alive.nodes):
         energy = {"total": node_total[i], "base": node_base[i], "data_center": node_dc[i]}
@@ -102,6 +114,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         result = by_node.get(node)
         if result is not None and result.ok:
             peaks = result.peak_rows
+            if node in block:
+                peaks = _peak_rows_with(result, block[node], years)
             keep = peaks["period"].isin(set(months) | {str(y) for y in years})
             frames.append(peaks[keep])
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
@@ -111,7 +125,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     return ManyZonesRun(
         forecast=forecast, zones=zones,
         coincidence=_concat([r.coincidence for r in ok], COINCIDENCE_COLUMNS),
-        peaks=_concat([r.season_peaks for r in ok], ["region", *PEAKS_COLUMNS]),
+        peaks=_concat([_season_peaks_with(r, block[r.node]) if r.node in block
+                       else r.season_peaks for r in ok], ["region", *PEAKS_COLUMNS]),
         peak_check=_concat([r.peak_check for r in ok], ["region", *PEAK_CHECK_COLUMNS]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         backtest_selected=_concat([r.backtest_selected for r in ok]),
@@ -121,6 +136,74 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
                  if r.quality is not None},
         seconds={r.node: r.seconds for r in results},
     )
+
+
+def _pipeline_block(parent: NodeResult, leaves: Sequence[str],
+                    by_node: dict) -> np.ndarray | None:
+    """(n, parent's months) MW: the new pipeline load of the zones under ``parent``, summed
+    (a zone's monthly GWh as average MW; zero in a month a zone does not forecast); None
+    when no zone under it has any, or the total has no peak paths (a result with no peak
+    rows of its own: nothing to add to)."""
+    if parent.peak_paths is None:
+        return None
+    block = None
+    for leaf in leaves:
+        result = by_node.get(leaf)
+        new = (result.energy_paths or {}).get("new_data_center") if result is not None \
+            and result.ok else None
+        if new is None or not np.any(new):
+            continue
+        if block is None:
+            block = np.zeros((new.shape[0], len(parent.months)))
+        position = {m: i for i, m in enumerate(result.months)}
+        for j, month in enumerate(parent.months):
+            if month in position:
+                hours = pd.Period(month, freq="M").days_in_month * 24.0
+                block[:, j] += new[:, position[month]] * 1000.0 / hours
+    return block
+
+
+def _peak_rows_with(parent: NodeResult, block: np.ndarray, years) -> pd.DataFrame:
+    """A total's peak_mw rows with its zones' new pipeline load: per path and month, the
+    block's average MW added to its own total and data-center peak (a flat block moves the
+    month's largest hour by itself), annual peaks the largest month of each path's year;
+    quantiles then, as the zone run takes them."""
+    months = pd.PeriodIndex(parent.months, freq="M")
+    paths = dict(parent.peak_paths)
+    paths["total"] = paths["total"] + block
+    paths["data_center"] = paths["data_center"] + block
+    month_years = np.asarray(months.year)
+    rows = []
+    for component in ("total", "base", "data_center"):
+        p = paths[component]
+        annual = np.stack([p[:, month_years == y].max(axis=1) for y in years], axis=1) \
+            if len(years) else np.zeros((p.shape[0], 0))
+        rows.append(_quantile_rows(annual, [str(y) for y in years], parent.node, component,
+                                   "peak_mw"))
+        rows.append(_quantile_rows(p, [str(m) for m in months], parent.node, component,
+                                   "peak_mw"))
+    return pd.concat(rows, ignore_index=True)[FORECAST_COLUMNS]
+
+
+def _season_peaks_with(parent: NodeResult, block: np.ndarray) -> pd.DataFrame:
+    """A total's season peaks with its zones' new pipeline load: each season's block, its
+    average MW over the season's forecast months, added to the peaks; at the median path
+    (as the 50/50 and 90/10 are taken) to the weather columns, its P10 and P90 over the
+    paths to the growth band's."""
+    months = pd.PeriodIndex(parent.months, freq="M")
+    peaks = parent.season_peaks.copy()
+    for i, row in peaks.iterrows():
+        cols = np.flatnonzero((np.asarray(months.year) == row["year"])
+                              & np.isin(months.month, SEASONS[row["season"]]))
+        if len(cols) == 0:
+            continue
+        season = block[:, cols].mean(axis=1)
+        mid = float(np.median(block, axis=0)[cols].mean())
+        for column in ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw"):
+            peaks.loc[i, column] = row[column] + mid
+        peaks.loc[i, "growth_p10_mw"] = row["growth_p10_mw"] + float(np.quantile(season, 0.1))
+        peaks.loc[i, "growth_p90_mw"] = row["growth_p90_mw"] + float(np.quantile(season, 0.9))
+    return peaks
 
 
 def _common_months(results: Sequence[NodeResult]) -> list[str]:

@@ -11,6 +11,9 @@ or in what order. A leaf with large-load data gets the decomposition and the ``v
 data-center component; every other node the settings' ``data_center`` (default ``none``: the
 statistical model on the whole load, no data-center component).
 
+A total's task also returns its monthly peak paths: its own model knows no zone's large-load
+pipeline, and the run adds that load to the total's peaks (`assemble`).
+
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
 
@@ -70,6 +73,8 @@ class NodeResult:
     energy_paths: dict | None = None   # component -> (n, months) GWh; "new_data_center": the
     # part of "data_center" a large-load pipeline adds beyond the history (zero otherwise)
     peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
+    peak_paths: dict | None = None   # a total's: component -> (n, months) monthly peak MW
+    # paths behind its peak_rows, so the run can add its zones' new pipeline load (`assemble`)
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
@@ -148,12 +153,16 @@ def _run(task: NodeTask) -> NodeResult:
                        index=(chosen["origin"].astype(str) + "/"
                               + chosen["period"].astype(str)).to_numpy(), name=task.node)
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
+    peak_paths = None
+    if task.leaves != (task.node,):  # a total's peaks take its zones' pipelines (`assemble`)
+        peak_paths = {c: np.asarray(p, dtype=float)
+                      for c, p in run.paths[scenario]["peak_mw"].items()}
     return NodeResult(
         task.node, task.level, ok=True, months=months,
         energy_paths={**{c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
                       "new_data_center": np.asarray(
                           run.paths[scenario]["new_data_center_gwh"], dtype=float)},
-        peak_rows=peaks.reset_index(drop=True), errors=errors,
+        peak_rows=peaks.reset_index(drop=True), peak_paths=peak_paths, errors=errors,
         backtest_summary=run.backtest_summary.assign(region=task.node),
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),

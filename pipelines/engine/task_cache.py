@@ -26,8 +26,9 @@ from forecasting.io.hashing import sha256_file
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 
 #: raised when what a task computes or returns changes, so that a store's cached results of
-#: older code are not reused (2: energy paths carry the new pipeline load apart)
-RESULT_FORMAT = 2
+#: older code are not reused (2: energy paths carry the new pipeline load apart; 3: a total's
+#: result carries its monthly peak paths)
+RESULT_FORMAT = 3
 
 
 def task_key(task) -> str:
