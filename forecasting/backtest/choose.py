@@ -20,7 +20,9 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.plausible import plausible_weights
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
+from forecasting.backtest.season_widening import widened_by_season
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
 from forecasting.backtest.widening import split_factors, widen
@@ -108,19 +110,28 @@ def chosen_paths(
     rng: np.random.Generator,
     *,
     widening: str = "stretch",
+    limits: bool = False,
+    season: int | None = None,
 ) -> np.ndarray:
     """Joint paths `(n, horizon)` of the chosen model(s) fitted on all of `series`, widened
     the `widening` way (`widening.py`; ``independent`` draws its permutations from `rng`
-    after the models' paths)."""
+    after the models' paths). With `limits`, models whose paths leave a positive series'
+    physical limits are not mixed in (`plausible.py`); with `season`, no period's band is
+    narrower than the same period a season earlier (`season_widening.py`)."""
     paths = {}
     for alias in sorted(choice.weights):
         model = candidates[alias]().fit(series)
         paths[alias] = model.sample_paths(horizon, n, rng)
-    mixed = mix_paths(paths, choice.weights)
+    weights = choice.weights
+    if limits and choice.decision.log_scale:
+        weights = plausible_weights(paths, weights)
+    mixed = mix_paths(paths, weights)
     if choice.decision.log_scale and (mixed > 0).all():
         # factors fitted on the log scale (a positive series) are applied there too
-        return np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng))
-    return calibrated_paths(mixed, choice, widening=widening, rng=rng)
+        out = np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng))
+    else:
+        out = calibrated_paths(mixed, choice, widening=widening, rng=rng)
+    return out if season is None else widened_by_season(out, season)
 
 
 def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",

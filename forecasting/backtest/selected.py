@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.plausible import plausible_weights
 from forecasting.backtest.rolling_origin import (
     RESERVED_ALIAS,
     BacktestResult,
@@ -50,6 +51,7 @@ from forecasting.backtest.rolling_origin import (
     observed_only,
     origin_rng,
 )
+from forecasting.backtest.season_widening import widened_by_season
 from forecasting.backtest.selection import (
     PRIOR_ORIGINS,
     Choice,
@@ -163,9 +165,14 @@ def selected_forecasts(
     min_residuals: int = cal.MIN_RESIDUALS,
     alias: str = RESERVED_ALIAS,
     widening: str = "stretch",
+    limits: bool = False,
+    season: int | None = None,
 ) -> SelectedForecasts:
     """The forecast published at each origin, by the rule of the module docstring; an
-    ``independent`` widening draws from the generator of (``selected:widening``, origin)."""
+    ``independent`` widening draws from the generator of (``selected:widening``, origin).
+    With `limits`, models whose paths leave a positive series' physical limits are not mixed
+    in (`plausible.py`), and with `season` no period's band is narrower than a season
+    earlier (`season_widening.py`), as a forecast with them does."""
     models = [m for m in sorted(result.models) if m not in (RESERVED_ALIAS, alias)]
     frames = []
     out = SelectedForecasts(rows=pd.DataFrame())
@@ -183,10 +190,15 @@ def selected_forecasts(
             min_residuals=min_residuals,
         )
         weights = decision.choice.weights
-        mixed = mix_paths({m: result.paths[(m, label)] for m in decision.choice.models}, weights)
+        member_paths = {m: result.paths[(m, label)] for m in decision.choice.models}
+        if limits and decision.log_scale:
+            weights = plausible_weights(member_paths, weights)
+        mixed = mix_paths(member_paths, weights)
         rng = origin_rng(result.seed, "selected:widening", origin)  # drawn from only when
         # the widening is independent
         paths = calibrated(mixed, decision, widening=widening, rng=rng)
+        if season is not None:
+            paths = widened_by_season(paths, season)
         out.paths[label] = paths
         out.decisions[label] = decision
         frames.append(

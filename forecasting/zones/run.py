@@ -64,6 +64,7 @@ from forecasting.errors import InputError
 from forecasting.models.registry import MODELS
 from forecasting.models.year_on_year_trend import YearOnYearTrend
 from forecasting.paths import display_path
+from forecasting.seeds import rng_for
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
 from forecasting.zones.config import BacktestConfig, ZoneConfig
@@ -309,7 +310,8 @@ def run_zone(
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)
     base_e = chosen_paths(base_energy, base_choice, candidates, horizon, n, rng,
-                          widening=config.backtest.widening)
+                          widening=config.backtest.widening, limits=True,
+                          season=12)
     base_mw = base_e * 1000.0 / hours_in(months)
 
     wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone)
@@ -324,20 +326,22 @@ def run_zone(
 
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
-        weather = rng.integers(0, len(wy.years), size=(n, n_years))
+        # its own stream: a scenario's numbers do not depend on which others ran
+        srng = rng_for(config.seed, "zone-scenario", scenario)
+        weather = srng.integers(0, len(wy.years), size=(n, n_years))
         new_gwh = np.zeros((n, horizon))  # load the history cannot show (the pipeline's)
         if scenario == "statistical-trend":
             model = YearOnYearTrend().fit(dc_hist)  # as the backtest's BasePlusDataCenter
-            dc_mw = model.sample_paths(horizon, n, rng)
+            dc_mw = model.sample_paths(horizon, n, srng)
             amplitude = np.zeros(n)
         else:
             contracts, assumptions = large_loads
-            existing = rng.uniform(last12["data_center_low_mw"].mean(),
-                                   last12["data_center_high_mw"].mean(), size=n)
-            new = sample_new_load(contracts, assumptions, months, n, rng,
+            existing = srng.uniform(last12["data_center_low_mw"].mean(),
+                                    last12["data_center_high_mw"].mean(), size=n)
+            new = sample_new_load(contracts, assumptions, months, n, srng,
                                   PIPELINE_RULES[scenario])
-            uplift = assumptions.summer_uplift.draw(n, rng)
-            amplitude = assumptions.diurnal_amplitude.draw(n, rng)
+            uplift = assumptions.summer_uplift.draw(n, srng)
+            amplitude = assumptions.diurnal_amplitude.draw(n, srng)
             factors = seasonal_factors(months, uplift)
             dc_mw = (existing[:, None] + new) * factors
             new_gwh = new * factors * hours_in(months) / 1000.0

@@ -125,6 +125,10 @@ def test_same_seed_same_tables(inputs, run):
     assert not other.forecast.equals(again.forecast)
     third = run_zone(small_config(scenarios=["vetted"]), raws, large)
     pd.testing.assert_frame_equal(third.forecast, again.forecast)
+    # a scenario's numbers do not depend on which other scenarios ran with it
+    alone = again.forecast[again.forecast.scenario == "vetted"].reset_index(drop=True)
+    among = run.forecast[run.forecast.scenario == "vetted"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(alone, among)
 
 
 def test_scenarios_are_ordered_and_pjm_preset_is_beside_pjm(run):
