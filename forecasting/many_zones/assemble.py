@@ -324,8 +324,9 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
                            partial])))
         else:
             row.update(status="ok", reason=partial)
+        if node in alive.nodes:  # a total's data center is its zones', whether it ran or not
+            row["data_center"] = _data_center_source(node, alive, by_node)
         if result is not None and result.ok:
-            row["data_center"] = "large-load pipeline" if result.data_center_known else "trend"
             summary = result.backtest_summary
             chosen = summary[(summary["model"] == "selected")
                              & (summary["metric"] == "energy_gwh")
@@ -349,6 +350,20 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
             row["data_center_share_2030"] = float(by["data_center"] / by["total"])
         rows.append(row)
     return pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
+
+
+def _data_center_source(node: str, alive: Hierarchy, by_node: dict) -> str:
+    """Where a node's data-center energy comes from: a zone's own trend or large-load
+    pipeline; a total's is the sum of its zones' (`assemble`), so it names theirs."""
+    if node in alive.leaves:
+        return "large-load pipeline" if by_node[node].data_center_known else "trend"
+    leaves = alive.leaves_under(node)
+    piped = sum(by_node[leaf].data_center_known for leaf in leaves)
+    if piped == 0:
+        return "trend"
+    if piped == len(leaves):
+        return "large-load pipeline of its zones"
+    return f"trend + large-load pipeline of {piped} of its {len(leaves)} zones"
 
 
 def _concat(frames, columns: list[str] | None = None) -> pd.DataFrame:

@@ -6,7 +6,10 @@
   pipeline of the zones under it added, `assemble`)
 - zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
   or "sum of zones" for a parent whose own run failed), energy and peak for 2025, 2028 and
-  2030 (P10, P50, P90), data-center share of 2030 energy, backtest MASE and 80% coverage of
+  2030 (P10, P50, P90), data-center share of 2030 energy and where that load comes from
+  (``data_center``: a zone's ``trend`` or ``large-load pipeline``; a total's is its zones',
+  e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when its own run failed),
+  backtest MASE and 80% coverage of
   `selected` (monthly energy); the seconds each task took are in manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
