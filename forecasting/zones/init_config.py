@@ -16,12 +16,20 @@
   reference, growth of the near-flat load since the first year cannot be told from base
   growth, and the zone has no data-center component (``data_center: none``: the
   statistical model forecasts the whole load);
-- ``backtest.first_origin``: 24 months before the last complete month, or later so that the
-  models see at least 24 months before the first origin; a history with fewer than 25
-  complete months in its modelling window (24 to fit and one to score: what a zone run
-  itself needs) is refused (`InputError`); under 36 the config says that the backtest has
-  few origins to choose the models and calibrate the bands on, and makes every month an
-  origin (``step: 1``; the default every six months, Decembers in, may leave none).
+- ``backtest.first_origin`` and ``backtest.step`` (`backtest_plan`): chosen from the origins they
+  give (counted as the zone backtest does: `backtest_origins`), so that more history never
+  gives fewer. An origin needs 24
+  complete months before it (`FIT_MONTHS`) and a later month to score, so a window of N
+  complete months has N - 24 possible origins; the backtest takes `MIN_ORIGINS` (12, a
+  year of monthly origins) when it can: under 12 possible (N < 36) every month is an origin
+  (``step: 1``) and the config says that the models and bands rest on thin evidence; 12 to
+  23 possible (36 <= N < 48), every month of the last year (``step: 1``, 12 origins); 24 or
+  more (N >= 48), every other month of the last two years (``step: 2``, 12 origins, two
+  Decembers for the annual scores). The default every six months (Decembers in) from 24
+  months before the end would give 2 to 4 origins. A history with fewer than 25 complete
+  months in its modelling window (24 to fit and one to score: what a zone run itself
+  needs) is refused (`InputError`), naming the incomplete month that starts the window
+  (the complete months before it are not used: `short_window_reason`).
 
 - ``series_timezone``: the clock of the files' timestamps without a UTC offset (`--series-tz`,
   default UTC);
@@ -38,19 +46,21 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
+from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import COMPLETE, build_history, period_table
+from forecasting.zones.history import COMPLETE, ZoneHistory, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, window_break
 from forecasting.zones.weather_years import complete_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
-FEW_MONTHS = 36  # fewer: a year of origins or less, said in the config
-FIT_MONTHS = 24
+FIT_MONTHS = 24  # complete months before an origin (the zone backtest's min_train)
+MIN_ORIGINS = 12  # a year of monthly origins; fewer is thin evidence, said in the config
 PRE_RAMP = (2006, 2016)
 
 
@@ -77,15 +87,15 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
     except ValueError as exc:
         raise InputError(files, f"cannot make a zone from these files: {exc}") from None
     if len(window) < MIN_MONTHS:
-        raise InputError(files, f"the modelling window ({window[0]}..{window[-1]}; "
-                         f"{window_break(history, window)}) has {len(window)} complete "
-                         f"months; a zone needs an unbroken run of at least {MIN_MONTHS}")
+        raise InputError(files, short_window_reason(history, window, MIN_MONTHS,
+                                                    "24 to fit, one to score"))
     if not len(complete_years(table)):
         raise InputError(files, "cannot make a zone from these files: no calendar year has "
                          f"every month with evidence for at least {COMPLETE:.0%} of its hours "
                          "(the weather years the hourly shapes and peaks are drawn from); "
                          "fill the gaps")
-    first_origin = max(window[-1] - FIT_MONTHS, window[0] + FIT_MONTHS - 1)
+    first_origin, step = backtest_plan(window)
+    origins = backtest_origins(window, first_origin, step)
     defaults = ZoneConfig(region=name, series=["x"])
     base = out.resolve().parent
     relative = [_path_from(base, Path(p).resolve()) for p in series]
@@ -95,9 +105,10 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         "# Paths are relative to this file. Run it with: dcload forecast --config <this file>",
         f"# History: {window[0]}..{window[-1]} complete months modelled; "
         f"{len(history.gaps())} long gap(s) flagged.",
-        *([f"# Only {len(window)} months: the backtest has {len(window) - FIT_MONTHS} "
-           "month(s) of origins to choose the models and calibrate the bands on; they rest "
-           "on little evidence until the history grows."] if len(window) < FEW_MONTHS else []),
+        *([f"# Only {len(window)} months: the backtest has {origins} month(s) of origins "
+           f"(under the {MIN_ORIGINS} of a year) to choose the models and calibrate the bands "
+           "on; they rest on little evidence until the history grows."]
+          if origins < MIN_ORIGINS else []),
         f"region: {_quote(name)}",
         "series:",
         *[f"  - {_quote(p)}" for p in relative],
@@ -130,12 +141,64 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         "backtest:",
         f"  horizon: {defaults.backtest.horizon}",
         f"  first_origin: \"{first_origin}\"",
-        *(["  step: 1  # every month an origin: the history has few"]
-          if len(window) < FEW_MONTHS else []),
+        f"  step: {step}  # {_step_note(step, origins)}",
         f"  candidates: [{', '.join(defaults.backtest.candidates)}]",
         f"  n_paths: {defaults.backtest.n_paths}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def backtest_plan(window: pd.PeriodIndex) -> tuple[pd.Period, int]:
+    """(first origin, step) of the backtest of a modelling window (module docstring): as
+    many origins as the window allows up to `MIN_ORIGINS`, and never fewer for a longer
+    window."""
+    possible = len(window) - FIT_MONTHS  # origins with 24 months before and one after
+    if possible < MIN_ORIGINS:
+        return window[0] + FIT_MONTHS - 1, 1
+    if possible < 2 * MIN_ORIGINS:
+        return window[-1] - MIN_ORIGINS, 1
+    return window[-1] - 2 * MIN_ORIGINS, 2
+
+
+def backtest_origins(window: pd.PeriodIndex, first: pd.Period, step: int) -> int:
+    """How many origins the zone backtest scores in `window` from `first` every `step`
+    months (`forecasting.zones.backtest.origins_by_segment`, min_train `FIT_MONTHS`)."""
+    series = pd.Series(1.0, index=window)
+    spans = origins_by_segment(series, step=step, min_train=FIT_MONTHS, span=12, first=first)
+    return sum((last - lo).n // step + 1 for lo, last in spans)
+
+
+def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
+                        why: str) -> str:
+    """Why a modelling window shorter than `need` complete months cannot be modelled: the
+    incomplete month it starts after (`window_break`), and the complete months before that
+    month, which are not used (the models take the latest months, unbroken)."""
+    table = period_table(history.load, "M")
+    before = table.loc[:window[0] - 1]
+    head = f"only {len(window)} complete months to model ({window[0]}..{window[-1]}, "
+    if before.empty:
+        return (f"{head}the whole history); a zone needs at least {need} in a row up to the "
+                f"last ({why})")
+    month = before.index[-1]
+    complete = before["complete"].to_numpy()[:-1]
+    run = len(complete) - 1 - int(np.flatnonzero(~complete)[-1]) if not complete.all() \
+        else len(complete)
+    text = (f"{head}the months after the last incomplete one: "
+            f"{window_break(history, window)}); a zone needs at least {need} in a row up to "
+            f"the last ({why})")
+    if run:
+        text += (f", and the {run} complete months before {month} ({month - run}.."
+                 f"{month - 1}) are not used: the models need the latest months unbroken, "
+                 "and model_start cannot bridge an incomplete month")
+    return text
+
+
+def _step_note(step: int, origins: int) -> str:
+    if origins < MIN_ORIGINS:
+        return "every month an origin: the history has few"
+    if step == 1:
+        return f"{origins} origins, every month of the last year"
+    return f"{origins} origins, every other month of the last two years (Decembers in)"
 
 
 def _path_from(base: Path, path: Path) -> str:

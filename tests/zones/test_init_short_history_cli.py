@@ -37,5 +37,6 @@ def test_twenty_four_months_are_refused_saying_what_a_zone_needs(tmp_path):
                    str(tmp_path / "xx.yaml"))
     assert done.returncode == 2
     line, = done.stderr.strip().splitlines()
-    assert "has 24 complete months; a zone needs an unbroken run of at least 25" in line
+    assert "only 24 complete months to model (2023-01..2024-12, the whole history); a zone " \
+           "needs at least 25 in a row up to the last (24 to fit, one to score)" in line
     assert not (tmp_path / "xx.yaml").exists()
