@@ -16,20 +16,19 @@
   reference, growth of the near-flat load since the first year cannot be told from base
   growth, and the zone has no data-center component (``data_center: none``: the
   statistical model forecasts the whole load);
-- ``backtest.first_origin`` and ``backtest.step`` (`backtest_plan`): chosen from the origins they
-  give (counted as the zone backtest does: `backtest_origins`), so that more history never
-  gives fewer. An origin needs 24
-  complete months before it (`FIT_MONTHS`) and a later month to score, so a window of N
-  complete months has N - 24 possible origins; the backtest takes `MIN_ORIGINS` (12, a
-  year of monthly origins) when it can: under 12 possible (N < 36) every month is an origin
-  (``step: 1``) and the config says that the models and bands rest on thin evidence; 12 to
-  23 possible (36 <= N < 48), every month of the last year (``step: 1``, 12 origins); 24 or
-  more (N >= 48), every other month of the last two years (``step: 2``, 12 origins, two
-  Decembers for the annual scores). The default every six months (Decembers in) from 24
-  months before the end would give 2 to 4 origins. A history with fewer than 25 complete
-  months in its modelling window (24 to fit and one to score: what a zone run itself
-  needs) is refused (`InputError`), naming the incomplete month that starts the window
-  (the complete months before it are not used: `short_window_reason`).
+- ``backtest.first_origin`` and ``backtest.step`` (`backtest_plan`): chosen from the origins
+  they give (counted as the zone backtest does: `backtest_origins`), so that more history
+  never gives fewer. An origin needs 24 complete months before it (`FIT_MONTHS`) and a later
+  month to score, so a window of N complete months has N - 24 possible origins; the backtest
+  takes `MIN_ORIGINS` (12, a year of monthly origins) when it can: under 12 possible (N <
+  36) every month is an origin (``step: 1``) and the config says that the models and bands
+  rest on thin evidence; 12 to 23 possible (36 <= N < 48), every month of the last year
+  (``step: 1``, 12 origins); 24 or more (N >= 48), every other month of the last two years
+  (``step: 2``, 12 origins, two Decembers for the annual scores). The default every six
+  months (Decembers in) from 24 months before the end would give 2 to 4 origins. A history
+  with fewer than 25 complete months in its modelling window (24 to fit and one to score:
+  what a zone run itself needs) is refused (`InputError`), naming the incomplete month that
+  starts the window (the complete months before it are not used: `short_window_reason`).
 
 - ``series_timezone``: the clock of the files' timestamps without a UTC offset (`--series-tz`,
   default UTC);
