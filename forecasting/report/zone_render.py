@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from forecasting.backtest.calibration import MIN_RESIDUALS, QUANTILE_COLUMN, fit_calibration
 from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_files import ZoneRunFiles
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
+#: evidence share of each of its 12 months that makes a year a weather year (the zone's
+#: `forecasting.zones.history.COMPLETE`; the report reads files, not the zone modules)
+WEATHER_YEAR_COVERAGE = 0.99
+#: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
+MIN_WEATHER_YEARS = 2
+BASE_PLUS_DC = "+dc"  # the backtest's name of a candidate fitted as the forecast fits it
 HEADLINE = (("peak_mw", "annual peak, MW", 0), ("energy_gwh", "annual energy, GWh", 0),
             ("avg_mw", "average load, MW", 0))
 
@@ -65,6 +73,10 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         pipeline=_records(run.pipeline),
         pjm_check=_records(run.pjm_check),
         peak_check=peak_check_counts(run.peak_check),
+        weather=weather_year_count(run.history),
+        min_weather_years=MIN_WEATHER_YEARS,
+        partly_observed=partly_observed_seasons(run.peaks, run.history),
+        bands=band_calibration(run.backtest_forecasts, manifest),
         contracts=_as_text(run.contracts),
         assumptions=_records(run.assumptions),
         backtest=_backtest_table(run.backtest_summary),
@@ -139,6 +151,101 @@ def peak_check_counts(check: pd.DataFrame | None) -> list[dict]:
              "above_50_50": int(part["above_50_50"].astype(bool).sum()),
              "above_90_10": int(part["above_90_10"].astype(bool).sum())}
             for season, part in check.groupby("season", sort=False)]
+
+
+def weather_year_count(history: pd.DataFrame) -> dict:
+    """The weather years the peaks rest on, from history.csv: the calendar years each of
+    whose 12 months has evidence for `WEATHER_YEAR_COVERAGE` of its hours (evidence hours
+    over the month's hours, as `forecasting.zones.weather_years.complete_years` counts)."""
+    months = figures.monthly(history)
+    years: list[int] = []
+    if not months.empty and "hours" in months:
+        period = pd.PeriodIndex(months["period"].astype(str), freq="M")
+        share = months["hours"].to_numpy(dtype=float) / (period.days_in_month.to_numpy() * 24)
+        full = pd.Series(share >= WEATHER_YEAR_COVERAGE).groupby(period.year.to_numpy()).sum()
+        years = [int(y) for y, n in full.items() if n == 12]
+    return {"count": len(years), "years": years}
+
+
+def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[dict]:
+    """The (scenario-independent) seasons of peaks.csv partly in the history: the season,
+    its year and the largest hour its observed months had (history.csv's monthly peaks)."""
+    months = figures.monthly(history)
+    if months.empty or peaks.empty:
+        return []
+    period = pd.PeriodIndex(months["period"].astype(str), freq="M")
+    peak = pd.Series(months["peak_mw"].to_numpy(dtype=float), index=period).dropna()
+    seasons = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+    out = []
+    values = ["peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",
+              "growth_p10_mw", "growth_p90_mw"]
+    for (year, season), rows in peaks.groupby(["year", "season"], sort=True):
+        held = peak[(peak.index.year == int(year)) & peak.index.month.isin(seasons[season])]
+        if len(held):
+            # an archived run made before seasons took their observed months in can fall short
+            below = bool((rows[values].to_numpy(dtype=float) < held.max() - 0.5).any())
+            out.append({"season": season, "year": int(year), "observed_mw": float(held.max()),
+                        "months": ", ".join(str(p) for p in held.index), "below": below})
+    return out
+
+
+def band_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | None:
+    """How the bands of the forecast were made, from the monthly energy backtest rows of the
+    candidates (backtest_forecasts.csv; the candidates are the manifest's config), at the
+    (origin, month)s all of them forecast, as the rule's calibration takes them: a monthly
+    horizon is calibrated by split conformal prediction when it has at least `MIN_RESIDUALS`
+    forecasts with an actual and every candidate's own conformal factor there is finite (a
+    zero-width band missed by an actual is not); with none, the bands are the models' own.
+    Exact for one candidate and whenever the candidates agree; where they do not, the
+    horizon is reported as not calibrated (the mixture's rows are not in the file). Horizons
+    past the backtest's ``horizon`` are not in the file either."""
+    if forecasts is None or forecasts.empty or "metric" not in forecasts:
+        return None
+    rows = figures.monthly(forecasts[forecasts["metric"] == "energy_gwh"])
+    models = set(rows["model"])
+    named = manifest.get("config", {}).get("backtest", {}).get("candidates") or []
+    candidates = sorted({c + BASE_PLUS_DC if c + BASE_PLUS_DC in models else c for c in named}
+                        & models)
+    if not candidates:
+        return None
+    rows = rows[rows["model"].isin(candidates)]
+    common = rows.groupby(["origin", "period"])["model"].transform("nunique") == len(candidates)
+    rows = rows[common.to_numpy()]
+    observed = rows["observed"].astype(bool) if "observed" in rows else True
+    scored = rows[(rows["actual"].notna() & observed).to_numpy()]
+    horizons = sorted(int(h) for h in rows["horizon"].unique())
+    fits = [fit_calibration(_log_scale(part.assign(horizon=part["horizon"].astype(int))),
+                            horizons=horizons) for _, part in scored.groupby("model")]
+    per = [{"h": h, "n": fits[0].counts.get(h, 0) if fits else 0,
+            "ok": bool(fits) and all(f.is_calibrated(h) for f in fits)} for h in horizons]
+    done = [p for p in per if p["ok"]]
+    short = [p for p in per if not p["ok"]]
+    return {"calibrated": done, "short": short, "horizons": horizons,
+            "most": max((p["n"] for p in per), default=0),
+            "too_few": all(p["n"] < MIN_RESIDUALS for p in short),
+            "min_residuals": MIN_RESIDUALS, "spans": _spans([p["h"] for p in done]),
+            "short_spans": _spans([p["h"] for p in short])}
+
+
+def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` on the log scale when every actual and quantile is positive, as the rule
+    calibrates a positive series (`forecasting.backtest.selected.decide`)."""
+    columns = ["actual", *[c for c in rows.columns if QUANTILE_COLUMN.match(str(c))]]
+    values = rows[columns].to_numpy(dtype=float)
+    if rows.empty or not np.all(values[np.isfinite(values)] > 0):
+        return rows
+    return rows.assign(**{c: np.log(rows[c].to_numpy(dtype=float)) for c in columns})
+
+
+def _spans(values: list[int]) -> str:
+    """1, 2, 3, 5 -> '1-3, 5'."""
+    out: list[str] = []
+    for v in values:
+        if out and int(out[-1].split("-")[-1]) == v - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{v}"
+        else:
+            out.append(str(v))
+    return ", ".join(out)
 
 
 def _history_rows(history: pd.DataFrame) -> list[dict]:
