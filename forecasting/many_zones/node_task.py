@@ -21,7 +21,10 @@ A zone's task also says what its file held (hours with evidence, absent, screene
 outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report.
 
 Any failure of a zone's data or fit (an unreadable file, too little history) is caught and
-returned as the node's one-line reason; the other nodes go on.
+returned as the node's one-line reason; the other nodes go on. A total's reason says it is a
+total, its level and how many zones it sums; when its hours are refused (too short to model
+or backtest, though each zone under it ran with the same settings) it names the span its
+zones share rather than a config key (`TotalFailed`).
 """
 
 from __future__ import annotations
@@ -102,13 +105,40 @@ def run_node(task: NodeTask) -> NodeResult:
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
         setting = ""
-        if isinstance(exc, ZoneSettingError):  # a `zone` setting this zone's history refuses
+        if isinstance(exc, TotalFailed):
+            pass  # its reason names the total and why (`TotalFailed`)
+        elif task.leaves != (task.node,):  # a total: say so, whatever went wrong
+            reason = f"{_total_name(task)}: {type(exc).__name__}: {reason}"
+        elif isinstance(exc, ZoneSettingError):  # a `zone` setting this zone's history refuses
             setting = f"zone.{exc.key}"
             reason = f"{setting}: {reason}"
         elif not isinstance(exc, InputError):
             reason = f"{type(exc).__name__}: {reason}"
         result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting)
     return _timed(result, time.perf_counter() - start)
+
+
+class TotalFailed(Exception):
+    """A total's run refused its hours (too short a history to model, backtest or shape,
+    or a setting its zones' histories allowed): the zones under it each ran with the same
+    settings, so the cause is the hours they all cover, not the config; the message is the
+    node's one-line reason."""
+
+
+def _total_name(task: NodeTask) -> str:
+    return f"total {task.node} ({task.level} level, sum of {len(task.leaves)} zones)"
+
+
+def _total_failed(task: NodeTask, total: pd.Series, exc: Exception) -> TotalFailed:
+    message = exc.message if isinstance(exc, InputError) else str(exc)
+    evidence = total.dropna()
+    span = (f"{evidence.index[0]:%Y-%m}..{evidence.index[-1]:%Y-%m}" if len(evidence)
+            else "none")
+    return TotalFailed(" ".join(
+        f"{_total_name(task)}: its zones ran, but the hours they all cover with evidence "
+        f"({span}; a total ends with the first zone to end and an hour is evidence only "
+        f"where every zone has evidence) are too few for the same settings: {message}"
+        .split()))
 
 
 def _timed(result: NodeResult, seconds: float) -> NodeResult:
@@ -139,7 +169,12 @@ def _run(task: NodeTask) -> NodeResult:
         settings["data_center"] = "decomposition"
     config = ZoneConfig(region=task.node, series=list(task.files), scenarios=[scenario],
                         large_loads=task.large_loads, seed=task.seed, **settings)
-    run = run_zone(config, [raw], large)
+    try:
+        run = run_zone(config, [raw], large)
+    except (ZoneSettingError, InputError) as exc:
+        if task.leaves == (task.node,):
+            raise
+        raise _total_failed(task, total, exc) from None
     paths = run.paths[scenario]["energy_gwh"]
     forecast = run.forecast
     months = tuple(p for p in dict.fromkeys(forecast["period"]) if len(p) == 7)
