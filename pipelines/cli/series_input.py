@@ -51,9 +51,13 @@ class SeriesOptions:
     config: Path
 
 
-SeriesOption = typer.Option(None, "--series", help="CSV, .csv.gz or Parquet file(s) or a "
-                            "directory of them (repeatable: files of one region, later files "
-                            "win). Default: the built history.")
+SeriesOption = typer.Option(None, "--series", metavar="CSV [CSV ...]",
+                            help="CSV, .csv.gz or Parquet file(s) or a directory of them, "
+                            "several after one --series or --series repeated (files of one "
+                            "region, later files win). Default: the built history.")
+#: the files after the first one of `--series A B C` (click's options take one value each:
+#: the others arrive as arguments, as for `dcload zones init`)
+MoreSeriesArgument = typer.Argument(None, hidden=True)
 FormatOption = typer.Option(None, "--format",
                             help="eia930, eia930-balance, pjm or generic (default: detected).")
 DateColOption = typer.Option(None, "--date-col", help="Date column of a generic file "
@@ -91,22 +95,43 @@ def series_command(command: Callable) -> Callable:
     """Give `command` the series options, defined once here: typer sees them as its first
     parameters, and `command` receives them as one `options: SeriesOptions` argument."""
     own = [p for p in inspect.signature(command).parameters.values() if p.name != "options"]
+    parameters = (*SERIES_PARAMETERS, ("more_series", list[Path], MoreSeriesArgument))
     added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option,
-                               annotation=kind) for name, kind, option in SERIES_PARAMETERS]
+                               annotation=kind) for name, kind, option in parameters]
 
     @functools.wraps(command)
     def wrapper(**kwargs):
         given = {name: kwargs.pop(name) for name, _, _ in SERIES_PARAMETERS}
-        given["series"] = given["series"] or None
+        given["series"] = series_files(given["series"], kwargs.pop("more_series"))
         return command(options=SeriesOptions(**given), **kwargs)
 
     hints = {k: v for k, v in typing.get_type_hints(command).items() if k != "options"}
-    wrapper.__annotations__ = {**{name: kind for name, kind, _ in SERIES_PARAMETERS}, **hints}
+    wrapper.__annotations__ = {**{name: kind for name, kind, _ in parameters}, **hints}
     wrapper.__signature__ = inspect.Signature(
         [*added, *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints.get(p.name))
                    for p in own)])
     del wrapper.__wrapped__  # typer must read the signature above, not the command's
     return wrapper
+
+
+def series_files(series: list[Path] | None, more: list[Path] | None) -> list[Path] | None:
+    """The --series files in the order given: `--series A B C` (A the option's value, B and
+    C arguments after it) or `--series A --series B`; None without any. Files that follow no
+    --series, or both forms at once (click cannot tell where the arguments stood, so the
+    order, which decides overlaps, would be lost), are a command-line mistake."""
+    if not more:
+        return series or None
+    listed = " ".join(str(p) for p in more)
+    if not series:
+        raise InputError("(command line)", f"unexpected argument(s) {listed}: give the files "
+                         "after --series (--series A.csv B.csv)", field="--series")
+    if len(series) > 1:
+        raise InputError("(command line)", "give the files after one --series (--series A.csv "
+                         "B.csv) or each after its own (--series A.csv --series B.csv), not "
+                         "both: their order, which decides overlaps (later files win), would "
+                         f"be lost ({listed} after --series {' --series '.join(map(str, series))})",
+                         field="--series")
+    return [*series, *more]
 
 
 def load_modelling_series(
