@@ -282,9 +282,10 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
              f"{KEY_YEAR} P50: {summary}", key_results=results, fingerprint=fp.value)
     _prune(store, registry, options.keep, log)
     if written.failed:
-        for node, reason in written.failed:
-            log.error("zone_failed", f"zone {node} failed: {reason}", zone=node)
-        message = (f"published run {run_id}; {len(written.failed)} zone(s) failed "
+        for node, reason in written.failed:  # a total's reason starts with "total <name>"
+            what = "" if reason.startswith(f"total {node} ") else "zone "
+            log.error("zone_failed", f"{what}{node} failed: {reason}", zone=node)
+        message = (f"published run {run_id}; {len(written.failed)} zone(s) or total(s) failed "
                    f"({', '.join(n for n, _ in written.failed)}); the others are published")
         log.error("zones_failed", message, exit_code=EXIT_ZONES_FAILED)
         return RunOutcome(EXIT_ZONES_FAILED, "succeeded", run_id, message)
