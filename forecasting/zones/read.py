@@ -254,8 +254,16 @@ def _ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
     """(display name, the table as text cells, the file line of its first row) of a BA table
     (UTF-8, a byte-order mark allowed; a first line starting ``SOURCE:`` is skipped). The
     frame's index is each row's line in the file less the first row's (blank lines are
-    dropped, not renumbered); an empty file, or one holding only its ``SOURCE:`` line, is an
-    InputError."""
+    dropped, not renumbered). Cells and column names are stripped of spaces; empty cells past
+    the header's last column (a comma ending the line, as spreadsheets export) are dropped, as
+    is a column with no name and no value. An InputError naming the file (and the row's line,
+    or the header) for: an empty file, or one holding only its ``SOURCE:`` line; a header of
+    one cell holding ``;``, a tab or ``|``; a column named twice; a column with no name but
+    with values; a row with fewer cells than the header, or with a value past its last
+    column; a line that is not CSV."""
+    import csv
+    from io import StringIO
+
     path = Path(path)
     file = display_path(path)
     if not path.is_file():
@@ -269,26 +277,63 @@ def _ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
         raise InputError(file, "no table" + (" after its SOURCE: line" if skip else "")
                          + " (needs a header line with columns Code and Region, then a row "
                          "per balancing authority)")
-    from io import StringIO
-
-    frame = pd.read_csv(StringIO("\n".join(lines[skip:])), dtype=str, keep_default_na=False,
-                        skip_blank_lines=False)
-    blank = [all(not str(c).strip() for c in row) for row in frame.itertuples(index=False)]
-    return file, frame[[not b for b in blank]], skip + 2
+    records: list[tuple[int, list[str]]] = []  # (file line, cells)
+    reader = csv.reader(StringIO("\n".join(lines[skip:])))
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells) or records:  # the header: the first line not blank
+                records.append((skip + reader.line_num, [c.strip() for c in cells]))
+    except csv.Error as exc:
+        raise InputError(file, f"not a readable CSV file: {exc}",
+                         row=skip + reader.line_num) from None
+    (header_line, header), data = records[0], [r for r in records[1:] if any(r[1])]
+    if len(header) == 1:
+        for sep, name in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
+            if sep in header[0]:
+                raise InputError(file, f"the header is one column '{header[0]}': the file "
+                                 f"seems separated by {name}, and needs commas", row="header")
+    width = len(header)
+    for line, cells in data:
+        if len(cells) < width:
+            raise InputError(file, f"{len(cells)} cells, and the header has {width} (a cell "
+                             "missing)", row=line)
+        extra = [c for c in cells[width:] if c]
+        if extra:
+            raise InputError(file, f"{len(cells)} cells, and the header has {width}: "
+                             f"'{extra[0]}' past its last column (a comma too many, or a "
+                             "text with a comma not in double quotes)", row=line)
+    keep = []
+    for j, name in enumerate(header):
+        if name:
+            keep.append(j)
+            continue
+        for line, cells in data:
+            if cells[j]:
+                raise InputError(file, f"column {j + 1} has no name in the header, and "
+                                 f"holds '{cells[j]}'", row=line)
+    named = [header[j] for j in keep]
+    for name in named:
+        if named.count(name) > 1:
+            raise InputError(file, f"column '{name}' is named twice in the header",
+                             row="header", field=name)
+    first_row = header_line + 1
+    frame = pd.DataFrame([[cells[j] for j in keep] for _, cells in data], columns=named,
+                         index=[line - first_row for line, _ in data], dtype=object)
+    return file, frame, first_row
 
 
 def read_ba_regions(path: str | Path) -> dict[str, str]:
     """BA code -> region name from a table with columns ``Code`` and ``Region`` (EIA's
     balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped). A row
-    without a code is skipped; a code with a blank region, or given again with another
-    region, is an InputError naming its row (the same code again with the same region is
-    taken once)."""
+    without a code is skipped; a code with a blank region, or given again (whatever its
+    case: a BA code is one BA) with another region, is an InputError naming its row (the
+    same code again with the same region is taken once, as its first row spells it)."""
     file, frame, first_row = _ba_table(path)
     for col in ("Code", "Region"):
         if col not in frame.columns:
             raise InputError(file, "missing column (needs Code, Region)", field=col)
     out: dict[str, str] = {}
-    rows: dict[str, int] = {}
+    first: dict[str, tuple[str, int]] = {}  # folded code -> (code as first spelt, its row)
     for i, code, region in zip(frame.index, frame["Code"], frame["Region"], strict=True):
         code, region, row = code.strip(), region.strip(), first_row + int(i)
         if not code:
@@ -296,12 +341,12 @@ def read_ba_regions(path: str | Path) -> dict[str, str]:
         if not region:
             raise InputError(file, f"no region for '{code}' (each code needs its region)",
                              row=row, field="Region")
-        if code in out and out[code] != region:
-            raise InputError(file, f"'{code}' given again, with region '{region}' (row "
-                             f"{rows[code]} gives '{out[code]}'); give each code once",
-                             row=row, field="Code")
-        out.setdefault(code, region)
-        rows.setdefault(code, row)
+        spelt, at = first.setdefault(code.casefold(), (code, row))
+        if out.setdefault(spelt, region) != region:
+            again = f"'{code}' given again" if spelt == code else \
+                f"'{code}' ('{spelt}' in another case) given again"
+            raise InputError(file, f"{again}, with region '{region}' (row {at} gives "
+                             f"'{out[spelt]}'); give each code once", row=row, field="Code")
     return out
 
 
