@@ -6,7 +6,10 @@ Rules (cells are stripped; empty and ``NA``-like cells are ignored):
 - A column is *date-like* if every cell is a year (``2019``), a month (``2019-01``), a date
   or a timestamp (ISO, or one of the forms of `forecasting.series.dates.TIMESTAMP_FORMATS`;
   one form reading `DATE_SHARE` of the cells is enough, the reader names the others);
-  *numeric* if every cell is a finite number. A column of years is both.
+  *numeric* if every cell is a finite number, or if every cell is a number written with
+  ``,`` thousands separators (`thousands_separated`: ``12,070``, ``1,234,567.5``, and
+  ``987`` under a thousand; the reader then reads the whole column so). A decimal comma
+  (``12,5``, ``0,987``) is never taken for one. A column of years is both.
 - The date column is the given ``date_col``, else the left-most date-like column that is not
   numeric, else the left-most column of years. None: `InputError` listing the header.
 - The value column is the given ``value_col``, else the only numeric column other than the
@@ -36,6 +39,18 @@ _DATE_NAME = re.compile(r"^\s*(?:date|time|datetime|date[ _]?time|timestamp|time
                         r"(?:start|end|ending|beginning))\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"^\d{4}(?:[-/]\d{1,2}(?:-\d{1,2})?)?$")
 _YEAR = re.compile(r"^\d{4}$")
+#: a number with ',' between groups of three digits after a first group of one to three
+#: (not starting with 0: ``0,987`` is a decimal comma), or a number under a thousand
+_GROUPED = re.compile(r"^[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d{1,3})(?:\.\d+)?$")
+
+
+def thousands_separated(cells: pd.Series, missing: frozenset[str]) -> bool:
+    """Whether every cell (but missing-value tokens) is a number written with ','
+    thousands separators, and one has a ',' (``12,070``; never ``12,5``)."""
+    cells = cells.str.strip()
+    cells = cells[~cells.str.lower().isin(missing)]
+    return bool(len(cells) and cells.str.match(_GROUPED).all()
+                and cells.str.contains(",", regex=False).any())
 
 
 def _listing(columns) -> str:
@@ -49,7 +64,7 @@ def _kinds(cells: pd.Series, missing: frozenset[str]) -> tuple[bool, bool, bool,
     if cells.empty:
         return False, False, False, True
     numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
-    numeric = bool(np.isfinite(numbers).all())
+    numeric = bool(np.isfinite(numbers).all()) or thousands_separated(cells, missing)
     years = bool(cells.str.match(_YEAR).all())
     if years:  # years of this era, nearly in order; a load of 1500-2100 MW goes up and down
         steps = np.diff(numbers)

@@ -30,6 +30,7 @@ Rules:
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,7 +41,7 @@ import pandas as pd
 from forecasting.contracts import frequency_code
 from forecasting.errors import InputError
 from forecasting.paths import display_path
-from forecasting.series.columns import detect_columns
+from forecasting.series.columns import detect_columns, thousands_separated
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
@@ -221,7 +222,14 @@ def _parse_values(texts: pd.Series, rows: np.ndarray, file: str, col: str,
     bad = np.flatnonzero((~np.isfinite(values.to_numpy())) & ~missing)
     if len(bad):
         pos = int(bad[0])
-        raise InputError(file, f"not a number: '{texts.iloc[pos]}'", row=int(rows[pos]), field=col)
+        text = texts.iloc[pos]
+        hint = ""
+        if re.fullmatch(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?", text):
+            hint = (" (',' thousands separators are read only when every value of the column "
+                    "is written with them)")
+        elif re.fullmatch(r"[+-]?\d+,\d+", text):
+            hint = " (a decimal comma is not read: write a point)"
+        raise InputError(file, f"not a number: '{text}'{hint}", row=int(rows[pos]), field=col)
     good = ~missing & np.isfinite(values.to_numpy())
     values[good] = texts[good].astype(float)  # exact decimal round trip (to_numeric is not)
     negative = np.flatnonzero(values.to_numpy() < 0)
@@ -375,6 +383,8 @@ def read_series(
     columns = list(sample.columns)
     if not columns:
         raise InputError(file, "file is empty (no header line)")
+    if len(sample) < SNIFF_ROWS and not sample.apply(lambda c: c.str.strip() != "").any().any():
+        raise InputError(file, "no data rows")  # as a known header without rows
     detected = (
         format in (None, "generic")
         and (date_col is None or value_col is None)
@@ -453,8 +463,10 @@ def read_series(
         date_format=spec.date_format,
     )
     check_single_frequency(parsed.index, parsed.freq, rows, file=file, col=spec.date_col)
-    values = _parse_values(texts.reset_index(drop=True), rows, file, spec.value_col,
-                           thousands=spec.thousands)
+    texts = texts.reset_index(drop=True)
+    thousands = spec.thousands or (spec.name == "generic"
+                                   and thousands_separated(texts, MISSING_TOKENS))
+    values = _parse_values(texts, rows, file, spec.value_col, thousands=thousands)
     missing_rows = rows[values.isna().to_numpy()]
 
     flags: dict[str, int] = {}
