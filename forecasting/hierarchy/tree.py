@@ -3,10 +3,12 @@
 EIA-930's naming, which any folder of zone files may follow: a sub-region's file is
 ``<BA>-<ZONE>`` (``PJM-DOM``), so its balancing authority is the part before the first ``-``;
 a file without ``-`` (``AEC``) is a balancing authority with no sub-regions, a leaf that is
-its own BA. A BA's region comes from a table of BA codes (``regions``: code -> region name,
-e.g. EIA's `balancing_authority_acronyms.csv`); a BA the table does not know sits under
-``UNKNOWN_REGION``; without a table the level is left out (zone -> BA -> top). The top node
-is the run's region label (e.g. ``US48``).
+its own BA. A BA code is one BA whatever its case (``KAPPA-EAST`` and ``kappa-west`` sit under
+one node): the node is spelt as the ``regions`` table spells the code, else as the first zone
+name (in sorted order) spells it. A BA's region comes from a table of BA codes (``regions``:
+code -> region name, e.g. EIA's `balancing_authority_acronyms.csv`, looked up without case);
+a BA the table does not know sits under ``UNKNOWN_REGION``; without a table the level is
+left out (zone -> BA -> top). The top node is the run's region label (e.g. ``US48``).
 
 Only leaves carry data; every other node is the sum of the leaves under it (so totals are
 coherent with the zones given, which need not be every zone of a BA).
@@ -73,35 +75,61 @@ class Hierarchy:
 
 
 def ba_of(zone: str) -> str:
+    """The BA code of a zone name as the name spells it (the part before the first ``-``)."""
     return zone.split("-", 1)[0]
+
+
+def ba_key(zone: str) -> str:
+    """The BA of a zone name as compared: its code without case (`ba_of`, casefolded)."""
+    return ba_of(zone).casefold()
+
+
+def ba_names(zones: Iterable[str], regions: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`ba_key` -> the BA node's name: the code as the ``regions`` table spells it, else as
+    the first of the sorted ``zones`` spells it."""
+    table = {code.casefold(): code for code in reversed(list(regions or {}))}
+    out: dict[str, str] = {}
+    for zone in sorted(set(zones)):
+        out.setdefault(ba_key(zone), table.get(ba_key(zone), ba_of(zone)))
+    return out
 
 
 def build_hierarchy(zones: Iterable[str], top: str,
                     regions: Mapping[str, str] | None = None) -> Hierarchy:
-    """The hierarchy of the zone names (module docstring). A name used at two levels (a BA
-    code equal to a region name, say) is a `ValueError`."""
+    """The hierarchy of the zone names (module docstring). A name used at two levels,
+    whatever its case (a BA code equal to a region name, say, or a file ``kappa`` beside
+    ``KAPPA-EAST``), is a `ValueError`."""
     zones = sorted(set(zones))
+    names = ba_names(zones, regions)
+    region_of = {code.casefold(): region for code, region in reversed((regions or {}).items())}
     parent: dict[str, str] = {}
     level: dict[str, str] = {top: "top"}
+    folded: dict[str, str] = {top.casefold(): top}
     for zone in zones:
-        ba = ba_of(zone)
+        ba = names[ba_key(zone)]
         up = top
         if regions is not None:
-            up = regions.get(ba, UNKNOWN_REGION)
-            _place(level, up, "region")
+            up = region_of.get(ba.casefold(), UNKNOWN_REGION)
+            _place(level, folded, up, "region")
             parent[up] = top
-        if ba != zone:
-            _place(level, ba, "ba")
+        if ba_key(zone) != zone.casefold():
+            _place(level, folded, ba, "ba")
             parent[ba] = up
             parent[zone] = ba
         else:
             parent[zone] = up
-        _place(level, zone, "zone")
+        _place(level, folded, zone, "zone")
     order = {name: i for i, name in enumerate(LEVELS)}
     nodes = tuple(sorted(level, key=lambda n: (order[level[n]], n)))
     return Hierarchy(nodes, tuple(zones), parent, level)
 
 
-def _place(level: dict[str, str], name: str, what: str) -> None:
+def _place(level: dict[str, str], folded: dict[str, str], name: str, what: str) -> None:
+    """Put `name` at level `what`; a name already at another level, or a name spelt otherwise
+    at another level (``folded``: casefolded name -> the name placed), is a ValueError."""
+    other = folded.setdefault(name.casefold(), name)
+    if other != name and level[other] != what:
+        raise ValueError(f"'{name}' (a {what}) and '{other}' (a {level[other]}) differ only "
+                         "in case, and a name is one node whatever its case")
     if level.setdefault(name, what) != what:
         raise ValueError(f"'{name}' names both a {level[name]} and a {what}")

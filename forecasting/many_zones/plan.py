@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from forecasting.errors import InputError
-from forecasting.hierarchy.tree import Hierarchy, ba_of, build_hierarchy
+from forecasting.hierarchy.tree import Hierarchy, ba_key, build_hierarchy
 from forecasting.many_zones.node_task import NodeTask, node_seed
 from forecasting.paths import display_path
 from forecasting.series.read import SERIES_SUFFIXES
@@ -101,19 +101,23 @@ def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:
 
 
 def ba_clocks(config: ManyZonesConfig) -> dict[str, str]:
-    """BA code -> time zone from the regions table ({} without one, or when the settings
-    give every zone's clock)."""
+    """BA code casefolded (`ba_key`) -> time zone from the regions table ({} without one,
+    or when the settings give every zone's clock; a code given in two cases: its first
+    row's)."""
     if config.zone.timezone is not None or not config.regions:
         return {}
-    return read_ba_time_zones(config.regions)
+    out: dict[str, str] = {}
+    for code, clock in read_ba_time_zones(config.regions).items():
+        out.setdefault(code.casefold(), clock)
+    return out
 
 
 def node_settings(config: ManyZonesConfig, leaves, clocks: dict[str, str]) -> ZoneSettings:
     """The zone settings of a node over `leaves`, with its clock (module docstring; `clocks`:
-    BA code -> time zone, `read_ba_time_zones`)."""
+    `ba_key` -> time zone, `ba_clocks`)."""
     if config.zone.timezone is not None:
         return config.zone
-    found = {clocks.get(ba_of(leaf)) for leaf in leaves}
+    found = {clocks.get(ba_key(leaf)) for leaf in leaves}
     fallback = DEFAULT_TIME_ZONE if config.series_timezone == "UTC" else config.series_timezone
     clock = found.pop() if len(found) == 1 and None not in found else fallback
     return config.zone.model_copy(update={"timezone": clock})
