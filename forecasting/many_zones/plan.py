@@ -11,10 +11,18 @@ A node's clock (the data-center afternoon of its hourly profiles): the settings'
 if given; else its BA's time zone from the ``regions`` table (a parent's when every leaf
 under it shares one); else the files' own clock (``series_timezone``) when it is not UTC;
 else America/New_York.
+
+Large-load folders (`large_load_folders`): every subfolder of ``large_loads_dir`` is one
+zone's, named as the zone (``PJM-DOM``) or as the zone in lower case with '-' as '_'
+(``pjm_dom``), whatever its case; a subfolder naming no zone, two subfolders of one zone, and
+a file named as ``contracts.csv`` or ``assumptions.csv`` only in another case
+(``Contracts.csv``: refused, never taken) are an `InputError` before any zone runs. A zone's
+folder missing its files, or empty, is still the zone's: its run fails naming the file.
 """
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from forecasting.errors import InputError
@@ -66,6 +74,7 @@ def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
     if not files:
         raise InputError(display_path(folder), f"no file matches '{config.pattern}'",
                          field="pattern")
+    large_load_folders(config, files)
     return dict(sorted(files.items()))
 
 
@@ -78,16 +87,59 @@ def candidate_files(folder: Path, pattern: str | None) -> list[Path]:
                   if p.is_file() and p.name.lower().endswith(SERIES_SUFFIXES))
 
 
-def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
-    """The zone's large-load folder, if it has one: named as the zone in lower case with
-    '-' as '_' (``pjm_dom``), or as the zone (``PJM-DOM``). A folder missing one of its files
-    is still the zone's, so that its run fails naming the file rather than going on without
-    the zone's data-center pipeline."""
+def folder_key(name: str) -> str:
+    """A zone or large-load folder name as they are matched: casefolded, '-' as '_'."""
+    return name.casefold().replace("-", "_")
+
+
+def large_load_folders(config: ManyZonesConfig, zones) -> dict[str, Path]:
+    """Zone -> its large-load folder, for the `zones` (names) with one (module docstring; an
+    `InputError` naming the folder or file for a subfolder naming no zone, two subfolders of
+    one zone, a folder naming two zones, or a file named as a large-load file only in another
+    case). Folders starting with '.' are not looked at."""
     if config.large_loads_dir is None:
+        return {}
+    root = Path(config.large_loads_dir)
+    if not root.is_dir():
+        return {}
+    by_key: dict[str, list[str]] = {}
+    for zone in sorted(zones):
+        by_key.setdefault(folder_key(zone), []).append(zone)
+    out: dict[str, Path] = {}
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        named = by_key.get(folder_key(folder.name), [])
+        if not named:
+            near = difflib.get_close_matches(folder_key(folder.name), list(by_key), n=1)
+            hint = f" (is it {by_key[near[0]][0]}'s?)" if near else ""
+            raise InputError(display_path(folder), f"a large_loads_dir folder named for no zone"
+                             f" of the run{hint}: name it as its zone's file (PJM-DOM) or in "
+                             "lower case with '-' as '_' (pjm_dom), or move it out",
+                             field="large_loads_dir")
+        if len(named) > 1:
+            raise InputError(display_path(folder), f"names zones {' and '.join(named)} alike; "
+                             "rename one zone's file", field="large_loads_dir")
+        if named[0] in out:
+            raise InputError(display_path(root), f"folders '{out[named[0]].name}' and "
+                             f"'{folder.name}' are both zone {named[0]}'s; keep one",
+                             field="large_loads_dir")
+        for file in sorted(folder.iterdir()):
+            for expected in LARGE_LOAD_FILES:
+                if file.name.casefold() == expected and file.name != expected:
+                    raise InputError(display_path(file), f"a large-load file is named "
+                                     f"'{expected}' (in lower case), and this one is not "
+                                     f"read: rename it {expected}", field="large_loads_dir")
+        out[named[0]] = folder
+    return out
+
+
+def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
+    """The zone's large-load folder, if it has one (`large_load_folders`). A folder missing
+    one of its files, or both, is still the zone's, so that its run fails naming the file
+    rather than going on without the zone's data-center pipeline."""
+    if config.large_loads_dir is None or not Path(config.large_loads_dir).is_dir():
         return None
-    for name in dict.fromkeys((zone.lower().replace("-", "_"), zone)):
-        folder = Path(config.large_loads_dir) / name
-        if folder.is_dir() and any((folder / f).exists() for f in LARGE_LOAD_FILES):
+    for folder in sorted(Path(config.large_loads_dir).iterdir()):
+        if folder.is_dir() and folder_key(folder.name) == folder_key(zone):
             return folder
     return None
 

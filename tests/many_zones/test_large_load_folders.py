@@ -24,7 +24,7 @@ def folders(tmp_path):
     (tmp_path / "ll" / "PJM-DOM" / "assumptions.csv").write_text("parameter\n")
     (tmp_path / "ll" / "pjm_dpl").mkdir()
     (tmp_path / "ll" / "pjm_dpl" / "assumptions.csv").write_text("parameter\n")
-    (tmp_path / "ll" / "tal").mkdir()  # an empty folder is no large-load data
+    (tmp_path / "ll" / "tal").mkdir()  # an empty folder is still the zone's
     return ManyZonesConfig(series_dir=str(tmp_path / "zones"),
                            large_loads_dir=str(tmp_path / "ll"))
 
@@ -32,7 +32,7 @@ def folders(tmp_path):
 def test_folders_named_either_way_are_the_zones_and_a_half_folder_is_kept(folders):
     assert large_load_dir(folders, "PJM-DOM").name == "PJM-DOM"
     assert large_load_dir(folders, "PJM-DPL").name == "pjm_dpl"
-    assert large_load_dir(folders, "TAL") is None
+    assert large_load_dir(folders, "TAL").name == "tal"
 
 
 def test_a_half_folder_fails_its_zone_naming_the_missing_file(folders, tmp_path):
