@@ -25,6 +25,9 @@ ZONES_COLUMNS = ("region", "level", "status", "data_center",
                  "peak_mw_2030_p50", "data_center_share_2030", "backtest_mase",
                  "backtest_coverage80")
 HISTORY_COLUMNS = ("region", "period", "energy_gwh", "peak_mw")
+#: columns holding node names, read as written: a zone, region or top named NA, NULL, nan or
+#: None is that name, never a missing value (only an empty cell is: the top's parent)
+NAME_COLUMNS = ("region", "parent")
 
 
 @dataclass(frozen=True)
@@ -47,12 +50,24 @@ def is_many_zones_run(directory: Path) -> bool:
     return run_kind(directory) == "zones"
 
 
+def with_names_as_written(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """`table` with its `NAME_COLUMNS` read again from `path` as text, so that only an empty
+    cell is missing (pandas takes 'NA', 'NULL', 'nan', 'None', ... for missing values)."""
+    names = [c for c in NAME_COLUMNS if c in table.columns]
+    if not names:
+        return table
+    cells = pd.read_csv(path, usecols=names, dtype=str, keep_default_na=False,
+                        na_values=[""])
+    return table.assign(**{c: cells[c].to_numpy() for c in names})
+
+
 def read_many_zones_run(directory: Path) -> ManyZonesFiles:
     directory = Path(directory)
     check_required(directory, REQUIRED, "many-zone run")
 
     def csv(name: str) -> pd.DataFrame | None:
-        return read_table(directory / name, labels=("period", "region", "parent"))
+        table = read_table(directory / name, labels=("period", *NAME_COLUMNS))
+        return None if table is None else with_names_as_written(table, directory / name)
 
     zones, history = csv("zones.csv"), csv("history.csv")
     check_columns(zones, directory / "zones.csv", ZONES_COLUMNS, "zones")

@@ -293,6 +293,13 @@ class ManyZonesConfig(BaseModel):
                              "folder, no absolute path)")
         return value
 
+    @field_validator("region")
+    @classmethod
+    def _a_top_name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the top node's name (e.g. US48) cannot be empty or blank")
+        return value
+
     @field_validator("series_timezone")
     @classmethod
     def _known_series_time_zone(cls, value: str) -> str:
