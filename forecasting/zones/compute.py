@@ -15,8 +15,6 @@ from forecasting.io.yaml_lines import key_line
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import build_history
-from forecasting.zones.init_config import short_window_reason
 from forecasting.zones.inputs import load_zone_inputs
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.read import (
@@ -25,13 +23,7 @@ from forecasting.zones.read import (
     read_published_figures,
     read_zone_inputs,
 )
-from forecasting.zones.run import (
-    MIN_WINDOW_MONTHS,
-    ZoneRun,
-    ZoneSettingError,
-    model_window,
-    run_zone,
-)
+from forecasting.zones.run import ZoneRun, ZoneSettingError, run_zone
 
 
 @dataclass(frozen=True)
@@ -62,28 +54,5 @@ def compute_zone_run(config_path: Path, *, draws: int | None = None, seed: int |
         except ZoneSettingError as exc:
             raise InputError(display_path(config_path), str(exc),
                              row=key_line(config_path, exc.key), field=exc.key) from None
-        except InputError:
-            short = _short_window(config, raws)
-            if short is None:
-                raise
-            raise short from None
     return ComputedZoneRun(config, Path(config_path), run, large, cells, started)
-
-
-def _short_window(config: ZoneConfig, raws) -> InputError | None:
-    """The refusal of a history whose modelling window is too short to model, saying which
-    incomplete month starts the window and that the complete months before it are not used
-    (`init_config.short_window_reason`); None when that is not why the run was refused."""
-    if config.model_start is not None:
-        return None
-    history = build_history(raws)
-    try:
-        window = model_window(history, None)
-    except ValueError:
-        return None
-    if len(window) >= MIN_WINDOW_MONTHS:
-        return None
-    return InputError(" + ".join(display_path(p) for p in config.series),
-                      short_window_reason(history, window, MIN_WINDOW_MONTHS,
-                                          "to fit the models"))
 

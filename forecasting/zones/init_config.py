@@ -45,7 +45,6 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
@@ -53,8 +52,8 @@ from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import COMPLETE, ZoneHistory, build_history, period_table
-from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, window_break
+from forecasting.zones.history import COMPLETE, build_history, period_table
+from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, short_window_reason
 from forecasting.zones.weather_years import complete_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
@@ -165,31 +164,6 @@ def backtest_origins(window: pd.PeriodIndex, first: pd.Period, step: int) -> int
     series = pd.Series(1.0, index=window)
     spans = origins_by_segment(series, step=step, min_train=FIT_MONTHS, span=12, first=first)
     return sum((last - lo).n // step + 1 for lo, last in spans)
-
-
-def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
-                        why: str) -> str:
-    """Why a modelling window shorter than `need` complete months cannot be modelled: the
-    incomplete month it starts after (`window_break`), and the complete months before that
-    month, which are not used (the models take the latest months, unbroken)."""
-    table = period_table(history.load, "M")
-    before = table.loc[:window[0] - 1]
-    head = f"only {len(window)} complete months to model ({window[0]}..{window[-1]}, "
-    if before.empty:
-        return (f"{head}the whole history); a zone needs at least {need} in a row up to the "
-                f"last ({why})")
-    month = before.index[-1]
-    complete = before["complete"].to_numpy()[:-1]
-    run = len(complete) - 1 - int(np.flatnonzero(~complete)[-1]) if not complete.all() \
-        else len(complete)
-    text = (f"{head}the months after the last incomplete one: "
-            f"{window_break(history, window)}); a zone needs at least {need} in a row up to "
-            f"the last ({why})")
-    if run:
-        text += (f", and the {run} complete months before {month} ({month - run}.."
-                 f"{month - 1}) are not used: the models need the latest months unbroken, "
-                 "and model_start cannot bridge an incomplete month")
-    return text
 
 
 def _step_note(step: int, origins: int) -> str:

@@ -198,6 +198,31 @@ def window_break(history: ZoneHistory, window: pd.PeriodIndex) -> str:
             f"{MONTH_COMPLETE:.0%} a month needs")
 
 
+def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
+                        why: str) -> str:
+    """Why a modelling window shorter than `need` complete months cannot be modelled: the
+    incomplete month it starts after (`window_break`), and the complete months before that
+    month, which are not used (the models take the latest months, unbroken)."""
+    table = period_table(history.load, "M")
+    before = table.loc[:window[0] - 1]
+    head = f"only {len(window)} complete months to model ({window[0]}..{window[-1]}, "
+    if before.empty:
+        return (f"{head}the whole history); a zone needs at least {need} in a row up to the "
+                f"last ({why})")
+    month = before.index[-1]
+    complete = before["complete"].to_numpy()[:-1]
+    run = len(complete) - 1 - int(np.flatnonzero(~complete)[-1]) if not complete.all() \
+        else len(complete)
+    text = (f"{head}the months after the last incomplete one: "
+            f"{window_break(history, window)}); a zone needs at least {need} in a row up to "
+            f"the last ({why})")
+    if run:
+        text += (f", and the {run} complete months before {month} ({month - run}.."
+                 f"{month - 1}) are not used: the models need the latest months unbroken, "
+                 "and model_start cannot bridge an incomplete month")
+    return text
+
+
 def _quantile_rows(values: np.ndarray, periods, region, scenario, component, metric):
     qs = np.quantile(values, QUANTILES, axis=0)
     frame = pd.DataFrame({
@@ -287,9 +312,8 @@ def run_zone(
                                f"from {config.model_start} ({window[0]}..{window[-1]}); a "
                                f"zone needs at least {MIN_WINDOW_MONTHS}")
     if len(window) < MIN_WINDOW_MONTHS:
-        raise InputError(files, f"only {len(window)} complete months to model ({window[0]}.."
-                         f"{window[-1]}; {window_break(history, window)}); a zone needs an "
-                         f"unbroken run of at least {MIN_WINDOW_MONTHS}")
+        raise InputError(files, short_window_reason(history, window, MIN_WINDOW_MONTHS,
+                                                    "to fit the models"))
     first_year = (window[-1] + 1).year
     for key, year in (("end_year", config.end_year), ("profile_year", config.profile_year)):
         if year < first_year:
