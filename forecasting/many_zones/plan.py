@@ -96,7 +96,8 @@ def large_load_folders(config: ManyZonesConfig, zones) -> dict[str, Path]:
     """Zone -> its large-load folder, for the `zones` (names) with one (module docstring; an
     `InputError` naming the folder or file for a subfolder naming no zone, two subfolders of
     one zone, a folder naming two zones, or a file named as a large-load file only in another
-    case). Folders starting with '.' are not looked at."""
+    case). Folders starting with '.' are not looked at, nor those of zone files of
+    `series_dir` that `pattern` leaves out of the run."""
     if config.large_loads_dir is None:
         return {}
     root = Path(config.large_loads_dir)
@@ -105,9 +106,13 @@ def large_load_folders(config: ManyZonesConfig, zones) -> dict[str, Path]:
     by_key: dict[str, list[str]] = {}
     for zone in sorted(zones):
         by_key.setdefault(folder_key(zone), []).append(zone)
+    # a zone of series_dir that `pattern` leaves out may keep its folder (a shared folder)
+    others = {folder_key(zone_name(p)) for p in candidate_files(Path(config.series_dir), None)}
     out: dict[str, Path] = {}
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         named = by_key.get(folder_key(folder.name), [])
+        if not named and folder_key(folder.name) in others:
+            continue
         if not named:
             near = difflib.get_close_matches(folder_key(folder.name), list(by_key), n=1)
             hint = f" (is it {by_key[near[0]][0]}'s?)" if near else ""

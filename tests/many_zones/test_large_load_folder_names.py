@@ -36,6 +36,13 @@ def test_a_folder_naming_no_zone_is_refused_naming_it(tmp_path):
     assert "named for no zone" in caught.value.message and "KAPPA-EAST" in caught.value.message
 
 
+def test_a_folder_of_a_zone_the_pattern_leaves_out_is_left_alone(tmp_path):
+    config = config_of(tmp_path, "lambda", "kappa_east")
+    config = config.model_copy(update={"pattern": "KAPPA*.csv"})
+    assert list(zone_files(config)) == ["KAPPA-EAST"]
+    assert large_load_dir(config, "KAPPA-EAST").name == "kappa_east"
+
+
 @pytest.mark.parametrize("name", ["Contracts.csv", "ASSUMPTIONS.CSV"])
 def test_a_large_load_file_named_in_another_case_is_refused_naming_the_expected_name(
         tmp_path, name):
