@@ -84,6 +84,9 @@ assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default 
 assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
 #: `selected` widens its bands as the zone default does (monthly factors, independent draw)
 WIDENING = BacktestConfig().widening
+#: `selected` keeps to the zone run's physical limits (`forecasting/backtest/plausible.py`)
+#: and widens by season (`season_widening.py`), as `zones.backtest.load_backtest` asks
+LIMITS = dict(limits=True, season=12)
 #: rule name -> (strategy, fallback) of `forecasting.backtest.selected.with_selected`
 #: (`best`, one model per origin, is not scored any more: at commit 4b60176 it was the worst
 #: rule of every pool, median 1.01-1.08x the best peer)
@@ -247,7 +250,8 @@ def score_zone(path: str, candidates=CANDIDATES, rules=RULES, pools=POOLS,
         for pool, names in pools.items():
             for rule, (strategy, fallback) in rules.items():
                 chosen = with_selected(pool_of(ours, names), strategy=strategy,
-                                       fallback=fallback, widening=WIDENING).forecasts
+                                       fallback=fallback, widening=WIDENING,
+                                       **LIMITS).forecasts
                 frames.append(chosen[chosen["model"] == "selected"]
                               .assign(model=f"selected_{pool}_{rule}"))
         frame = pd.concat(frames, ignore_index=True)
