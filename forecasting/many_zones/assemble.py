@@ -45,6 +45,7 @@ from forecasting.contracts import FORECAST_COLUMNS
 from forecasting.hierarchy.mint import projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
+from forecasting.zones.history import hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
 from forecasting.zones.weather_years import PEAKS_COLUMNS, SEASONS
@@ -146,6 +147,7 @@ def _pipeline_block(parent: NodeResult, leaves: Sequence[str],
     rows of its own: nothing to add to)."""
     if parent.peak_paths is None:
         return None
+    hours = hours_in(pd.PeriodIndex(parent.months, freq="M"))
     block = None
     for leaf in leaves:
         result = by_node.get(leaf)
@@ -158,8 +160,7 @@ def _pipeline_block(parent: NodeResult, leaves: Sequence[str],
         position = {m: i for i, m in enumerate(result.months)}
         for j, month in enumerate(parent.months):
             if month in position:
-                hours = pd.Period(month, freq="M").days_in_month * 24.0
-                block[:, j] += new[:, position[month]] * 1000.0 / hours
+                block[:, j] += new[:, position[month]] * 1000.0 / hours[j]
     return block
 
 
