@@ -9,7 +9,9 @@
   ``end_year``) x metric (energy_gwh, avg_mw, peak_mw). Quantiles are taken from the sample
   paths: the total path is base path + data-center path month by month (hourly for peaks),
   annual energy is the sum of the path's months, annual average MW is annual energy over
-  the year's hours, annual peak is the largest monthly peak of the path.
+  the year's hours, annual peak is the largest monthly peak of the path. A month partly in
+  the history (it ends inside it) has its total peak paths floored at the largest hour
+  already measured in it (`weather_years.at_least_measured`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
   per scenario (hour slots of each month, stamped from the month's first UTC hour).
 - ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
@@ -83,7 +85,12 @@ from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
 from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
-from forecasting.zones.weather_years import monthly_peaks, seasonal_peaks, weather_years
+from forecasting.zones.weather_years import (
+    at_least_measured,
+    monthly_peaks,
+    seasonal_peaks,
+    weather_years,
+)
 
 FORECAST_TABLE_COLUMNS = [
     "region", "scenario", "component", "period", "metric",
@@ -370,6 +377,7 @@ def run_zone(
             dc_mw = (existing[:, None] + new) * factors
             new_gwh = new * factors * hours_in(months) / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
+        tot_pk = at_least_measured(tot_pk, wy, months)  # a month partly in the history
         energy = {"base": base_e, "data_center": dc_mw * hours_in(months) / 1000.0}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}

@@ -37,6 +37,14 @@ of that and the forecast months' peak, so no published value of the season (50/5
 P05-P95, growth P10-P90) is below a peak the season has already had. The 50/50 weather
 year stays the one whose forecast months give the median. A season wholly in the future
 is unchanged.
+
+A forecast month partly in the history (the history ends inside it, with too few of its
+hours measured for the month to be modelled) likewise has a measured peak: its largest
+evidence hour. `at_least_measured` floors every path's total peak of such a month at it, so
+its published peak quantiles (P05-P95 of the forecast table's monthly ``peak_mw``) are
+never below an hour the month has already had and stay ordered. Only the total is floored
+(the hour measured is the zone's load, not its base or data-center part), and only in the
+forecast: the backtest's weather peaks never see an hour after their origin.
 """
 
 from __future__ import annotations
@@ -133,6 +141,21 @@ def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
     index = wy.observed.index
     held = wy.observed[(np.asarray(index.year) == year) & np.isin(index.month, season_months)]
     return float(held.max()) if len(held) else -np.inf
+
+
+def measured_month_peaks(wy: WeatherYears, months: pd.PeriodIndex) -> np.ndarray:
+    """(len(months),) the history's largest evidence hour (MW) of each of ``months`` partly
+    in the history, -inf for a month with no measured hour."""
+    if wy.observed is None or wy.observed.empty:
+        return np.full(len(months), -np.inf)
+    return wy.observed.reindex(months).fillna(-np.inf).to_numpy(dtype=float)
+
+
+def at_least_measured(total: np.ndarray, wy: WeatherYears, months: pd.PeriodIndex
+                      ) -> np.ndarray:
+    """``total`` peak paths (n, len(months)) with each month partly in the history floored
+    at its measured peak (module doc); months wholly in the future are unchanged."""
+    return np.maximum(total, measured_month_peaks(wy, months)[None, :])
 
 
 def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather):
