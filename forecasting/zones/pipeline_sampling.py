@@ -2,7 +2,8 @@
 
 Per path, each uncertain assumption is drawn once (triangular, `large_loads.Triangular`) from
 the caller's Generator, unless the scenario's `PipelineRules` fixes it. Then, month by month
-t over ``months``:
+t from the earlier of the forecast's first month and the first in-service month
+(earliest_i + delay) to the forecast's last:
 
     available_t = sum_i contracted_i * r_{stage_i}(t) * [t >= earliest_i + delay]
     connected_t = connected_{t-1} + min(limit / 12, max(available_t - connected_{t-1}, 0))
@@ -11,7 +12,19 @@ t over ``months``:
 
 ``r_stage(t)`` is the drawn realization of the stage, or the rule's fixed share (which may
 change in a given year: PJM's non-firm rule). A missing limit connects whatever is available.
-The result is average MW of *new* data-center load, before the seasonal and hourly shape.
+The result, for each forecast month t, is new_t = load_t - load_h, h the last month of the
+history (the month before the forecast's first; load_h = 0 when nothing is in service by
+then): average MW of *new* data-center load, before the seasonal and hourly shape.
+
+A contract in service before the forecast starts (its in-service month inside the history)
+is on its own ramp, counted from its own in-service month, and the load it had reached by
+the end of the history is already in the measured load (the data-center level the
+scenarios carry on from the history), as a planner's base forecast holds what is metered and
+an adjustment adds only load beyond it. So only the rest of its ramp is added, at the
+months its ramp reaches it: a 24-month ramp begun 6 months before the history ends adds
+18/24 of the contract over the first 18 forecast months, not the whole contract over 24.
+Connections before the forecast use the yearly connection limit too. A contract in service
+at or after the forecast's first month is sampled exactly as before.
 """
 
 from __future__ import annotations
@@ -53,37 +66,50 @@ def sample_new_load(
     """(n, len(months)) average MW of new data-center load (module docstring)."""
     rules = rules or PipelineRules()
     a = assumptions
-    horizon = len(months)
-    ordinal = np.asarray([p.ordinal for p in months])
     delay = np.rint(_draw(a.delay_months, rules.delay_months, n, rng)).astype(int)
     ramp = np.maximum(_draw(a.ramp_months, rules.ramp_months, n, rng), 1.0)
     use = _draw(a.utilization, rules.utilization, n, rng)
     limit = a.connection_limit_mw_per_year.draw(n, rng) if rules.limit else np.full(n, np.inf)
     shares = {s: _draw(d, rules.realization.get(s), n, rng) for s, d in a.realization.items()}
 
-    available = np.zeros((n, horizon))
-    years = np.asarray(months.year)
-    for c in contracts:
-        share = np.broadcast_to(shares[c.stage][:, None], (n, horizon)).copy()
+    starts = [c.earliest_in_service.ordinal + delay for c in contracts]  # (n,) each
+    lead = max(0, months[0].ordinal - min((int(s.min()) for s in starts),
+                                          default=months[0].ordinal))
+    timeline = pd.period_range(months[0] - lead, months[-1], freq="M") if lead else months
+    load = _ramped_load(contracts, starts, timeline, shares, rules, ramp, limit) * use[:, None]
+    if lead:  # what was in service by the end of the history is in the history
+        load = load[:, lead:] - load[:, lead - 1:lead]
+    return load
+
+
+def _ramped_load(contracts, starts, timeline: pd.PeriodIndex, shares, rules, ramp, limit
+                 ) -> np.ndarray:
+    """(n, len(timeline)) MW connected and ramped by each month of ``timeline``, before
+    utilization (module docstring), from nothing connected before its first month."""
+    n, span = len(ramp), len(timeline)
+    ordinal = np.asarray(timeline.asi8)
+    available = np.zeros((n, span))
+    years = np.asarray(timeline.year)
+    for c, start in zip(contracts, starts, strict=True):
+        share = np.broadcast_to(shares[c.stage][:, None], (n, span)).copy()
         if c.stage in rules.late_share:
             first, late = rules.late_share[c.stage]
             share[:, years >= first] = late
-        start = c.earliest_in_service.ordinal + delay  # (n,)
         on = ordinal[None, :] >= start[:, None]
         available += c.contracted_mw * share * on
 
-    connected = np.zeros((n, horizon))
+    connected = np.zeros((n, span))
     step = limit / 12.0
     previous = np.zeros(n)
-    for t in range(horizon):
+    for t in range(span):
         previous = previous + np.minimum(step, np.maximum(available[:, t] - previous, 0.0))
         connected[:, t] = previous
     added = np.diff(connected, axis=1, prepend=0.0)
-    load = np.zeros((n, horizon))
-    for k in range(horizon):
+    load = np.zeros((n, span))
+    for k in range(span):
         weight = np.minimum(1.0, (k + 1) / ramp)[:, None]
-        load[:, k:] += added[:, : horizon - k] * weight
-    return load * use[:, None]
+        load[:, k:] += added[:, : span - k] * weight
+    return load
 
 
 def seasonal_factors(months: pd.PeriodIndex, uplift: np.ndarray) -> np.ndarray:

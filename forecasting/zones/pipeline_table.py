@@ -6,7 +6,9 @@ For each scenario with a pipeline and each stage:
     expected_mw   = contracted_mw x realization x utilization   (average MW at full ramp,
                     before the zone's connection limit spreads it over the years)
     in_service    = the stage's earliest in-service month + the delay (months)
-    full_ramp_by  = in_service + the ramp (months)
+    full_ramp_by  = in_service + the ramp (months): counted from the in-service month even
+                    when it is inside the history, as the sampled load is
+                    (`pipeline_sampling`: only the rest of such a ramp is new load)
 
 where each uncertain assumption is its triangular mean (`large_loads.Triangular.mean`)
 unless the scenario fixes it (`pipeline_sampling.PipelineRules`): a share that changes in a
