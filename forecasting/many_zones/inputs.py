@@ -8,7 +8,7 @@ from pathlib import Path
 
 from forecasting.errors import InputError
 from forecasting.io.zone_config_file import load_many_zones_config
-from forecasting.many_zones.plan import large_load_dir, zone_files
+from forecasting.many_zones.plan import ba_clocks, large_load_dir, zone_files
 from forecasting.paths import display_path
 from forecasting.runs.fingerprint import Fingerprint, fingerprint
 from forecasting.zones.config import ManyZonesConfig
@@ -18,11 +18,14 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 def load_many_zones_inputs(config_path: Path, *, draws: int | None = None,
                            seed: int | None = None,
                            scenario: str | None = None) -> ManyZonesConfig:
-    """The validated config with --draws (sample paths per zone) and --seed applied."""
+    """The validated config with --draws (sample paths per zone) and --seed applied. A
+    regions table giving a BA two time zones is refused here (`ba_clocks`), before the run
+    starts any worker."""
     config = load_many_zones_config(config_path)
     if scenario is not None:
         raise InputError(display_path(config_path), "a many-zone run has one scenario, "
                          "'reference' (--scenario does not apply)", field="scenario")
+    ba_clocks(config)
     if draws is not None:
         config = config.model_copy(update={"zone": config.zone.model_copy(
             update={"n_paths": draws})})

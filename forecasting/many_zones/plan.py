@@ -10,7 +10,8 @@ once the leaves have run, over the leaves that did not fail.
 A node's clock (the data-center afternoon of its hourly profiles): the settings' ``timezone``
 if given; else its BA's time zone from the ``regions`` table (a parent's when every leaf
 under it shares one); else the files' own clock (``series_timezone``) when it is not UTC;
-else America/New_York.
+else America/New_York. A BA code the table gives two time zones (in any case) is an
+`InputError` naming both rows (`ba_clocks`).
 
 Large-load folders (`large_load_folders`): every subfolder of ``large_loads_dir`` is one
 zone's, named as the zone (``PJM-DOM``) or as the zone in lower case with '-' as '_'
@@ -32,7 +33,13 @@ from forecasting.paths import display_path
 from forecasting.series.read import SERIES_SUFFIXES
 from forecasting.zones.config import ManyZonesConfig, ZoneConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
-from forecasting.zones.read import read_ba_regions, read_ba_time_zones, zone_name
+from forecasting.zones.read import (
+    EIA_TIME_ZONES,
+    _ba_table,
+    read_ba_regions,
+    read_ba_time_zones,
+    zone_name,
+)
 
 #: a node's clock when neither the settings nor the regions table give one: a zone's default
 DEFAULT_TIME_ZONE = ZoneConfig.model_fields["timezone"].default
@@ -159,14 +166,26 @@ def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:
 
 def ba_clocks(config: ManyZonesConfig) -> dict[str, str]:
     """BA code casefolded (`ba_key`) -> time zone from the regions table ({} without one,
-    or when the settings give every zone's clock; a code given in two cases: its first
-    row's)."""
+    or when the settings give every zone's clock). A code given two time zones, in one case
+    or two (``KAPPA`` Pacific on one row, ``kappa`` Central on another), is an InputError
+    naming the table, the later row and the field, and the earlier row: a BA has one clock.
+    The same zone again, as an EIA label or its IANA name, is taken once."""
     if config.zone.timezone is not None or not config.regions:
         return {}
-    out: dict[str, str] = {}
-    for code, clock in read_ba_time_zones(config.regions).items():
-        out.setdefault(code.casefold(), clock)
-    return out
+    if not read_ba_time_zones(config.regions):  # an unknown label: refused naming its row
+        return {}
+    file, table, first_row = _ba_table(config.regions)
+    seen: dict[str, tuple[str, str, int]] = {}  # folded code -> (its label, clock, row)
+    for i, code, label in zip(table.index, table["Code"], table["Time Zone"], strict=True):
+        if not code or not label:
+            continue
+        clock, row = EIA_TIME_ZONES.get(label, label), first_row + int(i)
+        before, known, at = seen.setdefault(code.casefold(), (label, clock, row))
+        if known != clock:
+            raise InputError(file, f"'{code}' given again, with time zone '{label}' (row {at} "
+                             f"gives '{before}'); a BA has one clock: give each code one time "
+                             "zone", row=row, field="Time Zone")
+    return {key: clock for key, (_, clock, _) in seen.items()}
 
 
 def node_settings(config: ManyZonesConfig, leaves, clocks: dict[str, str]) -> ZoneSettings:
