@@ -7,8 +7,10 @@ its own BA. A BA code is one BA whatever its case (``KAPPA-EAST`` and ``kappa-we
 one node): the node is spelt as the ``regions`` table spells the code, else as the first zone
 name (in sorted order) spells it. A BA's region comes from a table of BA codes (``regions``:
 code -> region name, e.g. EIA's `balancing_authority_acronyms.csv`, looked up without case);
-a BA the table does not know sits under ``UNKNOWN_REGION``; without a table the level is
-left out (zone -> BA -> top). The top node is the run's region label (e.g. ``US48``).
+region names that differ only in case (``Southeast`` for one BA, ``southeast`` for another)
+are one region, spelt as the table's first row naming it spells it; a BA the table does not
+know sits under ``UNKNOWN_REGION``; without a table the level is left out (zone -> BA ->
+top). The top node is the run's region label (e.g. ``US48``).
 
 Only leaves carry data; every other node is the sum of the leaves under it (so totals are
 coherent with the zones given, which need not be every zone of a BA).
@@ -94,6 +96,16 @@ def ba_names(zones: Iterable[str], regions: Mapping[str, str] | None = None) -> 
     return out
 
 
+def region_names(regions: Mapping[str, str] | None) -> dict[str, str]:
+    """Casefolded BA code -> its region node's name: the region as the first row of the
+    table (in its order) naming that region, in any case, spells it."""
+    spelt: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for code, region in (regions or {}).items():
+        out.setdefault(code.casefold(), spelt.setdefault(region.casefold(), region))
+    return out
+
+
 def build_hierarchy(zones: Iterable[str], top: str,
                     regions: Mapping[str, str] | None = None) -> Hierarchy:
     """The hierarchy of the zone names (module docstring). A name used at two levels,
@@ -101,7 +113,7 @@ def build_hierarchy(zones: Iterable[str], top: str,
     ``KAPPA-EAST``), is a `ValueError`."""
     zones = sorted(set(zones))
     names = ba_names(zones, regions)
-    region_of = {code.casefold(): region for code, region in reversed((regions or {}).items())}
+    region_of = region_names(regions)
     parent: dict[str, str] = {}
     level: dict[str, str] = {top: "top"}
     folded: dict[str, str] = {top.casefold(): top}
@@ -126,9 +138,9 @@ def build_hierarchy(zones: Iterable[str], top: str,
 
 def _place(level: dict[str, str], folded: dict[str, str], name: str, what: str) -> None:
     """Put `name` at level `what`; a name already at another level, or a name spelt otherwise
-    at another level (``folded``: casefolded name -> the name placed), is a ValueError."""
+    (``folded``: casefolded name -> the name placed), is a ValueError."""
     other = folded.setdefault(name.casefold(), name)
-    if other != name and level[other] != what:
+    if other != name:
         raise ValueError(f"'{name}' (a {what}) and '{other}' (a {level[other]}) differ only "
                          "in case, and a name is one node whatever its case")
     if level.setdefault(name, what) != what:
