@@ -2,11 +2,14 @@
 in the same page style as the national report (plotly.js inlined, autoescaping on, no
 network). Sections: headline, peaks (50/50 and 90/10), energy and peak fans, data-center
 load and the pipeline by stage, decomposition with the published figures it is checked
-against, backtest, assumptions with sources, changes, provenance, downloads."""
+against, backtest, assumptions with sources, changes, provenance, downloads. The backtest's
+sentence on the bands reads the run directory's calibration.csv (`read_calibration`), the
+factors the forecast applied, when the run has one."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,8 +18,11 @@ from plotly.offline import get_plotlyjs
 
 from forecasting.backtest.calibration import MIN_RESIDUALS, QUANTILE_COLUMN, fit_calibration
 from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
+from forecasting.errors import InputError
+from forecasting.paths import display_path
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
+from forecasting.report.run_dir_reading import check_columns, read_table
 from forecasting.report.zone_files import ZoneRunFiles
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
@@ -26,6 +32,9 @@ WEATHER_YEAR_COVERAGE = 0.99
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
 BASE_PLUS_DC = "+dc"  # the backtest's name of a candidate fitted as the forecast fits it
+#: the band factors the zone forecast applied (forecasting/zones/calibration_table.py)
+CALIBRATION_FILE = "calibration.csv"
+CALIBRATION_READ = ("horizon", "n_residuals", "calibrated", "factor")
 HEADLINE = (("peak_mw", "annual peak, MW", 0), ("energy_gwh", "annual energy, GWh", 0),
             ("avg_mw", "average load, MW", 0))
 
@@ -76,7 +85,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         weather=weather_year_count(run.history),
         min_weather_years=MIN_WEATHER_YEARS,
         partly_observed=partly_observed_seasons(run.peaks, run.history),
-        bands=band_calibration(run.backtest_forecasts, manifest),
+        bands=band_calibration(run.backtest_forecasts, manifest,
+                               read_calibration(run.directory)),
         contracts=_as_text(run.contracts),
         assumptions=_records(run.assumptions),
         backtest=_backtest_table(run.backtest_summary),
@@ -189,16 +199,77 @@ def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[
     return out
 
 
-def band_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | None:
-    """How the bands of the forecast were made, from the monthly energy backtest rows of the
-    candidates (backtest_forecasts.csv; the candidates are the manifest's config), at the
-    (origin, month)s all of them forecast, as the rule's calibration takes them: a monthly
-    horizon is calibrated by split conformal prediction when it has at least `MIN_RESIDUALS`
-    forecasts with an actual and every candidate's own conformal factor there is finite (a
-    zero-width band missed by an actual is not); with none, the bands are the models' own.
-    Exact for one candidate and whenever the candidates agree; where they do not, the
-    horizon is reported as not calibrated (the mixture's rows are not in the file). Horizons
-    past the backtest's ``horizon`` are not in the file either."""
+def read_calibration(directory: Path) -> pd.DataFrame | None:
+    """The run's `CALIBRATION_FILE` (None for a run published before it existed), its
+    ``calibrated`` column as booleans; a missing column, or a cell that is not a whole
+    number (horizon, n_residuals, min_residuals), a number (factor) or true/false
+    (calibrated) is an InputError naming the file, row (1 = first data row) and field."""
+    path = Path(directory) / CALIBRATION_FILE
+    table = read_table(path)
+    if table is None:
+        return None
+    check_columns(table, path, CALIBRATION_READ, "band calibration")
+    for i, row in enumerate(table.to_dict("records"), start=1):
+        for col in ("horizon", "n_residuals", "min_residuals", "factor", "calibrated"):
+            if col in row and not _cell_ok(col, str(row[col]).strip()):
+                kind = {"factor": "a number", "calibrated": "True or False"}.get(
+                    col, "a whole number")
+                raise InputError(display_path(path), f"'{row[col]}' is not {kind}", row=i,
+                                 field=col)
+    flags = table["calibrated"].astype(str).str.strip().str.lower() == "true"
+    return table.assign(calibrated=flags.to_numpy())
+
+
+def _cell_ok(column: str, text: str) -> bool:
+    """Whether a calibration.csv cell reads as its column's kind (`read_calibration`)."""
+    if column == "calibrated":
+        return text.lower() in ("true", "false")
+    number = float(pd.to_numeric(text, errors="coerce"))
+    return np.isfinite(number) and (column == "factor" or number.is_integer())
+
+
+def band_calibration(forecasts: pd.DataFrame | None, manifest: dict,
+                     calibration: pd.DataFrame | None = None) -> dict | None:
+    """How the bands of the forecast were made: from `calibration` (the run's
+    calibration.csv, the factors its forecast applied) when the run has it
+    (`calibration_sentence`), else derived for a run published before that table existed."""
+    if calibration is not None and not calibration.empty:
+        return calibration_sentence(calibration)
+    return derived_calibration(forecasts, manifest)
+
+
+def calibration_sentence(table: pd.DataFrame) -> dict:
+    """The bands note's facts from calibration.csv, one row per monthly horizon: which
+    horizons are calibrated, with their residual counts and factors, and which are not."""
+    table = table.sort_values("horizon")
+    need = (int(table["min_residuals"].iloc[0]) if "min_residuals" in table
+            else MIN_RESIDUALS)
+    per = [{"h": int(r.horizon), "n": int(r.n_residuals), "ok": bool(r.calibrated),
+            "factor": float(r.factor)} for r in table.itertuples()]
+    return _bands(per, need, source=CALIBRATION_FILE)
+
+
+def _bands(per: list[dict], need: int, source: str) -> dict:
+    done = [p for p in per if p["ok"]]
+    short = [p for p in per if not p["ok"]]
+    return {"calibrated": done, "short": short, "horizons": [p["h"] for p in per],
+            "most": max((p["n"] for p in per), default=0),
+            "too_few": all(p["n"] < need for p in short),
+            "min_residuals": need, "spans": _spans([p["h"] for p in done]),
+            "short_spans": _spans([p["h"] for p in short]), "source": source}
+
+
+def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | None:
+    """For a run without calibration.csv: how its bands were made, derived from the monthly
+    energy backtest rows of the candidates (backtest_forecasts.csv; the candidates are the
+    manifest's config), at the (origin, month)s all of them forecast, as the rule's
+    calibration takes them: a monthly horizon is calibrated by split conformal prediction
+    when it has at least `MIN_RESIDUALS` forecasts with an actual and every candidate's own
+    conformal factor there is finite (a zero-width band missed by an actual is not); with
+    none, the bands are the models' own. Exact for one candidate and whenever the candidates
+    agree; where they do not, the horizon is reported as not calibrated (the mixture's rows
+    are not in the file). Horizons past the backtest's ``horizon`` are not in the file
+    either."""
     if forecasts is None or forecasts.empty or "metric" not in forecasts:
         return None
     rows = figures.monthly(forecasts[forecasts["metric"] == "energy_gwh"])
@@ -218,13 +289,7 @@ def band_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | N
                             horizons=horizons) for _, part in scored.groupby("model")]
     per = [{"h": h, "n": fits[0].counts.get(h, 0) if fits else 0,
             "ok": bool(fits) and all(f.is_calibrated(h) for f in fits)} for h in horizons]
-    done = [p for p in per if p["ok"]]
-    short = [p for p in per if not p["ok"]]
-    return {"calibrated": done, "short": short, "horizons": horizons,
-            "most": max((p["n"] for p in per), default=0),
-            "too_few": all(p["n"] < MIN_RESIDUALS for p in short),
-            "min_residuals": MIN_RESIDUALS, "spans": _spans([p["h"] for p in done]),
-            "short_spans": _spans([p["h"] for p in short])}
+    return _bands(per, MIN_RESIDUALS, source="backtest_forecasts.csv")
 
 
 def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:

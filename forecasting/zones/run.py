@@ -26,6 +26,8 @@
   1-3 years; the summary's ``frequency`` column says ``monthly`` or ``annual``), every
   candidate, every peer (``backtest.peers``: seasonal naive, Prophet with defaults,
   statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
+- ``calibration``: the band factors per monthly horizon the forecast applied, from the
+  rule's decision on the total monthly energy (`calibration_table`, `calibration.csv`).
 
 What is scored and what is modelled. A planner judges the forecast of the zone's metered
 load, and the peers forecast that series, so the published backtest scores the total load:
@@ -69,6 +71,7 @@ from forecasting.paths import display_path
 from forecasting.seeds import rng_for
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
+from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.history import (
@@ -113,6 +116,7 @@ class ZoneRun:
     neighbour_check: pd.DataFrame  # empty without ``neighbours`` in the config
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
+    calibration: pd.DataFrame  # the band factors the forecast applied (`calibration_table`)
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
     quality: dict  # what cleaning did to the hours (`ZoneHistory.quality`)
 
@@ -395,7 +399,8 @@ def run_zone(
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
                                   timezone=config.timezone),
-        backtest_forecasts=bt_forecasts, backtest_summary=bt_summary, paths=paths,
+        backtest_forecasts=bt_forecasts, backtest_summary=bt_summary,
+        calibration=calibration_table(base_choice.decision), paths=paths,
         quality=history.quality(),
     )
 

@@ -20,6 +20,9 @@ they are on disk). Every zone run directory holds:
 - backtest_forecasts.csv, backtest_summary.csv: the load backtest of the zone's total load
   (`forecasting.zones.backtest`): candidates, peers and `selected`, energy_gwh and peak_mw,
   monthly (periods YYYY-MM) and annual (periods YYYY; the summary's ``frequency`` column)
+- calibration.csv: the band factors per monthly horizon the forecast applied
+  (`forecasting.zones.calibration_table`: horizon, n_residuals, min_residuals, calibrated,
+  factor, factor_80, factor_90, scale); the report's sentence on the bands reads it
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def zone_tables(computed) -> dict[str, str]:
         "published_check.csv": run.published_check,
         "backtest_forecasts.csv": run.backtest_forecasts,
         "backtest_summary.csv": run.backtest_summary,
+        "calibration.csv": run.calibration,
     }
     if not run.neighbour_check.empty:
         tables["neighbour_check.csv"] = run.neighbour_check
