@@ -118,7 +118,9 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
             if node in block:
                 peaks = _peak_rows_with(result, block[node], years)
             keep = peaks["period"].isin(set(months) | {str(y) for y in years})
-            frames.append(peaks[keep])
+            if keep.any():  # no peak row of its own in the months: nothing to add (pandas
+                # warns of an empty frame's dtypes in a concat, and would one day use them)
+                frames.append(peaks[keep])
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
     forecast = _ordered(forecast, alive.nodes)
     zones = _zone_table(hierarchy, alive, by_node, forecast)
