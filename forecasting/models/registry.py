@@ -18,6 +18,7 @@ from forecasting.models.base import Model
 from forecasting.models.drift import Drift
 from forecasting.models.ets import DampedETS
 from forecasting.models.gradient_boosting_median import GradientBoostingMedian
+from forecasting.models.harmonic_shrunk_trend import HarmonicShrunkTrend
 from forecasting.models.local_linear_trend import LocalLinearTrend
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.models.naive import Naive, SeasonalNaive
@@ -36,6 +37,7 @@ _CLASSES: tuple[type[Model], ...] = (
     SeasonalTrend,
     SeasonalLevel,
     SeasonalShrunkTrend,
+    HarmonicShrunkTrend,
     DampedETS,
     ArimaDrift,
     LocalLinearTrend,

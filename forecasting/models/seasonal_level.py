@@ -10,6 +10,9 @@ each path draws (a, b, s) once from their estimated normal distribution, then a 
 N(0, se_b^2) (se_b the slope's standard error) applied from the middle of the window, and
 independent N(0, s^2) noise each period (`s` the residual standard deviation, floored at
 `min_log_sd`). So the centre is flat from year to year and the bands widen with the horizon.
+
+`harmonics` = K replaces the `season - 1` seasonal dummies by the first K harmonics of the
+season (`seasonal_trend.seasonal_design`); None (the default) keeps the dummies.
 """
 
 from __future__ import annotations
@@ -30,9 +33,11 @@ class SeasonalLevel(Model):
     frequencies: ClassVar[frozenset[str]] = frozenset({"M", "D"})
     min_observations: ClassVar[int] = 24
 
-    def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0) -> None:
+    def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0,
+                 harmonics: int | None = None) -> None:
         self.window = window
         self.min_log_sd = min_log_sd
+        self.harmonics = harmonics
 
     def observations_needed(self, freq: str) -> int:
         return 2 * SEASONS.get(frequency_code(freq), 12)
@@ -48,13 +53,15 @@ class SeasonalLevel(Model):
         part = series.iloc[-(self.window or 3 * self.season_):]
         self.n_ = len(part)
         self.middle_ = (self.n_ - 1) / 2.0
-        self.coef_, self.sd_, self.cov_ = fit_seasonal_ols(part, self.season_, self.min_log_sd)
+        self.coef_, self.sd_, self.cov_ = fit_seasonal_ols(part, self.season_, self.min_log_sd,
+                                                           self.harmonics)
         self.slope_se_ = float(np.sqrt(self.cov_[1, 1]))
 
     def sample_paths(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
         future = self.future_index(horizon)
         # every future period at the middle of the window: the level there and its season
-        design = seasonal_design(np.full(horizon, self.middle_), future, self.season_)
+        design = seasonal_design(np.full(horizon, self.middle_), future, self.season_,
+                                 self.harmonics)
         params = rng.multivariate_normal(self.coef_, self.cov_, size=n, method="svd")
         slope = rng.normal(0.0, self.slope_se_, size=(n, 1))
         from_middle = self.n_ - 1 + np.arange(1, horizon + 1) - self.middle_

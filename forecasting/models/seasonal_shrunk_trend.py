@@ -36,8 +36,8 @@ class SeasonalShrunkTrend(SeasonalLevel):
     name: ClassVar[str] = "seasonal_shrunk_trend"
 
     def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0,
-                 slope_threshold: float = 3.0) -> None:
-        super().__init__(window=window, min_log_sd=min_log_sd)
+                 slope_threshold: float = 3.0, harmonics: int | None = None) -> None:
+        super().__init__(window=window, min_log_sd=min_log_sd, harmonics=harmonics)
         if slope_threshold < 0:
             raise ValueError("slope_threshold must be at least 0")
         self.slope_threshold = slope_threshold

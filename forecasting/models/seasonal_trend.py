@@ -21,23 +21,45 @@ from forecasting.models.base import Model
 SEASONS = {"M": 12, "D": 7}
 
 
-def seasonal_design(t: np.ndarray, index: pd.PeriodIndex, season: int) -> np.ndarray:
-    """Columns: intercept, trend `t`, and `season - 1` seasonal effects summing to zero (the
-    month, or the weekday when `season` is 7, of each period of `index`)."""
+def seasonal_design(t: np.ndarray, index: pd.PeriodIndex, season: int,
+                    harmonics: int | None = None) -> np.ndarray:
+    """Columns: intercept, trend `t`, and the seasonal effects of each period of `index` (its
+    month, or its weekday when `season` is 7): `season - 1` dummies summing to zero, or with
+    `harmonics` = K the sine and cosine pairs of the first K harmonics of the season (each
+    averaging zero over a full season; a smooth shape with 2K parameters)."""
     positions = np.asarray(index.month) - 1 if season == 12 else np.asarray(index.day_of_week)
+    if harmonics is not None:
+        return np.column_stack([np.ones(len(t)), np.asarray(t, dtype=float),
+                                harmonic_columns(positions, season, harmonics)])
     dummies = np.zeros((len(t), season - 1))
     for j in range(season - 1):
         dummies[:, j] = (positions == j).astype(float) - (positions == season - 1)
     return np.column_stack([np.ones(len(t)), np.asarray(t, dtype=float), dummies])
 
 
+def harmonic_columns(positions: np.ndarray, season: int, harmonics: int) -> np.ndarray:
+    """sin(2 pi k p / season) and cos(2 pi k p / season), k = 1..`harmonics`, of positions p;
+    the sine of the last harmonic is left out when it is zero at every position (k =
+    season / 2)."""
+    if not 1 <= harmonics <= season // 2:
+        raise ValueError(f"harmonics must be between 1 and {season // 2} for a season of "
+                         f"{season}")
+    angle = 2.0 * np.pi * np.asarray(positions, dtype=float) / season
+    columns = []
+    for k in range(1, harmonics + 1):
+        if 2 * k != season:
+            columns.append(np.sin(k * angle))
+        columns.append(np.cos(k * angle))
+    return np.column_stack(columns)
+
+
 def fit_seasonal_ols(
-    part: pd.Series, season: int, min_log_sd: float
+    part: pd.Series, season: int, min_log_sd: float, harmonics: int | None = None
 ) -> tuple[np.ndarray, float, np.ndarray]:
-    """OLS of log `part` on `seasonal_design` over its own positions 0..n-1: the coefficients,
-    the residual standard deviation (floored at `min_log_sd`) and the coefficients'
-    covariance."""
-    design = seasonal_design(np.arange(len(part)), part.index, season)
+    """OLS of log `part` on `seasonal_design` (with `harmonics`) over its own positions
+    0..n-1: the coefficients, the residual standard deviation (floored at `min_log_sd`) and
+    the coefficients' covariance."""
+    design = seasonal_design(np.arange(len(part)), part.index, season, harmonics)
     y = np.log(part.to_numpy(dtype=float))
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
     residuals = y - design @ coef
