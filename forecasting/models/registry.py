@@ -19,6 +19,7 @@ from forecasting.models.drift import Drift
 from forecasting.models.ets import DampedETS
 from forecasting.models.gradient_boosting_median import GradientBoostingMedian
 from forecasting.models.harmonic_shrunk_trend import HarmonicShrunkTrend
+from forecasting.models.harmonic_smoothed_level import HarmonicSmoothedLevel
 from forecasting.models.local_linear_trend import LocalLinearTrend
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.models.naive import Naive, SeasonalNaive
@@ -38,6 +39,7 @@ _CLASSES: tuple[type[Model], ...] = (
     SeasonalLevel,
     SeasonalShrunkTrend,
     HarmonicShrunkTrend,
+    HarmonicSmoothedLevel,
     DampedETS,
     ArimaDrift,
     LocalLinearTrend,

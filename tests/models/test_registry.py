@@ -9,7 +9,8 @@ from forecasting.models.registry import MODELS, make_model, models_for
 
 NAMES = {
     "naive", "seasonal_naive", "drift", "loglinear_trend", "regime_trend", "seasonal_trend",
-    "seasonal_level", "seasonal_shrunk_trend", "harmonic_shrunk_trend", "damped_ets", "arima",
+    "seasonal_level", "seasonal_shrunk_trend", "harmonic_shrunk_trend",
+    "harmonic_smoothed_level", "damped_ets", "arima",
     "local_linear_trend", "prophet", "prophet_defaults", "gbm_median", "auto_ets", "auto_arima",
     "auto_theta",
 }  # fmt: skip
