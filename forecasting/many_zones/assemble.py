@@ -22,12 +22,16 @@ peak over the sum of its children's peaks. A total's own model knows no zone's l
 pipeline, so the new pipeline load of the zones under it is added to its peaks as a flat
 block (the zones' average MW of it, per path and month; the zone run adds its data-center
 load with a diurnal swing, which a total's block leaves out, so the total's peak is if
-anything low): to its monthly total and data-center peak paths before the quantiles (a flat
-block moves the month's largest hour by itself; annual peaks are then each path's largest
-month), and to its season peaks the block's average over the season's forecast months, at
+anything low): to its monthly total peak paths before the quantiles (a flat block moves the
+month's largest hour by itself; annual peaks are then each path's largest month), and to its
+season peaks the block's average over the season's forecast months, at
 the median path for the 50/50, 90/10 and weather band, its P10 and P90 over paths for the
 growth band (as if the pipeline's draw moved with the total's growth: a band if anything
-wide). A total with no pipeline zone under it is published as its own run.
+wide). Such a total's data-center peak is its zones' data-center load, the same paths as
+its data-center energy, at each month's average MW (a flat block again: that energy is its
+zones', not its own model's, and the new pipeline load alone left out the zones' data
+centers already in the history, a peak below the average). A total with no pipeline zone
+under it is published as its own run.
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span); a year those months cover only in part has no annual row.
@@ -116,7 +120,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         if result is not None and result.ok:
             peaks = result.peak_rows
             if node in block:
-                peaks = _peak_rows_with(result, block[node], years)
+                peaks = _peak_rows_with(result, block[node], years, _average_mw(
+                    node_dc[i], months, result.months))
             keep = peaks["period"].isin(set(months) | {str(y) for y in years})
             if keep.any():  # no peak row of its own in the months: nothing to add (pandas
                 # warns of an empty frame's dtypes in a concat, and would one day use them)
@@ -166,15 +171,30 @@ def _pipeline_block(parent: NodeResult, leaves: Sequence[str],
     return block
 
 
-def _peak_rows_with(parent: NodeResult, block: np.ndarray, years) -> pd.DataFrame:
+def _average_mw(energy: np.ndarray, months: Sequence[str], on: Sequence[str]) -> np.ndarray:
+    """(n, len(on)) MW: paths of monthly GWh over `months` as each month's average MW, at the
+    months of `on` (zero in a month of `on` that `months` lacks)."""
+    hours = hours_in(pd.PeriodIndex(months, freq="M"))
+    position = {m: j for j, m in enumerate(months)}
+    out = np.zeros((energy.shape[0], len(on)))
+    for k, month in enumerate(on):
+        if month in position:
+            out[:, k] = energy[:, position[month]] * 1000.0 / hours[position[month]]
+    return out
+
+
+def _peak_rows_with(parent: NodeResult, block: np.ndarray, years,
+                    data_center: np.ndarray) -> pd.DataFrame:
     """A total's peak_mw rows with its zones' new pipeline load: per path and month, the
-    block's average MW added to its own total and data-center peak (a flat block moves the
-    month's largest hour by itself), annual peaks the largest month of each path's year;
+    block's average MW added to its own total peak (a flat block moves the month's largest
+    hour by itself); its data-center peak is `data_center`, its zones' data-center load as
+    the month's average MW (the energy rows' data center, which its own model does not hold:
+    a flat block, so if anything low); annual peaks the largest month of each path's year;
     quantiles then, as the zone run takes them."""
     months = pd.PeriodIndex(parent.months, freq="M")
     paths = dict(parent.peak_paths)
     paths["total"] = paths["total"] + block
-    paths["data_center"] = paths["data_center"] + block
+    paths["data_center"] = data_center
     month_years = np.asarray(months.year)
     rows = []
     for component in ("total", "base", "data_center"):
