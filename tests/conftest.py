@@ -21,6 +21,33 @@ from forecasting.io.curated import load_curated
 from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE, ROOT
 from forecasting.scenarios.catalog import load_backcast
 
+# -- scheduling under `make test` (pytest-xdist, --dist loadfile): the files holding a `slow`
+#    test (an end-to-end pipeline run, up to a minute and a half of module setup) go to the
+#    workers first, the quick files after them, so the quick ones fill in while a long file
+#    runs on the other worker. xdist's default order (most tests per file first) put the
+#    long files, which hold one or two tests each, last: tests/report/test_zone_browser.py
+#    (two tests after ~97 s of setup) was the 121st of 138 files, with ~30 s of files left
+#    after it for the other worker. The order of the tests in a file is kept; a serial run
+#    (-n 0) keeps the collection order.
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "dist", "no") == "loadfile" and hasattr(
+            config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False   # keep the order the workers collect
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not hasattr(config, "workerinput"):
+        return   # not an xdist worker
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+    slow = {name for name, tests in files.items()
+            if any(t.get_closest_marker("slow") for t in tests)}
+    # slow files first, then the others with the most tests first (xdist's own order)
+    order = sorted(files, key=lambda name: (name not in slow, -len(files[name])))
+    items[:] = [item for name in order for item in files[name]]
+
 
 @dataclass
 class Workspace:
