@@ -72,26 +72,28 @@ def load_scenario(name: str, directory: Path | None = None) -> ScenarioSpec:
 
 def bounded(spec: ScenarioSpec, directory: Path | None = None,
             file: str = "scenario") -> ScenarioSpec:
-    """`spec` with its region's supply envelope (`data/scenarios/envelope/<region>.yaml`)
+    """`spec` with its region's supply envelope (`<scenarios folder>/envelope/<region>.yaml`)
     under its own limits (`constraints.with_envelope`). A preset (a file that `reproduces` a
     published figure) is left as published: it reproduces someone else's outlook, limits and
-    all. A region without an envelope file is left as it is when the scenarios folder has no
-    `envelope/` folder; when it has one, the caps are expected and a region without its file
-    (a misspelt region, a deleted file) is an InputError naming the scenario's `region`, so
-    the caps never drop out silently."""
+    all. A project scenario without its envelope file (a folder copied without `envelope/`, a
+    misspelt region, a deleted file) is an InputError naming the scenario's `region` and the
+    missing file: its physical limits never drop out silently."""
     if spec.reproduces is not None:
         return spec
     folder = Path(directory or SCENARIOS_DIR) / "envelope"
     envelope = load_envelope(spec.region, folder)
     if envelope is None:
+        missing = display_path(folder / (spec.region.lower() + ".yaml"))
         if folder.is_dir():
             known = ", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "none"
-            raise scenario_key_error(
-                file, ["region"], spec.name,
-                f"region '{spec.region}' has no supply envelope: "
-                f"{display_path(folder / (spec.region.lower() + '.yaml'))} not found (regions "
-                f"with one: {known}), so its capacity caps would silently drop out")
-        return spec
+            where = f"{missing} not found (regions with one: {known})"
+        else:
+            where = f"{missing} not found (the folder {display_path(folder)} does not exist)"
+        raise scenario_key_error(
+            file, ["region"], spec.name,
+            f"region '{spec.region}' has no supply envelope: {where}; it holds the limits of "
+            "what can be built that bound every project scenario (copy the envelope/ folder "
+            "beside the scenario files), so its caps would silently drop out")
     return spec.model_copy(update={"constraints": with_envelope(spec.constraints, envelope,
                                                                 file)})
 
