@@ -7,9 +7,11 @@ refuses an override without one), and add `max_total_gw`. The limits, each optio
 
 - ``max_added_gw_per_year``: new capacity that can connect in a year (grid, interconnection);
 - ``max_total_gw``: total capacity the grid can serve;
-- ``max_growth_per_year``: the fastest the load can grow in a year (accelerator supply);
+- ``max_growth_per_year``: the fastest the load can grow in a year (accelerator supply), a
+  fraction (0.3 for 30%), at most 2.0;
 - ``max_share_pct``: the largest share of the region's electricity (power-system growth),
-  against the run's own projection of the national total on each path.
+  against the run's own projection of the national total on each path, a percent (16 for
+  16%), from 1 to 100.
 
 Capacity is the load divided by a load factor: capacity GW = TWh x 1000 / (hours x load
 factor) (LBNL 2024 states 325-580 TWh in 2028 as 74-132 GW, a load factor of about 0.50). The
@@ -36,6 +38,12 @@ from pydantic import model_validator
 from forecasting.scenarios.base import ParameterBlock
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 
+#: the plausible domains of the growth and share limits (`ConstraintParameters.DOMAINS`): a
+#: load can at most triple in a year, and a share under 1% of the region's electricity is a
+#: fraction written where a percent is expected
+MAX_GROWTH_PER_YEAR = 2.0
+MIN_SHARE_PCT = 1.0
+
 #: the limits, in the order `binding` numbers them
 LIMITS = ("max_added_gw_per_year", "max_total_gw", "max_growth_per_year", "max_share_pct")
 
@@ -49,8 +57,11 @@ class ConstraintParameters(ParameterBlock):
     DOMAINS: ClassVar[dict[str, Domain]] = {
         "max_added_gw_per_year": Domain(ge=0),
         "max_total_gw": Domain(gt=0),
-        "max_growth_per_year": Domain(ge=0),
-        "max_share_pct": Domain(gt=0, le=100),
+        # a growth written in percent (30 for 30%) would switch the cap off, a share written
+        # as a fraction (0.16 for 16%) would cut the load to a hundredth: both are refused
+        "max_growth_per_year": Domain(ge=0, le=MAX_GROWTH_PER_YEAR,
+                                      unit="a fraction per year: 0.3 for 30%"),
+        "max_share_pct": Domain(ge=MIN_SHARE_PCT, le=100, unit="a percent: 16 for 16%"),
     }
 
     @model_validator(mode="after")

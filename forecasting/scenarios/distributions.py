@@ -158,12 +158,15 @@ def fixed(value: float, note: str = "") -> Dist:
 
 @dataclass(frozen=True)
 class Domain:
-    """Where a parameter's draws must lie, e.g. `Domain(gt=0, what="power")`."""
+    """Where a parameter's draws must lie, e.g. `Domain(ge=1, le=100, unit="a percent: 16
+    for 16%")`; `unit`, when given, is added to a refusal so that a value written in the wrong
+    unit (a fraction for a percent) says what was expected."""
 
     ge: float | None = None
     gt: float | None = None
     le: float | None = None
     lt: float | None = None
+    unit: str = ""
 
     def check(self, dist: Dist, name: str) -> None:
         """Raise ParamError (keyed by the offending key of `dist`) when its support leaves the
@@ -183,6 +186,8 @@ class Domain:
                            f"reaches {value:g}; narrow it or use a bounded distribution")
             else:
                 message = f"{name} must be {word} {bound:g} (got {value:g})"
+            if self.unit:
+                message += f"; it is {self.unit}"
             raise ParamError(message, (key,))
 
     def clip(self, values: np.ndarray) -> np.ndarray:
