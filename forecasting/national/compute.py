@@ -232,6 +232,9 @@ def check_national_total(config: PipelineConfig, data: CuratedData, config_path:
 def _load_specs(config: PipelineConfig, file: str, *,
                 option: str | None = None) -> list[ScenarioSpec]:
     check_scenario_names(config, file, option=option)
+    # every scenario file is read by the run (the presets' outlooks: `outlooks_table`), so a
+    # broken one is refused now, not after the backtest
+    load_all(config.scenarios_dir)
     specs = []
     for name in config.scenarios:
         path = config.scenarios_dir / f"{name}.yaml"

@@ -60,12 +60,15 @@ def check_scenario_names(config: PipelineConfig, file: str, *,
 
 
 def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
-    """Every file a run reads: the config, the curated tables, the scenario files, the
-    history backcast and the supply envelope of the region, and the track record's published
-    forecasts when the file exists."""
+    """Every file a run reads: the config, the curated tables, every scenario file of the
+    scenarios folder (the ones the config runs, and the presets whose published outlooks the
+    run's `outlooks.csv` and report markers are built from), the history backcast and the
+    supply envelope of the region, and the track record's published forecasts when the file
+    exists."""
+    named = [config.scenarios_dir / f"{name}.yaml" for name in config.scenarios]
+    in_folder = [p for p in scenario_files(config.scenarios_dir) if p not in named]
     files = [Path(config_path), config.history.observations, config.history.sources,
-             config.national_total.file,
-             *[config.scenarios_dir / f"{name}.yaml" for name in config.scenarios],
+             config.national_total.file, *named, *in_folder,
              config.scenarios_dir / "backcast" / f"{config.region.lower()}.yaml"]
     envelope = config.scenarios_dir / "envelope" / f"{config.region.lower()}.yaml"
     if envelope.is_file():
