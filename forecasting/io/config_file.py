@@ -19,7 +19,21 @@ from forecasting.paths import SCENARIOS_DIR, display_path
 
 def load_config(path: Path) -> PipelineConfig:
     config = validated_yaml(Path(path), PipelineConfig)
-    return _resolve_paths(config, Path(path).resolve().parent)
+    resolved = _resolve_paths(config, Path(path).resolve().parent)
+    _check_scenarios_dir(resolved, path)
+    return resolved
+
+
+def _check_scenarios_dir(config: PipelineConfig, path: Path) -> None:
+    """The scenarios folder must be a folder (a missing one would only show up later as
+    every scenario being unknown)."""
+    folder = config.scenarios_dir
+    if folder.is_dir():
+        return
+    state = "is a file, not a folder" if folder.exists() else "does not exist"
+    raise config_key_error(path, ["scenarios_dir"],
+                           f"the scenarios folder {display_path(folder)} {state} (it holds the "
+                           "scenario files, backcast/ and envelope/)")
 
 
 def _resolve_paths(config: PipelineConfig, base: Path) -> PipelineConfig:
