@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -165,6 +167,35 @@ def one_error_line(done: CliResult) -> str:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def run_once(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+             name: str, *args: str) -> tuple[Path, CliResult]:
+    """`dcload <args> --output-dir <folder>/latest` run once per test session, even across
+    the xdist workers of `make test`: the first to ask runs it under a lock, the others wait
+    and read what it published and printed. For runs that several test files only read."""
+    root = tmp_path_factory.getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent   # the session's folder, shared by its workers
+    folder = root / f"once-{name}"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = folder / "result.json"
+        if not result.exists():
+            done = run_cli(*args, "--output-dir", str(folder / "latest"))
+            result.write_text(json.dumps(asdict(done)))
+        done = CliResult(**json.loads(result.read_text()))
+    return folder / "latest", done
+
+
+@pytest.fixture(scope="session")
+def default_run(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CliResult]:
+    """The shipped national pipeline published once by `dcload forecast --quiet` (its run
+    folder and what the CLI returned): the report tests open it and the end-to-end tests
+    compare their own run's bytes with it. Read it, never change it."""
+    return run_once(request, tmp_path_factory, "default", "forecast", "--quiet")
 
 
 # -- the built history of the default pipeline and its decomposition (scenario and decompose

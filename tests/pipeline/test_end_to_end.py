@@ -93,13 +93,15 @@ def test_sensitivity_and_decomposition_tables_are_published(run):
     assert ((past["baseline"] + past["ai"]) - history).abs().max() < 0.1
 
 
-def test_same_config_and_seed_give_byte_identical_forecast(run, tmp_path):
+def test_same_config_and_seed_give_byte_identical_forecast(run, default_run, tmp_path):
     from tests.conftest import run_cli
 
     out, _ = run
-    again = run_cli("forecast", "--output-dir", str(tmp_path / "again"), "--quiet")
+    # the same config run again by another process, quiet (`dcload forecast --quiet`, run
+    # once per session and shared with the report tests: tests/conftest.py)
+    again_dir, again = default_run
     assert again.returncode == 0 and again.stderr == ""
-    assert (tmp_path / "again" / "forecast.csv").read_bytes() == (out / "forecast.csv").read_bytes()
+    assert (again_dir / "forecast.csv").read_bytes() == (out / "forecast.csv").read_bytes()
     other = run_cli("forecast", "--output-dir", str(tmp_path / "other"), "--quiet", "--seed", "7",
                     "--scenario", "moderate-ai")
     assert other.returncode == 0

@@ -20,9 +20,10 @@ XSS_DESCRIPTION = "<script>window.__xss = 1; alert(2)</script> & more"
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("report") / "latest"
-    done = run_cli("forecast", "--output-dir", str(out), "--quiet")
+def report(default_run) -> Path:
+    """The shipped pipeline's report (`dcload forecast --quiet`, run once per session and
+    shared with tests/pipeline/test_end_to_end.py: tests/conftest.py)."""
+    out, done = default_run
     assert done.returncode == 0, done.stderr
     return out / "index.html"
 
