@@ -21,7 +21,22 @@ def load_config(path: Path) -> PipelineConfig:
     config = validated_yaml(Path(path), PipelineConfig)
     resolved = _resolve_paths(config, Path(path).resolve().parent)
     _check_scenarios_dir(resolved, path)
+    _check_fallback(resolved, path)
     return resolved
+
+
+def _check_fallback(config: PipelineConfig, path: Path) -> None:
+    """A `baseline.fallback` the config names must be one of its candidates (by name or
+    alias): another name would silently become equal weights over all candidates. The
+    default (`regime_trend`) is left to the backtest when the candidates do not hold it."""
+    baseline = config.baseline
+    if "fallback" not in baseline.model_fields_set or baseline.fallback is None:
+        return
+    known = [c if isinstance(c, str) else c.alias for c in baseline.candidates]
+    if baseline.fallback not in known:
+        raise config_key_error(path, ["baseline", "fallback"],
+                               f"'{baseline.fallback}' is not one of the candidates (known: "
+                               f"{', '.join(known)})")
 
 
 def _check_scenarios_dir(config: PipelineConfig, path: Path) -> None:
