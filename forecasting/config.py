@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.contracts import KEY_YEAR
@@ -96,7 +96,8 @@ class TrackRecordConfig(StrictModel):
     """The report's track record: the pipeline rerun as of past years (`dcload vintage`),
     scored against today's history beside the published forecasts of the same vintages."""
 
-    as_of: list[int] = Field(default=[2012, 2014, 2016], description="the vintages: each "
+    as_of: list[int] = Field(default=[2012, 2014, 2016], description="the vintages (at "
+                             "least one; for no track record leave the section out): each "
                              "history is rebuilt from the sources published by the end of "
                              "the year")
     published_forecasts: Path | None = Field(
@@ -107,6 +108,14 @@ class TrackRecordConfig(StrictModel):
                        description="Monte Carlo draws per vintage (fewer than the forecast's)")
     backtest_paths: int = Field(default=200, ge=100, le=100_000,
                                 description="paths per backtest origin of each vintage")
+
+    @field_validator("as_of")
+    @classmethod
+    def _some_years(cls, years: list[int]) -> list[int]:
+        if not years:
+            raise ValueError("give at least one year; for no track record, leave the "
+                             "track_record section out")
+        return years
 
     @model_validator(mode="after")
     def _unique_years(self) -> TrackRecordConfig:
