@@ -128,9 +128,6 @@ def compute_run(
         factories = candidate_factories(config.baseline.candidates, file=file)
     with progress.stage("build history"):
         history = build_history_of(config, data, config_path)
-    # the track record's vintages run in a worker process beside the stages below
-    track_future = (None if config.track_record is None
-                    else start_track_record(config, data, history, file=file, worker=worker))
     series = history.as_series()
     last_year = int(series.index[-1].year)
     years = np.arange(last_year + 1, config.forecast.end_year + 1)
@@ -138,6 +135,10 @@ def compute_run(
         raise InputError(file, f"end_year must be after the last history year {last_year}",
                          field="forecast.end_year")
     check_config_against_history(config, config_path, series)
+    check_national_total_as_of(config, data, config_path, last_year)
+    # the track record's vintages run in a worker process beside the stages below
+    track_future = (None if config.track_record is None
+                    else start_track_record(config, data, history, file=file, worker=worker))
     n, seed_value, region = config.forecast.draws, config.forecast.seed, config.region
 
     with progress.stage("detect regimes"):
@@ -162,7 +163,7 @@ def compute_run(
                                 rng_for(seed_value, region, "momentum"))
         baseline = chosen_paths(conventional, choice, factories, len(years), n,
                                 rng_for(seed_value, region, "baseline"))
-        national = _national_paths(config, data, years, n, seed_value)
+        national = national_paths(config, data, years, n, seed_value)
 
     frames, sensitivity, limits = [], [], []
     with progress.stage("simulate scenarios and sensitivity"):
@@ -229,6 +230,23 @@ def check_national_total(config: PipelineConfig, data: CuratedData, config_path:
         f"must be at most {latest}")
 
 
+def check_national_total_as_of(config: PipelineConfig, data: CuratedData, config_path: Path,
+                               last_year: int) -> None:
+    """Enough national totals up to the history's last year to fit the share's denominator as
+    of that year (`national_paths`); a `history.last_year` that leaves too few is refused."""
+    total = config.national_total
+    need = LogLinearTrend.min_observations
+    rows = data.national_totals
+    used = rows[(rows["definition"] == total.definition) & (rows["year"] >= total.fit_from_year)
+                & (rows["year"] <= last_year)]
+    if len(used) < need:
+        raise config_key_error(
+            config_path, ["history", "last_year"],
+            f"the history ends in {last_year}, which leaves {len(used)} year(s) of national "
+            f"totals from national_total.fit_from_year {total.fit_from_year} to fit the share's "
+            f"denominator as of that year; it needs at least {need}")
+
+
 def _load_specs(config: PipelineConfig, file: str, *,
                 option: str | None = None) -> list[ScenarioSpec]:
     check_scenario_names(config, file, option=option)
@@ -276,10 +294,16 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _national_paths(config, data, years, n, seed) -> np.ndarray:
+def national_paths(config, data, years, n, seed) -> np.ndarray:
+    """The region's electricity paths (n, len(years)), the share's denominator, from the
+    log-linear trend of the national totals published up to the history's last year: a
+    history cut at `history.last_year` is forecast as of that year, its denominator too (a
+    later total would also leave the paths shorter than the forecast years)."""
     totals = data.national_totals
+    as_of = int(years[0]) - 1
     totals = totals[(totals["definition"] == config.national_total.definition)
-                    & (totals["year"] >= config.national_total.fit_from_year)]
+                    & (totals["year"] >= config.national_total.fit_from_year)
+                    & (totals["year"] <= as_of)]
     totals = totals.sort_values("year").set_index("year")["twh"]
     # a year without a published total is missing, never filled (the trend takes the gap)
     full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
