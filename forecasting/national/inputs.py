@@ -4,6 +4,7 @@ the list of files a run depends on (for its manifest and fingerprint)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from forecasting.config import PipelineConfig
@@ -77,7 +78,9 @@ def input_files(config_path: Path, config: PipelineConfig) -> list[Path]:
     if track is not None and track.published_forecasts is not None \
             and Path(track.published_forecasts).is_file():
         files.append(Path(track.published_forecasts))
-    return files
+    # absolute and normalised: the same file spelt another way (cfg/x.yaml from one folder,
+    # /tmp/cfg/x.yaml or cfg/../cfg/x.yaml) is the same input of the same fingerprint
+    return [Path(os.path.abspath(path)) for path in files]
 
 
 def resolved_config(config: PipelineConfig) -> dict:
