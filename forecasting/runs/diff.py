@@ -2,7 +2,7 @@
 
 `diff_runs(old, new)` works on two `RunSnapshot`s (a manifest and a forecast table) and returns
 a plain, JSON-serialisable dict, so the report's `changes` section and `dcload runs diff` share
-it (a published run is read into a snapshot by `forecasting.io.run_dir.read_snapshot`; a run
+it (a published run is read into a snapshot by `forecasting.runs.snapshot.read_snapshot`; a run
 still in memory is one already), and `report_changes(diff)` reshapes a diff into a run's
 `changes.json` (what the report reads).
 

@@ -215,7 +215,7 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     last = registry.last_succeeded()
     if (options.skip_unchanged and not options.force and last is not None
             and last.fingerprint == fp.value and store.latest_run_id() == last.id
-            and store.run_dir(last.id).is_dir()):
+            and store.run_dir(last.id).is_dir() and _still_whole(store, last.id, log)):
         note = f"up to date with run {last.id}"
         registry.insert(run_id, status="skipped", ended_utc=now_utc(), fingerprint=fp.value,
                         key_results=last.key_results, note=note, **common)
@@ -292,11 +292,30 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     return RunOutcome(EXIT_OK, "succeeded", run_id, f"published run {run_id}")
 
 
+def _still_whole(store: Store, run_id: str, log: RunLog) -> bool:
+    """Whether the published run `run_id` still passes the check it was published with
+    (every output there, each file its manifest lists with the size and sha256 it was
+    written with). A damaged run is logged, and the refresh runs again to replace it."""
+    try:
+        check_run(store.run_dir(run_id), run_id=run_id)
+    except PublishCheckError as exc:
+        log.warning("latest_damaged", f"latest run {run_id} is damaged ({exc}); running again "
+                    "to replace it", latest=run_id, reason=str(exc))
+        return False
+    return True
+
+
 def _previous_run(store: Store) -> Path | None:
-    """The published run `latest` points to, which the new run's changes are measured from."""
+    """The published run `latest` points to, which the new run's changes are measured from
+    (None: there is none, or it no longer passes its check, and changes.json says a first
+    run)."""
     previous = store.latest_run_id()
     if previous is None or not (store.run_dir(previous) / "manifest.json").is_file():
         return None  # the first run of this store: changes.json says so
+    try:
+        check_run(store.run_dir(previous), run_id=previous)
+    except PublishCheckError:
+        return None  # damaged (logged by the skip check): nothing sound to compare with
     return store.run_dir(previous)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from forecasting.io.run_dir import read_snapshot, write_files
+from forecasting.io.run_dir import write_files
 from forecasting.io.zone_config_file import config_kind
 from forecasting.many_zones.compute import ComputedManyZones, compute_many_zones
 from forecasting.many_zones.tables import many_zones_tables
@@ -33,6 +33,8 @@ from forecasting.runs.diff import RunSnapshot, diff_runs, report_changes
 from forecasting.runs.files import json_text, national_tables, read_csv_text
 from forecasting.runs.fingerprint import Fingerprint
 from forecasting.runs.manifest import many_zones_manifest, national_manifest, zone_manifest
+from forecasting.runs.outputs import output_records
+from forecasting.runs.snapshot import read_snapshot
 from forecasting.zones.compute import ComputedZoneRun, compute_zone_run
 from forecasting.zones.tables import zone_tables
 from pipelines.engine.dask_engine import DaskEngine
@@ -109,6 +111,7 @@ def write_run(
             changes = report_changes(diff_runs(read_snapshot(previous), new))
         files["changes.json"] = json_text(changes)
         manifest["timings_s"] = dict(progress.timings)
+        manifest["outputs"] = output_records(files)  # readers check the files against it
         files["manifest.json"] = json_text(manifest)
         write_files(directory, files)
         render_index(directory)

@@ -37,6 +37,7 @@ from forecasting.contracts import (
 )
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.runs.outputs import output_problems
 
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
 #: and what a zone run has besides (forecasting/zones/tables.py)
@@ -222,8 +223,9 @@ class Store:
 
 def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
     """Check that a run directory (national or zone, as its manifest's ``kind`` says) holds
-    every output and that they read back: returns the forecast table. Raises
-    PublishCheckError."""
+    every output, that each file its manifest lists is still the one its run wrote (size and
+    sha256; runs written before the manifest kept them: a forecast.csv ending in a whole row)
+    and that they read back: returns the forecast table. Raises PublishCheckError."""
     directory = Path(directory)
     for name in OUTPUTS:
         path = directory / name
@@ -236,6 +238,10 @@ def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
         for name in {"zone": ZONE_OUTPUTS, "zones": MANY_ZONES_OUTPUTS}.get(kind, ()):
             if not (directory / name).is_file():
                 raise PublishCheckError(f"{display_path(directory / name)} is missing")
+        damaged = output_problems(directory, manifest)
+        if damaged:
+            path, why = damaged[0]
+            raise PublishCheckError(f"{display_path(path)}: {why}")
         forecast = pd.read_csv(directory / "forecast.csv", dtype={"period": str})
         history = pd.read_csv(directory / "history.csv")
     except (ValueError, OSError) as exc:
