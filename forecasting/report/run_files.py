@@ -13,7 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.contracts import annual_rows
+from forecasting.errors import InputError
+from forecasting.paths import display_path
 from forecasting.report.run_dir_reading import check_required, read_json, read_table
+from forecasting.runs.outputs import output_problems
 
 REQUIRED = ("manifest.json", "forecast.csv", "history.csv")
 OPTIONAL_TABLES = {
@@ -53,8 +56,14 @@ class RunFiles:
 
 
 def read_run(directory: Path) -> RunFiles:
+    """The run in `directory`; InputError naming the file if a required file is missing, or
+    a file its manifest lists is no longer the one its run wrote (a truncated or edited
+    forecast.csv would otherwise render as a report with rows missing)."""
     directory = Path(directory)
     check_required(directory, REQUIRED, "run")
+    manifest = read_json(directory / "manifest.json")
+    for path, why in output_problems(directory, manifest)[:1]:
+        raise InputError(display_path(path), f"{why}; the report is not rendered from it")
     tables = {key: read_table(directory / name) for key, name in OPTIONAL_TABLES.items()}
     documents = {key: read_json(directory / name) for key, name in OPTIONAL_JSON.items()}
     forecast = annual_rows(read_table(directory / "forecast.csv"))  # `year` from `period`
@@ -62,7 +71,7 @@ def read_run(directory: Path) -> RunFiles:
         forecast.insert(2, "component", "total")
     return RunFiles(
         directory=directory,
-        manifest=read_json(directory / "manifest.json"),
+        manifest=manifest,
         forecast=forecast,
         history=read_table(directory / "history.csv"),
         **tables,
