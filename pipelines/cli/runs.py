@@ -63,6 +63,7 @@ def runs_show(
 ) -> None:
     """Show one run: registry row, inputs and key results."""
     from forecasting.contracts import KEY_YEAR
+    from forecasting.runs.snapshot import read_manifest
     from pipelines.publishing.registry import Registry
     from pipelines.publishing.store import Store
 
@@ -73,8 +74,8 @@ def runs_show(
             "directory": _run_dir_or_none(st, row.id),
             "folder_missing": _folder_missing(st, row)}
     manifest_path = st.run_dir(row.id) / "manifest.json"
-    if manifest_path.is_file():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest_path.is_file():  # a damaged one: one line naming it, exit 2
+        manifest = read_manifest(manifest_path.parent)
         info["inputs"] = manifest.get("inputs", {})
         info["seed"], info["draws"] = manifest.get("seed"), manifest.get("draws")
     if as_json:
@@ -106,8 +107,8 @@ def runs_diff(
     as_json: bool = JsonOption,
 ) -> None:
     """What changed from run A to run B: headline numbers, input data, assumptions."""
-    from forecasting.io.run_dir import read_snapshot
     from forecasting.runs.diff import diff_runs, format_diff
+    from forecasting.runs.snapshot import read_snapshot
     from pipelines.publishing.registry import Registry
     from pipelines.publishing.store import Store
 
