@@ -91,6 +91,10 @@ class Registry:
         if not create and not self.path.is_file():
             raise InputError(display_path(self.path),
                              "no run registry here (has `dcload refresh` run on this store?)")
+        if self.path.is_file() and _empty(self.path):  # sqlite would adopt it as a new one
+            raise InputError(display_path(self.path), "is an empty file, not a readable run "
+                             "registry (no runs table); move it aside (a new, empty registry "
+                             "is then started; published runs stay in runs/)")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
@@ -196,6 +200,13 @@ class Registry:
     def last_succeeded(self) -> RunRow | None:
         rows = self.rows(status="succeeded", limit=1)
         return rows[0] if rows else None
+
+
+def _empty(path: Path) -> bool:
+    """A registry file of 0 bytes with no write-ahead log beside it to give it its rows (a
+    new registry's first pages may still be only in `-wal`)."""
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size == 0 and not (wal.is_file() and wal.stat().st_size > 0)
 
 
 def _encode(fields: dict) -> dict:
