@@ -14,6 +14,7 @@ from pydantic import Field, field_validator, model_validator
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.contracts import KEY_YEAR
+from forecasting.scenarios.streams import PATHS_END_YEAR
 from forecasting.strict import StrictModel
 
 
@@ -87,7 +88,7 @@ class SensitivityConfig(StrictModel):
 
 
 class ForecastConfig(StrictModel):
-    end_year: int = Field(default=2035, ge=1990, le=2100)
+    end_year: int = Field(default=2035, ge=1990, le=PATHS_END_YEAR)
     draws: int = Field(default=5000, ge=100, le=1_000_000)
     seed: int = Field(default=20241219, ge=0)
 

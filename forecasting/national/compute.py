@@ -53,6 +53,7 @@ from forecasting.scenarios.catalog import (
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
 from forecasting.scenarios.spec import ScenarioSpec
+from forecasting.scenarios.streams import horizon_to_end
 from forecasting.seeds import rng_for
 
 
@@ -159,10 +160,13 @@ def compute_run(
         conventional = annual_series(decomposition.conventional_series())
         conventional = conventional.where(observed.reindex(conventional.index,
                                                            fill_value=False))
-        momentum = chosen_paths(history.evidence_series(), choice, factories, len(years), n,
-                                rng_for(seed_value, region, "momentum"))
-        baseline = chosen_paths(conventional, choice, factories, len(years), n,
-                                rng_for(seed_value, region, "baseline"))
+        # drawn out to PATHS_END_YEAR and cut at end_year: a draw's numbers for a year do
+        # not depend on how many years follow it
+        full, h = horizon_to_end(last_year), len(years)
+        momentum = chosen_paths(history.evidence_series(), choice, factories, full, n,
+                                rng_for(seed_value, region, "momentum"))[:, :h]
+        baseline = chosen_paths(conventional, choice, factories, full, n,
+                                rng_for(seed_value, region, "baseline"))[:, :h]
         national = national_paths(config, data, years, n, seed_value)
 
     frames, sensitivity, limits = [], [], []
@@ -309,6 +313,9 @@ def national_paths(config, data, years, n, seed) -> np.ndarray:
     full = totals.reindex(range(int(totals.index.min()), int(totals.index.max()) + 1))
     series = pd.Series(full.to_numpy(dtype=float), index=annual_index(full.index))
     model = LogLinearTrend().fit(series)
-    horizon = int(years[-1]) - int(series.index[-1].year)
-    paths = model.sample_paths(horizon, n, rng_for(seed, config.region, "national_total"))
-    return paths[:, horizon - len(years):]
+    # drawn out to PATHS_END_YEAR and cut: a year's numbers do not depend on the end year
+    last = int(series.index[-1].year)
+    paths = model.sample_paths(horizon_to_end(last), n,
+                               rng_for(seed, config.region, "national_total"))
+    start = int(years[0]) - last - 1
+    return paths[:, start:start + len(years)]

@@ -30,7 +30,7 @@ from forecasting.scenarios.baseline import growth_paths
 from forecasting.scenarios.constraints import apply_cap, capacity_gw
 from forecasting.scenarios.sampling import block_draws, draw_parameters
 from forecasting.scenarios.spec import ScenarioSpec
-from forecasting.scenarios.streams import Streams, blockwise
+from forecasting.scenarios.streams import Streams, blockwise, horizon_to_end
 
 #: stream names of the shared statistical baseline (when the engine fits it itself)
 BASELINE_STREAM = ("conventional", "baseline")
@@ -195,8 +195,11 @@ def _baseline(spec, frame, decomposition, draws, ctx, baseline_paths, seed, firs
     if baseline_paths is None:
         model = LogLinearTrend(last_n=base.fit_last_years, min_log_sd=base.min_log_sd).fit(
             decomposition.conventional_series())
-        baseline_paths = blockwise(lambda rng, size: model.sample_paths(horizon, size, rng),
-                                   seed, (spec.region, *BASELINE_STREAM), first_draw, n)
+        # drawn out to PATHS_END_YEAR and cut: a year's numbers do not depend on the end year
+        full = horizon_to_end(ctx.base_year)
+        baseline_paths = blockwise(lambda rng, size: model.sample_paths(full, size, rng),
+                                   seed, (spec.region, *BASELINE_STREAM), first_draw,
+                                   n)[:, :horizon]
     return _checked(baseline_paths, n, horizon, "baseline_paths")
 
 

@@ -17,6 +17,7 @@ from pydantic import Field
 
 from forecasting.models.loglinear_trend import LogLinearTrend
 from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock
+from forecasting.scenarios.streams import horizon_to_end
 
 
 class MomentumParameters(ParameterBlock):
@@ -32,8 +33,10 @@ class MomentumDriver(Driver, name="momentum", parameters=MomentumParameters, lev
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         if ctx.total_paths is not None:
             return ctx.total_paths
-        horizon = len(ctx.years)
+        # drawn out to PATHS_END_YEAR and cut: a year's numbers do not depend on the end year
+        horizon = horizon_to_end(ctx.base_year)
         model = LogLinearTrend(last_n=self.p.fit_last_years, min_log_sd=self.p.min_log_sd
                                ).fit(ctx.total_history)
-        return ctx.streams.sample("momentum",
-                                  lambda rng, size: model.sample_paths(horizon, size, rng))
+        paths = ctx.streams.sample("momentum",
+                                   lambda rng, size: model.sample_paths(horizon, size, rng))
+        return paths[:, :len(ctx.years)]

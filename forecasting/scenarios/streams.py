@@ -20,6 +20,11 @@ from forecasting.seeds import rng_for
 
 BLOCK = 1024
 
+#: every path of a run is drawn out to this year and cut at the run's end year, so that a
+#: draw's numbers for a year do not depend on how many years follow it (`forecast.end_year`
+#: can be at most this year)
+PATHS_END_YEAR = 2100
+
 #: draws `size` rows from a generator, e.g. a model's `sample_paths(horizon, size, rng)`
 Sampler = Callable[[np.random.Generator, int], np.ndarray]
 
@@ -44,6 +49,21 @@ def standard_normals(seed: int, names: tuple[str, ...], first: int, n: int,
                      first, n)
 
 
+def yearly_normals(seed: int, names: tuple[str, ...], first: int, n: int,
+                   years: int) -> np.ndarray:
+    """Standard normals (n, years) drawn year by year (every draw's first year, then every
+    draw's second, ...): a year's column does not depend on how many years follow it."""
+    if n <= 0 or years <= 0:
+        return np.zeros((max(n, 0), max(years, 0)))
+    return blockwise(lambda rng, size: rng.standard_normal((years, size)).T, seed, names,
+                     first, n)
+
+
+def horizon_to_end(base_year: int) -> int:
+    """The horizon of paths drawn from the year after `base_year` out to `PATHS_END_YEAR`."""
+    return PATHS_END_YEAR - int(base_year)
+
+
 @dataclass(frozen=True)
 class Streams:
     """The block streams of one scenario's chunk of draws: `names` + a stage name each."""
@@ -54,8 +74,9 @@ class Streams:
     n: int                   # its number of draws
 
     def normals(self, stage: str, width: int) -> np.ndarray:
-        """(n, width) standard normals of the stage's stream."""
-        return standard_normals(self.seed, (*self.names, stage), self.first, self.n, width)
+        """(n, width) standard normals of the stage's stream, drawn year by year
+        (`yearly_normals`: width is a number of years)."""
+        return yearly_normals(self.seed, (*self.names, stage), self.first, self.n, width)
 
     def sample(self, stage: str, sample: Sampler) -> np.ndarray:
         """The chunk's rows of `sample`, run block by block on the stage's stream."""
