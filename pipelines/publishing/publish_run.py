@@ -22,6 +22,7 @@ named with its one-line reason), 1 anything else.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import traceback
@@ -49,6 +50,9 @@ from pipelines.publishing.store import PublishCheckError, Store, check_run
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED, EXIT_ZONES_FAILED = 0, 1, 2, 3, 4
 DEFAULT_KEEP = 30
+#: errors of the disk a run is written to, said in one line naming the path (no traceback)
+DISK_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+               errno.EROFS: "the file system is read-only"}
 
 
 class Terminated(BaseException):
@@ -269,6 +273,12 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         if isinstance(exc, InputError):
             log.error("input_error", f"error: {exc}", exit_code=EXIT_INPUT)
             return RunOutcome(EXIT_INPUT, "failed", run_id, str(exc))
+        if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not a bug: no traceback
+            message = (f"{what} failed: cannot write "
+                       f"{display_path(Path(exc.filename or staging or store.runs))}: "
+                       f"{DISK_ERRORS[exc.errno]} ({exc.strerror}); latest left as it was")
+            log.error("failed", message, exit_code=EXIT_FAILED)
+            return RunOutcome(EXIT_FAILED, "failed", run_id, message)
         if isinstance(exc, Exception | Terminated):
             detail = traceback.format_exc()
             log.error("failed", f"{what} failed: {_one_line(exc)}; latest left as it was",
