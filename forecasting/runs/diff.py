@@ -13,8 +13,10 @@ Returned dict:
   `new`, `change` (new - old) and `change_pct` (of P50); a side is null where a run has no row
 - `data_changes`: input files whose sha256 changed: `file`, `change` (modified, added,
   removed), `old_sha256`, `new_sha256`
-- `assumption_changes`: resolved-config values that changed: `path` (dotted, list items of
-  named things as `scenarios[ai-growth]`), `change` (modified, added, removed), `old`, `new`
+- `assumption_changes`: resolved-config values that changed, then the scenario parameters
+  that changed (national runs whose manifests record them): `path` (dotted, list items of
+  named things as `scenarios[high-ai].parameters.shipments_growth.high`), `change`
+  (modified, added, removed), `old`, `new`
 - `version_changes`: package versions that changed: `package`, `old`, `new`
 """
 
@@ -60,8 +62,9 @@ def diff_runs(old: RunSnapshot, new: RunSnapshot,
         "headline": _headline_changes(old.forecast, new.forecast, years),
         "data_changes": _data_changes(old.manifest.get("inputs", {}),
                                       new.manifest.get("inputs", {})),
-        "assumption_changes": config_changes(old.manifest.get("config", {}),
-                                             new.manifest.get("config", {})),
+        "assumption_changes": [
+            *config_changes(old.manifest.get("config", {}), new.manifest.get("config", {})),
+            *_scenario_changes(old.manifest, new.manifest)],
         "version_changes": [
             {"package": p, "old": old.manifest.get("packages", {}).get(p),
              "new": new.manifest.get("packages", {}).get(p)}
@@ -125,6 +128,20 @@ def _data_changes(old: dict, new: dict) -> list[dict]:
         change = "added" if before is None else "removed" if after is None else "modified"
         out.append({"file": file, "change": change, "old_sha256": before, "new_sha256": after})
     return out
+
+
+def _scenario_changes(old: dict, new: dict) -> list[dict]:
+    """Scenario parameters that changed, as `scenarios[<name>].<path>`, between two runs
+    whose manifests record them (`scenario_parameters`, from dcload 0.3 on); a scenario only
+    one of the runs has is told by the config's `scenarios` already."""
+    before, after = old.get("scenario_parameters"), new.get("scenario_parameters")
+    if not isinstance(before, list) or not isinstance(after, list):
+        return []
+    names = {s.get("name") for s in before if isinstance(s, dict)} & {
+        s.get("name") for s in after if isinstance(s, dict)}
+    return config_changes(
+        {"scenarios": [s for s in before if isinstance(s, dict) and s.get("name") in names]},
+        {"scenarios": [s for s in after if isinstance(s, dict) and s.get("name") in names]})
 
 
 def config_changes(old: dict, new: dict) -> list[dict]:

@@ -58,8 +58,25 @@ def national_manifest(run, fp: Fingerprint, *, run_id: str, timings: dict) -> di
         "bands": run.choice.bands_note(),
         "national_total_definition_label": DEFINITION_LABELS[config.national_total.definition],
         "track_record": getattr(run, "track_record_note", None),
+        "scenario_parameters": [scenario_parameters(s) for s in run.specs],
         "timings_s": dict(timings),
     }
+
+
+def scenario_parameters(spec) -> dict:
+    """A scenario's parameters as run (its file's values with the supply envelope applied),
+    without descriptions and notes, so `dcload runs diff` can name each one that changed
+    (`scenarios[high-ai].parameters.shipments_growth.high: 0.55 -> 0.65`)."""
+    return _without_notes(spec.model_dump(mode="json", exclude={"description"},
+                                          exclude_none=True))
+
+
+def _without_notes(value):
+    if isinstance(value, dict):
+        return {k: _without_notes(v) for k, v in value.items() if k != "note"}
+    if isinstance(value, list):
+        return [_without_notes(v) for v in value]
+    return value
 
 
 def _grid_manifest(kind: str, computed, fp: Fingerprint, *, run_id: str, seed: int,
