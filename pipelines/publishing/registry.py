@@ -14,6 +14,7 @@ acquired was left by a process that died; `mark_stale` settles it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,15 +96,32 @@ class Registry:
             raise InputError(display_path(self.path), "is an empty file, not a readable run "
                              "registry (no runs table); move it aside (a new, empty registry "
                              "is then started; published runs stay in runs/)")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = _connect(self.path, create)
+        except sqlite3.OperationalError as exc:
+            raise self._unopenable(exc) from None
         try:
             self._open(create)
         except sqlite3.DatabaseError as exc:  # also OperationalError
             self._db.close()
+            if isinstance(exc, sqlite3.OperationalError) and not (
+                    _readable(self.path) and _writable(self.path.parent)):
+                raise self._unopenable(exc) from None
             raise InputError(display_path(self.path), f"is not a readable run registry "
                              f"({exc}); move it aside (a new, empty registry is then started; "
                              "published runs stay in runs/)") from None
+
+    def _unopenable(self, exc: sqlite3.OperationalError) -> InputError:
+        """A registry that cannot be opened for lack of permission, not for damage: never
+        the advice to move it aside (that would start the run history again)."""
+        if not _readable(self.path):
+            why = "you may not read it (permissions)"
+        else:
+            why = "its folder cannot be written (a read-only file system or permissions)"
+        return InputError(display_path(self.path), f"cannot be opened: {why} ({exc}); the "
+                          "registry itself is not known to be damaged")
 
     def _open(self, create: bool) -> None:
         self._db.row_factory = sqlite3.Row
@@ -200,6 +218,25 @@ class Registry:
     def last_succeeded(self) -> RunRow | None:
         rows = self.rows(status="succeeded", limit=1)
         return rows[0] if rows else None
+
+
+def _connect(path: Path, create: bool) -> sqlite3.Connection:
+    """Read-write (a refresh, under the lock), or read-only for `dcload runs`: a store in a
+    folder it may not write (a read-only replica or backup) is opened as immutable, since
+    SQLite cannot make the shared-memory file a read of a WAL database needs there."""
+    if create:
+        return sqlite3.connect(path, timeout=30, isolation_level=None)
+    mode = "mode=ro" if _writable(path.parent) else "immutable=1"
+    return sqlite3.connect(f"{Path(path).absolute().as_uri()}?{mode}", uri=True, timeout=30,
+                           isolation_level=None)
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+def _readable(path: Path) -> bool:
+    return os.access(path, os.R_OK)
 
 
 def _empty(path: Path) -> bool:
