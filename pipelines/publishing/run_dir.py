@@ -12,6 +12,8 @@ only these); a zone run's files are listed in forecasting/zones/tables.py.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -113,7 +115,9 @@ def write_run(
         manifest["timings_s"] = dict(progress.timings)
         manifest["outputs"] = output_records(files)  # readers check the files against it
         files["manifest.json"] = json_text(manifest)
-        write_files(directory, files)
+        for name, text in files.items():
+            with _naming(Path(directory) / name):
+                write_files(directory, {name: text})
         render_index(directory)
     return WrittenRun(Path(directory), run, manifest, changes)
 
@@ -129,6 +133,19 @@ def render_index(run_dir: Path) -> Path:
     else:
         html = render_report(read_run(run_dir))
     tmp = run_dir / ".index.html.tmp"
-    tmp.write_text(html, encoding="utf-8")
+    with _naming(run_dir / "index.html"):
+        tmp.write_text(html, encoding="utf-8")
     tmp.replace(run_dir / "index.html")
     return run_dir / "index.html"
+
+
+@contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """An OSError raised while writing `path` names it (a write that fails for a full disk
+    carries no file name), so the refresh's one-line error can say which file."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise

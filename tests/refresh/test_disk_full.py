@@ -8,7 +8,8 @@ import errno
 import io
 from pathlib import Path
 
-from pipelines.publishing import publish_run as publish_module
+from forecasting.io.run_dir import write_files
+from pipelines.publishing import run_dir as run_dir_module
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.publish_run import PublishOptions, publish_run
 from tests.conftest import Workspace
@@ -29,11 +30,13 @@ def test_a_full_disk_is_one_line_naming_the_path(fast_workspace: Workspace, tmp_
     before = latest_id(store)
     written = {}
 
-    def disk_full(config, directory, *args, **kwargs):
-        written["path"] = directory / "backtest_forecasts.csv"
-        raise OSError(errno.ENOSPC, "No space left on device", str(written["path"]))
+    def disk_full(directory, files):  # a write() that fails carries no file name
+        if "backtest_forecasts.csv" in files:
+            written["path"] = Path(directory) / "backtest_forecasts.csv"
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_files(directory, files)
 
-    monkeypatch.setattr(publish_module, "write_run", disk_full)
+    monkeypatch.setattr(run_dir_module, "write_files", disk_full)
     code, log = _refresh(fast_workspace, store)
     assert code == 1
     assert "Traceback" not in log
