@@ -80,6 +80,9 @@ def test_scenario_name_with_markup_is_shown_as_text_and_runs_nothing(browser, li
     manifest = json.loads((out / "manifest.json").read_text())
     descriptions = manifest["config"]["scenario_descriptions"]
     descriptions[XSS_NAME] = descriptions.pop("moderate-ai")
+    # an archive edited by hand: its files no longer match the sizes and hashes the run
+    # recorded, so the records go too (as in a run published before they were kept)
+    manifest.pop("outputs")
     (out / "manifest.json").write_text(json.dumps(manifest))
     assert run_cli("report", "--run-dir", str(out)).returncode == 0
     html = out / "index.html"
