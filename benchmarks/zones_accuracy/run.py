@@ -55,31 +55,31 @@ SEED = 11
 #: the first pass on every 4th zone had it at 1.5-1.9x the best peer (median) and it took 40%
 #: of a zone's time; its rows stay in git history (commit 3598dba, results.md)
 CANDIDATES = ("seasonal_naive", "seasonal_trend", "seasonal_level", "seasonal_shrunk_trend",
-              "damped_ets",
+              "harmonic_shrunk_trend", "harmonic_smoothed_level", "damped_ets",
               "local_linear_trend", "regime_trend", "auto_ets", "auto_arima", "auto_theta",
               "prophet")
 PEERS = ("peer_seasonal_naive", "peer_prophet_defaults", "peer_autoets", "peer_autoarima")
-#: candidate pools `selected` chooses from: every candidate; statsforecast's three alone;
-#: AutoETS, the seasonal trend and damped ETS with the seasonal level added (the zone default
-#: until commit 62d9c88), with the shrunk trend added, with both, and with both and AutoARIMA
-#: or AutoTheta (the zone default since: verdict.md); and AutoETS, damped ETS and the shrunk
-#: trend. (Three earlier pools were dropped at commit
-#: 4b60176, where their rows stay: `three` = the three alone, `steady` = every candidate but
-#: the two that extrapolate a local slope, `level` = the three with the seasonal level in
-#: place of the seasonal trend; none led on any metric.)
+#: candidate pools `selected` chooses from: AutoETS, the seasonal trend and damped ETS with the
+#: seasonal level and the shrunk trend (`plus_both`), with AutoTheta added (`plus_both_theta`,
+#: the zone default before the harmonic models), and with the two harmonic models added to
+#: that (the zone default since: verdict.md); the two harmonic models alone, with AutoETS, and
+#: with AutoETS and damped ETS. Pools dropped when the harmonic models came, none of which
+#: led on any metric, keep their rows at commit 0181751 (results.md): `all` (every candidate),
+#: `sf` (statsforecast's three), `plus_level`, `plus_shrunk`, `plus_both_arima`, `shrunk`;
+#: three more were dropped at commit 4b60176.
 THREE = ("auto_ets", "seasonal_trend", "damped_ets")
+PLUS_BOTH = (*THREE, "seasonal_level", "seasonal_shrunk_trend")
+HARMONIC = ("harmonic_shrunk_trend", "harmonic_smoothed_level")
 POOLS = {
-    "all": CANDIDATES,
-    "sf": ("auto_ets", "auto_arima", "auto_theta"),
-    "plus_level": (*THREE, "seasonal_level"),
-    "plus_shrunk": (*THREE, "seasonal_shrunk_trend"),
-    "plus_both": (*THREE, "seasonal_level", "seasonal_shrunk_trend"),
-    "plus_both_arima": (*THREE, "seasonal_level", "seasonal_shrunk_trend", "auto_arima"),
-    "plus_both_theta": (*THREE, "seasonal_level", "seasonal_shrunk_trend", "auto_theta"),
-    "shrunk": ("auto_ets", "damped_ets", "seasonal_shrunk_trend"),
+    "plus_both": PLUS_BOTH,
+    "plus_both_theta": (*PLUS_BOTH, "auto_theta"),
+    "plus_both_theta_harmonic": (*PLUS_BOTH, "auto_theta", *HARMONIC),
+    "harmonic": HARMONIC,
+    "harmonic_ets": ("auto_ets", *HARMONIC),
+    "harmonic_ets_damped": ("auto_ets", "damped_ets", *HARMONIC),
 }
 #: the pool and rule of the zone pipeline's default (`forecasting.zones.config.BacktestConfig`)
-DEFAULT_POOL, DEFAULT_RULE = "plus_both_theta", "ensemble"  # chosen by verdict.md (issue 12)
+DEFAULT_POOL, DEFAULT_RULE = "plus_both_theta_harmonic", "ensemble"  # by verdict.md (issue 12)
 assert POOLS[DEFAULT_POOL] == tuple(BacktestConfig().candidates), "zone default moved"
 assert DEFAULT_RULE == BacktestConfig().strategy, "zone default rule moved"
 #: `selected` widens its bands as the zone default does (monthly factors, independent draw)
@@ -156,7 +156,8 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
     whether it came from the cache) for one zone file. With `cache`, read from (or written
     to) `<cache>/<zone>.pkl`, so that pools and rules can be rescored without refitting (the
     file records the candidates and peers it holds, not their settings: after changing a
-    model, name it in `refit` to backtest it again and replace its rows and paths)."""
+    model, name it in `refit` to backtest it again and replace its rows and paths; a
+    candidate of `candidates` that the file lacks is backtested and added)."""
     from forecasting.backtest.rolling_origin import run_backtest
 
     zone = Path(path).stem
@@ -164,10 +165,14 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
     if stored is not None and stored.exists():
         with stored.open("rb") as handle:
             saved = pickle.load(handle)
-        if (saved["candidates"] == tuple(candidates) and saved["peers"] == PEERS
+        if (set(saved["candidates"]) <= set(candidates) and saved["peers"] == PEERS
                 and saved.get("warmup", WARMUP) == warmup):
-            if refit:
-                saved["metrics"] = refitted(path, saved["metrics"], refit, warmup)
+            # candidates added since the file was written are backtested and added to it
+            missing = tuple(c for c in candidates if c not in saved["candidates"])
+            if refit or missing:
+                saved["metrics"] = refitted(path, saved["metrics"],
+                                            tuple(dict.fromkeys((*refit, *missing))), warmup)
+                saved["candidates"] = tuple(candidates)
                 with stored.open("wb") as handle:
                     pickle.dump(saved, handle)
             return saved["metrics"], True
@@ -326,7 +331,9 @@ def main() -> None:
     args = parser.parse_args()
     files = sorted(args.zones_dir.glob("*.csv"))[:: args.every]
     pools = {name: POOLS[name] for name in args.pools}
-    candidates = tuple(c for c in CANDIDATES if any(c in names for names in pools.values()))
+    # every candidate is scored alone; with --pools, only the pools' candidates are backtested
+    candidates = (CANDIDATES if tuple(args.pools) == tuple(POOLS) else
+                  tuple(c for c in CANDIDATES if any(c in names for names in pools.values())))
     from distributed import Client, LocalCluster
 
     start = time.perf_counter()

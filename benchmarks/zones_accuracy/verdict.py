@@ -24,7 +24,10 @@ default's; an interval holding 0 is a tie, and a tie keeps the default.
 The pools `plus_both_arima` and `plus_both_theta` were added after a probe that scored four
 extra pools under the ensemble rule on these same zones (with AutoARIMA, AutoTheta or Prophet
 added to `plus_both`, and AutoARIMA to `plus_level`), so the first row's lead over the
-default, which the resampling puts at 0.0001-0.012, carries that selection too.
+default, which the resampling puts at 0.0001-0.012, carries that selection too. Likewise the
+two harmonic models (and their pools) were added after a prototype of the three-harmonic
+shape scored on these same zones, so the lead of `plus_both_theta_harmonic_ensemble`, the
+default since, carries that selection as well.
 
     .venv/bin/python benchmarks/zones_accuracy/verdict.py   # writes verdict.md and verdict.csv
 """
