@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +25,8 @@ import pandas as pd
 
 # run.py beside this file (first on the path, also in the Dask workers)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import FIRST, HERE, HORIZON, LAST, N_PATHS, PEERS, SEED, ZONES, markdown
+from alone import backtest_alone, zones_run
+from run import HERE, markdown
 
 from forecasting.models.harmonic_shrunk_trend import HarmonicShrunkTrend
 from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
@@ -46,51 +46,12 @@ def variants() -> dict:
     return out
 
 
-def zone_scores(path: str) -> list[dict]:
-    from run import scored_span, zone_series
-
-    from forecasting.backtest.rolling_origin import run_backtest, summary
-    from forecasting.zones.backtest import AfterLastGap
-
-    first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
-    try:
-        by_metric = zone_series(Path(path))
-    except Exception:  # noqa: BLE001 - unreadable zones are not scored in run.py either
-        return []
-    rows = []
-    for metric, series in by_metric.items():
-        series = scored_span(series)
-        if series is None:
-            continue
-        models = {name: (lambda make=make: AfterLastGap(make()))
-                  for name, make in variants().items()}
-        result = run_backtest(series, models, horizon=HORIZON, first_origin=first,
-                              last_origin=last, n_paths=N_PATHS, seed=SEED)
-        table = summary(result.forecasts)
-        table = table[table["horizon"].astype(str) == "all"]
-        for model, mase in zip(table["model"], table["MASE"], strict=True):
-            rows.append({"zone": Path(path).stem, "metric": metric, "model": model,
-                         "mase": float(mase)})
-    return rows
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    from distributed import Client, LocalCluster
-
-    files = sorted(ZONES.glob("*.csv"))
-    start = time.perf_counter()
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
-        rows = client.gather(client.map(zone_scores, [str(f) for f in files], pure=False))
-    wall = time.perf_counter() - start
-    scores = pd.DataFrame([r for part in rows for r in part])
-    wide = scores.pivot_table(index=["zone", "metric"], columns="model", values="mase")
-    runs = pd.read_csv(HERE / "results_by_zone.csv")
-    runs = runs[runs["status"] == "ok"].set_index(["zone", "metric"])
-    best_peer = runs[[f"mase_{p}" for p in PEERS]].min(axis=1)
+    wide, wall = backtest_alone(variants, args.workers)
+    runs, best_peer = zones_run()
     zones = sorted(runs.index.get_level_values("zone").unique())
     half = {zone: i % 2 for i, zone in enumerate(zones)}
     out = []
