@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.models.registry import models_for
 from forecasting.paths import ROOT
 
 ZONE = ROOT.parent / "shared" / "data" / "eia930_2020_2024" / "zones" / "PJM-DOM.csv"
@@ -143,7 +144,9 @@ def test_backtest_and_regimes_on_a_monthly_series_of_real_zone_load(cli, tmp_pat
     assert (rows["model"] == "selected").sum() > 0
     assert sorted(set(rows["origin"].astype(str))) == ["2023-06", "2023-07", "2023-08",
                                                        "2023-09"]
-    assert len(set(rows["model"])) == 16  # the 15 models and `selected`
+    # every monthly model of the registry but the peer Prophet-with-defaults, and `selected`
+    monthly = {m for m in models_for("M") if m != "prophet_defaults"}
+    assert set(rows["model"]) == monthly | {"selected"}
     done = cli("regimes", "--series", str(path), "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
