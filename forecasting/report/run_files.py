@@ -62,7 +62,9 @@ def read_run(directory: Path) -> RunFiles:
     directory = Path(directory)
     check_required(directory, REQUIRED, "run")
     manifest = read_json(directory / "manifest.json")
-    for path, why in output_problems(directory, manifest)[:1]:
+    problems = output_problems(directory, manifest)
+    if problems:
+        path, why = problems[0]
         raise InputError(display_path(path), f"{why}; the report is not rendered from it")
     tables = {key: read_table(directory / name) for key, name in OPTIONAL_TABLES.items()}
     documents = {key: read_json(directory / name) for key, name in OPTIONAL_JSON.items()}

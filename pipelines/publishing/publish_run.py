@@ -39,6 +39,7 @@ from forecasting.io.zone_config_file import config_kind
 from forecasting.many_zones.inputs import many_zones_fingerprint
 from forecasting.national.inputs import run_fingerprint
 from forecasting.paths import display_path
+from forecasting.runs.diff import RunSnapshot
 from forecasting.runs.snapshot import read_snapshot
 from forecasting.zones.inputs import zone_fingerprint
 from pipelines.publishing.lock import StoreLock, StoreLocked
@@ -316,18 +317,17 @@ def _still_whole(store: Store, run_id: str, log: RunLog) -> bool:
     return True
 
 
-def _previous_run(store: Store) -> Path | None:
-    """The published run `latest` points to, which the new run's changes are measured from
-    (None: there is none, or its manifest or forecast table is damaged, and changes.json
-    says a first run)."""
+def _previous_run(store: Store) -> RunSnapshot | None:
+    """The published run `latest` points to, read once (its manifest and forecast table),
+    which the new run's changes are measured from (None: there is none, or its manifest or
+    forecast table is damaged, and changes.json says a first run)."""
     previous = store.latest_run_id()
     if previous is None or not (store.run_dir(previous) / "manifest.json").is_file():
         return None  # the first run of this store: changes.json says so
     try:
-        read_snapshot(store.run_dir(previous))  # what the changes are worked out from
+        return read_snapshot(store.run_dir(previous))
     except InputError:
         return None  # damaged (logged by the skip check): nothing sound to compare with
-    return store.run_dir(previous)
 
 
 def _log_changes(log: RunLog, changes: dict) -> None:

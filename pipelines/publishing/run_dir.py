@@ -36,7 +36,6 @@ from forecasting.runs.files import json_text, national_tables, read_csv_text
 from forecasting.runs.fingerprint import Fingerprint
 from forecasting.runs.manifest import many_zones_manifest, national_manifest, zone_manifest
 from forecasting.runs.outputs import output_records
-from forecasting.runs.snapshot import read_snapshot
 from forecasting.zones.compute import ComputedZoneRun, compute_zone_run
 from forecasting.zones.tables import zone_tables
 from pipelines.engine.dask_engine import DaskEngine
@@ -72,7 +71,7 @@ def write_run(
     draws: int | None = None,
     seed: int | None = None,
     scenario: str | None = None,
-    previous: Path | None = None,
+    previous: RunSnapshot | None = None,
     progress: StageProgress,
     workers: int | None = None,
     scheduler: str | None = None,
@@ -82,7 +81,7 @@ def write_run(
     Dask, `workers` local processes or the cluster at `scheduler`, reusing the unchanged
     tasks kept in `task_cache`) and write it into
     `directory` (which must exist); `previous` is the published run its changes are measured
-    from (None: a first run)."""
+    from, as read by `forecasting.runs.snapshot.read_snapshot` (None: a first run)."""
     kind = config_kind(config_path)
     if kind == "zones":
         cache = TaskCache(task_cache) if task_cache is not None else None
@@ -110,7 +109,7 @@ def write_run(
         changes = FIRST_RUN
         if previous is not None:
             new = RunSnapshot(manifest, read_csv_text(files["forecast.csv"]))
-            changes = report_changes(diff_runs(read_snapshot(previous), new))
+            changes = report_changes(diff_runs(previous, new))
         files["changes.json"] = json_text(changes)
         manifest["timings_s"] = dict(progress.timings)
         manifest["outputs"] = output_records(files)  # readers check the files against it
