@@ -6,7 +6,9 @@ Columns: region, scenario, component, year, metric, mean, p05, p10, p50, p90, p9
   add up to the total's on every path); `removed_by_cap` for scenarios with constraints;
 - metrics: `twh`; `avg_gw` = TWh x 1000 / hours in the year; `capacity_gw` = avg_gw / load
   factor (drawn per path); `share_pct` = 100 x TWh / national TWh, path by path (omitted when
-  no national paths are given).
+  no national paths are given), for the load served only: `removed_by_cap` is load the caps
+  kept off the grid, and as a percent of US electricity (rebound's P95 reached 122%) it read
+  as load served, so it has no `share_pct` rows (`UNSERVED`).
 
 Every quantile is taken from the paths of that component and metric, never by combining
 quantiles.
@@ -22,6 +24,8 @@ from forecasting.scenarios.engine import ScenarioPaths
 
 COLUMNS = NATIONAL_COLUMNS
 METRICS = ("twh", "avg_gw", "capacity_gw", "share_pct")
+#: components that are not load served, so have no share of the region's electricity
+UNSERVED = frozenset({"removed_by_cap"})
 
 
 def metric_paths(paths: ScenarioPaths, component: str,
@@ -30,7 +34,7 @@ def metric_paths(paths: ScenarioPaths, component: str,
     twh = paths.components()[component]
     avg_gw = twh * 1000.0 / paths.hours[None, :]
     out = {"twh": twh, "avg_gw": avg_gw, "capacity_gw": avg_gw / paths.load_factor[:, None]}
-    if national_paths is not None:
+    if national_paths is not None and component not in UNSERVED:
         out["share_pct"] = 100.0 * twh / national_paths
     return out
 

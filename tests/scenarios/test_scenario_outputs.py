@@ -34,3 +34,16 @@ def test_without_national_paths_there_is_no_share(history, decomposition, years)
     assert set(table["metric"]) == {"twh", "avg_gw", "capacity_gw"}
     # momentum is bounded by the supply envelope like every project scenario
     assert set(table["component"]) == {"total", "removed_by_cap"}
+
+
+def test_energy_removed_by_the_caps_has_no_share_of_us_electricity(history, decomposition,
+                                                                   years):
+    """removed_by_cap is load not served: as `share_pct` (% of US electricity) it read as load
+    served, up to 122% in the shipped run. Its TWh, average GW and capacity GW stay."""
+    paths = simulate_scenario(load_scenario("grid-constrained"), history=history, years=years,
+                              n=100, seed=1, decomposition=decomposition)
+    table = summarise_paths(paths, np.full(paths.total.shape, 4000.0))
+    metrics = table.groupby("component")["metric"].agg(set)
+    assert metrics["removed_by_cap"] == {"twh", "avg_gw", "capacity_gw"}
+    for served in ("total", "baseline", "ai"):
+        assert metrics[served] == {"twh", "avg_gw", "capacity_gw", "share_pct"}, served
