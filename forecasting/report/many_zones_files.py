@@ -10,6 +10,7 @@ import pandas as pd
 
 from forecasting.report.run_dir_reading import (
     check_columns,
+    check_outputs,
     check_required,
     read_json,
     read_table,
@@ -62,8 +63,12 @@ def with_names_as_written(table: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 
 def read_many_zones_run(directory: Path) -> ManyZonesFiles:
+    """The many-zone run in `directory`; InputError naming the file if a required file is
+    missing, lacks its columns, or is no longer the one its run wrote (`check_outputs`)."""
     directory = Path(directory)
     check_required(directory, REQUIRED, "many-zone run")
+    manifest = read_json(directory / "manifest.json")
+    check_outputs(directory, manifest)
 
     def csv(name: str) -> pd.DataFrame | None:
         table = read_table(directory / name, labels=("period", *NAME_COLUMNS))
@@ -73,7 +78,7 @@ def read_many_zones_run(directory: Path) -> ManyZonesFiles:
     check_columns(zones, directory / "zones.csv", ZONES_COLUMNS, "zones")
     check_columns(history, directory / "history.csv", HISTORY_COLUMNS, "zone history")
     return ManyZonesFiles(
-        directory=directory, manifest=read_json(directory / "manifest.json"),
+        directory=directory, manifest=manifest,
         forecast=csv("forecast.csv"), zones=zones, history=history,
         coincidence=csv("coincidence.csv"), changes=read_json(directory / "changes.json"),
         peaks=csv("peaks.csv"), peak_check=csv("peak_check.csv"),

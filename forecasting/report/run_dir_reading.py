@@ -1,5 +1,6 @@
-"""What every run-directory reader shares: a run's kind from its manifest, and a CSV table
-read as published (``None`` when the run has no such file)."""
+"""What every run-directory reader shares: a run's kind from its manifest, the check that its
+files are the ones its run wrote, and a CSV table read as published (``None`` when the run has
+no such file)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pandas as pd
 from forecasting.contracts import REQUIRED_FORECAST_COLUMNS
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.runs.outputs import output_problems
 
 
 def run_kind(directory: Path) -> str:
@@ -56,6 +58,17 @@ def check_required(directory: Path, names: tuple[str, ...], what: str) -> None:
         if not (directory / name).is_file():
             raise InputError(display_path(directory / name),
                              f"not found: is this a published {what} directory?")
+
+
+def check_outputs(directory: Path, manifest: dict | None) -> None:
+    """An InputError naming the first file its manifest lists (and forecast.csv) that is no
+    longer the file its run wrote (`forecasting.runs.outputs.output_problems`): a truncated or
+    edited table would otherwise render as a report with rows missing or numbers changed. A
+    run written before the manifest kept `outputs` is checked by forecast.csv's last row."""
+    problems = output_problems(directory, manifest or {})
+    if problems:
+        path, why = problems[0]
+        raise InputError(display_path(path), f"{why}; the report is not rendered from it")
 
 
 def read_json(path: Path) -> dict | None:

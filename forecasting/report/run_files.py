@@ -13,10 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from forecasting.contracts import annual_rows
-from forecasting.errors import InputError
-from forecasting.paths import display_path
-from forecasting.report.run_dir_reading import check_required, read_json, read_table
-from forecasting.runs.outputs import output_problems
+from forecasting.report.run_dir_reading import (
+    check_outputs,
+    check_required,
+    read_json,
+    read_table,
+)
 
 REQUIRED = ("manifest.json", "forecast.csv", "history.csv")
 OPTIONAL_TABLES = {
@@ -62,10 +64,7 @@ def read_run(directory: Path) -> RunFiles:
     directory = Path(directory)
     check_required(directory, REQUIRED, "run")
     manifest = read_json(directory / "manifest.json")
-    problems = output_problems(directory, manifest)
-    if problems:
-        path, why = problems[0]
-        raise InputError(display_path(path), f"{why}; the report is not rendered from it")
+    check_outputs(directory, manifest)
     tables = {key: read_table(directory / name) for key, name in OPTIONAL_TABLES.items()}
     documents = {key: read_json(directory / name) for key, name in OPTIONAL_JSON.items()}
     forecast = annual_rows(read_table(directory / "forecast.csv"))  # `year` from `period`

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from forecasting.report.run_dir_reading import check_required, read_json, read_table, run_kind
+from forecasting.report.run_dir_reading import (
+    check_outputs,
+    check_required,
+    read_json,
+    read_table,
+    run_kind,
+)
 
 REQUIRED = ("manifest.json", "forecast.csv", "history.csv", "peaks.csv", "decomposition.csv")
 OPTIONAL = {
@@ -56,15 +62,19 @@ def is_zone_run(directory: Path) -> bool:
 
 
 def read_zone_run(directory: Path) -> ZoneRunFiles:
+    """The zone run in `directory`; InputError naming the file if a required file is missing,
+    or a file its manifest lists is no longer the one its run wrote (`check_outputs`)."""
     directory = Path(directory)
     check_required(directory, REQUIRED, "zone run")
+    manifest = read_json(directory / "manifest.json")
+    check_outputs(directory, manifest)
 
     def csv(name: str) -> pd.DataFrame | None:
         return read_table(directory / name, labels=("period", "origin"))
 
     return ZoneRunFiles(
         directory=directory,
-        manifest=read_json(directory / "manifest.json"),
+        manifest=manifest,
         forecast=csv("forecast.csv"), history=csv("history.csv"), peaks=csv("peaks.csv"),
         decomposition=csv("decomposition.csv"),
         **{key: csv(name) for key, name in OPTIONAL.items()},
