@@ -13,7 +13,8 @@
   the history (it ends inside it) has its total peak paths floored at the largest hour
   already measured in it (`weather_years.at_least_measured`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
-  per scenario (hour slots of each month, stamped from the month's first UTC hour).
+  per scenario (hour slots of each month, stamped from the month's first UTC hour; Feb 29
+  of a leap year from the weather year's Feb 28: `weather_years.hourly_profile`).
 - ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
   published figures), ``history`` (monthly and annual evidence-only figures),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
@@ -90,6 +91,7 @@ from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import (
     at_least_measured,
+    hourly_profile,
     monthly_peaks,
     seasonal_peaks,
     weather_years,
@@ -389,8 +391,8 @@ def run_zone(
                            "new_data_center_gwh": new_gwh}
         frames.append(_scenario_rows(config.region, scenario, months, energy, peak))
         peaks.append(seasonal_peaks(wy, months, base_mw, dc_mw, amplitude, scenario))
-        profiles.append(_profile(wy, months, base_mw, dc_mw, amplitude, weather, scenario,
-                                 config.profile_year))
+        profiles.append(hourly_profile(wy, months, base_mw, dc_mw, amplitude, weather,
+                                       year=config.profile_year, scenario=scenario))
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_TABLE_COLUMNS]
     peaks_table = pd.concat(peaks, ignore_index=True)
     return ZoneRun(
@@ -443,24 +445,6 @@ def _scenario_rows(region, scenario, months, energy, peak) -> pd.DataFrame:
             rows.append(_quantile_rows(annual, labels, region, scenario, component, metric))
             rows.append(_quantile_rows(monthly, months, region, scenario, component, metric))
     return pd.concat(rows, ignore_index=True)
-
-
-def _profile(wy, months, base_mw, dc_mw, amplitude, weather, scenario, year) -> pd.DataFrame:
-    frames = []
-    first = months[0].year
-    for t in np.flatnonzero(np.asarray(months.year) == year):
-        period = months[t]
-        w = weather[:, period.year - first]
-        total, base, dc = wy.hourly(base_mw[:, t], dc_mw[:, t], amplitude, w, period.month)
-        hours = int(period.days_in_month * 24)
-        stamps = pd.date_range(period.start_time, periods=hours, freq="h", tz="UTC")
-        frames.append(pd.DataFrame({
-            "scenario": scenario, "hour_start_utc": stamps.strftime("%Y-%m-%dT%H:%MZ"),
-            "total_p50_mw": np.nanmedian(total[:, :hours], axis=0),
-            "base_p50_mw": np.nanmedian(base[:, :hours], axis=0),
-            "data_center_p50_mw": np.nanmedian(dc[:, :hours], axis=0),
-        }))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def _pjm_check(peaks: pd.DataFrame) -> pd.DataFrame:

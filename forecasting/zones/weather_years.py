@@ -45,10 +45,24 @@ its published peak quantiles (P05-P95 of the forecast table's monthly ``peak_mw`
 never below an hour the month has already had and stay ordered. Only the total is floored
 (the hour measured is the zone's load, not its base or data-center part), and only in the
 forecast: the backtest's weather peaks never see an hour after their origin.
+
+The hourly profile (`hourly_profile`) lays each path's weather-year month on the profile
+year's month hour slot by hour slot (UTC hours, so a daylight-saving change neither drops
+nor doubles an hour). Only February differs in length between years. A common weather
+year's 28-day February drawn into a leap profile year gives Feb 29 the 24 hours of its own
+Feb 28: the adjacent day of the same weather year, so the added day has that year's weather
+in that week, not another year's or an average that no day had (the whole month was NaN on
+Feb 29 before: no weather year of an EIA-930 zone's 2021-2023 is a leap year). A leap
+weather year's February drawn into a common profile year is cut to its first 28 days. A
+month whose length changed this way is rescaled to average 1 over its evidence hours again,
+so the profile month still averages the path's forecast base. The monthly peaks are left
+as they were: a repeated day adds no new hour, and a leap weather year's Feb 29 still
+counts towards a common year's February peak.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -89,14 +103,38 @@ class WeatherYears:
     def _ratio(self) -> np.ndarray:
         return self.average / self.average.mean(axis=1, keepdims=True)
 
-    def hourly(self, base, dc, amplitude, weather, month):
+    def hourly(self, base, dc, amplitude, weather, month, *, days: int | None = None):
         """(n, SLOTS) hourly MW for month-of-year ``month`` (1..12), per-path base and
-        data-center averages, diurnal amplitude and weather-year index."""
-        shape = self.shapes[weather, month - 1]
-        hours = self.local_hour[weather, month - 1]
+        data-center averages, diurnal amplitude and weather-year index; with ``days`` (the
+        days of the forecast month it stands for), (n, 24 days), each weather year's month
+        laid on those days (`on_days`)."""
+        if days is None:
+            shape = self.shapes[weather, month - 1]
+            hours = self.local_hour[weather, month - 1]
+        else:
+            shape, hours = self.on_days(weather, month, days)
         dc_shape = 1.0 + amplitude[:, None] * np.cos(2 * np.pi * (hours - 15.0) / 24.0)
         return base[:, None] * shape + dc[:, None] * dc_shape, base[:, None] * shape, \
             dc[:, None] * dc_shape
+
+
+    def on_days(self, weather, month: int, days: int) -> tuple[np.ndarray, np.ndarray]:
+        """(shape, local hour), each (len(weather), 24 days): weather years ``weather``'s
+        month ``month`` on a month of ``days`` days (module doc). Hour slot k is the weather
+        month's slot k; past the weather month's last day (a common year's February standing
+        for a leap year's) the slots repeat that last day's hours; slots past ``days`` are
+        cut. A shape whose length changed is rescaled to average 1 over its evidence hours."""
+        weather = np.atleast_1d(weather)
+        own_days = np.asarray([calendar.monthrange(int(y), month)[1]
+                               for y in self.years])[weather][:, None]
+        slots = np.arange(24 * days)[None, :]
+        index = np.where(slots < 24 * own_days, slots, 24 * (own_days - 1) + slots % 24)
+        shape = np.take_along_axis(self.shapes[weather, month - 1], index, axis=1)
+        hours = np.take_along_axis(self.local_hour[weather, month - 1], index, axis=1)
+        changed = own_days[:, 0] != days
+        if changed.any():
+            shape[changed] /= np.nanmean(shape[changed], axis=1, keepdims=True)
+        return shape, hours
 
 
 def complete_years(monthly: pd.DataFrame) -> np.ndarray:
@@ -226,3 +264,27 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
                 "weather_year_50_50": int(wy.years[w50]),
             })
     return pd.DataFrame(rows, columns=PEAKS_COLUMNS)
+
+
+def hourly_profile(wy: WeatherYears, months: pd.PeriodIndex, base_mw, dc_mw, amplitude,
+                   weather, *, year: int, scenario: str) -> pd.DataFrame:
+    """The hourly P50 over the paths of the total, base and data-center MW of forecast year
+    ``year`` (``profile.csv``; ``base_mw``, ``dc_mw`` and ``weather`` as in `monthly_peaks`),
+    one row per UTC hour of the year, each month's weather-year hours laid on its own days
+    (`WeatherYears.on_days`: Feb 29 of a leap year from its weather year's Feb 28)."""
+    frames = []
+    first = months[0].year
+    for t in np.flatnonzero(np.asarray(months.year) == year):
+        period = months[t]
+        w = weather[:, period.year - first]
+        days = int(period.days_in_month)
+        total, base, dc = wy.hourly(base_mw[:, t], dc_mw[:, t], amplitude, w, period.month,
+                                    days=days)
+        stamps = pd.date_range(period.start_time, periods=24 * days, freq="h", tz="UTC")
+        frames.append(pd.DataFrame({
+            "scenario": scenario, "hour_start_utc": stamps.strftime("%Y-%m-%dT%H:%MZ"),
+            "total_p50_mw": np.nanmedian(total, axis=0),
+            "base_p50_mw": np.nanmedian(base, axis=0),
+            "data_center_p50_mw": np.nanmedian(dc, axis=0),
+        }))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
