@@ -35,8 +35,8 @@ from forecasting.zones.config import ManyZonesConfig, ZoneConfig, ZoneSettings
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 from forecasting.zones.read import (
     EIA_TIME_ZONES,
-    _ba_table,
     read_ba_regions,
+    read_ba_table,
     read_ba_time_zones,
     zone_name,
 )
@@ -174,7 +174,7 @@ def ba_clocks(config: ManyZonesConfig) -> dict[str, str]:
         return {}
     if not read_ba_time_zones(config.regions):  # an unknown label: refused naming its row
         return {}
-    file, table, first_row = _ba_table(config.regions)
+    file, table, first_row = read_ba_table(config.regions)
     seen: dict[str, tuple[str, str, int]] = {}  # folded code -> (its label, clock, row)
     for i, code, label in zip(table.index, table["Code"], table["Time Zone"], strict=True):
         if not code or not label:

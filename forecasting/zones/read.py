@@ -8,7 +8,10 @@ column (``load (kW)``) is divided or multiplied by 1000, and an hourly energy co
 MWh, GWh: the energy of each hour) is the hour's mean power in kW, MW, GW (`TO_MW`). A column
 naming no unit is taken as MW. The conversion is recorded in the file's read report
 (``unit``: ``"kW, converted to MW (x 0.001)"``).
-`read_table` reads a large-load CSV file as text cells for `large_loads` to validate.
+`read_table` reads a large-load CSV file as text cells for `large_loads` to validate;
+`read_ba_table` a regions table of balancing authorities (EIA's
+balancing_authority_acronyms.csv) as text cells, for `read_ba_regions`,
+`read_ba_time_zones` and the many-zone plan's clock check.
 """
 
 from __future__ import annotations
@@ -250,17 +253,19 @@ EIA_TIME_ZONES = {"Eastern": "America/New_York", "Central": "America/Chicago",
                   "Pacific": "America/Los_Angeles"}
 
 
-def _ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
-    """(display name, the table as text cells, the file line of its first row) of a BA table
-    (UTF-8, a byte-order mark allowed; a first line starting ``SOURCE:`` is skipped). The
-    frame's index is each row's line in the file less the first row's (blank lines are
-    dropped, not renumbered). Cells and column names are stripped of spaces; empty cells past
-    the header's last column (a comma ending the line, as spreadsheets export) are dropped, as
-    is a column with no name and no value. An InputError naming the file (and the row's line,
-    or the header) for: an empty file, or one holding only its ``SOURCE:`` line; a header of
-    one cell holding ``;``, a tab or ``|``; a column named twice; a column with no name but
-    with values; a row with fewer cells than the header, or with a value past its last
-    column; a line that is not CSV."""
+def read_ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
+    """(display name, the table as text cells, the file line of its first row) of a regions
+    table of balancing authorities (one row per BA; `read_ba_regions` and `read_ba_time_zones`
+    read their columns from it, and the many-zone plan's `ba_clocks` each BA's clock): UTF-8,
+    a byte-order mark allowed, a first line starting ``SOURCE:`` skipped. The frame's index
+    is each row's line in the file less the first row's (blank lines are dropped, not
+    renumbered), so a message names row ``first_row + index``. Cells and column names are
+    stripped of spaces; empty cells past the header's last column (a comma ending the line,
+    as spreadsheets export) are dropped, as is a column with no name and no value. An
+    InputError naming the file (and the row's line, or the header) for: an empty file, or
+    one holding only its ``SOURCE:`` line; a header of one cell holding ``;``, a tab or
+    ``|``; a column named twice; a column with no name but with values; a row with fewer
+    cells than the header, or with a value past its last column; a line that is not CSV."""
     import csv
     from io import StringIO
 
@@ -328,7 +333,7 @@ def read_ba_regions(path: str | Path) -> dict[str, str]:
     without a code is skipped; a code with a blank region, or given again (whatever its
     case: a BA code is one BA) with another region, is an InputError naming its row (the
     same code again with the same region is taken once, as its first row spells it)."""
-    file, frame, first_row = _ba_table(path)
+    file, frame, first_row = read_ba_table(path)
     for col in ("Code", "Region"):
         if col not in frame.columns:
             raise InputError(file, "missing column (needs Code, Region)", field=col)
@@ -354,7 +359,7 @@ def read_ba_time_zones(path: str | Path) -> dict[str, str]:
     """BA code -> IANA time zone from the same table's optional ``Time Zone`` column: EIA's
     labels (`EIA_TIME_ZONES`) or IANA names; a blank cell (EIA's Canadian and Mexican BAs)
     is left out, an unknown label is an InputError naming its row."""
-    file, frame, first_row = _ba_table(path)
+    file, frame, first_row = read_ba_table(path)
     if "Time Zone" not in frame.columns or "Code" not in frame.columns:
         return {}
     out = {}

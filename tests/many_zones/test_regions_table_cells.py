@@ -1,15 +1,15 @@
-"""The regions table's cells (`forecasting.zones.read._ba_table`): rows ending with an empty
-cell (a spreadsheet export's trailing comma) are read; a row with a value past the header's
-last column, a row with a cell missing, a column named twice and a column with no name but
-values are one line naming the file, the row and what is wrong (they were a ValueError or
-ParserError traceback, or a column named twice taken in silence)."""
+"""The regions table's cells (`forecasting.zones.read.read_ba_table`): rows ending with an
+empty cell (a spreadsheet export's trailing comma) are read; a row with a value past the
+header's last column, a row with a cell missing, a column named twice and a column with no
+name but values are one line naming the file, the row and what is wrong (they were a
+ValueError or ParserError traceback, or a column named twice taken in silence)."""
 
 from __future__ import annotations
 
 import pytest
 
 from forecasting.errors import InputError
-from forecasting.zones.read import read_ba_regions, read_ba_time_zones
+from forecasting.zones.read import read_ba_regions, read_ba_table, read_ba_time_zones
 
 
 def write(tmp_path, text: str):
@@ -62,3 +62,14 @@ def test_a_column_without_a_name_but_with_values_is_refused(tmp_path):
 def test_a_table_separated_by_semicolons_is_refused_saying_so(tmp_path):
     error = refused(write(tmp_path, "Code;Region\nLAMBDA;Plains\n"))
     assert "';'" in error.message and "needs commas" in error.message
+
+
+def test_the_table_reader_is_public_and_gives_each_row_its_file_line(tmp_path):
+    """`read_ba_table` (the many-zone plan's clock check reads the table with it): the cells
+    as text, and ``first_row + index`` the file line of each row, past a SOURCE line and a
+    blank line."""
+    file, table, first_row = read_ba_table(write(
+        tmp_path, "SOURCE: x\nCode,Time Zone\nLAMBDA,Central\n\nKAPPA , Pacific,\n"))
+    assert file.endswith("regions.csv") and list(table.columns) == ["Code", "Time Zone"]
+    assert table["Code"].tolist() == ["LAMBDA", "KAPPA"]
+    assert [first_row + int(i) for i in table.index] == [3, 5]
