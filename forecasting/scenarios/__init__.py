@@ -4,7 +4,8 @@ Public API (what the pipeline, the CLI and the report use):
 
 - `catalog`: `list_scenarios()`, `load_scenario(name)`, `load_scenario_file(path)` (=
   `validate_file`), `load_all()`, `describe_scenario(spec)`, `show_text(spec)`,
-  `load_backcast(region)`;
+  `load_backcast(region)`, `load_envelope_file(path)` and `is_envelope_file(path)` (what
+  `dcload scenarios validate` reads as a supply envelope);
 - `engine.simulate_scenario(spec, *, history, years, n, seed, decomposition=None,
   baseline_paths=None, momentum_paths=None, first_draw=0, overrides=None) -> ScenarioPaths`;
 - `outputs.summarise_paths(paths, national_paths) -> DataFrame` (component, metric rows);

@@ -114,14 +114,46 @@ def load_envelope(region: str, directory: Path) -> ConstraintParameters | None:
     path = Path(directory) / f"{region.lower()}.yaml"
     if not path.is_file():
         return None
+    return load_envelope_file(path)
+
+
+def load_envelope_file(path: Path | str) -> ConstraintParameters:
+    """Read and validate one supply-envelope file (what `load_envelope` and `dcload scenarios
+    validate FILE` run): one key, `constraints`, holding the limits within their domains."""
+    path = Path(path)
     name = display_path(path)
     data, node = _read_yaml(path, name)
-    if not isinstance(data, dict) or set(data) != {"constraints"}:
+    if not isinstance(data, dict):
         raise InputError(name, "an envelope file holds one key, constraints")
+    for key in data:
+        if key != "constraints":
+            raise InputError(name, "unknown key; an envelope file holds one key, constraints",
+                             row=line_of(node, [key]), field=str(key))
+    if "constraints" not in data:
+        raise InputError(name, "required key is missing", field="constraints")
+    # the limits' tree, so an error names the line of the limit (or of `constraints:`)
+    limits = next((value for key, value in node.value if key.value == "constraints"), None)
     try:
         return ConstraintParameters.model_validate(data["constraints"])
     except ValidationError as exc:
-        raise _input_error(exc, name, node, prefix="constraints", driver=None) from None
+        error = _input_error(exc, name, limits, prefix="constraints", driver=None)
+        row = error.row if error.row is not None else line_of(node, ["constraints"])
+        raise InputError(name, error.message, row=row, field=error.field) from None
+
+
+def is_envelope_file(path: Path | str) -> bool:
+    """Whether `dcload scenarios validate` reads `path` as a supply envelope, not a scenario:
+    it lies in a folder named `envelope` (the scenarios folder's `envelope/<region>.yaml`), or
+    it is a mapping with a `constraints` key and no `name` (a copy edited elsewhere; every
+    scenario file has a name)."""
+    path = Path(path)
+    if path.absolute().parent.name == ENVELOPE_DIR.name:
+        return True
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False   # read as a scenario, which names the problem
+    return isinstance(data, dict) and "constraints" in data and "name" not in data
 
 
 def load_all(directory: Path | None = None) -> list[ScenarioSpec]:

@@ -46,9 +46,22 @@ def show_command(name: str, config: Path = ConfigOption) -> None:
 
 @scenarios_app.command("validate")
 def validate_command(file: Path) -> None:
-    """Check a scenario file; a mistake exits 2 naming the parameter's path and why."""
-    from forecasting.scenarios.catalog import load_scenario_file
+    """Check a scenario file, or a supply-envelope file (one in an envelope/ folder, or one
+    with `constraints` and no `name`); a mistake exits 2 naming the parameter's path and why."""
+    from forecasting.scenarios.catalog import (
+        is_envelope_file,
+        load_envelope_file,
+        load_scenario_file,
+    )
+    from forecasting.scenarios.constraints import LIMITS
 
+    if is_envelope_file(file):
+        envelope = load_envelope_file(file)
+        limits = [f"{name} {getattr(envelope, name).describe()}" for name in LIMITS
+                  if getattr(envelope, name) is not None]
+        typer.echo(f"{file}: supply envelope '{file.stem}' is valid ({len(limits)} limits: "
+                   f"{', '.join(limits)})")
+        return
     spec = load_scenario_file(file)
     typer.echo(f"{file}: scenario '{spec.name}' is valid ({spec.driver} driver, "
                f"{len(spec.parameter_paths())} parameters)")
