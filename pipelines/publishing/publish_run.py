@@ -9,7 +9,10 @@
    their directory removed), and a missing or dangling `latest`.
 3. Fingerprint the inputs (files, resolved config, package version). For a refresh
    (`skip_unchanged`): same as the last succeeded run and `latest` still points at it -> a
-   `skipped` row, "up to date", exit 0. `dcload forecast` always runs.
+   `skipped` row, "up to date", exit 0, unless that run fails its check (a file damaged
+   since): its registry row's `error` then says it is damaged (`runs list` and `runs show`
+   show it; cleared when a later check finds it whole) and the refresh runs again; if that
+   run fails, its error says `latest` is still the damaged run. `dcload forecast` always runs.
 4. Compute the run, write it into `<store>/runs/.staging-<run_id>` (its changes against the
    run `latest` points to worked out in memory first, so every file is written once and the
    report rendered once), check every output reads back, rename it to `<store>/runs/<run_id>`,
@@ -46,7 +49,7 @@ from pipelines.publishing.lock import StoreLock, StoreLocked
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.pause_points import pause_point, point_for_stage
 from pipelines.publishing.progress import LoggedProgress, StageProgress
-from pipelines.publishing.registry import Registry, now_utc
+from pipelines.publishing.registry import Registry, RunRow, now_utc
 from pipelines.publishing.run_dir import write_run
 from pipelines.publishing.store import PublishCheckError, Store, check_run
 
@@ -55,6 +58,8 @@ DEFAULT_KEEP = 30
 #: errors of the disk a run is written to, said in one line naming the path (no traceback)
 DISK_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
                errno.EROFS: "the file system is read-only"}
+#: how the `error` of a published run's registry row starts once a refresh found it damaged
+DAMAGED = "damaged since it was published: "
 
 
 class Terminated(BaseException):
@@ -219,9 +224,11 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     run_id = registry.unique_id(f"{stamp}-{fp.short}")
     log.run_id = run_id
     last = registry.last_succeeded()
-    if (options.skip_unchanged and not options.force and last is not None
-            and last.fingerprint == fp.value and store.latest_run_id() == last.id
-            and store.run_dir(last.id).is_dir() and _still_whole(store, last.id, log)):
+    unchanged = (options.skip_unchanged and not options.force and last is not None
+                 and last.fingerprint == fp.value and store.latest_run_id() == last.id
+                 and store.run_dir(last.id).is_dir())
+    damaged = _damage(store, registry, last, log) if unchanged else None  # why, or None
+    if unchanged and damaged is None:
         note = f"up to date with run {last.id}"
         registry.insert(run_id, status="skipped", ended_utc=now_utc(), fingerprint=fp.value,
                         key_results=last.key_results, note=note, **common)
@@ -272,18 +279,21 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
                             note=f"recorded after an error: {exc!r}")
         else:
             registry.finish(run_id, "failed", error=_one_line(exc))
+        left = ("latest left as it was" if damaged is None or succeeded else
+                f"latest is still run {last.id}, which is damaged ({damaged})")
         if isinstance(exc, InputError):
-            log.error("input_error", f"error: {exc}", exit_code=EXIT_INPUT)
-            return RunOutcome(EXIT_INPUT, "failed", run_id, str(exc))
+            message = str(exc) if damaged is None else f"{exc}; {left}"
+            log.error("input_error", f"error: {message}", exit_code=EXIT_INPUT)
+            return RunOutcome(EXIT_INPUT, "failed", run_id, message)
         if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not a bug: no traceback
             message = (f"{what} failed: cannot write "
                        f"{display_path(Path(exc.filename or staging or store.runs))}: "
-                       f"{DISK_ERRORS[exc.errno]} ({exc.strerror}); latest left as it was")
+                       f"{DISK_ERRORS[exc.errno]} ({exc.strerror}); {left}")
             log.error("failed", message, exit_code=EXIT_FAILED)
             return RunOutcome(EXIT_FAILED, "failed", run_id, message)
         if isinstance(exc, Exception | Terminated):
             detail = traceback.format_exc()
-            log.error("failed", f"{what} failed: {_one_line(exc)}; latest left as it was",
+            log.error("failed", f"{what} failed: {_one_line(exc)}; {left}",
                       exit_code=EXIT_FAILED, traceback=detail)
             if not log.json_lines and not isinstance(exc, Terminated):
                 log.raw(detail)
@@ -304,17 +314,24 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
     return RunOutcome(EXIT_OK, "succeeded", run_id, f"published run {run_id}")
 
 
-def _still_whole(store: Store, run_id: str, log: RunLog) -> bool:
-    """Whether the published run `run_id` still passes the check it was published with
-    (every output there, each file its manifest lists with the size and sha256 it was
-    written with). A damaged run is logged, and the refresh runs again to replace it."""
+def _damage(store: Store, registry: Registry, last: RunRow, log: RunLog) -> str | None:
+    """Why the published run `last` no longer passes the check it was published with (every
+    output there, each file its manifest lists with the size and sha256 it was written with),
+    or None. A damaged run is logged and its registry row's `error` says so (`runs list`,
+    `runs show`), and the refresh runs again to replace it; a row marked so whose files are
+    whole again (put back by hand) loses the mark."""
     try:
-        check_run(store.run_dir(run_id), run_id=run_id)
+        check_run(store.run_dir(last.id), run_id=last.id)
     except PublishCheckError as exc:
-        log.warning("latest_damaged", f"latest run {run_id} is damaged ({exc}); running again "
-                    "to replace it", latest=run_id, reason=str(exc))
-        return False
-    return True
+        registry.update(last.id, error=f"{DAMAGED}{exc} (found {now_utc()})")
+        log.warning("latest_damaged", f"latest run {last.id} is damaged ({exc}); running again "
+                    "to replace it", latest=last.id, reason=str(exc))
+        return str(exc)
+    if (last.error or "").startswith(DAMAGED):
+        registry.update(last.id, error=None)
+        log.info("latest_whole", f"latest run {last.id}, found damaged before, is whole again",
+                 latest=last.id)
+    return None
 
 
 def _previous_run(store: Store) -> RunSnapshot | None:
