@@ -28,6 +28,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from pipelines.publishing.lock import StoreLock, StoreLocked
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.pause_points import pause_point, point_for_stage
 from pipelines.publishing.progress import LoggedProgress, StageProgress
-from pipelines.publishing.registry import Registry, RunRow, now_utc
+from pipelines.publishing.registry import Registry, RunRow, disk_full, now_utc
 from pipelines.publishing.run_dir import write_run
 from pipelines.publishing.store import PublishCheckError, Store, check_run
 
@@ -140,6 +141,15 @@ def _publish(options: PublishOptions, log: RunLog,
             recover(store, registry, log)
             pause_point("locked")
             return _publish_locked(options, store, registry, log, progress)
+    except sqlite3.OperationalError as exc:  # the registry cannot grow: one line, exit 1
+        if not disk_full(exc):
+            raise
+        latest = store.latest_run_id()
+        message = (f"cannot write the run registry {display_path(store.registry_path)}: the "
+                   f"disk is full ({exc}); "
+                   + (f"latest is run {latest}" if latest else "no run is published"))
+        log.error("failed", message, exit_code=EXIT_FAILED)
+        return RunOutcome(EXIT_FAILED, "failed", message=message)
     finally:
         lock.release()
 
@@ -274,26 +284,40 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         if published and store.latest_run_id() != run_id:
             shutil.rmtree(store.run_dir(run_id), ignore_errors=True)
         succeeded = published and store.latest_run_id() == run_id
-        if succeeded:  # the switch happened; only the registry update failed
-            registry.finish(run_id, "succeeded", key_results=results, stage="done",
-                            note=f"recorded after an error: {exc!r}")
+        try:
+            if succeeded:  # the switch happened; only the registry update failed
+                registry.finish(run_id, "succeeded", key_results=results, stage="done",
+                                note=f"recorded after an error: {exc!r}")
+            else:
+                registry.finish(run_id, "failed", error=_one_line(exc))
+            unrecorded = ""
+        except sqlite3.OperationalError as full:  # the disk that failed the run, most likely
+            if not disk_full(full):
+                raise
+            unrecorded = (f"; {display_path(registry.path)} could not record it either, the "
+                          "disk is full (the next refresh settles its row)")
+        if succeeded:
+            left = f"run {run_id} is published all the same (latest points to it)"
+        elif damaged is not None:
+            left = f"latest is still run {last.id}, which is damaged ({damaged})"
         else:
-            registry.finish(run_id, "failed", error=_one_line(exc))
-        left = ("latest left as it was" if damaged is None or succeeded else
-                f"latest is still run {last.id}, which is damaged ({damaged})")
-        if isinstance(exc, InputError):
-            message = str(exc) if damaged is None else f"{exc}; {left}"
+            left = "latest left as it was"
+        after = f"; {left}{unrecorded}"
+        if isinstance(exc, InputError):  # its message alone when nothing more is to be said
+            message = str(exc) if after == "; latest left as it was" else f"{exc}{after}"
             log.error("input_error", f"error: {message}", exit_code=EXIT_INPUT)
             return RunOutcome(EXIT_INPUT, "failed", run_id, message)
-        if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not a bug: no traceback
-            message = (f"{what} failed: cannot write "
-                       f"{display_path(Path(exc.filename or staging or store.runs))}: "
-                       f"{DISK_ERRORS[exc.errno]} ({exc.strerror}); {left}")
+        full = disk_full(exc)  # the registry's own writes (a stage, the run's end) on a full disk
+        if full or isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not a bug
+            written = registry.path if full else Path(exc.filename or staging or store.runs)
+            why = (f"the disk is full ({exc})" if full else
+                   f"{DISK_ERRORS[exc.errno]} ({exc.strerror})")
+            message = f"{what} failed: cannot write {display_path(written)}: {why}{after}"
             log.error("failed", message, exit_code=EXIT_FAILED)
             return RunOutcome(EXIT_FAILED, "failed", run_id, message)
         if isinstance(exc, Exception | Terminated):
             detail = traceback.format_exc()
-            log.error("failed", f"{what} failed: {_one_line(exc)}; {left}",
+            log.error("failed", f"{what} failed: {_one_line(exc)}{after}",
                       exit_code=EXIT_FAILED, traceback=detail)
             if not log.json_lines and not isinstance(exc, Terminated):
                 log.raw(detail)

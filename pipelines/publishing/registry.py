@@ -8,7 +8,9 @@ resolved config and the package version), `key_results` (JSON: 2030 P50 TWh per 
 `pruned_utc` (when retention removed the run's directory).
 
 Only a process holding the store's lock writes rows, so a row still `running` when the lock is
-acquired was left by a process that died; `mark_stale` settles it.
+acquired was left by a process that died; `mark_stale` settles it. That holds only for the
+store's own file: a `registry.sqlite` that is a symbolic link (perhaps to another store's
+registry, written under that store's lock) is refused, never followed.
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ class Registry:
         """Open (with `create`, make) the registry at `path`. Anything there that is not a
         readable registry (a folder, a damaged or foreign file) is an InputError naming it."""
         self.path = Path(path)
+        if self.path.is_symlink():
+            raise InputError(display_path(self.path), "is a symbolic link (to "
+                             f"{os.readlink(self.path)}), not the store's own registry file: "
+                             "rows are settled under this store's lock, and a registry shared "
+                             "through a link could have another store's running runs marked "
+                             "failed; put the file itself in its place")
         if self.path.exists() and not self.path.is_file():
             raise InputError(display_path(self.path), "is a folder, not the run registry file; "
                              "move it aside (a new, empty registry is then started)")
@@ -106,6 +114,8 @@ class Registry:
             self._open(create)
         except sqlite3.DatabaseError as exc:  # also OperationalError
             self._db.close()
+            if disk_full(exc):  # not damage: the caller says so in one line
+                raise
             if isinstance(exc, sqlite3.OperationalError) and not (
                     _readable(self.path) and _writable(self.path.parent)):
                 raise self._unopenable(exc) from None
@@ -155,10 +165,11 @@ class Registry:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # a full disk has SQLite roll back by itself: an
+                self._db.execute("ROLLBACK")  # unconditional ROLLBACK hid that error
             raise
-        self._db.execute("COMMIT")
 
     # writes (only under the store lock) --------------------------------------------------
 
@@ -218,6 +229,13 @@ class Registry:
     def last_succeeded(self) -> RunRow | None:
         rows = self.rows(status="succeeded", limit=1)
         return rows[0] if rows else None
+
+
+def disk_full(exc: BaseException) -> bool:
+    """Whether `exc` is SQLite's "database or disk is full" (SQLITE_FULL: the disk, or the
+    quota, has no room for the registry to grow)."""
+    code = getattr(exc, "sqlite_errorcode", None) or 0  # (the primary code is its low byte)
+    return isinstance(exc, sqlite3.OperationalError) and code & 0xFF == sqlite3.SQLITE_FULL
 
 
 def _connect(path: Path, create: bool) -> sqlite3.Connection:
