@@ -11,7 +11,9 @@
   annual energy is the sum of the path's months, annual average MW is annual energy over
   the year's hours, annual peak is the largest monthly peak of the path. A month partly in
   the history (it ends inside it) has its total peak paths floored at the largest hour
-  already measured in it (`weather_years.at_least_measured`).
+  already measured in it (`weather_years.at_least_measured`), and its base energy paths
+  raised where the total falls short of the energy already measured in it plus its other
+  hours at the history's lowest hour of the last year (`measured_energy`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
   per scenario (hour slots of each month, stamped from the month's first UTC hour; Feb 29
   of a leap year from the weather year's Feb 28: `weather_years.hourly_profile`).
@@ -84,6 +86,7 @@ from forecasting.zones.history import (
     period_table,
 )
 from forecasting.zones.large_loads import Assumptions, Contract
+from forecasting.zones.measured_energy import base_at_least_measured, measured_energy_floor
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
@@ -360,6 +363,7 @@ def run_zone(
     n_years = months[-1].year - months[0].year + 1
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
     last12 = monthly_dc.loc[window[-12:]]
+    energy_floor = measured_energy_floor(history.load, months)  # months partly in the history
 
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
@@ -384,7 +388,9 @@ def run_zone(
             new_gwh = new * factors * hours_in(months) / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
         tot_pk = at_least_measured(tot_pk, wy, months)  # a month partly in the history
-        energy = {"base": base_e, "data_center": dc_mw * hours_in(months) / 1000.0}
+        dc_e = dc_mw * hours_in(months) / 1000.0
+        energy = {"base": base_at_least_measured(base_e, dc_e, energy_floor),
+                  "data_center": dc_e}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
         paths[scenario] = {"energy_gwh": energy, "peak_mw": peak,

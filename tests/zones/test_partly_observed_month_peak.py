@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.compute import compute_zone_run
+from forecasting.zones.measured_energy import measured_energy_floor
 from tests.zones.synthetic import hourly_load, light_zone_config, write_load
 
 QUANTILES = ["mean", "p05", "p10", "p50", "p90", "p95"]
@@ -15,7 +16,8 @@ SPIKE_HOUR = "2023-03-06 18:00"
 
 def total_peaks(tmp_path, march_hour_mw: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(monthly total peak rows by period, history rows by period) of a light zone run whose
-    history ends on 2023-03-10 (March's 240 measured hours: 32%, so March is forecast)."""
+    history ends on 2023-03-10 (March's 240 measured hours: 32%, so March is forecast); its
+    March energy checked against the measured energy floor on the way."""
     load = hourly_load(1000.0, "2021-01-01", "2023-03-10 23:00")
     load = load * np.random.default_rng(1).lognormal(0.0, 0.03, len(load))
     load.loc[SPIKE_HOUR] = march_hour_mw
@@ -24,6 +26,13 @@ def total_peaks(tmp_path, march_hour_mw: float) -> tuple[pd.DataFrame, pd.DataFr
                                "end_year: 2024", "profile_year: 2024")
     run = compute_zone_run(config).run
     f = run.forecast
+    floor = measured_energy_floor(load.round(1).tz_localize("UTC"),
+                                  pd.period_range("2023-03", "2023-03", freq="M"))[0]
+    energy = f[(f["metric"] == "energy_gwh") & (f["period"] == "2023-03")].set_index("component")
+    assert (energy.loc["total", QUANTILES].to_numpy(dtype=float) >= floor - 1e-9).all()
+    for paths in run.paths.values():  # the floor raised the base: the total is still the sum
+        e = paths["energy_gwh"]
+        np.testing.assert_allclose(e["total"], e["base"] + e["data_center"], rtol=1e-12)
     rows = f[(f["metric"] == "peak_mw") & (f["component"] == "total")
              & (f["period"].str.len() == 7)]
     return rows.set_index("period"), run.history.set_index("period")
