@@ -6,7 +6,9 @@ final decision from every backtest row (best model or ensemble, conformal factor
 `chosen_paths` then fits the chosen model(s) on the whole series and returns their mixed,
 calibrated joint paths (`calibrated_paths`: the factors widen the paths the `widening` way,
 see widening.py). Beyond the longest calibrated horizon H, the widening the calibration added
-at H is carried along and the model's own spread keeps growing on top of it. For a positive
+at H is carried along and the model's own spread keeps growing on top of it; a factor below 1
+at H is not carried (past H the model's own spread is kept): a band narrowed on a few
+residuals must not narrow every later month with it. For a positive
 series the factors are fitted and applied on the log scale
 (selected.py), so energy never turns negative.
 """
@@ -42,19 +44,10 @@ class BaselineChoice:
         return {m: w for m, w in self.decision.choice.weights.items() if w > 0}
 
     def factors(self, horizon: int) -> list[float]:
-        """Band factors for horizons 1..`horizon`, carried forward past the backtest."""
+        """Band factors for horizons 1..`horizon` (`Calibration.applied_factor`): past the
+        last calibrated horizon its factor when it widens, 1 when it would narrow."""
         calibration = self.decision.calibration
-        longest = max((h for h in calibration.factors if calibration.is_calibrated(h)),
-                      default=None)
-        out = []
-        for h in range(1, horizon + 1):
-            if calibration.is_calibrated(h):
-                out.append(calibration.factor(h))
-            elif longest is not None and h > longest:
-                out.append(max(calibration.factor(longest), 1.0))
-            else:
-                out.append(1.0)
-        return out
+        return [calibration.applied_factor(h) for h in range(1, horizon + 1)]
 
     def bands_note(self) -> dict:
         """How the published baseline bands were made, for the report."""
@@ -67,11 +60,14 @@ class BaselineChoice:
                 f"than {calibration.min_residuals}) to calibrate, so its bands are model-based; "
                 "scenario bands come from the Monte Carlo draws of their parameters.")}
         counts = ", ".join(f"h={h}: {calibration.counts.get(h, 0)}" for h in done)
+        beyond = (f"the widening added at {done[-1]} years is carried along and the models' "
+                  "own spread grows on top" if calibration.factor(done[-1]) > 1 else
+                  f"the models' own bands are kept (no widening at {done[-1]} years to carry "
+                  "along)")
         return {"kind": "calibrated", "text": (
             f"The baseline ({chosen}) was chosen by a rolling-origin backtest; its bands were "
             f"recalibrated by split conformal prediction for horizons {done[0]}-{done[-1]} "
-            f"years (residuals {counts}); beyond, the widening added at {done[-1]} years is "
-            "carried along and the models' own spread grows on top. Scenario bands add "
+            f"years (residuals {counts}); beyond, {beyond}. Scenario bands add "
             "the Monte Carlo spread of each scenario's uncertain parameters, which no "
             "backtest can check.")}
 
@@ -143,19 +139,19 @@ def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str
     calibrated width at H plus the model's own growth of spread since H (deviations scaled by
     that over w_h), instead of multiplying the long-horizon spread by c_H again; the
     ``independent`` widening keeps the model's deviations and adds the same extra spread as
-    at H (its second draw scaled by sqrt(c_H^2 - 1) w_H / w_h), unless c_H < 1, where it
-    narrows as ``stretch`` does."""
+    at H (its second draw scaled by sqrt(c_H^2 - 1) w_H / w_h). A factor c_H <= 1 is not
+    carried: past H each period keeps the model's own band (`BaselineChoice.factors`)."""
     horizon = paths.shape[1]
     factors = choice.factors(horizon)
     calibration = choice.decision.calibration
-    longest = max((h for h in calibration.factors if calibration.is_calibrated(h)), default=0)
+    longest = calibration.last_calibrated or 0
     common, extra = split_factors(factors, widening)
-    if 0 < longest < horizon:
+    if 0 < longest < horizon and calibration.factor(longest) > 1:
         q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
         width = np.maximum(q90 - q10, 1e-12)
         at_h, c_h = width[longest - 1], calibration.factor(longest)
         carried = np.maximum(c_h * at_h + (width[longest:] - at_h), 0.0) / width[longest:]
-        if widening == "stretch" or c_h < 1:
+        if widening == "stretch":
             common[longest:], extra[longest:] = carried, 0.0
         else:
             common[longest:] = 1.0

@@ -11,9 +11,12 @@ columns:
 - ``min_residuals``: how many a horizon needs to be calibrated;
 - ``calibrated``: whether the horizon's factor is a conformal one (enough residuals and a
   finite factor), else the models' own band is kept there (``factor`` 1);
-- ``factor``: the factor the horizon's band is widened by around its median (below 1
-  narrows it), the larger of ``factor_80`` and ``factor_90``; past the last calibrated
-  horizon the widening reached there is carried along instead (`backtest.choose`);
+- ``factor``: the factor the forecast applied to the horizon's band around its median:
+  where calibrated, the larger of ``factor_80`` and ``factor_90``, or 1 where that is below
+  1 on fewer residuals than a narrowing needs (`calibration.MIN_RESIDUALS_TO_NARROW`, 11);
+  1 where not calibrated: there the models' own band is kept, and past the last calibrated
+  horizon H, when H's factor is above 1, the extra spread it added at H is carried along
+  (`backtest.choose.calibrated_paths`); a factor below 1 is never carried;
 - ``factor_80``, ``factor_90``: the conformal factors that make the 80% (P10-P90) and 90%
   (P05-P95) bands cover their share of the residuals (empty without residuals);
 - ``scale``: ``log`` when the factors were fitted and applied to the logarithm of the load
