@@ -26,9 +26,12 @@ def _rows(forecast, scenario, component, metric, frequency=annual):
 
 
 def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
-               metric: str) -> go.Figure:
-    """One scenario's annual total with its 80% and 90% bands, the base and data-center P50,
-    and the complete history years (evidence only: a year with a gap is not drawn)."""
+               metric: str, components: tuple[str, ...] = ("base", "data_center")
+               ) -> go.Figure:
+    """One scenario's annual total with its 80% and 90% bands, the P50 of `components` (the
+    base and data-center load; none for a run without a data-center component, whose base is
+    the total and whose data-center rows are no estimate), and the complete history years
+    (evidence only: a year with a gap is not drawn)."""
     fig = go.Figure()
     total = _rows(forecast, scenario, "total", metric)
     x = total["period"].astype(int)
@@ -40,7 +43,9 @@ def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
                                  fillcolor=color, line=dict(width=0), name=name))
     fig.add_trace(go.Scatter(x=x, y=total["p50"], mode="lines+markers", name="total P50",
                              line=dict(color="#1f77b4")))
-    for component, color in (("base", "#7f7f7f"), ("data_center", "#d62728")):
+    colors = {"base": "#7f7f7f", "data_center": "#d62728"}
+    for component in components:
+        color = colors.get(component, "#333333")
         rows = _rows(forecast, scenario, component, metric)
         fig.add_trace(go.Scatter(x=rows["period"].astype(int), y=rows["p50"], mode="lines",
                                  name=f"{component} P50", line=dict(color=color, dash="dot")))

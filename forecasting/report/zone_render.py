@@ -37,21 +37,45 @@ CALIBRATION_FILE = "calibration.csv"
 CALIBRATION_READ = ("horizon", "n_residuals", "calibrated", "factor")
 HEADLINE = (("peak_mw", "annual peak, MW", 0), ("energy_gwh", "annual energy, GWh", 0),
             ("avg_mw", "average load, MW", 0))
+#: what each zone scenario does (forecasting/zones/scenarios.py; the report reads files, not
+#: the zone modules); the page lists only the run's own scenarios. ``statistical-trend`` of
+#: a zone with ``data_center: none`` is `WHOLE_LOAD_TREND`.
+SCENARIO_TEXT = {
+    "statistical-trend": "carries the decomposition's recent data-center trend on: a linear "
+                         "trend of the monthly data-center MW from the year-on-year change of "
+                         "its last two 12-month means, the slope drawn from the scatter of "
+                         "past year-on-year changes (no pipeline)",
+    "vetted": "the existing data-center load (the decomposition's last 12 months, drawn within "
+              "its interval) held flat, plus the pipeline weighed by stage, every assumption "
+              "drawn",
+    "all-requests": "the existing data-center load plus every contract realized, with no "
+                    "connection limit (the upper bound planners quote); utilization, delay "
+                    "and ramp still drawn",
+    "pjm2025-dom": "the existing data-center load plus PJM's published vetting rules: firm "
+                   "projects (ESA, CLOA) at 100%, non-firm (SELOA) 0 before 2030 and 50% from "
+                   "2030, utilization 70%, a 36-month ramp, no extra delay and no connection "
+                   "limit",
+}
+WHOLE_LOAD_TREND = ("the statistical models on the whole load, with no data-center component "
+                    "(this zone's data-center share is not estimated)")
 
 
 def render_zone_report(run: ZoneRunFiles) -> str:
     """The report page of the zone run `run` as one HTML string."""
     forecast = run.forecast
     scenarios = list(dict.fromkeys(forecast["scenario"]))
-    charts: dict[str, Markup] = {
-        "data-center": _figure_json(figures.data_center_figure(forecast, run.decomposition)),
-        "decomposition": _figure_json(figures.decomposition_figure(run.decomposition,
-                                                                   run.published_check)),
-    }
+    estimated = data_center_estimated(run.manifest)
+    charts: dict[str, Markup] = {}
+    if estimated:  # without a data-center component both charts would draw zeros
+        charts["data-center"] = _figure_json(figures.data_center_figure(forecast,
+                                                                        run.decomposition))
+        charts["decomposition"] = _figure_json(figures.decomposition_figure(
+            run.decomposition, run.published_check))
     for i, name in enumerate(scenarios):
         for metric in ("energy_gwh", "peak_mw"):
             charts[f"{metric}-{i}"] = _figure_json(
-                figures.fan_figure(forecast, run.history, name, metric))
+                figures.fan_figure(forecast, run.history, name, metric,
+                                   ("base", "data_center") if estimated else ()))
     backtest_metrics = []
     if run.backtest_forecasts is not None and not run.backtest_forecasts.empty:
         for metric in dict.fromkeys(run.backtest_forecasts["metric"]):
@@ -68,9 +92,12 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         manifest=manifest,
         manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
         region=region,
-        reading=zone_reading(forecast, run.peaks, region),
+        reading=zone_reading(forecast, run.peaks, region, data_center=estimated),
         headline_years=[y for y in HEADLINE_YEARS if y in years],
-        headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years]),
+        headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
+                           data_center=estimated),
+        data_center_estimated=estimated,
+        scenario_text=scenario_descriptions(scenarios, estimated),
         peak_years=[y for y in PEAK_YEARS if y in set(run.peaks["year"])],
         peaks=_peaks_table(run.peaks, [y for y in PEAK_YEARS if y in set(run.peaks["year"])]),
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
@@ -98,10 +125,30 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     )
 
 
+def data_center_estimated(manifest: dict) -> bool:
+    """Whether the run estimated a data-center component: its config's ``data_center`` is
+    ``decomposition`` (the default, and what every run before the key existed did), not
+    ``none`` (no data-center component: the model forecasts the whole load, and the
+    data-center rows of its tables are zero because nothing was estimated)."""
+    return (manifest.get("config") or {}).get("data_center", "decomposition") != "none"
+
+
+def scenario_descriptions(scenarios: list[str], data_center: bool = True) -> list[dict]:
+    """Name and description of each of the run's own scenarios (`SCENARIO_TEXT`)."""
+    out = []
+    for name in scenarios:
+        text = SCENARIO_TEXT.get(str(name), "")
+        if name == "statistical-trend" and not data_center:
+            text = WHOLE_LOAD_TREND
+        out.append({"name": str(name), "text": text})
+    return out
+
+
 def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
-                 year: int = KEY_YEAR) -> str:
+                 year: int = KEY_YEAR, *, data_center: bool = True) -> str:
     """The headline in words: the key year's summer 50/50 and 90/10 peak and the data-center
-    share of energy, per scenario."""
+    share of energy, per scenario; with no data-center component (``data_center`` False) it
+    says the share is not estimated rather than print the zero its tables hold."""
     summer = peaks[(peaks["season"] == "summer") & (peaks["year"] == year)]
     if summer.empty:
         return f"No forecast for {year} in this run."
@@ -111,22 +158,31 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
     for row in summer.itertuples():
         energy = at[at["scenario"] == row.scenario].set_index("component")["p50"]
         share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
-        parts.append(f"{row.scenario}: {row.peak_50_50_mw:,.0f} MW (90/10 "
-                     f"{row.peak_90_10_mw:,.0f} MW; growth band {row.growth_p10_mw:,.0f}-"
-                     f"{row.growth_p90_mw:,.0f} MW), data centers {100 * share:.0f}% of energy")
-    return f"{region} summer peak in {year}, 50/50: " + "; ".join(parts) + "."
+        part = (f"{row.scenario}: {row.peak_50_50_mw:,.0f} MW (90/10 "
+                f"{row.peak_90_10_mw:,.0f} MW; growth band {row.growth_p10_mw:,.0f}-"
+                f"{row.growth_p90_mw:,.0f} MW)")
+        parts.append(part + (f", data centers {100 * share:.0f}% of energy" if data_center
+                             else ""))
+    text = f"{region} summer peak in {year}, 50/50: " + "; ".join(parts) + "."
+    if not data_center:
+        text += (" Data-center share not estimated: the model forecasts the whole load, with "
+                 "no data-center component.")
+    return text
 
 
 def _cell(row, digits: int) -> str:
     return f"{row['p50']:,.{digits}f} [{row['p10']:,.{digits}f}-{row['p90']:,.{digits}f}]"
 
 
-def _headline(forecast: pd.DataFrame, years: list[int]) -> list[dict]:
+def _headline(forecast: pd.DataFrame, years: list[int], data_center: bool = True
+              ) -> list[dict]:
+    """The headline table's rows: total and data-center load per scenario (the total alone
+    when the run has no data-center component: its zeros are no estimate)."""
     annual = figures.annual(forecast)
     annual = annual.assign(year=annual["period"].astype(int))
     rows = []
     for scenario in dict.fromkeys(annual["scenario"]):
-        for component in ("total", "data_center"):
+        for component in ("total", "data_center") if data_center else ("total",):
             for metric, label, digits in HEADLINE:
                 part = annual[(annual["scenario"] == scenario) & (annual["metric"] == metric)
                               & (annual["component"] == component)].set_index("year")
