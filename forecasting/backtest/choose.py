@@ -27,7 +27,7 @@ from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, su
 from forecasting.backtest.season_widening import widened_by_season
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
-from forecasting.backtest.widening import split_factors, widen
+from forecasting.backtest.widening import MAX_INDEPENDENT_LOG_SD, split_factors, widen
 from forecasting.models.base import Model
 
 Factory = Callable[[], Model]
@@ -123,15 +123,18 @@ def chosen_paths(
         weights = plausible_weights(paths, weights)
     mixed = mix_paths(paths, weights)
     if choice.decision.log_scale and (mixed > 0).all():
-        # factors fitted on the log scale (a positive series) are applied there too
-        out = np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng))
+        # factors fitted on the log scale (a positive series) are applied there too, with
+        # the independent draw bounded so a sum's median is not lifted (widening.py)
+        out = np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng,
+                                      independent_sd=MAX_INDEPENDENT_LOG_SD))
     else:
         out = calibrated_paths(mixed, choice, widening=widening, rng=rng)
     return out if season is None else widened_by_season(out, season)
 
 
 def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",
-                     rng: np.random.Generator | None = None) -> np.ndarray:
+                     rng: np.random.Generator | None = None,
+                     independent_sd: float | None = None) -> np.ndarray:
     """Calibrated paths. Up to the longest calibrated horizon H each period's band is widened
     by c_h (`widening.widen`: deviations from the median multiplied by c_h, or with an
     independent second draw). After H the widening is carried along additively: with w_h the
@@ -140,7 +143,8 @@ def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str
     that over w_h), instead of multiplying the long-horizon spread by c_H again; the
     ``independent`` widening keeps the model's deviations and adds the same extra spread as
     at H (its second draw scaled by sqrt(c_H^2 - 1) w_H / w_h). A factor c_H <= 1 is not
-    carried: past H each period keeps the model's own band (`BaselineChoice.factors`)."""
+    carried: past H each period keeps the model's own band (`BaselineChoice.factors`).
+    `independent_sd` bounds the independent draw of log paths (`widening.widen`)."""
     horizon = paths.shape[1]
     factors = choice.factors(horizon)
     calibration = choice.decision.calibration
@@ -156,4 +160,4 @@ def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str
         else:
             common[longest:] = 1.0
             extra[longest:] = np.sqrt(c_h**2 - 1.0) * at_h / width[longest:]
-    return widen(paths, common, extra, rng)
+    return widen(paths, common, extra, rng, independent_sd=independent_sd)

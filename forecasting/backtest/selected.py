@@ -60,7 +60,7 @@ from forecasting.backtest.selection import (
     mix_paths,
     select_or_ensemble,
 )
-from forecasting.backtest.widening import split_factors, widen
+from forecasting.backtest.widening import MAX_INDEPENDENT_LOG_SD, split_factors, widen
 
 
 @dataclass(frozen=True)
@@ -149,11 +149,13 @@ def _logged(rows: pd.DataFrame) -> pd.DataFrame:
 def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretch",
                rng: np.random.Generator | None = None) -> np.ndarray:
     """`paths` widened by the decision's factors the `widening` way (`widening.py`; `rng`
-    for ``independent``), on the log scale when the factors were fitted there."""
+    for ``independent``), on the log scale when the factors were fitted there, where the
+    independent draw is bounded as the forecast bounds it (`MAX_INDEPENDENT_LOG_SD`)."""
     factors = [decision.calibration.factor(h) for h in range(1, paths.shape[1] + 1)]
     common, extra = split_factors(factors, widening)
     if decision.log_scale and np.all(paths > 0):
-        return np.exp(widen(np.log(paths), common, extra, rng))
+        return np.exp(widen(np.log(paths), common, extra, rng,
+                            independent_sd=MAX_INDEPENDENT_LOG_SD))
     return widen(paths, common, extra, rng)
 
 
