@@ -19,14 +19,28 @@ with base average B and data-center average D under weather year w has the hourl
 h_k the zone's local hour (its config's `timezone`) and a the diurnal amplitude of
 data-center load. Its peak is max_k x(k); each sample path draws one weather year per
 forecast year from the caller's Generator, so each year's peak has a distribution from
-weather and growth together. There B is the path's own monthly base, whose noise already
-holds the month-to-month weather of the energy backtest, so g is not applied again.
-`seasonal_peaks` separates them: the 50/50 and 90/10 peaks are the median and 90th percentile
-over the weather years at the median growth path, whose B is a typical month, so there each
-weather year's month has the base B g_{w,m} (a hot summer's higher average and its sharper
-peak hours together); the growth band is the P10-P90 over paths at the 50/50 weather year.
-Without g the weather years differed only in their peak-to-average shapes, and the 90/10 was
-exceeded in more held-out seasons than it should be (benchmarks/peaks_weather/).
+weather and growth together. A month's peak (`monthly_peaks`) takes B the path's own monthly
+base, whose noise already holds the month-to-month weather of the energy backtest, so g is
+not applied again. `seasonal_peaks` separates them: the 50/50 and 90/10 peaks are the median
+and 90th percentile over the weather years at the median growth path, whose B is a typical
+month, so there each weather year's month has the base B g_{w,m} (a hot summer's higher
+average and its sharper peak hours together). Without g the weather years differed only in
+their peak-to-average shapes, and the 90/10 was exceeded in more held-out seasons than it
+should be (benchmarks/peaks_weather/).
+
+A season's growth band is not the largest of a path's noisy months. The energy widening
+draws each month's extra error independently (`forecasting.backtest.widening`,
+`independent`), so the largest of a season's four such draws sits well above a typical
+month: a zone whose load fell 30% in 2024 had a 2025 summer growth band of 21,982-106,725 MW
+about a 50/50 of 20,406. The band takes each path's typical base instead (`typical_base`):
+the median path's month (the median over the paths, the 50/50's B) times the path's level,
+its base energy over the year's forecast months relative to the median path's, so a path
+differs from the median by its growth (the year's energy averages the independent monthly
+draws) and not by a month's noise. Under the 50/50 weather year w the path's month m has
+the base B_typ g_{w,m}, as the 50/50 and 90/10 take it, and the band (`growth_band`) is the
+P10 and P90 over the paths' season peaks, as ratios to their median, times the 50/50, so it
+always holds the 50/50 (the 50/50 is the median over the weather years, which with an even
+number of them is no single year's peak).
 
 A season partly in the history (the first forecast year's winter when the history ends
 after February, or its summer when it ends in June-August) has a peak already measured:
@@ -69,7 +83,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import COMPLETE, period_labels, period_table
+from forecasting.zones.history import COMPLETE, hours_in, period_labels, period_table
 
 SLOTS = 744  # hours in the longest month
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
@@ -210,6 +224,24 @@ def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude,
     return out[0], out[1], out[2]
 
 
+def typical_base(base: np.ndarray, months: pd.PeriodIndex) -> np.ndarray:
+    """(n, len(months)) MW: each path's base at its own level without its month-to-month
+    noise (module doc): the median over the paths of each month, times the path's base
+    energy over its year's forecast months over the median of that energy. The path at the
+    median energy has the median month, the base the 50/50 and 90/10 take."""
+    years = np.asarray(months.year)
+    hours = hours_in(months)
+    middle = np.median(base, axis=0)
+    out = np.empty_like(base, dtype=float)
+    for year in np.unique(years):
+        cols = years == year
+        energy = base[:, cols] @ hours[cols]
+        mid = float(np.median(energy))
+        level = energy / mid if mid > 0 else np.ones(len(energy))
+        out[:, cols] = middle[cols][None, :] * level[:, None]
+    return out
+
+
 def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
                            amplitude: float, *, anomaly: bool = True) -> np.ndarray:
     """(W,) peak MW of one season (`months`, with typical base averages `base` and data-center
@@ -229,11 +261,12 @@ def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
 
 def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFrame:
     """Summer and winter total peaks per forecast year: 50/50, 90/10 (weather, at the median
-    growth path) and the growth band P10-P90 (paths, at the 50/50 weather year); a season
-    partly in the history never below the peak measured in its observed months (module
-    doc)."""
+    growth path) and the growth band (paths at their typical base, at the 50/50 weather
+    year, about the 50/50: it holds it); a season partly in the history never below the
+    peak measured in its observed months (module doc)."""
     rows = []
     mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
+    typical = typical_base(base, months)
     mid_amp = float(np.median(amplitude))
     years = np.asarray(months.year)
     for year in np.unique(years):
@@ -250,20 +283,31 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
             by_path = np.zeros(base.shape[0])
             for t in cols:
                 m = months[t].month
-                x, _, _ = wy.hourly(base[:, t] * wy.anomaly[w50, m - 1], dc[:, t], amplitude,
-                                    np.full(base.shape[0], w50), m)
+                x, _, _ = wy.hourly(typical[:, t] * wy.anomaly[w50, m - 1], dc[:, t],
+                                    amplitude, np.full(base.shape[0], w50), m)
                 by_path = np.maximum(by_path, np.nanmax(x, axis=1))
-            by_path = np.maximum(by_path, measured)
+            growth = growth_band(by_path, p50, measured)
             rows.append({
                 "scenario": scenario, "year": int(year), "season": season,
                 "peak_50_50_mw": p50, "peak_90_10_mw": float(np.quantile(by_weather, 0.9)),
                 "weather_p05_mw": float(np.quantile(by_weather, 0.05)),
                 "weather_p95_mw": float(np.quantile(by_weather, 0.95)),
-                "growth_p10_mw": float(np.quantile(by_path, 0.1)),
-                "growth_p90_mw": float(np.quantile(by_path, 0.9)),
+                "growth_p10_mw": growth[0], "growth_p90_mw": growth[1],
                 "weather_year_50_50": int(wy.years[w50]),
             })
     return pd.DataFrame(rows, columns=PEAKS_COLUMNS)
+
+
+def growth_band(by_path: np.ndarray, peak_50_50: float, measured: float = -np.inf
+                ) -> tuple[float, float]:
+    """The growth band (P10, P90) of a season: the paths' season peaks at the 50/50 weather
+    year (``by_path``) as ratios to their median, times the 50/50, so the band holds the
+    50/50 (which is at the median path but the median over the weather years, not the 50/50
+    year's own peak); neither end below the peak the season has already had."""
+    mid = float(np.median(by_path))
+    low, high = np.quantile(by_path, (0.1, 0.9)) / mid if mid > 0 else (1.0, 1.0)
+    return (max(float(peak_50_50 * low), measured),
+            max(float(peak_50_50 * high), measured))
 
 
 def hourly_profile(wy: WeatherYears, months: pd.PeriodIndex, base_mw, dc_mw, amplitude,

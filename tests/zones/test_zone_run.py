@@ -145,6 +145,9 @@ def test_weather_band_and_90_10_above_50_50(run):
     peaks = run.peaks
     assert (peaks["peak_90_10_mw"] >= peaks["peak_50_50_mw"]).all()
     assert set(peaks["season"]) == {"summer", "winter"}
+    # the growth band holds the 50/50 (`weather_years.growth_band`)
+    assert (peaks["growth_p10_mw"] <= peaks["peak_50_50_mw"]).all()
+    assert (peaks["growth_p90_mw"] >= peaks["peak_50_50_mw"]).all()
 
 
 def test_bad_zone_config_names_file_line_and_key(tmp_path):
