@@ -31,6 +31,18 @@ PEAK_YEARS = (2026, 2028, 2030, 2035)
 WEATHER_YEAR_COVERAGE = 0.99
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
+#: a count of held-out years above the 50/50 or 90/10 that chance gives a calibrated check
+#: less often than this is called more (or fewer) than chance
+UNLIKELY = 0.05
+#: the latest held-out years of a season this many or more in a row above their 90/10 are
+#: flagged (recent peaks running above what past weather gives at their level)
+RECENT_RUN = 2
+#: the held-out check over many zones (benchmarks/peaks_weather/results.csv, method
+#: ``anomaly``, group "EIA-930 zones 2020-2024"): its season-years, the share above a
+#: calibrated 90/10 (randomised PIT above 0.9) and above the 50/50, per season
+PEAK_BENCHMARK = {"zones": 111, "cases": 543,
+                  "summer": {"above_90_10": 0.092, "above_50_50": 0.495},
+                  "winter": {"above_90_10": 0.098, "above_50_50": 0.506}}
 BASE_PLUS_DC = "+dc"  # the backtest's name of a candidate fitted as the forecast fits it
 #: the band factors the zone forecast applied (forecasting/zones/calibration_table.py)
 CALIBRATION_FILE = "calibration.csv"
@@ -87,6 +99,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     manifest = run.manifest
     region = manifest.get("region", "")
     years = sorted(set(figures.annual(forecast)["period"].astype(int)))
+    held_out = peak_check_counts(run.peak_check)
     return _environment().get_template("zone_report.html.j2").render(
         title=f"dcload zone report: {region}",
         manifest=manifest,
@@ -108,7 +121,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         neighbour_check=_as_text(run.neighbour_check),
         pipeline=_records(run.pipeline),
         pjm_check=_records(run.pjm_check),
-        peak_check=peak_check_counts(run.peak_check),
+        peak_check=held_out,
+        peak_check_text=peak_check_text(held_out),
         weather=weather_year_count(run.history),
         min_weather_years=MIN_WEATHER_YEARS,
         partly_observed=partly_observed_seasons(run.peaks, run.history),
@@ -209,14 +223,145 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
 
 def peak_check_counts(check: pd.DataFrame | None) -> list[dict]:
     """Per season: of the held-out years (peak_check.csv, one zone's rows), how many peaked
-    above the 50/50 and above the 90/10."""
+    above the 50/50 and above the 90/10 (and which years topped the 90/10), and whether
+    those counts are what chance gives a calibrated check (`held_out_chance`)."""
     if check is None or check.empty:
         return []
-    return [{"season": season, "years": len(part),
-             "first": int(part["year"].min()), "last": int(part["year"].max()),
-             "above_50_50": int(part["above_50_50"].astype(bool).sum()),
-             "above_90_10": int(part["above_90_10"].astype(bool).sum())}
-            for season, part in check.groupby("season", sort=False)]
+    out = []
+    for season, part in check.groupby("season", sort=False):
+        part = part.sort_values("year")
+        above_90 = part["above_90_10"].astype(bool).to_numpy()
+        above_50 = part["above_50_50"].astype(bool).to_numpy()
+        years = [int(y) for y in part["year"]]
+        latest = []  # the latest held-out years, each above its 90/10
+        for year, above in zip(reversed(years), reversed(above_90), strict=True):
+            if not above:
+                break
+            latest.insert(0, year)
+        row = {"season": season, "years": len(part), "first": years[0], "last": years[-1],
+               "above_50_50": int(above_50.sum()), "above_90_10": int(above_90.sum()),
+               "years_above_90_10": [y for y, a in zip(years, above_90, strict=True) if a],
+               "latest_above_90_10": latest if len(latest) >= RECENT_RUN else []}
+        if "weather_years" in part:  # every peak_check.csv has it; read defensively
+            weather = part["weather_years"].to_numpy(dtype=int)
+            row.update(held_out_chance(weather, above_50, above_90))
+            rates = rate_above(weather, 0.9)
+            row["latest_chance"] = float(np.prod(rates[len(rates) - len(latest):]))
+        out.append(row)
+    return out
+
+
+def _percent(chance: float) -> str:
+    return "under 1%" if chance < 0.01 else f"{100 * chance:.0f}%"
+
+
+def peak_check_text(counts: list[dict], benchmark: dict = PEAK_BENCHMARK) -> dict:
+    """The held-out check in words (`peak_check_counts`): ``chance``, whether each season's
+    counts are what chance gives a calibrated check; ``flags``, the seasons whose latest
+    years ran above their 90/10 or which topped it more often than chance; ``benchmark``,
+    the method's record over many zones, attributed to its benchmark."""
+    chance = ""
+    with_rates = [c for c in counts if "rate_90_10" in c]
+    if with_rates:
+        low = min(c["rate_90_10"][0] for c in with_rates)
+        high = max(c["rate_90_10"][1] for c in with_rates)
+        n_low = min(c["n_weather"][0] for c in with_rates)
+        n_high = max(c["n_weather"][1] for c in with_rates)
+        years = f"{n_low}" if n_low == n_high else f"{n_low}-{n_high}"
+        rate = _percent(low) if round(100 * low) == round(100 * high) else \
+            f"{100 * low:.0f}-{100 * high:.0f}%"
+        parts = [f"Against chance: a held-out year that is one more draw of the same weather "
+                 f"peaks above the 50/50 half the time, and above the 90/10 of its {years} "
+                 f"other years about {rate} of the time (10% only with many years: the 90/10 "
+                 f"of a few lies between their two highest)."]
+        for c in with_rates:
+            n = c["years"]
+            said = []
+            for name, label in (("50_50", "50/50"), ("90_10", "90/10")):
+                k = c[f"above_{name}"]
+                if c[f"verdict_{name}"] == "more":
+                    said.append(f"above the {label} more often than chance gives ({k} or "
+                                f"more of {n}: {_percent(c[f'upper_{name}'])} chance)")
+                elif c[f"verdict_{name}"] == "fewer":
+                    few = "none" if k == 0 else f"{k} or fewer"
+                    said.append(f"above the {label} less often than chance gives ({few} of "
+                                f"{n}: {_percent(c[f'lower_{name}'])} chance)")
+                elif name == "90_10" and k:
+                    said.append(f"{k} of {n} above the 90/10 is within chance ({k} or more "
+                                f"happen by chance {_percent(c['upper_90_10'])} of the time)")
+                else:
+                    said.append(f"{k} of {n} above the {label} is within chance")
+            parts.append(f"{str(c['season']).capitalize()}: {'; '.join(said)}.")
+        chance = " ".join(parts)
+    flags = []
+    for c in counts:
+        season = str(c["season"])
+        if c["latest_above_90_10"]:
+            latest = [str(y) for y in c["latest_above_90_10"]]
+            every = "both" if len(latest) == 2 else f"all {len(latest)}"
+            odds = (f" ({every} by chance: about {_percent(c['latest_chance'])})"
+                    if "latest_chance" in c else "")
+            flags.append(f"{season.capitalize()}: the latest held-out years, "
+                         f"{', '.join(latest[:-1])} and {latest[-1]}, each peaked above their "
+                         f"90/10"
+                         f"{odds}. Recent peaks have run above what the other years' weather "
+                         f"gives at their level, as when a zone's peaks grow faster than its "
+                         f"load: read this zone's {season} 90/10 as possibly low.")
+        elif c.get("verdict_90_10") == "more":
+            flags.append(f"{season.capitalize()}: above the 90/10 in {c['above_90_10']} of "
+                         f"{c['years']} held-out years, more often than chance gives: read "
+                         f"this zone's {season} 90/10 as possibly low.")
+    summer, winter = benchmark["summer"], benchmark["winter"]
+    record = (f"Over many zones (benchmarks/peaks_weather/: {benchmark['cases']} held-out "
+              f"summers and as many winters of the {benchmark['zones']} EIA-930 zones, "
+              f"2020-2024), {100 * summer['above_90_10']:.1f}% of summers and "
+              f"{100 * winter['above_90_10']:.1f}% of winters peaked in the top tenth of what "
+              f"the other years' weather gives (target 10%) and "
+              f"{100 * summer['above_50_50']:.1f}% and {100 * winter['above_50_50']:.1f}% in "
+              f"its top half (target 50%): that is the method's record across zones, not "
+              f"this zone's.")
+    return {"chance": chance, "flags": flags, "benchmark": record}
+
+
+def rate_above(weather_years: np.ndarray, level: float) -> np.ndarray:
+    """The chance that a held-out year which is one more draw of the same weather peaks above
+    the `level` quantile (0.5, 0.9) of its `weather_years` other years' peaks, as
+    `numpy.quantile` interpolates it: (n - level (n - 1)) / (n + 1) for n other years (exact
+    for evenly spread peaks). 1/2 for the 50/50 whatever n; for the 90/10 it is 10% only
+    with many years (26% with 4: the 90/10 of a few years lies between their two highest)."""
+    n = weather_years.astype(float)
+    return (n - level * (n - 1.0)) / (n + 1.0)
+
+
+def count_chance(rates: np.ndarray) -> np.ndarray:
+    """P(exactly k of the years are above), k = 0..len(rates), for independent years each
+    above with its own chance (the binomial when the rates are equal)."""
+    p = np.array([1.0])
+    for r in rates:
+        p = np.append(p * (1.0 - r), 0.0) + np.append(0.0, p * r)
+    return p
+
+
+def held_out_chance(weather_years: np.ndarray, above_50: np.ndarray,
+                    above_90: np.ndarray) -> dict:
+    """Whether one season's held-out counts are what chance gives a calibrated check: per
+    quantile, the chance of at least as many years above (``*_upper``) and of at most as
+    many (``*_lower``), and a verdict, ``more`` or ``fewer`` when that chance is under
+    `UNLIKELY`, else ``consistent``; the range of the 90/10's per-year chance (`rate_above`)
+    and of the weather-year counts behind it."""
+    out: dict = {}
+    for name, level, above in (("50_50", 0.5, above_50), ("90_10", 0.9, above_90)):
+        rates = rate_above(weather_years, level)
+        chance = count_chance(rates)
+        k = int(above.sum())
+        upper, lower = float(chance[k:].sum()), float(chance[:k + 1].sum())
+        out[f"upper_{name}"], out[f"lower_{name}"] = upper, lower
+        out[f"verdict_{name}"] = ("more" if upper < UNLIKELY else "fewer" if lower < UNLIKELY
+                                  else "consistent")
+        if name == "90_10":
+            out["rate_90_10"] = [float(rates.min()), float(rates.max())]
+            out["n_weather"] = [int(weather_years.min()), int(weather_years.max())]
+    return out
 
 
 def weather_year_count(history: pd.DataFrame) -> dict:

@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
+import forecasting.report.zone_render as zone_render
 from forecasting.report.zone_files import ZoneRunFiles
 
 QUANTILES = ("mean", "p05", "p10", "p50", "p90", "p95")
@@ -88,3 +90,12 @@ def page_text(html: str, element_id: str | None = None) -> str:
         assert match, element_id
         html = match.group(2)
     return " ".join(markup.unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def without_charts(monkeypatch) -> None:
+    """Render pages without building their plotly figures (the wording tests read none, and
+    the figures are most of a render's time)."""
+    monkeypatch.setattr(zone_render, "_figure_json", lambda figure: Markup("{}"))
+    for name in ("fan_figure", "data_center_figure", "decomposition_figure",
+                 "backtest_figure"):
+        monkeypatch.setattr(zone_render.figures, name, lambda *args, **kwargs: None)

@@ -10,10 +10,16 @@ from forecasting.report.zone_render import (
     render_zone_report,
     zone_reading,
 )
-from tests.report.synthetic_zone_run import page_text, zone_run_files
+from tests.report.synthetic_zone_run import (
+    page_text,
+    without_charts,
+    zone_run_files,
+)
 
 
-def test_a_whole_load_zone_says_its_data_center_share_is_not_estimated(tmp_path):
+def test_a_whole_load_zone_says_its_data_center_share_is_not_estimated(
+        tmp_path, monkeypatch):
+    without_charts(monkeypatch)
     html = render_zone_report(zone_run_files(tmp_path, data_center="none"))
     text = page_text(html)
     assert "Data-center share not estimated: the model forecasts the whole load" in text
@@ -34,7 +40,9 @@ def test_a_whole_load_zone_says_its_data_center_share_is_not_estimated(tmp_path)
         assert other not in scenarios, other
 
 
-def test_a_decomposed_zone_keeps_its_share_and_lists_only_its_scenarios(tmp_path):
+def test_a_decomposed_zone_keeps_its_share_and_lists_only_its_scenarios(
+        tmp_path, monkeypatch):
+    without_charts(monkeypatch)
     html = render_zone_report(zone_run_files(tmp_path, scenarios=("statistical-trend",
                                                                    "vetted")))
     text = page_text(html)
