@@ -9,9 +9,15 @@
   ``end_year``) x metric (energy_gwh, avg_mw, peak_mw). Quantiles are taken from the sample
   paths: the total path is base path + data-center path month by month (hourly for peaks),
   annual energy is the sum of the path's months, annual average MW is annual energy over
-  the year's hours, annual peak is the largest monthly peak of the path. A month partly in
-  the history (it ends inside it) has its total peak paths floored at the largest hour
-  already measured in it (`weather_years.at_least_measured`), and its base energy paths
+  the year's hours. The annual peak is not the largest of the path's monthly peaks, whose
+  bases carry an independent month-to-month draw (their largest sat above the 90/10 of
+  both seasons): it is the largest hour of the year at the path's own level, its year's
+  energy on the median path's months, under the weather year the path drew for that year
+  with that year's monthly anomalies, as the 50/50 and 90/10 of ``peaks`` are made, and
+  never below the path's average of the year (`weather_years.annual_peaks`, whose module
+  doc says why). A month partly in the history (it ends inside it) has its total peak
+  paths floored at the largest hour already measured in it
+  (`weather_years.at_least_measured`), its year's annual peak too, and its base energy paths
   raised where the total falls short of the energy already measured in it plus its other
   hours at the history's lowest hour of the last year (`measured_energy`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
@@ -93,6 +99,7 @@ from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factor
 from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import (
+    annual_peaks,
     at_least_measured,
     hourly_profile,
     monthly_peaks,
@@ -122,7 +129,8 @@ class ZoneRun:
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
     calibration: pd.DataFrame  # the band factors the forecast applied (`calibration_table`)
-    paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)}}; for tests
+    paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)},
+    # "annual_peak_mw": {component: (n, calendar years of the months)}}; for tests
     quality: dict  # what cleaning did to the hours (`ZoneHistory.quality`)
 
 
@@ -393,9 +401,12 @@ def run_zone(
                   "data_center": dc_e}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
-        paths[scenario] = {"energy_gwh": energy, "peak_mw": peak,
+        annual = dict(zip(COMPONENTS, annual_peaks(
+            wy, months, base_mw, dc_mw, amplitude, weather,
+            average=energy["total"] * 1000.0 / hours_in(months)), strict=True))
+        paths[scenario] = {"energy_gwh": energy, "peak_mw": peak, "annual_peak_mw": annual,
                            "new_data_center_gwh": new_gwh}
-        frames.append(_scenario_rows(config.region, scenario, months, energy, peak))
+        frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual))
         peaks.append(seasonal_peaks(wy, months, base_mw, dc_mw, amplitude, scenario))
         profiles.append(hourly_profile(wy, months, base_mw, dc_mw, amplitude, weather,
                                        year=config.profile_year, scenario=scenario))
@@ -435,15 +446,19 @@ def full_years(months: pd.PeriodIndex) -> list[int]:
     return [y for y in sorted(set(years.tolist())) if (years == y).sum() == 12]
 
 
-def _scenario_rows(region, scenario, months, energy, peak) -> pd.DataFrame:
+def _scenario_rows(region, scenario, months, energy, peak, annual_peak) -> pd.DataFrame:
+    """The forecast table's rows of one scenario: ``energy`` and ``peak`` component -> (n,
+    months) paths, ``annual_peak`` component -> (n, calendar years of ``months``) annual
+    peak paths (`weather_years.annual_peaks`); annual rows for the full years only."""
     years = np.asarray(months.year)
     labels = full_years(months)
     hours_y = np.asarray([hours_in(months[years == y]).sum() for y in labels])
+    columns = [y - int(months[0].year) for y in labels]
     rows = []
     for component in COMPONENTS:
         e, p = energy[component], peak[component]
         e_year = np.stack([e[:, years == y].sum(axis=1) for y in labels], axis=1)
-        p_year = np.stack([p[:, years == y].max(axis=1) for y in labels], axis=1)
+        p_year = annual_peak[component][:, columns]
         avg_m = e * 1000.0 / hours_in(months)
         avg_y = e_year * 1000.0 / hours_y
         for metric, annual, monthly in (("energy_gwh", e_year, e), ("avg_mw", avg_y, avg_m),

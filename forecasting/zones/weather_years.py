@@ -42,6 +42,21 @@ P10 and P90 over the paths' season peaks, as ratios to their median, times the 5
 always holds the 50/50 (the 50/50 is the median over the weather years, which with an even
 number of them is no single year's peak).
 
+A year's peak (`annual_peaks`, the forecast table's annual ``peak_mw``) is not the largest
+of a path's monthly peaks either: the largest of twelve independent draws had put an 8%/yr
+declining zone's 2026 annual peak P50 (1,709 MW) above the 90/10 of both its seasons (1,382
+and 1,462) and above its 2025 value while its energy fell 7.6%. It is the largest hour of
+the path's year at its typical base under the weather year the path drew for that year,
+each month m at B_typ g_{w,m}: at the median level it is the larger of that weather year's
+summer and winter peaks (or a shoulder month's, which seldom peaks), so its P50 sits at or
+above the larger 50/50 and, with five weather years or more drawn alike and no growth
+spread, at or below the larger 90/10 (at most a fifth of five or more weather years lie
+above either 90/10, so at least three fifths lie under both); its P90 and P95 add growth to
+the weather band. It is never below the path's average load of the year, and never below
+an hour already measured in a month of the year partly in the history. The monthly peaks
+stay as they were, so a month's P95, which carries that month's own energy error, can sit
+above the annual P95.
+
 A season partly in the history (the first forecast year's winter when the history ends
 after February, or its summer when it ends in June-August) has a peak already measured:
 the largest evidence hour of its months in the history (`WeatherYears.observed`, the
@@ -211,8 +226,10 @@ def at_least_measured(total: np.ndarray, wy: WeatherYears, months: pd.PeriodInde
 
 
 def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather):
-    """(total, base, data_center) peak MW, each (n, len(months)); ``weather`` is (n, years)
-    indices into ``wy.years``, one per forecast year (column = year - first year)."""
+    """(total, base, data_center) peak MW, each (n, len(months)): each month's largest hour
+    at the path's own monthly base (month-to-month noise and all); ``weather`` is (n, years)
+    indices into ``wy.years``, one per forecast year (column = year - first year). Not the
+    annual peak (`annual_peaks`)."""
     n, horizon = base.shape
     first = months[0].year
     out = np.zeros((3, n, horizon))
@@ -240,6 +257,42 @@ def typical_base(base: np.ndarray, months: pd.PeriodIndex) -> np.ndarray:
         level = energy / mid if mid > 0 else np.ones(len(energy))
         out[:, cols] = middle[cols][None, :] * level[:, None]
     return out
+
+
+def annual_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, weather, *,
+                 average=None):
+    """(total, base, data_center) annual peak MW, each (n, calendar years of ``months``, the
+    first year's column first; a year forecast only in part has the peak of its forecast
+    months): per path, the largest hour of the year's months at the path's typical base
+    (`typical_base`) under the path's weather year of that year, each month scaled by that
+    year's anomaly g_{w,m}, as the 50/50 and 90/10 are made (module doc). ``weather`` as in
+    `monthly_peaks`. Each is at least the path's average MW of the year (``average``, (n,
+    len(months)) total MW, for the total: the published energy's; by default base + data
+    center), and the total at least the largest hour already measured in a month of the
+    year partly in the history (`at_least_measured`)."""
+    n = base.shape[0]
+    years = np.asarray(months.year)
+    first = int(months[0].year)
+    labels = np.unique(years)
+    typical = typical_base(base, months)
+    out = np.full((3, n, len(labels)), -np.inf)
+    for t, period in enumerate(months):
+        j = period.year - first
+        w = weather[:, j]
+        m = period.month
+        parts = wy.hourly(typical[:, t] * wy.anomaly[w, m - 1], dc[:, t], amplitude, w, m)
+        for i, part in enumerate(parts):
+            out[i, :, j] = np.maximum(out[i, :, j], np.nanmax(part, axis=1))
+    hours = hours_in(months)
+    total_mw = base + dc if average is None else average
+    measured = measured_month_peaks(wy, months)
+    for j, year in enumerate(labels):
+        cols = years == year
+        share = hours[cols] / hours[cols].sum()
+        for i, mw in enumerate((total_mw, base, dc)):
+            out[i, :, j] = np.maximum(out[i, :, j], mw[:, cols] @ share)
+        out[0, :, j] = np.maximum(out[0, :, j], measured[cols].max())
+    return out[0], out[1], out[2]
 
 
 def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,

@@ -150,6 +150,26 @@ def test_weather_band_and_90_10_above_50_50(run):
     assert (peaks["growth_p90_mw"] >= peaks["peak_50_50_mw"]).all()
 
 
+def test_annual_peak_agrees_with_the_season_peaks(run):
+    """The annual peak rows are the quantiles of each path's peak at its level under its
+    weather year (`weather_years.annual_peaks`), not of the largest of its noisy months: the
+    P50 sits by the larger 50/50 of the year and, within the sampling of 120 paths, under
+    the larger 90/10; never below the year's average."""
+    f = run.forecast
+    annual = f[(f.component == "total") & (f.period.str.len() == 4)]
+    peak = annual[annual.metric == "peak_mw"].set_index(["scenario", "period"])
+    average = annual[annual.metric == "avg_mw"].set_index(["scenario", "period"])
+    assert (peak[["p05", "p50", "p95"]] >= average[["p05", "p50", "p95"]]).all().all()
+    paths = run.paths["vetted"]["annual_peak_mw"]["total"]  # calendar years 2025..2035
+    np.testing.assert_allclose(peak.loc[("vetted", "2030"), "p90"],
+                               np.quantile(paths[:, 5], 0.9))
+    seasons = run.peaks.groupby(["scenario", "year"])[["peak_50_50_mw", "peak_90_10_mw"]].max()
+    for (scenario, year), row in seasons.iterrows():
+        p50 = peak.loc[(scenario, str(year)), "p50"]
+        assert 0.97 * row["peak_50_50_mw"] <= p50 <= 1.01 * row["peak_90_10_mw"], \
+            (scenario, year)
+
+
 def test_bad_zone_config_names_file_line_and_key(tmp_path):
     text = (ROOT / "pipelines" / "pjm_dom.yaml").read_text().replace("end_year:", "end_yaer:")
     bad = tmp_path / "zone.yaml"
