@@ -40,18 +40,14 @@ import forecasting
 from forecasting.contracts import KEY_METRICS, KEY_YEAR, key_metric, key_results
 from forecasting.errors import InputError
 from forecasting.io.zone_config_file import config_kind
-from forecasting.many_zones.inputs import many_zones_fingerprint
-from forecasting.national.inputs import run_fingerprint
 from forecasting.paths import display_path
 from forecasting.runs.diff import RunSnapshot
 from forecasting.runs.snapshot import read_snapshot
-from forecasting.zones.inputs import zone_fingerprint
 from pipelines.publishing.lock import StoreLock, StoreLocked
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.pause_points import pause_point, point_for_stage
 from pipelines.publishing.progress import LoggedProgress, StageProgress
 from pipelines.publishing.registry import Registry, RunRow, disk_full, now_utc
-from pipelines.publishing.run_dir import write_run
 from pipelines.publishing.store import PublishCheckError, Store, check_run
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_LOCKED, EXIT_ZONES_FAILED = 0, 1, 2, 3, 4
@@ -207,6 +203,39 @@ def heal_latest(store: Store, registry: Registry, log: RunLog, *,
             log.warning("latest_repaired", f"latest pointed nowhere; now points to run {row.id}",
                         latest=row.id)
             return
+
+
+# The run's computation and its inputs' fingerprints import the models and pandas (about 2 s
+# of CPU); these four stand in for them at module level, so a call refused, locked or up to
+# date answers without that import, and tests can still replace them here.
+
+
+def write_run(*args, **kwargs):
+    """`pipelines.publishing.run_dir.write_run`, imported on first use."""
+    from pipelines.publishing.run_dir import write_run as write
+
+    return write(*args, **kwargs)
+
+
+def run_fingerprint(*args, **kwargs):
+    """`forecasting.national.inputs.run_fingerprint`, imported on first use."""
+    from forecasting.national.inputs import run_fingerprint as fingerprint
+
+    return fingerprint(*args, **kwargs)
+
+
+def zone_fingerprint(*args, **kwargs):
+    """`forecasting.zones.inputs.zone_fingerprint`, imported on first use."""
+    from forecasting.zones.inputs import zone_fingerprint as fingerprint
+
+    return fingerprint(*args, **kwargs)
+
+
+def many_zones_fingerprint(*args, **kwargs):
+    """`forecasting.many_zones.inputs.many_zones_fingerprint`, imported on first use."""
+    from forecasting.many_zones.inputs import many_zones_fingerprint as fingerprint
+
+    return fingerprint(*args, **kwargs)
 
 
 def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
