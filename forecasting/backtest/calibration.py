@@ -16,7 +16,9 @@ Rule (per horizon h, from backtest rows of the forecast being calibrated):
    residuals with probability 0.8^n, a third of the time for 5 (a factor of 0.64 from 5
    residuals had cut a short zone's bands by a third), under one time in ten from 11. With
    fewer rows a factor below 1 is applied as 1; `factor_80`/`factor_90` keep the fitted ones.
-4. With fewer than `min_residuals` rows (default 5), or a non-finite factor (a zero-width band
+4. `largest_misses[h]` is the largest distance of an actual from its median in those rows,
+   which bounds how far the factor may widen a forecast's band (`factor_bound.py`).
+5. With fewer than `min_residuals` rows (default 5), or a non-finite factor (a zero-width band
    missed by an actual), the horizon is not calibrated: `calibrated[h] = False` and the factor is
    1.0 (the report says 'model-based'). Horizons absent from the rows also get 1.0.
 
@@ -30,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -51,6 +53,8 @@ class Calibration:
     calibrated: dict[int, bool]
     level_factors: dict[int, dict[float, float]]
     min_residuals: int = MIN_RESIDUALS
+    #: largest |actual - p50| of the rows each horizon was fitted on (`factor_bound.py`)
+    largest_misses: dict[int, float] = field(default_factory=dict)
 
     def factor(self, horizon: int) -> float:
         return self.factors.get(int(horizon), 1.0)
@@ -149,6 +153,7 @@ def fit_calibration(
     counts: dict[int, int] = {}
     calibrated: dict[int, bool] = {}
     level_factors: dict[int, dict[float, float]] = {}
+    largest_misses: dict[int, float] = {}
     for h in hs:
         part = usable[usable["horizon"] == h] if len(usable) else usable
         n = len(part)
@@ -158,6 +163,7 @@ def fit_calibration(
             for level, (lo, hi) in LEVELS.items():
                 scores = conformity_scores(part["actual"], part[lo], part["p50"], part[hi])
                 levels[level] = conformal_quantile(scores, level)
+            largest_misses[h] = float(np.max(np.abs(part["actual"] - part["p50"])))
         level_factors[h] = levels
         factor = max(levels.values()) if levels else float("nan")
         if not allow_narrowing or n < min_residuals_to_narrow:
@@ -165,7 +171,8 @@ def fit_calibration(
         ok = n >= min_residuals and math.isfinite(factor)
         factors[h] = factor if ok else 1.0
         calibrated[h] = ok
-    return Calibration(factors, counts, calibrated, level_factors, min_residuals)
+    return Calibration(factors, counts, calibrated, level_factors, min_residuals,
+                       largest_misses)
 
 
 def _factor_array(factors, horizons: Sequence[int]) -> np.ndarray:

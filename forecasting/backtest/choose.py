@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.factor_bound import bounded_factors
 from forecasting.backtest.plausible import plausible_weights
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
 from forecasting.backtest.season_widening import widened_by_season
@@ -144,16 +145,21 @@ def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str
     ``independent`` widening keeps the model's deviations and adds the same extra spread as
     at H (its second draw scaled by sqrt(c_H^2 - 1) w_H / w_h). A factor c_H <= 1 is not
     carried: past H each period keeps the model's own band (`BaselineChoice.factors`).
+    Each factor is first bounded by the largest backtest miss it was fitted on
+    (`factor_bound.py`: it widens a P05-P95 band to at most twice that miss each side);
     `independent_sd` bounds the independent draw of log paths (`widening.widen`)."""
     horizon = paths.shape[1]
-    factors = choice.factors(horizon)
     calibration = choice.decision.calibration
+    q05, q10, q90, q95 = np.quantile(paths, [0.05, 0.1, 0.9, 0.95], axis=0)
+    width = np.maximum(q90 - q10, 1e-12)
+    factors = bounded_factors(choice.factors(horizon), q95 - q05, calibration.largest_misses)
     longest = calibration.last_calibrated or 0
+    carries = 0 < longest < horizon and factors[longest - 1] > 1
+    if 0 < longest < horizon:
+        factors[longest:] = max(factors[longest - 1], 1.0)
     common, extra = split_factors(factors, widening)
-    if 0 < longest < horizon and calibration.factor(longest) > 1:
-        q10, q90 = np.quantile(paths, [0.1, 0.9], axis=0)
-        width = np.maximum(q90 - q10, 1e-12)
-        at_h, c_h = width[longest - 1], calibration.factor(longest)
+    if carries:
+        at_h, c_h = width[longest - 1], factors[longest - 1]
         carried = np.maximum(c_h * at_h + (width[longest:] - at_h), 0.0) / width[longest:]
         if widening == "stretch":
             common[longest:], extra[longest:] = carried, 0.0

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.factor_bound import bounded_factors
 from forecasting.backtest.plausible import plausible_weights
 from forecasting.backtest.rolling_origin import (
     RESERVED_ALIAS,
@@ -150,13 +151,17 @@ def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretc
                rng: np.random.Generator | None = None) -> np.ndarray:
     """`paths` widened by the decision's factors the `widening` way (`widening.py`; `rng`
     for ``independent``), on the log scale when the factors were fitted there, where the
-    independent draw is bounded as the forecast bounds it (`MAX_INDEPENDENT_LOG_SD`)."""
+    independent draw is bounded as the forecast bounds it (`MAX_INDEPENDENT_LOG_SD`); each
+    factor bounded by the largest miss it was fitted on, as the forecast's (`factor_bound.py`)."""
     factors = [decision.calibration.factor(h) for h in range(1, paths.shape[1] + 1)]
+    logged = decision.log_scale and np.all(paths > 0)
+    z = np.log(paths) if logged else np.asarray(paths, dtype=float)
+    q05, q95 = np.quantile(z, [0.05, 0.95], axis=0)
+    factors = bounded_factors(factors, q95 - q05, decision.calibration.largest_misses)
     common, extra = split_factors(factors, widening)
-    if decision.log_scale and np.all(paths > 0):
-        return np.exp(widen(np.log(paths), common, extra, rng,
-                            independent_sd=MAX_INDEPENDENT_LOG_SD))
-    return widen(paths, common, extra, rng)
+    if logged:
+        return np.exp(widen(z, common, extra, rng, independent_sd=MAX_INDEPENDENT_LOG_SD))
+    return widen(z, common, extra, rng)
 
 
 def selected_forecasts(
