@@ -23,7 +23,7 @@ import pandas as pd
 
 from forecasting.backtest import calibration as cal
 from forecasting.backtest.factor_bound import bounded_factors
-from forecasting.backtest.plausible import plausible_weights
+from forecasting.backtest.plausible import history_growth, plausible_weights
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
 from forecasting.backtest.season_widening import widened_by_season
 from forecasting.backtest.selected import Decision, decide, with_selected
@@ -113,7 +113,8 @@ def chosen_paths(
     """Joint paths `(n, horizon)` of the chosen model(s) fitted on all of `series`, widened
     the `widening` way (`widening.py`; ``independent`` draws its permutations from `rng`
     after the models' paths). With `limits`, models whose paths leave a positive series'
-    physical limits are not mixed in (`plausible.py`); with `season`, no period's band is
+    physical limits (grown as `series` grew in its last year) are not mixed in
+    (`plausible.py`); with `season`, no period's band is
     narrower than the same period a season earlier (`season_widening.py`)."""
     paths = {}
     for alias in sorted(choice.weights):
@@ -121,7 +122,7 @@ def chosen_paths(
         paths[alias] = model.sample_paths(horizon, n, rng)
     weights = choice.weights
     if limits and choice.decision.log_scale:
-        weights = plausible_weights(paths, weights)
+        weights = plausible_weights(paths, weights, growth=history_growth(series))
     mixed = mix_paths(paths, weights)
     if choice.decision.log_scale and (mixed > 0).all():
         # factors fitted on the log scale (a positive series) are applied there too, with

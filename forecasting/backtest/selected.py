@@ -42,7 +42,7 @@ import pandas as pd
 
 from forecasting.backtest import calibration as cal
 from forecasting.backtest.factor_bound import bounded_factors
-from forecasting.backtest.plausible import plausible_weights
+from forecasting.backtest.plausible import history_growth, plausible_weights
 from forecasting.backtest.rolling_origin import (
     RESERVED_ALIAS,
     BacktestResult,
@@ -174,12 +174,14 @@ def selected_forecasts(
     widening: str = "stretch",
     limits: bool = False,
     season: int | None = None,
+    history: pd.Series | None = None,
 ) -> SelectedForecasts:
     """The forecast published at each origin, by the rule of the module docstring; an
     ``independent`` widening draws from the generator of (``selected:widening``, origin).
     With `limits`, models whose paths leave a positive series' physical limits are not mixed
-    in (`plausible.py`), and with `season` no period's band is narrower than a season
-    earlier (`season_widening.py`), as a forecast with them does."""
+    in (`plausible.py`; the limits grow as the backtested series `history` had grown up to
+    each origin, when it is given), and with `season` no period's band is narrower than a
+    season earlier (`season_widening.py`), as a forecast with them does."""
     models = [m for m in sorted(result.models) if m not in (RESERVED_ALIAS, alias)]
     frames = []
     out = SelectedForecasts(rows=pd.DataFrame())
@@ -199,7 +201,9 @@ def selected_forecasts(
         weights = decision.choice.weights
         member_paths = {m: result.paths[(m, label)] for m in decision.choice.models}
         if limits and decision.log_scale:
-            weights = plausible_weights(member_paths, weights)
+            growth = (history_growth(history.loc[:origin]) if history is not None
+                      else 1.0)
+            weights = plausible_weights(member_paths, weights, growth=growth)
         mixed = mix_paths(member_paths, weights)
         rng = origin_rng(result.seed, "selected:widening", origin)  # drawn from only when
         # the widening is independent

@@ -351,7 +351,7 @@ def load_backtest(
             models = {alias + BASE_PLUS_DC: (lambda f=f: BasePlusDataCenter(f(), decomposition))
                       for alias, f in candidates.items()}
         ours = with_selected(_backtest(series, models, **options), strategy=strategy,
-                             widening=widening, limits=True, season=12)
+                             widening=widening, limits=True, season=12, history=series)
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
             ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
         extra = {a: f for a, f in peers.items() if a not in models}

@@ -110,4 +110,6 @@ def test_mase_of_the_naive_forecast_on_a_random_walk_is_about_one(seed, sd):
     train = pd.Series(walk[:400], index=pd.period_range("1600", periods=400, freq="Y"))
     scale = metrics.mase_scale(train)
     naive = walk[399:-1]  # one-step naive forecasts of walk[400:]
-    assert 0.8 < metrics.mase(walk[400:], naive, scale) < 1.2
+    # two means of 400 |N(0, sd)| draws: their ratio's sd is about 0.053, so 0.75-1.33 is
+    # over 5 sd either side (0.8-1.2 failed once in a few hundred runs: seed 1138546 gave 1.2016)
+    assert 0.75 < metrics.mase(walk[400:], naive, scale) < 1.33

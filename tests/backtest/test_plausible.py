@@ -4,12 +4,18 @@ go below zero or explode is not mixed into what is published."""
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forecasting.backtest.choose import backtest_and_choose, chosen_paths
-from forecasting.backtest.plausible import MAX_SHARE, UPPER_FACTOR, plausible_weights
+from forecasting.backtest.plausible import (
+    MAX_SHARE,
+    UPPER_FACTOR,
+    history_growth,
+    plausible_weights,
+)
 from forecasting.models.registry import MODELS
 
 COAS = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "eia930_2020_2024"
@@ -85,3 +91,31 @@ def test_a_short_zone_history_publishes_no_negative_load(short_energy):
     kept = paths(limits=True)
     assert (kept > 0).all()
     assert np.quantile(kept[:, -1], 0.95) < UPPER_FACTOR * short_energy.max()
+
+
+def test_a_zone_growing_fast_in_its_history_keeps_its_trend_models():
+    # a small zone filling with data centers, +40% a year: the trend models' paths pass 10x
+    # its level within the 11 years of a zone forecast; only its own growth allows them
+    months = pd.period_range("2020-01", periods=60, freq="M")
+    history = pd.Series(1000.0 * 1.4 ** (np.arange(60) / 12), index=months)
+    growth = history_growth(history)
+    assert growth == pytest.approx(1.4 ** (1 / 12))
+    rng = np.random.default_rng(3)
+    ahead = np.arange(1, 133)
+    trend = {f"trend{i}": history.iloc[-1] * 1.4 ** (ahead / 12)
+             * np.exp(0.05 * rng.standard_normal((200, 132))) for i in range(3)}
+    paths = {**trend, "flat": _paths(float(history.iloc[-1]), 5.0, horizon=132)}
+    weights = {"trend0": 0.3, "trend1": 0.3, "trend2": 0.3, "flat": 0.1}
+    assert plausible_weights(paths, weights)["flat"] == pytest.approx(1.0)  # the tenfold limit
+    assert plausible_weights(paths, weights, growth=growth) == weights
+    # a model running away faster than the history grew is still left out
+    paths["boom"] = np.tile(history.iloc[-1] * 3.0 ** (ahead / 12), (200, 1))
+    assert plausible_weights(paths, {**weights, "boom": 0.2}, growth=growth)["boom"] == 0.0
+
+
+def test_a_flat_or_shrinking_or_short_history_keeps_the_tenfold_limit():
+    months = pd.period_range("2020-01", periods=36, freq="M")
+    assert history_growth(pd.Series(1000.0, index=months), 12) == 1.0
+    assert history_growth(pd.Series(1000.0 * 0.9 ** np.arange(36), index=months), 12) == 1.0
+    assert history_growth(pd.Series(1000.0, index=months[:20]), 12) == 1.0
+    assert history_growth(None, 12) == 1.0
