@@ -1,5 +1,5 @@
-"""A many-zone run from its node results: coherent energy across the hierarchy, each node's
-own peaks, and the tables a run publishes.
+"""A many-zone run from its node results: coherent energy across the hierarchy, peaks fitted
+to it, and the tables a run publishes.
 
 Energy. Every node that ran has base-forecast sample paths of its monthly energy (total =
 base + data center, `node_task`). The totals less any new load of a zone's large-load
@@ -15,23 +15,17 @@ equals the sum of its children on every path (and so in mean); quantiles are tak
 those summed paths. A parent whose own task failed is the plain sum of its leaves (it takes
 no part in W).
 
-Peaks do not add: each node's peak rows are its own run's (its summed hourly load through
-the zone pipeline's weather years), as are its 50/50 and 90/10 season peaks and their
-held-out check, and `coincidence.csv` measures, per complete year of the history, a parent's
-peak over the sum of its children's peaks. A total's own model knows no zone's large-load
-pipeline, so the new pipeline load of the zones under it is added to its peaks as a flat
-block (the zones' average MW of it, per path and month; the zone run adds its data-center
-load with a diurnal swing, which a total's block leaves out, so the total's peak is if
-anything low): to its monthly total peak paths before the quantiles (a flat block moves the
-month's largest hour by itself; annual peaks are then each path's largest month), and to its
-season peaks the block's average over the season's forecast months, at
-the median path for the 50/50, 90/10 and weather band, its P10 and P90 over paths for the
-growth band (as if the pipeline's draw moved with the total's growth: a band if anything
-wide). Such a total's data-center peak is its zones' data-center load, the same paths as
-its data-center energy, at each month's average MW (a flat block again: that energy is its
-zones', not its own model's, and the new pipeline load alone left out the zones' data
-centers already in the history, a peak below the average). A total with no pipeline zone
-under it is published as its own run.
+Peaks do not add: `coincidence.csv` measures, per complete year of the history, a parent's
+peak over the sum of its children's peaks. Each node's peaks start from its own run's (its
+hourly load through the zone pipeline's weather years) and are fitted to the run by the rule
+of `forecasting.many_zones.coherent_peaks`, on every path and month: its own
+peak-to-average ratio on its coherent energy, the new pipeline load of the zones under it
+(which a total's own model knows nothing of) as a flat block, so no peak is below its
+average; a total between the largest of its children's peaks and their sum; a total with a
+single child exactly its child's. Annual peaks take the same rule (on the zone runs' own
+annual peak paths when they give them, else each path's largest month of the year); the
+50/50 and 90/10 season peaks (`peaks.csv`) take it too. The held-out check of
+the peaks is each node's own run's.
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span); a year those months cover only in part has no annual row.
@@ -48,11 +42,12 @@ import pandas as pd
 from forecasting.contracts import FORECAST_COLUMNS
 from forecasting.hierarchy.mint import projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
+from forecasting.many_zones.coherent_peaks import coherent_peak_paths, coherent_season_peaks
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
 from forecasting.zones.history import hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
-from forecasting.zones.weather_years import PEAKS_COLUMNS, SEASONS
+from forecasting.zones.weather_years import PEAKS_COLUMNS
 
 QUANTILES = (0.05, 0.10, 0.50, 0.90, 0.95)
 TABLE_YEARS = (2025, 2028, 2030)
@@ -67,7 +62,7 @@ class ManyZonesRun:
     forecast: pd.DataFrame
     zones: pd.DataFrame
     coincidence: pd.DataFrame
-    peaks: pd.DataFrame         # each node's own 50/50 and 90/10 summer and winter peaks
+    peaks: pd.DataFrame         # each node's 50/50 and 90/10 summer and winter peaks
     peak_check: pd.DataFrame    # each node's held-out years beside them
     backtest_summary: pd.DataFrame
     backtest_selected: pd.DataFrame
@@ -109,19 +104,20 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     node_base = node_total - node_dc
     period_index = pd.PeriodIndex(months, freq="M")
     years = full_years(period_index)
-    block = {node: b for node in ran if node not in alive.leaves
-             if (b := _pipeline_block(by_node[node], alive.leaves_under(node), by_node))
-             is not None}
+    peak_paths, annual_paths, season_peaks = _coherent_peaks(
+        alive, by_node, ran, cut, period_index, years,
+        {"total": node_total, "base": node_base, "data_center": node_dc},
+        np.tensordot(s_all, np.stack([new[leaf] for leaf in alive.leaves]), axes=(1, 0)))
     frames = []
     for i, node in enumerate(alive.nodes):
         energy = {"total": node_total[i], "base": node_base[i], "data_center": node_dc[i]}
         frames.append(_energy_rows(node, period_index, energy))
         result = by_node.get(node)
-        if result is not None and result.ok:
+        if node in peak_paths:
+            frames.append(_peak_rows(node, peak_paths[node], annual_paths[node],
+                                     period_index, years))
+        elif result is not None and result.ok:  # no peak paths of its own (`_coherent_peaks`)
             peaks = result.peak_rows
-            if node in block:
-                peaks = _peak_rows_with(result, block[node], years, _average_mw(
-                    node_dc[i], months, result.months))
             keep = peaks["period"].isin(set(months) | {str(y) for y in years})
             if keep.any():  # no peak row of its own in the months: nothing to add (pandas
                 # warns of an empty frame's dtypes in a concat, and would one day use them)
@@ -133,8 +129,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     return ManyZonesRun(
         forecast=forecast, zones=zones,
         coincidence=_concat([r.coincidence for r in ok], COINCIDENCE_COLUMNS),
-        peaks=_concat([_season_peaks_with(r, block[r.node]) if r.node in block
-                       else r.season_peaks for r in ok], ["region", *PEAKS_COLUMNS]),
+        peaks=_concat([season_peaks.get(r.node, r.season_peaks) for r in ok],
+                      ["region", *PEAKS_COLUMNS]),
         peak_check=_concat([r.peak_check for r in ok], ["region", *PEAK_CHECK_COLUMNS]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         backtest_selected=_concat([r.backtest_selected for r in ok]),
@@ -146,87 +142,80 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     )
 
 
-def _pipeline_block(parent: NodeResult, leaves: Sequence[str],
-                    by_node: dict) -> np.ndarray | None:
-    """(n, parent's months) MW: the new pipeline load of the zones under ``parent``, summed
-    (a zone's monthly GWh as average MW; zero in a month a zone does not forecast); None
-    when no zone under it has any, or the total has no peak paths (a result with no peak
-    rows of its own: nothing to add to)."""
-    if parent.peak_paths is None:
-        return None
-    hours = hours_in(pd.PeriodIndex(parent.months, freq="M"))
-    block = None
-    for leaf in leaves:
-        result = by_node.get(leaf)
-        new = (result.energy_paths or {}).get("new_data_center") if result is not None \
-            and result.ok else None
-        if new is None or not np.any(new):
-            continue
-        if block is None:
-            block = np.zeros((new.shape[0], len(parent.months)))
-        position = {m: i for i, m in enumerate(result.months)}
-        for j, month in enumerate(parent.months):
-            if month in position:
-                block[:, j] += new[:, position[month]] * 1000.0 / hours[j]
-    return block
+def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: dict,
+                    months: pd.PeriodIndex, years: Sequence[int], energy: dict[str, np.ndarray],
+                    new: np.ndarray):
+    """(node -> monthly peak paths per component, node -> annual peak paths per component
+    (n, ``years``), node -> season peaks) by the rule of `coherent_peaks` from the nodes' own
+    peak paths (on the run's ``months``), their own and coherent energy (``energy``:
+    component -> (nodes, n, months) GWh in ``alive``'s order) and the new pipeline load under
+    each node (``new``, GWh, same order). Annual peaks take the rule on the year's averages
+    when every node's run gives its own annual peak paths (the zone run's annual peak), else
+    they are each path's largest month. A node whose result carries no peak paths (a result
+    made without them; a task cache runs an older dcload's again, `NodeResult`) keeps its
+    own rows and takes no part."""
+    hours = hours_in(months) / 1000.0
+    index = {node: i for i, node in enumerate(alive.nodes)}
+    average = {node: {c: energy[c][i] / hours for c in energy} for node, i in index.items()}
+    under = {node: new[i] / hours for node, i in index.items()}
+    own, own_new, peaks, annual_peaks, seasons = {}, {}, {}, {}, {}
+    for node in ran:
+        result, paths = by_node[node], cut[node]
+        own[node] = {"base": paths["base"] / hours, "data_center": paths["data_center"] / hours,
+                     "total": (paths["base"] + paths["data_center"]) / hours}
+        own_new[node] = paths.get("new_data_center", np.zeros_like(paths["base"])) / hours
+        if result.peak_paths is not None:
+            position = [result.months.index(str(m)) for m in months]
+            peaks[node] = {c: np.asarray(p)[:, position] for c, p in result.peak_paths.items()}
+            if result.annual_peak_paths is not None:
+                first = int(pd.Period(result.months[0], freq="M").year)
+                annual_peaks[node] = {c: np.asarray(p)[:, [y - first for y in years]]
+                                      for c, p in result.annual_peak_paths.items()}
+        if result.season_peaks is not None:
+            seasons[node] = result.season_peaks
+    paths = coherent_peak_paths(alive, peaks, own, own_new, average, under)
+    if set(annual_peaks) == set(peaks):
+        def yearly(values):
+            return _annual_average(values, months, years)
+        annual = coherent_peak_paths(
+            alive, annual_peaks, {n: {c: yearly(v) for c, v in o.items()} for n, o in own.items()},
+            {n: yearly(v) for n, v in own_new.items()},
+            {n: {c: yearly(v) for c, v in a.items()} for n, a in average.items()},
+            {n: yearly(v) for n, v in under.items()})
+    else:
+        annual = {node: {c: _annual_average(p, months, years, largest=True)
+                         for c, p in mine.items()} for node, mine in paths.items()}
+    season_peaks = coherent_season_peaks(
+        alive, seasons, months, {n: own[n]["total"] for n in own}, own_new,
+        {n: a["total"] for n, a in average.items()}, under)
+    return paths, annual, season_peaks
 
 
-def _average_mw(energy: np.ndarray, months: Sequence[str], on: Sequence[str]) -> np.ndarray:
-    """(n, len(on)) MW: paths of monthly GWh over `months` as each month's average MW, at the
-    months of `on` (zero in a month of `on` that `months` lacks)."""
-    hours = hours_in(pd.PeriodIndex(months, freq="M"))
-    position = {m: j for j, m in enumerate(months)}
-    out = np.zeros((energy.shape[0], len(on)))
-    for k, month in enumerate(on):
-        if month in position:
-            out[:, k] = energy[:, position[month]] * 1000.0 / hours[position[month]]
+def _annual_average(values: np.ndarray, months: pd.PeriodIndex, years: Sequence[int], *,
+                    largest: bool = False) -> np.ndarray:
+    """(n, len(years)): each year's hour-weighted average of monthly MW ``values`` (n,
+    months), or with ``largest`` its largest month."""
+    month_years = np.asarray(months.year)
+    hours = hours_in(months)
+    out = np.zeros((values.shape[0], len(years)))
+    for j, year in enumerate(years):
+        cols = month_years == year
+        out[:, j] = values[:, cols].max(axis=1) if largest else \
+            values[:, cols] @ (hours[cols] / hours[cols].sum())
     return out
 
 
-def _peak_rows_with(parent: NodeResult, block: np.ndarray, years,
-                    data_center: np.ndarray) -> pd.DataFrame:
-    """A total's peak_mw rows with its zones' new pipeline load: per path and month, the
-    block's average MW added to its own total peak (a flat block moves the month's largest
-    hour by itself); its data-center peak is `data_center`, its zones' data-center load as
-    the month's average MW (the energy rows' data center, which its own model does not hold:
-    a flat block, so if anything low); annual peaks the largest month of each path's year;
-    quantiles then, as the zone run takes them."""
-    months = pd.PeriodIndex(parent.months, freq="M")
-    paths = dict(parent.peak_paths)
-    paths["total"] = paths["total"] + block
-    paths["data_center"] = data_center
-    month_years = np.asarray(months.year)
+def _peak_rows(node: str, paths: dict[str, np.ndarray], annual: dict[str, np.ndarray],
+               months: pd.PeriodIndex, years: Sequence[int]) -> pd.DataFrame:
+    """A node's peak_mw rows: the quantiles of its annual peak paths (n, ``years``) and of
+    its monthly peak paths."""
     rows = []
     for component in ("total", "base", "data_center"):
-        p = paths[component]
-        annual = np.stack([p[:, month_years == y].max(axis=1) for y in years], axis=1) \
-            if len(years) else np.zeros((p.shape[0], 0))
-        rows.append(_quantile_rows(annual, [str(y) for y in years], parent.node, component,
+        rows.append(_quantile_rows(annual[component], [str(y) for y in years], node, component,
                                    "peak_mw"))
-        rows.append(_quantile_rows(p, [str(m) for m in months], parent.node, component,
+        rows.append(_quantile_rows(paths[component], [str(m) for m in months], node, component,
                                    "peak_mw"))
     return pd.concat(rows, ignore_index=True)[FORECAST_COLUMNS]
-
-
-def _season_peaks_with(parent: NodeResult, block: np.ndarray) -> pd.DataFrame:
-    """A total's season peaks with its zones' new pipeline load: each season's block, its
-    average MW over the season's forecast months, added to the peaks; at the median path
-    (as the 50/50 and 90/10 are taken) to the weather columns, its P10 and P90 over the
-    paths to the growth band's."""
-    months = pd.PeriodIndex(parent.months, freq="M")
-    peaks = parent.season_peaks.copy()
-    for i, row in peaks.iterrows():
-        cols = np.flatnonzero((np.asarray(months.year) == row["year"])
-                              & np.isin(months.month, SEASONS[row["season"]]))
-        if len(cols) == 0:
-            continue
-        season = block[:, cols].mean(axis=1)
-        mid = float(np.median(block, axis=0)[cols].mean())
-        for column in ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw"):
-            peaks.loc[i, column] = row[column] + mid
-        peaks.loc[i, "growth_p10_mw"] = row["growth_p10_mw"] + float(np.quantile(season, 0.1))
-        peaks.loc[i, "growth_p90_mw"] = row["growth_p90_mw"] + float(np.quantile(season, 0.9))
-    return peaks
 
 
 def _common_months(results: Sequence[NodeResult]) -> list[str]:
@@ -289,12 +278,10 @@ def _error_matrix(results: Sequence[NodeResult]) -> np.ndarray | None:
 
 def _quantile_rows(values, periods, region, component, metric) -> pd.DataFrame:
     qs = np.quantile(values, QUANTILES, axis=0)
-    frame = pd.DataFrame({"region": region, "scenario": SCENARIO, "component": component,
-                          "period": list(periods), "metric": metric,
-                          "mean": values.mean(axis=0)})
-    for name, row in zip(("p05", "p10", "p50", "p90", "p95"), qs, strict=True):
-        frame[name] = row
-    return frame
+    columns = {"region": region, "scenario": SCENARIO, "component": component,
+               "period": list(periods), "metric": metric, "mean": values.mean(axis=0)}
+    columns.update(zip(("p05", "p10", "p50", "p90", "p95"), qs, strict=True))
+    return pd.DataFrame(columns)  # at once: a column at a time is most of a run's assembly
 
 
 def _energy_rows(node: str, months: pd.PeriodIndex, energy: dict) -> pd.DataFrame:

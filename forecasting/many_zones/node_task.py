@@ -11,8 +11,9 @@ or in what order. A leaf with large-load data gets the decomposition and the ``v
 data-center component; every other node the settings' ``data_center`` (default ``none``: the
 statistical model on the whole load, no data-center component).
 
-A total's task also returns its monthly peak paths: its own model knows no zone's large-load
-pipeline, and the run adds that load to the total's peaks (`assemble`).
+Every task also returns its monthly peak paths: the run fits them to the node's coherent
+energy, the new large-load pipeline load under it and its children's peaks
+(`coherent_peaks`).
 
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
@@ -76,8 +77,10 @@ class NodeResult:
     energy_paths: dict | None = None   # component -> (n, months) GWh; "new_data_center": the
     # part of "data_center" a large-load pipeline adds beyond the history (zero otherwise)
     peak_rows: pd.DataFrame | None = None   # forecast rows of peak_mw (node's own)
-    peak_paths: dict | None = None   # a total's: component -> (n, months) monthly peak MW
-    # paths behind its peak_rows, so the run can add its zones' new pipeline load (`assemble`)
+    peak_paths: dict | None = None   # component -> (n, months) monthly peak MW paths
+    # behind its peak_rows, so the run can fit them to its coherent energy (`coherent_peaks`)
+    annual_peak_paths: dict | None = None   # component -> (n, calendar years of its months,
+    # first first) annual peak MW paths, when the zone run gives them apart from its months'
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
@@ -88,6 +91,17 @@ class NodeResult:
     data_center_known: bool = False
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
     seconds: float = 0.0
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickling (a worker's result, a task cache's entry): a result that ran but was
+        pickled by an older dcload, without its monthly or annual peak paths (a zone's had
+        none; `coherent_peaks` needs them), comes back not ok, so a task cache takes it as
+        missing and runs its task again rather than publishing peaks a fresh run would not."""
+        if state.get("ok") and (state.get("peak_paths") is None
+                                or "annual_peak_paths" not in state):
+            state = {**state, "ok": False, "reason": "pickled by an older dcload"}
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
 
 
 def node_seed(seed: int, node: str) -> int:
@@ -188,16 +202,18 @@ def _run(task: NodeTask) -> NodeResult:
                        index=(chosen["origin"].astype(str) + "/"
                               + chosen["period"].astype(str)).to_numpy(), name=task.node)
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
-    peak_paths = None
-    if task.leaves != (task.node,):  # a total's peaks take its zones' pipelines (`assemble`)
-        peak_paths = {c: np.asarray(p, dtype=float)
-                      for c, p in run.paths[scenario]["peak_mw"].items()}
+    # the run's peaks follow its coherent energy and its children's (`coherent_peaks`)
+    peak_paths = {c: np.asarray(p, dtype=float) for c, p in run.paths[scenario]["peak_mw"].items()}
+    annual = run.paths[scenario].get("annual_peak_mw")  # a zone run that gives its own
+    annual_peak_paths = None if annual is None else {
+        c: np.asarray(p, dtype=float) for c, p in annual.items()}
     return NodeResult(
         task.node, task.level, ok=True, months=months,
         energy_paths={**{c: np.asarray(paths[c], dtype=float) for c in ("base", "data_center")},
                       "new_data_center": np.asarray(
                           run.paths[scenario]["new_data_center_gwh"], dtype=float)},
-        peak_rows=peaks.reset_index(drop=True), peak_paths=peak_paths, errors=errors,
+        peak_rows=peaks.reset_index(drop=True), peak_paths=peak_paths,
+        annual_peak_paths=annual_peak_paths, errors=errors,
         backtest_summary=run.backtest_summary.assign(region=task.node),
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),

@@ -2,8 +2,8 @@
 
 - forecast.csv: `forecasting.contracts.FORECAST_COLUMNS`, one ``region`` per node (zones,
   BAs, regions and the top), scenario ``reference``; energy_gwh and avg_mw coherent across
-  the hierarchy (`assemble`), peak_mw each node's own (a total's with the new large-load
-  pipeline of the zones under it added, `assemble`)
+  the hierarchy (`assemble`), peak_mw each node's own run's fitted to that energy, to the new
+  large-load pipeline load under it and to its children's peaks (`coherent_peaks`)
 - zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
   or "sum of zones" for a parent whose own run failed), energy and peak for 2025, 2028 and
   2030 (P10, P50, P90), data-center share of 2030 energy and where that load comes from
@@ -13,9 +13,9 @@
   `selected` (monthly energy); the seconds each task took are in manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
-- peaks.csv: each node's own 50/50 and 90/10 summer and winter peaks per forecast year, with
-  weather and growth bands apart (the zone run's peaks.csv with a ``region`` column; peaks do
-  not add up the hierarchy; a total's carry its zones' new pipeline load, `assemble`)
+- peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year, with
+  weather and growth bands apart (the zone run's peaks.csv with a ``region`` column, fitted
+  by the same rule; peaks do not add up the hierarchy)
 - peak_check.csv: each node's complete history years held out, their actual summer and winter
   peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
 - history.csv: each node's annual evidence figures (``region`` column)

@@ -4,7 +4,9 @@ its own average (4659 MW) and below the zone's own peak (6317 MW), and 300/200 M
 contracts gave the same bytes: a total's model knows no pipeline, and its own peak rows were
 published as they were. Now the zones' new load (its average MW per path and month, a flat
 block) is added to the total's monthly peak paths before the quantiles, and to its 50/50 and
-90/10 season peaks; a total with no pipeline zone under it is published as before."""
+90/10 season peaks. Since `coherent_peaks` every node's peaks also follow its coherent
+energy and sit between its children's largest and their sum; a total with a single child
+publishes exactly that child's peaks."""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def node_result(node: str, level: str, mw: float, new_mw: float, rng) -> NodeRes
                       "new_data_center": new * HOURS / 1000.0},
         peak_rows=peak_rows(node, paths), errors=errors, backtest_summary=summary,
         season_peaks=season_rows(node, mw + new_mw), data_center_known=new_mw > 0,
-        peak_paths=None if level == "zone" else paths)
+        peak_paths=paths)
 
 
 def run(contracts_mw: float):
@@ -114,21 +116,28 @@ def test_a_totals_peaks_move_with_its_zones_contracts(runs):
         "AAA", "peak_mw_2025_p50"]
 
 
-def test_a_total_without_a_pipeline_zone_under_it_is_published_as_its_own_run(runs):
-    for assembled, results in runs.values():
-        forecast = assembled.forecast
-        mine = forecast[(forecast["region"] == "BBB") & (forecast["metric"] == "peak_mw")]
-        own = results["BBB"].peak_rows
-        pd.testing.assert_frame_equal(mine.reset_index(drop=True), own.reset_index(drop=True))
-        peaks = assembled.peaks[assembled.peaks["region"] == "BBB"].reset_index(drop=True)
-        pd.testing.assert_frame_equal(peaks, results["BBB"].season_peaks)
-    # with no contracts anywhere, every total is its own run's
-    assembled, results = runs[0.0]
-    for node in ("TOP", "AAA"):
-        mine = assembled.forecast[(assembled.forecast["region"] == node)
-                                  & (assembled.forecast["metric"] == "peak_mw")]
-        pd.testing.assert_frame_equal(mine.reset_index(drop=True),
-                                      results[node].peak_rows.reset_index(drop=True))
+def test_a_total_with_a_single_child_publishes_exactly_its_childs_peaks(runs):
+    # BBB holds only BBB-X: the same load on every path (its own run's peaks had differed)
+    for assembled, _ in runs.values():
+        forecast = assembled.forecast[assembled.forecast["metric"] == "peak_mw"]
+        mine = forecast[forecast["region"] == "BBB"].drop(columns="region")
+        child = forecast[forecast["region"] == "BBB-X"].drop(columns="region")
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), child.reset_index(drop=True))
+        peaks = assembled.peaks.drop(columns="region")
+        pd.testing.assert_frame_equal(
+            peaks[assembled.peaks["region"] == "BBB"].reset_index(drop=True),
+            peaks[assembled.peaks["region"] == "BBB-X"].reset_index(drop=True))
+
+
+def test_every_published_peak_is_at_least_its_average_and_its_childrens(runs):
+    columns = ["mean", "p05", "p10", "p50", "p90", "p95"]
+    for assembled, _ in runs.values():
+        table = assembled.forecast.set_index(["metric", "region", "component", "period"])
+        peak, average = table.loc["peak_mw", columns], table.loc["avg_mw", columns]
+        assert (peak.loc[average.index] >= average - 1e-9).all().all()
+        for parent, children in (("TOP", ("AAA", "BBB")), ("AAA", ("AAA-N", "AAA-S"))):
+            for child in children:
+                assert (peak.loc[parent] >= peak.loc[child] - 1e-9).all().all(), (parent, child)
 
 
 # one real run of two zones, a total and the top, through the node tasks
@@ -175,3 +184,12 @@ def test_a_real_totals_peak_holds_its_zones_pipeline(real_run):
         peaks = real_run.peaks.set_index(["region", "year", "season"])
         assert peaks.loc[(node, 2030, "summer"), "peak_50_50_mw"] > \
             peaks.loc[("ACME-NORTH", 2030, "summer"), "peak_50_50_mw"]
+    # every row's peak at least its average; TOP holds only ACME, so publishes its peaks;
+    # ACME at least each zone's, in every quantile (`coherent_peaks`)
+    columns = ["mean", "p05", "p10", "p50", "p90", "p95"]
+    table = forecast.set_index(["metric", "region", "component", "period"]).sort_index()
+    peak, average = table.loc["peak_mw", columns], table.loc["avg_mw", columns]
+    assert (peak >= average.loc[peak.index] - 1e-6).all().all()
+    pd.testing.assert_frame_equal(peak.loc["TOP"], peak.loc["ACME"])
+    for zone in ("ACME-NORTH", "ACME-SOUTH"):
+        assert (peak.loc["ACME"] >= peak.loc[zone] - 1e-6).all().all()

@@ -1,0 +1,189 @@
+"""Peaks that agree with the coherent energy and with each other up the hierarchy.
+
+Every node of a many-zone run has its own run's monthly peak paths (its hourly load's
+weather-year shapes on its own energy paths, `forecasting.zones.weather_years`), but its
+published energy is the reconciled one (`assemble`): a total's energy is the sum of its
+zones', and MinT moves every node's. Its own peaks were published beside that energy as they
+were, so a total could publish a monthly peak below its own average, a BA whose zones' peaks
+summed to 19,119 MW a peak of 11,563 (a coincidence of 0.60 against 0.94-0.98 in its
+history), and a region holding one BA other peaks than that BA. The rule, on every sample
+path and month (path i of every node is the same draw as in the energy):
+
+1. Peak follows its energy. A node's peak keeps its own run's peak-to-average ratio and
+   takes its coherent average: for each component (total, base, data center), the part of
+   its own peak its own model made, ``P - N_own``, is scaled by ``(A - N) / (A_own - N_own)``
+   and the new large-load pipeline load under it, ``N``, is added as a flat block, where
+   ``A`` is the coherent average MW, ``A_own`` its own run's, ``N_own`` the new pipeline
+   load its own run holds (a zone's own; none for a total, whose model knows no pipeline)
+   and ``N`` that of the zones under it (the base holds none). A component its own run
+   does not hold (``A_own - N_own`` not positive: a total's data centers, which are its
+   zones') is its coherent average as a flat block. Then no peak is below its average.
+2. A total is bounded by its children, bottom up: at least the largest of its children's
+   peaks and its own average, at most the sum of its children's peaks (each child's peak
+   is at least its average, so the sum is at least the total's average and the bounds never
+   cross). Between the bounds the total's own model decides: its hourly shapes hold the
+   coincidence of its zones' peaks that `coincidence.csv` measures in the history.
+3. A total with a single child is that child's load on every path (same hours, same
+   energy): it publishes exactly its child's peaks.
+
+Annual peaks take the same rule on each path's annual peak and the year's averages when the
+zone runs give their own annual peak paths (a year's largest hour at the path's level, not
+the largest of its noisy months: `forecasting.zones.run`); otherwise they are each path's
+largest month of the year after the rule, which keeps the rule too. Because the bounds hold
+on every path, every quantile of a total's peak is at least the same quantile of each
+child's, and peak >= average holds in every quantile and the mean.
+
+Season peaks (`peaks.csv`, the 50/50 and 90/10 at the median growth path and the growth
+band) take the same rule on their own numbers: the part of each node's own value its model
+made is scaled by the ratio of the median path's coherent to own average of the season's
+forecast months (less the pipeline load), the pipeline load under it added (its median over
+the paths for the weather columns, its P10 and P90 for the growth band's), then bounded by
+its children's values column by column and copied from a single child. A season with no
+forecast month the run publishes keeps its own values.
+
+A node with no peak paths (a total whose own run failed, published as the sum of its zones
+with no peak rows) takes no part: its parent's upper bound is then left out, and its lower
+bound is the largest of its other children's peaks and its own average.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from forecasting.hierarchy.tree import Hierarchy
+from forecasting.zones.weather_years import SEASONS
+
+COMPONENTS = ("total", "base", "data_center")
+SEASON_VALUES = ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",
+                 "growth_p10_mw", "growth_p90_mw")
+_WEATHER = SEASON_VALUES[:4]
+
+Paths = Mapping[str, np.ndarray]  # component -> (n, months) MW
+
+
+def follow_energy(peak: np.ndarray, own: np.ndarray, own_new: np.ndarray,
+                  average: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Rule 1 for one component (every argument (n, months) MW): ``peak`` its own run's
+    peak paths, ``own`` its own run's average, ``own_new`` the new pipeline load in it,
+    ``average`` the coherent average and ``new`` the new pipeline load under the node."""
+    own_part = own - own_new
+    held = own_part > 0
+    ratio = np.where(held, np.clip(average - new, 0.0, None) / np.where(held, own_part, 1.0),
+                     0.0)
+    scaled = np.where(held, (peak - own_new) * ratio + new, average)
+    return np.maximum(scaled, average)
+
+
+def bounded(peak: np.ndarray, average: np.ndarray, children: list[np.ndarray],
+            complete: bool) -> np.ndarray:
+    """Rule 2 for one component: ``peak`` between max(largest child, ``average``) and the
+    children's sum (the sum only when ``complete``, every child having peaks); a single
+    complete child is returned as it is (rule 3)."""
+    if complete and len(children) == 1:
+        return children[0].copy()
+    lower = np.maximum(np.max(children, axis=0), average) if children else average
+    out = np.maximum(peak, lower)
+    if complete and children:
+        out = np.minimum(out, np.maximum(np.sum(children, axis=0), lower))
+    return out
+
+
+def coherent_peak_paths(hierarchy: Hierarchy, peaks: Mapping[str, Paths],
+                        own: Mapping[str, Paths], own_new: Mapping[str, np.ndarray],
+                        average: Mapping[str, Paths], new: Mapping[str, np.ndarray]
+                        ) -> dict[str, dict[str, np.ndarray]]:
+    """Every node's monthly peak paths by the module's rule. ``peaks``: node -> its own
+    run's peak paths per component (nodes without are left out); ``own``: its own run's
+    average MW per component; ``own_new``: the new pipeline load its own run holds;
+    ``average``: every node's coherent average MW per component; ``new``: every node's new
+    pipeline load under it (all (n, months) MW on the run's months)."""
+    out: dict[str, dict[str, np.ndarray]] = {}
+    for node in reversed(hierarchy.nodes):  # leaves first, then each level up
+        if node not in peaks:
+            continue
+        mine = {}
+        for component in COMPONENTS:
+            pipeline = new[node] if component != "base" else np.zeros_like(new[node])
+            held = own_new[node] if component != "base" else np.zeros_like(own_new[node])
+            mine[component] = follow_energy(peaks[node][component], own[node][component],
+                                            held, average[node][component], pipeline)
+        children = hierarchy.children(node)
+        if children:
+            have = [c for c in children if c in out]
+            for component in COMPONENTS:
+                mine[component] = bounded(mine[component], average[node][component],
+                                          [out[c][component] for c in have],
+                                          len(have) == len(children))
+        out[node] = mine
+    return out
+
+
+def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFrame],
+                          months: pd.PeriodIndex, own: Mapping[str, np.ndarray],
+                          own_new: Mapping[str, np.ndarray], average: Mapping[str, np.ndarray],
+                          new: Mapping[str, np.ndarray]) -> dict[str, pd.DataFrame]:
+    """Every node's season peaks (its `peaks.csv` rows, ``seasons``: node -> its own run's)
+    by the module's rule; ``own``, ``own_new``, ``average`` and ``new`` are the total
+    component's (n, months) MW on the run's ``months``, as in `coherent_peak_paths`."""
+    years = np.asarray(months.year)
+    out: dict[str, pd.DataFrame] = {}
+    for node in reversed(hierarchy.nodes):
+        if node not in seasons:
+            continue
+        table = seasons[node].reset_index(drop=True).copy()
+        values = table[list(SEASON_VALUES)].to_numpy(dtype=float)
+        for i, (year, season) in enumerate(zip(table["year"], table["season"], strict=True)):
+            cols = np.flatnonzero((years == year) & np.isin(months.month, SEASONS[season]))
+            if len(cols):
+                values[i] = _season_values(values[i], cols, own[node], own_new[node],
+                                           average[node], new[node])
+        table[list(SEASON_VALUES)] = values
+        children = [c for c in hierarchy.children(node) if c in out]
+        if children and len(children) == len(hierarchy.children(node)) == 1:
+            table = out[children[0]].assign(region=node)  # rule 3: the same load
+        elif children:
+            table = _season_bounded(table, [out[c] for c in children],
+                                    len(children) == len(hierarchy.children(node)))
+        out[node] = table
+    return out
+
+
+def _season_values(row: np.ndarray, cols, own, own_new, average, new) -> list[float]:
+    """One season row's six values (``row``, in `SEASON_VALUES` order) by rule 1 (module
+    doc)."""
+    mid_own = float(np.median(own[:, cols].mean(axis=1) - own_new[:, cols].mean(axis=1)))
+    mid_coherent = float(np.median(average[:, cols].mean(axis=1) - new[:, cols].mean(axis=1)))
+    ratio = max(mid_coherent, 0.0) / mid_own if mid_own > 0 else 1.0
+    own_mid = float(np.median(own_new, axis=0)[cols].mean())
+    new_mid = float(np.median(new, axis=0)[cols].mean())
+    own_season, new_season = own_new[:, cols].mean(axis=1), new[:, cols].mean(axis=1)
+    added = {c: (own_mid, new_mid) for c in _WEATHER}
+    added["growth_p10_mw"] = (float(np.quantile(own_season, 0.1)),
+                              float(np.quantile(new_season, 0.1)))
+    added["growth_p90_mw"] = (float(np.quantile(own_season, 0.9)),
+                              float(np.quantile(new_season, 0.9)))
+    return [(float(v) - added[c][0]) * ratio + added[c][1]
+            for c, v in zip(SEASON_VALUES, row, strict=True)]
+
+
+def _season_bounded(table: pd.DataFrame, children: list[pd.DataFrame],
+                    complete: bool) -> pd.DataFrame:
+    """Each season row's values between its children's largest and their sum (rule 2);
+    a row some child lacks is bounded below by the children that have it, not above."""
+    key = ["year", "season"]
+    values = [c.set_index(key)[list(SEASON_VALUES)] for c in children]
+    out = table.copy()
+    mine = table[list(SEASON_VALUES)].to_numpy(dtype=float)
+    for i, at in enumerate(zip(table["year"], table["season"], strict=True)):
+        have = [v.loc[at].to_numpy(dtype=float) for v in values if at in v.index]
+        if not have:
+            continue
+        lower = np.max(have, axis=0)
+        mine[i] = np.maximum(mine[i], lower)
+        if complete and len(have) == len(values):
+            mine[i] = np.minimum(mine[i], np.maximum(np.sum(have, axis=0), lower))
+    out[list(SEASON_VALUES)] = mine
+    return out
