@@ -44,10 +44,12 @@ def test_a_contract_in_service_six_months_before_the_history_ends_adds_the_rest_
     # full when the pipeline table says, counted from the contract's own in-service month
     table = pipeline_by_stage([past], assumptions, {"s": RULES})
     full_by = pd.Period(table.loc[0, "full_ramp_by"], "M")
-    assert full_by == pd.Period("2026-07", "M")
+    # in service 2024-07, 24 monthly steps: the 24th, the full contract, is 2026-06 (the
+    # table said 2026-07, one month after the paths, before e3ff07b)
+    assert full_by == pd.Period("2026-06", "M")
     at = {str(p): t for t, p in enumerate(MONTHS)}
     assert new[0, at[str(full_by)]] == pytest.approx(MW * (1 - reached))
-    assert new[0, at[str(full_by - 2)]] < MW * (1 - reached) - 1.0
+    assert new[0, at[str(full_by - 1)]] < MW * (1 - reached) - 1.0
     assert (np.diff(new, axis=1) >= -1e-9).all()  # new load never falls
 
 
