@@ -52,6 +52,17 @@ class Hierarchy:
                 current = self.parent.get(current)
         return out
 
+    def same_load_below(self, node: str) -> list[str]:
+        """The nodes below ``node`` that hold exactly its load: while a node has a single
+        child, that child (a region of one BA, a BA of one zone, down to the first node with
+        none or several children); empty when ``node`` has none or several children."""
+        out = []
+        children = self.children(node)
+        while len(children) == 1:
+            out.append(children[0])
+            children = self.children(children[0])
+        return out
+
     def summing_matrix(self) -> np.ndarray:
         """S (nodes x leaves): node value = S @ leaf values."""
         index = {leaf: j for j, leaf in enumerate(self.leaves)}

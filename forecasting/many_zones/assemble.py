@@ -7,9 +7,12 @@ pipeline (load no history shows, so no parent's model can: reconciling it would 
 zone's contracts over every zone) are reconciled with MinT-shrink
 (`forecasting.hierarchy.mint`; W from the nodes' backtest errors of `selected`, every
 (origin, month) pair every node shares, horizons pooled), the same projection applied to
-each sample path; each leaf's new pipeline load is then added back to it, and so to every
-total above it. A leaf's reconciled base is its reconciled total minus its data-center
-path (the data-center component is not reconciled: it is the zone's own). Every node's
+each sample path. A node with a single child (a region of one BA, a BA of one zone) is the
+same load as its child: it is not a series of its own in the reconciliation
+(`independent_nodes`) and gets its child's paths. Each leaf's new pipeline load is then
+added back to it, and so to every total above it. A leaf's reconciled base is its
+reconciled total minus its data-center path (the data-center component is not reconciled:
+it is the zone's own). Every node's
 total, base and data center are then the sums of its leaves' reconciled paths, so a parent
 equals the sum of its children on every path (and so in mean); quantiles are taken from
 those summed paths. A parent whose own task failed is the plain sum of its leaves (it takes
@@ -84,19 +87,23 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     months = _common_months([by_node[n] for n in ran])
     cut = {n: _cut(by_node[n], months) for n in ran}
     s_all = alive.summing_matrix()
-    rows_ran = [alive.nodes.index(n) for n in ran]
-    s = s_all[rows_ran]
-    errors = _error_matrix([by_node[n] for n in ran])
+    # a node with a single child is that child's load: one series, not a second forecast
+    independent = independent_nodes(alive, ran)
+    s = s_all[[alive.nodes.index(n) for n in independent]]
+    errors = _error_matrix([by_node[n] for n in independent])
     p, note = projection(s, errors)
-    note["nodes"] = len(ran)
-    note["backtest"] = reconciliation_backtest(s, [by_node[n] for n in ran], alive)
+    note["nodes"] = len(independent)
+    note["same_load"] = {n: next(m for m in alive.same_load_below(n) if m in independent)
+                         for n in ran if n not in independent}
+    note["backtest"] = reconciliation_backtest(s_all[[alive.nodes.index(n) for n in ran]],
+                                               [by_node[n] for n in ran], alive)
     # what the nodes' statistical models forecast: a leaf's new pipeline load is not in any
     # parent's history, so it is left out of the reconciliation and added to the leaf and
     # every total above it afterwards (else MinT spreads it over unrelated zones)
     new = {n: cut[n].get("new_data_center", np.zeros_like(cut[n]["base"])) for n in ran}
-    totals = np.stack([cut[n]["base"] + cut[n]["data_center"] - new[n] for n in ran])
+    totals = np.stack([cut[n]["base"] + cut[n]["data_center"] - new[n] for n in independent])
     reconciled = reconcile(p, totals)  # (k, n, m)
-    leaf_rows = [ran.index(leaf) for leaf in alive.leaves]
+    leaf_rows = [independent.index(leaf) for leaf in alive.leaves]
     leaf_total = reconciled[leaf_rows] + np.stack([new[leaf] for leaf in alive.leaves])
     leaf_dc = np.stack([cut[leaf]["data_center"] for leaf in alive.leaves])
     node_total = np.tensordot(s_all, leaf_total, axes=(1, 0))
@@ -230,12 +237,28 @@ def _cut(result: NodeResult, months: list[str]) -> dict[str, np.ndarray]:
     return {c: paths[:, position] for c, paths in result.energy_paths.items()}
 
 
+def independent_nodes(hierarchy: Hierarchy, ran: Sequence[str]) -> list[str]:
+    """The nodes of ``ran`` that enter the reconciliation as forecasts of their own: all but
+    a node with a single child whose load (`Hierarchy.same_load_below`) a node below it
+    that ran already forecasts. A region of one BA, or a BA of one zone, is the same hours
+    of the same load as its child; its own model's forecast is a second draw of that load,
+    not evidence about it, and MinT (whose shrunk W takes the two errors as nearly
+    independent) would average the two and move the zone by the difference. It gets its
+    child's reconciled paths (its row of S). Leaves are always independent; a single-child
+    total whose chain below failed stands for that load itself."""
+    ran_set = set(ran)
+    return [n for n in ran if not any(m in ran_set for m in hierarchy.same_load_below(n))]
+
+
 def reconciliation_backtest(summing: np.ndarray, results: Sequence[NodeResult],
                             hierarchy: Hierarchy) -> list[dict]:
     """Did reconciliation help? Per level, the mean MASE of the nodes' `selected` monthly
     energy P50 in the backtest, as forecast and after MinT. Honest out of sample: the rows of
     each origin are reconciled with a projection whose W comes from the other origins' errors
-    only. Only the (origin, month) pairs every node has are used."""
+    only. Only the (origin, month) pairs every node has are used. ``summing`` has a row per
+    result (its node's leaves) and a column per leaf of ``hierarchy``, every leaf among the
+    results. As in the forecast, only `independent_nodes` are reconciled; every node's
+    reconciled value is the sum of its reconciled leaves (a single-child node its child's)."""
     frames = []
     for r in results:
         rows = r.backtest_selected
@@ -252,12 +275,15 @@ def reconciliation_backtest(summing: np.ndarray, results: Sequence[NodeResult],
     p50 = np.stack([table[f"{n}|p50"].to_numpy() for n in nodes], axis=1)
     scale = np.stack([table[f"{n}|mase_scale"].to_numpy() for n in nodes], axis=1)
     origins = table.index.get_level_values("origin").to_numpy()
+    keep = [nodes.index(n) for n in independent_nodes(hierarchy, nodes)]
+    leaves = [keep.index(nodes.index(leaf)) for leaf in hierarchy.leaves]
     reconciled = np.empty_like(p50)
     for origin in np.unique(origins):
         mine = origins == origin
-        others = actual[~mine] - p50[~mine]
-        p, _ = projection(summing, others if len(others) else None)
-        reconciled[mine] = reconcile(p, p50[mine].T).T
+        others = actual[~mine][:, keep] - p50[~mine][:, keep]
+        p, _ = projection(summing[keep], others if len(others) else None)
+        leaf_values = reconcile(p, p50[mine][:, keep].T)[leaves]
+        reconciled[mine] = (summing @ leaf_values).T
     with np.errstate(divide="ignore", invalid="ignore"):
         before = np.nanmean(np.abs(actual - p50) / scale, axis=0)
         after = np.nanmean(np.abs(actual - reconciled) / scale, axis=0)
