@@ -20,6 +20,13 @@ diag(S 1) (each node weighted by its number of leaves), which needs no errors.
 
 The same P is applied to every sample path (a path is one draw of every node's base
 forecast), so the parents' quantiles come from summed, coherent paths.
+
+`bottom_up` is the other coherent projection: every leaf keeps its own forecast and every
+parent is the sum of its leaves' (P = S J, J picking the leaves' rows). It is what a run
+publishes when its own backtest does not show MinT improving on it (`mint_helps`): MinT's
+weights come from errors up to a year ahead, but its adjustment is proportional to the
+nodes' disagreement, which over a decade is mostly the different trends their models
+extrapolate, and it spreads that over every zone by W, unrelated ones too.
 """
 
 from __future__ import annotations
@@ -63,6 +70,26 @@ def projection(summing: np.ndarray, errors: np.ndarray | None) -> tuple[np.ndarr
     w_inv_s = np.linalg.lstsq(w, s, rcond=None)[0]           # W⁻¹ S
     g = np.linalg.solve(s.T @ w_inv_s, w_inv_s.T)            # (S'W⁻¹S)⁻¹ S'W⁻¹
     return s @ g, note
+
+
+def bottom_up(summing: np.ndarray, leaf_rows: list[int]) -> np.ndarray:
+    """P = S J for the nodes of ``summing``: each leaf (row ``leaf_rows[j]`` holds leaf j)
+    keeps its own value and every node is the sum of its leaves'."""
+    s = np.asarray(summing, dtype=float)
+    pick = np.zeros((s.shape[1], s.shape[0]))
+    pick[np.arange(s.shape[1]), leaf_rows] = 1.0
+    return s @ pick
+
+
+def mint_helps(backtest: list[dict]) -> bool:
+    """Whether a run's reconciliation backtest (`assemble.reconciliation_backtest`: per
+    level, the nodes' mean MASE as forecast, summed bottom-up and reconciled with MinT, out of
+    sample) shows MinT better than bottom-up at every level, as published (four decimals).
+    No backtest, a level without a number, or a tie is not evidence for MinT."""
+    if not backtest:
+        return False
+    return all(np.isfinite(row["mase_reconciled"]) and np.isfinite(row["mase_bottom_up"])
+               and row["mase_reconciled"] < row["mase_bottom_up"] for row in backtest)
 
 
 def reconcile(p: np.ndarray, values: np.ndarray) -> np.ndarray:

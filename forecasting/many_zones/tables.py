@@ -21,7 +21,9 @@
 - history.csv: each node's annual evidence figures (``region`` column)
 - backtest_summary.csv: each node's backtest summary (``region`` column)
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
-- reconciliation.json: how the energy was reconciled (method, shrinkage, error periods)
+- reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
+  ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
+  backtest per level; ``same_load``: single-child totals and the node whose paths they take)
 """
 
 from __future__ import annotations
