@@ -1,6 +1,6 @@
 """Variants of one candidate backtested alone on every zone of the zones run, and their MASE
-divided by the best peer's of `results_by_zone.csv` (used by `shrinkage.py` and
-`harmonics.py`).
+divided by the best peer's of `results_by_zone.csv`, and the tables of their ratios (used by
+`shrinkage.py`, `harmonics.py` and `variants.py`).
 
 The same series, origins (2022-12..2023-12), horizon (12), paths (200) and seed (11) as
 `run.py`; the peers there were scored on the outcomes every model of that run forecast, the
@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-from run import FIRST, HERE, HORIZON, LAST, N_PATHS, PEERS, SEED, ZONES
+from run import FIRST, HERE, HORIZON, LAST, N_PATHS, PEERS, SEED, ZONES, markdown
 
 from forecasting.models.base import Model
 
@@ -72,3 +73,38 @@ def zones_run() -> tuple[pd.DataFrame, pd.Series]:
     runs = pd.read_csv(HERE / "results_by_zone.csv")
     runs = runs[runs["status"] == "ok"].set_index(["zone", "metric"])
     return runs, runs[[f"mase_{p}" for p in PEERS]].min(axis=1)
+
+
+def ratio_rows(columns: dict[str, pd.Series], best_peer: pd.Series, *,
+               halves: bool = False) -> pd.DataFrame:
+    """Per (metric, column of `columns`): the zones scored, the median of MASE / `best_peer`
+    (with `halves`, also over the zones at odd and even positions by name, so that one half
+    cannot carry a choice), the share of zones at most 1.1 and the largest ratio."""
+    zones = sorted(best_peer.index.get_level_values("zone").unique())
+    half = {zone: i % 2 for i, zone in enumerate(zones)}
+    rows = []
+    for name, mase in columns.items():
+        ratio = (mase / best_peer).dropna()
+        ratio = ratio[np.isfinite(ratio)]
+        for metric, part in ratio.groupby(level="metric"):
+            row = {"metric": metric, "model": name, "zones": int(len(part)),
+                   "median_ratio": round(float(part.median()), 3)}
+            if halves:
+                which = np.array([half[z] for z in part.index.get_level_values("zone")])
+                row["median_odd_half"] = round(float(part[which == 0].median()), 3)
+                row["median_even_half"] = round(float(part[which == 1].median()), 3)
+            row["share_at_most_1.1"] = round(float((part <= 1.1).mean()), 3)
+            row["max_ratio"] = round(float(part.max()), 3)
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def write_tables(stem: str, title: str, see: str, intro: str, out: pd.DataFrame) -> None:
+    """`out` as `<stem>.csv` and `<stem>.md` beside this file (a title, the command that
+    regenerates it, `intro`, the table), and printed."""
+    out.to_csv(HERE / f"{stem}.csv", index=False, lineterminator="\n")
+    lines = [f"# {title}", "",
+             f"Regenerate: `.venv/bin/python benchmarks/zones_accuracy/{stem}.py` (after "
+             f"`run.py --write`; see {see}).", "", intro, "", markdown(out), ""]
+    (HERE / f"{stem}.md").write_text("\n".join(lines))
+    print(out.to_string(index=False))

@@ -20,13 +20,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 # run.py beside this file (first on the path, also in the Dask workers)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from alone import backtest_alone, zones_run
-from run import HERE, markdown
+from alone import backtest_alone, ratio_rows, write_tables, zones_run
 
 from forecasting.models.harmonic_shrunk_trend import HarmonicShrunkTrend
 from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
@@ -51,32 +47,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     wide, wall = backtest_alone(variants, args.workers)
-    runs, best_peer = zones_run()
-    zones = sorted(runs.index.get_level_values("zone").unique())
-    half = {zone: i % 2 for i, zone in enumerate(zones)}
-    out = []
-    for name in variants():
-        ratio = (wide[name] / best_peer).dropna()
-        ratio = ratio[np.isfinite(ratio)]
-        for metric, part in ratio.groupby(level="metric"):
-            which = np.array([half[z] for z in part.index.get_level_values("zone")])
-            out.append({"metric": metric, "model": name, "zones": int(len(part)),
-                        "median_ratio": round(float(part.median()), 3),
-                        "median_odd_half": round(float(part[which == 0].median()), 3),
-                        "median_even_half": round(float(part[which == 1].median()), 3),
-                        "share_at_most_1.1": round(float((part <= 1.1).mean()), 3),
-                        "max_ratio": round(float(part.max()), 3)})
-    out = pd.DataFrame(out)
-    out.to_csv(HERE / "harmonics.csv", index=False, lineterminator="\n")
-    lines = ["# The harmonic shrunk trend's harmonics and window (issue 12)", "",
-             "Regenerate: `.venv/bin/python benchmarks/zones_accuracy/harmonics.py` (after "
-             "`run.py --write`; see its docstring).", "",
-             f"Each variant alone, its MASE / the best peer of `results_by_zone.csv`; the "
-             f"medians also over the zones at odd and even positions (by name); {wall:.0f} s "
-             f"wall with {args.workers} workers.", "", markdown(out), ""]
-    (HERE / "harmonics.md").write_text("\n".join(lines))
-    print(out.to_string(index=False))
-
+    _, best_peer = zones_run()
+    out = ratio_rows({name: wide[name] for name in variants()}, best_peer, halves=True)
+    write_tables("harmonics", "The harmonic shrunk trend's harmonics and window (issue 12)",
+                 "its docstring",
+                 f"Each variant alone, its MASE / the best peer of `results_by_zone.csv`; the "
+                 f"medians also over the zones at odd and even positions (by name); {wall:.0f} s "
+                 f"wall with {args.workers} workers.", out)
 
 if __name__ == "__main__":
     main()

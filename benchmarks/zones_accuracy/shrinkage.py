@@ -19,14 +19,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 # run.py beside this file (first on the path, also in the Dask workers, which inherit a path
 # where benchmarks/accuracy/run.py comes first): the series, the settings, the peers, tables
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from alone import backtest_alone, zones_run
-from run import HERE, markdown
+from alone import backtest_alone, ratio_rows, write_tables, zones_run
 
 from forecasting.models.seasonal_shrunk_trend import SeasonalShrunkTrend
 
@@ -48,25 +44,10 @@ def main() -> None:
                  f"seasonal_shrunk_trend t0={default:g} (run.py)":
                  runs["mase_seasonal_shrunk_trend"]}
     columns = {**reference, **{f"seasonal_shrunk_trend t0={c[1:]}": wide[c] for c in wide}}
-    out = []
-    for name, mase in columns.items():
-        ratio = (mase / best_peer).dropna()
-        for metric, part in ratio.groupby(level="metric"):
-            part = part[np.isfinite(part)]
-            out.append({"metric": metric, "model": name, "zones": int(len(part)),
-                        "median_ratio": round(float(part.median()), 3),
-                        "share_at_most_1.1": round(float((part <= 1.1).mean()), 3),
-                        "max_ratio": round(float(part.max()), 3)})
-    out = pd.DataFrame(out).sort_values(["metric", "model"], kind="mergesort")
-    out.to_csv(HERE / "shrinkage.csv", index=False, lineterminator="\n")
-    lines = ["# The shrunk trend's slope threshold (issue 12)", "",
-             "Regenerate: `.venv/bin/python benchmarks/zones_accuracy/shrinkage.py` (after "
-             "`run.py --write`; see its docstring).", "",
-             f"The candidate alone, its MASE / the best peer of `results_by_zone.csv`; "
-             f"{wall:.0f} s wall with {args.workers} workers.", "", markdown(out), ""]
-    (HERE / "shrinkage.md").write_text("\n".join(lines))
-    print(out.to_string(index=False))
-
+    out = ratio_rows(columns, best_peer).sort_values(["metric", "model"], kind="mergesort")
+    write_tables("shrinkage", "The shrunk trend's slope threshold (issue 12)", "its docstring",
+                 f"The candidate alone, its MASE / the best peer of `results_by_zone.csv`; "
+                 f"{wall:.0f} s wall with {args.workers} workers.", out)
 
 if __name__ == "__main__":
     main()
