@@ -25,7 +25,8 @@ of `forecasting.many_zones.coherent_peaks`, on every path and month: its own
 peak-to-average ratio on its coherent energy, the new pipeline load of the zones under it
 (which a total's own model knows nothing of) as a flat block, so no peak is below its
 average; a total between the largest of its children's peaks and their sum; a total with a
-single child exactly its child's. Annual peaks take the same rule (on the zone runs' own
+single child exactly its child's; a month partly in the history never below the hour
+already measured in it. Annual peaks take the same rule (on the zone runs' own
 annual peak paths when they give them, else each path's largest month of the year); the
 50/50 and 90/10 season peaks (`peaks.csv`) take it too. The held-out check of
 the peaks is each node's own run's.
@@ -170,6 +171,9 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
     average = {node: {c: energy[c][i] / hours for c in energy} for node, i in index.items()}
     under = {node: new[i] / hours for node, i in index.items()}
     own, own_new, peaks, annual_peaks, seasons = {}, {}, {}, {}, {}
+    measured = {node: by_node[node].measured_peaks or {} for node in ran}
+    floor = {node: np.asarray([m.get(str(p), -np.inf) for p in months])
+             for node, m in measured.items()}
     for node in ran:
         result, paths = by_node[node], cut[node]
         own[node] = {"base": paths["base"] / hours, "data_center": paths["data_center"] / hours,
@@ -184,7 +188,7 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
                                       for c, p in result.annual_peak_paths.items()}
         if result.season_peaks is not None:
             seasons[node] = result.season_peaks
-    paths = coherent_peak_paths(alive, peaks, own, own_new, average, under)
+    paths = coherent_peak_paths(alive, peaks, own, own_new, average, under, floor)
     if set(annual_peaks) == set(peaks):
         def yearly(values):
             return _annual_average(values, months, years)
@@ -192,13 +196,15 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
             alive, annual_peaks, {n: {c: yearly(v) for c, v in o.items()} for n, o in own.items()},
             {n: yearly(v) for n, v in own_new.items()},
             {n: {c: yearly(v) for c, v in a.items()} for n, a in average.items()},
-            {n: yearly(v) for n, v in under.items()})
+            {n: yearly(v) for n, v in under.items()},
+            {n: _annual_average(f[None, :], months, years, largest=True)[0]
+             for n, f in floor.items()})
     else:
         annual = {node: {c: _annual_average(p, months, years, largest=True)
                          for c, p in mine.items()} for node, mine in paths.items()}
     season_peaks = coherent_season_peaks(
         alive, seasons, months, {n: own[n]["total"] for n in own}, own_new,
-        {n: a["total"] for n, a in average.items()}, under)
+        {n: a["total"] for n, a in average.items()}, under, measured)
     return paths, annual, season_peaks
 
 

@@ -26,6 +26,15 @@ path and month (path i of every node is the same draw as in the energy):
 3. A total with a single child is that child's load on every path (same hours, same
    energy): it publishes exactly its child's peaks.
 
+A month partly in the history (the files end inside it) has an hour already measured: when
+the coherent energy is below the node's own (a total under its zones' sum, a MinT
+adjustment), rule 1 would scale the peak below it. Its total peak is floored at that
+measured hour on every path, after rule 1 and before rule 2 (as the zone run's
+`weather_years.at_least_measured`); a year's annual peak at the largest measured hour of
+its months; a season's six `peaks.csv` values at the largest measured hour of the season's
+months of that year. A total's measured hour is at most its children's summed, so the
+bounds of rule 2 still hold.
+
 Annual peaks take the same rule on each path's annual peak and the year's averages when the
 zone runs give their own annual peak paths (a year's largest hour at the path's level, not
 the largest of its noisy months: `forecasting.zones.run`); otherwise they are each path's
@@ -93,13 +102,15 @@ def bounded(peak: np.ndarray, average: np.ndarray, children: list[np.ndarray],
 
 def coherent_peak_paths(hierarchy: Hierarchy, peaks: Mapping[str, Paths],
                         own: Mapping[str, Paths], own_new: Mapping[str, np.ndarray],
-                        average: Mapping[str, Paths], new: Mapping[str, np.ndarray]
+                        average: Mapping[str, Paths], new: Mapping[str, np.ndarray],
+                        measured: Mapping[str, np.ndarray] | None = None
                         ) -> dict[str, dict[str, np.ndarray]]:
     """Every node's monthly peak paths by the module's rule. ``peaks``: node -> its own
     run's peak paths per component (nodes without are left out); ``own``: its own run's
     average MW per component; ``own_new``: the new pipeline load its own run holds;
     ``average``: every node's coherent average MW per component; ``new``: every node's new
-    pipeline load under it (all (n, months) MW on the run's months)."""
+    pipeline load under it (all (n, months) MW on the run's months); ``measured``: node ->
+    (months,) its largest measured hour of each month, -inf where none (the floor)."""
     out: dict[str, dict[str, np.ndarray]] = {}
     for node in reversed(hierarchy.nodes):  # leaves first, then each level up
         if node not in peaks:
@@ -110,6 +121,8 @@ def coherent_peak_paths(hierarchy: Hierarchy, peaks: Mapping[str, Paths],
             held = own_new[node] if component != "base" else np.zeros_like(own_new[node])
             mine[component] = follow_energy(peaks[node][component], own[node][component],
                                             held, average[node][component], pipeline)
+        if measured is not None and node in measured:  # an hour already measured
+            mine["total"] = np.maximum(mine["total"], measured[node][None, :])
         children = hierarchy.children(node)
         if children:
             have = [c for c in children if c in out]
@@ -124,10 +137,13 @@ def coherent_peak_paths(hierarchy: Hierarchy, peaks: Mapping[str, Paths],
 def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFrame],
                           months: pd.PeriodIndex, own: Mapping[str, np.ndarray],
                           own_new: Mapping[str, np.ndarray], average: Mapping[str, np.ndarray],
-                          new: Mapping[str, np.ndarray]) -> dict[str, pd.DataFrame]:
+                          new: Mapping[str, np.ndarray],
+                          measured: Mapping[str, Mapping[str, float]] | None = None
+                          ) -> dict[str, pd.DataFrame]:
     """Every node's season peaks (its `peaks.csv` rows, ``seasons``: node -> its own run's)
     by the module's rule; ``own``, ``own_new``, ``average`` and ``new`` are the total
-    component's (n, months) MW on the run's ``months``, as in `coherent_peak_paths`."""
+    component's (n, months) MW on the run's ``months``, as in `coherent_peak_paths`;
+    ``measured``: node -> month ('YYYY-MM') -> its largest measured hour (the floor)."""
     years = np.asarray(months.year)
     out: dict[str, pd.DataFrame] = {}
     for node in reversed(hierarchy.nodes):
@@ -140,6 +156,10 @@ def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFra
             if len(cols):
                 values[i] = _season_values(values[i], cols, own[node], own_new[node],
                                            average[node], new[node])
+            held = [mw for month, mw in ((measured or {}).get(node) or {}).items()
+                    if int(month[:4]) == year and int(month[5:7]) in SEASONS[season]]
+            if held:  # an hour of the season already measured
+                values[i] = np.maximum(values[i], max(held))
         table[list(SEASON_VALUES)] = values
         children = [c for c in hierarchy.children(node) if c in out]
         if children and len(children) == len(hierarchy.children(node)) == 1:

@@ -18,6 +18,10 @@ energy, the new large-load pipeline load under it and its children's peaks
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks.
 
+Every task also returns the largest measured hour of each history month of its forecast's
+calendar years (a month its files end inside, the rest of its season), so that no peak the
+run fits to a lowered energy falls below an hour already measured.
+
 A zone's task also says what its file held (hours with evidence, absent, screened as
 outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report.
 
@@ -81,6 +85,9 @@ class NodeResult:
     # behind its peak_rows, so the run can fit them to its coherent energy (`coherent_peaks`)
     annual_peak_paths: dict | None = None   # component -> (n, calendar years of its months,
     # first first) annual peak MW paths, when the zone run gives them apart from its months'
+    measured_peaks: dict | None = None   # month ('YYYY-MM') -> its largest evidence hour, MW,
+    # for the history's months of the forecast's calendar years (a month the files end
+    # inside, its season): no published peak of such a month falls below it (`coherent_peaks`)
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
@@ -202,6 +209,8 @@ def _run(task: NodeTask) -> NodeResult:
                        index=(chosen["origin"].astype(str) + "/"
                               + chosen["period"].astype(str)).to_numpy(), name=task.node)
     history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
+    monthly = run.history[run.history["period"].str.len() == 7].dropna(subset=["peak_mw"])
+    monthly = monthly[monthly["period"] >= months[0][:4]]  # the forecast's calendar years
     # the run's peaks follow its coherent energy and its children's (`coherent_peaks`)
     peak_paths = {c: np.asarray(p, dtype=float) for c, p in run.paths[scenario]["peak_mw"].items()}
     annual = run.paths[scenario].get("annual_peak_mw")  # a zone run that gives its own
@@ -214,6 +223,8 @@ def _run(task: NodeTask) -> NodeResult:
                           run.paths[scenario]["new_data_center_gwh"], dtype=float)},
         peak_rows=peaks.reset_index(drop=True), peak_paths=peak_paths,
         annual_peak_paths=annual_peak_paths, errors=errors,
+        measured_peaks=dict(zip(monthly["period"], monthly["peak_mw"].astype(float),
+                                strict=True)),
         backtest_summary=run.backtest_summary.assign(region=task.node),
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),

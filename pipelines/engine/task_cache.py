@@ -28,8 +28,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: raised when what a task computes or returns changes, so that a store's cached results of
 #: older code are not reused (2: energy paths carry the new pipeline load apart; 3: a total's
 #: result carries its monthly peak paths; 4: every node's result carries its monthly and
-#: annual peak paths, a zone's annual peak made as `weather_years.annual_peaks` makes it)
-RESULT_FORMAT = 4
+#: annual peak paths, a zone's annual peak made as `weather_years.annual_peaks` makes it;
+#: 5: every node's result carries its measured peaks of the forecast's years)
+RESULT_FORMAT = 5
 
 
 def task_key(task) -> str:
