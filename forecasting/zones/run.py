@@ -344,6 +344,12 @@ def run_zone(
             raise ForecastYearsError(key, f"{key} {year} is not a forecast year: the history's "
                                      f"last complete month is {window[-1]}, so it must be "
                                      f"{first_year} or later")
+    # the annual rows need one whole forecast year (a year the history ends inside is not one)
+    first_whole = first_year if (window[-1] + 1).month == 1 else first_year + 1
+    if config.end_year < first_whole:
+        raise ForecastYearsError("end_year", f"end_year {config.end_year} leaves no whole "
+                                 f"forecast year: the history's last complete month is "
+                                 f"{window[-1]}, so it must be {first_whole} or later")
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
                             name="base_energy_gwh")

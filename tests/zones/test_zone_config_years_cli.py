@@ -42,3 +42,23 @@ def test_a_config_year_or_model_mistake_is_one_line(tmp_path, zone_file, lines, 
     if key:
         assert f"field '{key}'" in lines_out[0]
     assert not (tmp_path / "out" / "latest").exists()
+
+
+def test_an_end_year_the_history_ends_inside_is_one_line(tmp_path):
+    # the files end 2024-03-20: 2024 is a forecast year, but not a whole one, and the annual
+    # rows need one (was a traceback: 'need at least one array to stack')
+    zone_file = tmp_path / "XX.csv"
+    series = load()
+    write_load(zone_file, series[series.index < "2024-03-20"])
+    config = tmp_path / "zone.yaml"
+    config.write_text("\n".join(["region: XX", f"series: [{zone_file}]", "data_center: none",
+                                 "n_paths: 40", "end_year: 2024", "profile_year: 2024"]) + "\n")
+    done = run_cli("forecast", "--config", str(config), "--output-dir",
+                   str(tmp_path / "out" / "latest"), "--quiet")
+    assert done.returncode == 2, done.stderr
+    lines_out = done.stderr.strip().splitlines()
+    assert len(lines_out) == 1 and "Traceback" not in done.stderr
+    assert ("field 'end_year'" in lines_out[0] and "end_year 2024 leaves no whole forecast "
+            "year: the history's last complete month is 2024-02, so it must be 2025 or later"
+            in lines_out[0])
+    assert not (tmp_path / "out" / "latest").exists()
