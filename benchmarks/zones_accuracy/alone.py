@@ -108,3 +108,10 @@ def write_tables(stem: str, title: str, see: str, intro: str, out: pd.DataFrame)
              f"`run.py --write`; see {see}).", "", intro, "", markdown(out), ""]
     (HERE / f"{stem}.md").write_text("\n".join(lines))
     print(out.to_string(index=False))
+
+
+def halves_intro(wall: float, workers: int) -> str:
+    """The sentence under the title of a table of `ratio_rows(..., halves=True)`."""
+    return (f"Each variant alone, its MASE / the best peer of `results_by_zone.csv`; the "
+            f"medians also over the zones at odd and even positions (by name); {wall:.0f} s "
+            f"wall with {workers} workers.")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 # run.py beside this file (first on the path, also in the Dask workers)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from alone import backtest_alone, ratio_rows, write_tables, zones_run
+from alone import backtest_alone, halves_intro, ratio_rows, write_tables, zones_run
 
 
 def variants() -> dict:
@@ -59,9 +59,8 @@ def main() -> None:
     out = out.sort_values(["metric", "median_ratio"], kind="stable")
     write_tables("variants", "Variants of the harmonic shrunk trend, not kept (issue 12)",
                  "its docstring and `variant_models.py`",
-                 f"Each variant alone, its MASE / the best peer of `results_by_zone.csv`; the "
-                 f"medians also over the zones at odd and even positions (by name); {wall:.0f} s "
-                 f"wall with {args.workers} workers.", out)
+                 halves_intro(wall, args.workers), out)
+
 
 if __name__ == "__main__":
     main()
