@@ -8,6 +8,7 @@ field 'scenarios.high-ai.fleet.utilization.high': low 0.9 is above high 0.7`.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import pandas as pd
@@ -20,10 +21,14 @@ from forecasting.io.yaml_lines import line_of, locate, refuse_repeated_keys
 from forecasting.paths import SCENARIOS_DIR, display_path
 from forecasting.scenarios.constraints import ConstraintParameters, with_envelope
 from forecasting.scenarios.distributions import KINDS, ParamError
-from forecasting.scenarios.spec import ScenarioSpec
+from forecasting.scenarios.spec import ScenarioSpec, expected_value
 
 BACKCAST_DIR = SCENARIOS_DIR / "backcast"
 ENVELOPE_DIR = SCENARIOS_DIR / "envelope"
+
+#: where a supply-envelope file belongs, in an error about one found elsewhere
+ENVELOPE_HOME = ("envelope files belong in envelope/<region>.yaml beside the scenario files "
+                 "(read from nowhere else)")
 
 
 def scenario_files(directory: Path | None = None) -> list[Path]:
@@ -48,6 +53,21 @@ def parse_scenario(data: object, *, file: str = "scenario", node: yaml.Node | No
     if not isinstance(data, dict):
         raise InputError(file, "a scenario file must be a mapping of keys to values")
     label = data.get("name") if isinstance(data.get("name"), str) else (stem or "?")
+    if looks_like_envelope(data):
+        key = next((k for k in data if k != "constraints"), "constraints")
+        said = ("unknown key; an envelope file holds one key, constraints" if key != "constraints"
+                else "a supply-envelope file, not a scenario (no name, driver or parameters)")
+        raise InputError(file, f"{said}; {ENVELOPE_HOME}", row=line_of(node, [key]),
+                         field=str(key))
+    empty = empty_key(node)
+    if empty is not None:
+        loc, row = empty
+        driver = data.get("driver")
+        what, optional = expected_value(loc, driver=driver)
+        shown = [driver, *loc[1:]] if loc[:1] == ["parameters"] and isinstance(driver, str) \
+            else loc
+        raise InputError(file, empty_message(loc, what, optional=optional), row=row,
+                         field=".".join(["scenarios", label, *map(str, shown)]))
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as exc:
@@ -81,6 +101,8 @@ def bounded(spec: ScenarioSpec, directory: Path | None = None,
     if spec.reproduces is not None:
         return spec
     folder = Path(directory or SCENARIOS_DIR) / "envelope"
+    for path in sorted(folder.glob("*.yaml")):
+        check_envelope_name(path)   # a misnamed file would bound nothing, silently
     envelope = load_envelope(spec.region, folder)
     if envelope is None:
         missing = display_path(folder / (spec.region.lower() + ".yaml"))
@@ -119,20 +141,35 @@ def load_envelope(region: str, directory: Path) -> ConstraintParameters | None:
 
 def load_envelope_file(path: Path | str) -> ConstraintParameters:
     """Read and validate one supply-envelope file (what `load_envelope` and `dcload scenarios
-    validate FILE` run): one key, `constraints`, holding the limits within their domains."""
+    validate FILE` run): one key, `constraints`, holding the limits within their domains; in
+    an `envelope/` folder, named after a region (`check_envelope_name`)."""
     path = Path(path)
     name = display_path(path)
     data, node = _read_yaml(path, name)
     if not isinstance(data, dict):
         raise InputError(name, "an envelope file holds one key, constraints")
+    home = "" if in_envelope_folder(path) else f"; {ENVELOPE_HOME}"
     for key in data:
         if key != "constraints":
-            raise InputError(name, "unknown key; an envelope file holds one key, constraints",
-                             row=line_of(node, [key]), field=str(key))
+            raise InputError(name, f"unknown key; an envelope file holds one key, "
+                             f"constraints{home}", row=line_of(node, [key]), field=str(key))
     if "constraints" not in data:
         raise InputError(name, "required key is missing", field="constraints")
     # the limits' tree, so an error names the line of the limit (or of `constraints:`)
     limits = next((value for key, value in node.value if key.value == "constraints"), None)
+    if data["constraints"] is None:
+        what, _ = expected_value(["constraints"])
+        raise InputError(name, empty_message(["constraints"], what + " (at least one)",
+                                             optional=False),
+                         row=line_of(node, ["constraints"]), field="constraints")
+    empty = empty_key(limits)
+    if empty is not None:
+        loc, row = empty
+        what, optional = expected_value(["constraints", *loc])
+        raise InputError(name, empty_message(loc, what, optional=optional), row=row,
+                         field=".".join(["constraints", *map(str, loc)]))
+    if in_envelope_folder(path):
+        check_envelope_name(path)
     try:
         return ConstraintParameters.model_validate(data["constraints"])
     except ValidationError as exc:
@@ -141,19 +178,95 @@ def load_envelope_file(path: Path | str) -> ConstraintParameters:
         raise InputError(name, error.message, row=row, field=error.field) from None
 
 
+def known_regions(scenarios_folder: Path) -> list[str]:
+    """The regions a run of `scenarios_folder` can forecast, as their files are named (lower
+    case): one per backcast file, `backcast/<region>.yaml` (a run of a region reads its
+    backcast and its envelope); the shipped ones when the folder has no `backcast/`."""
+    folder = Path(scenarios_folder) / "backcast"
+    if not folder.is_dir():
+        folder = BACKCAST_DIR
+    return sorted(p.stem for p in folder.glob("*.yaml"))
+
+
+def check_envelope_name(path: Path) -> None:
+    """An envelope file `<scenarios folder>/envelope/<name>.yaml` is named after a region, in
+    lower case (`known_regions`): a run of region US reads `envelope/us.yaml` and no other
+    file, so one named otherwise (`usa.yaml`, `US.yaml`) would bound nothing. InputError if
+    not."""
+    path = Path(path)
+    regions = known_regions(path.parent.parent)
+    if path.stem in regions:
+        return
+    if path.stem.lower() in regions:
+        hint = f"rename it {path.stem.lower()}.yaml (file names are lower case)"
+    else:
+        hint = ("rename it after one of them, or add the region's backcast file"
+                if regions else "add the region's backcast file")
+    raise InputError(display_path(path), f"envelope file name '{path.stem}' is not a region: a "
+                     "run reads only envelope/<region>.yaml, the region in lower case, so this "
+                     "file bounds nothing (regions, from backcast/<region>.yaml: "
+                     f"{', '.join(regions) or 'none'}); {hint}")
+
+
+def in_envelope_folder(path: Path | str) -> bool:
+    """Whether `path` lies in a folder named `envelope` (where a run reads envelope files)."""
+    return Path(path).absolute().parent.name == ENVELOPE_DIR.name
+
+
+def looks_like_envelope(data: object) -> bool:
+    """Whether parsed YAML is shaped like a supply-envelope file, not a scenario: a mapping
+    with none of a scenario's keys but `constraints`, holding `constraints` or a key spelt
+    nearly so (`constrains`, `Constraints`)."""
+    if not isinstance(data, dict) or not data:
+        return False
+    keys = [str(key) for key in data]
+    if set(keys) & (set(ScenarioSpec.model_fields) - {"constraints"}):
+        return False
+    return any(difflib.get_close_matches(key.lower(), ["constraints"], n=1, cutoff=0.8)
+               for key in keys)
+
+
 def is_envelope_file(path: Path | str) -> bool:
     """Whether `dcload scenarios validate` reads `path` as a supply envelope, not a scenario:
     it lies in a folder named `envelope` (the scenarios folder's `envelope/<region>.yaml`), or
-    it is a mapping with a `constraints` key and no `name` (a copy edited elsewhere; every
-    scenario file has a name)."""
+    it is shaped like one (`looks_like_envelope`: a copy edited elsewhere)."""
     path = Path(path)
-    if path.absolute().parent.name == ENVELOPE_DIR.name:
+    if in_envelope_folder(path):
         return True
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return False   # read as a scenario, which names the problem
-    return isinstance(data, dict) and "constraints" in data and "name" not in data
+    return looks_like_envelope(data)
+
+
+def empty_key(node: yaml.Node | None, loc: tuple = (),
+              seen: set[int] | None = None) -> tuple[list, int] | None:
+    """(key path, 1-based line) of the first key (or list item) of the tree left empty
+    (`constraints:` with nothing under it, YAML's null), or None. A scenario file never means
+    null: an empty block would drop out as if it were not written (a scenario's own caps, a
+    preset's `reproduces`), so it is refused rather than read as absent."""
+    seen = set() if seen is None else seen
+    if node is None or id(node) in seen:
+        return None
+    seen.add(id(node))
+    items: list = []
+    if isinstance(node, yaml.MappingNode):
+        items = [(key.value, key, value) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        items = [(i, value, value) for i, value in enumerate(node.value)]
+    for part, where, value in items:
+        if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null":
+            return [*loc, part], where.start_mark.line + 1
+        found = empty_key(value, (*loc, part), seen)
+        if found:
+            return found
+    return None
+
+
+def empty_message(loc: list, what: str, *, optional: bool) -> str:
+    """`constraints` is empty: give a mapping of ... (or remove the key)."""
+    return (f"`{loc[-1]}` is empty: give {what}" + (" or remove the key" if optional else ""))
 
 
 def load_all(directory: Path | None = None) -> list[ScenarioSpec]:
@@ -212,9 +325,15 @@ def load_backcast(region: str = "US", directory: Path | None = None) -> Backcast
     name = display_path(path)
     data, node = _read_yaml(path, name)
     try:
-        return BackcastAssumptions.model_validate(data)
+        assumptions = BackcastAssumptions.model_validate(data)
     except ValidationError as exc:
         raise _input_error(exc, name, node, prefix="backcast", driver=None) from None
+    if assumptions.region.lower() != region.lower():
+        raise InputError(name, f"region '{assumptions.region}' does not match the region "
+                         f"'{region}' this file is read for (backcast/<region>.yaml, the "
+                         "region in lower case)", row=line_of(node, ["region"]),
+                         field="backcast.region")
+    return assumptions
 
 
 # -- helpers --------------------------------------------------------------------------------

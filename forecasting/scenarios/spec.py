@@ -10,12 +10,18 @@ Keys (unknown keys are errors):
 - `baseline`: what the AI layer is added to (`baseline.py`; default `statistical` for AI-level
   drivers, `none` for drivers of the whole load);
 - `components`: optional additive AI demand, `training` and `inference`;
-- `constraints`: `max_added_gw_per_year`, `max_total_gw` (`constraints.py`);
+- `constraints`: `max_added_gw_per_year`, `max_total_gw`, `max_growth_per_year`,
+  `max_share_pct`, over the region's supply envelope (`constraints.py`);
 - `load_factor`: average load / capacity (default 0.5, LBNL 2024);
 - `correlations`: rank correlations, `- {params: [fleet.utilization, fleet.lifetime], rho: 0.3}`
   (parameter paths as in `parameter_paths()`); the matrix they make must be PSD;
 - `reproduces`: for presets, the published figure `{source_id, scenario, year,
   published_twh}`.
+
+A key is never left empty (`constraints:` with nothing under it would read as absent: a
+scenario's own caps, a preset's `reproduces`); `expected_value` words the refusal. A rate of
+change per year (a parameter whose domain is `> -1`: a growth, a gain, a change) is at most
+`MAX_RATE_PER_YEAR` = 2.0, a tripling in a year, so a rate in percent (30 for 30%) is refused.
 
 Parameter paths (used by correlations, tornado tables and `ScenarioPaths.parameters`):
 `<driver>.<name>` (e.g. `fleet.utilization`, `growth_rate.start.twh`), `baseline.<name>`,
@@ -25,14 +31,15 @@ Parameter paths (used by correlations, tornado tables and `ScenarioPaths.paramet
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import types
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 import numpy as np
-from pydantic import Field, create_model, model_validator
+from pydantic import BaseModel, Field, create_model, model_validator
 
 from forecasting.scenarios.base import Component, Driver, Level, ParameterBlock
 from forecasting.scenarios.baseline import BaselineParameters
-from forecasting.scenarios.constraints import ConstraintParameters
+from forecasting.scenarios.constraints import MAX_GROWTH_PER_YEAR, ConstraintParameters
 from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
 from forecasting.scenarios.registry import COMPONENTS, DRIVERS, DriverName, DriverParameters
 from forecasting.strict import StrictModel
@@ -57,6 +64,12 @@ class Reproduces(StrictModel):
     published_twh: float = Field(gt=0)
     note: str = ""
 
+
+#: the fastest change per year a rate parameter (one whose domain is `> -1`: a growth, a gain, a
+#: change) may state: a tripling in a year, as the envelope's `max_growth_per_year`; a rate in
+#: percent (EPRI's 3.7%/yr written 3.7) would be a 370%/yr scenario
+MAX_RATE_PER_YEAR = MAX_GROWTH_PER_YEAR
+RATE_DOMAIN = Domain(gt=-1, le=MAX_RATE_PER_YEAR, unit="a fraction per year: 0.3 for 30%")
 
 LOAD_FACTOR_NOTE = ("LBNL 2024: 325-580 TWh in 2028 stated as 74-132 GW of capacity, a load "
                     "factor of about 0.50")
@@ -102,8 +115,22 @@ class ScenarioSpec(ParameterBlock):
         elif self.baseline is not None and self.baseline.kind == "none":
             raise ParamError("an AI-level driver is layered on a baseline: use statistical or "
                              "growth", ("baseline", "kind"))
+        self._check_rates()
         self._check_correlations()
         return self
+
+    def _check_rates(self) -> None:
+        """Every rate of change per year (domain `> -1`, no upper bound) lies in
+        `RATE_DOMAIN`."""
+        for path, (dist, domain) in self._walk_all().items():
+            if domain.gt != -1 or domain.le is not None or domain.lt is not None:
+                continue
+            parts = path.split(".")
+            try:
+                RATE_DOMAIN.check(dist, parts[-1])
+            except ParamError as exc:
+                where = ["parameters", *parts] if parts[0] == self.driver else parts
+                raise ParamError(str(exc), (*where, *exc.key)) from None
 
     def _check_correlations(self) -> None:
         if not self.correlations:
@@ -194,6 +221,57 @@ class ScenarioSpec(ParameterBlock):
             return {}
         return {key: COMPONENTS[key](block) for key in COMPONENTS
                 if (block := getattr(self.components, key)) is not None}
+
+
+def expected_value(loc: list, *, driver: object = None) -> tuple[str, bool]:
+    """(what the key at `loc` of a scenario file holds, in a user's words, and whether it may
+    be left out), e.g. `(["constraints"], ...)` -> ("a mapping of max_added_gw_per_year, ...",
+    True): the words of an error about an empty key."""
+    kinds: list = [ScenarioSpec]
+    optional = True
+    for part in loc:
+        models = [k for k in kinds if isinstance(k, type) and issubclass(k, BaseModel)]
+        lists = [k for k in kinds if get_origin(k) is list]
+        if isinstance(part, int) and lists:
+            kinds, optional = list(get_args(lists[0])[:1]), False
+        elif models and part in models[0].model_fields:
+            model = models[0]
+            if part == "parameters" and model is ScenarioSpec and driver in DRIVERS:
+                kinds, optional = [DRIVERS[driver].Parameters], False
+                continue
+            field = model.model_fields[part]
+            kinds, optional = _types_in(field.annotation), not field.is_required()
+        else:
+            return "a value", True
+    return _describe(kinds), optional
+
+
+def _types_in(annotation: Any) -> list:
+    """The types an annotation allows (unions, `Optional` and `Annotated` opened)."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _types_in(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return [t for arg in get_args(annotation) for t in _types_in(arg)]
+    return [] if annotation is type(None) else [annotation]
+
+
+def _describe(kinds: list) -> str:
+    if Dist in kinds:
+        return "a number or a distribution ({dist: ..., note: ...})"
+    for kind in kinds:
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            keys = [k for k in kind.model_fields if k != "kind" or kind is BaselineParameters]
+            return "a mapping of " + ", ".join(keys)
+        if get_origin(kind) is list:
+            return "a list"
+        if get_origin(kind) is Literal:
+            return "one of " + ", ".join(map(str, get_args(kind)))
+        if kind in (int, float):
+            return "a number"
+        if kind is str:
+            return "a text"
+    return "a value"
 
 
 def _walk(block: ParameterBlock, prefix: str) -> dict[str, tuple[Dist, Domain]]:

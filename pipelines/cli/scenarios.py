@@ -46,9 +46,11 @@ def show_command(name: str, config: Path = ConfigOption) -> None:
 
 @scenarios_app.command("validate")
 def validate_command(file: Path) -> None:
-    """Check a scenario file, or a supply-envelope file (one in an envelope/ folder, or one
-    with `constraints` and no `name`); a mistake exits 2 naming the parameter's path and why."""
+    """Check a scenario file, or a supply-envelope file (one in an envelope/ folder, named
+    after a region with a backcast file, or one with only `constraints`); a mistake exits 2
+    naming the file, row, parameter's path and why."""
     from forecasting.scenarios.catalog import (
+        in_envelope_folder,
         is_envelope_file,
         load_envelope_file,
         load_scenario_file,
@@ -57,10 +59,14 @@ def validate_command(file: Path) -> None:
 
     if is_envelope_file(file):
         envelope = load_envelope_file(file)
+        if not in_envelope_folder(file) and (file.parent / "envelope").is_dir():
+            load_scenario_file(file)   # among scenario files a run refuses it: say so now
         limits = [f"{name} {getattr(envelope, name).describe()}" for name in LIMITS
                   if getattr(envelope, name) is not None]
+        where = "" if in_envelope_folder(file) else (
+            "; it bounds scenarios only as envelope/<region>.yaml beside them")
         typer.echo(f"{file}: supply envelope '{file.stem}' is valid ({len(limits)} limits: "
-                   f"{', '.join(limits)})")
+                   f"{', '.join(limits)}){where}")
         return
     spec = load_scenario_file(file)
     typer.echo(f"{file}: scenario '{spec.name}' is valid ({spec.driver} driver, "
