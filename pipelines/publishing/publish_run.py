@@ -6,7 +6,8 @@
 1. Take the store's lock (pipelines/publishing/lock.py); held by someone else -> exit 3.
 2. Settle what a dead run left behind: staging directories, temporary symlinks, registry
    rows still `running` (succeeded if `latest` already points at their run, else failed and
-   their directory removed), and a missing or dangling `latest`.
+   their directory removed), and a missing or dangling `latest` (pointed at the newest
+   published run still intact; damaged ones passed over and marked so in the registry).
 3. Fingerprint the inputs (files, resolved config, package version). For a refresh
    (`skip_unchanged`): same as the last succeeded run and `latest` still points at it -> a
    `skipped` row, "up to date", exit 0, unless that run fails its check (a file damaged
@@ -187,22 +188,54 @@ def recover(store: Store, registry: Registry, log: RunLog) -> None:
 
 def heal_latest(store: Store, registry: Registry, log: RunLog, *,
                 exclude: str | None = None, quiet: bool = False) -> None:
-    """`latest` dangling or excluded: point it at the newest succeeded run whose directory is
-    still there. A missing link other than `latest` is left alone: it is a new `--output-dir`
-    link in a shared folder, never published yet."""
+    """`latest` dangling or excluded (its run failed its check): point it at the newest
+    succeeded run whose directory is still there and still passes the check it was published
+    with (`check_run`: every output there, each file its manifest lists with the size and
+    sha256 it was written with). A damaged run on the way is passed over and its registry
+    row marked so (`_mark_damaged`, as a damaged `latest` is). No run intact: `latest` is
+    left as it was and one warning says so. A missing link other than `latest` is left
+    alone: it is a new `--output-dir` link in a shared folder, never published yet."""
     if store.latest.is_symlink():
         if store.latest.exists() and store.latest_run_id() != exclude:
             return
     elif store.latest.exists() or store.latest.name != "latest":
         return  # a real directory, or a new `--output-dir` link never published yet
+    was = (f"latest pointed to run {exclude}, which failed its check"
+           if exclude is not None and store.latest_run_id() == exclude
+           else "latest pointed nowhere")
+    damaged: list[tuple[str, str]] = []  # (run id, why), newest first
     for row in registry.rows(status="succeeded"):
-        if row.id != exclude and store.run_dir(row.id).is_dir():
-            store.point_latest(row.id)
-            if quiet:
-                return
-            log.warning("latest_repaired", f"latest pointed nowhere; now points to run {row.id}",
-                        latest=row.id)
+        if row.id == exclude or not store.run_dir(row.id).is_dir():
+            continue
+        try:
+            check_run(store.run_dir(row.id), run_id=row.id)
+        except PublishCheckError as exc:
+            _mark_damaged(registry, row.id, exc)
+            damaged.append((row.id, str(exc)))
+            continue
+        if (row.error or "").startswith(DAMAGED):  # put back whole by hand since
+            registry.update(row.id, error=None)
+        store.point_latest(row.id)
+        if quiet:
             return
+        passed = (f" (passed over damaged run {damaged[0][0]}: {damaged[0][1]}"
+                  + (f", and {len(damaged) - 1} more" if len(damaged) > 1 else "") + ")"
+                  if damaged else "")
+        log.warning("latest_repaired", f"{was}; now points to run {row.id}{passed}",
+                    latest=row.id, damaged=[run_id for run_id, _ in damaged])
+        return
+    if damaged and not quiet:
+        newest, why = damaged[0]
+        more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
+        log.warning("latest_unrepaired", f"{was}; no published run is intact (run {newest}: "
+                    f"{why}{more}), so latest is left as it was until a run is published",
+                    damaged=[run_id for run_id, _ in damaged])
+
+
+def _mark_damaged(registry: Registry, run_id: str, exc: PublishCheckError) -> None:
+    """Say in the registry row of published run `run_id` that it fails its check now
+    (`runs list`, `runs show`); cleared once a later check finds it whole."""
+    registry.update(run_id, error=f"{DAMAGED}{exc} (found {now_utc()})")
 
 
 # The run's computation and its inputs' fingerprints import the models and pandas (about 2 s
@@ -376,7 +409,7 @@ def _damage(store: Store, registry: Registry, last: RunRow, log: RunLog) -> str 
     try:
         check_run(store.run_dir(last.id), run_id=last.id)
     except PublishCheckError as exc:
-        registry.update(last.id, error=f"{DAMAGED}{exc} (found {now_utc()})")
+        _mark_damaged(registry, last.id, exc)
         log.warning("latest_damaged", f"latest run {last.id} is damaged ({exc}); running again "
                     "to replace it", latest=last.id, reason=str(exc))
         return str(exc)

@@ -3,6 +3,7 @@ pause point (`DCLOAD_TEST_PAUSE_AT`, see pipelines/publishing/pause_points.py)."
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -16,6 +17,7 @@ import pytest
 import yaml
 
 from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE, ROOT
+from forecasting.runs.outputs import output_records
 from tests.conftest import CliResult, Workspace
 
 DCLOAD = [sys.executable, "-m", "pipelines"]  # the real CLI, as `dcload`
@@ -130,3 +132,23 @@ def assert_consistent(store: Path) -> None:
     succeeded = [r for r in rows if r["status"] == "succeeded"]
     assert latest_id(store) == succeeded[-1]["id"]
     read_latest(store)
+
+
+def publish_fixture_run(store: Path, run_id: str, *, fingerprint: str = "d" * 64) -> Path:
+    """A whole published run `run_id` in `store` without running anything: the committed v0.1
+    run under that id (its manifest's `outputs` recording forecast.csv and history.csv) and a
+    succeeded registry row; `latest` is not touched. Its folder."""
+    from pipelines.publishing.registry import Registry
+
+    run = store / "runs" / run_id
+    shutil.copytree(ROOT / "tests" / "fixtures" / "runs" / "v0.1-thin", run)
+    (run / "index.html").write_text("report")
+    manifest = json.loads((run / "manifest.json").read_text())
+    names = ("forecast.csv", "history.csv")
+    manifest.update(run_id=run_id, outputs=output_records({n: (run / n).read_text()
+                                                           for n in names}))
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    with Registry(store / "registry.sqlite") as registry:
+        registry.insert(run_id, status="succeeded", fingerprint=fingerprint,
+                        key_results={"a": 1.0})
+    return run

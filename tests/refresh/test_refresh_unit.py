@@ -21,7 +21,12 @@ from pipelines.publishing.publish_run import PublishOptions, _prune, publish_run
 from pipelines.publishing.registry import Registry
 from pipelines.publishing.store import PublishCheckError, Store
 from tests.conftest import Workspace
-from tests.refresh.conftest import assert_consistent, latest_id, registry_rows
+from tests.refresh.conftest import (
+    assert_consistent,
+    latest_id,
+    publish_fixture_run,
+    registry_rows,
+)
 
 
 def run(ws: Workspace, store: Path, **options) -> tuple[int, str]:
@@ -179,8 +184,8 @@ def test_retention_never_removes_the_run_latest_points_to(tmp_path: Path):
 
 def test_recovery_settles_dead_runs_and_repairs_a_missing_latest(tmp_path: Path):
     store = Store(tmp_path)
+    publish_fixture_run(tmp_path, "a")  # a whole run: the one latest may point back to
     with Registry(store.registry_path) as registry:
-        _fake_runs(store, registry, ["a"])
         registry.insert("b", status="running", pid=123, stage="simulate scenarios")
         store.staging_dir("b").mkdir()
         store.run_dir("c").mkdir()  # a run moved into runs/ whose row is ...
