@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 from forecasting.decompose import decompose_history
 from forecasting.history.builder import build_history
@@ -22,6 +23,14 @@ from forecasting.io.config_file import load_config
 from forecasting.io.curated import load_curated
 from forecasting.paths import DATA_DIR, DEFAULT_PIPELINE, ROOT
 from forecasting.scenarios.catalog import load_backcast
+
+# -- property tests (hypothesis) draw the same examples on every run, so `make test` passes or
+#    fails the same way on every machine and a CI failure can be rerun as it was; a bound a
+#    random seed once crossed (a naive-MASE test at 3.8 sd) is found by searching on purpose:
+#    `HYPOTHESIS_PROFILE=explore make test` draws new examples each run.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # -- scheduling under `make test` (pytest-xdist, --dist loadfile): the files holding a `slow`
 #    test (an end-to-end pipeline run, up to a minute and a half of module setup) go to the
