@@ -22,7 +22,9 @@
   hours at the history's lowest hour of the last year (`measured_energy`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
   per scenario (hour slots of each month, stamped from the month's first UTC hour; Feb 29
-  of a leap year from the weather year's Feb 28: `weather_years.hourly_profile`).
+  of a leap year from the weather year's Feb 28; the data-center afternoon on the profile
+  year's clock; an hour its weather year did not measure filled from its neighbours, the
+  share of paths so filled in ``filled_share``: `weather_years.hourly_profile`).
 - ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
   published figures), ``history`` (monthly and annual evidence-only figures),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).

@@ -9,7 +9,8 @@ they are on disk). Every zone run directory holds:
 - peak_check.csv: each complete historical year held out, its actual summer and winter peaks
   beside the 50/50 and 90/10 the other years' weather gives at its level
   (`forecasting.zones.peak_check`)
-- profile.csv: the hourly P50 of `profile_year` per scenario
+- profile.csv: the hourly P50 of `profile_year` per scenario (``filled_share``: the share
+  of paths whose weather-year hour was unmeasured and filled from its neighbours)
 - decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
   neighbours): base and data-center load, checked against published figures
 - pipeline.csv (zones with large-load data): the pipeline by stage per scenario

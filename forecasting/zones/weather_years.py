@@ -16,7 +16,10 @@ with base average B and data-center average D under weather year w has the hourl
 
     x(k) = B s_{w,m}(k) + D (1 + a cos(2 pi (h_k - 15) / 24)),
 
-h_k the zone's local hour (its config's `timezone`) and a the diurnal amplitude of
+h_k the zone's local hour (its config's `timezone`) of the forecast month's own UTC hour
+k (`local_hours`: the forecast year's clock; the weather year's had put the data-center
+afternoon an hour off 15:00 on the days between the two years' daylight-saving changes,
+2030-03-10..13 and 2030-11-03..06 from a 2021 weather year) and a the diurnal amplitude of
 data-center load. Its peak is max_k x(k); each sample path draws one weather year per
 forecast year from the caller's Generator, so each year's peak has a distribution from
 weather and growth together. A month's peak (`monthly_peaks`) takes B the path's own monthly
@@ -75,25 +78,36 @@ never below an hour the month has already had and stay ordered. Only the total i
 (the hour measured is the zone's load, not its base or data-center part), and only in the
 forecast: the backtest's weather peaks never see an hour after their origin.
 
-The hourly profile (`hourly_profile`) lays each path's weather-year month on the profile
-year's month hour slot by hour slot (UTC hours, so a daylight-saving change neither drops
+The forecast month's calendar decides which days exist (`WeatherYears.in_month`, used
+by the peaks and the hourly profile alike): each path's weather-year month is laid on the
+forecast month hour slot by hour slot (UTC hours, so a daylight-saving change neither drops
 nor doubles an hour). Only February differs in length between years. A common weather
-year's 28-day February drawn into a leap profile year gives Feb 29 the 24 hours of its own
+year's 28-day February drawn into a leap forecast year gives Feb 29 the 24 hours of its own
 Feb 28: the adjacent day of the same weather year, so the added day has that year's weather
 in that week, not another year's or an average that no day had (the whole month was NaN on
 Feb 29 before: no weather year of an EIA-930 zone's 2021-2023 is a leap year). A leap
-weather year's February drawn into a common profile year is cut to its first 28 days. A
-month whose length changed this way is rescaled to average 1 over its evidence hours again,
-so the profile month still averages the path's forecast base. The monthly peaks are left
-as they were: a repeated day adds no new hour, and a leap weather year's Feb 29 still
-counts towards a common year's February peak.
+weather year's February drawn into a common forecast year is cut to its first 28 days, so
+its Feb 29 sets no common February's, winter's or year's peak (it had: a 2020 weather
+year's hottest Feb 29 hour was a 2027 February peak). A month whose length changed this way
+is rescaled to average 1 over its evidence hours again, so the month still averages the
+path's forecast base. Days are matched by day of the month, not by weekday.
+
+The hourly profile has every hour of its year. An hour a weather year has no evidence for
+(at most 1% of each of its months: a meter's lost hour, or the hours a local-time file's
+DST fall-back repeat merged away) is skipped by the peaks but filled for the profile from
+the same weather-year month's neighbouring hours (linear in time; a month's first or last
+hours take its nearest measured hour), the month then rescaled to average 1
+(`WeatherYears.filled_shapes`). Such an hour had been the median of the paths whose weather
+year had it, and blank when none had (a zone with one weather year). ``profile.csv``'s
+``filled_share`` is the share of the paths whose weather-year hour was filled (0 for a
+measured hour; shown, not scored).
 """
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -116,6 +130,8 @@ class WeatherYears:
     average: np.ndarray  # (W, 12): M_{w,m}, the month's average base MW
     #: the history's peak MW per month (Period 'M', evidence hours; every month with any)
     observed: pd.Series | None = None
+    #: the zone's clock (IANA name): the data-center afternoon of a forecast month
+    timezone: str = LOCAL_TZ
 
     @cached_property
     def usual_share(self) -> np.ndarray:
@@ -132,38 +148,111 @@ class WeatherYears:
     def _ratio(self) -> np.ndarray:
         return self.average / self.average.mean(axis=1, keepdims=True)
 
+    @cached_property
+    def missing(self) -> np.ndarray:
+        """(W, 12, SLOTS) bool: the hours of each weather-year month with no evidence (NaN
+        in `shapes`); False beyond the month."""
+        within = np.arange(SLOTS)[None, :] < 24 * self.own_days[:, :, None]
+        return np.isnan(self.shapes) & within
+
+    @cached_property
+    def filled_shapes(self) -> np.ndarray:
+        """`shapes` with every hour of a month that has no evidence (`missing`) filled from
+        its neighbouring hours of the same weather-year month (linear in time; a month's
+        first or last hours take its nearest measured hour), each month so filled rescaled
+        to average 1 again: the hourly profile's shapes, which must have every hour. The
+        peaks take `shapes`, measured hours only."""
+        out = self.shapes.copy()
+        for w, m in zip(*np.nonzero(self.missing.any(axis=2)), strict=True):
+            n = 24 * int(self.own_days[w, m])
+            shape = out[w, m, :n]
+            gap = np.isnan(shape)
+            slot = np.arange(n)
+            shape[gap] = np.interp(slot[gap], slot[~gap], shape[~gap])
+            shape /= shape.mean()
+        return out
+
+    @cached_property
+    def own_days(self) -> np.ndarray:
+        """(W, 12) days of each weather-year month."""
+        return np.asarray([[calendar.monthrange(int(y), m)[1] for m in range(1, 13)]
+                           for y in self.years], dtype=int).reshape(len(self.years), 12)
+
     def hourly(self, base, dc, amplitude, weather, month, *, days: int | None = None):
         """(n, SLOTS) hourly MW for month-of-year ``month`` (1..12), per-path base and
-        data-center averages, diurnal amplitude and weather-year index; with ``days`` (the
-        days of the forecast month it stands for), (n, 24 days), each weather year's month
-        laid on those days (`on_days`)."""
+        data-center averages, diurnal amplitude and weather-year index, the data-center
+        pattern on the weather year's own local hours; with ``days`` (the days of the
+        forecast month it stands for), (n, 24 days), each weather year's month laid on those
+        days (`on_days`). A forecast month's load is `in_month`."""
         if days is None:
             shape = self.shapes[weather, month - 1]
             hours = self.local_hour[weather, month - 1]
         else:
             shape, hours = self.on_days(weather, month, days)
-        dc_shape = 1.0 + amplitude[:, None] * np.cos(2 * np.pi * (hours - 15.0) / 24.0)
-        return base[:, None] * shape + dc[:, None] * dc_shape, base[:, None] * shape, \
-            dc[:, None] * dc_shape
+        return _load(base, dc, amplitude, shape, hours)
 
+    def in_month(self, base, dc, amplitude, weather, period: pd.Period, *,
+                 filled: bool = False):
+        """(total, base, data_center) MW, each (n, hours of the forecast month ``period``):
+        weather years ``weather``'s month laid on ``period``'s days (`on_days`: a leap
+        weather year's Feb 29 is no day of a common February), the data-center pattern on
+        ``period``'s own local hours (`local_hours`: the forecast year's clock, whose
+        daylight-saving dates are not the weather year's). ``filled``: the shapes with every
+        hour (`filled_shapes`, for the hourly profile), else measured hours only."""
+        shape, _ = self.on_days(weather, period.month, int(period.days_in_month),
+                                filled=filled)
+        return _load(base, dc, amplitude, shape, local_hours(period, self.timezone))
 
-    def on_days(self, weather, month: int, days: int) -> tuple[np.ndarray, np.ndarray]:
-        """(shape, local hour), each (len(weather), 24 days): weather years ``weather``'s
-        month ``month`` on a month of ``days`` days (module doc). Hour slot k is the weather
-        month's slot k; past the weather month's last day (a common year's February standing
-        for a leap year's) the slots repeat that last day's hours; slots past ``days`` are
-        cut. A shape whose length changed is rescaled to average 1 over its evidence hours."""
+    def slots(self, weather, month: int, days: int) -> np.ndarray:
+        """(len(weather), 24 days) the weather month's hour slot laid on each hour of a month
+        of ``days`` days (module doc): slot k is the weather month's slot k; past the weather
+        month's last day (a common year's February standing for a leap year's) the slots
+        repeat that last day's hours; slots past ``days`` are cut."""
         weather = np.atleast_1d(weather)
-        own_days = np.asarray([calendar.monthrange(int(y), month)[1]
-                               for y in self.years])[weather][:, None]
+        own_days = self.own_days[weather, month - 1][:, None]
         slots = np.arange(24 * days)[None, :]
-        index = np.where(slots < 24 * own_days, slots, 24 * (own_days - 1) + slots % 24)
-        shape = np.take_along_axis(self.shapes[weather, month - 1], index, axis=1)
+        return np.where(slots < 24 * own_days, slots, 24 * (own_days - 1) + slots % 24)
+
+    def on_days(self, weather, month: int, days: int, *, filled: bool = False
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """(shape, weather year's local hour), each (len(weather), 24 days): weather years
+        ``weather``'s month ``month`` on a month of ``days`` days (`slots`; ``filled``: from
+        `filled_shapes`). A shape whose length changed is rescaled to average 1 over its
+        evidence hours."""
+        weather = np.atleast_1d(weather)
+        source = self.filled_shapes if filled else self.shapes
+        changed = self.own_days[weather, month - 1] != days
+        if not changed.any():  # every weather year's month has the forecast month's days
+            return (source[weather, month - 1, : 24 * days],
+                    self.local_hour[weather, month - 1, : 24 * days])
+        index = self.slots(weather, month, days)
+        shape = np.take_along_axis(source[weather, month - 1], index, axis=1)
         hours = np.take_along_axis(self.local_hour[weather, month - 1], index, axis=1)
-        changed = own_days[:, 0] != days
-        if changed.any():
-            shape[changed] /= np.nanmean(shape[changed], axis=1, keepdims=True)
+        shape[changed] /= np.nanmean(shape[changed], axis=1, keepdims=True)
         return shape, hours
+
+
+def _load(base, dc, amplitude, shape, hours):
+    """(total, base, data_center) MW: x(k) = B s(k) + D (1 + a cos(2 pi (h_k - 15) / 24))."""
+    dc_shape = 1.0 + amplitude[:, None] * np.cos(2 * np.pi * (hours - 15.0) / 24.0)
+    return base[:, None] * shape + dc[:, None] * dc_shape, base[:, None] * shape, \
+        dc[:, None] * dc_shape
+
+
+@lru_cache(maxsize=1024)
+def _clock(month: str, timezone: str) -> np.ndarray:
+    period = pd.Period(month, "M")
+    stamps = pd.date_range(period.start_time, periods=24 * period.days_in_month, freq="h",
+                           tz="UTC")
+    hours = stamps.tz_convert(timezone).hour.to_numpy(dtype=float)
+    hours.flags.writeable = False
+    return hours
+
+
+def local_hours(period: pd.Period, timezone: str) -> np.ndarray:
+    """(hours of ``period``,) the local hour in ``timezone`` of each UTC hour of the month
+    ``period``: the forecast month's own clock."""
+    return _clock(str(period.asfreq("M")), timezone)
 
 
 def complete_years(monthly: pd.DataFrame) -> np.ndarray:
@@ -197,7 +286,7 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
             shapes[i, m - 1, : len(sel)] = values / average[i, m - 1]
             local_hour[i, m - 1, : len(sel)] = local[sel]
     return WeatherYears(years, shapes, local_hour, average,
-                        observed=monthly["peak_mw"].dropna())
+                        observed=monthly["peak_mw"].dropna(), timezone=timezone)
 
 
 def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
@@ -235,7 +324,7 @@ def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude,
     out = np.zeros((3, n, horizon))
     for t, period in enumerate(months):
         w = weather[:, period.year - first]
-        parts = wy.hourly(base[:, t], dc[:, t], amplitude, w, period.month)
+        parts = wy.in_month(base[:, t], dc[:, t], amplitude, w, period)
         for j, part in enumerate(parts):
             out[j, :, t] = np.nanmax(part, axis=1)
     return out[0], out[1], out[2]
@@ -280,7 +369,8 @@ def annual_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, 
         j = period.year - first
         w = weather[:, j]
         m = period.month
-        parts = wy.hourly(typical[:, t] * wy.anomaly[w, m - 1], dc[:, t], amplitude, w, m)
+        parts = wy.in_month(typical[:, t] * wy.anomaly[w, m - 1], dc[:, t], amplitude, w,
+                            period)
         for i, part in enumerate(parts):
             out[i, :, j] = np.maximum(out[i, :, j], np.nanmax(part, axis=1))
     hours = hours_in(months)
@@ -306,8 +396,8 @@ def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
     peak = np.full(n_w, -np.inf)
     for t, period in enumerate(months):
         m = period.month
-        x, _, _ = wy.hourly(base[t] * scale[:, m - 1], np.full(n_w, dc[t]),
-                            np.full(n_w, amplitude), np.arange(n_w), m)
+        x, _, _ = wy.in_month(base[t] * scale[:, m - 1], np.full(n_w, dc[t]),
+                              np.full(n_w, amplitude), np.arange(n_w), period)
         peak = np.maximum(peak, np.nanmax(x, axis=1))
     return peak
 
@@ -336,8 +426,8 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
             by_path = np.zeros(base.shape[0])
             for t in cols:
                 m = months[t].month
-                x, _, _ = wy.hourly(typical[:, t] * wy.anomaly[w50, m - 1], dc[:, t],
-                                    amplitude, np.full(base.shape[0], w50), m)
+                x, _, _ = wy.in_month(typical[:, t] * wy.anomaly[w50, m - 1], dc[:, t],
+                                      amplitude, np.full(base.shape[0], w50), months[t])
                 by_path = np.maximum(by_path, np.nanmax(x, axis=1))
             growth = growth_band(by_path, p50, measured)
             rows.append({
@@ -368,20 +458,26 @@ def hourly_profile(wy: WeatherYears, months: pd.PeriodIndex, base_mw, dc_mw, amp
     """The hourly P50 over the paths of the total, base and data-center MW of forecast year
     ``year`` (``profile.csv``; ``base_mw``, ``dc_mw`` and ``weather`` as in `monthly_peaks`),
     one row per UTC hour of the year, each month's weather-year hours laid on its own days
-    (`WeatherYears.on_days`: Feb 29 of a leap year from its weather year's Feb 28)."""
+    and the data-center pattern on its own clock (`WeatherYears.in_month`: Feb 29 of a leap
+    year from its weather year's Feb 28), an hour its weather year has no evidence for
+    filled from that year's neighbouring hours (`WeatherYears.filled_shapes`);
+    ``filled_share``: the share of the paths whose weather-year hour was so filled."""
     frames = []
     first = months[0].year
     for t in np.flatnonzero(np.asarray(months.year) == year):
         period = months[t]
         w = weather[:, period.year - first]
         days = int(period.days_in_month)
-        total, base, dc = wy.hourly(base_mw[:, t], dc_mw[:, t], amplitude, w, period.month,
-                                    days=days)
+        total, base, dc = wy.in_month(base_mw[:, t], dc_mw[:, t], amplitude, w, period,
+                                      filled=True)
+        filled = np.take_along_axis(wy.missing[w, period.month - 1],
+                                    wy.slots(w, period.month, days), axis=1)
         stamps = pd.date_range(period.start_time, periods=24 * days, freq="h", tz="UTC")
         frames.append(pd.DataFrame({
             "scenario": scenario, "hour_start_utc": stamps.strftime("%Y-%m-%dT%H:%MZ"),
-            "total_p50_mw": np.nanmedian(total, axis=0),
-            "base_p50_mw": np.nanmedian(base, axis=0),
-            "data_center_p50_mw": np.nanmedian(dc, axis=0),
+            "total_p50_mw": np.median(total, axis=0),
+            "base_p50_mw": np.median(base, axis=0),
+            "data_center_p50_mw": np.median(dc, axis=0),
+            "filled_share": filled.mean(axis=0),
         }))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

@@ -1,7 +1,8 @@
 """Every hour of the profile year has a value: a leap profile year's Feb 29 is drawn from
 its weather year's Feb 28 when that year is common (an EIA-930 zone's weather years
 2021-2023 hold no Feb 29), a leap weather year's February is cut to a common year's 28 days,
-and each month still averages the forecast base (`weather_years.hourly_profile`)."""
+and each month still averages the forecast base (`weather_years.hourly_profile`); the
+forecast month's calendar decides which days the peaks take too (`WeatherYears.in_month`)."""
 
 import numpy as np
 import pandas as pd
@@ -51,3 +52,29 @@ def test_a_common_profile_year_from_a_leap_weather_year_keeps_28_days():
     assert out.index[out.index.month == 2].day.max() == 28
     monthly = out["base_p50_mw"].groupby(out.index.month).mean()
     np.testing.assert_allclose(monthly, BASE_MW, rtol=1e-12)
+
+
+def test_a_leap_weather_years_feb_29_is_no_peak_of_a_common_february():
+    """A leap weather year's Feb 29 is a day a common February does not have: its hottest
+    hour no longer sets the forecast's February, winter or annual peak of a common year; a
+    leap forecast year keeps it."""
+    from forecasting.zones.weather_years import annual_peaks, monthly_peaks, seasonal_peaks
+
+    hours = pd.date_range("2020-01-01", "2020-12-31 23:00", freq="h", tz="UTC")
+    load = pd.Series(BASE_MW, index=hours)
+    load.loc["2020-02-29 18:00"] = 3 * BASE_MW  # the year's peak hour, on Feb 29
+    wy = weather_years(load, pd.Series(0.0, index=pd.period_range("2020-01", "2020-12",
+                                                                  freq="M")))
+    months = pd.period_range("2027-01", "2028-12", freq="M")
+    base = np.full((N_PATHS, len(months)), BASE_MW)
+    zeros = np.zeros((N_PATHS, len(months)))
+    drawn = np.zeros((N_PATHS, 2), dtype=int)
+    total, _, _ = monthly_peaks(wy, months, base, zeros, np.zeros(N_PATHS), drawn)
+    feb_2027, feb_2028 = total[0, 1], total[0, 13]
+    assert feb_2027 < 1.01 * BASE_MW  # was 2.9x: the Feb 29 hour
+    assert feb_2028 > 2.5 * BASE_MW
+    annual, _, _ = annual_peaks(wy, months, base, zeros, np.zeros(N_PATHS), drawn)
+    assert annual[0, 0] < 1.01 * BASE_MW and annual[0, 1] > 2.5 * BASE_MW
+    winter = seasonal_peaks(wy, months, base, zeros, np.zeros(N_PATHS), "s")
+    winter = winter[winter["season"] == "winter"].set_index("year")["peak_50_50_mw"]
+    assert winter[2027] < 1.01 * BASE_MW and winter[2028] > 2.5 * BASE_MW
