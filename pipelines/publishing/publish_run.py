@@ -152,7 +152,8 @@ def _publish(options: PublishOptions, log: RunLog,
 
 
 def recover(store: Store, registry: Registry, log: RunLog) -> None:
-    """Settle what a refresh that died left behind. Call only while holding the lock: no
+    """Settle what a refresh that stopped without recording its end (killed, or a full disk
+    it could not record the failure on) left behind. Call only while holding the lock: no
     other refresh can be running, so every `running` row is stale."""
     for path in store.clean_leftovers():
         log.warning("cleaned", f"removed {display_path(path)} left by an interrupted refresh",
@@ -160,30 +161,40 @@ def recover(store: Store, registry: Registry, log: RunLog) -> None:
     latest = store.latest_run_id()
     for row in registry.rows(status="running"):
         run_dir = store.run_dir(row.id)
-        where = f"in stage '{row.stage}'" if row.stage else "before it started"
+        where = _where_stopped(row)
         if row.id == latest:
             try:
                 results = key_results(check_run(run_dir, run_id=row.id))
             except PublishCheckError as exc:
-                registry.finish(row.id, "failed", error=f"process {row.pid} died {where}; "
+                registry.finish(row.id, "failed", error=f"process {row.pid} stopped {where}; "
                                 f"published run failed its check: {exc}")
                 log.warning("recovered", f"run {row.id}: published but failed its check",
                             stale_run=row.id)
                 heal_latest(store, registry, log, exclude=row.id)
                 continue
             registry.finish(row.id, "succeeded", key_results=results, stage="done",
-                            note=f"process {row.pid} died {where}, after publishing; "
+                            note=f"process {row.pid} stopped {where}, after publishing; "
                             "marked succeeded on recovery")
             log.warning("recovered", f"run {row.id} was published but not recorded (process "
-                        f"{row.pid} died {where}); marked succeeded", stale_run=row.id)
+                        f"{row.pid} stopped {where}); marked succeeded", stale_run=row.id)
         else:
             if run_dir.exists():
                 shutil.rmtree(run_dir, ignore_errors=True)
-            registry.finish(row.id, "failed", error=f"interrupted: process {row.pid} died "
+            registry.finish(row.id, "failed", error=f"interrupted: process {row.pid} stopped "
                             f"{where}; nothing was published")
-            log.warning("recovered", f"run {row.id} was interrupted (process {row.pid} died "
+            log.warning("recovered", f"run {row.id} was interrupted (process {row.pid} stopped "
                         f"{where}); marked failed", stale_run=row.id)
     heal_latest(store, registry, log)
+
+
+def _where_stopped(row: RunRow) -> str:
+    """Where the process of a row left `running` stopped, as far as the registry knows: the
+    last stage it recorded, or that it recorded none. The process may have been killed or
+    may have exited after an error it could not record (a full disk), so no more is said.
+    (`started` is the placeholder older versions wrote before any stage, not a stage.)"""
+    if row.stage in (None, "", "started"):
+        return "before it recorded a stage"
+    return f"in stage '{row.stage}' (the last stage it recorded)"
 
 
 def heal_latest(store: Store, registry: Registry, log: RunLog, *,
@@ -310,7 +321,7 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         return RunOutcome(EXIT_OK, "skipped", run_id, note)
 
     registry.insert(run_id, status="running", started_utc=started.isoformat(timespec="seconds"),
-                    fingerprint=fp.value, stage="started", **common)
+                    fingerprint=fp.value, **common)  # its stage: none reached yet
     staging: Path | None = None
     published = False
 

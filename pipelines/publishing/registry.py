@@ -8,7 +8,8 @@ resolved config and the package version), `key_results` (JSON: 2030 P50 TWh per 
 `pruned_utc` (when retention removed the run's directory).
 
 Only a process holding the store's lock writes rows, so a row still `running` when the lock is
-acquired was left by a process that died; `mark_stale` settles it. That holds only for the
+acquired was left by a process that stopped without recording its end (killed, or unable to
+write here: a full disk); `recover` (publish_run.py) settles it. That holds only for the
 store's own file: a `registry.sqlite` that is a symbolic link (perhaps to another store's
 registry, written under that store's lock) is refused, never followed.
 """

@@ -194,7 +194,8 @@ def test_recovery_settles_dead_runs_and_repairs_a_missing_latest(tmp_path: Path)
         log = io.StringIO()
         recover(store, registry, RunLog(stream=log))
         assert registry.get("b").status == "failed"
-        assert "process 123 died in stage 'simulate scenarios'" in registry.get("b").error
+        assert ("process 123 stopped in stage 'simulate scenarios' (the last stage it "
+                "recorded)") in registry.get("b").error
         assert registry.get("c").status == "failed"
         assert sorted(p.name for p in store.runs.iterdir()) == ["a"]
         assert not (tmp_path / ".latest.tmp-c").is_symlink()

@@ -22,6 +22,7 @@ from pipelines.publishing import publish_run as publish_module
 from pipelines.publishing.logs import RunLog
 from pipelines.publishing.publish_run import PublishOptions, publish_run
 from pipelines.publishing.registry import Registry
+from tests.refresh.conftest import registry_rows
 
 FP = Fingerprint("e" * 64, {}, {}, forecasting.__version__)
 
@@ -56,6 +57,17 @@ def test_a_failure_the_full_registry_cannot_record_is_one_line(tmp_path: Path, m
     assert "cannot write" in line and "x.csv: the disk is full" in line
     assert "registry.sqlite could not record it either, the disk is full" in line
     assert not (store / "latest").exists()
+    [row] = registry_rows(store)
+    assert row["status"] == "running"  # for the next refresh to settle
+
+    monkeypatch.setattr(Registry, "finish", finish)  # room again: the next run settles it
+    code, log = _forecast(store)
+    settled = next(r for r in registry_rows(store) if r["id"] == row["id"])
+    assert settled["status"] == "failed", settled
+    assert settled["error"] == (f"interrupted: process {row['pid']} stopped before it recorded "
+                                "a stage; nothing was published")  # not "in stage 'started'"
+    assert f"process {row['pid']} stopped before it recorded a stage" in log
+    assert "'started'" not in log
 
 
 @pytest.mark.parametrize("dangling", [False, True])
