@@ -11,6 +11,12 @@
   in `pue_target_year`;
 - rebound factor_k = (1 + efficiency_gain)^(rebound x k): cheaper computation brings more use;
   `rebound` is the share of the efficiency saving taken back (0 none, 1 all, > 1 backfire).
+
+Each parameter with a unit has a physical range (`physical.py`): a PUE in percent or as its
+overhead, a rebound in percent, TWh in GWh are refused naming the unit. `pue_target_year`
+and `pue_start` act only through `pue_target` (the path is scaled by PUE_t / PUE_start), so
+either without it is refused; `pue_target_year` must be a forecast year, after the history's
+base year, which only a run knows (`check_base_year`; the driver checks it too).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from forecasting.scenarios.base import (
     Driver,
@@ -28,7 +34,8 @@ from forecasting.scenarios.base import (
     column,
     linear_path,
 )
-from forecasting.scenarios.distributions import Domain, Param
+from forecasting.scenarios.distributions import Domain, Param, ParamError
+from forecasting.scenarios.physical import PUE, REBOUND, TWH_OR_NONE, after_base_year
 
 
 class ComputeEfficiencyParameters(ParameterBlock):
@@ -46,13 +53,29 @@ class ComputeEfficiencyParameters(ParameterBlock):
     pue_target_year: int | None = Field(default=None, ge=1990, le=2100)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
-        "base_twh": Domain(ge=0),
+        "base_twh": TWH_OR_NONE,
         "compute_growth": Domain(gt=-1),
         "efficiency_gain": Domain(gt=-1),
-        "rebound": Domain(ge=0),
-        "pue_start": Domain(ge=1),
-        "pue_target": Domain(ge=1),
+        "rebound": REBOUND,
+        "pue_start": PUE,
+        "pue_target": PUE,
     }
+
+    @model_validator(mode="after")
+    def _pue_target_given(self) -> ComputeEfficiencyParameters:
+        if self.pue_target is None:
+            for name in ("pue_target_year", "pue_start"):
+                if getattr(self, name) is not None:
+                    raise ParamError(f"{name} has no effect without pue_target (the path is "
+                                     "scaled by PUE / pue_start, and PUE stays at pue_start): "
+                                     "give pue_target or remove it", (name,))
+        return self
+
+    def check_base_year(self, *, base_year: int) -> None:
+        """Refuse (ParamError keyed by the field) a year that is not after the history's base
+        year `base_year`."""
+        after_base_year(self.pue_target_year, name="pue_target_year", base_year=base_year,
+                        otherwise="PUE would jump to pue_target in the first forecast year")
 
 
 class ComputeEfficiencyDriver(Driver, name="compute_efficiency",
@@ -60,6 +83,7 @@ class ComputeEfficiencyDriver(Driver, name="compute_efficiency",
     p: ComputeEfficiencyParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
+        self.p.check_base_year(base_year=ctx.base_year)
         n, k = ctx.n, ctx.steps[None, :]
         base = (column(draws, "base_twh", n) if "base_twh" in draws
                 else np.asarray(ctx.ai_start, dtype=float).reshape(n, 1))

@@ -14,6 +14,12 @@ lifetime, so the installed base carries over from the history. Facility energy:
 with PUE moving linearly from `pue_start` (default: the backcast's base-year PUE) to
 `pue_target` in `pue_target_year`, flat afterwards. All arrays are draws x cohorts, so 10,000
 draws of 30 years take milliseconds.
+
+Each parameter with a unit has a physical range (`physical.py`): a board's power in watts
+(700 for 0.7 kW), a share or utilization in percent, a PUE in percent or as its overhead, a
+lifetime in months are refused naming the unit. `shipments_growth_after` needs
+`growth_until`; `growth_until` and `pue_target_year` must be forecast years, after the
+history's base year, which only a run knows (`check_base_year`; the driver checks it too).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from forecasting.decompose.stock import in_service_power
 from forecasting.scenarios.base import (
@@ -32,7 +38,17 @@ from forecasting.scenarios.base import (
     column,
     linear_path,
 )
-from forecasting.scenarios.distributions import Domain, Param
+from forecasting.scenarios.distributions import Domain, Param, ParamError
+from forecasting.scenarios.physical import (
+    BOARD_KW,
+    HOST_OVERHEAD,
+    LIFETIME_YEARS,
+    PUE,
+    SHARE,
+    SHIPMENTS_M,
+    UTILIZATION,
+    after_base_year,
+)
 
 
 class FleetParameters(ParameterBlock):
@@ -60,18 +76,34 @@ class FleetParameters(ParameterBlock):
     pue_target_year: int = Field(ge=1990, le=2100)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
-        "shipments_base_m": Domain(ge=0),
+        "shipments_base_m": SHIPMENTS_M,
         "shipments_growth": Domain(gt=-1),
         "shipments_growth_after": Domain(gt=-1),
-        "region_share": Domain(ge=0, le=1),
-        "board_power_kw": Domain(gt=0),
+        "region_share": SHARE,
+        "board_power_kw": BOARD_KW,
         "board_power_growth": Domain(gt=-1),
-        "host_overhead": Domain(ge=1),
-        "utilization": Domain(gt=0, le=1),
-        "lifetime": Domain(gt=0),
-        "pue_start": Domain(ge=1),
-        "pue_target": Domain(ge=1),
+        "host_overhead": HOST_OVERHEAD,
+        "utilization": UTILIZATION,
+        "lifetime": LIFETIME_YEARS,
+        "pue_start": PUE,
+        "pue_target": PUE,
     }
+
+    @model_validator(mode="after")
+    def _after_rate_has_its_year(self) -> FleetParameters:
+        if self.shipments_growth_after is not None and self.growth_until is None:
+            raise ParamError("shipments_growth_after applies after growth_until, which is not "
+                             "given, so it would apply to no year: give growth_until (the last "
+                             "year of shipments_growth) or remove it", ("shipments_growth_after",))
+        return self
+
+    def check_base_year(self, *, base_year: int) -> None:
+        """Refuse (ParamError keyed by the field) a year that is not after the history's base
+        year `base_year`."""
+        after_base_year(self.growth_until, name="growth_until", base_year=base_year,
+                        otherwise="shipments_growth would apply to no forecast year")
+        after_base_year(self.pue_target_year, name="pue_target_year", base_year=base_year,
+                        otherwise="PUE would jump to pue_target in the first forecast year")
 
 
 class FleetDriver(Driver, name="fleet", parameters=FleetParameters, level="ai"):
@@ -80,6 +112,7 @@ class FleetDriver(Driver, name="fleet", parameters=FleetParameters, level="ai"):
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         if ctx.fleet is None:
             raise ValueError("the fleet driver needs the historical cohorts of a backcast")
+        self.p.check_base_year(base_year=ctx.base_year)
         n, steps, hist = ctx.n, ctx.steps, ctx.fleet
         base = (column(draws, "shipments_base_m", n) if "shipments_base_m" in draws
                 else np.full((n, 1), hist.shipments_world_base_m))

@@ -6,6 +6,12 @@ total, or for `applies_to: ai` the AI part less the components' base-year value)
 `growth_rate` a year up to `until_year`, then at `then_growth_rate`; each year adds noise of
 s.d. `year_sd` to the rate (from the scenario's `noise` stream). `applies_to: total` models
 the whole load (no baseline is added); `applies_to: ai` models the AI layer only.
+
+`start.twh` is in TWh (GWh are refused naming the unit) and `year_sd` a fraction per year
+(0.01 for 1 point; percent is refused). `until_year` is the last year of `growth_rate`, so
+it must come after the start year (a stated start's, checked on load; else the history's base
+year, which only a run knows: `check_base_year`, which the driver calls too), and
+`then_growth_rate` needs it: either way round, one of the two rates would apply to no year.
 """
 
 from __future__ import annotations
@@ -14,10 +20,17 @@ from collections.abc import Mapping
 from typing import ClassVar, Literal
 
 import numpy as np
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
-from forecasting.scenarios.distributions import Domain, Param
+from forecasting.scenarios.distributions import Domain, Param, ParamError
+from forecasting.scenarios.physical import (
+    RATE_NOISE_SD,
+    TWH,
+    after_base_year,
+    after_start_year,
+    check_number,
+)
 
 
 class Start(ParameterBlock):
@@ -27,7 +40,7 @@ class Start(ParameterBlock):
     twh: Param
     source_id: str = ""
 
-    DOMAINS: ClassVar[dict[str, Domain]] = {"twh": Domain(gt=0)}
+    DOMAINS: ClassVar[dict[str, Domain]] = {"twh": TWH}
 
 
 class GrowthRateParameters(ParameterBlock):
@@ -43,6 +56,26 @@ class GrowthRateParameters(ParameterBlock):
         "growth_rate": Domain(gt=-1),
         "then_growth_rate": Domain(gt=-1),
     }
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> GrowthRateParameters:
+        check_number(self.year_sd, domain=RATE_NOISE_SD, name="year_sd")
+        if self.then_growth_rate is not None and self.until_year is None:
+            raise ParamError("then_growth_rate applies after until_year, which is not given, so "
+                             "it would apply to no year: give until_year (the last year of "
+                             "growth_rate) or remove it", ("then_growth_rate",))
+        if self.start is not None:
+            after_start_year(self.until_year, name="until_year", start_year=self.start.year,
+                             otherwise="growth_rate would apply to no year of the path, "
+                             "then_growth_rate from the start")
+        return self
+
+    def check_base_year(self, *, base_year: int) -> None:
+        """Refuse (ParamError keyed by the field) an `until_year` not after the history's base
+        year `base_year` when the path starts there (no stated `start`)."""
+        if self.start is None:
+            after_base_year(self.until_year, name="until_year", base_year=base_year,
+                            otherwise="growth_rate would apply to no forecast year")
 
 
 def start_point(p, draws: Mapping[str, np.ndarray],
@@ -61,6 +94,7 @@ class GrowthRatePathDriver(Driver, name="growth_rate", parameters=GrowthRatePara
     p: GrowthRateParameters
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
+        self.p.check_base_year(base_year=ctx.base_year)
         n = ctx.n
         start_year, start = start_point(self.p, draws, ctx)
         first = min(start_year, ctx.base_year)

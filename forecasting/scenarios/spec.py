@@ -22,6 +22,9 @@ A key is never left empty (`constraints:` with nothing under it would read as ab
 scenario's own caps, a preset's `reproduces`); `expected_value` words the refusal. A rate of
 change per year (a parameter whose domain is `> -1`: a growth, a gain, a change) is at most
 `MAX_RATE_PER_YEAR` = 2.0, a tripling in a year, so a rate in percent (30 for 30%) is refused.
+The drivers' parameters with a unit have physical ranges (`physical.py`: a board's power in
+watts, a share in percent, a PUE as its overhead are refused naming the unit); a driver's years
+that only a run can check (after the history's base year) are checked by `check_base_year`.
 
 Parameter paths (used by correlations, tornado tables and `ScenarioPaths.parameters`):
 `<driver>.<name>` (e.g. `fleet.utilization`, `growth_rate.start.twh`), `baseline.<name>`,
@@ -161,6 +164,17 @@ class ScenarioSpec(ParameterBlock):
             raise ParamError("the correlation matrix is not positive semi-definite (smallest "
                              f"eigenvalue {smallest:.3g}); these correlations cannot hold "
                              "together", ("correlations",))
+
+    def check_base_year(self, *, base_year: int) -> None:
+        """Refuse a driver year that is not after the history's base year `base_year` (the
+        last year of a run's history, which the file cannot know): ParamError keyed by the
+        year's path in the file, e.g. `("parameters", "growth_until")`, saying the base year.
+        Call it once the base year is known, before any stage runs; each driver calls it again
+        when it runs, so such a year is never run with another meaning."""
+        try:
+            self.parameters.check_base_year(base_year=base_year)
+        except ParamError as exc:
+            raise ParamError(str(exc), ("parameters", *exc.key)) from None
 
     # -- what the engine uses -----------------------------------------------------------
 
