@@ -28,8 +28,10 @@ average; a total between the largest of its children's peaks and their sum; a to
 single child exactly its child's; a month partly in the history never below the hour
 already measured in it. Annual peaks take the same rule (on the zone runs' own
 annual peak paths when they give them, else each path's largest month of the year); the
-50/50 and 90/10 season peaks (`peaks.csv`) take it too. The held-out check of
-the peaks is each node's own run's.
+50/50 and 90/10 season peaks (`peaks.csv`) take it too, keeping their place beside the
+year's published annual peak P50 (never a larger 90/10 below it). A total whose own run
+failed has its children's peaks summed (the most they can be together; zones.csv says so).
+The held-out check of the peaks is each node's own run's.
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span); a year those months cover only in part has no annual row.
@@ -136,12 +138,13 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
                 frames.append(peaks[keep])
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
     forecast = _ordered(forecast, alive.nodes)
-    zones = _zone_table(hierarchy, alive, by_node, forecast)
+    zones = _zone_table(hierarchy, alive, by_node, forecast, set(peak_paths))
     ok = [by_node[n] for n in ran]
     return ManyZonesRun(
         forecast=forecast, zones=zones,
         coincidence=_concat([r.coincidence for r in ok], COINCIDENCE_COLUMNS),
-        peaks=_concat([season_peaks.get(r.node, r.season_peaks) for r in ok],
+        peaks=_concat([season_peaks[n] if n in season_peaks else by_node[n].season_peaks
+                       for n in alive.nodes if n in season_peaks or n in ran],
                       ["region", *PEAKS_COLUMNS]),
         peak_check=_concat([r.peak_check for r in ok], ["region", *PEAK_CHECK_COLUMNS]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
@@ -165,7 +168,9 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
     when every node's run gives its own annual peak paths (the zone run's annual peak), else
     they are each path's largest month. A node whose result carries no peak paths (a result
     made without them; a task cache runs an older dcload's again, `NodeResult`) keeps its
-    own rows and takes no part."""
+    own rows and takes no part; a total whose own run failed takes its children's summed.
+    The season peaks are placed beside each node's published annual peak P50 (from its own
+    annual P50, when the annual rule ran on the zone runs' own annual peaks)."""
     hours = hours_in(months) / 1000.0
     index = {node: i for i, node in enumerate(alive.nodes)}
     average = {node: {c: energy[c][i] / hours for c in energy} for node, i in index.items()}
@@ -204,8 +209,17 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
                          for c, p in mine.items()} for node, mine in paths.items()}
     season_peaks = coherent_season_peaks(
         alive, seasons, months, {n: own[n]["total"] for n in own}, own_new,
-        {n: a["total"] for n, a in average.items()}, under, measured)
+        {n: a["total"] for n, a in average.items()}, under, measured,
+        annual_own=({n: _annual_p50(v, years) for n, v in annual_peaks.items()}
+                    if set(annual_peaks) == set(peaks) else None),
+        annual={n: _annual_p50(v, years) for n, v in annual.items()})
     return paths, annual, season_peaks
+
+
+def _annual_p50(paths: dict[str, np.ndarray], years: Sequence[int]) -> dict[int, float]:
+    """year -> the P50 of a node's annual total peak paths (n, ``years``)."""
+    return {int(y): float(v) for y, v in zip(years, np.median(paths["total"], axis=0),
+                                              strict=True)}
 
 
 def _annual_average(values: np.ndarray, months: pd.PeriodIndex, years: Sequence[int], *,
@@ -353,7 +367,7 @@ def _ordered(forecast: pd.DataFrame, nodes: Sequence[str]) -> pd.DataFrame:
 
 
 def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
-                forecast: pd.DataFrame) -> pd.DataFrame:
+                forecast: pd.DataFrame, with_peaks: set[str]) -> pd.DataFrame:
     rows = []
     annual = forecast[(forecast["period"].str.len() == 4)]
     for node in full.nodes:
@@ -368,10 +382,13 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
         if node not in alive.nodes:
             row.update(status="failed", reason=result.reason if result else "no zone left")
         elif result is None or not result.ok:
+            peaks = ("peaks: sum of its children's peaks, the most they can be together, as "
+                     "no coincidence of its own hours is known" if node in with_peaks else
+                     "no peaks: a node under it has none")
             row.update(status="sum of zones",
                        reason="; ".join(filter(None, [
-                           (result.reason if result else "") + " (energy: sum of its zones)",
-                           partial])))
+                           (result.reason if result else "")
+                           + f" (energy: sum of its zones; {peaks})", partial])))
         else:
             row.update(status="ok", reason=partial)
         if node in alive.nodes:  # a total's data center is its zones', whether it ran or not

@@ -46,13 +46,31 @@ Season peaks (`peaks.csv`, the 50/50 and 90/10 at the median growth path and the
 band) take the same rule on their own numbers: the part of each node's own value its model
 made is scaled by the ratio of the median path's coherent to own average of the season's
 forecast months (less the pipeline load), the pipeline load under it added (its median over
-the paths for the weather columns, its P10 and P90 for the growth band's), then bounded by
-its children's values column by column and copied from a single child. A season with no
-forecast month the run publishes keeps its own values.
+the paths for the weather columns, its P10 and P90 for the growth band's). That is the
+median path, while the annual peak takes the rule path by path, and the median of the
+second is not the first: with MinT published, ERCO-WEST's annual peak P50 (5 GW of
+contracts, its base scaled by 0.45 on the median path, -0.1 to 1.0 over the paths) came out
+2.7% above the larger of its 90/10s, which its own run had 0.6% above. So when the zone runs
+give their own annual peak paths, a season's six values then all move by what puts the
+year's own annual peak P50, taken through the same median-path rule, at the P50 the run
+publishes (after the bounds of rule 2): each value keeps its place beside the annual peak,
+its distance from it scaled as its base. They are then bounded by the children's values
+column by column and copied from a single child. A season with no forecast month the run
+publishes keeps its own values. Last, each year's larger 90/10 is at least the year's
+published annual peak P50 (its weather P95 with it): the 90/10 is the peak exceeded one
+year in ten, and a zone run whose pipeline load is skewed can put its annual P50 a little
+above it (ERCO-WEST's own: 0.6%); this floor, like the others, wins over a total's sum of
+its children's.
 
-A node with no peak paths (a total whose own run failed, published as the sum of its zones
-with no peak rows) takes no part: its parent's upper bound is then left out, and its lower
-bound is the largest of its other children's peaks and its own average.
+A node with no peak paths of its own (a total whose own run failed, published as the sum
+of its zones) takes its children's peaks summed, path by path and component by component,
+and its `peaks.csv` values summed column by column (its 50/50 weather year where its
+children agree on one): the most its children's peaks can be together, since without its
+own hours no coincidence is known. It is between its children's largest and their sum, at
+least its average (each child's peak is at least its own) and, as its energy is, the sum of
+its children's; zones.csv says so beside its status. Only when a child has no peaks either
+does it take no part: its parent's upper bound is then left out, and its lower bound is the
+largest of its other children's peaks and its own average.
 """
 
 from __future__ import annotations
@@ -114,6 +132,9 @@ def coherent_peak_paths(hierarchy: Hierarchy, peaks: Mapping[str, Paths],
     out: dict[str, dict[str, np.ndarray]] = {}
     for node in reversed(hierarchy.nodes):  # leaves first, then each level up
         if node not in peaks:
+            summed = _children_summed(hierarchy, node, out)
+            if summed is not None:
+                out[node] = summed
             continue
         mine = {}
         for component in COMPONENTS:
@@ -138,24 +159,38 @@ def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFra
                           months: pd.PeriodIndex, own: Mapping[str, np.ndarray],
                           own_new: Mapping[str, np.ndarray], average: Mapping[str, np.ndarray],
                           new: Mapping[str, np.ndarray],
-                          measured: Mapping[str, Mapping[str, float]] | None = None
+                          measured: Mapping[str, Mapping[str, float]] | None = None, *,
+                          annual_own: Mapping[str, Mapping[int, float]] | None = None,
+                          annual: Mapping[str, Mapping[int, float]] | None = None
                           ) -> dict[str, pd.DataFrame]:
     """Every node's season peaks (its `peaks.csv` rows, ``seasons``: node -> its own run's)
     by the module's rule; ``own``, ``own_new``, ``average`` and ``new`` are the total
     component's (n, months) MW on the run's ``months``, as in `coherent_peak_paths`;
-    ``measured``: node -> month ('YYYY-MM') -> its largest measured hour (the floor)."""
+    ``measured``: node -> month ('YYYY-MM') -> its largest measured hour (the floor);
+    ``annual_own``: node -> year -> its own run's annual peak P50 (total), ``annual``: the
+    P50 the run publishes (`coherent_peak_paths` on the annual peaks); a node without them
+    keeps the median-path rule alone and no 90/10 floor."""
     years = np.asarray(months.year)
+    annual_own, annual = annual_own or {}, annual or {}
     out: dict[str, pd.DataFrame] = {}
     for node in reversed(hierarchy.nodes):
         if node not in seasons:
+            summed = _season_children_summed(hierarchy, node, out)
+            if summed is not None:
+                out[node] = _at_least_annual_p50(summed, annual.get(node, {}))
             continue
         table = seasons[node].reset_index(drop=True).copy()
         values = table[list(SEASON_VALUES)].to_numpy(dtype=float)
         for i, (year, season) in enumerate(zip(table["year"], table["season"], strict=True)):
             cols = np.flatnonzero((years == year) & np.isin(months.month, SEASONS[season]))
             if len(cols):
-                values[i] = _season_values(values[i], cols, own[node], own_new[node],
-                                           average[node], new[node])
+                fitted = _season_rule(cols, own[node], own_new[node], average[node], new[node])
+                values[i] = [fitted(float(v), c)
+                             for c, v in zip(SEASON_VALUES, values[i], strict=True)]
+                mine, published = (annual_own.get(node, {}).get(int(year)),
+                                   annual.get(node, {}).get(int(year)))
+                if mine is not None and published is not None:  # beside the annual P50
+                    values[i] += published - fitted(mine, "peak_50_50_mw")
             held = [mw for month, mw in ((measured or {}).get(node) or {}).items()
                     if int(month[:4]) == year and int(month[5:7]) in SEASONS[season]]
             if held:  # an hour of the season already measured
@@ -167,13 +202,61 @@ def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFra
         elif children:
             table = _season_bounded(table, [out[c] for c in children],
                                     len(children) == len(hierarchy.children(node)))
-        out[node] = table
+        out[node] = _at_least_annual_p50(table, annual.get(node, {}))
     return out
 
 
-def _season_values(row: np.ndarray, cols, own, own_new, average, new) -> list[float]:
-    """One season row's six values (``row``, in `SEASON_VALUES` order) by rule 1 (module
-    doc)."""
+def _children_summed(hierarchy: Hierarchy, node: str, out: Mapping[str, Paths]
+                     ) -> dict[str, np.ndarray] | None:
+    """A node without peak paths of its own (a total whose run failed): its children's
+    peak paths summed, per component and path (module doc); None when it has no children
+    or one of them has no peaks either."""
+    children = hierarchy.children(node)
+    if not children or any(c not in out for c in children):
+        return None
+    return {c: np.sum([out[child][c] for child in children], axis=0) for c in COMPONENTS}
+
+
+def _season_children_summed(hierarchy: Hierarchy, node: str,
+                            out: Mapping[str, pd.DataFrame]) -> pd.DataFrame | None:
+    """`_children_summed` for `peaks.csv` rows: the six values of each (year, season) every
+    child has, summed; the 50/50 weather year where every child's is the same, else empty."""
+    children = hierarchy.children(node)
+    if not children or any(c not in out for c in children):
+        return None
+    key = ["year", "season"]
+    tables = [out[c].set_index(key) for c in children]
+    common = tables[0].index
+    for t in tables[1:]:
+        common = common.intersection(t.index, sort=False)
+    summed = sum(t.loc[common, list(SEASON_VALUES)].astype(float) for t in tables)
+    years = pd.concat([t.loc[common, "weather_year_50_50"] for t in tables], axis=1)
+    same = years.nunique(axis=1, dropna=False) == 1
+    summed["weather_year_50_50"] = years.iloc[:, 0].where(same).astype("Int64")
+    summed["scenario"] = tables[0].loc[common, "scenario"]
+    return summed.reset_index().assign(region=node)[list(out[children[0]].columns)]
+
+
+def _at_least_annual_p50(table: pd.DataFrame, annual: Mapping[int, float]) -> pd.DataFrame:
+    """Each year's larger 90/10 raised to the year's published annual peak P50 where it is
+    below (``annual``: year -> P50), that season's weather P95 with it (module doc)."""
+    if not annual or table.empty:
+        return table
+    table = table.copy()
+    for year, p50 in annual.items():
+        rows = table.index[table["year"] == year]
+        if len(rows) == 0:
+            continue
+        top = table.loc[rows, "peak_90_10_mw"].astype(float).idxmax()
+        if table.at[top, "peak_90_10_mw"] < p50:
+            table.at[top, "peak_90_10_mw"] = p50
+            table.at[top, "weather_p95_mw"] = max(float(table.at[top, "weather_p95_mw"]), p50)
+    return table
+
+
+def _season_rule(cols, own, own_new, average, new):
+    """Rule 1 for one season (its forecast months ``cols``) at the median path: a function
+    of a value and its `SEASON_VALUES` column (module doc)."""
     mid_own = float(np.median(own[:, cols].mean(axis=1) - own_new[:, cols].mean(axis=1)))
     mid_coherent = float(np.median(average[:, cols].mean(axis=1) - new[:, cols].mean(axis=1)))
     ratio = max(mid_coherent, 0.0) / mid_own if mid_own > 0 else 1.0
@@ -185,8 +268,11 @@ def _season_values(row: np.ndarray, cols, own, own_new, average, new) -> list[fl
                               float(np.quantile(new_season, 0.1)))
     added["growth_p90_mw"] = (float(np.quantile(own_season, 0.9)),
                               float(np.quantile(new_season, 0.9)))
-    return [(float(v) - added[c][0]) * ratio + added[c][1]
-            for c, v in zip(SEASON_VALUES, row, strict=True)]
+
+    def fitted(value: float, column: str) -> float:
+        return (value - added[column][0]) * ratio + added[column][1]
+
+    return fitted
 
 
 def _season_bounded(table: pd.DataFrame, children: list[pd.DataFrame],

@@ -5,7 +5,8 @@
   the hierarchy (`assemble`), peak_mw each node's own run's fitted to that energy, to the new
   large-load pipeline load under it and to its children's peaks (`coherent_peaks`)
 - zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
-  or "sum of zones" for a parent whose own run failed), energy and peak for 2025, 2028 and
+  or "sum of zones" for a parent whose own run failed: its reason says its energy is its
+  zones' sum and its peaks its children's peaks summed), energy and peak for 2025, 2028 and
   2030 (P10, P50, P90), data-center share of 2030 energy and where that load comes from
   (``data_center``: a zone's ``trend`` or ``large-load pipeline``; a total's is its zones',
   e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when its own run failed),
@@ -15,7 +16,9 @@
   peaks and their ratio
 - peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year, with
   weather and growth bands apart (the zone run's peaks.csv with a ``region`` column, fitted
-  by the same rule; peaks do not add up the hierarchy)
+  by the same rule, beside the year's annual peak P50, which no larger 90/10 is below;
+  peaks do not add up the hierarchy, but a total whose own run failed has its children's
+  summed, with an empty 50/50 weather year where they differ)
 - peak_check.csv: each node's complete history years held out, their actual summer and winter
   peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
 - history.csv: each node's annual evidence figures (``region`` column)
