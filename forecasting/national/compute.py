@@ -50,6 +50,7 @@ from forecasting.scenarios.catalog import (
     load_scenario_file,
     scenario_key_error,
 )
+from forecasting.scenarios.distributions import ParamError
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
 from forecasting.scenarios.spec import ScenarioSpec
@@ -137,6 +138,7 @@ def compute_run(
                          field="forecast.end_year")
     check_config_against_history(config, config_path, series)
     check_national_total_as_of(config, data, config_path, last_year)
+    check_scenario_years(config, specs, last_year)
     # the track record's vintages run in a worker process beside the stages below
     track_future = (None if config.track_record is None
                     else start_track_record(config, data, history, file=file, worker=worker))
@@ -190,6 +192,19 @@ def compute_run(
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
                        specs, forecast, _concat(sensitivity), started, track, note,
                        limits=_limits_table(limits))
+
+
+def check_scenario_years(config: PipelineConfig, specs: list[ScenarioSpec],
+                         base_year: int) -> None:
+    """Each run scenario's driver years after the history's base year
+    (`ScenarioSpec.check_base_year`: a scenario file cannot know that year), refused in one
+    line before any stage runs."""
+    for spec in specs:
+        try:
+            spec.check_base_year(base_year=base_year)
+        except ParamError as exc:
+            raise scenario_key_error(config.scenarios_dir / f"{spec.name}.yaml",
+                                     list(exc.key), spec.name, str(exc)) from None
 
 
 def check_config_against_history(config: PipelineConfig, config_path: Path,

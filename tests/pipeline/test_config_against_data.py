@@ -61,3 +61,18 @@ def test_too_few_national_totals_name_the_file_and_what_is_needed(
     line = forecast(ws, cli)
     assert "us_electricity_total.csv" in line and "field 'definition'" in line, line
     assert "retail_sales" in line and "at least 3" in line, line
+
+
+def test_a_scenario_year_before_the_history_base_year_is_one_line_before_any_stage(
+        light_workspace: Workspace, cli):
+    # a scenario file cannot know the history's base year (2023 here); growth_until 2020 made
+    # high-ai's shipments stop growing before the forecast began (448 TWh in 2028, not 660),
+    # and then a traceback after the backtest; now one line, exit 2, nothing published
+    ws = light_workspace
+    scenario = ws.root / "data" / "scenarios" / "high-ai.yaml"
+    text = scenario.read_text()
+    assert "growth_until: 2028" in text
+    scenario.write_text(text.replace("growth_until: 2028", "growth_until: 2020", 1))
+    line = forecast(ws, cli)
+    assert "high-ai.yaml" in line and "growth_until" in line, line
+    assert "2020" in line and "base year 2023" in line, line
