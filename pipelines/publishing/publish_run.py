@@ -374,7 +374,7 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         elif damaged is not None:
             left = f"latest is still run {last.id}, which is damaged ({damaged})"
         else:
-            left = "latest left as it was"
+            left = _left_as_it_was(store)
         after = f"; {left}{unrecorded}"
         if isinstance(exc, InputError):  # its message alone when nothing more is to be said
             message = str(exc) if after == "; latest left as it was" else f"{exc}{after}"
@@ -429,6 +429,18 @@ def _damage(store: Store, registry: Registry, last: RunRow, log: RunLog) -> str 
         log.info("latest_whole", f"latest run {last.id}, found damaged before, is whole again",
                  latest=last.id)
     return None
+
+
+def _left_as_it_was(store: Store) -> str:
+    """What a failed run says of `latest`, which it left as it was: so, unless `latest` is a
+    run that fails its check (one recovery found damaged with no intact run to replace it)."""
+    latest = store.latest_run_id()
+    if latest is not None and store.run_dir(latest).is_dir():
+        try:
+            check_run(store.run_dir(latest), run_id=latest)
+        except PublishCheckError as exc:
+            return f"latest is still run {latest}, which is damaged ({exc})"
+    return "latest left as it was"
 
 
 def _previous_run(store: Store) -> RunSnapshot | None:

@@ -87,3 +87,19 @@ def test_a_dead_runs_damaged_latest_is_replaced_by_the_newest_intact_run(tmp_pat
     rows = {r["id"]: r for r in registry_rows(store)}
     assert rows[GONE]["status"] == "failed" and rows[NEW]["status"] == "succeeded"
     assert rows[NEW]["error"].startswith("damaged since it was published: ")
+
+
+def test_a_failed_rerun_says_latest_is_still_the_damaged_run_none_could_replace(
+        tmp_path: Path, monkeypatch):
+    store = tmp_path / "store"
+    (publish_fixture_run(store, NEW) / "forecast.csv").write_text("")
+    with Registry(store / "registry.sqlite") as registry:
+        registry.update(NEW, status="running", pid=4321, stage="registry")  # died unrecorded
+    Store(store).point_latest(NEW)
+
+    code, log = _refresh_that_fails(store, monkeypatch)
+    assert code == 1, log
+    assert (store / "latest").readlink() == Path("runs") / NEW  # nothing intact to point at
+    [line] = [x for x in log.splitlines() if "ERROR" in x]
+    assert "RuntimeError: reran" in line and "latest left as it was" not in line
+    assert f"latest is still run {NEW}, which is damaged (" in line and "forecast.csv" in line
