@@ -382,9 +382,9 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
         if node not in alive.nodes:
             row.update(status="failed", reason=result.reason if result else "no zone left")
         elif result is None or not result.ok:
-            peaks = ("peaks: sum of its children's peaks, the most they can be together, as "
-                     "no coincidence of its own hours is known" if node in with_peaks else
-                     "no peaks: a node under it has none")
+            peaks = ("peaks: sum of its children's peaks on every path, the most they can be "
+                     "together, as no coincidence of its own hours is known" if node in
+                     with_peaks else "no peaks: a node under it has none")
             row.update(status="sum of zones",
                        reason="; ".join(filter(None, [
                            (result.reason if result else "")
