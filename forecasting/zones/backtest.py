@@ -28,7 +28,8 @@ column (``monthly`` / ``annual``) of the summary, where horizons are months or y
 - monthly energy and peak: horizons 1-`horizon` (12) months, from every origin;
 - annual energy and peak: horizons 1-`annual_horizon` (3) years, from the December origins
   only: each path's months are summed per calendar year (energy) or their largest monthly
-  peak taken (peak), as the zone forecast derives its annual figures.
+  peak taken (peak); `selected`'s annual peak, when its peaks are made from weather years,
+  is the forecast's own (`weather_peaks`).
 
 `selected` is what the zone forecast publishes, rebuilt at each origin from what was known
 then. For a zone with a data-center component (`split` given), the energy candidates are
@@ -47,10 +48,13 @@ year among the complete years that ended by the origin. A zone without a data-ce
 component takes the total load's own shapes; with one (`split`), the decomposition is redone
 on the load known at the origin and the base's shapes carry the base while the data-center
 load is a flat block at the mean path of its trend, as the forecast adds it.
-Without `hourly`, the rule runs on
-the peak candidates instead. Annual rows of `selected` are its monthly paths aggregated like
-any model's. The candidates' and peers' peak rows are their own models of the monthly peak
-series.
+From each December origin, `selected`'s annual peak is then made as the forecast
+publishes it (`weather_years.annual_peaks`: the year's largest hour at the path's typical
+base under the path's weather years), not as the largest of its twelve noisy monthly peaks
+(which sat above the forecast's own 90/10). The weather years are those of the hourly load
+known at the origin. Without `hourly`, the rule runs on the peak candidates instead, and
+annual rows of `selected` are its monthly paths aggregated like any model's. The
+candidates' and peers' peak rows are their own models of the monthly peak series.
 The peers never enter the choice (a model that is both candidate and peer is fitted once and
 scored once). MASE scales: monthly as above; annual, the mean absolute
 year-on-year change of the complete years up to the origin.
@@ -82,7 +86,7 @@ from forecasting.zones.base_plus_data_center import (
     Splitter,
 )
 from forecasting.zones.history import ZoneHistory, hours_in, period_table
-from forecasting.zones.weather_years import monthly_peaks, weather_years
+from forecasting.zones.weather_years import annual_peaks, monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
 #: the ``metric`` column: monthly rows have periods ``YYYY-MM``, annual rows ``YYYY``
@@ -224,18 +228,27 @@ def _longest_run(series: pd.Series) -> pd.PeriodIndex:
 
 
 def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years: int,
-                  models: Sequence[str] | None = None) -> BacktestResult:
+                  models: Sequence[str] | None = None,
+                  annual_paths: Mapping[tuple[str, str], np.ndarray] | None = None
+                  ) -> BacktestResult:
     """The December origins of `result` as an annual backtest: each path's months summed per
-    calendar year (energy) or their largest value taken (peak), scored on complete years."""
+    calendar year (energy) or their largest value taken (peak), scored on complete years.
+    A path set of `annual_paths` ((alias, origin) -> (n, calendar years)) is taken as it is
+    instead: `selected`'s annual peaks made as the zone forecast makes them
+    (`weather_peaks`)."""
     actual = annual_actuals(series, kind)
+    annual_paths = annual_paths or {}
     frames, paths, origins, actuals, scales = [], {}, set(), {}, {}
     for (alias, label), monthly in sorted(result.paths.items()):
         origin = pd.Period(label, "M")
         if origin.month != 12 or (models is not None and alias not in models):
             continue
         year = pd.Period(str(origin.year), "Y")
-        blocks = monthly[:, : 12 * years].reshape(monthly.shape[0], years, 12)
-        annual = blocks.sum(axis=2) if kind == "energy_gwh" else blocks.max(axis=2)
+        if (alias, label) in annual_paths:
+            annual = annual_paths[(alias, label)][:, :years]
+        else:
+            blocks = monthly[:, : 12 * years].reshape(monthly.shape[0], years, 12)
+            annual = blocks.sum(axis=2) if kind == "energy_gwh" else blocks.max(axis=2)
         future = actual[(actual.index > year) & (actual.index <= year + years)].dropna()
         if future.empty:
             continue
@@ -252,32 +265,47 @@ def annual_result(result: BacktestResult, series: pd.Series, kind: str, *, years
         freq="Y-DEC", origins=tuple(sorted(origins)), actuals=actuals, scales=scales)
 
 
+@dataclass(frozen=True)
+class WeatherPeaks:
+    """`selected`'s peaks made the zone forecast's way (`weather_peaks`)."""
+
+    monthly: BacktestResult  # the peak backtest with `selected`'s monthly rows and paths
+    annual: dict  # (alias, December origin label) -> (n, calendar years) annual peak MW
+
+
 def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
                   seed: int, decomposition: OriginDecomposition | None = None
-                  ) -> BacktestResult:
+                  ) -> WeatherPeaks:
     """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
     peaks, from what was known at each origin: `selected`'s monthly energy paths as average
     MW, times the hourly shape of a weather year drawn per path and forecast year
-    (`weather_years.monthly_peaks`) among the complete years that ended by the origin.
+    (`weather_years.monthly_peaks`) among the complete years that ended by the origin; and,
+    from each December origin, the annual peaks as the forecast publishes them
+    (`weather_years.annual_peaks`: the largest hour of the year at the path's typical base,
+    under the same weather years), not the largest of twelve noisy monthly peaks.
 
-    Without `decomposition` (a zone without a data-center component) the shapes are the
-    total load's own. With it, the decomposition is the one known at the origin: the shapes
-    are those of the base (load - data-center average of each month) and the data-center
-    load D_t is a flat block at the mean path of its trend (`OriginDecomposition.trend`, as
-    the energy's `BasePlusDataCenter`), so a path of average A_t has the hourly load
-    (A_t - D_t) s(k) + D_t, as the zone forecast adds its data-center block (no diurnal
-    swing: the amplitude is a large-load assumption the backtest does not have)."""
-    wy = None if decomposition is not None else _weather_years_of(hourly, None)
-    frames, paths = [], {}
+    The weather years (their shapes and each month's usual share of the year) are those of
+    the hourly load up to the origin's last hour. Without `decomposition` (a zone without a
+    data-center component) the shapes are the total load's own. With it, the decomposition
+    is the one known at the origin: the shapes are those of the base (load - data-center
+    average of each month) and the data-center load D_t is a flat block at the mean path of
+    its trend (`OriginDecomposition.trend`, as the energy's `BasePlusDataCenter`), so a path
+    of average A_t has the hourly load (A_t - D_t) s(k) + D_t, as the zone forecast adds its
+    data-center block (no diurnal swing: the amplitude is a large-load assumption the
+    backtest does not have)."""
+    frames, paths, annual = [], {}, {}
     for origin in peaks.origins:
         label = str(origin)
         if ("selected", label) not in energy.paths:
             continue
         trend = None
+        known_load = hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
         if decomposition is not None:
-            wy = _weather_years_of(decomposition.known_load(origin),
-                                   decomposition.data_center(origin))
+            known_load = decomposition.known_load(origin)
+            wy = _weather_years_of(known_load, decomposition.data_center(origin))
             trend = decomposition.trend(origin)
+        else:
+            wy = _weather_years_of(known_load, None)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
         if not len(known):
@@ -295,10 +323,15 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         paths[("selected", label)] = total
         frames.append(forecast_rows("selected", origin, peaks.actuals[label], total,
                                     quantiles=peaks.quantiles, scale=peaks.scales[label]))
+        if origin.month == 12:
+            annual[("selected", label)] = annual_peaks(
+                replace(wy, observed=None), months, avg - dc, dc, np.zeros(n), known[pick],
+                average=avg)[0]
     kept = peaks.forecasts[peaks.forecasts["model"] != "selected"]
     others = {k: v for k, v in peaks.paths.items() if k[0] != "selected"}
-    return replace(peaks, forecasts=_sort(concat_rows([kept, *frames], peaks.quantiles)),
-                   paths={**others, **paths})
+    monthly = replace(peaks, forecasts=_sort(concat_rows([kept, *frames], peaks.quantiles)),
+                      paths={**others, **paths})
+    return WeatherPeaks(monthly=monthly, annual=annual)
 
 
 def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None):
@@ -352,14 +385,17 @@ def load_backtest(
                       for alias, f in candidates.items()}
         ours = with_selected(_backtest(series, models, **options), strategy=strategy,
                              widening=widening, limits=True, season=12, history=series)
+        annual_peaks_of = None
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
-            ours = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
+            made = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
+            ours, annual_peaks_of = made.monthly, made.annual
         extra = {a: f for a, f in peers.items() if a not in models}
         theirs = _backtest(series, extra, **options) if extra else None
         monthly = [ours.forecasts] + ([theirs.forecasts] if theirs else [])
         monthly = pd.concat(monthly, ignore_index=True)
         monthly = monthly[monthly["horizon"] <= horizon]
-        annual = [annual_result(ours, series, kind, years=annual_horizon).forecasts]
+        annual = [annual_result(ours, series, kind, years=annual_horizon,
+                                annual_paths=annual_peaks_of).forecasts]
         if theirs:
             annual.append(annual_result(theirs, series, kind, years=annual_horizon).forecasts)
         annual = pd.concat(annual, ignore_index=True)

@@ -227,3 +227,65 @@ def test_independent_widening_keeps_selected_monthly_bands_and_narrows_its_annua
     assert len(monthly_i) > 300 and len(annual_i) > 30
     assert 0.95 < np.median(monthly_i / monthly_s) < 1.05
     assert np.median(annual_i / annual_s) < 0.95
+
+
+def _sine_zone(start: str, end: str) -> pd.Series:
+    """Hourly load 1 + 0.2 sin(2 pi hour / 24) times a monthly level that repeats its shape
+    every year (growth is exponential): every weather year's peak is 1.2 x its month's
+    average and no year's month runs above its usual share."""
+    index = pd.date_range(start, end, freq="h", tz="UTC")
+    months = index.tz_localize(None).to_period("M")
+    level = 1000 * np.exp(0.002 * (months.asi8 - months.asi8[0])
+                          + 0.1 * np.cos(2 * np.pi * (months.month - 7) / 12))
+    return pd.Series(level * (1 + 0.2 * np.sin(2 * np.pi * index.hour / 24)), index=index)
+
+
+def _selected(bt, metric: str, annual: bool) -> pd.DataFrame:
+    f = bt.forecasts
+    keep = ((f["model"] == "selected") & (f["metric"] == metric)
+            & ((f["period"].str.len() == 4) == annual))
+    return f[keep].set_index(["origin", "period"])
+
+
+def test_selected_annual_peak_is_the_forecasts_own_not_the_largest_noisy_month():
+    # the forecast's annual peak is the year's largest hour at each path's typical base: here
+    # 1.2 x the largest monthly P50 of average MW; the largest of each path's twelve noisy
+    # monthly peaks (what the backtest used to score) has a median above that
+    load = _sine_zone("2015-01-01", "2019-12-31 23:00")
+    bt = load_backtest(monthly_load(SimpleNamespace(load=load)),
+                       {m: MODELS[m] for m in ("seasonal_naive", "drift")},
+                       {"naive": MODELS["naive"]}, step=12, min_train=24, n_paths=30, seed=1,
+                       strategy="ensemble", hourly=load)
+    energy = _selected(bt, "energy_gwh", annual=False)
+    annual = _selected(bt, "peak_mw", annual=True)
+    checked = 0
+    for (origin, year), row in annual.iterrows():
+        months = energy.xs(f"{origin}-12", level="origin")
+        months = months[months.index.str.startswith(year)]
+        if len(months) < 12:
+            continue
+        hours = pd.PeriodIndex(months.index, freq="M").days_in_month * 24
+        assert row["p50"] == pytest.approx(1.2 * (months["p50"] * 1000 / hours).max(),
+                                           rel=1e-9)
+        checked += 1
+    assert checked >= 2
+
+
+def test_selected_peaks_at_an_origin_use_no_later_load():
+    # two zones alike up to 2018-12; in the second, 2019's summers run 30% higher. The peaks
+    # of `selected` forecast from 2017-12, monthly and annual, must not differ (the annual
+    # peak scales each weather year's month by its share of the year against the usual
+    # share: the usual share known at the origin)
+    load = _sine_zone("2014-01-01", "2019-12-31 23:00")
+    later = load.copy()
+    summer = (later.index.year == 2019) & later.index.month.isin([6, 7, 8])
+    later[summer] *= 1.3
+    kwargs = dict(step=12, min_train=24, n_paths=30, seed=1, strategy="ensemble")
+    candidates = {m: MODELS[m] for m in ("seasonal_naive", "drift")}
+    runs = [load_backtest(monthly_load(SimpleNamespace(load=h)), candidates, {}, hourly=h,
+                          **kwargs) for h in (load, later)]
+    for annual, origin, periods in ((False, "2017-12", 12), (True, "2017", 2)):
+        peaks = [_selected(bt, "peak_mw", annual).xs(origin, level="origin")["p50"]
+                 for bt in runs]
+        assert len(peaks[0]) == periods
+        pd.testing.assert_series_equal(peaks[0], peaks[1])
