@@ -160,28 +160,47 @@ def scenario_descriptions(scenarios: list[str], data_center: bool = True) -> lis
 
 def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
                  year: int = KEY_YEAR, *, data_center: bool = True) -> str:
-    """The headline in words: the key year's summer 50/50 and 90/10 peak and the data-center
-    share of energy, per scenario; with no data-center component (``data_center`` False) it
-    says the share is not estimated rather than print the zero its tables hold."""
-    summer = peaks[(peaks["season"] == "summer") & (peaks["year"] == year)]
-    if summer.empty:
+    """The headline in words: per scenario, the key year's 50/50 and 90/10 peak of the
+    season that peaks (`peak_season`: a winter-peaking zone's winter), the other season's
+    beside it, and the data-center share of energy; with no data-center component
+    (``data_center`` False) it says the share is not estimated rather than print the zero
+    its tables hold."""
+    at_year = peaks[peaks["year"] == year]
+    if at_year.empty:
         return f"No forecast for {year} in this run."
     annual = figures.annual(forecast)
     at = annual[(annual["period"].astype(int) == year) & (annual["metric"] == "energy_gwh")]
-    parts = []
-    for row in summer.itertuples():
-        energy = at[at["scenario"] == row.scenario].set_index("component")["p50"]
+    parts, seasons = [], []
+    for scenario, rows in at_year.groupby("scenario", sort=False):
+        season, row, other = peak_season(rows)
+        seasons.append(season)
+        energy = at[at["scenario"] == scenario].set_index("component")["p50"]
         share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
-        part = (f"{row.scenario}: {row.peak_50_50_mw:,.0f} MW (90/10 "
-                f"{row.peak_90_10_mw:,.0f} MW; growth band {row.growth_p10_mw:,.0f}-"
-                f"{row.growth_p90_mw:,.0f} MW)")
-        parts.append(part + (f", data centers {100 * share:.0f}% of energy" if data_center
-                             else ""))
-    text = f"{region} summer peak in {year}, 50/50: " + "; ".join(parts) + "."
+        beside = ("" if other is None else f"; {other.season} {other.peak_50_50_mw:,.0f} MW, "
+                  f"90/10 {other.peak_90_10_mw:,.0f} MW")
+        part = (f"{row.peak_50_50_mw:,.0f} MW (90/10 {row.peak_90_10_mw:,.0f} MW; growth band "
+                f"{row.growth_p10_mw:,.0f}-{row.growth_p90_mw:,.0f} MW{beside})")
+        parts.append([scenario, season, part + (f", data centers {100 * share:.0f}% of energy"
+                                                if data_center else "")])
+    if len(set(seasons)) == 1:
+        text = (f"{region} {seasons[0]} peak in {year}, 50/50: "
+                + "; ".join(f"{s}: {p}" for s, _, p in parts) + ".")
+    else:
+        text = (f"{region} peak in {year}, 50/50 of the season that peaks: "
+                + "; ".join(f"{s}: {season} {p}" for s, season, p in parts) + ".")
     if not data_center:
         text += (" Data-center share not estimated: the model forecasts the whole load, with "
                  "no data-center component.")
     return text
+
+
+def peak_season(rows: pd.DataFrame) -> tuple[str, object, object | None]:
+    """(season, its row, the other season's row or None) of one scenario's peaks.csv rows
+    of one year: the season whose 50/50 is the larger (summer on a tie), the zone's
+    planning peak."""
+    ordered = sorted(rows.itertuples(index=False),
+                     key=lambda r: (-float(r.peak_50_50_mw), r.season != "summer"))
+    return str(ordered[0].season), ordered[0], ordered[1] if len(ordered) > 1 else None
 
 
 def _cell(row, digits: int) -> str:
@@ -549,13 +568,18 @@ def _as_text(frame: pd.DataFrame | None) -> list[dict] | None:
 
 def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
     """Per metric, frequency (monthly, annual) and model: MASE, CRPS, 80% coverage and width
-    averaged over horizons (weighted by the number of forecasts scored)."""
+    averaged over horizons (weighted by the number of forecasts scored) and that number. The
+    overall row (horizon ``all``: every horizon's forecasts together) is left out when the
+    horizons' own rows are there, as it counts the same forecasts again."""
     if summary is None or summary.empty:
         return None
     rows = []
     keys = [k for k in ("metric", "frequency", "model") if k in summary]
     for key, part in summary.groupby(keys, sort=False):
         key = key if isinstance(key, tuple) else (key,)
+        if "horizon" in part:
+            overall = part["horizon"].astype(str).str.strip() == "all"
+            part = part[~overall] if (~overall).any() else part
         weights = part["n"].astype(float)
         row = dict(zip(keys, key, strict=True))
         for col, name in (("MASE", "mase"), ("CRPS", "crps"), ("coverage80", "coverage80"),
