@@ -55,6 +55,8 @@ base under the path's weather years), not as the largest of its twelve noisy mon
 known at the origin. Without `hourly`, the rule runs on the peak candidates instead, and
 annual rows of `selected` are its monthly paths aggregated like any model's. The
 candidates' and peers' peak rows are their own models of the monthly peak series.
+Energy candidates are fitted on the energy at the standard month length
+(`month_length.StandardMonthEnergy`: a leap February is not a short one).
 The peers never enter the choice (a model that is both candidate and peer is fitted once and
 scored once). MASE scales: monthly as above; annual, the mean absolute
 year-on-year change of the complete years up to the origin.
@@ -86,6 +88,7 @@ from forecasting.zones.base_plus_data_center import (
     Splitter,
 )
 from forecasting.zones.history import ZoneHistory, hours_in, period_table
+from forecasting.zones.month_length import StandardMonthEnergy
 from forecasting.zones.weather_years import annual_peaks, monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
@@ -380,9 +383,12 @@ def load_backtest(
                      if split is not None and hourly is not None else None)
     for kind, series in series_by_kind.items():
         models = candidates
+        if kind == "energy_gwh":  # energy at the standard month length (month_length.py)
+            models = {alias: (lambda f=f: StandardMonthEnergy(f()))
+                      for alias, f in candidates.items()}
         if kind == "energy_gwh" and decomposition is not None:
             models = {alias + BASE_PLUS_DC: (lambda f=f: BasePlusDataCenter(f(), decomposition))
-                      for alias, f in candidates.items()}
+                      for alias, f in models.items()}
         ours = with_selected(_backtest(series, models, **options), strategy=strategy,
                              widening=widening, limits=True, season=12, history=series)
         annual_peaks_of = None

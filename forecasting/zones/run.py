@@ -60,7 +60,9 @@ are not scored), and incomplete months (the 2018-08/09 gap) are neither fitted n
 Base model. The base monthly energy modelled is the decomposition's base average MW times the
 month's hours (the evidence-hour mean: no hour is filled), over the modelling window (default:
 the complete months after the last long gap, 2018-10..2024-12 for DOM). The chosen model's
-calibrated paths (`chosen_paths`) are the base energy paths.
+calibrated paths (`chosen_paths`) are the base energy paths; the models see the energy at the
+standard month length and give each forecast month its own hours
+(`month_length.StandardMonthEnergy`: a leap February is not 3.4% lighter).
 
 Same config, inputs and seed -> identical tables (one Generator from ``seed``, consumed in a
 fixed order).
@@ -95,6 +97,7 @@ from forecasting.zones.history import (
 )
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.measured_energy import base_at_least_measured, measured_energy_floor
+from forecasting.zones.month_length import StandardMonthEnergy
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
@@ -273,8 +276,14 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         split=origin_split(config))
     choice = result.choices["energy_gwh"]
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
-    base_models = {alias: MODELS[model_name(alias)] for alias in choice.weights}
+    base_models = {alias: _standard_month(MODELS[model_name(alias)])
+                   for alias in choice.weights}
     return result.forecasts, result.summary, choice, base_models
+
+
+def _standard_month(factory):
+    """A factory of ``factory``'s model fitted on energy at the standard month length."""
+    return lambda: StandardMonthEnergy(factory())
 
 
 def origin_split(config: ZoneConfig):
