@@ -67,3 +67,15 @@ def test_the_cli_refuses_a_zones_csv_without_its_columns_in_one_line(tmp_path):
     line = one_error_line(run_cli("report", "--run-dir", str(run)))
     assert "zones.csv" in line and "lacks the column(s) region, level" in line
     assert (run / "index.html").read_text() == "old report"
+
+
+def test_the_failed_section_says_how_a_failed_totals_peaks_are_made(tmp_path):
+    # since 026c460 a total whose own run failed publishes its children's peaks summed; the
+    # page had gone on saying it "has no peak of its own"
+    run = run_dir(tmp_path)
+    manifest = dict(MANIFEST, failed=[{"region": "ERCO", "reason": "too short"}])
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    render_index(run)
+    page = " ".join((run / "index.html").read_text().split())
+    assert "no peak of its own" not in page
+    assert "its peaks are its children's peaks summed on every path" in page
