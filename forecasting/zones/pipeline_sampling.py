@@ -17,14 +17,26 @@ history (the month before the forecast's first; load_h = 0 when nothing is in se
 then): average MW of *new* data-center load, before the seasonal and hourly shape.
 
 A contract in service before the forecast starts (its in-service month inside the history)
-is on its own ramp, counted from its own in-service month, and the load it had reached by
-the end of the history is already in the measured load (the data-center level the
-scenarios carry on from the history), as a planner's base forecast holds what is metered and
-an adjustment adds only load beyond it. So only the rest of its ramp is added, at the
-months its ramp reaches it: a 24-month ramp begun 6 months before the history ends adds
-18/24 of the contract over the first 18 forecast months, not the whole contract over 24.
-Connections before the forecast use the yearly connection limit too. A contract in service
-at or after the forecast's first month is sampled exactly as before.
+is on its own ramp, counted from its own in-service month. Whether the load it reached by the
+end of the history is already in the measured load is judged once per scenario, on the path
+with every assumption at its mean (or fixed: `mean_path`, the path pipeline.csv shows):
+
+- when the contracts in service inside the history reach at most ``measured_mw`` by its last
+  month (`history_shows`: the data-center load the zone's decomposition finds in the
+  history's last 12 months, at the top of its interval, `measured_data_center_mw`), that part
+  is taken as measured (the data-center level the scenarios carry on from the history), as a
+  planner's base forecast holds what is metered and an adjustment adds only load beyond it.
+  Only the rest of its ramp is added, at the months its ramp reaches it: a 24-month ramp
+  begun 6 months before the history ends adds 18/24 of the contract over the first 18
+  forecast months, not the whole contract over 24. Connections before the forecast use the
+  yearly connection limit too.
+- when they reach more than the history shows (a `data_center: none` zone shows none), or the
+  caller gives no ``measured_mw`` (None), they are taken as not yet connected: each is
+  in service from the forecast's first month and added in full on its ramp from there (fuzz
+  round 5: PJM-AP's decomposition showed at most 525 MW, and a 3,000 MW contract in service
+  in the history's last month added nothing to the forecast while pipeline.csv expected it).
+
+A contract in service at or after the forecast's first month is sampled exactly as before.
 """
 
 from __future__ import annotations
@@ -55,6 +67,76 @@ def _draw(dist, fixed, n, rng):
     return np.full(n, float(fixed)) if fixed is not None else dist.draw(n, rng)
 
 
+#: MW of contract load in the history within which the history is taken to show it
+TOLERANCE_MW = 1e-6
+#: months of the history's end whose data-center load is taken as what it shows
+MEASURED_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class MeanPath:
+    """The path with every assumption at its triangular mean unless the scenario fixes it
+    (the path pipeline.csv describes): delay in whole months, ramp of at least a month, the
+    utilization, the yearly connection limit (inf without one) and each stage's share."""
+
+    delay: int
+    ramp: float
+    use: float
+    limit: float
+    shares: dict[str, float]
+
+
+def mean_path(assumptions: Assumptions, rules: PipelineRules) -> MeanPath:
+    """`MeanPath` of a scenario's rules over the zone's assumptions."""
+    a = assumptions
+    return MeanPath(
+        delay=int(round(rules.delay_months if rules.delay_months is not None
+                        else a.delay_months.mean)),
+        ramp=max(rules.ramp_months if rules.ramp_months is not None else a.ramp_months.mean,
+                 1.0),
+        use=rules.utilization if rules.utilization is not None else a.utilization.mean,
+        limit=a.connection_limit_mw_per_year.mean if rules.limit else np.inf,
+        shares={s: rules.realization.get(s, d.mean) for s, d in a.realization.items()})
+
+
+def measured_data_center_mw(decomposition: pd.DataFrame, *, first_month: pd.Period) -> float:
+    """The most data-center load the history shows at its end: the mean of the decomposition
+    table's ``data_center_high_mw`` over the `MEASURED_MONTHS` months before ``first_month``
+    (the top of the existing load the pipeline scenarios draw; 0 for `data_center: none`)."""
+    last = {str(first_month - k) for k in range(1, MEASURED_MONTHS + 1)}
+    rows = decomposition[decomposition["period"].astype(str).isin(last)]
+    return float(rows["data_center_high_mw"].mean()) if len(rows) else 0.0
+
+
+def history_reach_mw(contracts: Sequence[Contract], assumptions: Assumptions,
+                     rules: PipelineRules, *, first_month: pd.Period) -> float:
+    """Average MW the contracts in service before ``first_month`` reach by the month before
+    it (the history's last) on the scenario's `mean_path`; 0 when none is."""
+    path = mean_path(assumptions, rules)
+    starts = [np.array([c.earliest_in_service.ordinal + path.delay]) for c in contracts]
+    first = min((int(s[0]) for s in starts), default=first_month.ordinal)
+    if first >= first_month.ordinal:
+        return 0.0
+    timeline = pd.period_range(first_month - (first_month.ordinal - first), first_month - 1,
+                               freq="M")
+    load = _ramped_load(contracts, starts, timeline,
+                        {s: np.array([v]) for s, v in path.shares.items()}, rules,
+                        np.array([path.ramp]), np.array([path.limit]))
+    return float(load[0, -1] * path.use)
+
+
+def history_shows(contracts: Sequence[Contract], assumptions: Assumptions,
+                  rules: PipelineRules, *, first_month: pd.Period,
+                  measured_mw: float | None) -> bool:
+    """Whether the load of the contracts in service inside the history is taken as in the
+    measured load: what they reach by its end (`history_reach_mw`) is at most
+    ``measured_mw`` (module docstring; None: nothing is measured, only no load is shown)."""
+    if measured_mw is None:
+        measured_mw = 0.0
+    reach = history_reach_mw(contracts, assumptions, rules, first_month=first_month)
+    return reach <= measured_mw + TOLERANCE_MW
+
+
 def sample_new_load(
     contracts: Sequence[Contract],
     assumptions: Assumptions,
@@ -62,8 +144,12 @@ def sample_new_load(
     n: int,
     rng: np.random.Generator,
     rules: PipelineRules | None = None,
+    *,
+    measured_mw: float | None = None,
 ) -> np.ndarray:
-    """(n, len(months)) average MW of new data-center load (module docstring)."""
+    """(n, len(months)) average MW of new data-center load (module docstring);
+    ``measured_mw``: the data-center load the history shows (`measured_data_center_mw`;
+    None: not known, so no contract dated inside the history is taken as measured)."""
     rules = rules or PipelineRules()
     a = assumptions
     delay = np.rint(_draw(a.delay_months, rules.delay_months, n, rng)).astype(int)
@@ -73,6 +159,8 @@ def sample_new_load(
     shares = {s: _draw(d, rules.realization.get(s), n, rng) for s, d in a.realization.items()}
 
     starts = [c.earliest_in_service.ordinal + delay for c in contracts]  # (n,) each
+    if not history_shows(contracts, a, rules, first_month=months[0], measured_mw=measured_mw):
+        starts = [np.maximum(s, months[0].ordinal) for s in starts]  # not yet connected
     lead = max(0, months[0].ordinal - min((int(s.min()) for s in starts),
                                           default=months[0].ordinal))
     timeline = pd.period_range(months[0] - lead, months[-1], freq="M") if lead else months

@@ -21,24 +21,33 @@ share's extra from January of its year), and the zone connects at most the conne
 so the pipeline's connections run later than its contracts' dates when it holds more than the
 limit connects. Which MW of the shared limit are a stage's is first come, first connected:
 in the order they become available, a month's ties in stage order (`STAGES`, most committed
-first). A contract in service inside the history is counted from its own in-service month,
-as the sampled load is (only the rest of its ramp is new load). Before, ``full_ramp_by`` was
-the stage's earliest contract's in-service month plus the ramp: it ignored the stage's later
-contracts and the limit (a fuzzed zone's 5,800 MW of letters of intent "at full ramp by
-2029-11" at 1,200 MW a year, which the forecast reached around 2035). A stage expecting no
-load has no ``full_ramp_by``; one the limit cannot connect by `FULL_RAMP_CAP` says so in
-``note``.
+first). Contracts in service inside the history (given the forecast's first month) are
+judged as the sampled load judges them (`pipeline_sampling`): when the history shows the load
+they reach by its end, each is counted from its own in-service month (only the rest of its
+ramp is new load); when it does not, each is in service from the forecast's first month
+(``in_service`` then says that month); ``note`` says which, with the MW. Before,
+``full_ramp_by`` was the stage's earliest contract's in-service month plus the ramp: it
+ignored the stage's later contracts and the limit (a fuzzed zone's 5,800 MW of letters of
+intent "at full ramp by 2029-11" at 1,200 MW a year, which the forecast reached around 2035).
+A stage expecting no load has no ``full_ramp_by``; one the limit cannot connect by
+`FULL_RAMP_CAP` says so in ``note``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from forecasting.zones.large_loads import LAST_YEAR, STAGES, Assumptions, Contract
-from forecasting.zones.pipeline_sampling import PipelineRules
+from forecasting.zones.pipeline_sampling import (
+    PipelineRules,
+    history_reach_mw,
+    history_shows,
+    mean_path,
+)
 
 PIPELINE_COLUMNS = ["scenario", "stage", "projects", "contracted_mw", "realization",
                     "utilization", "expected_mw", "earliest_in_service", "in_service",
@@ -50,22 +59,25 @@ TOLERANCE_MW = 1e-6
 
 
 def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
-                      rules: Mapping[str, PipelineRules]) -> pd.DataFrame:
-    """One row per (scenario, stage with contracts), scenarios in the order given."""
+                      rules: Mapping[str, PipelineRules], *,
+                      first_month: pd.Period | None = None,
+                      measured_mw: float | None = None) -> pd.DataFrame:
+    """One row per (scenario, stage with contracts), scenarios in the order given.
+    ``first_month``: the forecast's first month (None: no contract is taken as inside the
+    history); ``measured_mw``: the data-center load the history shows
+    (`pipeline_sampling.measured_data_center_mw`; None: not known, as `sample_new_load`)."""
     rows = []
     for scenario, rule in rules.items():
-        use = rule.utilization if rule.utilization is not None else assumptions.utilization.mean
-        delay = int(round(rule.delay_months if rule.delay_months is not None
-                          else assumptions.delay_months.mean))
-        ramp = max(rule.ramp_months if rule.ramp_months is not None
-                   else assumptions.ramp_months.mean, 1.0)
-        limit = assumptions.connection_limit_mw_per_year.mean if rule.limit else math.inf
-        connected = _last_connection(contracts, assumptions, rule, delay, limit)
+        path = mean_path(assumptions, rule)
+        use, delay, ramp, limit = path.use, path.delay, path.ramp, path.limit
+        history = _history_part(contracts, assumptions, rule, first_month, measured_mw)
+        connected = _last_connection(contracts, assumptions, rule, delay, limit,
+                                     history.moved_to)
         for stage in STAGES:
             mine = [c for c in contracts if c.stage == stage]
             if not mine:
                 continue
-            share = rule.realization.get(stage, assumptions.realization[stage].mean)
+            share = path.shares[stage]
             notes = []
             if stage in rule.late_share:
                 year, late = rule.late_share[stage]
@@ -73,6 +85,11 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 share = late
             contracted = sum(c.contracted_mw for c in mine)
             earliest = min(c.earliest_in_service for c in mine)
+            in_service = earliest + delay
+            if first_month is not None and in_service < first_month and history.reach_mw > 0:
+                notes.append(history.note)
+                if history.moved_to is not None:
+                    in_service = history.moved_to
             expected = contracted * share * use
             full_ramp = ""
             if expected <= TOLERANCE_MW:
@@ -87,21 +104,65 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 "scenario": scenario, "stage": stage, "projects": len(mine),
                 "contracted_mw": contracted, "realization": share, "utilization": use,
                 "expected_mw": expected,
-                "earliest_in_service": str(earliest), "in_service": str(earliest + delay),
+                "earliest_in_service": str(earliest), "in_service": str(in_service),
                 "full_ramp_by": full_ramp, "note": "; ".join(notes),
                 "connection_limit_mw_per_year": limit if math.isfinite(limit) else None,
             })
     return pd.DataFrame(rows, columns=PIPELINE_COLUMNS)
 
 
+def first_forecast_month(forecast: pd.DataFrame) -> pd.Period:
+    """The first month of a zone forecast table (its monthly periods are ``YYYY-MM``)."""
+    periods = forecast["period"].astype(str)
+    return min(pd.Period(p, "M") for p in periods[periods.str.len() == 7])
+
+
+@dataclass(frozen=True)
+class HistoryPart:
+    """What a scenario makes of the contracts in service inside the history: the MW they
+    reach by its last month on the mean path, ``moved_to`` the forecast's first month when
+    they are taken as not yet connected (None: taken as measured), and the row's note."""
+
+    reach_mw: float
+    moved_to: pd.Period | None
+    note: str
+
+
+def _history_part(contracts: Sequence[Contract], assumptions: Assumptions,
+                  rule: PipelineRules, first_month: pd.Period | None,
+                  measured_mw: float | None) -> HistoryPart:
+    """`HistoryPart` as `pipeline_sampling.sample_new_load` decides it (its module doc)."""
+    if first_month is None:
+        return HistoryPart(0.0, None, "")
+    reach = history_reach_mw(contracts, assumptions, rule, first_month=first_month)
+    if reach <= TOLERANCE_MW:  # none in service inside the history, or none realized
+        return HistoryPart(0.0, None, "")
+    end = first_month - 1
+    if history_shows(contracts, assumptions, rule, first_month=first_month,
+                     measured_mw=measured_mw):
+        return HistoryPart(reach, None, (
+            f"in service inside the history: the contracts so dated reach {reach:,.0f} MW by "
+            f"{end}, within the {measured_mw:,.0f} MW of data-center load the history shows, "
+            f"so that part is taken as in the measured load and only the rest is added"))
+    shown = "" if measured_mw is None else \
+        f", more than the {measured_mw:,.0f} MW of data-center load the history shows"
+    return HistoryPart(reach, first_month, (
+        f"dated inside the history: the contracts so dated would reach {reach:,.0f} MW by "
+        f"{end}{shown}; taken as not yet connected (none of it in the measured load), added "
+        f"in full from {first_month}"))
+
+
 def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: PipelineRules,
-           delay: int) -> list[tuple[pd.Period, str, float]]:
+           delay: int, moved_to: pd.Period | None = None) -> list[tuple[pd.Period, str, float]]:
     """(month, stage, MW) as the realized MW become available, first come first: each
-    contract's share from its in-service month, and a late share's change from January of
-    its year (a month's ties in stage order, then the contracts' order)."""
+    contract's share from its in-service month (no earlier than ``moved_to`` when given),
+    and a late share's change from January of its year (a month's ties in stage order, then
+    the contracts' order)."""
     out = []
     for c in contracts:
         start = c.earliest_in_service + delay
+        if moved_to is not None:
+            start = max(start, moved_to)
         share = rule.realization.get(c.stage, assumptions.realization[c.stage].mean)
         if c.stage in rule.late_share:
             year, late = rule.late_share[c.stage]
@@ -116,10 +177,11 @@ def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: Pipeli
 
 
 def _last_connection(contracts: Sequence[Contract], assumptions: Assumptions,
-                     rule: PipelineRules, delay: int, limit: float) -> dict[str, pd.Period]:
+                     rule: PipelineRules, delay: int, limit: float,
+                     moved_to: pd.Period | None = None) -> dict[str, pd.Period]:
     """Stage -> the month its last MW is connected (module docstring), for the stages with
     MW to connect that the limit connects by `FULL_RAMP_CAP`."""
-    queue = _queue(contracts, assumptions, rule, delay)
+    queue = _queue(contracts, assumptions, rule, delay, moved_to)
     position, target = 0.0, {}
     for _, stage, mw in queue:  # the queue position of each stage's last MW
         position += mw

@@ -1,7 +1,9 @@
-"""A large-load contract whose in-service month is inside the history is on its own ramp: the
-forecast adds only what its ramp still has to add after the history ends, reaching it when
-the pipeline table says it is fully ramped; a contract in service at the forecast's first
-month is sampled as before (`pipeline_sampling.sample_new_load`)."""
+"""A large-load contract whose in-service month is inside the history, in a zone whose history
+shows its load (`MEASURED_MW`), is on its own ramp: the forecast adds only what its ramp still
+has to add after the history ends, reaching it when the pipeline table says it is fully
+ramped; a contract in service at the forecast's first month is sampled as before
+(`pipeline_sampling.sample_new_load`). One the history does not show:
+test_contract_in_history_not_measured.py."""
 
 import numpy as np
 import pandas as pd
@@ -16,6 +18,8 @@ from tests.zones.test_large_loads import SHIPPED, START
 MONTHS = pd.period_range("2025-01", "2027-12", freq="M")  # the history ends 2024-12
 RAMP = 24
 MW = 1200.0
+#: the data-center load the zone's history shows, enough to hold the contracts' ramp so far
+MEASURED_MW = MW
 #: every assumption fixed: all realized, used in full, no delay, no connection limit
 RULES = PipelineRules(realization={"ESA": 1.0, "CLOA": 1.0, "SELOA": 1.0}, utilization=1.0,
                       ramp_months=RAMP, delay_months=0, limit=False)
@@ -28,7 +32,7 @@ def assumptions():
 
 def sampled(assumptions, *contracts: Contract, rules: PipelineRules = RULES) -> np.ndarray:
     return sample_new_load(list(contracts), assumptions, MONTHS, 8,
-                           np.random.default_rng(3), rules)
+                           np.random.default_rng(3), rules, measured_mw=MEASURED_MW)
 
 
 def test_a_contract_in_service_six_months_before_the_history_ends_adds_the_rest_of_its_ramp(

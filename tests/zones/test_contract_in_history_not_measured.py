@@ -1,0 +1,95 @@
+"""A contract dated inside the history whose load the history does not show is added in full
+from the forecast's first month, and pipeline.csv says so on its row; one whose load the
+history can hold keeps the rest of its ramp, the row saying how much is taken as measured.
+
+Fuzz round 5 (D2): PJM-AP, whose decomposition shows at most 525 MW of data-center load, with
+a 3,000 MW ESA contract in service in the history's last month (ramp 1): the forecast added
+nothing (all of it "already in the measured load") while pipeline.csv said 3,000 MW expected,
+at full ramp by 2024-12, no note. Synthetic contracts; `sample_new_load` and
+`pipeline_by_stage` called directly, no zone run."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting.zones.large_loads import Assumptions, Contract, Triangular
+from forecasting.zones.pipeline_sampling import (
+    PipelineRules,
+    measured_data_center_mw,
+    sample_new_load,
+)
+from forecasting.zones.pipeline_table import pipeline_by_stage
+
+MONTHS = pd.period_range("2025-01", "2026-12", freq="M")  # the history ends 2024-12
+RULES = PipelineRules(realization={"ESA": 1.0, "CLOA": 1.0, "SELOA": 1.0}, utilization=1.0,
+                      delay_months=0, limit=False)
+
+
+def assumptions(ramp: float) -> Assumptions:
+    one = Triangular(1.0, 1.0, 1.0)
+    return Assumptions(realization={"ESA": one, "CLOA": one, "SELOA": one},
+                       delay_months=Triangular(0, 0, 0), ramp_months=Triangular(ramp, ramp, ramp),
+                       utilization=one, connection_limit_mw_per_year=Triangular(1e5, 1e5, 1e5),
+                       diurnal_amplitude=Triangular(0, 0, 0), summer_uplift=Triangular(0, 0, 0))
+
+
+def new_load(contracts, ramp: float, measured_mw: float) -> np.ndarray:
+    return sample_new_load(contracts, assumptions(ramp), MONTHS, 4, np.random.default_rng(0),
+                           RULES, measured_mw=measured_mw)
+
+
+def row(contracts, ramp: float, measured_mw: float) -> pd.Series:
+    table = pipeline_by_stage(contracts, assumptions(ramp), {"vetted": RULES},
+                              first_month=MONTHS[0], measured_mw=measured_mw)
+    return table.set_index("stage").loc["ESA"]
+
+
+def test_a_contract_in_the_last_history_month_the_history_does_not_show_is_added_in_full():
+    esa = [Contract("esa-dec", "ESA", 3000.0, pd.Period("2024-12", "M"))]
+    new = new_load(esa, ramp=1, measured_mw=525.0)
+    np.testing.assert_allclose(new, 3000.0)  # was 0 in every month
+    r = row(esa, ramp=1, measured_mw=525.0)
+    assert r["expected_mw"] == pytest.approx(3000.0)
+    assert (r["earliest_in_service"], r["in_service"], r["full_ramp_by"]) == \
+        ("2024-12", "2025-01", "2025-01")
+    assert "3,000 MW" in r["note"] and "525 MW" in r["note"]
+    assert "added in full from 2025-01" in r["note"]
+
+
+def test_a_delayed_contract_restarts_its_ramp_at_the_forecast_start():
+    """The tester's q2: 5,000 MW from 2024-06 on a 12-month ramp had 7/12 dropped."""
+    esa = [Contract("esa-delayed", "ESA", 5000.0, pd.Period("2024-06", "M"))]
+    new = new_load(esa, ramp=12, measured_mw=525.0)
+    np.testing.assert_allclose(new[0, :12], 5000.0 * np.arange(1, 13) / 12)
+    assert new[0, -1] == pytest.approx(5000.0)  # was 5000 x 5/12 = 2,083
+    assert row(esa, ramp=12, measured_mw=525.0)["full_ramp_by"] == "2025-12"
+
+
+def test_a_zone_whose_history_shows_no_data_center_load_adds_every_contract_in_full():
+    """``data_center: none`` (0 MW shown), or a caller that gives no measured load: nothing
+    is in the measured load, however small."""
+    esa = [Contract("small", "ESA", 10.0, pd.Period("2024-10", "M"))]
+    assert new_load(esa, ramp=1, measured_mw=0.0)[0, 0] == pytest.approx(10.0)
+    new = sample_new_load(esa, assumptions(1), MONTHS, 2, np.random.default_rng(0), RULES)
+    assert new[0, 0] == pytest.approx(10.0)
+    r = pipeline_by_stage(esa, assumptions(1), {"vetted": RULES}, first_month=MONTHS[0]).iloc[0]
+    assert r["in_service"] == "2025-01" and "added in full from 2025-01" in r["note"]
+    future = [Contract("later", "ESA", 10.0, pd.Period("2025-03", "M"))]
+    r = pipeline_by_stage(future, assumptions(1), {"vetted": RULES}, first_month=MONTHS[0])
+    assert (r.loc[0, "in_service"], r.loc[0, "note"]) == ("2025-03", "")
+
+
+def test_a_contract_the_history_can_hold_adds_only_the_rest_of_its_ramp_and_says_so():
+    esa = [Contract("campus", "ESA", 1200.0, pd.Period("2024-07", "M"))]
+    new = new_load(esa, ramp=24, measured_mw=525.0)  # 6/24 of 1,200 = 300 MW reached
+    assert new[0, -1] == pytest.approx(900.0)
+    r = row(esa, ramp=24, measured_mw=525.0)
+    assert (r["in_service"], r["full_ramp_by"]) == ("2024-07", "2026-06")
+    assert "300 MW" in r["note"] and "taken as in the measured load" in r["note"]
+
+
+def test_the_measured_load_is_the_top_of_the_last_twelve_months():
+    months = pd.period_range("2023-07", "2024-12", freq="M")
+    table = pd.DataFrame({"period": ["2023", "2024"] + [str(m) for m in months],
+                          "data_center_high_mw": [9e9, 9e9] + [1000.0] * 6 + [500.0] * 12})
+    assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(500.0)
