@@ -8,6 +8,8 @@ nothing (all of it "already in the measured load") while pipeline.csv said 3,000
 at full ramp by 2024-12, no note. Synthetic contracts; `sample_new_load` and
 `pipeline_by_stage` called directly, no zone run."""
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -93,3 +95,47 @@ def test_the_measured_load_is_the_top_of_the_last_twelve_months():
     table = pd.DataFrame({"period": ["2023", "2024"] + [str(m) for m in months],
                           "data_center_high_mw": [9e9, 9e9] + [1000.0] * 6 + [500.0] * 12})
     assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(500.0)
+
+
+ASSUMPTIONS_CSV = """parameter,stage,low,mode,high,source,confidence
+realization,ESA,1,1,1,test,U
+realization,CLOA,1,1,1,test,U
+realization,SELOA,1,1,1,test,U
+delay_months,,0,0,0,test,U
+ramp_months,,1,1,1,test,U
+utilization,,1,1,1,test,U
+connection_limit_mw_per_year,,100000,100000,100000,test,U
+diurnal_amplitude,,0,0,0,test,U
+summer_uplift,,0,0,0,test,U
+"""
+
+
+def test_a_zone_run_adds_what_its_pipeline_table_says(tmp_path):
+    """Through a zone run (synthetic 5,000 MW zone without data-center growth, history to
+    2024-12): the 3,000 MW contract in service 2024-12 is in the forecast's new data-center
+    load from 2025-01, as pipeline.csv and its note say (the tester's q3: 0 MW added)."""
+    from forecasting.zones.compute import compute_zone_run
+    from forecasting.zones.tables import zone_tables
+    from tests.zones.synthetic import hourly_load, write_load
+
+    write_load(tmp_path / "zone.csv", hourly_load(5000.0, start="2022-01-01"))
+    (tmp_path / "ll").mkdir()
+    (tmp_path / "ll" / "contracts.csv").write_text(
+        "project,stage,contracted_mw,as_of,earliest_in_service,source,confidence\n"
+        "esa-dec,ESA,3000,2024-12,2024-12,test,U\n")
+    (tmp_path / "ll" / "assumptions.csv").write_text(ASSUMPTIONS_CSV)
+    config = tmp_path / "zone.yaml"
+    config.write_text(
+        f"region: SYN\nseries: [{tmp_path / 'zone.csv'}]\nlarge_loads: {tmp_path / 'll'}\n"
+        "scenarios: [vetted]\nend_year: 2025\nprofile_year: 2025\nn_paths: 20\n"
+        "backtest: {candidates: [seasonal_naive], peers: [seasonal_naive], n_paths: 10}\n")
+    computed = compute_zone_run(config)
+    table = pd.read_csv(io.StringIO(zone_tables(computed)["pipeline.csv"]),
+                        dtype=str, keep_default_na=False).iloc[0]
+    assert (table["in_service"], table["full_ramp_by"]) == ("2025-01", "2025-01")
+    assert float(table["expected_mw"]) == pytest.approx(3000.0)
+    assert "added in full from 2025-01" in table["note"]
+    months = pd.period_range("2025-01", "2025-12", freq="M")
+    hours = np.asarray(months.days_in_month) * 24
+    new_mw = computed.run.paths["vetted"]["new_data_center_gwh"] * 1000.0 / hours
+    np.testing.assert_allclose(new_mw, 3000.0)  # was 0: "already in the measured load"
