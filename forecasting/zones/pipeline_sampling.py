@@ -30,11 +30,13 @@ with every assumption at its mean (or fixed: `mean_path`, the path pipeline.csv 
   begun 6 months before the history ends adds 18/24 of the contract over the first 18
   forecast months, not the whole contract over 24. Connections before the forecast use the
   yearly connection limit too.
-- when they reach more than the history shows (a `data_center: none` zone shows none), or the
-  caller gives no ``measured_mw`` (None), they are taken as not yet connected: each is
-  in service from the forecast's first month and added in full on its ramp from there (fuzz
-  round 5: PJM-AP's decomposition showed at most 525 MW, and a 3,000 MW contract in service
-  in the history's last month added nothing to the forecast while pipeline.csv expected it).
+- when they reach more than the history shows (a `data_center: none` zone shows none), the
+  caller gives no ``measured_mw`` (None), or the mean path has none in service inside the
+  history (only a path's shorter delay puts one there), they are taken as not yet connected:
+  each is in service from the forecast's first month and added in full on its ramp from there
+  (fuzz round 5: PJM-AP's decomposition showed at most 525 MW, and a 3,000 MW contract in
+  service in the history's last month added nothing to the forecast while pipeline.csv
+  expected it).
 
 A contract in service at or after the forecast's first month is sampled exactly as before.
 """
@@ -129,12 +131,14 @@ def history_shows(contracts: Sequence[Contract], assumptions: Assumptions,
                   rules: PipelineRules, *, first_month: pd.Period,
                   measured_mw: float | None) -> bool:
     """Whether the load of the contracts in service inside the history is taken as in the
-    measured load: what they reach by its end (`history_reach_mw`) is at most
-    ``measured_mw`` (module docstring; None: nothing is measured, only no load is shown)."""
+    measured load: what they reach by its end (`history_reach_mw`) is some load and at most
+    ``measured_mw`` (module docstring; None: nothing is measured). When the mean path has
+    none in the history, nothing is taken as measured either: a path whose shorter delay puts
+    a contract inside the history takes it as not yet connected."""
     if measured_mw is None:
-        measured_mw = 0.0
+        return False
     reach = history_reach_mw(contracts, assumptions, rules, first_month=first_month)
-    return reach <= measured_mw + TOLERANCE_MW
+    return TOLERANCE_MW < reach <= measured_mw + TOLERANCE_MW
 
 
 def sample_new_load(

@@ -90,6 +90,23 @@ def test_a_contract_the_history_can_hold_adds_only_the_rest_of_its_ramp_and_says
     assert "300 MW" in r["note"] and "taken as in the measured load" in r["note"]
 
 
+def test_paths_whose_delay_alone_puts_a_contract_in_the_history_take_it_as_not_connected():
+    """On the mean path (delay 6 months) the 2024-10 contract starts 2025-04, after the
+    history: nothing of it is taken as measured, so a path drawing a shorter delay adds all of
+    it too (it had subtracted the months of ramp that delay put inside the history)."""
+    esa = [Contract("late", "ESA", 1200.0, pd.Period("2024-10", "M"))]
+    a = assumptions(24)
+    a = Assumptions(**{**a.__dict__, "delay_months": Triangular(0, 6, 12)})
+    rules = PipelineRules(realization=RULES.realization, utilization=1.0, limit=False)
+    months = pd.period_range("2025-01", "2028-12", freq="M")
+    new = sample_new_load(esa, a, months, 200, np.random.default_rng(1), rules,
+                          measured_mw=10_000.0)
+    np.testing.assert_allclose(new[:, -1], 1200.0)  # was down to 1,050 on short delays
+    r = pipeline_by_stage(esa, a, {"vetted": rules}, first_month=months[0],
+                          measured_mw=10_000.0).iloc[0]
+    assert (r["in_service"], r["note"]) == ("2025-04", "")
+
+
 def test_the_measured_load_is_the_top_of_the_last_twelve_months():
     months = pd.period_range("2023-07", "2024-12", freq="M")
     table = pd.DataFrame({"period": ["2023", "2024"] + [str(m) for m in months],
