@@ -100,7 +100,11 @@ from forecasting.zones.measured_energy import base_at_least_measured, measured_e
 from forecasting.zones.month_length import StandardMonthEnergy
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.peak_check import held_out_peaks
-from forecasting.zones.pipeline_sampling import sample_new_load, seasonal_factors
+from forecasting.zones.pipeline_sampling import (
+    measured_data_center_mw,
+    sample_new_load,
+    seasonal_factors,
+)
 from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import (
@@ -389,6 +393,8 @@ def run_zone(
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
     last12 = monthly_dc.loc[window[-12:]]
     energy_floor = measured_energy_floor(history.load, months)  # months partly in the history
+    # what contracts dated inside the history may already hold (pipeline_sampling's doc)
+    measured_mw = measured_data_center_mw(decomposition, first_month=months[0])
 
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
@@ -405,7 +411,7 @@ def run_zone(
             existing = srng.uniform(last12["data_center_low_mw"].mean(),
                                     last12["data_center_high_mw"].mean(), size=n)
             new = sample_new_load(contracts, assumptions, months, n, srng,
-                                  PIPELINE_RULES[scenario])
+                                  PIPELINE_RULES[scenario], measured_mw=measured_mw)
             uplift = assumptions.summer_uplift.draw(n, srng)
             amplitude = assumptions.diurnal_amplitude.draw(n, srng)
             factors = seasonal_factors(months, uplift)

@@ -29,6 +29,7 @@ they are on disk). Every zone run directory holds:
 from __future__ import annotations
 
 from forecasting.runs.files import csv_text
+from forecasting.zones.pipeline_sampling import measured_data_center_mw
 from forecasting.zones.pipeline_table import first_forecast_month, pipeline_by_stage
 from forecasting.zones.scenarios import PIPELINE_RULES
 
@@ -55,8 +56,10 @@ def zone_tables(computed) -> dict[str, str]:
     if computed.large_loads is not None:
         contracts, assumptions = computed.large_loads
         rules = {s: PIPELINE_RULES[s] for s in computed.config.scenarios if s in PIPELINE_RULES}
+        first = first_forecast_month(run.forecast)
         tables["pipeline.csv"] = pipeline_by_stage(
-            contracts, assumptions, rules, first_month=first_forecast_month(run.forecast))
+            contracts, assumptions, rules, first_month=first,
+            measured_mw=measured_data_center_mw(run.decomposition, first_month=first))
     if computed.large_load_cells is not None:
         contract_cells, assumption_cells = computed.large_load_cells
         tables["large_load_contracts.csv"] = contract_cells
