@@ -10,7 +10,7 @@ rules), `read` (rows, missing values), `combine` (later file wins, overlaps repo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from forecasting.series.resample import (
     resample_with_report,
 )
 from forecasting.series.sampling import NAMES
+from forecasting.series.zeros import ZeroReport, set_aside_zeros
 
 
 @dataclass
@@ -38,12 +39,14 @@ class LoadReport:
     cleaning: CleaningReport
     resampling: ResampleReport
     overlaps: list[OverlapReport] = field(default_factory=list)
+    zeros: ZeroReport = field(default_factory=ZeroReport)
 
     def to_dict(self) -> dict:
         return {
             "files": list(self.files),
             "reads": [r.to_dict() for r in self.reads],
             "overlaps": [o.to_dict() for o in self.overlaps],
+            "zeros": self.zeros.to_dict(),
             "cleaning": self.cleaning.to_dict(),
             "resampling": self.resampling.to_dict(),
         }
@@ -74,6 +77,7 @@ class LoadReport:
             if r.sampling:
                 lines.append(f"{r.file}: sampling inferred: {r.sampling}")
         lines += [o.summary() for o in self.overlaps]
+        lines += self.zeros.summary()
         lines += self.cleaning.summary()
         lines += self.resampling.summary()
         return lines
@@ -98,7 +102,7 @@ def load_series(
     period_tz: str = DEFAULT_PERIOD_TZ,
     rules: CleaningRules | None = None,
     edge_coverage: float = 0.99,
-    min_coverage: float = 0.5,
+    min_coverage: float | Mapping[str, float] = 0.5,
     area: str | None = None,
 ) -> tuple[pd.Series, LoadReport]:
     """Read one file, or several of one region in order (later files win overlaps), then
@@ -109,7 +113,8 @@ def load_series(
     The reading options apply to every file (the format is detected per file when not
     given; ``area`` keeps one balancing authority's rows of a file holding several);
     ``rules`` are the cleaning thresholds; ``period_tz``, ``edge_coverage`` and
-    ``min_coverage`` are the resampling rules.
+    ``min_coverage`` (one share, or one per frequency 'H', 'D', 'M', 'Y') are the
+    resampling rules. Zeros are no data or values as `forecasting.series.zeros` decides.
     """
     given = [path] if isinstance(path, str | Path) else list(path)
     paths = [f for p in given for f in series_files(p)]
@@ -132,6 +137,7 @@ def load_series(
             row=f"rows 1-{rows}" if rows > 1 else "row 1",
             field=raw.reads[0].date_col if raw.reads else None,
         )
+    raw, zeros = set_aside_zeros(raw)
     cleaned, cleaning = clean(raw, rules)
     freq = default_freq(raw.freq) if freq is None else str(freq).upper()
     if freq in ORDER and ORDER.index(freq) < ORDER.index(raw.freq):
@@ -147,7 +153,8 @@ def load_series(
         agg,
         period_tz=period_tz,
         edge_coverage=edge_coverage,
-        min_coverage=min_coverage,
+        min_coverage=min_coverage if isinstance(min_coverage, float | int)
+        else min_coverage.get(freq, 1.0),  # an unknown frequency is refused by resample
     )
     report = LoadReport(
         files=[r.file for r in raw.reads],
@@ -155,5 +162,6 @@ def load_series(
         cleaning=cleaning,
         resampling=resampling,
         overlaps=overlaps,
+        zeros=zeros,
     )
     return series, report

@@ -28,7 +28,9 @@ def backtest_command(
     draws: int = typer.Option(1000, "--draws", min=100, help="Paths per forecast."),
     seed: int = typer.Option(0, "--seed", min=0),
 ) -> None:
-    """Rolling-origin backtest; rows: model, origin, period, horizon, actual, mean, p05..p95."""
+    """Rolling-origin backtest; rows: model, origin, period, horizon, actual, mean, p05..p95.
+    A --series file's periods without enough evidence (see --series) are neither fitted nor
+    scored: they have no row."""
     check_out(out)
     listed = listed_models(models)
     from forecasting.backtest.candidates import candidate_factories

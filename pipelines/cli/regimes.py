@@ -24,8 +24,10 @@ def regimes_command(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Find regime changes: breaks with intervals, segment growth, CUSUM, Markov switching.
-    Periods without evidence (the built history's interpolated years, a file's gaps, periods
-    of zero load: regimes works on positive load) are left out of every test, never filled."""
+    Periods without evidence (the built history's interpolated years; a file's months with
+    evidence for under 90% of their hours, its zeros where its other values never come near
+    zero; periods of zero load: regimes works on positive load) are left out of every test,
+    never filled."""
     from forecasting.regimes import detect_regimes
 
     needed = max(min_size, 4)
@@ -57,10 +59,11 @@ def regimes_command(
 
 def _zero_load_as_no_data(values: pd.Series, options: series_options.SeriesOptions,
                           needed: int) -> tuple[pd.Series, list[str]]:
-    """Periods of zero load left out as periods without evidence, as the zone history does
-    with zero hours (an area or meter that stopped reporting, not load; the detectors work on
-    logs of positive load). Negative load is refused when the file is read; too few periods
-    left is an `InputError` naming the file and the first zero period."""
+    """Periods of zero load left out as periods without evidence: the detectors work on logs
+    of positive load. (A file's zeros are already no data where its other values never come
+    near zero, `forecasting.series.zeros`; these are zeros kept as values.) Negative load is
+    refused when the file is read; too few periods left is an `InputError` naming the file
+    and the first zero period."""
     zero = (values <= 0).to_numpy()
     if not zero.any():
         return values, []

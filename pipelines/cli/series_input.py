@@ -1,7 +1,12 @@
 """The series options shared by `dcload regimes` and `dcload backtest`, and loading them.
 
 With `--series` the CSV file(s) are read, cleaned and resampled (forecasting/series); without
-it the pipeline's built annual history is used.
+it the pipeline's built annual history is used. A --series file is taken on its evidence
+only, as a zone history takes its hours (`forecasting.zones.history`): nothing is filled
+(cleaning with ``max_gap = 0``); zeros in a file whose other values never come near zero are
+no data (`forecasting.series.zeros`: EIA-930's MISSING hours); a month or day with evidence for
+under `MONTH_COMPLETE` (90%) of its hours, a year under `COMPLETE` (99%), is left out (NaN:
+neither fitted, tested nor scored), never scaled up to a whole period.
 """
 
 from __future__ import annotations
@@ -54,7 +59,13 @@ class SeriesOptions:
 SeriesOption = typer.Option(None, "--series", metavar="CSV [CSV ...]",
                             help="CSV, .csv.gz or Parquet file(s) or a directory of them, "
                             "several after one --series or --series repeated (files of one "
-                            "region, later files win). Default: the built history.")
+                            "region, later files win). Default: the built history. Evidence "
+                            "only: no hour is filled; zeros are no data (EIA-930's MISSING "
+                            "hours) when the file's other values never come near zero (their "
+                            "1st percentile at least 10% of their median), else values; a "
+                            "month or day with evidence for under 90% of its hours, a year "
+                            "under 99%, is left out (neither fitted nor scored), never scaled "
+                            "up.")
 #: the files after the first one of `--series A B C` (click's options take one value each:
 #: the others arrive as arguments, as for `dcload zones init`)
 MoreSeriesArgument = typer.Argument(None, hidden=True)
@@ -140,8 +151,9 @@ def load_modelling_series(
 ) -> tuple[pd.Series, list[str]]:
     """The series to analyse and the lines that report what loading it did; fewer than
     ``needed`` periods with evidence in a --series file is an `InputError` saying how many
-    ``what`` needs. With ``allow_missing`` a period without evidence stays NaN (the built
-    history's interpolated years too): the command tests the evidence only."""
+    ``what`` needs. A --series file's periods without enough evidence (module docstring) are
+    NaN; with ``allow_missing`` the built history's interpolated years are NaN too, else
+    filled (and marked by `observed_periods`)."""
     if not options.series:
         from forecasting.national import build_history_of, load_inputs
 
@@ -154,6 +166,7 @@ def load_modelling_series(
         return series, [f"built history of {display_path(options.config)}"]
 
     from forecasting.series import load_series
+    from forecasting.series.clean import CleaningRules
     from forecasting.zones.config import known_time_zone
 
     try:
@@ -164,6 +177,7 @@ def load_modelling_series(
         [str(p) for p in options.series], format=options.format, date_col=options.date_col,
         value_col=options.value_col, freq=options.freq.value if options.freq else None,
         agg=options.agg.value, area=options.ba, source_tz=clock,
+        rules=CleaningRules(max_gap=0), min_coverage=complete_shares(),
         **({} if clock == "UTC" else {"period_tz": clock}),  # a local file's own months
     )
     if int(series.notna().sum()) < needed:
@@ -174,25 +188,26 @@ def load_modelling_series(
             row=f"rows 1-{rows}" if rows > 1 else "row 1", field="date",
         )
     missing = series[series.isna()]
-    if not missing.empty and allow_missing:
-        return series, [*report.summary(), f"{len(missing)} period(s) without enough data "
-                        f"left out of the tests (first {missing.index[0]})"]
-    if not missing.empty:
-        raise InputError(
-            display_path(options.series[0]),
-            f"{len(missing)} period(s) have too little data to model (first {missing.index[0]});"
-            " give files that cover one continuous stretch", field="date",
-        )
-    return series, report.summary()
+    if missing.empty:
+        return series, report.summary()
+    return series, [*report.summary(), f"{len(missing)} period(s) without enough evidence "
+                    f"left out of the tests (first {missing.index[0]}): neither fitted nor "
+                    "scored"]
+
+
+def complete_shares() -> dict[str, float]:
+    """The share of its hours (or days) a period needs to be fitted and scored, by frequency,
+    as a zone history's: a month's `MONTH_COMPLETE` (also a day's), a year's `COMPLETE`."""
+    from forecasting.zones.history import COMPLETE, MONTH_COMPLETE
+
+    return {"H": MONTH_COMPLETE, "D": MONTH_COMPLETE, "M": MONTH_COMPLETE, "Y": COMPLETE}
 
 
 def observed_periods(options: SeriesOptions, values: pd.Series) -> pd.Series:
     """Which periods of `values` are evidence: the built history's published (or spliced)
-    years; every period of a --series file (a file with gaps is refused before)."""
+    years; a --series file's periods with a value (those without enough evidence are NaN)."""
     if options.series:
-        import pandas as pd
-
-        return pd.Series(True, index=values.index)
+        return values.notna()
     from forecasting.national import build_history_of, load_inputs
 
     config, data = load_inputs(options.config)

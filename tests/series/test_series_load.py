@@ -59,7 +59,7 @@ def test_report_is_plain_data_and_readable(write_csv):
     assert series.tolist() == [100.0] and str(series.index[0]) == "2023-01"
     as_dict = report.to_dict()
     json.dumps(as_dict)
-    assert set(as_dict) == {"files", "reads", "overlaps", "cleaning", "resampling"}
+    assert set(as_dict) == {"files", "reads", "overlaps", "zeros", "cleaning", "resampling"}
     assert as_dict["cleaning"]["outliers"] == 1
     text = "\n".join(report.summary())
     assert "outliers: 1" in text and "incomplete edge periods dropped: 2023-02" in text
