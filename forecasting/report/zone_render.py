@@ -58,8 +58,8 @@ SCENARIO_TEXT = {
                          "its last two 12-month means, the slope drawn from the scatter of "
                          "past year-on-year changes (no pipeline)",
     "vetted": "the existing data-center load (the decomposition's last 12 months, drawn within "
-              "its interval) held flat, plus the pipeline weighed by stage, every assumption "
-              "drawn",
+              "its interval, the base taking the difference so the total carries on from the "
+              "history) held flat, plus the pipeline weighed by stage, every assumption drawn",
     "all-requests": "the existing data-center load plus every contract realized, with no "
                     "connection limit (the upper bound planners quote); utilization, delay "
                     "and ramp still drawn",

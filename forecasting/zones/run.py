@@ -402,6 +402,7 @@ def run_zone(
         srng = rng_for(config.seed, "zone-scenario", scenario)
         weather = srng.integers(0, len(wy.years), size=(n, n_years))
         new_gwh = np.zeros((n, horizon))  # load the history cannot show (the pipeline's)
+        s_base_mw, s_base_e = base_mw, base_e
         if scenario == "statistical-trend":
             model = YearOnYearTrend().fit(dc_hist)  # as the backtest's BasePlusDataCenter
             dc_mw = model.sample_paths(horizon, n, srng)
@@ -417,21 +418,27 @@ def run_zone(
             factors = seasonal_factors(months, uplift)
             dc_mw = (existing[:, None] + new) * factors
             new_gwh = new * factors * hours_in(months) / 1000.0
-        tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, base_mw, dc_mw, amplitude, weather)
+            # the existing load's interval is how the measured total splits, not more load:
+            # the base was split against the point estimate, so a path's draw moves its
+            # difference out of the base and the total carries on from the history
+            shift = (existing - last12["data_center_mw"].mean())[:, None] * factors
+            s_base_mw = base_mw - shift
+            s_base_e = base_e - shift * hours_in(months) / 1000.0
+        tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, s_base_mw, dc_mw, amplitude, weather)
         tot_pk = at_least_measured(tot_pk, wy, months)  # a month partly in the history
         dc_e = dc_mw * hours_in(months) / 1000.0
-        energy = {"base": base_at_least_measured(base_e, dc_e, energy_floor),
+        energy = {"base": base_at_least_measured(s_base_e, dc_e, energy_floor),
                   "data_center": dc_e}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
         annual = dict(zip(COMPONENTS, annual_peaks(
-            wy, months, base_mw, dc_mw, amplitude, weather,
+            wy, months, s_base_mw, dc_mw, amplitude, weather,
             average=energy["total"] * 1000.0 / hours_in(months)), strict=True))
         paths[scenario] = {"energy_gwh": energy, "peak_mw": peak, "annual_peak_mw": annual,
                            "new_data_center_gwh": new_gwh}
         frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual))
-        peaks.append(seasonal_peaks(wy, months, base_mw, dc_mw, amplitude, scenario))
-        profiles.append(hourly_profile(wy, months, base_mw, dc_mw, amplitude, weather,
+        peaks.append(seasonal_peaks(wy, months, s_base_mw, dc_mw, amplitude, scenario))
+        profiles.append(hourly_profile(wy, months, s_base_mw, dc_mw, amplitude, weather,
                                        year=config.profile_year, scenario=scenario))
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_TABLE_COLUMNS]
     peaks_table = pd.concat(peaks, ignore_index=True)

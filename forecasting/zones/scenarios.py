@@ -8,7 +8,11 @@
   steps (the backtest of `benchmarks/zones/dom/` scores this construction).
 - ``vetted``: the existing data-center load (the decomposition's last 12 months, drawn
   uniformly between its low and high) held flat, plus the stage-weighted pipeline with every
-  assumption drawn (`pipeline_sampling`).
+  assumption drawn (`pipeline_sampling`). The draw splits the measured total, it does not add
+  to it: the base was split against the point estimate, so a path's draw takes its
+  difference from the base (`run.py`); drawn on top of the base, a clipped interval (PJM-AP:
+  78 MW, 0-525) had put every pipeline scenario's total about 180 MW (3%) above the
+  statistical trend's in its first month, and the draw's spread (DOM: sd 358 MW) on the total.
 - ``all-requests``: existing load plus every contract realized (realization 1, no
   connection limit); utilization, delay and ramp still drawn.
 - ``pjm2025-dom``: existing load plus PJM's published vetting rules applied to Dominion's

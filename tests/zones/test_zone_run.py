@@ -226,3 +226,18 @@ def test_a_leap_february_is_not_a_short_one(run):
     for leap in (2028, 2032):
         before, during, after = (feb[f"{y}-02"] for y in (leap - 1, leap, leap + 1))
         assert during == pytest.approx(np.sqrt(before * after), rel=0.01), (leap, feb)
+
+
+def test_the_existing_data_center_draw_splits_the_total_and_adds_nothing_to_it(run):
+    """The existing data-center load is drawn across the decomposition's interval, but the
+    base was split against its point estimate: a path's draw moves load between the base and
+    the data centers, so the vetted total less its new pipeline load is the statistical base
+    plus the point estimate on every path (it had carried the draw's spread, and where the
+    interval is clipped at 0 its midpoint, onto the total)."""
+    point = run.decomposition.set_index("period")["data_center_mw"].dropna().iloc[-12:].mean()
+    vetted = run.paths["vetted"]
+    first = (vetted["energy_gwh"]["total"] - vetted["new_data_center_gwh"])[:, 0]
+    base = run.paths["statistical-trend"]["energy_gwh"]["base"][:, 0]
+    existing_mw = (first - base) * 1000.0 / (31 * 24)  # the first forecast month, 2025-01
+    assert existing_mw.std() < 0.05 * point
+    assert existing_mw.mean() == pytest.approx(point, rel=0.05)
