@@ -6,7 +6,9 @@ Rule (per horizon h, from backtest rows of the forecast being calibrated):
    90%: p05-p95): the distance of y from the median in units of the half-width on y's side,
    s = (y - p50) / (p_hi - p50) if y >= p50, else (p50 - y) / (p50 - p_lo). The interval
    stretched around the median by a factor c covers y exactly when s <= c, and the side-wise
-   half-widths keep skewed (e.g. log-normal) bands skewed.
+   half-widths keep skewed (e.g. log-normal) bands skewed. On the log scale (a positive
+   series, `selected.py`) a quantile at or below zero is -inf: a band reaching zero covers
+   every actual below its median, and a median there is missed by every actual (s = inf).
 2. For level L with n scores, c_L is the k-th smallest score with the finite-sample correction
    k = ceil((n + 1) L); when k > n (too few rows for that level, e.g. n < 9 at 90%) the largest
    score is used.
@@ -116,12 +118,14 @@ def conformity_scores(actual, lower, median, upper) -> np.ndarray:
     """Distance of each actual from the median in side-wise half-widths (see module doc)."""
     y = np.asarray(actual, dtype=float)
     m = np.asarray(median, dtype=float)
-    dev = y - m
-    half = np.where(dev >= 0, np.asarray(upper, dtype=float) - m, m - np.asarray(lower, float))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # -inf quantiles: the log scale
+        dev = y - m
+        half = np.where(dev >= 0, np.asarray(upper, dtype=float) - m,
+                        m - np.asarray(lower, float))
         scores = np.abs(dev) / half
     scores = np.where(dev == 0, 0.0, scores)
-    return np.where((half <= 0) & (dev != 0), np.inf, scores)
+    # a median of -inf (a log-scale median at or below zero) is missed by any actual
+    return np.where(((half <= 0) & (dev != 0)) | np.isinf(dev), np.inf, scores)
 
 
 def conformal_quantile(scores, level: float) -> float:

@@ -9,8 +9,10 @@ see widening.py). Beyond the longest calibrated horizon H, the widening the cali
 at H is carried along and the model's own spread keeps growing on top of it; a factor below 1
 at H is not carried (past H the model's own spread is kept): a band narrowed on a few
 residuals must not narrow every later month with it. For a positive
-series the factors are fitted and applied on the log scale
-(selected.py), so energy never turns negative.
+series (every backtest actual positive, whatever the models' quantiles) the factors are
+fitted and applied on the log scale (selected.py) and the physical limits apply
+(plausible.py), so energy never turns negative: a path a model draws through zero is raised
+to the lowest positive value of the paths (`widening.positive_paths`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, su
 from forecasting.backtest.season_widening import widened_by_season
 from forecasting.backtest.selected import Decision, decide, with_selected
 from forecasting.backtest.selection import mix_paths
-from forecasting.backtest.widening import MAX_INDEPENDENT_LOG_SD, split_factors, widen
+from forecasting.backtest.widening import (
+    MAX_INDEPENDENT_LOG_SD,
+    positive_paths,
+    split_factors,
+    widen,
+)
 from forecasting.models.base import Model
 
 Factory = Callable[[], Model]
@@ -124,10 +131,12 @@ def chosen_paths(
     if limits and choice.decision.log_scale:
         weights = plausible_weights(paths, weights, growth=history_growth(series))
     mixed = mix_paths(paths, weights)
-    if choice.decision.log_scale and (mixed > 0).all():
+    positive = positive_paths(mixed) if choice.decision.log_scale else None
+    if positive is not None:
         # factors fitted on the log scale (a positive series) are applied there too, with
-        # the independent draw bounded so a sum's median is not lifted (widening.py)
-        out = np.exp(calibrated_paths(np.log(mixed), choice, widening=widening, rng=rng,
+        # the independent draw bounded so a sum's median is not lifted (widening.py); a
+        # path at or below zero is first raised to the lowest positive value drawn
+        out = np.exp(calibrated_paths(np.log(positive), choice, widening=widening, rng=rng,
                                       independent_sd=MAX_INDEPENDENT_LOG_SD))
     else:
         out = calibrated_paths(mixed, choice, widening=widening, rng=rng)

@@ -21,7 +21,8 @@ with only what was known at o. The exact rule, at origin o:
    applied to the earlier origins' paths; `selection.choice_rows`) give conformal factors per
    horizon (`calibration.fit_calibration`, default at least 5 residuals per horizon). A horizon
    h has residuals only from origins up to o - h, so early origins and long horizons fall back
-   to the model-based bands (factor 1).
+   to the model-based bands (factor 1). A series whose actuals are all positive (energy,
+   load) is calibrated on the log scale, whatever the models' quantiles (`_positive`).
 6. The forecast: the candidates' paths at o mixed with the choice's weights, widened around
    their median by the horizon factors (`widening`: ``stretch``, or ``independent`` for
    monthly load, whose extra error does not persist from month to month; `widening.py`), and
@@ -61,7 +62,12 @@ from forecasting.backtest.selection import (
     mix_paths,
     select_or_ensemble,
 )
-from forecasting.backtest.widening import MAX_INDEPENDENT_LOG_SD, split_factors, widen
+from forecasting.backtest.widening import (
+    MAX_INDEPENDENT_LOG_SD,
+    positive_paths,
+    split_factors,
+    widen,
+)
 
 
 @dataclass(frozen=True)
@@ -91,8 +97,11 @@ def decide(
     strategy: str = "best",
     fallback: str | None = None,
     min_residuals: int = cal.MIN_RESIDUALS,
+    series: pd.Series | None = None,
 ) -> Decision:
-    """Choice and calibration from the rows observed by `until` (all rows if None)."""
+    """Choice and calibration from the rows observed by `until` (all rows if None); the
+    backtested `series`, when given, is evidence of its sign up to `until` as well (at the
+    first origins no row has been observed yet)."""
     if isinstance(until, str):
         until = pd.Period(until, freq=result.freq)
     frame = result.forecasts
@@ -120,7 +129,8 @@ def decide(
         else:
             choice = Choice("fallback", dict.fromkeys(candidates, 1.0 / len(candidates)))
     history = observed_only(choice_rows(result, choice, until=until))
-    log_scale = _positive(history)
+    known = None if series is None else (series if until is None else series.loc[:until])
+    log_scale = _positive(history, known)
     calibration = cal.fit_calibration(
         _logged(history) if log_scale else history, min_residuals=min_residuals,
         horizons=range(1, result.horizon + 1),
@@ -128,34 +138,47 @@ def decide(
     return Decision(choice, calibration, len(rows), log_scale)
 
 
-def _positive(rows: pd.DataFrame) -> bool:
-    """True when every actual and quantile of `rows` is positive (energy, load): then bands
-    are calibrated on the log scale, so a stretched band never reaches below zero."""
-    if rows.empty:
-        return False
-    columns = ["actual", *[c for c in rows.columns if cal.QUANTILE_COLUMN.match(str(c))]]
-    values = rows[columns].to_numpy(dtype=float)
-    return bool(np.all(values[np.isfinite(values)] > 0))
+def _positive(rows: pd.DataFrame, series: pd.Series | None = None) -> bool:
+    """True when every actual of `rows` and value of `series` is positive, and there is one
+    (energy, load): then bands are calibrated and widened on the log scale, so a stretched
+    band never reaches below zero, and the physical limits apply (`plausible.py`). The
+    evidence decides, not the models: a model's quantile at or below zero is a band reaching
+    zero (`_logged`), and one such quantile had turned a zone whose load stepped down to the
+    linear scale, its published P05 below zero."""
+    values = rows["actual"].to_numpy(dtype=float) if len(rows) else np.array([])
+    if series is not None:
+        values = np.concatenate([values, pd.Series(series).to_numpy(dtype=float)])
+    values = values[np.isfinite(values)]
+    return bool(values.size and np.all(values > 0))
 
 
 def _logged(rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` with their actuals, means and quantiles on the log scale; a value at or below
+    zero is -inf there, so a band reaching zero covers every positive actual below its
+    median (`calibration.conformity_scores`)."""
     out = rows.copy()
     for column in ["actual", "mean", *[c for c in rows.columns
                                        if cal.QUANTILE_COLUMN.match(str(c))]]:
         if column in out:
-            out[column] = np.log(out[column].to_numpy(dtype=float))
+            values = out[column].to_numpy(dtype=float)
+            logged = np.where(np.isnan(values), np.nan, -np.inf)
+            positive = values > 0
+            logged[positive] = np.log(values[positive])
+            out[column] = logged
     return out
 
 
 def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretch",
                rng: np.random.Generator | None = None) -> np.ndarray:
     """`paths` widened by the decision's factors the `widening` way (`widening.py`; `rng`
-    for ``independent``), on the log scale when the factors were fitted there, where the
+    for ``independent``), on the log scale when the factors were fitted there (a value at or
+    below zero first raised to the paths' lowest positive one, `positive_paths`), where the
     independent draw is bounded as the forecast bounds it (`MAX_INDEPENDENT_LOG_SD`); each
     factor bounded by the largest miss it was fitted on, as the forecast's (`factor_bound.py`)."""
     factors = [decision.calibration.factor(h) for h in range(1, paths.shape[1] + 1)]
-    logged = decision.log_scale and np.all(paths > 0)
-    z = np.log(paths) if logged else np.asarray(paths, dtype=float)
+    positive = positive_paths(paths) if decision.log_scale else None
+    logged = positive is not None
+    z = np.log(positive) if logged else np.asarray(paths, dtype=float)
     q05, q95 = np.quantile(z, [0.05, 0.95], axis=0)
     factors = bounded_factors(factors, q95 - q05, decision.calibration.largest_misses)
     common, extra = split_factors(factors, widening)
@@ -180,7 +203,8 @@ def selected_forecasts(
     ``independent`` widening draws from the generator of (``selected:widening``, origin).
     With `limits`, models whose paths leave a positive series' physical limits are not mixed
     in (`plausible.py`; the limits grow as the backtested series `history` had grown up to
-    each origin, when it is given), and with `season` no period's band is narrower than a
+    each origin, when it is given, and its values up to each origin are evidence that it is
+    positive, `decide`), and with `season` no period's band is narrower than a
     season earlier (`season_widening.py`), as a forecast with them does."""
     models = [m for m in sorted(result.models) if m not in (RESERVED_ALIAS, alias)]
     frames = []
@@ -197,6 +221,7 @@ def selected_forecasts(
             strategy=strategy,
             fallback=fallback,
             min_residuals=min_residuals,
+            series=history,
         )
         weights = decision.choice.weights
         member_paths = {m: result.paths[(m, label)] for m in decision.choice.models}

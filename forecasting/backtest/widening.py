@@ -58,6 +58,20 @@ MAX_INDEPENDENT_LOG_SD = 0.14
 NORMAL_P10_P90 = 2.5631
 
 
+def positive_paths(paths: np.ndarray) -> np.ndarray | None:
+    """`paths` of a positive series (load) ready for the log scale: a value at or below zero,
+    which a model with a wide band can draw though load cannot be, raised to the lowest
+    positive value of the paths; None when no value is positive or one is NaN (widened on
+    the linear scale, then)."""
+    values = np.asarray(paths, dtype=float)
+    positive = values > 0
+    if positive.all():
+        return values
+    if not positive.any() or np.isnan(values).any():
+        return None
+    return np.where(positive, values, values[positive].min())
+
+
 def split_factors(factors: Sequence[float], mode: str) -> tuple[np.ndarray, np.ndarray]:
     """(common, extra) per period: the factor on the paths' own deviations and the one on the
     independent second draw, for band factors c_h widened the `mode` way."""

@@ -87,7 +87,9 @@ def test_a_short_zone_history_publishes_no_negative_load(short_energy):
         return chosen_paths(short_energy, choice, factories, 120, 400,
                             np.random.default_rng(3), limits=limits)
 
-    assert (paths(limits=False) <= 0).any()  # what the mixture published before the limits
+    # without the limits a third of the mixture's paths fall to nothing (AutoETS draws them
+    # below zero; they are raised to the lowest positive value drawn, `positive_paths`)
+    assert (paths(limits=False) < 0.1 * short_energy.min()).any()
     kept = paths(limits=True)
     assert (kept > 0).all()
     assert np.quantile(kept[:, -1], 0.95) < UPPER_FACTOR * short_energy.max()
