@@ -22,7 +22,7 @@ with only what was known at o. The exact rule, at origin o:
    horizon (`calibration.fit_calibration`, default at least 5 residuals per horizon). A horizon
    h has residuals only from origins up to o - h, so early origins and long horizons fall back
    to the model-based bands (factor 1). A series whose actuals are all positive (energy,
-   load) is calibrated on the log scale, whatever the models' quantiles (`_positive`).
+   load) is calibrated on the log scale, whatever the models' quantiles (`positive_evidence`).
 6. The forecast: the candidates' paths at o mixed with the choice's weights, widened around
    their median by the horizon factors (`widening`: ``stretch``, or ``independent`` for
    monthly load, whose extra error does not persist from month to month; `widening.py`), and
@@ -130,20 +130,20 @@ def decide(
             choice = Choice("fallback", dict.fromkeys(candidates, 1.0 / len(candidates)))
     history = observed_only(choice_rows(result, choice, until=until))
     known = None if series is None else (series if until is None else series.loc[:until])
-    log_scale = _positive(history, known)
+    log_scale = positive_evidence(history, known)
     calibration = cal.fit_calibration(
-        _logged(history) if log_scale else history, min_residuals=min_residuals,
+        logged_rows(history) if log_scale else history, min_residuals=min_residuals,
         horizons=range(1, result.horizon + 1),
     )
     return Decision(choice, calibration, len(rows), log_scale)
 
 
-def _positive(rows: pd.DataFrame, series: pd.Series | None = None) -> bool:
+def positive_evidence(rows: pd.DataFrame, series: pd.Series | None = None) -> bool:
     """True when every actual of `rows` and value of `series` is positive, and there is one
     (energy, load): then bands are calibrated and widened on the log scale, so a stretched
     band never reaches below zero, and the physical limits apply (`plausible.py`). The
     evidence decides, not the models: a model's quantile at or below zero is a band reaching
-    zero (`_logged`), and one such quantile had turned a zone whose load stepped down to the
+    zero (`logged_rows`), and one such quantile had turned a zone whose load stepped down to the
     linear scale, its published P05 below zero."""
     values = rows["actual"].to_numpy(dtype=float) if len(rows) else np.array([])
     if series is not None:
@@ -152,7 +152,7 @@ def _positive(rows: pd.DataFrame, series: pd.Series | None = None) -> bool:
     return bool(values.size and np.all(values > 0))
 
 
-def _logged(rows: pd.DataFrame) -> pd.DataFrame:
+def logged_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """`rows` with their actuals, means and quantiles on the log scale; a value at or below
     zero is -inf there, so a band reaching zero covers every positive actual below its
     median (`calibration.conformity_scores`)."""

@@ -16,7 +16,8 @@ import pandas as pd
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
-from forecasting.backtest.calibration import MIN_RESIDUALS, QUANTILE_COLUMN, fit_calibration
+from forecasting.backtest.calibration import MIN_RESIDUALS, fit_calibration
+from forecasting.backtest.selected import logged_rows, positive_evidence
 from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
 from forecasting.errors import InputError
 from forecasting.paths import display_path
@@ -513,13 +514,10 @@ def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict 
 
 
 def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
-    """`rows` on the log scale when every actual and quantile is positive, as the rule
-    calibrates a positive series (`forecasting.backtest.selected.decide`)."""
-    columns = ["actual", *[c for c in rows.columns if QUANTILE_COLUMN.match(str(c))]]
-    values = rows[columns].to_numpy(dtype=float)
-    if rows.empty or not np.all(values[np.isfinite(values)] > 0):
-        return rows
-    return rows.assign(**{c: np.log(rows[c].to_numpy(dtype=float)) for c in columns})
+    """`rows` on the log scale when every actual is positive, as the rule calibrates a
+    positive series (`forecasting.backtest.selected.decide`: the evidence decides, and a
+    quantile at or below zero is a band reaching zero)."""
+    return logged_rows(rows) if positive_evidence(rows) else rows
 
 
 def _spans(values: list[int]) -> str:
