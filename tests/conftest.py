@@ -162,6 +162,18 @@ def run_cli(*args: str, cwd: Path = ROOT) -> CliResult:
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 
+def run_in_process(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `dcload ARGS` run in this process through its entry
+    point (quicker than `run_cli` where the models are not needed)."""
+    from pipelines.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["dcload", *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    printed = capsys.readouterr()
+    return exited.value.code, printed.out, printed.err
+
+
 def one_error_line(done: CliResult) -> str:
     """The single `error: ...` line of a run refused as a user's mistake (exit 2, no
     traceback)."""

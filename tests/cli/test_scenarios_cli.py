@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
-
-import pytest
 
 from forecasting.paths import DATA_DIR
-from pipelines.cli import main
+from tests.conftest import run_in_process
 
 # published_figures.md section 2 (LBNL, EPRI, IEA US): the figures the presets must reproduce
 PUBLISHED = {("lbnl2024", 2028, 325.0), ("lbnl2024", 2028, 580.0), ("epri2024", 2030, 196.9),
@@ -54,20 +51,11 @@ def test_validate_names_the_parameter_path(cli, tmp_path):
     assert unknown.returncode == 2 and "unknown scenario 'no-such-scenario'" in unknown.stderr
 
 
-def dcload(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of `dcload ARGS` run in process through its entry point."""
-    monkeypatch.setattr(sys, "argv", ["dcload", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    printed = capsys.readouterr()
-    return exited.value.code, printed.out, printed.err
-
-
 def test_validate_checks_a_supply_envelope_file(monkeypatch, capsys, tmp_path):
     """An envelope file (in an envelope/ folder, or a copy elsewhere) is checked as the run
     checks it: it was read as a scenario and refused for lacking a name."""
     shipped = DATA_DIR / "scenarios" / "envelope" / "us.yaml"
-    code, out, err = dcload(monkeypatch, capsys, "scenarios", "validate", str(shipped))
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(shipped))
     assert code == 0, err
     assert out.count("\n") == 1 and "supply envelope 'us' is valid (3 limits:" in out
     assert "max_share_pct pert(12, 16, 20)" in out
@@ -82,7 +70,7 @@ def test_validate_checks_a_supply_envelope_file(monkeypatch, capsys, tmp_path):
         edited = text.replace(old, new)
         path.write_text(edited, encoding="utf-8")
         row = 1 + next(i for i, line in enumerate(edited.splitlines()) if new in line)
-        code, out, err = dcload(monkeypatch, capsys, "scenarios", "validate", str(path))
+        code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(path))
         assert code == 2 and out == "", err
         line = err.strip()
         assert "\n" not in line and "Traceback" not in line

@@ -9,7 +9,6 @@ percent (EPRI's 3.7%/yr as `3.7` was a 370%/yr preset)."""
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,23 +21,14 @@ from forecasting.scenarios.catalog import (
     load_scenario,
     load_scenario_file,
 )
-from pipelines.cli import main
+from tests.conftest import run_in_process
 
 ENVELOPE = (SCENARIOS_DIR / "envelope" / "us.yaml").read_text(encoding="utf-8")
 
 
-def dcload(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """(exit code, stdout, stderr) of `dcload ARGS` run in process."""
-    monkeypatch.setattr(sys, "argv", ["dcload", *args])
-    with pytest.raises(SystemExit) as exited:
-        main()
-    printed = capsys.readouterr()
-    return exited.value.code, printed.out, printed.err
-
-
 def refused(monkeypatch, capsys, path: Path) -> str:
     """The one error line of `dcload scenarios validate PATH` (exit 2, nothing on stdout)."""
-    code, out, err = dcload(monkeypatch, capsys, "scenarios", "validate", str(path))
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(path))
     assert code == 2 and out == "", (code, out, err)
     line = err.strip()
     assert "\n" not in line and "Traceback" not in line, line
