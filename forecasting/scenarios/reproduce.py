@@ -21,6 +21,7 @@ import pandas as pd
 from forecasting.config import ForecastConfig
 from forecasting.decompose.fleet_backcast import Decomposition
 from forecasting.paths import SCENARIOS_DIR
+from forecasting.scenarios.distributions import ParamError
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.spec import ScenarioSpec
 
@@ -50,10 +51,14 @@ def reproduce(
     specs = [spec for spec in specs if spec.reproduces is not None]
     for spec in specs:  # every preset checked before any is simulated
         target = spec.reproduces
-        if target.year <= base_year:
-            from forecasting.scenarios.catalog import scenario_key_error
+        from forecasting.scenarios.catalog import scenario_key_error
 
-            path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
+        path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
+        try:  # a driver year at or before the base year (`ScenarioSpec.check_base_year`)
+            spec.check_base_year(base_year=base_year)
+        except ParamError as exc:
+            raise scenario_key_error(path, list(exc.key), spec.name, str(exc)) from None
+        if target.year <= base_year:
             raise scenario_key_error(
                 path, ["reproduces", "year"], spec.name,
                 f"the target year {target.year} is not after the history's last year "

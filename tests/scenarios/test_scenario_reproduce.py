@@ -55,3 +55,21 @@ def test_the_iea_preset_also_starts_near_iea_2024_figure(history, decomposition)
                               years=np.arange(2024, 2031), n=3000, seed=20241219,
                               decomposition=decomposition)
     assert np.median(paths.total[:, 0]) == pytest.approx(183, rel=0.03)
+
+
+def test_a_preset_year_before_the_history_base_year_is_refused_before_any_run(history,
+                                                                              tmp_path):
+    # growth_until 2020 (the base year is 2023) would stop LBNL-low's shipments growing
+    # before the forecast began; `dcload scenarios reproduce` ran it with that meaning
+    from forecasting.errors import InputError
+    from forecasting.scenarios.catalog import SCENARIOS_DIR, load_scenario_file
+
+    text = (SCENARIOS_DIR / "lbnl2024-low.yaml").read_text(encoding="utf-8")
+    assert "growth_until: 2028" in text
+    path = tmp_path / "lbnl2024-low.yaml"
+    path.write_text(text.replace("growth_until: 2028", "growth_until: 2020"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        reproduce(history, specs=[load_scenario_file(path)], n=100, directory=tmp_path)
+    message = str(caught.value)
+    assert "lbnl2024-low.yaml" in message and "growth_until" in message, message
+    assert "base year 2023" in message, message
