@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 
 from forecasting.scenarios.base import ParameterBlock
 from forecasting.scenarios.distributions import Domain, Param, ParamError
+from forecasting.scenarios.physical import TWH
 
 
 class BaselineParameters(ParameterBlock):
@@ -34,7 +35,7 @@ class BaselineParameters(ParameterBlock):
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
         "growth_rate": Domain(gt=-1),
-        "start_twh": Domain(gt=0),
+        "start_twh": TWH,
     }
 
     @model_validator(mode="after")

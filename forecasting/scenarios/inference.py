@@ -20,6 +20,7 @@ from pydantic import Field
 
 from forecasting.scenarios.base import Component, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
+from forecasting.scenarios.physical import QUERIES_BN, WH_PER_QUERY
 
 
 class InferenceParameters(ParameterBlock):
@@ -32,9 +33,9 @@ class InferenceParameters(ParameterBlock):
     region_share: Param = Field(description="share of the queries served in the region, 0-1")
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
-        "queries_per_day_bn": Domain(ge=0),
+        "queries_per_day_bn": QUERIES_BN,
         "query_growth": Domain(gt=-1),
-        "wh_per_query": Domain(gt=0),
+        "wh_per_query": WH_PER_QUERY,
         "wh_per_query_change": Domain(gt=-1),
         "region_share": Domain(ge=0, le=1),
     }

@@ -38,6 +38,19 @@ MAX_TWH = 10_000.0
 TWH_UNIT = "TWh a year: 152.71 for EPRI's 2023 US load, not GWh"
 TWH = Domain(gt=0.0, le=MAX_TWH, unit=TWH_UNIT)
 TWH_OR_NONE = Domain(ge=0.0, le=MAX_TWH, unit=TWH_UNIT)
+#: a frontier training run's facility power, MW: tens of MW in 2023 (the seed article; GPT-3
+#: about 1,287 MWh, Patterson et al. 2021), the largest clusters announced for 2025-2027 a few
+#: GW; 20,000 MW is far above any run and below the same figure written in kW
+TRAINING_RUN_MW = Domain(gt=0.0, le=20_000.0, unit="MW of facility power per run: 25 for "
+                         "25 MW, not kW")
+#: frontier training runs a year, world (5-20 in the shipped files)
+RUNS_PER_YEAR = Domain(ge=0.0, le=10_000.0, unit="frontier training runs a year, world")
+#: AI queries a day, world, in billions (0.2-1.0 in the shipped files)
+QUERIES_BN = Domain(ge=0.0, le=10_000.0, unit="billions of queries a day: 0.5 for 500 "
+                    "million, not the count")
+#: facility energy per query, Wh: 0.24-0.34 (Google 2025, OpenAI 2025) to 2.9 (de Vries 2023;
+#: EPRI 2024); 100 Wh is far above any and below the same figure in mWh or joules
+WH_PER_QUERY = Domain(gt=0.0, le=100.0, unit="Wh per query: 2.9, not mWh nor joules")
 #: the share of an efficiency saving taken back by more use: 0 none, 1 all, above 1 backfire
 #: (1.5 at most in the shipped files)
 REBOUND = Domain(ge=0.0, le=3.0, unit="a share of the efficiency saving taken back: 0.5 for "

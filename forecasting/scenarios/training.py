@@ -20,6 +20,7 @@ from pydantic import Field
 
 from forecasting.scenarios.base import Component, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param
+from forecasting.scenarios.physical import RUNS_PER_YEAR, TRAINING_RUN_MW
 
 
 class TrainingParameters(ParameterBlock):
@@ -31,9 +32,9 @@ class TrainingParameters(ParameterBlock):
     region_share: Param = Field(description="share of the runs made in the region, 0-1")
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
-        "runs_per_year": Domain(ge=0),
+        "runs_per_year": RUNS_PER_YEAR,
         "runs_growth": Domain(gt=-1),
-        "power_mw": Domain(gt=0),
+        "power_mw": TRAINING_RUN_MW,
         "power_growth": Domain(gt=-1),
         "duration_days": Domain(gt=0, le=366),
         "region_share": Domain(ge=0, le=1),

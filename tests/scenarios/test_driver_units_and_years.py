@@ -71,6 +71,16 @@ MISTAKES = [
      "compute_efficiency.rebound.high", ["<= 3 (got 150)", "share of the efficiency saving"]),
     ("epri2024-low.yaml", "  year_sd: 0.01", "  year_sd: 1",
      "growth_rate.year_sd", ["<= 0.2 (got 1)", "0.01 for 1 point"]),
+    # a training run's power in kW, energy per query in joules, queries as a count
+    ("efficiency-breakthrough.yaml", "low: 10, mode: 25, high: 50,",
+     "low: 10000, mode: 25000, high: 50000,", "components.training.power_mw.high",
+     ["<= 20000 (got 50000)", "MW of facility power per run"]),
+    ("efficiency-breakthrough.yaml", "low: 0.3, mode: 1.0, high: 2.9,",
+     "low: 1080, mode: 3600, high: 10440,", "components.inference.wh_per_query.high",
+     ["<= 100 (got 10440)", "Wh per query"]),
+    ("efficiency-breakthrough.yaml", "low: 0.2, mode: 0.5, high: 1.0,",
+     "low: 200000000, mode: 500000000, high: 1000000000,",
+     "components.inference.queries_per_day_bn.high", ["billions of queries a day"]),
     # a year range reversed: the stated rate would apply to no year of the path
     ("epri2024-high.yaml", "  year_sd: 0.01", "  year_sd: 0.01\n  then_growth_rate: 0.0\n"
      "  until_year: 2020", "growth_rate.until_year", ["2020", "start year 2023"]),
