@@ -49,10 +49,10 @@ def reproduce(
         specs = load_all(directory)
     base_year = int(history["year"].max())
     specs = [spec for spec in specs if spec.reproduces is not None]
+    from forecasting.scenarios.catalog import scenario_key_error
+
     for spec in specs:  # every preset checked before any is simulated
         target = spec.reproduces
-        from forecasting.scenarios.catalog import scenario_key_error
-
         path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
         try:  # a driver year at or before the base year (`ScenarioSpec.check_base_year`)
             spec.check_base_year(base_year=base_year)

@@ -86,9 +86,10 @@ from forecasting.zones.base_plus_data_center import (
     BasePlusDataCenter,
     OriginDecomposition,
     Splitter,
+    load_known_at,
 )
 from forecasting.zones.history import ZoneHistory, hours_in, period_table
-from forecasting.zones.month_length import StandardMonthEnergy
+from forecasting.zones.month_length import standard_month
 from forecasting.zones.weather_years import annual_peaks, monthly_peaks, weather_years
 
 Factory = Callable[[], Model]
@@ -302,13 +303,12 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         if ("selected", label) not in energy.paths:
             continue
         trend = None
-        known_load = hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
         if decomposition is not None:
-            known_load = decomposition.known_load(origin)
-            wy = _weather_years_of(known_load, decomposition.data_center(origin))
+            wy = _weather_years_of(decomposition.known_load(origin),
+                                   decomposition.data_center(origin))
             trend = decomposition.trend(origin)
         else:
-            wy = _weather_years_of(known_load, None)
+            wy = _weather_years_of(load_known_at(hourly, origin), None)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
         if not len(known):
@@ -384,8 +384,7 @@ def load_backtest(
     for kind, series in series_by_kind.items():
         models = candidates
         if kind == "energy_gwh":  # energy at the standard month length (month_length.py)
-            models = {alias: (lambda f=f: StandardMonthEnergy(f()))
-                      for alias, f in candidates.items()}
+            models = {alias: standard_month(f) for alias, f in candidates.items()}
         if kind == "energy_gwh" and decomposition is not None:
             models = {alias + BASE_PLUS_DC: (lambda f=f: BasePlusDataCenter(f(), decomposition))
                       for alias, f in models.items()}

@@ -32,6 +32,11 @@ from forecasting.zones.history import hours_in
 Splitter = Callable[[pd.Series], pd.DataFrame]
 
 
+
+def load_known_at(hourly: pd.Series, origin: pd.Period) -> pd.Series:
+    """``hourly`` (UTC) up to the last hour of the month ``origin``: what was known then."""
+    return hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
+
 class OriginDecomposition:
     """The data-center load as the decomposition measures it from the load known at an
     origin (hourly UTC MW, NaN = no evidence)."""
@@ -43,7 +48,7 @@ class OriginDecomposition:
 
     def known_load(self, origin: pd.Period) -> pd.Series:
         """The hourly load up to the last hour of the month ``origin``."""
-        return self.hourly[self.hourly.index < (origin + 1).start_time.tz_localize("UTC")]
+        return load_known_at(self.hourly, origin)
 
     def data_center(self, origin: pd.Period) -> pd.Series | None:
         """Monthly data-center average MW of the complete months up to ``origin``; None when

@@ -16,6 +16,8 @@ a February's average MW is the same whether or not its year is a leap year.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -50,3 +52,8 @@ class StandardMonthEnergy(Model):
         months = pd.period_range(self.last_ + 1, periods=horizon, freq="M")
         paths = self.inner.sample_paths(horizon, n, rng)
         return paths * (hours_in(months) / standard_hours(months))
+
+
+def standard_month(factory: Callable[[], Model]) -> Callable[[], StandardMonthEnergy]:
+    """A factory of ``factory``'s model fitted on energy at the standard month length."""
+    return lambda: StandardMonthEnergy(factory())

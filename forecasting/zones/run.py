@@ -97,7 +97,7 @@ from forecasting.zones.history import (
 )
 from forecasting.zones.large_loads import Assumptions, Contract
 from forecasting.zones.measured_energy import base_at_least_measured, measured_energy_floor
-from forecasting.zones.month_length import StandardMonthEnergy
+from forecasting.zones.month_length import standard_month
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import (
@@ -280,14 +280,9 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         split=origin_split(config))
     choice = result.choices["energy_gwh"]
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
-    base_models = {alias: _standard_month(MODELS[model_name(alias)])
+    base_models = {alias: standard_month(MODELS[model_name(alias)])
                    for alias in choice.weights}
     return result.forecasts, result.summary, choice, base_models
-
-
-def _standard_month(factory):
-    """A factory of ``factory``'s model fitted on energy at the standard month length."""
-    return lambda: StandardMonthEnergy(factory())
 
 
 def origin_split(config: ZoneConfig):
