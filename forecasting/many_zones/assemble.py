@@ -16,7 +16,9 @@ it is the zone's own). Every node's
 total, base and data center are then the sums of its leaves' reconciled paths, so a parent
 equals the sum of its children on every path (and so in mean); quantiles are taken from
 those summed paths. A parent whose own task failed is the plain sum of its leaves (it takes
-no part in W).
+no part in W). A node some zone under which did not estimate its data-center part (the
+settings' ``data_center: none``) publishes its total alone, no base, data-center rows or
+share (`forecasting.many_zones.data_center_source`).
 
 Peaks do not add: `coincidence.csv` measures, per complete year of the history, a parent's
 peak over the sum of its children's peaks. Each node's peaks start from its own run's (its
@@ -49,6 +51,11 @@ from forecasting.contracts import FORECAST_COLUMNS
 from forecasting.hierarchy.mint import bottom_up, mint_helps, projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.coherent_peaks import coherent_peak_paths, coherent_season_peaks
+from forecasting.many_zones.data_center_source import (
+    data_center_source,
+    estimated_nodes,
+    without_unestimated,
+)
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
 from forecasting.zones.history import hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
@@ -137,7 +144,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
                 # warns of an empty frame's dtypes in a concat, and would one day use them)
                 frames.append(peaks[keep])
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
-    forecast = _ordered(forecast, alive.nodes)
+    forecast = without_unestimated(_ordered(forecast, alive.nodes),
+                                   estimated_nodes(alive, by_node))
     zones = _zone_table(hierarchy, alive, by_node, forecast, set(peak_paths))
     ok = [by_node[n] for n in ran]
     return ManyZonesRun(
@@ -392,7 +400,7 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
         else:
             row.update(status="ok", reason=partial)
         if node in alive.nodes:  # a total's data center is its zones', whether it ran or not
-            row["data_center"] = _data_center_source(node, alive, by_node)
+            row["data_center"] = data_center_source(node, alive, by_node)
         if result is not None and result.ok:
             summary = result.backtest_summary
             chosen = summary[(summary["model"] == "selected")
@@ -412,25 +420,11 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
                     for q in ("p10", "p50", "p90"):
                         row[f"{metric}_{year}_{q}"] = float(part.loc[str(year), q])
         energy = mine[(mine["metric"] == "energy_gwh") & (mine["period"] == "2030")]
-        if not energy.empty:
-            by = energy.set_index("component")["mean"]
+        by = energy.set_index("component")["mean"]
+        if "data_center" in by.index:  # none where it was not estimated (`data_center_source`)
             row["data_center_share_2030"] = float(by["data_center"] / by["total"])
         rows.append(row)
     return pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
-
-
-def _data_center_source(node: str, alive: Hierarchy, by_node: dict) -> str:
-    """Where a node's data-center energy comes from: a zone's own trend or large-load
-    pipeline; a total's is the sum of its zones' (`assemble`), so it names theirs."""
-    if node in alive.leaves:
-        return "large-load pipeline" if by_node[node].data_center_known else "trend"
-    leaves = alive.leaves_under(node)
-    piped = sum(by_node[leaf].data_center_known for leaf in leaves)
-    if piped == 0:
-        return "trend"
-    if piped == len(leaves):
-        return "large-load pipeline of its zones"
-    return f"trend + large-load pipeline of {piped} of its {len(leaves)} zones"
 
 
 def _concat(frames, columns: list[str] | None = None) -> pd.DataFrame:

@@ -9,7 +9,8 @@ different months: the total ends with the first to end). The node is then run as
 node's name (`forecasting.seeds`), so a node's numbers do not depend on which worker runs it
 or in what order. A leaf with large-load data gets the decomposition and the ``vetted``
 data-center component; every other node the settings' ``data_center`` (default ``none``: the
-statistical model on the whole load, no data-center component).
+statistical model on the whole load, no data-center component; its result says its
+data-center part was not estimated, `NodeResult.data_center_estimated`).
 
 Every task also returns its monthly peak paths: the run fits them to the node's coherent
 energy, the new large-load pipeline load under it and its children's peaks
@@ -96,6 +97,9 @@ class NodeResult:
     season_peaks: pd.DataFrame | None = None   # 50/50 and 90/10 summer and winter peaks
     peak_check: pd.DataFrame | None = None     # its history's held-out years beside them
     data_center_known: bool = False
+    data_center_estimated: bool = True   # False: the settings' ``data_center: none`` and no
+    # large-load pipeline, so its "data_center" paths are zeros, not an estimate (the run
+    # publishes no data-center figures for it: `forecasting.many_zones.data_center_source`)
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
     seconds: float = 0.0
 
@@ -233,6 +237,7 @@ def _run(task: NodeTask) -> NodeResult:
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
+        data_center_estimated=config.data_center != "none",
         quality=quality,
     )
 

@@ -3,13 +3,17 @@
 - forecast.csv: `forecasting.contracts.FORECAST_COLUMNS`, one ``region`` per node (zones,
   BAs, regions and the top), scenario ``reference``; energy_gwh and avg_mw coherent across
   the hierarchy (`assemble`), peak_mw each node's own run's fitted to that energy, to the new
-  large-load pipeline load under it and to its children's peaks (`coherent_peaks`)
+  large-load pipeline load under it and to its children's peaks (`coherent_peaks`); the
+  ``base`` and ``data_center`` components only of nodes whose zones all estimated their
+  data-center part, the others' ``total`` alone (`data_center_source`)
 - zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
   or "sum of zones" for a parent whose own run failed: its reason says its energy is its
   zones' sum and its peaks its children's peaks summed), energy and peak for 2025, 2028 and
   2030 (P10, P50, P90), data-center share of 2030 energy and where that load comes from
-  (``data_center``: a zone's ``trend`` or ``large-load pipeline``; a total's is its zones',
-  e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when its own run failed),
+  (``data_center``: a zone's ``trend``, ``large-load pipeline`` or ``not estimated``; a
+  total's is its zones', e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when
+  its own run failed; the share is empty where it was not estimated, for a total in any of
+  its zones: ``not estimated in 2 of its 3 zones; trend in 1``),
   backtest MASE and 80% coverage of
   `selected` (monthly energy); the seconds each task took are in manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's

@@ -26,6 +26,10 @@ ZONES_COLUMNS = ("region", "level", "status", "data_center",
                  "peak_mw_2030_p50", "data_center_share_2030", "backtest_mase",
                  "backtest_coverage80")
 HISTORY_COLUMNS = ("region", "period", "energy_gwh", "peak_mw")
+#: zones.csv's ``data_center`` of a node whose data-center part was not estimated (its
+#: share empty; a total's text goes on to say in how many of its zones), as
+#: forecasting/many_zones/data_center_source.py writes it
+NOT_ESTIMATED = "not estimated"
 #: columns holding node names, read as written: a zone, region or top named NA, NULL, nan or
 #: None is that name, never a missing value (only an empty cell is: the top's parent)
 NAME_COLUMNS = ("region", "parent")

@@ -1,7 +1,12 @@
 """Render the report of a many-zone run: the top's energy and peak, every region's energy,
 a sortable table of every node (zone, BA, region, top) with a detail section each, the
 failed zones with their reasons, how the totals were made coherent and how peaks coincide;
-one self-contained page like the other reports."""
+one self-contained page like the other reports.
+
+A node whose data-center part was not estimated (forecast.csv has no data-center rows of
+it: `forecasting.many_zones.data_center_source`) reads "not estimated" where a share or a
+data-center energy would be, never a 0%; a run where no node estimated it has no
+data-center energy column at all."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from plotly.offline import get_plotlyjs
 
 from forecasting.report import zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
-from forecasting.report.many_zones_files import ManyZonesFiles
+from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_render import peak_check_counts
 
@@ -31,8 +36,9 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     for metric in ("energy_gwh", "peak_mw"):
         rows = forecast[forecast["region"] == top]
         if not rows.empty and top_history is not None and not top_history.empty:
+            split = tuple(c for c in ("base", "data_center") if c in set(rows["component"]))
             charts[f"top-{metric}"] = _figure_json(
-                zone_figures.fan_figure(rows, top_history, "reference", metric))
+                zone_figures.fan_figure(rows, top_history, "reference", metric, split))
     charts["regions"] = _figure_json(_regions_figure(annual, run.zones))
     nodes = [] if run.zones is None else run.zones.to_dict("records")
     for i, node in enumerate(nodes):
@@ -45,6 +51,8 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         title=f"dcload zones report: {top}",
         manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
         top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
+        data_center_shown=bool((annual["component"] == "data_center").any()),
+        not_estimated=NOT_ESTIMATED,
         headline=_node_years(annual, top), nodes=nodes,
         failed=manifest.get("failed", []),
         quality=quality_rows(manifest.get("data_quality")),
@@ -92,7 +100,9 @@ def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
         for metric, component in (("energy_gwh", "total"), ("energy_gwh", "data_center"),
                                   ("peak_mw", "total")):
             part = at[(at["metric"] == metric) & (at["component"] == component)]
-            row[f"{metric}_{component}"] = _cell(part.iloc[0]) if not part.empty else "-"
+            row[f"{metric}_{component}"] = (
+                _cell(part.iloc[0]) if not part.empty
+                else NOT_ESTIMATED if component == "data_center" else "-")
         out.append(row)
     return out
 

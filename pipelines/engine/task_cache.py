@@ -29,8 +29,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: older code are not reused (2: energy paths carry the new pipeline load apart; 3: a total's
 #: result carries its monthly peak paths; 4: every node's result carries its monthly and
 #: annual peak paths, a zone's annual peak made as `weather_years.annual_peaks` makes it;
-#: 5: every node's result carries its measured peaks of the forecast's years)
-RESULT_FORMAT = 5
+#: 5: every node's result carries its measured peaks of the forecast's years; 6: and whether
+#: its data-center part was estimated)
+RESULT_FORMAT = 6
 
 
 def task_key(task) -> str:

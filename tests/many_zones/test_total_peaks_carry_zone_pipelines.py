@@ -185,11 +185,14 @@ def test_a_real_totals_peak_holds_its_zones_pipeline(real_run):
         assert peaks.loc[(node, 2030, "summer"), "peak_50_50_mw"] > \
             peaks.loc[("ACME-NORTH", 2030, "summer"), "peak_50_50_mw"]
     # every row's peak at least its average; TOP holds only ACME, so publishes its peaks;
-    # ACME at least each zone's, in every quantile (`coherent_peaks`)
+    # ACME at least each zone's, in every quantile (`coherent_peaks`), in the components it
+    # publishes (its total alone: ACME-SOUTH's data-center part is not estimated,
+    # `data_center_source`)
     columns = ["mean", "p05", "p10", "p50", "p90", "p95"]
     table = forecast.set_index(["metric", "region", "component", "period"]).sort_index()
     peak, average = table.loc["peak_mw", columns], table.loc["avg_mw", columns]
     assert (peak >= average.loc[peak.index] - 1e-6).all().all()
     pd.testing.assert_frame_equal(peak.loc["TOP"], peak.loc["ACME"])
+    assert set(forecast.loc[forecast["region"] == "ACME", "component"]) == {"total"}
     for zone in ("ACME-NORTH", "ACME-SOUTH"):
-        assert (peak.loc["ACME"] >= peak.loc[zone] - 1e-6).all().all()
+        assert (peak.loc["ACME"] >= peak.loc[zone].loc[peak.loc["ACME"].index] - 1e-6).all().all()
