@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
-from forecasting.report import zone_figures
+from forecasting.report import number_format, zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
 from forecasting.report.render import _environment, _figure_json
@@ -86,7 +86,7 @@ def _text(value) -> str | None:
 
 
 def _cell(row) -> str:
-    return f"{row['p50']:,.0f} [{row['p10']:,.0f}-{row['p90']:,.0f}]"
+    return number_format.band(row["p50"], row["p10"], row["p90"])
 
 
 def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:

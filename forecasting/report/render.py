@@ -18,22 +18,30 @@ from plotly.offline import get_plotlyjs
 from forecasting.combine.limits import binding_summary
 from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
-from forecasting.report import figures
+from forecasting.report import figures, number_format
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
 from forecasting.report.track_record import fmt, track_record_view
 
-HEADLINE_METRICS = {"twh": ("TWh/yr", 0), "share_pct": ("% of US electricity", 1),
+#: per headline metric its label and decimals; None: a load figure, to about three
+#: significant figures (`number_format.band`: whole TWh from 100 up, as always); the GW rows
+#: keep whole GW (a national band of tens of GW, read as before)
+HEADLINE_METRICS = {"twh": ("TWh/yr", None), "share_pct": ("% of US electricity", 1),
                     "capacity_gw": ("capacity GW", 0), "avg_gw": ("average GW", 0)}
 
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
     )
+    # a load figure to about three significant figures (forecasting/report/number_format.py)
+    environment.filters["figure"] = number_format.figure
+    environment.globals["figures"] = number_format.figures
+    environment.globals["band"] = number_format.band
+    return environment
 
 
 def _figure_json(fig) -> Markup:
@@ -118,7 +126,9 @@ def render_report(run: RunFiles) -> str:
     )
 
 
-def _cell(row, digits: int) -> str:
+def _cell(row, digits: int | None) -> str:
+    if digits is None:
+        return number_format.band(row["p50"], row["p10"], row["p90"], separator=False)
     return f"{row['p50']:.{digits}f} [{row['p10']:.{digits}f}-{row['p90']:.{digits}f}]"
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from forecasting.report.figures import LAYOUT, PALETTE
+from forecasting.report.number_format import band_decimals
 
 METRIC_LABELS = {"energy_gwh": "energy, GWh", "avg_mw": "average MW", "peak_mw": "peak MW"}
 
@@ -113,7 +114,8 @@ def decomposition_figure(decomposition: pd.DataFrame,
                 x=[f"{f[-4:]}-07" for f in mw["figure"]], y=mw["published"], mode="markers",
                 name="published data-center MW", text=mw["source"],
                 marker=dict(size=12, symbol="star", color="#ff7f0e"),
-                hovertemplate="%{text}: %{y:.0f} MW<extra></extra>"))
+                hovertemplate=f"%{{text}}: %{{y:.{band_decimals(mw['published'])}f}} MW"
+                              "<extra></extra>"))
     fig.update_layout(title="Monthly average load: base and data center (evidence months)",
                       yaxis_title="average MW", xaxis=dict(type="category", nticks=12),
                       **LAYOUT)

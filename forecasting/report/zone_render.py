@@ -21,6 +21,7 @@ from forecasting.backtest.selected import logged_rows, positive_evidence
 from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
@@ -177,10 +178,11 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
         seasons.append(season)
         energy = at[at["scenario"] == scenario].set_index("component")["p50"]
         share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
-        beside = ("" if other is None else f"; {other.season} {other.peak_50_50_mw:,.0f} MW, "
-                  f"90/10 {other.peak_90_10_mw:,.0f} MW")
-        part = (f"{row.peak_50_50_mw:,.0f} MW (90/10 {row.peak_90_10_mw:,.0f} MW; growth band "
-                f"{row.growth_p10_mw:,.0f}-{row.growth_p90_mw:,.0f} MW{beside})")
+        mw = _peak_figures(row, other)
+        beside = ("" if other is None else f"; {other.season} {mw['other_50_50']} MW, "
+                  f"90/10 {mw['other_90_10']} MW")
+        part = (f"{mw['50_50']} MW (90/10 {mw['90_10']} MW; growth band "
+                f"{mw['growth_p10']}-{mw['growth_p90']} MW{beside})")
         parts.append([scenario, season, part + (f", data centers {100 * share:.0f}% of energy"
                                                 if data_center else "")])
     if len(set(seasons)) == 1:
@@ -204,8 +206,20 @@ def peak_season(rows: pd.DataFrame) -> tuple[str, object, object | None]:
     return str(ordered[0].season), ordered[0], ordered[1] if len(ordered) > 1 else None
 
 
+def _peak_figures(row, other) -> dict[str, str]:
+    """The headline's peak MW of a season's `row` (and the `other` season's, or None), on
+    one scale (`number_format.figures`: 17.0 beside 17.4, not 17 and 17)."""
+    names = ["50_50", "90_10", "growth_p10", "growth_p90"]
+    values = [row.peak_50_50_mw, row.peak_90_10_mw, row.growth_p10_mw, row.growth_p90_mw]
+    if other is not None:
+        names += ["other_50_50", "other_90_10"]
+        values += [other.peak_50_50_mw, other.peak_90_10_mw]
+    return dict(zip(names, number_format.figures(*values), strict=True))
+
+
 def _cell(row, digits: int) -> str:
-    return f"{row['p50']:,.{digits}f} [{row['p10']:,.{digits}f}-{row['p90']:,.{digits}f}]"
+    """"P50 [P10-P90]" on one scale, with at least `digits` decimals (`number_format.band`)."""
+    return number_format.band(row["p50"], row["p10"], row["p90"], minimum=digits)
 
 
 def _headline(forecast: pd.DataFrame, years: list[int], data_center: bool = True
@@ -234,9 +248,10 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
         cells = []
         for y in years:
             r = part.loc[y]
-            cells.append({"p50": f"{r.peak_50_50_mw:,.0f}", "p90": f"{r.peak_90_10_mw:,.0f}",
-                          "weather": f"{r.weather_p05_mw:,.0f}-{r.weather_p95_mw:,.0f}",
-                          "growth": f"{r.growth_p10_mw:,.0f}-{r.growth_p90_mw:,.0f}"})
+            mw = number_format.figures(r.peak_50_50_mw, r.peak_90_10_mw, r.weather_p05_mw,
+                                       r.weather_p95_mw, r.growth_p10_mw, r.growth_p90_mw)
+            cells.append({"p50": mw[0], "p90": mw[1], "weather": f"{mw[2]}-{mw[3]}",
+                          "growth": f"{mw[4]}-{mw[5]}"})
         rows.append({"scenario": scenario, "season": season, "cells": cells})
     return rows
 

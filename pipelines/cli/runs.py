@@ -9,6 +9,7 @@ import typer
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.report.number_format import figure
 from pipelines.cli.options import JsonOption, StoreOption
 
 runs_app = typer.Typer(no_args_is_help=True, add_completion=False,
@@ -48,7 +49,8 @@ def runs_list(
             " (pruned)" if r.pruned_utc else " (folder missing)" if _folder_missing(st, r)
             else ""), r.started_utc.replace("+00:00", ""),
             _duration(r.started_utc, r.ended_utc),
-            _short(", ".join(f"{k} {v:.0f}" for k, v in r.key_results.items()) or "-", 70),
+            _short(", ".join(f"{k} {figure(v, separator=False)}"
+                             for k, v in r.key_results.items()) or "-", 70),
             _short(r.error or r.note or "")))
     typer.echo(_table(table))
 
@@ -91,8 +93,8 @@ def runs_show(
             lines.append(f"{key + ':':<13} missing: {display_path(st.run_dir(row.id))} was "
                          "removed (not by retention)")
     if info["key_results"]:
-        lines.append(f"{KEY_YEAR} P50 (TWh; zone runs: peak MW): " + ", ".join(f"{k} {v:.1f}"
-                                                 for k, v in info["key_results"].items()))
+        lines.append(f"{KEY_YEAR} P50 (TWh; zone runs: peak MW): " + ", ".join(
+            f"{k} {figure(v, separator=False, minimum=1)}" for k, v in info["key_results"].items()))
     if info.get("inputs"):
         lines.append("inputs:")
         lines += [f"  {sha[:12]}  {path}" for path, sha in info["inputs"].items()]
