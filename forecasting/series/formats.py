@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from forecasting.errors import InputError
+from forecasting.series.units import header_unit
 
 FORMATS = ("eia930", "pjm", "generic", "eia930-balance")
 
@@ -55,8 +56,6 @@ EXPECTED = (
     f"('{BALANCE_DATE}', '{BALANCE_VALUE}'), a PJM header "
     f"('{PJM_DATE}', '<ZONE>_MW'), or date_col and value_col for a generic file"
 )
-
-_KNOWN_UNITS = {u.lower(): u for u in ("kW", "MW", "GW", "TW", "kWh", "MWh", "GWh", "TWh")}
 
 
 @dataclass(frozen=True)
@@ -107,12 +106,11 @@ def _listing(columns: Sequence[str]) -> str:
     return ", ".join(f"'{c}'" for c in columns) if len(columns) else "(no columns)"
 
 
-def infer_unit(column: str) -> str | None:
-    """The unit named in a column like ``load (MW)`` or ``DOM_MW``, if it is a known one."""
-    match = re.search(r"\(\s*([A-Za-z]+)\s*\)\s*$", column) or re.search(r"_([A-Za-z]+)$", column)
-    if match:
-        return _KNOWN_UNITS.get(match.group(1).lower())
-    return None
+def infer_unit(column: str, file: str = "(header)") -> str | None:
+    """The unit a value column's header names (``load (MW)``, ``Load [kW]``, ``DOM_MW``), None
+    for none; `InputError` for one naming two units or one not convertible to a load
+    (`forecasting.series.units`)."""
+    return header_unit(column, file)
 
 
 def _matches(columns: Sequence[str]) -> dict[str, FileFormat | list[str]]:
@@ -173,7 +171,9 @@ def detect_format(
     """The `FileFormat` of a file with this header (rules in the module docstring).
 
     ``unit`` overrides the unit (default MW for eia930/pjm, inferred from the value column's
-    name for generic files, else ``"unspecified"``); ``tz`` is the zone of generic timestamps.
+    name for generic files by `forecasting.series.units`, which refuses a name giving two
+    units or one not convertible, else ``"unspecified"``); ``tz`` is the zone of generic
+    timestamps.
     """
     columns = [str(c) for c in columns]
     if format is not None and format not in FORMATS:
@@ -208,7 +208,7 @@ def detect_format(
         d = _require(file, columns, date_col, "date")
         v = _require(file, columns, value_col, "value")
         clock = "UTC" if names_utc(d) else tz  # `datetime_beginning_utc` says its clock
-        return FileFormat("generic", d, v, unit or infer_unit(v) or "unspecified", clock,
+        return FileFormat("generic", d, v, unit or infer_unit(v, file) or "unspecified", clock,
                           names_hour_ending(d))
 
     spec = found.get(format)

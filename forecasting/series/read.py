@@ -11,8 +11,8 @@ Rules:
   whose columns are found from its first rows (`columns`). The timestamps become UTC hour
   starts or periods (`dates`, which states the time-zone and DST rules) and the sampling
   (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
-  frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are averaged to hours
-  (`sub_hourly`).
+  frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are averaged to hours, or
+  summed when their unit is an energy (`sub_hourly`).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
@@ -52,6 +52,7 @@ from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
+from forecasting.series.units import is_energy
 
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "<na>", "nat"})
 PARQUET_MAGIC = b"PAR1"
@@ -501,7 +502,7 @@ def read_series(
     sampling = f"{NAMES[parsed.freq]} ({parsed.inferred})"
     repeated = 0
     if parsed.step_minutes < 60:
-        means = hourly_means(series, origin, parsed.step_minutes)
+        means = hourly_means(series, origin, parsed.step_minutes, energy=is_energy(spec.unit))
         series, origin, repeated = means.values, means.origin, means.repeated
         sampling = f"sub-hourly ({means.note(parsed.step_minutes)})"
 
