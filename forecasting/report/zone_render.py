@@ -1,7 +1,8 @@
 """Render the self-contained HTML report of a zone run (a `ZoneRunFiles` bundle) with Jinja2,
 in the same page style as the national report (plotly.js inlined, autoescaping on, no
-network). Sections: headline, peaks (50/50 and 90/10), energy and peak fans, data-center
-load and the pipeline by stage, decomposition with the published figures it is checked
+network). Sections: headline (with the growth check's sentence when the run has
+growth_check.csv: `zone_growth_check`), peaks (50/50 and 90/10), energy and peak fans,
+data-center load and the pipeline by stage, decomposition with the published figures it is checked
 against, backtest, assumptions with sources, changes, provenance, downloads. The backtest's
 sentence on the bands reads the run directory's calibration.csv (`read_calibration`), the
 factors the forecast applied, when the run has one."""
@@ -26,6 +27,7 @@ from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
 from forecasting.report.zone_files import ZoneRunFiles
+from forecasting.report.zone_growth_check import growth_check_text
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -109,6 +111,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
         region=region,
         reading=zone_reading(forecast, run.peaks, region, data_center=estimated),
+        growth_check=growth_check_text(run.growth_check, run.directory,
+                                       data_center=estimated),
         headline_years=[y for y in HEADLINE_YEARS if y in years],
         headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
                            data_center=estimated),

@@ -39,6 +39,9 @@
   statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
 - ``calibration``: the band factors per monthly horizon the forecast applied, from the
   rule's decision on the total monthly energy (`calibration_table`, `calibration.csv`).
+- ``growth_check``: the statistical forecast's growth (the base energy paths' P50 average MW
+  of the last year) beside the growth of the history's last regime (the decomposition's
+  monthly base MW, the whole load for ``data_center: none``), `growth_check`.
 
 What is scored and what is modelled. A planner judges the forecast of the zone's metered
 load, and the peers forecast that series, so the published backtest scores the total load:
@@ -87,6 +90,7 @@ from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_na
 from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
+from forecasting.zones.growth_check import growth_check
 from forecasting.zones.history import (
     COMPLETE,
     MONTH_COMPLETE,
@@ -139,6 +143,7 @@ class ZoneRun:
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
     calibration: pd.DataFrame  # the band factors the forecast applied (`calibration_table`)
+    growth_check: pd.DataFrame  # the forecast's growth beside the history's last regime's
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)},
     # "annual_peak_mw": {component: (n, calendar years of the months)}}; for tests
     quality: dict  # what cleaning did to the hours (`ZoneHistory.quality`)
@@ -445,7 +450,10 @@ def run_zone(
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
                                   timezone=config.timezone),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary,
-        calibration=calibration_table(base_choice.decision), paths=paths,
+        calibration=calibration_table(base_choice.decision),
+        growth_check=growth_check(config.region, monthly_dc["base_mw"],
+                                  annual_p50_mw(base_e, months)),
+        paths=paths,
         quality=history.quality(),
     )
 
@@ -457,6 +465,16 @@ def without_data_center(frame: pd.DataFrame) -> pd.DataFrame:
         out[col] = 0.0
     out["base_mw"] = out["total_mw"]
     return out
+
+
+def annual_p50_mw(energy_gwh: np.ndarray, months: pd.PeriodIndex) -> pd.Series:
+    """P50 over the paths of each full forecast year's average MW (its energy over its
+    hours), by year: the forecast table's annual ``avg_mw`` P50 of the same paths."""
+    years = np.asarray(months.year)
+    p50 = {y: float(np.quantile(energy_gwh[:, years == y].sum(axis=1) * 1000.0
+                                / hours_in(months[years == y]).sum(), 0.5))
+           for y in full_years(months)}
+    return pd.Series(p50, name="p50_mw")
 
 
 def _history_rows(table: pd.DataFrame) -> pd.DataFrame:

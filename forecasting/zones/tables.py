@@ -24,6 +24,9 @@ they are on disk). Every zone run directory holds:
 - calibration.csv: the band factors per monthly horizon the forecast applied
   (`forecasting.zones.calibration_table`: horizon, n_residuals, min_residuals, calibrated,
   factor, factor_80, factor_90, scale); the report's sentence on the bands reads it
+- growth_check.csv: the statistical forecast's growth to its last year beside the growth of
+  the history's last regime, and whether it lies outside that interval
+  (`forecasting.zones.growth_check`); the report's headline says it in words
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def zone_tables(computed) -> dict[str, str]:
         "backtest_forecasts.csv": run.backtest_forecasts,
         "backtest_summary.csv": run.backtest_summary,
         "calibration.csv": run.calibration,
+        "growth_check.csv": run.growth_check,
     }
     if not run.neighbour_check.empty:
         tables["neighbour_check.csv"] = run.neighbour_check

@@ -243,3 +243,24 @@ def test_the_existing_data_center_draw_splits_the_total_and_adds_nothing_to_it(r
     existing_mw = (first - base) * 1000.0 / (31 * 24)  # the first forecast month, 2025-01
     assert existing_mw.std() < 0.05 * point
     assert existing_mw.mean() == pytest.approx(point, rel=0.05)
+
+
+def test_the_growth_check_sets_the_published_base_beside_the_history_s_base(run):
+    """growth_check.csv: the statistical forecast's last-year P50 is the published one (the
+    base, without the data-center scenarios), its start the last 12 complete months of the
+    decomposition's base, and its growth the compound rate between them."""
+    row = run.growth_check.iloc[0]
+    annual = run.forecast[run.forecast["period"].str.len() == 4]
+    last = int(annual["period"].astype(int).max())
+    published = annual[(annual["scenario"] == "statistical-trend")
+                       & (annual["component"] == "base") & (annual["metric"] == "avg_mw")
+                       & (annual["period"] == str(last))]["p50"]
+    assert row["last_year"] == last
+    assert row["last_year_p50_mw"] == pytest.approx(float(published.iloc[0]))
+    months = run.decomposition[run.decomposition["period"].str.len() == 7].tail(12)
+    hours = pd.PeriodIndex(months["period"], freq="M").days_in_month.to_numpy() * 24
+    assert row["baseline_mw"] == pytest.approx(np.average(months["base_mw"], weights=hours))
+    assert row["first_year"] == months["period"].iloc[-1][:4]
+    span = last - int(row["first_year"])  # a calendar year to a calendar year
+    growth = (row["last_year_p50_mw"] / row["baseline_mw"]) ** (1 / span) - 1
+    assert row["forecast_growth_pct_per_year"] == pytest.approx(100 * growth)
