@@ -16,7 +16,9 @@ Rules:
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
-  kept as NaN (so cleaning reports it as a gap) and counted. Any other non-numeric or
+  kept as NaN (so cleaning reports it as a gap) and counted. A column whose ',' may group
+  thousands or mark decimals (``11,768``) and whose cells do not settle which is refused
+  (`comma_reading`). Any other non-numeric or
   non-finite value, and a negative one, is an `InputError` naming file, row and column, as
   are a value column empty in every row, an EIA BALANCE file holding several balancing
   authorities when ``area`` does not choose one (one file is one area's load: the error names
@@ -47,6 +49,7 @@ from forecasting.contracts import frequency_code
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns, thousands_separated
+from forecasting.series.comma_reading import ambiguity_error, ambiguous_position
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
@@ -479,6 +482,10 @@ def read_series(
     texts = texts.reset_index(drop=True)
     thousands = spec.thousands or (spec.name == "generic"
                                    and thousands_separated(texts, MISSING_TOKENS))
+    if thousands and not spec.thousands:
+        at = ambiguous_position(texts, MISSING_TOKENS)
+        if at is not None:
+            raise ambiguity_error(file, texts.iloc[at], int(rows[at]), spec.value_col)
     values = _parse_values(texts, rows, file, spec.value_col, thousands=thousands)
     missing_rows = rows[values.isna().to_numpy()]
 
