@@ -8,11 +8,12 @@ Rules:
   Parquet cells are read as the text a CSV would hold (timestamps as ISO text).
 - The format (eia930, eia930-balance, pjm, generic) comes from the header (`formats`); a
   header that is none of them, without both ``date_col`` and ``value_col``, is a generic file
-  whose columns are found from its first rows (`columns`). The timestamps become UTC hour
-  starts or periods (`dates`, which states the time-zone and DST rules) and the sampling
-  (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
-  frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are averaged to hours, or
-  summed when their unit is an energy (`sub_hourly`).
+  whose columns are found from its first rows (`columns`; when they are not, `layouts` names
+  a separator, a title or units line or a decimal comma that hides them). The timestamps
+  become UTC hour starts or periods (`dates`, which states the time-zone and DST rules) and
+  the sampling (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which
+  also refuses mixed frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are
+  averaged to hours, or summed when their unit is an energy (`sub_hourly`).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
@@ -53,6 +54,7 @@ from forecasting.series.comma_reading import ambiguity_error, ambiguous_position
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
+from forecasting.series.layouts import layout_error
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 from forecasting.series.units import is_energy
@@ -395,7 +397,11 @@ def read_series(
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise InputError(file, f"unknown time zone '{source_tz}'", field="source_tz") from exc
     kind = _kind_of(path, file)
-    sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)
+    try:
+        sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)
+    except InputError as error:  # a title line of one field above the header
+        layout = layout_error(file, path, kind, None, MISSING_TOKENS)
+        raise (layout or error) from None
     columns = list(sample.columns)
     if not columns:
         raise InputError(file, "file is empty (no header line)")
@@ -407,9 +413,13 @@ def read_series(
         and not known_header(columns)
     )
     if detected:
-        date_col, value_col = detect_columns(
-            file, sample, missing=MISSING_TOKENS, date_col=date_col, value_col=value_col
-        )
+        try:
+            date_col, value_col = detect_columns(
+                file, sample, missing=MISSING_TOKENS, date_col=date_col, value_col=value_col
+            )
+        except InputError as error:  # a separator, a title or units line, a decimal comma
+            layout = layout_error(file, path, kind, sample, MISSING_TOKENS)
+            raise (layout or error) from None
         if date_col not in columns or value_col not in columns:
             detect_format(file, columns, format="generic", date_col=date_col, value_col=value_col)
     spec = detect_format(
