@@ -140,13 +140,17 @@ def refuse_unstated_local_clock(raws) -> None:
                              field="--series-tz")
 
 
-def local_clock_warnings(raws) -> list[str]:
+def local_clock_warnings(raws, *, config: bool = False) -> list[str]:
     """One line per file read on UTC by default that looks like local time (a run, or a
-    --series command, which go on: configs already written keep running)."""
+    --series command, which go on: configs already written keep running); ``config``: the
+    advice names a zone config's ``series_timezone`` rather than --series-tz."""
     lines = []
     for raw in raws:
         found = utc_file_signature(raw)
-        if found is not None:
-            lines.append(f"warning: {raw.source}: {found.sentence()}, and is read as UTC; "
-                         f"{clock_advice(found.rule)}")
+        if found is None:
+            continue
+        advice = (f"set series_timezone: <zone> in the zone config (e.g. {found.rule.example})"
+                  if config else clock_advice(found.rule))
+        lines.append(f"warning: {raw.source}: {found.sentence()}, and is read as UTC; "
+                     f"{advice}")
     return lines

@@ -230,7 +230,7 @@ def read_zone_inputs(config, root: str | Path = "."):
     root = Path(root)
     raws = read_zone_files([root / p for p in config.series], area=config.area,
                            source_tz=config.series_timezone, column=config.column)
-    for line in local_clock_warnings(raws):
+    for line in local_clock_warnings(raws, config=True):
         print(line, file=sys.stderr, flush=True)
     large = None
     if config.large_loads is not None:

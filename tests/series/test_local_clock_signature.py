@@ -88,4 +88,4 @@ def test_a_zone_run_reading_its_files_warns_and_goes_on(tmp_path, capsys):
     assert len(raws) == 1
     warned = capsys.readouterr().err.strip().splitlines()
     assert len(warned) == 1 and warned[0].startswith("warning: ")
-    assert "looks like local time" in warned[0] and "--series-tz" in warned[0]
+    assert "looks like local time" in warned[0] and "series_timezone" in warned[0]
