@@ -8,7 +8,8 @@ Rules (cells are stripped; empty and ``NA``-like cells are ignored):
   one form reading `DATE_SHARE` of the cells is enough, the reader names the others);
   *numeric* if every cell is a finite number, or if every cell is a number written with
   ``,`` thousands separators (`thousands_separated`: ``12,070``, ``1,234,567.5``, and
-  ``987`` under a thousand; the reader then reads the whole column so). A decimal comma
+  ``987`` under a thousand; the reader then reads the whole column so, unless the column
+  may as well hold decimal commas: `forecasting.series.comma_reading`). A decimal comma
   (``12,5``, ``0,987``) is never taken for one. A column of years is both.
 - The date column is the given ``date_col``, else the left-most date-like column that is not
   numeric, else the left-most column of years. None: `InputError` listing the header.

@@ -17,9 +17,10 @@ Rules (column names are compared after stripping spaces, case-insensitively):
 - ``generic``: any CSV, when the caller names ``date_col`` and ``value_col``. Dates may be
   years (``2023``), months (``2023-01``), days (``2023-01-01``) or timestamps, which are taken
   as the **start** of the hour in ``tz`` (default UTC) unless they carry a UTC offset, and as
-  its **end** when the date column is named for it (``Hour Ending``, ``HE``:
-  `names_hour_ending`) or holds a ``24:00`` label (`forecasting.series.dates`); a date column
-  named for UTC (``datetime_beginning_utc``: `names_utc`) is UTC whatever ``tz`` says.
+  its **end** when the date column is named for it (``Hour Ending``, ``HE``, ``Interval
+  End``, ``End Time``: `names_hour_ending`) or holds a ``24:00`` label
+  (`forecasting.series.dates`); a date column named for UTC (``datetime_beginning_utc``:
+  `names_utc`) is UTC whatever ``tz`` says.
 
 Detection when no ``format`` is given: a header matching exactly one of ``eia930``/``pjm`` is
 that format (``date_col``/``value_col``, if given, then override its default columns); a
@@ -145,11 +146,24 @@ def names_utc(column: str) -> bool:
     return "utc" in words or "gmt" in words
 
 
+#: words of a date column's name saying its stamps end their interval (``Interval End``,
+#: ``End Time``, ``Period End``, ``Date/Time (HE)``)
+_ENDING_WORDS = frozenset({"end", "ending", "he"})
+
+
 def names_hour_ending(column: str) -> bool:
     """Whether a generic file's date column says its stamps end their hour: ``Hour Ending``,
-    ``HourEnding``, ``interval_ending``, ``HE``."""
-    name = column.strip().lower()
-    return "ending" in name or name == "he"
+    ``HourEnding``, ``interval_ending``, ``HE``, and ``end``, ``ending`` or ``HE`` as a whole
+    word of the name (words split at anything not a letter or digit and at a lower-upper
+    case step: ``Interval End``, ``End Time``, ``Period End``, ``Date/Time (HE)``,
+    ``DateTime HE``, ``IntervalEnd``). Meter and SCADA exports name their time column so,
+    and a stamp read as an hour start when it ends the hour puts every hour one hour late;
+    a word merely containing the letters (``Weekend``, ``Legend``, ``Depend``) says
+    nothing."""
+    name = column.strip()
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    words = set(re.split(r"[^a-z0-9]+", spaced.lower()))
+    return "ending" in name.lower() or bool(words & _ENDING_WORDS)
 
 
 def known_header(columns: Sequence[str]) -> bool:

@@ -24,6 +24,7 @@ from forecasting.errors import InputError
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
 from forecasting.series.flags import ImputedReport, set_aside_imputed
+from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import ReadReport, read_series, series_files
 from forecasting.series.resample import (
     DEFAULT_PERIOD_TZ,
@@ -46,6 +47,9 @@ class LoadReport:
     overlaps: list[OverlapReport] = field(default_factory=list)
     zeros: ZeroReport = field(default_factory=ZeroReport)
     imputed: ImputedReport = field(default_factory=ImputedReport)  # set aside (`flags`)
+    #: files read on UTC by default that look like local time (`local_clock`), one warning
+    #: line each; not in `to_dict`, since which clock was stated is the caller's to know
+    local_clock: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -140,6 +144,7 @@ def load_series(
         )
         for p in paths
     ]
+    clock_lines = local_clock_warnings(raws)
     raw, overlaps = combine(raws)
     stamps = raw.values.dropna().index.unique()
     if len(stamps) < 2:
@@ -179,5 +184,6 @@ def load_series(
         overlaps=overlaps,
         zeros=zeros,
         imputed=imputed.report,
+        local_clock=clock_lines,
     )
     return series, report

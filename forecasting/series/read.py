@@ -8,15 +8,18 @@ Rules:
   Parquet cells are read as the text a CSV would hold (timestamps as ISO text).
 - The format (eia930, eia930-balance, pjm, generic) comes from the header (`formats`); a
   header that is none of them, without both ``date_col`` and ``value_col``, is a generic file
-  whose columns are found from its first rows (`columns`). The timestamps become UTC hour
-  starts or periods (`dates`, which states the time-zone and DST rules) and the sampling
-  (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which also refuses mixed
-  frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are averaged to hours, or
-  summed when their unit is an energy (`sub_hourly`).
+  whose columns are found from its first rows (`columns`; when they are not, `layouts` names
+  a separator, a title or units line or a decimal comma that hides them). The timestamps
+  become UTC hour starts or periods (`dates`, which states the time-zone and DST rules) and
+  the sampling (hourly, daily, monthly, annual) is inferred and reported (`sampling`, which
+  also refuses mixed frequencies); sub-hourly samples (every 5, 15 or 30 minutes) are
+  averaged to hours, or summed when their unit is an energy (`sub_hourly`).
 - Rows are numbered as data rows: row 1 is the first line after the header (row N is line
   N+1). Blank lines keep their number but are skipped and counted.
 - A value cell that is empty or ``NA``/``N/A``/``NaN``/``null``/``-`` is a *missing value*:
-  kept as NaN (so cleaning reports it as a gap) and counted. Any other non-numeric or
+  kept as NaN (so cleaning reports it as a gap) and counted. A column whose ',' may group
+  thousands or mark decimals (``11,768``) and whose cells do not settle which is refused
+  (`comma_reading`). Any other non-numeric or
   non-finite value, and a negative one, is an `InputError` naming file, row and column, as
   are a value column empty in every row, an EIA BALANCE file holding several balancing
   authorities when ``area`` does not choose one (one file is one area's load: the error names
@@ -47,9 +50,11 @@ from forecasting.contracts import frequency_code
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.series.columns import detect_columns, thousands_separated
+from forecasting.series.comma_reading import ambiguity_error, ambiguous_position
 from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
+from forecasting.series.layouts import layout_error
 from forecasting.series.sampling import NAMES, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 from forecasting.series.units import is_energy
@@ -392,7 +397,11 @@ def read_series(
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise InputError(file, f"unknown time zone '{source_tz}'", field="source_tz") from exc
     kind = _kind_of(path, file)
-    sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)
+    try:
+        sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)
+    except InputError as error:  # a title line of one field above the header
+        layout = layout_error(file, path, kind, None, MISSING_TOKENS)
+        raise (layout or error) from None
     columns = list(sample.columns)
     if not columns:
         raise InputError(file, "file is empty (no header line)")
@@ -404,9 +413,13 @@ def read_series(
         and not known_header(columns)
     )
     if detected:
-        date_col, value_col = detect_columns(
-            file, sample, missing=MISSING_TOKENS, date_col=date_col, value_col=value_col
-        )
+        try:
+            date_col, value_col = detect_columns(
+                file, sample, missing=MISSING_TOKENS, date_col=date_col, value_col=value_col
+            )
+        except InputError as error:  # a separator, a title or units line, a decimal comma
+            layout = layout_error(file, path, kind, sample, MISSING_TOKENS)
+            raise (layout or error) from None
         if date_col not in columns or value_col not in columns:
             detect_format(file, columns, format="generic", date_col=date_col, value_col=value_col)
     spec = detect_format(
@@ -479,6 +492,10 @@ def read_series(
     texts = texts.reset_index(drop=True)
     thousands = spec.thousands or (spec.name == "generic"
                                    and thousands_separated(texts, MISSING_TOKENS))
+    if thousands and not spec.thousands:
+        at = ambiguous_position(texts, MISSING_TOKENS)
+        if at is not None:
+            raise ambiguity_error(file, texts.iloc[at], int(rows[at]), spec.value_col)
     values = _parse_values(texts, rows, file, spec.value_col, thousands=thousands)
     missing_rows = rows[values.isna().to_numpy()]
 

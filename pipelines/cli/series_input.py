@@ -51,7 +51,7 @@ class SeriesOptions:
     date_col: str | None
     value_col: str | None
     ba: str | None
-    series_tz: str
+    series_tz: str | None  # None: not given (read as UTC)
     freq: Freq | None
     agg: Agg
     config: Path
@@ -81,10 +81,12 @@ ValueColOption = typer.Option(None, "--value-col", help="Value column of a gener
 BaOption = typer.Option(None, "--ba", help="The balancing authority to keep from a file "
                         "holding several (EIA's BALANCE file, as `dcload data fetch eia930` "
                         "writes it), e.g. PJM.")
-SeriesTzOption = typer.Option("UTC", "--series-tz", help="The clock of timestamps without a "
+SeriesTzOption = typer.Option(None, "--series-tz", help="The clock of timestamps without a "
                               "UTC offset in a generic file (IANA name, e.g. America/Chicago; "
-                              "EIA-930 and PJM files are read on their own clocks). Given, "
-                              "days and months are this clock's; without it, New York's.")
+                              "EIA-930 and PJM files are read on their own clocks; default "
+                              "UTC, with a warning for a file whose stamps repeat and skip at "
+                              "DST changes). Given, days and months are this clock's; without "
+                              "it, New York's.")
 FreqOption = typer.Option(None, "--freq", help="Modelling frequency (default: M for hourly "
                           "and daily files, the file's own for monthly and annual ones, Y for "
                           "the built history); finer than the data is an error.")
@@ -173,7 +175,7 @@ def load_modelling_series(
     from forecasting.zones.config import known_time_zone
 
     try:
-        clock = known_time_zone(options.series_tz.strip())
+        clock = known_time_zone((options.series_tz or "UTC").strip())
     except ValueError as error:
         raise InputError("(command line)", str(error), field="--series-tz") from None
     series, report = load_series(
@@ -183,6 +185,9 @@ def load_modelling_series(
         rules=CleaningRules(max_gap=0), min_coverage=complete_shares(),
         **({} if clock == "UTC" else {"period_tz": clock}),  # a local file's own months
     )
+    if options.series_tz is None:  # a local file read as UTC: said, not refused
+        for line in report.local_clock:
+            typer.echo(line, err=True)
     if int(series.notna().sum()) < needed:
         rows = sum(r.rows for r in report.reads)
         raise InputError(

@@ -40,14 +40,18 @@ def init_command(
                                help="The load column of files with several numeric columns "
                                "(e.g. ERCOT in ERCOT's native load file); written to the "
                                "config as `column`."),
-    series_tz: str = typer.Option("UTC", "--series-tz", metavar="TZ",
+    series_tz: str = typer.Option(None, "--series-tz", metavar="TZ",
                                   help="The clock of the files' timestamps without a UTC "
                                   "offset (IANA name, e.g. America/Chicago for local time "
-                                  "with DST); also the zone's clock when not UTC."),
+                                  "with DST); also the zone's clock when not UTC. Default "
+                                  "UTC, except that a file whose stamps repeat and skip at "
+                                  "DST changes is refused until the clock is given (UTC "
+                                  "too)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing config file."),
 ) -> None:
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
     from forecasting.paths import display_path
+    from forecasting.series.local_clock import refuse_unstated_local_clock
     from forecasting.zones.init_config import zone_config_text
 
     files = [*series, *(more or [])]
@@ -57,9 +61,13 @@ def init_command(
     check_out(out, name)
     if out.exists() and not force:
         raise InputError(display_path(out), "exists already (--force replaces it)")
-    series_tz = _time_zone(series_tz)
-    text = zone_config_text(name, files, out, read_files(files, ba, series_tz, column),
-                            area=ba, series_timezone=series_tz, column=column)
+    stated = series_tz is not None
+    series_tz = _time_zone(series_tz if stated else "UTC")
+    raws = read_files(files, ba, series_tz, column)
+    if not stated:  # a local file read as UTC would be written into the config so
+        refuse_unstated_local_clock(raws)
+    text = zone_config_text(name, files, out, raws, area=ba, series_timezone=series_tz,
+                            column=column)
     write_config(out, text)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)

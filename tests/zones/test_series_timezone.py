@@ -40,9 +40,10 @@ def test_init_with_series_tz_reads_local_files_to_their_true_hours(tmp_path):
     assert np.array_equal(raw.values.to_numpy(), truth.to_numpy())
     assert build_history([raw]).quality()["duplicate_rows"] == 0
 
-    # read as UTC (the default), the repeated autumn hours are rows given twice
-    done = run_cli("zones", "init", "ZZ", "--series", str(tmp_path / "ZZ.csv"), "--out",
-                   str(tmp_path / "utc.yaml"))
+    # read as UTC (stated: by default such a file is refused, test_local_clock_signature),
+    # the repeated autumn hours are rows given twice
+    done = run_cli("zones", "init", "ZZ", "--series", str(tmp_path / "ZZ.csv"),
+                   "--series-tz", "UTC", "--out", str(tmp_path / "utc.yaml"))
     assert done.returncode == 0, done.stderr
     assert "series_timezone: UTC" in (tmp_path / "utc.yaml").read_text()
     [raw], _ = read_zone_inputs(load_zone_config(tmp_path / "utc.yaml"))
