@@ -6,10 +6,6 @@ project convention (float values on a sorted, gap-free ``PeriodIndex`` of ``freq
 live with each step: `formats` and `dates` (format detection; UTC hour starts; the PJM DST
 rules), `read` (rows, missing values), `combine` (later file wins, overlaps reported),
 `clean` (duplicates, gaps, outliers) and `resample` (period time zone, coverage, edges).
-After the zeros (`zeros`) and before cleaning, the hours a file's source flags as imputed
-(EIA-930 ``category`` not ``OKAY``) are set aside as no evidence (`flags`): they are missing
-values from then on, so a period they take over 10% of is left out as a period with missing
-hours is.
 """
 
 from __future__ import annotations
@@ -23,7 +19,6 @@ import pandas as pd
 from forecasting.errors import InputError
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
-from forecasting.series.flags import ImputedReport, set_aside_imputed
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import ReadReport, read_series, series_files
 from forecasting.series.resample import (
@@ -46,7 +41,6 @@ class LoadReport:
     resampling: ResampleReport
     overlaps: list[OverlapReport] = field(default_factory=list)
     zeros: ZeroReport = field(default_factory=ZeroReport)
-    imputed: ImputedReport = field(default_factory=ImputedReport)  # set aside (`flags`)
     #: files read on UTC by default that look like local time (`local_clock`), one warning
     #: line each; not in `to_dict`, since which clock was stated is the caller's to know
     local_clock: list[str] = field(default_factory=list)
@@ -56,8 +50,6 @@ class LoadReport:
             "files": list(self.files),
             "reads": [r.to_dict() for r in self.reads],
             "overlaps": [o.to_dict() for o in self.overlaps],
-            # only a file with a flag column has hours to say of (others' report is unchanged)
-            **({"imputed": self.imputed.to_dict()} if self.imputed.flagged else {}),
             "zeros": self.zeros.to_dict(),
             "cleaning": self.cleaning.to_dict(),
             "resampling": self.resampling.to_dict(),
@@ -81,9 +73,7 @@ class LoadReport:
             if r.missing_values:
                 extra.append(f"{r.missing_values} missing values")
             if r.source_flags:
-                flagged = sum(r.source_flags.values())
-                extra.append(f"{flagged:,} row(s) flagged by the source as imputed (category "
-                             f"not OKAY: {r.source_flags})")
+                extra.append(f"source flags {r.source_flags}")
             tail = f"; {'; '.join(extra)}" if extra else ""
             cols = f", columns '{r.date_col}' and '{r.value_col}' detected" \
                 if r.columns_detected else ""
@@ -91,7 +81,6 @@ class LoadReport:
             if r.sampling:
                 lines.append(f"{r.file}: sampling inferred: {r.sampling}")
         lines += [o.summary() for o in self.overlaps]
-        lines += self.imputed.summary()
         lines += self.zeros.summary()
         lines += self.cleaning.summary()
         lines += self.resampling.summary()
@@ -129,9 +118,7 @@ def load_series(
     given; ``area`` keeps one balancing authority's rows of a file holding several);
     ``rules`` are the cleaning thresholds; ``period_tz``, ``edge_coverage`` and
     ``min_coverage`` (one share, or one per frequency 'H', 'D', 'M', 'Y') are the
-    resampling rules. Zeros are no data or values as `forecasting.series.zeros` decides; then
-    every other hour the source imputed (EIA-930 ``category`` not ``OKAY``) is set aside as no
-    evidence (`forecasting.series.flags`), before cleaning.
+    resampling rules. Zeros are no data or values as `forecasting.series.zeros` decides.
     """
     given = [path] if isinstance(path, str | Path) else list(path)
     paths = [f for p in given for f in series_files(p)]
@@ -156,8 +143,6 @@ def load_series(
             field=raw.reads[0].date_col if raw.reads else None,
         )
     raw, zeros = set_aside_zeros(raw)
-    imputed = set_aside_imputed(raw)
-    raw = imputed.raw
     cleaned, cleaning = clean(raw, rules)
     freq = default_freq(raw.freq) if freq is None else str(freq).upper()
     if freq in ORDER and ORDER.index(freq) < ORDER.index(raw.freq):
@@ -183,7 +168,6 @@ def load_series(
         resampling=resampling,
         overlaps=overlaps,
         zeros=zeros,
-        imputed=imputed.report,
         local_clock=clock_lines,
     )
     return series, report

@@ -26,11 +26,6 @@ Rules:
   the authorities and the first row of the second), an ``area`` the file holds no row of
   (the error names those it holds), an empty date cell, an unparseable date, a missing
   file, an empty file and an unreadable one.
-- A flag column (EIA-930's ``category``) is counted in the read report (``source_flags``:
-  the rows of each flag other than ``OKAY``) and kept per row in ``origin``
-  (`FLAG_COLUMN`): an hour whose flag is not ``OKAY`` holds a value the source imputed, which
-  is not evidence (`forecasting.series.flags`, which states the rule and why). Values are
-  read as written; the callers set the flagged ones aside (`flags.set_aside_imputed`).
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
 """
@@ -66,10 +61,6 @@ SNIFF_BYTES = 8192
 SNIFF_ROWS = 200  # rows sampled to find the date and value columns of an unknown header
 SERIES_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq")
 OK_FLAG = "OKAY"
-#: column of ``origin`` holding each row's source flag (EIA-930 ``category``), present only
-#: for a file with a flag column; a flag other than `OK_FLAG` is not evidence
-#: (`forecasting.series.flags`)
-FLAG_COLUMN = "source_flag"
 #: share of a generic file's rows repeating an earlier timestamp above which the file is
 #: searched for a column naming several areas (`_generic_area`)
 REPEATED_SHARE = 0.2
@@ -94,7 +85,6 @@ class ReadReport:
     repeated_local_hours: list[str] = field(default_factory=list)  # DST fall-back labels
     nonexistent_rows: list[int] = field(default_factory=list)  # spring-forward, dropped
     source_flags: dict[str, int] = field(default_factory=dict)  # EIA-930 non-OKAY categories
-    # (rows whose value the source imputed: not evidence, `forecasting.series.flags`)
     sampling: str = ""  # the inferred sampling and why, e.g. "monthly (every date is ...)"
     columns_detected: bool = False  # date/value columns found from the cells (`columns`)
     repeated_samples: int = 0  # sub-hourly samples given twice, merged before the hour's mean
@@ -110,9 +100,7 @@ class RawSeries:
     ``values``: floats indexed by a tz-aware UTC ``DatetimeIndex`` of hour *starts* (hourly
     sources, ``freq == 'H'``) or by a ``PeriodIndex`` (generic Y/M/D files); sorted, possibly
     with repeated timestamps and NaN. ``origin`` has the same index and columns ``file``,
-    ``row`` (data row number) and ``label`` (date text as in the file), and, for a file with a
-    flag column, `FLAG_COLUMN` (the source's flag of the row: ``OKAY`` or why its value was
-    imputed; `forecasting.series.flags`).
+    ``row`` (data row number) and ``label`` (date text as in the file).
     """
 
     values: pd.Series
@@ -500,10 +488,8 @@ def read_series(
     missing_rows = rows[values.isna().to_numpy()]
 
     flags: dict[str, int] = {}
-    flag_texts = None
     if spec.flag_col:
-        flag_texts = frame.loc[keep, spec.flag_col].str.strip()
-        counts = flag_texts.value_counts()
+        counts = frame.loc[keep, spec.flag_col].str.strip().value_counts()
         flags = {str(k): int(v) for k, v in counts.items() if k != OK_FLAG}
 
     placed = ~np.asarray(pd.isna(parsed.index))
@@ -512,8 +498,6 @@ def read_series(
     origin = pd.DataFrame(
         {"file": file, "row": rows[placed], "label": dates.to_numpy()[placed]}, index=index
     )
-    if flag_texts is not None:  # each row's flag, so that no later step loses it
-        origin[FLAG_COLUMN] = flag_texts.to_numpy()[placed]
     order = np.argsort(index.asi8, kind="stable")
     series, origin = series.iloc[order], origin.iloc[order]
     sampling = f"{NAMES[parsed.freq]} ({parsed.inferred})"

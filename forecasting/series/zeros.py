@@ -4,12 +4,9 @@ other values.
 EIA-930 writes 0 as `cleaned demand` for the hours a balancing authority did not report
 (category ``MISSING``: PSEI's 1,017 hours of 2020-01/02, AEC's from 2021-09), and a meter that
 stops writes 0 too; a zone history takes every zero hour as no data
-(`forecasting.zones.history`). Zeros are decided here first; then every hour still holding a
-value whose EIA-930 ``category`` is not ``OKAY`` (an imputed load, or a flagged zero kept as a
-value) is set aside as imputed by the source (`forecasting.series.flags`), so a flagged hour
-is never evidence whichever rule takes it. A file given to `dcload backtest` or `regimes` may
-also be a series that truly reaches zero (a data center's load before it opened, a tiny
-meter, a test fixture), so here the evidence decides:
+(`forecasting.zones.history`). A file given to `dcload backtest` or `regimes` may also be a
+series that truly reaches zero (a data center's load before it opened, a tiny meter, a test
+fixture), so here the evidence decides:
 
 - the zeros are **no data** when the file's positive values never come near zero: their 1st
   percentile is at least `FAR_FROM_ZERO` (a tenth) of their median. Every EIA-930 zone of

@@ -11,17 +11,6 @@ Rules:
   A value of zero or below is not load (a balancing authority that stopped reporting writes
   0: AEC from 2021-09) and is not evidence either; it is set aside before the screening
   (counted as ``not_load_hours``, never as an outlier, and not pulling down the medians).
-- An hour the source imputed is not evidence either: in an EIA-930 file (the cleaned release
-  of Ruggles and Farnham, doi:10.5281/zenodo.3517197) every hour whose ``category`` is not
-  ``OKAY`` holds an imputed ``cleaned demand`` (it differs from the raw value on 71k of the
-  71.8k such hours of the 111 zones; AEC's are 67% of its hours, PSEI's 20%, the median
-  zone's 0.4%). After the zeros (a flagged hour written 0, as AEC's and PSEI's ``MISSING``
-  hours, stays counted as zero load: no value, rather than an imputed one) and before the
-  screening, `forecasting.series.flags` sets the other flagged values aside: ``evidence =
-  False``, ``mw`` NaN, counted as ``imputed_hours``; the source's values are kept in
-  ``ZoneHistory.imputed`` for display only. So they never count towards a month's coverage,
-  its energy, average or peak, nor are fitted or scored, nor pull the screen's medians.
-  Files without a flag column are read as before.
 - ``hourly`` has one row per UTC hour start from the first to the last hour: ``mw``,
   ``source`` (the file the value came from; empty for a missing hour), ``evidence`` and
   ``gap`` (the hour belongs to a run of missing hours longer than ``GAP_HOURS``, such as
@@ -51,7 +40,6 @@ import pandas as pd
 
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
-from forecasting.series.flags import set_aside_imputed
 from forecasting.series.read import RawSeries
 
 GAP_HOURS = 24
@@ -74,9 +62,6 @@ class ZoneHistory:
 
     not_load_hours: int = 0  # hours whose value was zero or negative
     repeated_samples: int = 0  # sub-hourly samples given twice (merged before their hour)
-    imputed_hours: int = 0  # hours whose value the source imputed (EIA-930 category not OKAY)
-    source_flags: bool = False  # some file carries a flag column (EIA-930 ``category``)
-    imputed: pd.Series | None = None  # the source's imputed MW at those hours: display only
 
     def gaps(self) -> list[dict]:
         """The flagged long gaps: first and last missing hour, hours."""
@@ -85,10 +70,8 @@ class ZoneHistory:
     def quality(self) -> dict:
         """What the cleaning did to the zone's hours, for the manifest and the report: hours
         from the first to the last, those with evidence, and why the others are not
-        (absent or empty, screened as outliers, zero or negative, and, for files with a flag
-        column, ``imputed_hours``: imputed by the source, EIA-930 category not OKAY), rows
-        merged, long gaps, partial months and overlapping files. A history without a flag
-        column has no ``imputed_hours`` key (its quality is as it always was)."""
+        (absent or empty, screened as outliers, zero or negative), rows merged, long gaps,
+        partial months and overlapping files."""
         hourly, cleaning = self.hourly, self.cleaning
         months = period_table(self.load, "M")
         outliers = int(cleaning.outliers)
@@ -99,14 +82,13 @@ class ZoneHistory:
             "last_hour_utc": _utc(hourly.index[-1]),
             "hours": len(hourly),
             "evidence_hours": len(hourly) - missing,
-            "absent_hours": missing - outliers - self.not_load_hours - self.imputed_hours,
+            "absent_hours": missing - outliers - self.not_load_hours,
             "outlier_hours": outliers,
             "outlier_examples": [
                 {"time": _utc(d["time"]), "value": float(d["value"]),
                  "baseline": float(d["baseline"]), "rule": str(d["rule"])}
                 for d in cleaning.outlier_details[:3]],
             "not_load_hours": self.not_load_hours,
-            **({"imputed_hours": self.imputed_hours} if self.source_flags else {}),
             "duplicate_rows": int(cleaning.duplicates) + self.repeated_samples,
             "long_gaps": len(self.gaps()),
             "longest_gap": None if longest is None else {
@@ -150,11 +132,9 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     """Join, clean without filling, and flag (module docstring)."""
     raw, overlaps = combine(list(raws))
     raw, not_load_times = _set_aside_not_load(raw)
-    aside = set_aside_imputed(raw)  # imputed by the source: no evidence (module docstring)
-    cleaned, report = clean(aside.raw, CleaningRules(max_gap=0))
+    cleaned, report = clean(raw, CleaningRules(max_gap=0))
     mw = cleaned.values.astype(float)
     not_load = int(mw.loc[not_load_times].isna().sum())  # not an hour also given a load
-    imputed = int(mw.loc[aside.times].isna().sum())
     evidence = mw.notna().to_numpy()
     source = cleaned.origin["file"].where(evidence, "").fillna("")
     gap = np.zeros(len(mw), dtype=bool)
@@ -169,8 +149,7 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     )
     repeated = sum(r.repeated_samples for raw in raws for r in raw.reads)
     return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load,
-                       repeated_samples=repeated, imputed_hours=imputed,
-                       source_flags=aside.report.flagged, imputed=aside.filled)
+                       repeated_samples=repeated)
 
 
 def _set_aside_not_load(raw: RawSeries) -> tuple[RawSeries, pd.DatetimeIndex]:

@@ -7,10 +7,7 @@ peaks), refuses files of one zone in different units, and gives the load in MW: 
 column (``load (kW)``) is divided or multiplied by 1000, and an hourly energy column (kWh,
 MWh, GWh: the energy of each hour) is the hour's mean power in kW, MW, GW (`TO_MW`). A column
 naming no unit is taken as MW. The conversion is recorded in the file's read report
-(``unit``: ``"kW, converted to MW (x 0.001)"``). The values are as the file writes them,
-and each row's source flag (EIA-930 ``category``) rides in the series' ``origin``: the
-zone's history sets the hours the source imputed aside as no evidence
-(`forecasting.series.flags`), and `read_neighbours` does for the neighbours' hours.
+(``unit``: ``"kW, converted to MW (x 0.001)"``).
 `read_table` reads a large-load CSV file as text cells for `large_loads` to validate;
 `read_ba_table` a regions table of balancing authorities (EIA's
 balancing_authority_acronyms.csv) as text cells, for `read_ba_regions`,
@@ -29,7 +26,6 @@ import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.paths import display_path
-from forecasting.series.flags import set_aside_imputed
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.config import known_time_zone
@@ -242,9 +238,7 @@ def read_zone_inputs(config, root: str | Path = "."):
 def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     """Neighbouring zones' hourly MW (UTC hour starts; `read_zone_file`, `in_mw`), keyed by
     each one's area, else its column, else its file name without its data suffixes
-    (`zone_name`); `InputError` when two neighbours take one name. An hour a neighbour's
-    source imputed (EIA-930 category not OKAY) is NaN: the cross-check uses evidence hours
-    only (`forecasting.series.flags`)."""
+    (`zone_name`); `InputError` when two neighbours take one name."""
     root = Path(root)
     out: dict[str, pd.Series] = {}
     for entry in config.neighbour_files():
@@ -253,9 +247,9 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
             raise InputError(display_path(root / entry.file), f"a second neighbour named "
                              f"'{name}'; give each neighbour its own area, column or file",
                              field="neighbours")
-        raw = in_mw(read_zone_file(root / entry.file, area=entry.area,
-                                   source_tz=entry.series_timezone, column=entry.column))
-        out[name] = set_aside_imputed(raw).raw.values
+        out[name] = in_mw(read_zone_file(root / entry.file, area=entry.area,
+                                         source_tz=entry.series_timezone,
+                                         column=entry.column)).values
     return out
 
 

