@@ -92,6 +92,7 @@ from forecasting.zones.config import BacktestConfig, ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.growth_check import growth_check
 from forecasting.zones.history import (
+    COMPLETE,
     MONTH_COMPLETE,
     ZoneHistory,
     build_history,
@@ -324,7 +325,7 @@ def run_zone(
                                           quantile=config.min_load_quantile)
     except ValueError as exc:  # no complete year to measure the decomposition from
         raise InputError(files, f"{exc}: a year is complete when each of its months has "
-                         f"evidence for {MONTH_COMPLETE:.0%} of its hours (the history table says "
+                         f"evidence for {COMPLETE:.0%} of its hours (the history table says "
                          "which fall short)") from None
     if config.data_center == "none":
         monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)

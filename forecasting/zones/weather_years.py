@@ -1,7 +1,7 @@
 """Weather years: the base load's hourly shapes of the historical years as weather scenarios.
 
 There is no temperature series, so each complete historical year w (every month at least
-90% covered, `WEATHER_MONTH`) supplies, for each calendar month m, the shape
+96% covered, `WEATHER_MONTH`) supplies, for each calendar month m, the shape
 
     s_{w,m}(k) = base_{w,m}(k) / mean_k base_{w,m}(k),   base = total - data-center (month avg)
 
@@ -112,20 +112,18 @@ from functools import cached_property, lru_cache
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import MONTH_COMPLETE, hours_in, period_labels, period_table
+from forecasting.zones.history import hours_in, period_labels, period_table
 
 SLOTS = 744  # hours in the longest month
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
-#: evidence share of each of its 12 months that makes a year a weather year: the share that
-#: makes a month complete enough to fit (`history.MONTH_COMPLETE`), since a missing hour is
-#: skipped by the shapes, never filled. It was 99%: once EIA-930's imputed hours were not
-#: evidence (`forecasting.series.flags`) that took 2019-2024 from every PJM zone (their
-#: daylight-saving days are unreported: 96.4-96.9% of March and November left) and left the
-#: 17 SWPP zones one weather year each (their imputed spells take 6-25% of a month). Held-out
-#: season peaks are as well calibrated at 90% as at 96% (`benchmarks/peaks_weather/`, 496
-#: cases against 416: the 90/10 exceeded in 8.9% and 10.1% of summers and winters, against
-#: 8.7% and 11.5%)
-WEATHER_MONTH = MONTH_COMPLETE
+#: evidence share of each of its 12 months that makes a year a weather year. A whole day
+#: may be missing (96.4% of February's hours are left; 96.7-96.8% of a 30- or 31-day month):
+#: EIA-930 has no reported hours on the daylight-saving days of PJM's zones (23 of March's
+#: 743 hours, 24-26 of November's 721: 96.4-96.9% left once the release's imputed values are
+#: set aside, `forecasting.series.flags`), and at 99% every PJM zone lost 2019-2024. An hour
+#: missing from every day (95.8%) is not allowed: it would take the same hour out of every
+#: day's shape. Missing hours are skipped by the shapes, never filled
+WEATHER_MONTH = 0.96
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
 PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
                  "weather_p05_mw", "weather_p95_mw", "growth_p10_mw", "growth_p90_mw",

@@ -1,7 +1,6 @@
-"""A year whose months each miss one whole day, or a spell of a few days, is still a weather
-year (EIA-930 has no reported hours on PJM's daylight-saving days, SWPP's imputed spells take
-6-25% of a month, and imputed values are not evidence); a year with a month under 90% is not
-(`weather_years.WEATHER_MONTH`, the share a month to fit needs)."""
+"""A year whose months each miss one whole day is still a weather year (EIA-930 has no
+reported hours on PJM's daylight-saving days, and its imputed values are not evidence);
+a year missing an hour of every day is not (`weather_years.WEATHER_MONTH`)."""
 
 from __future__ import annotations
 
@@ -30,8 +29,9 @@ def test_a_missing_daylight_saving_day_in_march_and_november_keeps_the_year():
     assert list(wy.years) == [2022, 2023]
 
 
-def test_a_spell_of_days_keeps_the_year_but_a_month_under_90_percent_does_not():
+def test_a_missing_day_in_february_keeps_the_year_but_an_hour_of_every_day_does_not():
     load = _load()
-    load["2022-02-14":"2022-02-15"] = np.nan      # 2 of 28 days: 92.9% left
-    load["2023-08-01":"2023-08-04"] = np.nan      # 4 of 31 days: 87.1% left
+    load["2022-02-14"] = np.nan
+    load[load.index.year == 2023] = load[load.index.year == 2023].where(
+        load.index[load.index.year == 2023].hour != 17)
     assert list(complete_years(period_table(load, "M"))) == [2022]
