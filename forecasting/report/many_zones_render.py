@@ -72,7 +72,6 @@ def quality_rows(quality: dict | None) -> list[dict]:
         rows.append({"zone": zone, "evidence_pct": 100.0 * q["evidence_hours"] / q["hours"],
                      "hours": q["hours"], "absent": q["absent_hours"],
                      "outliers": q["outlier_hours"], "not_load": q["not_load_hours"],
-                     "imputed": q.get("imputed_hours", 0),
                      "duplicates": q["duplicate_rows"], "long_gaps": q["long_gaps"],
                      "longest_gap": gap.get("hours"),
                      "partial_months": len(q["partial_months"]),

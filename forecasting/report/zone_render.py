@@ -31,9 +31,8 @@ from forecasting.report.zone_growth_check import growth_check_text
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
-#: `forecasting.zones.weather_years.WEATHER_MONTH`; the report reads files, not the zone
-#: modules)
-WEATHER_YEAR_COVERAGE = 0.96
+#: `forecasting.zones.history.COMPLETE`; the report reads files, not the zone modules)
+WEATHER_YEAR_COVERAGE = 0.99
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
 #: a count of held-out years above the 50/50 or 90/10 that chance gives a calibrated check

@@ -52,9 +52,9 @@ from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import build_history, period_table
+from forecasting.zones.history import COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, short_window_reason
-from forecasting.zones.weather_years import WEATHER_MONTH, complete_years
+from forecasting.zones.weather_years import complete_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
 FIT_MONTHS = 24  # complete months before an origin (the zone backtest's min_train)
@@ -89,7 +89,7 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
                                                     "24 to fit, one to score"))
     if not len(complete_years(table)):
         raise InputError(files, "cannot make a zone from these files: no calendar year has "
-                         f"every month with evidence for at least {WEATHER_MONTH:.0%} of its hours "
+                         f"every month with evidence for at least {COMPLETE:.0%} of its hours "
                          "(the weather years the hourly shapes and peaks are drawn from); "
                          "fill the gaps")
     first_origin, step = backtest_plan(window)

@@ -2,8 +2,8 @@
 held out in turn, its actual summer and winter peaks set beside what the other years' weather
 gives at its level.
 
-For a weather year Y (every month at least 96% covered, `weather_years.WEATHER_MONTH`), with
-the weather years W' the other complete years (`weather_years` of the load without Y's hours; at least two):
+For a complete year Y (every month at least 99% covered), with the weather years W' the other
+complete years (`weather_years` of the load without Y's hours; at least two):
 
 - Y's typical month m: base B_{Y,m} = (Y's mean of its monthly average base) x (month m's usual
   share of its year over W'), so the level is Y's and the month-to-month weather is not;

@@ -112,7 +112,6 @@ from forecasting.zones.pipeline_sampling import (
 from forecasting.zones.published_figures import PublishedFigure, published_check
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import (
-    WEATHER_MONTH,
     annual_peaks,
     at_least_measured,
     hourly_profile,
@@ -387,7 +386,7 @@ def run_zone(
     wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone)
     if len(wy.years) == 0:
         raise InputError(files, "no calendar year has every month with evidence for at least "
-                         f"{WEATHER_MONTH:.0%} of its hours, and the hourly shapes, peaks and "
+                         f"{COMPLETE:.0%} of its hours, and the hourly shapes, peaks and "
                          "weather bands are drawn from such years; fill the gaps in the "
                          "files (the history table says which months fall short)")
     n_years = months[-1].year - months[0].year + 1

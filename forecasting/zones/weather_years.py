@@ -1,7 +1,7 @@
 """Weather years: the base load's hourly shapes of the historical years as weather scenarios.
 
 There is no temperature series, so each complete historical year w (every month at least
-96% covered, `WEATHER_MONTH`) supplies, for each calendar month m, the shape
+99% covered) supplies, for each calendar month m, the shape
 
     s_{w,m}(k) = base_{w,m}(k) / mean_k base_{w,m}(k),   base = total - data-center (month avg)
 
@@ -112,18 +112,10 @@ from functools import cached_property, lru_cache
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import hours_in, period_labels, period_table
+from forecasting.zones.history import COMPLETE, hours_in, period_labels, period_table
 
 SLOTS = 744  # hours in the longest month
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
-#: evidence share of each of its 12 months that makes a year a weather year. A whole day
-#: may be missing (96.4% of February's hours are left; 96.7-96.8% of a 30- or 31-day month):
-#: EIA-930 has no reported hours on the daylight-saving days of PJM's zones (23 of March's
-#: 743 hours, 24-26 of November's 721: 96.4-96.9% left once the release's imputed values are
-#: set aside, `forecasting.series.flags`), and at 99% every PJM zone lost 2019-2024. An hour
-#: missing from every day (95.8%) is not allowed: it would take the same hour out of every
-#: day's shape. Missing hours are skipped by the shapes, never filled
-WEATHER_MONTH = 0.96
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
 PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
                  "weather_p05_mw", "weather_p95_mw", "growth_p10_mw", "growth_p90_mw",
@@ -265,8 +257,8 @@ def local_hours(period: pd.Period, timezone: str) -> np.ndarray:
 
 def complete_years(monthly: pd.DataFrame) -> np.ndarray:
     """The calendar years of a monthly `period_table` whose 12 months all have evidence for
-    `WEATHER_MONTH` of their hours: the weather years."""
-    complete = monthly["coverage"] >= WEATHER_MONTH
+    `COMPLETE` of their hours: the weather years."""
+    complete = monthly["coverage"] >= COMPLETE
     counts = complete.groupby(monthly.index.year).sum()
     return np.asarray([y for y, c in counts.items() if c == 12])
 

@@ -13,7 +13,7 @@ from forecasting.backtest.calibration import MIN_RESIDUALS
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_render import WEATHER_YEAR_COVERAGE, render_zone_report
 from forecasting.zones.compute import compute_zone_run
-from forecasting.zones.weather_years import WEATHER_MONTH
+from forecasting.zones.history import COMPLETE
 from tests.zones.synthetic import hourly_load, write_load
 
 
@@ -98,4 +98,4 @@ def test_a_longer_history_names_its_calibrated_horizons_and_their_residual_count
 
 
 def test_the_report_counts_weather_years_as_the_zone_does():
-    assert pytest.approx(WEATHER_MONTH) == WEATHER_YEAR_COVERAGE
+    assert pytest.approx(COMPLETE) == WEATHER_YEAR_COVERAGE

@@ -223,11 +223,9 @@ def test_a_leap_february_is_not_a_short_one(run):
     f = run.forecast
     base = f[(f.component == "base") & (f.metric == "avg_mw") & (f.scenario == "vetted")]
     feb = base.set_index("period")["p50"]
-    # each month's P50 of this run's few paths carries about 1% of noise of its own, so the
-    # two leap years' log distances from their lines are averaged (the defect: -3% in each)
-    off = [np.log(feb[f"{leap}-02"]) - 0.5 * np.log(feb[f"{leap - 1}-02"] * feb[f"{leap + 1}-02"])
-           for leap in (2028, 2032)]
-    assert abs(np.mean(off)) < 0.012, (off, feb)
+    for leap in (2028, 2032):
+        before, during, after = (feb[f"{y}-02"] for y in (leap - 1, leap, leap + 1))
+        assert during == pytest.approx(np.sqrt(before * after), rel=0.01), (leap, feb)
 
 
 def test_the_existing_data_center_draw_splits_the_total_and_adds_nothing_to_it(run):
