@@ -2,9 +2,16 @@
 
 `InputError` carries the file, row and field of the mistake; the CLI prints `str(error)` as one
 line and exits with code 2. Anything else that escapes is a bug (exit code 1, traceback).
+`InputWarning` is input that is read, but probably not as its user meant: the library warns
+with it (`warnings.warn`) and the application shows it as one warning line.
 """
 
 from __future__ import annotations
+
+
+class InputWarning(UserWarning):
+    """Input read, but probably not as meant (a local-clock file read as UTC): the run goes
+    on, and the application prints the message as one ``warning:`` line."""
 
 
 class InputError(Exception):

@@ -17,14 +17,14 @@ balancing_authority_acronyms.csv) as text cells, for `read_ba_regions`,
 from __future__ import annotations
 
 import re
-import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
-from forecasting.errors import InputError
+from forecasting.errors import InputError, InputWarning
 from forecasting.paths import display_path
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries, read_series
@@ -221,13 +221,14 @@ def read_large_load_cells(directory: str | Path) -> tuple[pd.DataFrame, pd.DataF
 def read_zone_inputs(config, root: str | Path = "."):
     """(raws, large_loads or None) for a `ZoneConfig`; relative paths are taken from ``root``
     (`load_zone_config` has already made them absolute). A file read on UTC that looks like
-    local time (`forecasting.series.local_clock`) gets one warning line on stderr, and the
-    run goes on: a config written before `zones init` refused such files keeps running."""
+    local time (`forecasting.series.local_clock`) gets an `InputWarning` (one warning line
+    from the application), and the run goes on: a config written before `zones init`
+    refused such files keeps running."""
     root = Path(root)
     raws = read_zone_files([root / p for p in config.series], area=config.area,
                            source_tz=config.series_timezone, column=config.column)
     for line in local_clock_warnings(raws, config=True):
-        print(line, file=sys.stderr, flush=True)
+        warnings.warn(line.removeprefix("warning: "), InputWarning, stacklevel=2)
     large = None
     if config.large_loads is not None:
         history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")

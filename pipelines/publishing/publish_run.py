@@ -39,7 +39,7 @@ from pathlib import Path
 
 import forecasting
 from forecasting.contracts import KEY_METRICS, KEY_YEAR, key_metric, key_results
-from forecasting.errors import InputError
+from forecasting.errors import InputError, InputWarning
 from forecasting.io.zone_config_file import config_kind
 from forecasting.paths import display_path
 from forecasting.runs.diff import RunSnapshot
@@ -105,6 +105,10 @@ def publish_run(options: PublishOptions, log: RunLog | None = None, *,
 
 def _log_warning(log: RunLog, message, category, filename, lineno, file=None,
                  line=None) -> None:
+    if issubclass(category, InputWarning):  # the user's input: shown, even with --quiet
+        plain = not (log.timestamps or log.json_lines)  # else the level is on the line
+        log.warning("input_warning", f"{'warning: ' if plain else ''}{message}")
+        return
     log.info("python_warning", f"{category.__name__}: {message} ({filename}:{lineno})",
              category=category.__name__, file=str(filename), line=lineno)
 

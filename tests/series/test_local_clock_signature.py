@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from forecasting.series.local_clock import EU_RULE, US_RULE, local_clock_signature
 from forecasting.series.read import read_series
@@ -76,16 +77,37 @@ def test_a_series_command_warns_and_goes_on(tmp_path, monkeypatch, capsys):
     assert "looks like local time" not in err
 
 
-def test_a_zone_run_reading_its_files_warns_and_goes_on(tmp_path, capsys):
+def test_a_zone_run_reading_its_files_warns_and_goes_on(tmp_path):
     from types import SimpleNamespace
 
+    from forecasting.errors import InputWarning
     from forecasting.zones.read import read_zone_inputs
 
     path = _write(tmp_path / "denver.csv", "America/Denver")
     config = SimpleNamespace(series=[path], area=None, series_timezone="UTC", column=None,
                              large_loads=None)
-    raws, _ = read_zone_inputs(config)
+    with pytest.warns(InputWarning) as warned:
+        raws, _ = read_zone_inputs(config)
     assert len(raws) == 1
-    warned = capsys.readouterr().err.strip().splitlines()
-    assert len(warned) == 1 and warned[0].startswith("warning: ")
-    assert "looks like local time" in warned[0] and "series_timezone" in warned[0]
+    assert len(warned) == 1
+    message = str(warned[0].message)
+    assert "looks like local time" in message and "series_timezone" in message
+
+
+def test_the_application_shows_an_input_warning_as_one_line_even_when_quiet():
+    import io
+    import warnings
+    from functools import partial
+
+    from forecasting.errors import InputWarning
+    from pipelines.publishing.logs import RunLog
+    from pipelines.publishing.publish_run import _log_warning
+
+    stream = io.StringIO()
+    log = RunLog(quiet=True, stream=stream, timestamps=False)  # as `dcload forecast` logs
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = partial(_log_warning, log)
+        warnings.warn("f.csv: looks like local time", InputWarning, stacklevel=1)
+        warnings.warn("a library's notice", FutureWarning, stacklevel=1)
+    assert stream.getvalue().strip().splitlines() == ["warning: f.csv: looks like local time"]
