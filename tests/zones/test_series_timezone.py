@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.errors import InputWarning
 from tests.conftest import one_error_line, run_cli
 from tests.zones.synthetic import hourly_load
 
@@ -46,7 +47,8 @@ def test_init_with_series_tz_reads_local_files_to_their_true_hours(tmp_path):
                    "--series-tz", "UTC", "--out", str(tmp_path / "utc.yaml"))
     assert done.returncode == 0, done.stderr
     assert "series_timezone: UTC" in (tmp_path / "utc.yaml").read_text()
-    [raw], _ = read_zone_inputs(load_zone_config(tmp_path / "utc.yaml"))
+    with pytest.warns(InputWarning, match="looks like local time"):  # a config cannot say UTC
+        [raw], _ = read_zone_inputs(load_zone_config(tmp_path / "utc.yaml"))  # was stated
     assert build_history([raw]).quality()["duplicate_rows"] == 3  # one per autumn
 
 
