@@ -15,6 +15,11 @@ from forecasting.paths import display_path
 from forecasting.runs.outputs import output_problems
 
 
+def csv_bool(value) -> bool:
+    """A CSV cell written from a bool (True/False, or 1/0), read back as a bool."""
+    return str(value).strip().lower() in ("true", "1", "1.0")
+
+
 def run_kind(directory: Path) -> str:
     """``national``, ``zone`` or ``zones``, from the run's manifest (``national`` when it
     has none or says nothing: archived national runs)."""

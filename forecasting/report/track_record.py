@@ -14,11 +14,9 @@ import math
 
 import pandas as pd
 
+from forecasting.report.run_dir_reading import csv_bool
+
 EVIDENCE = ("published", "spliced")
-
-
-def _is_true(value) -> bool:
-    return str(value).strip().lower() in ("true", "1", "1.0")
 
 
 def _growth(rows: pd.DataFrame, column: str) -> float | None:
@@ -45,7 +43,7 @@ def track_record_view(track: pd.DataFrame | None, note: dict | None) -> dict | N
         same_as = seen.get(key)
         seen.setdefault(key, as_of)
         evidence = rows[rows["evidence"]]
-        inside = evidence["inside_p10_p90"].map(_is_true)
+        inside = evidence["inside_p10_p90"].map(csv_bool)
         if same_as is None:
             hits += int(inside.sum())
             scored += len(evidence)

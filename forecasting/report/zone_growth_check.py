@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from forecasting.report.run_dir_reading import check_columns
+from forecasting.report.run_dir_reading import check_columns, csv_bool
 
 GROWTH_CHECK_FILE = "growth_check.csv"
 GROWTH_CHECK_READ = ("history_regime_start", "history_break", "history_growth_pct_per_year",
@@ -27,31 +27,26 @@ def growth_check_text(table: pd.DataFrame | None, directory: Path, *,
         return None
     check_columns(table, Path(directory) / GROWTH_CHECK_FILE, GROWTH_CHECK_READ, "growth check")
     row = table.iloc[0]
-    outside = _flag(row["outside"])
+    outside = csv_bool(row["outside"])
     forecast = float(row["forecast_growth_pct_per_year"])
     subject = ("The statistical forecast of the base load (without the data-center scenarios)"
                if data_center else "The statistical forecast")
     moves = f"{_moves(forecast)} to {int(row['last_year'])}"
     since = (f"the history since its last break ({row['history_regime_start']})"
-             if _flag(row["history_break"])
+             if csv_bool(row["history_break"])
              else f"the history (no break since {row['history_regime_start']})")
     pct = float(row["history_growth_pct_per_year"])
     interval = _interval(float(row["history_growth_low"]), float(row["history_growth_high"]))
     history = f"{'grew' if pct >= 0 else 'fell'} {abs(pct):.1f}%/yr (90%: {interval})"
     if outside:
         why = ("The trend models may be carrying a one-off step forward"
-               if _flag(row["history_break"])
+               if csv_bool(row["history_break"])
                else "The forecast's growth lies outside what the history supports")
         text = f"{subject} {moves}; {since} {history}. {why}; read the 10-year figures with care."
     else:
         text = (f"Growth check: {subject[0].lower()}{subject[1:]} {moves}, within what "
                 f"{since} supports, no growth included: it {history}.")
     return {"outside": outside, "text": text}
-
-
-def _flag(value) -> bool:
-    """A CSV cell written from a bool (True/False, or 1/0) as a bool."""
-    return str(value).strip().lower() in ("true", "1", "1.0")
 
 
 def _moves(pct: float) -> str:

@@ -49,6 +49,12 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _DATA_CELL = re.compile(r"^[\d\s.,:/+-]+$")
 
 
+def separator_name(text: str) -> str | None:
+    """The other separator a header line read as one column holds (`_SEPARATORS`: "';'",
+    "tabs", "'|'"), as the messages name it; None for none."""
+    return next((name for sep, name in _SEPARATORS if sep in text), None)
+
+
 def _head_lines(path: Path, kind: str) -> list[str]:
     """The file's first lines as text (none for Parquet, which has no layout)."""
     if kind == "parquet":
@@ -95,13 +101,12 @@ def layout_error(file: str, path: Path, kind: str, sample: pd.DataFrame | None,
     if not lines:
         return None
     header = lines[0]
-    if "," not in header:
-        for sep, name in _SEPARATORS:
-            if sep in header:
-                shown = header.strip().replace("\t", "\\t")
-                return InputError(file, f"the header is one column '{shown}': the "
-                                  f"file seems separated by {name}, and needs commas (save "
-                                  "it as comma-separated CSV)", row="header")
+    name = separator_name(header) if "," not in header else None
+    if name is not None:
+        shown = header.strip().replace("\t", "\\t")
+        return InputError(file, f"the header is one column '{shown}': the file seems "
+                          f"separated by {name}, and needs commas (save it as "
+                          "comma-separated CSV)", row="header")
     if _EXCEL_SEP.match(header):
         return InputError(file, f"'{header.strip()}' is Excel's separator line, not "
                           f"the header: delete it, so that the header "

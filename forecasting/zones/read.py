@@ -26,6 +26,7 @@ import pandas as pd
 
 from forecasting.errors import InputError, InputWarning
 from forecasting.paths import display_path
+from forecasting.series.layouts import separator_name
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.config import known_time_zone
@@ -162,12 +163,9 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
         raise InputError(file, "empty file: expected a header line naming the columns, "
                          "separated by commas")
     header, data = rows[0], rows[1:]
-    if len(header) == 1:
-        for sep, name in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
-            if sep in header[0]:
-                raise InputError(file, f"the header is one column '{header[0]}': the file "
-                                 f"seems separated by {name}, and needs commas",
-                                 row="header")
+    if len(header) == 1 and (name := separator_name(header[0])) is not None:
+        raise InputError(file, f"the header is one column '{header[0]}': the file seems "
+                         f"separated by {name}, and needs commas", row="header")
     for i, cells in enumerate(data, start=1):
         if len(cells) != len(header):
             hint = ("a comma too many (at the end of the line?) or a text with a comma not "
@@ -299,11 +297,9 @@ def read_ba_table(path: str | Path) -> tuple[str, pd.DataFrame, int]:
         raise InputError(file, f"not a readable CSV file: {exc}",
                          row=skip + reader.line_num) from None
     (header_line, header), data = records[0], [r for r in records[1:] if any(r[1])]
-    if len(header) == 1:
-        for sep, name in ((";", "';'"), ("\t", "tabs"), ("|", "'|'")):
-            if sep in header[0]:
-                raise InputError(file, f"the header is one column '{header[0]}': the file "
-                                 f"seems separated by {name}, and needs commas", row="header")
+    if len(header) == 1 and (name := separator_name(header[0])) is not None:
+        raise InputError(file, f"the header is one column '{header[0]}': the file seems "
+                         f"separated by {name}, and needs commas", row="header")
     width = len(header)
     for line, cells in data:
         if len(cells) < width:
