@@ -1,16 +1,19 @@
 """A many-zone run from its config file, in memory: plan, run every leaf, then every parent
 over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any function
 that maps a function over a list and returns the results in the list's order: the
-application passes a Dask cluster's, tests may pass the serial one); no file is written."""
+application passes a Dask cluster's, tests may pass the serial one); no file is written.
+A zone's reading warnings (`NodeResult.input_warnings`), which its worker cannot show, are
+warned here as `InputWarning`s, in the zones' order, once the zones have run."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from forecasting.errors import InputError
+from forecasting.errors import InputError, InputWarning
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.io.yaml_lines import key_line
 from forecasting.many_zones.assemble import ManyZonesRun, assemble
@@ -52,6 +55,9 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         leaves = leaf_tasks(config, hierarchy, files)
     with progress.stage(f"fit and simulate {len(leaves)} zones"):
         leaf_results = map_tasks(run_node, leaves, "zones")
+    for result in leaf_results:
+        for line in result.input_warnings:
+            warnings.warn(line.removeprefix("warning: "), InputWarning, stacklevel=2)
     failed = [r.node for r in leaf_results if not r.ok]
     if len(failed) == len(leaf_results):
         _refuse_a_setting_every_zone_refuses(config_path, leaf_results)

@@ -24,7 +24,10 @@ calendar years (a month its files end inside, the rest of its season), so that n
 run fits to a lowered energy falls below an hour already measured.
 
 A zone's task also says what its file held (hours with evidence, absent, screened as
-outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report.
+outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report,
+and returns the warning lines its file's reading gives (a file read on UTC that looks like
+local time, `forecasting.series.local_clock`), whether the zone then runs or fails, for the
+run to warn them (`NodeResult.input_warnings`): a worker's own warnings never reach the user.
 
 Any failure of a zone's data or fit (an unreadable file, too little history) is caught and
 returned as the node's one-line reason; the other nodes go on. A total's reason says it is a
@@ -42,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig, ZoneSettings
 from forecasting.zones.history import build_history, period_table
@@ -101,6 +105,8 @@ class NodeResult:
     # large-load pipeline, so its "data_center" paths are zeros, not an estimate (the run
     # publishes no data-center figures for it: `forecasting.many_zones.data_center_source`)
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
+    input_warnings: tuple[str, ...] = ()   # a zone's file read, but likely not as meant
+    # (one line each, `local_clock_warnings`); a result cached before them has none
     seconds: float = 0.0
 
     def __setstate__(self, state: dict) -> None:
@@ -125,8 +131,9 @@ def node_seed(seed: int, node: str) -> int:
 def run_node(task: NodeTask) -> NodeResult:
     """Run one node (module docstring); never raises for a zone's data or fit."""
     start = time.perf_counter()
+    notes: list[str] = []
     try:
-        result = _run(task)
+        result = _run(task, notes)
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
         setting = ""
@@ -140,7 +147,7 @@ def run_node(task: NodeTask) -> NodeResult:
         elif not isinstance(exc, InputError):
             reason = f"{type(exc).__name__}: {reason}"
         result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting)
-    return _timed(result, time.perf_counter() - start)
+    return _timed(result, time.perf_counter() - start, tuple(notes))
 
 
 class TotalFailed(Exception):
@@ -166,14 +173,19 @@ def _total_failed(task: NodeTask, total: pd.Series, exc: Exception) -> TotalFail
         .split()))
 
 
-def _timed(result: NodeResult, seconds: float) -> NodeResult:
-    return NodeResult(**{**result.__dict__, "seconds": round(seconds, 3)})
+def _timed(result: NodeResult, seconds: float, notes: tuple[str, ...]) -> NodeResult:
+    return NodeResult(**{**result.__dict__, "seconds": round(seconds, 3),
+                         "input_warnings": notes})
 
 
-def _run(task: NodeTask) -> NodeResult:
+def _run(task: NodeTask, notes: list[str]) -> NodeResult:
+    """The node's result; a zone's reading warnings are added to ``notes`` as soon as its
+    files are read, so that they reach the run even when the zone then fails."""
     quality = None
     if task.leaves == (task.node,):  # a zone: its history says what its file held
-        history = build_history(task.read(list(task.files)))
+        raws = task.read(list(task.files))
+        notes.extend(local_clock_warnings(raws, config=True))
+        history = build_history(raws)
         loads, quality = {task.node: history.load}, history.quality()
     else:  # a total: only the loads are kept (a top holds every zone's hours)
         loads = {leaf: build_history(task.read([path])).load

@@ -143,13 +143,14 @@ def refuse_unstated_local_clock(raws) -> None:
 def local_clock_warnings(raws, *, config: bool = False) -> list[str]:
     """One line per file read on UTC by default that looks like local time (a run, or a
     --series command, which go on: configs already written keep running); ``config``: the
-    advice names a zone config's ``series_timezone`` rather than --series-tz."""
+    advice names the config's ``series_timezone`` (a zone or a many-zone config)
+    rather than --series-tz."""
     lines = []
     for raw in raws:
         found = utc_file_signature(raw)
         if found is None:
             continue
-        advice = (f"set series_timezone: <zone> in the zone config (e.g. {found.rule.example})"
+        advice = (f"set series_timezone: <zone> in the config (e.g. {found.rule.example})"
                   if config else clock_advice(found.rule))
         lines.append(f"warning: {raw.source}: {found.sentence()}, and is read as UTC; "
                      f"{advice}")
