@@ -1,20 +1,28 @@
 """Validated large-load data: contracts by stage and the uncertain assumptions that turn
 them into load (datasheet: `data/zones/<zone>/README.md`).
 
-`parse_contracts(file, cells, history_start)` and `parse_assumptions(file, cells)` take the
-text cells of the CSV files (read by `forecasting.zones.read.read_table`) and refuse, with an
-`InputError` naming file, row (1 = first data row) and field: a missing column, an unknown
-stage, a number that is not one, negative MW, a fraction (realization, utilization) outside
-0..1, a month that is not exactly YYYY-MM (month 01-12; ``1/12/25``, ``07/2026``,
-``2026-Q3`` are refused), is before the zone history starts or after `LAST_YEAR`, a
-duplicate project, a distribution with low > mode > high, a missing or unknown parameter, a
-stage on a parameter that takes none (only ``realization`` is per stage) and a
-``realization`` without one, a row without its source or with a confidence mark other than
-T, F or U, and values no zone can have (`MAX_MW`, `MAX_MONTHS`): ``contracted_mw`` or
-``connection_limit_mw_per_year`` above 100,000 MW, ``delay_months`` or ``ramp_months``
-above 600 (50 years). When the assumptions file has a ``unit`` column, each row's unit must
-be its parameter's (`UNITS`: ``fraction``, ``months``, ``MW/yr``, in the spellings of
-`UNIT_SPELLINGS`, case-insensitive); an empty or other unit is refused, never converted.
+`parse_assumptions(file, cells)` and `parse_contracts(file, cells, history_start, stages)`
+take the text cells of the CSV files (read by `forecasting.zones.read.read_table`) and
+refuse, with an `InputError` naming file, row (1 = first data row) and field: a missing
+column, a contract's stage with no ``realization`` row, a number that is not one, negative
+MW, a fraction (realization, utilization) outside 0..1, a month that is not exactly YYYY-MM
+(month 01-12; ``1/12/25``, ``07/2026``, ``2026-Q3`` are refused), is before the zone history
+starts or after `LAST_YEAR`, a duplicate project, a distribution with low > mode > high, a
+missing or unknown parameter, a stage on a parameter that takes none (only ``realization``
+is per stage) and a ``realization`` without one, a row without its source or with a
+confidence mark other than T, F or U, and values no zone can have (`MAX_MW`, `MAX_MONTHS`):
+``contracted_mw`` or ``connection_limit_mw_per_year`` above 100,000 MW, ``delay_months`` or
+``ramp_months`` above 600 (50 years). When the assumptions file has a ``unit`` column, each
+row's unit must be its parameter's (`UNITS`: ``fraction``, ``months``, ``MW/yr``, in the
+spellings of `UNIT_SPELLINGS`, case-insensitive); an empty or other unit is refused, never
+converted.
+
+Stages are the zone's own: the assumptions file's ``realization`` rows name them, in queue
+order, most committed first (the order the connection limit breaks a month's ties in:
+`Assumptions.stages`), and every contract's stage must be one of them, spelt alike (a stage
+given in two cases is refused). Dominion's are ESA, CLOA and SELOA (`DOMINION_STAGES`); an
+ERCOT or another utility's queue keeps its own names (its study or agreement stages). They
+had been fixed to Dominion's three, which left any other zone's queue unreadable.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ import pandas as pd
 from forecasting.errors import InputError
 from forecasting.zones.config import YEAR_MONTH
 
-STAGES = ("ESA", "CLOA", "SELOA")  # queue order: most committed first
+#: Dominion's contract stages, most committed first (service agreement, construction letter,
+#: engineering letter: `data/zones/pjm_dom/README.md`); other zones name their own
+DOMINION_STAGES = ("ESA", "CLOA", "SELOA")
 CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_service",
                     "source", "confidence")
 ASSUMPTION_COLUMNS = ("parameter", "stage", "low", "mode", "high", "source", "confidence")
@@ -84,13 +94,27 @@ class Triangular:
 
 @dataclass(frozen=True)
 class Assumptions:
-    realization: dict[str, Triangular]  # per stage
+    realization: dict[str, Triangular]  # per stage, in the file's order (queue order)
     delay_months: Triangular
     ramp_months: Triangular
     utilization: Triangular
     connection_limit_mw_per_year: Triangular
     diurnal_amplitude: Triangular
     summer_uplift: Triangular
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The zone's stages in queue order, most committed first (module docstring)."""
+        return tuple(self.realization)
+
+
+def _unknown_stage(stage: str, stages: tuple[str, ...]) -> str:
+    """Why a contract's stage is refused: it has no realization row (a case twin named)."""
+    twin = next((s for s in stages if s.casefold() == stage.casefold()), None)
+    if twin is not None:
+        return f"stage '{stage}' is spelt '{twin}' in assumptions.csv"
+    return (f"stage '{stage}' has no realization row in assumptions.csv (its stages: "
+            f"{', '.join(stages)})")
 
 
 def _require(file: str, cells: pd.DataFrame, columns) -> None:
@@ -138,9 +162,10 @@ def _unit(file: str, rec: dict, row: int, name: str) -> None:
 
 
 def parse_contracts(
-    file: str, cells: pd.DataFrame, history_start: pd.Period
+    file: str, cells: pd.DataFrame, history_start: pd.Period, *, stages: tuple[str, ...]
 ) -> list[Contract]:
-    """Contracts, checked (module docstring); ``history_start`` is the first history month."""
+    """Contracts, checked (module docstring); ``history_start`` is the first history month,
+    ``stages`` the zone's (`Assumptions.stages`)."""
     _require(file, cells, CONTRACT_COLUMNS)
     if cells.empty:
         raise InputError(file, "no contracts")
@@ -155,9 +180,9 @@ def parse_contracts(
                              f"{seen[project]})", row=i, field="project")
         seen[project] = i
         _cited(file, rec, i)
-        if rec["stage"] not in STAGES:
-            raise InputError(file, f"unknown stage '{rec['stage']}' (known: "
-                             f"{', '.join(STAGES)})", row=i, field="stage")
+        if rec["stage"] not in stages:
+            raise InputError(file, _unknown_stage(rec["stage"], stages), row=i,
+                             field="stage")
         mw = _number(file, rec["contracted_mw"], i, "contracted_mw")
         if mw < 0:
             raise InputError(file, f"negative MW: {rec['contracted_mw']}", row=i,
@@ -186,18 +211,20 @@ def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
         if name not in PARAMETERS:
             raise InputError(file, f"unknown parameter '{name}' (known: "
                              f"{', '.join(PARAMETERS)})", row=i, field="parameter")
-        if stage and stage not in STAGES:
-            raise InputError(file, f"unknown stage '{stage}' (known: {', '.join(STAGES)})",
-                             row=i, field="stage")
         if name in PER_STAGE and not stage:
-            raise InputError(file, f"{name} is given per stage: the stage is empty (expected "
-                             f"one of {', '.join(STAGES)})", row=i, field="stage")
+            raise InputError(file, f"{name} is given per stage: the stage is empty (name the "
+                             f"contracts' stage it applies to, e.g. "
+                             f"{', '.join(DOMINION_STAGES)})", row=i, field="stage")
         if stage and name not in PER_STAGE:
             raise InputError(file, f"{name} takes no stage (it applies to all stages), and "
                              f"this row gives '{stage}': leave the stage empty", row=i,
                              field="stage")
         if (name, stage) in found:
             raise InputError(file, f"duplicate parameter '{name}'", row=i, field="parameter")
+        if stage and (twin := next((s for (n, s) in found if n == name and s
+                                    and s.casefold() == stage.casefold()), None)):
+            raise InputError(file, f"stage '{stage}' is '{twin}' in another case: spell a "
+                             "stage one way", row=i, field="stage")
         if "unit" in cells.columns:
             _unit(file, rec, i, name)
         low, mode, high = (_number(file, rec[c], i, c) for c in ("low", "mode", "high"))
@@ -217,11 +244,11 @@ def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
         if not low <= mode <= high:
             raise InputError(file, "needs low <= mode <= high", row=i, field="mode")
         found[(name, stage)] = Triangular(low, mode, high)
-    realization = {}
-    for stage in STAGES:
-        if (key := ("realization", stage)) not in found:
-            raise InputError(file, f"no realization for stage {stage}", field="parameter")
-        realization[stage] = found[key]
+    realization = {stage: dist for (name, stage), dist in found.items()
+                   if name == "realization"}  # the file's order: queue order
+    if not realization:
+        raise InputError(file, "no realization row: give one per stage of the contracts, "
+                         "most committed first", field="parameter")
     shared = {}
     for name in PARAMETERS[1:]:
         if (name, "") not in found:

@@ -54,15 +54,25 @@ from forecasting.zones.large_loads import Assumptions, Contract
 
 @dataclass(frozen=True)
 class PipelineRules:
-    """What a scenario fixes instead of drawing. ``realization``: stage -> share; ``late_share``
-    (stage -> (first year, share from then on), share before it = ``realization[stage]``)."""
+    """What a scenario fixes instead of drawing. ``realization``: stage -> share;
+    ``every_stage``: the share of every stage ``realization`` does not name (None: drawn);
+    ``late_share`` (stage -> (first year, share from then on), share before it =
+    ``realization[stage]``); ``stages``: the stages the rules are written for (a published
+    rule for one utility's stages, refused for a zone with others: `refuse_other_stages`;
+    None: any zone's)."""
 
     realization: dict[str, float] = field(default_factory=dict)
+    every_stage: float | None = None
     late_share: dict[str, tuple[int, float]] = field(default_factory=dict)
     utilization: float | None = None
     ramp_months: float | None = None
     delay_months: float | None = None
     limit: bool = True
+    stages: tuple[str, ...] | None = None
+
+    def fixed_share(self, stage: str) -> float | None:
+        """The share the rules fix for ``stage``'s realization (None: drawn)."""
+        return self.realization.get(stage, self.every_stage)
 
 
 def _draw(dist, fixed, n, rng):
@@ -98,7 +108,8 @@ def mean_path(assumptions: Assumptions, rules: PipelineRules) -> MeanPath:
                  1.0),
         use=rules.utilization if rules.utilization is not None else a.utilization.mean,
         limit=a.connection_limit_mw_per_year.mean if rules.limit else np.inf,
-        shares={s: rules.realization.get(s, d.mean) for s, d in a.realization.items()})
+        shares={s: d.mean if rules.fixed_share(s) is None else rules.fixed_share(s)
+                for s, d in a.realization.items()})
 
 
 def measured_data_center_mw(decomposition: pd.DataFrame, *, first_month: pd.Period) -> float:
@@ -160,7 +171,7 @@ def sample_new_load(
     ramp = np.maximum(_draw(a.ramp_months, rules.ramp_months, n, rng), 1.0)
     use = _draw(a.utilization, rules.utilization, n, rng)
     limit = a.connection_limit_mw_per_year.draw(n, rng) if rules.limit else np.full(n, np.inf)
-    shares = {s: _draw(d, rules.realization.get(s), n, rng) for s, d in a.realization.items()}
+    shares = {s: _draw(d, rules.fixed_share(s), n, rng) for s, d in a.realization.items()}
 
     starts = [c.earliest_in_service.ordinal + delay for c in contracts]  # (n,) each
     if not history_shows(contracts, a, rules, first_month=months[0], measured_mw=measured_mw):

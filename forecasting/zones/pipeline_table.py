@@ -20,8 +20,8 @@ share's extra from January of its year), and the zone connects at most the conne
 (``connection_limit_mw_per_year``, its mean; empty for a scenario without a limit) a year,
 so the pipeline's connections run later than its contracts' dates when it holds more than the
 limit connects. Which MW of the shared limit are a stage's is first come, first connected:
-in the order they become available, a month's ties in stage order (`STAGES`, most committed
-first). Contracts in service inside the history (given the forecast's first month) are
+in the order they become available, a month's ties in stage order (`Assumptions.stages`, most
+committed first). Contracts in service inside the history (given the forecast's first month) are
 judged as the sampled load judges them (`pipeline_sampling`): when the history shows the load
 they reach by its end, each is counted from its own in-service month (only the rest of its
 ramp is new load); when it does not, each is in service from the forecast's first month
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from forecasting.zones.large_loads import LAST_YEAR, STAGES, Assumptions, Contract
+from forecasting.zones.large_loads import LAST_YEAR, Assumptions, Contract
 from forecasting.zones.pipeline_sampling import (
     PipelineRules,
     history_reach_mw,
@@ -73,7 +73,7 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
         history = _history_part(contracts, assumptions, rule, first_month, measured_mw)
         connected = _last_connection(contracts, assumptions, rule, delay, limit,
                                      history.moved_to)
-        for stage in STAGES:
+        for stage in assumptions.stages:
             mine = [c for c in contracts if c.stage == stage]
             if not mine:
                 continue
@@ -163,7 +163,8 @@ def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: Pipeli
         start = c.earliest_in_service + delay
         if moved_to is not None:
             start = max(start, moved_to)
-        share = rule.realization.get(c.stage, assumptions.realization[c.stage].mean)
+        share = rule.fixed_share(c.stage)
+        share = assumptions.realization[c.stage].mean if share is None else share
         if c.stage in rule.late_share:
             year, late = rule.late_share[c.stage]
             switch = pd.Period(f"{year}-01", "M")
@@ -172,7 +173,7 @@ def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: Pipeli
                 continue
             out.append((switch, c.stage, c.contracted_mw * (late - share)))
         out.append((start, c.stage, c.contracted_mw * share))
-    order = {s: i for i, s in enumerate(STAGES)}
+    order = {s: i for i, s in enumerate(assumptions.stages)}
     return sorted((q for q in out if q[2] != 0.0), key=lambda q: (q[0], order[q[1]]))
 
 

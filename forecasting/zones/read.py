@@ -32,6 +32,7 @@ from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.config import known_time_zone
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
 from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
+from forecasting.zones.scenarios import refuse_other_stages
 
 #: suffixes of a compressed file and of a data file, dropped from a file's name to name its zone
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zip", ".zst")
@@ -198,8 +199,9 @@ def read_large_loads(directory: str | Path, history_start):
     if directory.is_file():
         raise InputError(display_path(directory), "is a file; large_loads names a folder "
                          "holding contracts.csv and assumptions.csv", field="large_loads")
-    contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start)
     assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
+    contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start,
+                                stages=assumptions.stages)  # the stages it names
     return contracts, assumptions
 
 
@@ -221,7 +223,8 @@ def read_zone_inputs(config, root: str | Path = "."):
     (`load_zone_config` has already made them absolute). A file read on UTC that looks like
     local time (`forecasting.series.local_clock`) gets an `InputWarning` (one warning line
     from the application), and the run goes on: a config written before `zones init`
-    refused such files keeps running."""
+    refused such files keeps running. A scenario written for other stages than the zone's
+    large-load queue names is refused (`refuse_other_stages`)."""
     root = Path(root)
     raws = read_zone_files([root / p for p in config.series], area=config.area,
                            source_tz=config.series_timezone, column=config.column)
@@ -231,6 +234,8 @@ def read_zone_inputs(config, root: str | Path = "."):
     if config.large_loads is not None:
         history_start = min(r.values.index[0] for r in raws).tz_localize(None).to_period("M")
         large = read_large_loads(root / config.large_loads, history_start)
+        refuse_other_stages(config.scenarios, large[1],
+                            display_path(root / config.large_loads / "assumptions.csv"))
     return raws, large
 
 

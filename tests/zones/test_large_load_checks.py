@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from forecasting.errors import InputError
-from forecasting.zones.large_loads import parse_assumptions, parse_contracts
+from forecasting.zones.large_loads import DOMINION_STAGES, parse_assumptions, parse_contracts
 from forecasting.zones.published_figures import parse_published_figures
 from forecasting.zones.read import read_table
 from tests.conftest import one_error_line, run_cli
@@ -20,7 +20,8 @@ from tests.conftest import one_error_line, run_cli
 SHIPPED = Path(__file__).resolve().parents[2] / "data" / "zones" / "pjm_dom"
 START = pd.Period("2005-05", "M")
 PARSE = {
-    "contracts.csv": lambda file, cells: parse_contracts(file, cells, START),
+    "contracts.csv": lambda file, cells: parse_contracts(file, cells, START,
+                                                         stages=DOMINION_STAGES),
     "assumptions.csv": parse_assumptions,
     "published_figures.csv": parse_published_figures,
 }

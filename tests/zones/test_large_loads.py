@@ -38,7 +38,7 @@ def _edited(tmp_path, name, old, new):
     ("name", "old", "new", "row", "field", "words"),
     [
         ("contracts.csv", "dom-cloa-2024-12,CLOA", "dom-cloa-2024-12,LOA", 2, "stage",
-         "unknown stage"),
+         "has no realization row"),
         ("contracts.csv", "CLOA,5000", "CLOA,-5000", 2, "contracted_mw", "negative MW"),
         ("contracts.csv", "2026-01,", "2004-01,", 3, "earliest_in_service", "before"),
         ("contracts.csv", "dom-seloa-2024-12", "dom-esa-2024-12", 3, "project", "duplicate"),
