@@ -1,6 +1,8 @@
 """What a run is computed from, as one hash: sha256 of every input file, the resolved config
-and the package version. The manifest records it and the scheduled refresh compares it with
-the last published run's: the same value means nothing to do."""
+and the code's version (`code_version`: dcload's version, its sources and its libraries'
+versions, so an upgrade reruns even when the version string stays). The manifest records it
+and the scheduled refresh compares it with the last published run's: the same value means
+nothing to do."""
 
 from __future__ import annotations
 
@@ -10,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import forecasting
 from forecasting.errors import InputError
 from forecasting.io.hashing import sha256_file
 from forecasting.paths import display_path
+from forecasting.runs.code_version import code_version
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,11 @@ class Fingerprint:
 
 
 def fingerprint(files: Iterable[Path], resolved: dict, *,
-                version: str = forecasting.__version__) -> Fingerprint:
-    """The fingerprint of a run reading `files` under the resolved config `resolved`
-    (InputError when an input file is missing or unreadable)."""
+                version: str | None = None) -> Fingerprint:
+    """The fingerprint of a run reading `files` under the resolved config `resolved` and
+    the code ``version`` (default `code_version()`); InputError when an input file is
+    missing or unreadable."""
+    version = code_version() if version is None else version
     inputs = {}
     for path in files:
         try:

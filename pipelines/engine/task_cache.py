@@ -1,14 +1,16 @@
-"""Reuse the results of many-zone tasks whose inputs did not change (a refresh reruns only
-the zones whose files changed).
+"""Reuse the results of many-zone tasks whose inputs did not change (a refresh reruns only the
+zones whose files changed).
 
 A task's key is the sha256 of everything its result depends on: the node, its leaves and
 children, the zone settings, how its files are read (clock, column), its seed, the sha256 of
-each file it reads (load files and large-load tables) and dcload's version. Results are
-pickled under ``<store>/task-cache/`` (one file per key, written to a temporary name and
-renamed, so a killed run leaves no half file); an entry that cannot be loaded (truncated,
-garbage, unreadable) is treated as missing and its task recomputed; after a run, entries no
-task used are removed. The same inputs give the same result whether it is computed or reused, so the
-published bytes do not depend on the cache.
+each file it reads (load files and large-load tables) and the code's version
+(`forecasting.runs.code_version`: dcload's version, its sources, its libraries' versions;
+the version string alone stays the same across upgrades, which served old code's results).
+Results are pickled under ``<store>/task-cache/`` (one file per key, written to a temporary
+name and renamed, so a killed run leaves no half file); an entry that cannot be loaded
+(truncated, garbage, unreadable) is treated as missing and its task recomputed; after a run,
+entries no task used are removed. The same inputs give the same result whether it is
+computed or reused, so the published bytes do not depend on the cache.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import forecasting
 from forecasting.io.hashing import sha256_file
+from forecasting.runs.code_version import code_version
 from forecasting.zones.inputs import LARGE_LOAD_FILES
 
 #: raised when what a task computes or returns changes, so that a store's cached results of
@@ -45,7 +47,7 @@ def task_key(task) -> str:
         "settings": json.loads(task.settings.model_dump_json()), "seed": task.seed,
         "reading": [task.series_timezone, task.column],
         "files": [[Path(f).name, sha256_file(f)] for f in files],
-        "version": forecasting.__version__, "result_format": RESULT_FORMAT,
+        "version": code_version(), "result_format": RESULT_FORMAT,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
