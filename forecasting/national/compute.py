@@ -18,7 +18,7 @@ import pandas as pd
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
 from forecasting.combine.limits import LIMIT_COLUMNS, binding_limits
-from forecasting.combine.sensitivity import rank_correlations, tornado
+from forecasting.combine.sensitivity import evenly_spread, rank_correlations, tornado
 from forecasting.config import PipelineConfig
 from forecasting.contracts import (
     BACKTEST_SUMMARY_COLUMNS,
@@ -294,8 +294,9 @@ def _sensitivity(spec, paths, config, history, years, decomposition, baseline, m
     n = min(config.sensitivity.draws, config.forecast.draws)
     table = tornado(spec, history=history.series, years=years, n=n,
                     seed=config.forecast.seed, year=year, decomposition=decomposition,
-                    baseline_paths=baseline[:n], momentum_paths=momentum[:n],
-                    national_paths=national[:n])
+                    baseline_paths=evenly_spread(baseline, n),
+                    momentum_paths=evenly_spread(momentum, n),
+                    national_paths=evenly_spread(national, n))
     ranks = rank_correlations(paths, year=year)[["parameter", "spearman"]]
     return table.merge(ranks, on="parameter", how="left")
 

@@ -93,6 +93,20 @@ def test_sensitivity_and_decomposition_tables_are_published(run):
     assert ((past["baseline"] + past["ai"]) - history).abs().max() < 0.1
 
 
+def test_the_tornado_starts_from_the_published_median(run):
+    # its base is the published mixture, not the first models' paths (fuzz 7a D1: momentum's
+    # 2030 base was 241 TWh against the published 399, from the first fifth of the paths)
+    out, _ = run
+    tornado = pd.read_csv(out / "sensitivity.csv")
+    forecast = pd.read_csv(out / "forecast.csv", dtype={"period": str})
+    published = forecast[(forecast["period"] == "2030") & (forecast["component"] == "total")
+                         & (forecast["metric"] == "twh")].set_index("scenario")["p50"]
+    base = tornado.groupby("scenario")["p50_base"].first()
+    assert len(base) >= 2
+    for scenario, p50 in base.items():
+        assert p50 == pytest.approx(published[scenario], rel=0.03), scenario
+
+
 def test_same_config_and_seed_give_byte_identical_forecast(run, default_run, tmp_path):
     from tests.conftest import run_cli
 

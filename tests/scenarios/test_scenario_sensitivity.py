@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from forecasting.backtest.selection import mix_paths
 from forecasting.combine.sensitivity import (
     RANK_COLUMNS,
     TORNADO_COLUMNS,
+    evenly_spread,
     rank_correlations,
     tornado,
 )
@@ -49,3 +53,19 @@ def test_rank_correlations_find_the_drivers(spec, history, decomposition, years)
     assert "load_factor" not in rho.index  # fixed: left out
     with pytest.raises(ValueError, match="not among"):
         rank_correlations(paths, year=2050)
+
+
+@given(st.lists(st.floats(0.01, 1.0), min_size=1, max_size=6), st.integers(1, 400))
+@settings(max_examples=60, deadline=None)
+def test_an_evenly_spread_subset_keeps_each_models_share_of_a_mixture(weights, n):
+    # the baseline stores its mixture model by model (`mix_paths`): its first n rows are the
+    # first models' alone, an evenly spread subset holds every model at its share
+    total = 1000
+    aliases = [f"m{i}" for i in range(len(weights))]
+    paths = {a: np.full((total, 1), float(i)) for i, a in enumerate(aliases)}
+    mixture = mix_paths(paths, dict(zip(aliases, weights, strict=True)))
+    subset = evenly_spread(mixture, n)
+    assert len(subset) == min(n, len(mixture))
+    for i in range(len(aliases)):
+        share = np.mean(mixture[:, 0] == i)
+        assert abs(np.sum(subset[:, 0] == i) - share * len(subset)) <= 1 + 1e-9
