@@ -199,9 +199,10 @@ def read_large_loads(directory: str | Path, history_start):
     if directory.is_file():
         raise InputError(display_path(directory), "is a file; large_loads names a folder "
                          "holding contracts.csv and assumptions.csv", field="large_loads")
+    contract_cells = read_table(directory / "contracts.csv")  # a missing file: this first
     assumptions = parse_assumptions(*read_table(directory / "assumptions.csv"))
-    contracts = parse_contracts(*read_table(directory / "contracts.csv"), history_start,
-                                stages=assumptions.stages)  # the stages it names
+    contracts = parse_contracts(*contract_cells, history_start,
+                                stages=assumptions.stages)  # the stages assumptions name
     return contracts, assumptions
 
 
