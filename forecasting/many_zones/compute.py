@@ -3,7 +3,15 @@ over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any
 that maps a function over a list and returns the results in the list's order: the
 application passes a Dask cluster's, tests may pass the serial one); no file is written.
 A zone's reading warnings (`NodeResult.input_warnings`), which its worker cannot show, are
-warned here as `InputWarning`s, in the zones' order, once the zones have run."""
+warned here as `InputWarning`s, in the zones' order, once the zones have run.
+
+A zone file refused at a row or field (`NodeResult.input_error`: a typo its user can fix)
+stops the run once the zones have run, before any total: the error of the first such zone in
+the zones' order is raised (any others are named on the same line), so the application says
+it in one line, exits 2 and publishes nothing, as for any bad input. Left out, the zone would
+have lowered every total above it under the same name (a refresh would have replaced the last
+good result with it). A zone that fails for what its data cannot give (too short a history, a
+fit) is left out and the run goes on (`assemble` says so for it and its totals)."""
 
 from __future__ import annotations
 
@@ -23,6 +31,9 @@ from forecasting.many_zones.plan import hierarchy_of, leaf_tasks, parent_tasks, 
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ManyZonesConfig
+
+#: other zones' file mistakes named on the line of the first (`_refuse_a_zone_files_mistake`)
+OTHER_MISTAKES = 3
 
 MapTasks = Callable[[Callable[[NodeTask], NodeResult], Sequence[NodeTask], str],
                     list[NodeResult]]
@@ -58,6 +69,7 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     for result in leaf_results:
         for line in result.input_warnings:
             warnings.warn(line.removeprefix("warning: "), InputWarning, stacklevel=2)
+    _refuse_a_zone_files_mistake(leaf_results)
     failed = [r.node for r in leaf_results if not r.ok]
     if len(failed) == len(leaf_results):
         _refuse_a_setting_every_zone_refuses(config_path, leaf_results)
@@ -70,6 +82,22 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     with progress.stage("reconcile energy across the hierarchy"):
         run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
     return ComputedManyZones(config, Path(config_path), hierarchy, run, started)
+
+
+def _refuse_a_zone_files_mistake(results: Sequence[NodeResult]) -> None:
+    """The first zone's file mistake (`NodeResult.input_error`) as the run's `InputError`,
+    its file, row and field kept; the next few zones' mistakes, if any, follow on its line
+    (at most `OTHER_MISTAKES`, then how many more: a setting every file refuses, say a
+    ``column`` none holds, stays one readable line)."""
+    errors = [r.input_error for r in results if r.input_error is not None]
+    if not errors:
+        return
+    first, others = errors[0], errors[1:]
+    named = "; ".join(str(e) for e in others[:OTHER_MISTAKES])
+    more = len(others) - OTHER_MISTAKES
+    also = (f" (also refused: {named}" + (f"; and {more} more zone file(s)" if more > 0 else "")
+            + ")") if others else ""
+    raise InputError(first.file, f"{first.message}{also}", row=first.row, field=first.field)
 
 
 def _refuse_a_setting_every_zone_refuses(config_path: Path, results) -> None:

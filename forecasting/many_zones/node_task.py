@@ -29,16 +29,26 @@ and returns the warning lines its file's reading gives (a file read on UTC that 
 local time, `forecasting.series.local_clock`), whether the zone then runs or fails, for the
 run to warn them (`NodeResult.input_warnings`): a worker's own warnings never reach the user.
 
-Any failure of a zone's data or fit (an unreadable file, too little history) is caught and
-returned as the node's one-line reason; the other nodes go on. A total's reason says it is a
-total, its level and how many zones it sums; when its hours are refused (too short to model
-or backtest, though each zone under it ran with the same settings) it names the span its
-zones share rather than a config key (`TotalFailed`).
+Any failure of a zone's data or fit (a file that is not a load file, too little history) is
+caught and returned as the node's one-line reason; the other nodes go on. A zone file (or
+large-load table) refused at a row or field (a negative or non-numeric load, a conflicting
+hour, a bad contract cell: `FileMistake`) is the user's typo, not what the data cannot give:
+the result carries the `InputError` itself (`NodeResult.input_error`) and the run stops on it
+before anything is published (`forecasting.many_zones.compute`), where a zone left out would
+silently lower every total above it. A file refused as a whole (no date column, empty, not
+text, a large-load table missing) names no row or field: it may be a file in the folder that
+is not a zone's, and it stays the zone's failure, as the too-short history does.
+
+A total's reason says it is a total, its level and how many zones it sums; when its hours
+are refused (too short to model or backtest, though each zone under it ran with the same
+settings) it names the span its zones share rather than a config key (`TotalFailed`).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -107,6 +117,8 @@ class NodeResult:
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
     input_warnings: tuple[str, ...] = ()   # a zone's file read, but likely not as meant
     # (one line each, `local_clock_warnings`); a result cached before them has none
+    input_error: InputError | None = None   # a failed zone's file refused at a row or
+    # field (`FileMistake`): the run stops on it, exit 2 (a cached result never has one)
     seconds: float = 0.0
 
     def __setstate__(self, state: dict) -> None:
@@ -134,6 +146,9 @@ def run_node(task: NodeTask) -> NodeResult:
     notes: list[str] = []
     try:
         result = _run(task, notes)
+    except FileMistake as mistake:  # the user's to fix: the run stops on it (module docstring)
+        result = NodeResult(task.node, task.level, ok=False, reason=str(mistake.error),
+                            input_error=mistake.error)
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
         setting = ""
@@ -148,6 +163,27 @@ def run_node(task: NodeTask) -> NodeResult:
             reason = f"{type(exc).__name__}: {reason}"
         result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting)
     return _timed(result, time.perf_counter() - start, tuple(notes))
+
+
+class FileMistake(Exception):
+    """A zone's load file or large-load table refused at a row or field (`InputError.row` or
+    `.field` given): a value, row or column its user can fix. Refused as a whole (neither
+    given), the file stays the zone's failure (module docstring)."""
+
+    def __init__(self, error: InputError) -> None:
+        self.error = error
+        super().__init__(str(error))
+
+
+@contextmanager
+def _file_mistakes() -> Iterator[None]:
+    """Raise an `InputError` naming a row or field as a `FileMistake`."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.row is None and exc.field is None:
+            raise
+        raise FileMistake(exc) from None
 
 
 class TotalFailed(Exception):
@@ -183,9 +219,11 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     files are read, so that they reach the run even when the zone then fails."""
     quality = None
     if task.leaves == (task.node,):  # a zone: its history says what its file held
-        raws = task.read(list(task.files))
+        with _file_mistakes():
+            raws = task.read(list(task.files))
         notes.extend(local_clock_warnings(raws, config=True))
-        history = build_history(raws)
+        with _file_mistakes():
+            history = build_history(raws)
         loads, quality = {task.node: history.load}, history.quality()
     else:  # a total: only the loads are kept (a top holds every zone's hours)
         loads = {leaf: build_history(task.read([path])).load
@@ -199,7 +237,8 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     large = None
     if task.large_loads is not None:
         history_start = total.index[0].tz_localize(None).to_period("M")
-        large = read_large_loads(task.large_loads, history_start)
+        with _file_mistakes():
+            large = read_large_loads(task.large_loads, history_start)
         scenario = "vetted"
     settings = task.settings.model_dump(exclude_none=True)  # no clock given: the default
     if large is not None:

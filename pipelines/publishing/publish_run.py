@@ -20,8 +20,9 @@
    switch the `latest` symlink atomically, mark the row succeeded, apply retention.
 
 Any failure before the switch leaves `latest` as it was. Exit codes: 0 success or up to date,
-2 bad input (InputError), 3 locked, 4 a many-zone run published but some zones failed (each
-named with its one-line reason), 1 anything else.
+2 bad input (InputError; a many-zone run's zone file refused at a row or field too:
+`forecasting.many_zones.compute`), 3 locked, 4 a many-zone run published but some zones failed
+(each named with its one-line reason; its registry note says how many), 1 anything else.
 """
 
 from __future__ import annotations
@@ -354,7 +355,8 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         pause_point("publishing")
         store.point_latest(run_id)
         reach("registry")
-        registry.finish(run_id, "succeeded", key_results=results, stage="done")
+        registry.finish(run_id, "succeeded", key_results=results, stage="done",
+                        note=_failed_note(written.failed))
     except BaseException as exc:  # every failure must leave latest intact
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -413,6 +415,15 @@ def _publish_locked(options: PublishOptions, store: Store, registry: Registry,
         log.error("zones_failed", message, exit_code=EXIT_ZONES_FAILED)
         return RunOutcome(EXIT_ZONES_FAILED, "succeeded", run_id, message)
     return RunOutcome(EXIT_OK, "succeeded", run_id, f"published run {run_id}")
+
+
+def _failed_note(failed: list[tuple[str, str]]) -> str | None:
+    """The registry note of a run published with failed zones or totals (exit 4), so that
+    `runs list` and `runs show` do not show it as a plain success; None when none failed."""
+    if not failed:
+        return None
+    return (f"{len(failed)} zone(s) or total(s) failed ({', '.join(n for n, _ in failed)}); "
+            "the others are published")
 
 
 def _damage(store: Store, registry: Registry, last: RunRow, log: RunLog) -> str | None:
