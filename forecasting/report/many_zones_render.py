@@ -6,7 +6,12 @@ one self-contained page like the other reports.
 A node whose data-center part was not estimated (forecast.csv has no data-center rows of
 it: `forecasting.many_zones.data_center_source`) reads "not estimated" where a share or a
 data-center energy would be, never a 0%; a run where no node estimated it has no
-data-center energy column at all."""
+data-center energy column at all.
+
+The table's MASE and 80% coverage are what zones.csv gives: the backtest of the forecast each
+node publishes, its ``backtest_of`` shown with it (`forecasting.many_zones.published_backtest`).
+A run published before that column scored every total's own model, which it did not publish:
+its page says so (``scored_as_published`` false)."""
 
 from __future__ import annotations
 
@@ -44,6 +49,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
+        node["backtest_of"] = _text(node.get("backtest_of"))
         node["years"] = _node_years(annual, node["region"])
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
@@ -53,6 +59,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
+        scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
         headline=_node_years(annual, top), nodes=nodes,
         failed=manifest.get("failed", []),
         quality=quality_rows(manifest.get("data_quality")),
