@@ -11,7 +11,11 @@ data-center energy column at all.
 The table's MASE and 80% coverage are what zones.csv gives: the backtest of the forecast each
 node publishes, its ``backtest_of`` shown with it (`forecasting.many_zones.published_backtest`).
 A run published before that column scored every total's own model, which it did not publish:
-its page says so (``scored_as_published`` false)."""
+its page says so (``scored_as_published`` false).
+
+A total some of whose zones failed holds only the others: its status in the table says how
+many of its zones failed and which, and the headline says so of the top (`failed_zones`),
+not only the details and zones.csv's ``reason``."""
 
 from __future__ import annotations
 
@@ -46,10 +50,12 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
                 zone_figures.fan_figure(rows, top_history, "reference", metric, split))
     charts["regions"] = _figure_json(_regions_figure(annual, run.zones))
     nodes = [] if run.zones is None else run.zones.to_dict("records")
+    missing = failed_zones(run.zones)
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
         node["backtest_of"] = _text(node.get("backtest_of"))
+        node["failed_zones"], node["zones_under"] = missing.get(node["region"], ([], 0))
         node["years"] = _node_years(annual, node["region"])
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
@@ -61,6 +67,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         not_estimated=NOT_ESTIMATED,
         scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
         headline=_node_years(annual, top), nodes=nodes,
+        top_failed_zones=missing.get(top, ([], 0)),
         failed=manifest.get("failed", []),
         quality=quality_rows(manifest.get("data_quality")),
         reconciliation=manifest.get("reconciliation", {}),
@@ -68,6 +75,26 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         changes=run.changes, downloads=run.downloads(), charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def failed_zones(zones: pd.DataFrame | None) -> dict[str, tuple[list[str], int]]:
+    """Total that published -> (its zones that failed, sorted; how many zones it has), for
+    every total with a failed zone under it (zones.csv: a zone is a node no other names as
+    its parent; status ``failed``). Such a total's figures are the other zones' alone."""
+    if zones is None or zones.empty:
+        return {}
+    parent = {r: p for r, p in zip(zones["region"], zones["parent"], strict=True)
+              if isinstance(p, str) and p}
+    status = dict(zip(zones["region"], zones["status"], strict=True))
+    out: dict[str, tuple[list[str], int]] = {}
+    for zone in (r for r in zones["region"] if r not in set(parent.values())):
+        above = parent.get(zone)
+        while above is not None:
+            failed, count = out.get(above, ([], 0))
+            out[above] = ([*failed, zone] if status[zone] == "failed" else failed, count + 1)
+            above = parent.get(above)
+    return {node: (sorted(failed), count) for node, (failed, count) in out.items()
+            if failed and status.get(node) != "failed"}
 
 
 def quality_rows(quality: dict | None) -> list[dict]:
