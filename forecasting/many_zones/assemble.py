@@ -40,7 +40,8 @@ zones.csv's backtest columns score what each node publishes, not its own model
 zones' P50s summed, MinT's reconciled P50s, a single-child total its child's.
 
 Months: the forecast months every node shares (histories that end in different months are
-cut to the common span); a year those months cover only in part has no annual row.
+cut to the common span); a year those months cover only in part has no annual row. The
+reconciliation note says which and why (`months_note`), for the report to tell.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     errors = _error_matrix([by_node[n] for n in independent])
     p, note = projection(s, errors)
     note["nodes"] = len(independent)
+    note["months"] = months_note(alive.leaves, by_node, ran, months)
     note["same_load"] = {n: next(m for m in alive.same_load_below(n) if m in independent)
                          for n in ran if n not in independent}
     by_node_mase = node_backtest_mase(s_all[[alive.nodes.index(n) for n in ran]],
@@ -266,6 +268,25 @@ def _peak_rows(node: str, paths: dict[str, np.ndarray], annual: dict[str, np.nda
         rows.append(_quantile_rows(paths[component], [str(m) for m in months], node, component,
                                    "peak_mw"))
     return pd.concat(rows, ignore_index=True)[FORECAST_COLUMNS]
+
+
+def months_note(leaves: Sequence[str], by_node: dict, ran: Sequence[str],
+                months: Sequence[str]) -> dict:
+    """reconciliation.json's ``months``: the forecast months every node shares (``first``,
+    ``last``), the calendar years they cover only in part (``partial_years``: no annual
+    figures), the earliest first month of any node's own forecast (``earliest_start``) and
+    the zones whose own forecasts start later (``later_start``: zone -> its first month).
+    Those zones' files end later than the others', and every node is cut to start with
+    the last of them: one longer file can take a forecast year's annual figures from every
+    node, which the report then says rather than leaving the year blank."""
+    starts = {n: by_node[n].months[0] for n in ran}
+    earliest = min(starts.values())
+    full = set(full_years(pd.PeriodIndex(months, freq="M")))
+    return {"first": months[0], "last": months[-1],
+            "partial_years": sorted({int(m[:4]) for m in months} - full),
+            "earliest_start": earliest,
+            "later_start": {leaf: starts[leaf] for leaf in leaves
+                            if leaf in starts and starts[leaf] > earliest}}
 
 
 def _common_months(results: Sequence[NodeResult]) -> list[str]:

@@ -33,7 +33,9 @@
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
 - reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
-  backtest per level; ``same_load``: single-child totals and the node whose paths they take)
+  backtest per level; ``same_load``: single-child totals and the node whose paths they take;
+  ``months``: the forecast months every node shares, the years they cover only in part and
+  the zones whose files end later, which cut them: `assemble.months_note`)
 """
 
 from __future__ import annotations

@@ -15,7 +15,11 @@ its page says so (``scored_as_published`` false).
 
 A total some of whose zones failed holds only the others: its status in the table says how
 many of its zones failed and which, and the headline says so of the top (`failed_zones`),
-not only the details and zones.csv's ``reason``."""
+not only the details and zones.csv's ``reason``.
+
+A forecast year with no annual figures (the months every node forecasts cover it only in
+part, most often because one zone's file ends later than the others') is named under the
+headline with the reason (`missing_years`), rather than left as a blank "-"."""
 
 from __future__ import annotations
 
@@ -68,6 +72,8 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
         headline=_node_years(annual, top), nodes=nodes,
         top_failed_zones=missing.get(top, ([], 0)),
+        missing_years=missing_years(manifest.get("reconciliation", {}).get("months"),
+                                    forecast, top),
         failed=manifest.get("failed", []),
         quality=quality_rows(manifest.get("data_quality")),
         reconciliation=manifest.get("reconciliation", {}),
@@ -75,6 +81,42 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         changes=run.changes, downloads=run.downloads(), charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def missing_years(months: dict | None, forecast: pd.DataFrame, top: str) -> str | None:
+    """One sentence naming the forecast years with no annual figures and why, or None.
+    ``months`` is the run's reconciliation note's (`assemble.months_note`); a run published
+    before it gives the months of the top's forecast only, and the sentence the general
+    reason."""
+    if months is None:
+        periods = sorted(p for p in set(forecast.loc[forecast["region"] == top, "period"])
+                         if len(p) == 7)
+        if not periods:
+            return None
+        years = pd.PeriodIndex(periods, freq="M").year
+        partial = sorted({int(y) for y in years if (years == y).sum() < 12})
+        months = {"first": periods[0], "last": periods[-1], "partial_years": partial}
+    partial = months.get("partial_years") or []
+    if not partial:
+        return None
+    first, last = months["first"], months["last"]
+    years = " and ".join(str(y) for y in partial)
+    text = (f"No annual figures for {years}: the months every node forecasts run from {first} "
+            f"to {last}, and a year forecast only in part has no annual row.")
+    later = months.get("later_start")
+    if later and int(first[:4]) in partial:
+        names = sorted(later, key=lambda z: (later[z], z), reverse=True)
+        latest = [z for z in names if later[z] == first] or names[:1]
+        files = (f"the file of {latest[0]} ends" if len(latest) == 1 else
+                 f"the files of {', '.join(sorted(latest))} end")
+        text += (f" The forecast starts in {first} because {files} "
+                 f"later than the others' (the earliest node's forecast starts in "
+                 f"{months['earliest_start']}): a many-zone run publishes only the months every "
+                 "node forecasts, so one longer file cuts that year from every node.")
+    elif later is not None and int(first[:4]) in partial:
+        before = str(pd.Period(first, freq="M") - 1)
+        text += f" The zone files end in {before}, so the forecast starts mid-year."
+    return text
 
 
 def failed_zones(zones: pd.DataFrame | None) -> dict[str, tuple[list[str], int]]:
