@@ -35,8 +35,13 @@ year's published annual peak P50 (never a larger 90/10 below it). A total whose 
 failed has its children's peaks summed (the most they can be together; zones.csv says so).
 The held-out check of the peaks is each node's own run's.
 
+zones.csv's backtest columns score what each node publishes, not its own model
+(`forecasting.many_zones.published_backtest`): a zone's own backtest, a bottom-up total's
+zones' P50s summed, MinT's reconciled P50s, a single-child total its child's.
+
 Months: the forecast months every node shares (histories that end in different months are
-cut to the common span); a year those months cover only in part has no annual row.
+cut to the common span); a year those months cover only in part has no annual row. The
+reconciliation note says which and why (`months_note`), for the report to tell.
 """
 
 from __future__ import annotations
@@ -57,6 +62,11 @@ from forecasting.many_zones.data_center_source import (
     without_unestimated,
 )
 from forecasting.many_zones.node_task import COINCIDENCE_COLUMNS, SCENARIO, NodeResult
+from forecasting.many_zones.published_backtest import (
+    level_means,
+    node_backtest_mase,
+    published_scores,
+)
 from forecasting.zones.history import hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
@@ -67,7 +77,7 @@ TABLE_YEARS = (2025, 2028, 2030)
 ZONE_COLUMNS = ["region", "level", "parent", "status", "reason", "leaves", "data_center",
                 *[f"{m}_{y}_{q}" for m in ("energy_gwh", "peak_mw") for y in TABLE_YEARS
                   for q in ("p10", "p50", "p90")],
-                "data_center_share_2030", "backtest_mase", "backtest_coverage80"]
+                "data_center_share_2030", "backtest_mase", "backtest_coverage80", "backtest_of"]
 
 
 @dataclass(frozen=True)
@@ -103,10 +113,12 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     errors = _error_matrix([by_node[n] for n in independent])
     p, note = projection(s, errors)
     note["nodes"] = len(independent)
+    note["months"] = months_note(alive.leaves, by_node, ran, months)
     note["same_load"] = {n: next(m for m in alive.same_load_below(n) if m in independent)
                          for n in ran if n not in independent}
-    note["backtest"] = reconciliation_backtest(s_all[[alive.nodes.index(n) for n in ran]],
-                                               [by_node[n] for n in ran], alive)
+    by_node_mase = node_backtest_mase(s_all[[alive.nodes.index(n) for n in ran]],
+                                      [by_node[n] for n in ran], alive, independent)
+    note["backtest"] = level_means(by_node_mase, alive)
     # the evidence decides: MinT only where the run's own backtest shows it helping
     note["published"] = "mint" if mint_helps(note["backtest"]) else "bottom_up"
     if note["published"] == "bottom_up":
@@ -146,7 +158,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_COLUMNS]
     forecast = without_unestimated(_ordered(forecast, alive.nodes),
                                    estimated_nodes(alive, by_node))
-    zones = _zone_table(hierarchy, alive, by_node, forecast, set(peak_paths))
+    zones = _zone_table(hierarchy, alive, by_node, forecast, set(peak_paths),
+                        published_scores(alive, by_node, ran, note, by_node_mase))
     ok = [by_node[n] for n in ran]
     return ManyZonesRun(
         forecast=forecast, zones=zones,
@@ -257,6 +270,25 @@ def _peak_rows(node: str, paths: dict[str, np.ndarray], annual: dict[str, np.nda
     return pd.concat(rows, ignore_index=True)[FORECAST_COLUMNS]
 
 
+def months_note(leaves: Sequence[str], by_node: dict, ran: Sequence[str],
+                months: Sequence[str]) -> dict:
+    """reconciliation.json's ``months``: the forecast months every node shares (``first``,
+    ``last``), the calendar years they cover only in part (``partial_years``: no annual
+    figures), the earliest first month of any node's own forecast (``earliest_start``) and
+    the zones whose own forecasts start later (``later_start``: zone -> its first month).
+    Those zones' files end later than the others', and every node is cut to start with
+    the last of them: one longer file can take a forecast year's annual figures from every
+    node, which the report then says rather than leaving the year blank."""
+    starts = {n: by_node[n].months[0] for n in ran}
+    earliest = min(starts.values())
+    full = set(full_years(pd.PeriodIndex(months, freq="M")))
+    return {"first": months[0], "last": months[-1],
+            "partial_years": sorted({int(m[:4]) for m in months} - full),
+            "earliest_start": earliest,
+            "later_start": {leaf: starts[leaf] for leaf in leaves
+                            if leaf in starts and starts[leaf] > earliest}}
+
+
 def _common_months(results: Sequence[NodeResult]) -> list[str]:
     common = set(results[0].months)
     for r in results[1:]:
@@ -287,50 +319,13 @@ def reconciliation_backtest(summing: np.ndarray, results: Sequence[NodeResult],
     """Did reconciliation help? Per level, the mean MASE of the nodes' `selected` monthly
     energy P50 in the backtest, as forecast (``mase_base``), as its leaves' forecasts summed
     (``mase_bottom_up``; a leaf's own) and after MinT (``mase_reconciled``); `mint_helps`
-    reads it to choose what the run publishes. Honest out of sample: the rows of
-    each origin are reconciled with a projection whose W comes from the other origins' errors
-    only. Only the (origin, month) pairs every node has are used. ``summing`` has a row per
-    result (its node's leaves) and a column per leaf of ``hierarchy``, every leaf among the
-    results. As in the forecast, only `independent_nodes` are reconciled; every node's
-    reconciled value is the sum of its reconciled leaves (a single-child node its child's)."""
-    frames = []
-    for r in results:
-        rows = r.backtest_selected
-        if rows is None or rows.empty:
-            return []
-        rows = rows[(rows["metric"] == "energy_gwh") & (rows["period"].str.len() == 7)]
-        frames.append(rows.set_index(["origin", "period"])[["actual", "p50", "mase_scale"]]
-                      .add_prefix(f"{r.node}|"))
-    table = pd.concat(frames, axis=1, join="inner")
-    if table.empty:
-        return []
-    nodes = [r.node for r in results]
-    actual = np.stack([table[f"{n}|actual"].to_numpy() for n in nodes], axis=1)
-    p50 = np.stack([table[f"{n}|p50"].to_numpy() for n in nodes], axis=1)
-    scale = np.stack([table[f"{n}|mase_scale"].to_numpy() for n in nodes], axis=1)
-    origins = table.index.get_level_values("origin").to_numpy()
-    keep = [nodes.index(n) for n in independent_nodes(hierarchy, nodes)]
-    leaves = [keep.index(nodes.index(leaf)) for leaf in hierarchy.leaves]
-    reconciled = np.empty_like(p50)
-    for origin in np.unique(origins):
-        mine = origins == origin
-        others = actual[~mine][:, keep] - p50[~mine][:, keep]
-        p, _ = projection(summing[keep], others if len(others) else None)
-        leaf_values = reconcile(p, p50[mine][:, keep].T)[leaves]
-        reconciled[mine] = (summing @ leaf_values).T
-    summed = (summing @ p50[:, [nodes.index(leaf) for leaf in hierarchy.leaves]].T).T
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mase = {name: np.nanmean(np.abs(actual - values) / scale, axis=0) for name, values in
-                (("mase_base", p50), ("mase_bottom_up", summed),
-                 ("mase_reconciled", reconciled))}
-    out = []
-    for level in ("top", "region", "ba", "zone"):
-        pick = [i for i, n in enumerate(nodes) if hierarchy.level[n] == level]
-        if pick:
-            out.append({"level": level, "nodes": len(pick),
-                        **{name: round(float(np.nanmean(m[pick])), 4)
-                           for name, m in mase.items()}})
-    return out
+    reads it to choose what the run publishes. Each node's are
+    `published_backtest.node_backtest_mase` (honest out of sample, over the (origin, month)
+    pairs every node has), only `independent_nodes` reconciled, as in the forecast.
+    ``summing`` has a row per result (its node's leaves) and a column per leaf of
+    ``hierarchy``, every leaf among the results."""
+    independent = independent_nodes(hierarchy, [r.node for r in results])
+    return level_means(node_backtest_mase(summing, results, hierarchy, independent), hierarchy)
 
 
 def _error_matrix(results: Sequence[NodeResult]) -> np.ndarray | None:
@@ -375,7 +370,11 @@ def _ordered(forecast: pd.DataFrame, nodes: Sequence[str]) -> pd.DataFrame:
 
 
 def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
-                forecast: pd.DataFrame, with_peaks: set[str]) -> pd.DataFrame:
+                forecast: pd.DataFrame, with_peaks: set[str],
+                scores: dict[str, dict]) -> pd.DataFrame:
+    """zones.csv (`forecasting.many_zones.tables`); ``scores``: node -> the backtest of the
+    forecast it publishes (`published_backtest.published_scores`), never its own model's
+    when it publishes another (a total's zones summed, MinT's, a same-load child's)."""
     rows = []
     annual = forecast[(forecast["period"].str.len() == 4)]
     for node in full.nodes:
@@ -401,16 +400,7 @@ def _zone_table(full: Hierarchy, alive: Hierarchy, by_node: dict,
             row.update(status="ok", reason=partial)
         if node in alive.nodes:  # a total's data center is its zones', whether it ran or not
             row["data_center"] = data_center_source(node, alive, by_node)
-        if result is not None and result.ok:
-            summary = result.backtest_summary
-            chosen = summary[(summary["model"] == "selected")
-                             & (summary["metric"] == "energy_gwh")
-                             & (summary.get("frequency", "monthly") == "monthly")]
-            if not chosen.empty:
-                weights = chosen["n"].astype(float)
-                row["backtest_mase"] = float((chosen["MASE"] * weights).sum() / weights.sum())
-                row["backtest_coverage80"] = float((chosen["coverage80"] * weights).sum()
-                                                   / weights.sum())
+        row.update(scores.get(node, {}))
         mine = annual[annual["region"] == node]
         for metric in ("energy_gwh", "peak_mw"):
             part = mine[(mine["metric"] == metric) & (mine["component"] == "total")]

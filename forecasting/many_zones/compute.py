@@ -3,7 +3,10 @@ over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any
 that maps a function over a list and returns the results in the list's order: the
 application passes a Dask cluster's, tests may pass the serial one); no file is written.
 A zone's reading warnings (`NodeResult.input_warnings`), which its worker cannot show, are
-warned here as `InputWarning`s, in the zones' order, once the zones have run.
+warned here as `InputWarning`s, in the zones' order, once the zones have run; so are, once
+the zones are planned, the load files of ``series_dir`` that ``pattern`` leaves out
+(`left_out_by_pattern`), in one line: a file the user may take for a zone is never dropped
+without a word.
 
 A zone file refused at a row or field (`NodeResult.input_error`: a typo its user can fix)
 stops the run once the zones have run, before any total: the error of the first such zone in
@@ -27,7 +30,13 @@ from forecasting.io.yaml_lines import key_line
 from forecasting.many_zones.assemble import ManyZonesRun, assemble
 from forecasting.many_zones.inputs import load_many_zones_inputs
 from forecasting.many_zones.node_task import NodeResult, NodeTask, run_node
-from forecasting.many_zones.plan import hierarchy_of, leaf_tasks, parent_tasks, zone_files
+from forecasting.many_zones.plan import (
+    hierarchy_of,
+    leaf_tasks,
+    left_out_by_pattern,
+    parent_tasks,
+    zone_files,
+)
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ManyZonesConfig
@@ -64,6 +73,11 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         files = zone_files(config)
         hierarchy = hierarchy_of(config, files)
         leaves = leaf_tasks(config, hierarchy, files)
+    left_out = left_out_by_pattern(config)
+    if left_out:
+        warnings.warn(f"{display_path(config.series_dir)}: pattern '{config.pattern}' leaves "
+                      f"out {len(left_out)} load file(s) of series_dir, not zones of this run: "
+                      f"{', '.join(left_out)}", InputWarning, stacklevel=2)
     with progress.stage(f"fit and simulate {len(leaves)} zones"):
         leaf_results = map_tasks(run_node, leaves, "zones")
     for result in leaf_results:

@@ -1,7 +1,12 @@
 """What a many-zone run will do: its zone files, their hierarchy and one task per node.
 
 Zones are the files of ``series_dir`` matching ``pattern`` (without one, every load file the
-readers take: `SERIES_SUFFIXES`), sorted; a zone's name is its file's
+readers take: `SERIES_SUFFIXES`), sorted (`candidate_files`). ``pattern`` is matched in any
+case, as the suffixes are (``*.csv`` takes ``BETA.CSV``: a Windows export is not left out
+because its suffix is upper case); a file whose name starts with '.' is never a zone (a
+hidden file, macOS's ``._TAL.csv`` beside ``TAL.csv``), as such large-load folders are not
+looked at. The load files ``pattern`` leaves out (`left_out_by_pattern`) are warned about by
+the run, one line, so a zone is never dropped without a word. A zone's name is its file's
 without the compression and data suffixes (`forecasting.zones.read.zone_name`: ``TAL.csv``
 and ``TAL.csv.gz`` are both ``TAL``), and two files naming one zone are an `InputError`. The
 hierarchy follows `forecasting.hierarchy.tree`. Leaf tasks come first; parent tasks are made
@@ -24,6 +29,7 @@ folder missing its files, or empty, is still the zone's: its run fails naming th
 from __future__ import annotations
 
 import difflib
+import fnmatch
 from pathlib import Path
 
 from forecasting.errors import InputError
@@ -86,12 +92,35 @@ def zone_files(config: ManyZonesConfig) -> dict[str, Path]:
 
 
 def candidate_files(folder: Path, pattern: str | None) -> list[Path]:
-    """The files of `folder` that are zones, sorted: those matching `pattern`, or without
-    one every load file the readers take (`SERIES_SUFFIXES`, any case)."""
+    """The files of `folder` that are zones, sorted: those matching `pattern` in any case
+    (`matches`), or without one every load file the readers take (`SERIES_SUFFIXES`, any
+    case); never a hidden file (name starting with '.')."""
     if pattern is not None:
-        return sorted(p for p in folder.glob(pattern) if p.is_file() and p.parent == folder)
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.name.lower().endswith(SERIES_SUFFIXES))
+        return [p for p in _visible_files(folder) if matches(p.name, pattern)]
+    return [p for p in _visible_files(folder) if _is_load_file(p)]
+
+
+def matches(name: str, pattern: str) -> bool:
+    """Whether a file name matches a ``pattern`` glob, in any case: the default suffix match
+    takes ``.CSV`` as ``.csv``, so ``*.csv`` must too, whatever the file system's rule."""
+    return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
+
+
+def left_out_by_pattern(config: ManyZonesConfig) -> list[str]:
+    """The names of the load files of ``series_dir`` (`SERIES_SUFFIXES`, not hidden) that
+    ``pattern`` leaves out of the run, sorted; none without a pattern."""
+    if config.pattern is None or not Path(config.series_dir).is_dir():
+        return []
+    return [p.name for p in _visible_files(Path(config.series_dir))
+            if _is_load_file(p) and not matches(p.name, config.pattern)]
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def _is_load_file(path: Path) -> bool:
+    return path.name.lower().endswith(SERIES_SUFFIXES)
 
 
 def folder_key(name: str) -> str:

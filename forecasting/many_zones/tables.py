@@ -14,8 +14,11 @@
   total's is its zones', e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when
   its own run failed; the share is empty where it was not estimated, for a total in any of
   its zones: ``not estimated in 2 of its 3 zones; trend in 1``),
-  backtest MASE and 80% coverage of
-  `selected` (monthly energy); the seconds each task took are in manifest.json
+  the backtest (monthly energy) of the forecast the node publishes, not of its own model
+  when it publishes another (``backtest_of``: a zone's own `selected`, MASE and 80%
+  coverage; a bottom-up total's zones' P50s summed, MinT's reconciled P50s: MASE only; a
+  single-child total its child's: `forecasting.many_zones.published_backtest`); the
+  seconds each task took are in manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
 - peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year, with
@@ -30,7 +33,9 @@
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
 - reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
-  backtest per level; ``same_load``: single-child totals and the node whose paths they take)
+  backtest per level; ``same_load``: single-child totals and the node whose paths they take;
+  ``months``: the forecast months every node shares, the years they cover only in part and
+  the zones whose files end later, which cut them: `assemble.months_note`)
 """
 
 from __future__ import annotations

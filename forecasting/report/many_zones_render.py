@@ -6,7 +6,20 @@ one self-contained page like the other reports.
 A node whose data-center part was not estimated (forecast.csv has no data-center rows of
 it: `forecasting.many_zones.data_center_source`) reads "not estimated" where a share or a
 data-center energy would be, never a 0%; a run where no node estimated it has no
-data-center energy column at all."""
+data-center energy column at all.
+
+The table's MASE and 80% coverage are what zones.csv gives: the backtest of the forecast each
+node publishes, its ``backtest_of`` shown with it (`forecasting.many_zones.published_backtest`).
+A run published before that column scored every total's own model, which it did not publish:
+its page says so (``scored_as_published`` false).
+
+A total some of whose zones failed holds only the others: its status in the table says how
+many of its zones failed and which, and the headline says so of the top (`failed_zones`),
+not only the details and zones.csv's ``reason``.
+
+A forecast year with no annual figures (the months every node forecasts cover it only in
+part, most often because one zone's file ends later than the others') is named under the
+headline with the reason (`missing_years`), rather than left as a blank "-"."""
 
 from __future__ import annotations
 
@@ -41,9 +54,12 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
                 zone_figures.fan_figure(rows, top_history, "reference", metric, split))
     charts["regions"] = _figure_json(_regions_figure(annual, run.zones))
     nodes = [] if run.zones is None else run.zones.to_dict("records")
+    missing = failed_zones(run.zones)
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
+        node["backtest_of"] = _text(node.get("backtest_of"))
+        node["failed_zones"], node["zones_under"] = missing.get(node["region"], ([], 0))
         node["years"] = _node_years(annual, node["region"])
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
@@ -53,7 +69,11 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
+        scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
         headline=_node_years(annual, top), nodes=nodes,
+        top_failed_zones=missing.get(top, ([], 0)),
+        missing_years=missing_years(manifest.get("reconciliation", {}).get("months"),
+                                    forecast, top),
         failed=manifest.get("failed", []),
         quality=quality_rows(manifest.get("data_quality")),
         reconciliation=manifest.get("reconciliation", {}),
@@ -61,6 +81,62 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         changes=run.changes, downloads=run.downloads(), charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def missing_years(months: dict | None, forecast: pd.DataFrame, top: str) -> str | None:
+    """One sentence naming the forecast years with no annual figures and why, or None.
+    ``months`` is the run's reconciliation note's (`assemble.months_note`); a run published
+    before it gives the months of the top's forecast only, and the sentence the general
+    reason."""
+    if months is None:
+        periods = sorted(p for p in set(forecast.loc[forecast["region"] == top, "period"])
+                         if len(p) == 7)
+        if not periods:
+            return None
+        years = pd.PeriodIndex(periods, freq="M").year
+        partial = sorted({int(y) for y in years if (years == y).sum() < 12})
+        months = {"first": periods[0], "last": periods[-1], "partial_years": partial}
+    partial = months.get("partial_years") or []
+    if not partial:
+        return None
+    first, last = months["first"], months["last"]
+    years = " and ".join(str(y) for y in partial)
+    text = (f"No annual figures for {years}: the months every node forecasts run from {first} "
+            f"to {last}, and a year forecast only in part has no annual row.")
+    later = months.get("later_start")
+    if later and int(first[:4]) in partial:
+        names = sorted(later, key=lambda z: (later[z], z), reverse=True)
+        latest = [z for z in names if later[z] == first] or names[:1]
+        files = (f"the file of {latest[0]} ends" if len(latest) == 1 else
+                 f"the files of {', '.join(sorted(latest))} end")
+        text += (f" The forecast starts in {first} because {files} "
+                 f"later than the others' (the earliest node's forecast starts in "
+                 f"{months['earliest_start']}): a many-zone run publishes only the months every "
+                 "node forecasts, so one longer file cuts that year from every node.")
+    elif later is not None and int(first[:4]) in partial:
+        before = str(pd.Period(first, freq="M") - 1)
+        text += f" The zone files end in {before}, so the forecast starts mid-year."
+    return text
+
+
+def failed_zones(zones: pd.DataFrame | None) -> dict[str, tuple[list[str], int]]:
+    """Total that published -> (its zones that failed, sorted; how many zones it has), for
+    every total with a failed zone under it (zones.csv: a zone is a node no other names as
+    its parent; status ``failed``). Such a total's figures are the other zones' alone."""
+    if zones is None or zones.empty:
+        return {}
+    parent = {r: p for r, p in zip(zones["region"], zones["parent"], strict=True)
+              if isinstance(p, str) and p}
+    status = dict(zip(zones["region"], zones["status"], strict=True))
+    out: dict[str, tuple[list[str], int]] = {}
+    for zone in (r for r in zones["region"] if r not in set(parent.values())):
+        above = parent.get(zone)
+        while above is not None:
+            failed, count = out.get(above, ([], 0))
+            out[above] = ([*failed, zone] if status[zone] == "failed" else failed, count + 1)
+            above = parent.get(above)
+    return {node: (sorted(failed), count) for node, (failed, count) in out.items()
+            if failed and status.get(node) != "failed"}
 
 
 def quality_rows(quality: dict | None) -> list[dict]:

@@ -259,11 +259,14 @@ class ZoneSettings(BaseModel):
 
 class ManyZonesConfig(BaseModel):
     """A many-zone run (`pipelines/us_zones.yaml`; forecasting/many_zones/): every file of
-    ``series_dir`` matching ``pattern`` (a glob; without one, every load file the readers
-    take: .csv, .csv.gz, .parquet, .pq) is a zone named by its file stem; the hierarchy
-    zone -> BA -> region -> ``region`` (the top) follows `forecasting.hierarchy.tree`, with
-    ``regions`` a CSV of BA codes and their regions (columns ``Code`` and ``Region``, as
-    EIA's balancing_authority_acronyms.csv; a first line starting ``SOURCE:`` is skipped;
+    ``series_dir`` matching ``pattern`` (a glob matched in any case: ``*.csv`` takes
+    ``BETA.CSV``; without one, every load file the readers take: .csv, .csv.gz, .parquet,
+    .pq, in any case) is a zone named by its file stem; a hidden file (name starting with
+    '.') never is, and the load files ``pattern`` leaves out are named in one warning line;
+    the hierarchy zone -> BA -> region -> ``region`` (the top) follows
+    `forecasting.hierarchy.tree`, with ``regions`` a CSV of BA codes and their regions
+    (columns ``Code`` and ``Region``, as EIA's balancing_authority_acronyms.csv; a first
+    line starting ``SOURCE:`` is skipped;
     its optional ``Time Zone`` column sets each zone's clock unless ``zone.timezone`` does).
     ``series_timezone`` and ``column`` read every file of the folder as a zone's
     ``series_timezone`` and ``column`` do (a folder of one utility's local-time exports; the
