@@ -19,6 +19,7 @@ from forecasting.combine.limits import binding_summary
 from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures, number_format
+from forecasting.report.baseline_bands import momentum_bands_sentence
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
 from forecasting.report.track_record import fmt, track_record_view
@@ -101,6 +102,7 @@ def render_report(run: RunFiles) -> str:
         bands=manifest.get("bands") or {"kind": "model-based", "text": (
             "Bands are model-based: they come from the Monte Carlo draws of each scenario's "
             "uncertain parameters and of the baseline's fitted trend, not from a backtest.")},
+        momentum_bands=momentum_bands_sentence(manifest, scenario_names),
         denominator=manifest.get("national_total_definition_label", "US electricity (EIA)"),
         history=history.to_dict("records"),
         regimes=run.regimes,
