@@ -149,11 +149,18 @@ def tornado_figure(sensitivity: pd.DataFrame, scenario: str, year: int) -> go.Fi
 
 
 def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, model: str) -> go.Figure:
-    """Past forecast origins of one model against what happened."""
+    """Past forecast origins of one model against what happened: the built history's
+    evidence years filled, its interpolated years open (shown, never scored)."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines+markers",
-                             name="history (built)", line=dict(color="#333333"),
-                             marker=dict(size=5)))
+    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines",
+                             name="history (built)", line=dict(color="#333333")))
+    interpolated = history["provenance"] == "interpolated"
+    for name, rows, symbol in (
+            ("history: evidence (scored)", history[~interpolated], "circle"),
+            ("history: interpolated (not scored)", history[interpolated], "circle-open")):
+        if not rows.empty:
+            fig.add_trace(go.Scatter(x=rows["year"], y=rows["twh"], mode="markers", name=name,
+                                     marker=dict(size=7, symbol=symbol, color="#333333")))
     part = forecasts[forecasts["model"] == model]
     for i, (origin, rows) in enumerate(part.groupby("origin", sort=True)):
         x = rows["period"].astype(str).str[:4].astype(int)

@@ -19,6 +19,7 @@ from forecasting.combine.limits import binding_summary
 from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures, number_format
+from forecasting.report.backtest_view import backtest_view
 from forecasting.report.baseline_bands import momentum_bands_sentence
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
@@ -115,8 +116,7 @@ def render_report(run: RunFiles) -> str:
         sensitivity_year=sensitivity_year,
         backtest_summary=_backtest_table(run.backtest_summary),
         backtest_model=backtest_model,
-        backtest_forecasts=None if run.backtest_forecasts is None else run.backtest_forecasts[
-            run.backtest_forecasts["model"] == backtest_model].to_dict("records"),
+        backtest_forecasts=backtest_view(run.backtest_forecasts, backtest_model),
         assumptions=None if run.assumptions is None else run.assumptions.to_dict("records"),
         limits=binding_summary(run.limits),
         changes=run.changes,
