@@ -119,15 +119,17 @@ def scenarios_figure(history: pd.DataFrame, forecast: pd.DataFrame,
 
 
 def decomposition_figure(decomposition: pd.DataFrame, scenario: str) -> go.Figure:
-    """Baseline (conventional) and AI load stacked: history, then one scenario's P50."""
+    """Baseline (conventional) and AI load stacked: history, then one scenario's means (they
+    add up to the total's mean; medians would not, `report/decomposition_view.py`)."""
     part = decomposition[decomposition["scenario"].isin(["history", scenario])]
     fig = go.Figure()
     for component, color in (("baseline", "rgba(127,127,127,0.6)"), ("ai", "rgba(214,39,40,0.6)")):
         rows = part[part["component"] == component].sort_values("year")
         fig.add_trace(go.Scatter(x=rows["year"], y=rows["twh"], mode="lines", stackgroup="one",
                                  name=component, line=dict(width=0.5), fillcolor=color))
-    fig.update_layout(title=f"Baseline and AI load, history and scenario {scenario} (P50)",
-                      yaxis_title="TWh/yr", **LAYOUT)
+    fig.update_layout(
+        title=f"Baseline and AI load, history and scenario {scenario} (mean of paths)",
+        yaxis_title="TWh/yr", **LAYOUT)
     return fig
 
 
