@@ -119,15 +119,17 @@ def scenarios_figure(history: pd.DataFrame, forecast: pd.DataFrame,
 
 
 def decomposition_figure(decomposition: pd.DataFrame, scenario: str) -> go.Figure:
-    """Baseline (conventional) and AI load stacked: history, then one scenario's P50."""
+    """Baseline (conventional) and AI load stacked: history, then one scenario's means (they
+    add up to the total's mean; medians would not, `report/decomposition_view.py`)."""
     part = decomposition[decomposition["scenario"].isin(["history", scenario])]
     fig = go.Figure()
     for component, color in (("baseline", "rgba(127,127,127,0.6)"), ("ai", "rgba(214,39,40,0.6)")):
         rows = part[part["component"] == component].sort_values("year")
         fig.add_trace(go.Scatter(x=rows["year"], y=rows["twh"], mode="lines", stackgroup="one",
                                  name=component, line=dict(width=0.5), fillcolor=color))
-    fig.update_layout(title=f"Baseline and AI load, history and scenario {scenario} (P50)",
-                      yaxis_title="TWh/yr", **LAYOUT)
+    fig.update_layout(
+        title=f"Baseline and AI load, history and scenario {scenario} (mean of paths)",
+        yaxis_title="TWh/yr", **LAYOUT)
     return fig
 
 
@@ -149,11 +151,18 @@ def tornado_figure(sensitivity: pd.DataFrame, scenario: str, year: int) -> go.Fi
 
 
 def backtest_figure(forecasts: pd.DataFrame, history: pd.DataFrame, model: str) -> go.Figure:
-    """Past forecast origins of one model against what happened."""
+    """Past forecast origins of one model against what happened: the built history's
+    evidence years filled, its interpolated years open (shown, never scored)."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines+markers",
-                             name="history (built)", line=dict(color="#333333"),
-                             marker=dict(size=5)))
+    fig.add_trace(go.Scatter(x=history["year"], y=history["twh"], mode="lines",
+                             name="history (built)", line=dict(color="#333333")))
+    interpolated = history["provenance"] == "interpolated"
+    for name, rows, symbol in (
+            ("history: evidence (scored)", history[~interpolated], "circle"),
+            ("history: interpolated (not scored)", history[interpolated], "circle-open")):
+        if not rows.empty:
+            fig.add_trace(go.Scatter(x=rows["year"], y=rows["twh"], mode="markers", name=name,
+                                     marker=dict(size=7, symbol=symbol, color="#333333")))
     part = forecasts[forecasts["model"] == model]
     for i, (origin, rows) in enumerate(part.groupby("origin", sort=True)):
         x = rows["period"].astype(str).str[:4].astype(int)

@@ -19,6 +19,9 @@ from forecasting.combine.limits import binding_summary
 from forecasting.contracts import HEADLINE_YEARS, total_twh, totals_only
 from forecasting.paths import TEMPLATES_DIR
 from forecasting.report import figures, number_format
+from forecasting.report.backtest_view import backtest_view
+from forecasting.report.baseline_bands import momentum_bands_sentence
+from forecasting.report.decomposition_view import decomposition_view
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
 from forecasting.report.track_record import fmt, track_record_view
@@ -66,11 +69,12 @@ def render_report(run: RunFiles) -> str:
     }
     for i, name in enumerate(scenario_names):
         charts[f"fan-{i}"] = _figure_json(figures.fan_figure(history, forecast, name))
-    if run.decomposition is not None:
+    decomposition = decomposition_view(run.decomposition, forecast)
+    if decomposition is not None:
         for i, name in enumerate(scenario_names):
-            if name in set(run.decomposition["scenario"]):
+            if name in set(decomposition["stack"]["scenario"]):
                 charts[f"decomposition-{i}"] = _figure_json(
-                    figures.decomposition_figure(run.decomposition, name))
+                    figures.decomposition_figure(decomposition["stack"], name))
     sensitivity_year = None
     if run.sensitivity is not None and not run.sensitivity.empty:
         sensitivity_year = int(run.sensitivity["year"].iloc[0])
@@ -101,6 +105,7 @@ def render_report(run: RunFiles) -> str:
         bands=manifest.get("bands") or {"kind": "model-based", "text": (
             "Bands are model-based: they come from the Monte Carlo draws of each scenario's "
             "uncertain parameters and of the baseline's fitted trend, not from a backtest.")},
+        momentum_bands=momentum_bands_sentence(manifest, scenario_names),
         denominator=manifest.get("national_total_definition_label", "US electricity (EIA)"),
         history=history.to_dict("records"),
         regimes=run.regimes,
@@ -108,13 +113,12 @@ def render_report(run: RunFiles) -> str:
                    for i, n in enumerate(scenario_names)],
         p50_table=_p50_table(forecast),
         outlooks=None if run.outlooks is None else run.outlooks.to_dict("records"),
-        decomposition=_decomposition_table(run.decomposition),
+        decomposition=decomposition,
         sensitivity=None if run.sensitivity is None else run.sensitivity.to_dict("records"),
         sensitivity_year=sensitivity_year,
         backtest_summary=_backtest_table(run.backtest_summary),
         backtest_model=backtest_model,
-        backtest_forecasts=None if run.backtest_forecasts is None else run.backtest_forecasts[
-            run.backtest_forecasts["model"] == backtest_model].to_dict("records"),
+        backtest_forecasts=backtest_view(run.backtest_forecasts, backtest_model),
         assumptions=None if run.assumptions is None else run.assumptions.to_dict("records"),
         limits=binding_summary(run.limits),
         changes=run.changes,
@@ -154,14 +158,6 @@ def _p50_table(forecast: pd.DataFrame) -> dict:
     return {"columns": list(wide.columns),
             "rows": [{"year": int(y), "values": [f"{v:.0f}" for v in r]}
                      for y, r in wide.iterrows()]}
-
-
-def _decomposition_table(decomposition: pd.DataFrame | None) -> list[dict] | None:
-    if decomposition is None:
-        return None
-    wide = decomposition.pivot_table(index=["scenario", "year"], columns="component",
-                                     values="twh", sort=False).reset_index()
-    return wide.to_dict("records")
 
 
 def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
