@@ -570,17 +570,28 @@ def _records(frame: pd.DataFrame | None) -> list[dict] | None:
 
 def _as_text(frame: pd.DataFrame | None) -> list[dict] | None:
     """Rows with every number as a user reads it: whole numbers without decimals, others to
-    three significant digits, missing as "-"."""
-    def text(value) -> str:
+    three significant digits, missing as "-"; a year (a column `is_year_column` names) as
+    its four digits, never "2,024": thousands separators are for quantities."""
+    def text(value, year: bool) -> str:
         if value is None or (isinstance(value, float) and value != value):
             return "-"
+        if year and isinstance(value, int | float) and float(value).is_integer():
+            return str(int(value))
         if isinstance(value, int | float):
             return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 \
                 else f"{value:.3g}"
         return str(value)
 
     records = _records(frame)
-    return None if records is None else [{k: text(v) for k, v in r.items()} for r in records]
+    return None if records is None else [
+        {k: text(v, is_year_column(str(k))) for k, v in r.items()} for r in records]
+
+
+def is_year_column(name: str) -> bool:
+    """Whether a table column holds years or dates (``year``, ``first_year``, ``as_of``,
+    ``earliest_in_service``): its whole numbers are calendar years, written plainly."""
+    name = name.lower()
+    return "year" in name or name in ("as_of", "earliest_in_service", "period")
 
 
 def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:
