@@ -26,6 +26,7 @@ from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
+from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
 
@@ -472,31 +473,11 @@ def band_calibration(forecasts: pd.DataFrame | None, manifest: dict,
                      calibration: pd.DataFrame | None = None) -> dict | None:
     """How the bands of the forecast were made: from `calibration` (the run's
     calibration.csv, the factors its forecast applied) when the run has it
-    (`calibration_sentence`), else derived for a run published before that table existed."""
+    (`zone_bands.calibration_sentence`: what was applied, horizon by horizon), else derived
+    for a run published before that table existed."""
     if calibration is not None and not calibration.empty:
-        return calibration_sentence(calibration)
+        return calibration_sentence(calibration, backtest_origins(forecasts))
     return derived_calibration(forecasts, manifest)
-
-
-def calibration_sentence(table: pd.DataFrame) -> dict:
-    """The bands note's facts from calibration.csv, one row per monthly horizon: which
-    horizons are calibrated, with their residual counts and factors, and which are not."""
-    table = table.sort_values("horizon")
-    need = (int(table["min_residuals"].iloc[0]) if "min_residuals" in table
-            else MIN_RESIDUALS)
-    per = [{"h": int(r.horizon), "n": int(r.n_residuals), "ok": bool(r.calibrated),
-            "factor": float(r.factor)} for r in table.itertuples()]
-    return _bands(per, need, source=CALIBRATION_FILE)
-
-
-def _bands(per: list[dict], need: int, source: str) -> dict:
-    done = [p for p in per if p["ok"]]
-    short = [p for p in per if not p["ok"]]
-    return {"calibrated": done, "short": short, "horizons": [p["h"] for p in per],
-            "most": max((p["n"] for p in per), default=0),
-            "too_few": all(p["n"] < need for p in short),
-            "min_residuals": need, "spans": _spans([p["h"] for p in done]),
-            "short_spans": _spans([p["h"] for p in short]), "source": source}
 
 
 def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | None:
@@ -529,7 +510,8 @@ def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict 
                             horizons=horizons) for _, part in scored.groupby("model")]
     per = [{"h": h, "n": fits[0].counts.get(h, 0) if fits else 0,
             "ok": bool(fits) and all(f.is_calibrated(h) for f in fits)} for h in horizons]
-    return _bands(per, MIN_RESIDUALS, source="backtest_forecasts.csv")
+    return bands_facts(per, MIN_RESIDUALS, source="backtest_forecasts.csv",
+                       origins=backtest_origins(forecasts))
 
 
 def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
@@ -537,17 +519,6 @@ def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
     positive series (`forecasting.backtest.selected.decide`: the evidence decides, and a
     quantile at or below zero is a band reaching zero)."""
     return logged_rows(rows) if positive_evidence(rows) else rows
-
-
-def _spans(values: list[int]) -> str:
-    """1, 2, 3, 5 -> '1-3, 5'."""
-    out: list[str] = []
-    for v in values:
-        if out and int(out[-1].split("-")[-1]) == v - 1:
-            out[-1] = f"{out[-1].split('-')[0]}-{v}"
-        else:
-            out.append(str(v))
-    return ", ".join(out)
 
 
 def _history_rows(history: pd.DataFrame) -> list[dict]:
