@@ -29,6 +29,7 @@ from forecasting.report.run_dir_reading import check_columns, read_table
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
+from forecasting.zones.seasonal_data_center import seasonal_check
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -113,6 +114,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         reading=zone_reading(forecast, run.peaks, region, data_center=estimated),
         growth_check=growth_check_text(run.growth_check, run.directory,
                                        data_center=estimated),
+        seasonal_data_center=seasonal_text(run.decomposition, estimated),
         headline_years=[y for y in HEADLINE_YEARS if y in years],
         headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
                            data_center=estimated),
@@ -144,6 +146,19 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def seasonal_text(decomposition: pd.DataFrame | None, estimated: bool) -> str | None:
+    """The headline's sentence when the decomposition's data-center load has a season data
+    centers do not have (`forecasting.zones.seasonal_data_center`, read from
+    decomposition.csv, so a run published before the check gets it too), else None."""
+    if not estimated or decomposition is None or decomposition.empty:
+        return None
+    check = seasonal_check(decomposition)
+    if check is None or not check.seasonal:
+        return None
+    text = check.text()
+    return text[0].upper() + text[1:] + "."
 
 
 def data_center_estimated(manifest: dict) -> bool:

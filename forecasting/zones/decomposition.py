@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.history import period_labels, period_table
+from forecasting.zones.seasonal_data_center import warn_if_seasonal
 
 DECOMPOSITION_COLUMNS = [
     "period", "total_mw", "base_mw", "data_center_mw", "data_center_low_mw",
@@ -135,10 +136,15 @@ def _split(frame: pd.DataFrame) -> None:
 
 
 def decomposition_table(monthly: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
-    """The `decomposition.csv` table: annual rows (YYYY) then monthly rows (YYYY-MM)."""
+    """The `decomposition.csv` table: annual rows (YYYY) then monthly rows (YYYY-MM). The
+    run's one table of its decomposition, so it is checked here, once per run: a data-center
+    component with a season data centers do not have is warned of
+    (`seasonal_data_center.warn_if_seasonal`, an InputWarning; the table is not changed)."""
     frames = []
     for part in (annual, monthly):
         out = part.reset_index(drop=True)
         out.insert(0, "period", part.index.astype(str))
         frames.append(out)
-    return pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
+    table = pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
+    warn_if_seasonal(table)
+    return table
