@@ -26,8 +26,10 @@ from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
+from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
+from forecasting.zones.seasonal_data_center import seasonal_check
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -112,6 +114,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         reading=zone_reading(forecast, run.peaks, region, data_center=estimated),
         growth_check=growth_check_text(run.growth_check, run.directory,
                                        data_center=estimated),
+        seasonal_data_center=seasonal_text(run.decomposition, estimated),
         headline_years=[y for y in HEADLINE_YEARS if y in years],
         headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
                            data_center=estimated),
@@ -143,6 +146,19 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def seasonal_text(decomposition: pd.DataFrame | None, estimated: bool) -> str | None:
+    """The headline's sentence when the decomposition's data-center load has a season data
+    centers do not have (`forecasting.zones.seasonal_data_center`, read from
+    decomposition.csv, so a run published before the check gets it too), else None."""
+    if not estimated or decomposition is None or decomposition.empty:
+        return None
+    check = seasonal_check(decomposition)
+    if check is None or not check.seasonal:
+        return None
+    text = check.text()
+    return text[0].upper() + text[1:] + "."
 
 
 def data_center_estimated(manifest: dict) -> bool:
@@ -472,31 +488,11 @@ def band_calibration(forecasts: pd.DataFrame | None, manifest: dict,
                      calibration: pd.DataFrame | None = None) -> dict | None:
     """How the bands of the forecast were made: from `calibration` (the run's
     calibration.csv, the factors its forecast applied) when the run has it
-    (`calibration_sentence`), else derived for a run published before that table existed."""
+    (`zone_bands.calibration_sentence`: what was applied, horizon by horizon), else derived
+    for a run published before that table existed."""
     if calibration is not None and not calibration.empty:
-        return calibration_sentence(calibration)
+        return calibration_sentence(calibration, backtest_origins(forecasts))
     return derived_calibration(forecasts, manifest)
-
-
-def calibration_sentence(table: pd.DataFrame) -> dict:
-    """The bands note's facts from calibration.csv, one row per monthly horizon: which
-    horizons are calibrated, with their residual counts and factors, and which are not."""
-    table = table.sort_values("horizon")
-    need = (int(table["min_residuals"].iloc[0]) if "min_residuals" in table
-            else MIN_RESIDUALS)
-    per = [{"h": int(r.horizon), "n": int(r.n_residuals), "ok": bool(r.calibrated),
-            "factor": float(r.factor)} for r in table.itertuples()]
-    return _bands(per, need, source=CALIBRATION_FILE)
-
-
-def _bands(per: list[dict], need: int, source: str) -> dict:
-    done = [p for p in per if p["ok"]]
-    short = [p for p in per if not p["ok"]]
-    return {"calibrated": done, "short": short, "horizons": [p["h"] for p in per],
-            "most": max((p["n"] for p in per), default=0),
-            "too_few": all(p["n"] < need for p in short),
-            "min_residuals": need, "spans": _spans([p["h"] for p in done]),
-            "short_spans": _spans([p["h"] for p in short]), "source": source}
 
 
 def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict | None:
@@ -529,7 +525,8 @@ def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict 
                             horizons=horizons) for _, part in scored.groupby("model")]
     per = [{"h": h, "n": fits[0].counts.get(h, 0) if fits else 0,
             "ok": bool(fits) and all(f.is_calibrated(h) for f in fits)} for h in horizons]
-    return _bands(per, MIN_RESIDUALS, source="backtest_forecasts.csv")
+    return bands_facts(per, MIN_RESIDUALS, source="backtest_forecasts.csv",
+                       origins=backtest_origins(forecasts))
 
 
 def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
@@ -537,17 +534,6 @@ def _log_scale(rows: pd.DataFrame) -> pd.DataFrame:
     positive series (`forecasting.backtest.selected.decide`: the evidence decides, and a
     quantile at or below zero is a band reaching zero)."""
     return logged_rows(rows) if positive_evidence(rows) else rows
-
-
-def _spans(values: list[int]) -> str:
-    """1, 2, 3, 5 -> '1-3, 5'."""
-    out: list[str] = []
-    for v in values:
-        if out and int(out[-1].split("-")[-1]) == v - 1:
-            out[-1] = f"{out[-1].split('-')[0]}-{v}"
-        else:
-            out.append(str(v))
-    return ", ".join(out)
 
 
 def _history_rows(history: pd.DataFrame) -> list[dict]:
@@ -570,17 +556,28 @@ def _records(frame: pd.DataFrame | None) -> list[dict] | None:
 
 def _as_text(frame: pd.DataFrame | None) -> list[dict] | None:
     """Rows with every number as a user reads it: whole numbers without decimals, others to
-    three significant digits, missing as "-"."""
-    def text(value) -> str:
+    three significant digits, missing as "-"; a year (a column `is_year_column` names) as
+    its four digits, never "2,024": thousands separators are for quantities."""
+    def text(value, year: bool) -> str:
         if value is None or (isinstance(value, float) and value != value):
             return "-"
+        if year and isinstance(value, int | float) and float(value).is_integer():
+            return str(int(value))
         if isinstance(value, int | float):
             return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 \
                 else f"{value:.3g}"
         return str(value)
 
     records = _records(frame)
-    return None if records is None else [{k: text(v) for k, v in r.items()} for r in records]
+    return None if records is None else [
+        {k: text(v, is_year_column(str(k))) for k, v in r.items()} for r in records]
+
+
+def is_year_column(name: str) -> bool:
+    """Whether a table column holds years or dates (``year``, ``first_year``, ``as_of``,
+    ``earliest_in_service``): its whole numbers are calendar years, written plainly."""
+    name = name.lower()
+    return "year" in name or name in ("as_of", "earliest_in_service", "period")
 
 
 def _backtest_table(summary: pd.DataFrame | None) -> list[dict] | None:

@@ -10,6 +10,9 @@ barely moves them. For each calendar month m of year y:
     dc_{y,m}    = max(low_{y,m} - ref_m, 0)                         (average MW),
     low / high  = max(low_{y,m} - ref_m -/+ z s_m, 0), z = 1.645 (a 90 % interval from the
                   year-to-year scatter of the reference years' minimum load),
+    half-width  = z s_m, before the clipping at 0 (``data_center_half_width_mw``: what a
+                  check of a difference between years needs, `published_figures`; not in
+                  decomposition.csv),
     base        = total - dc, where total is the mean of the evidence hours, so
                   total = base + data_center exactly.
 
@@ -17,8 +20,10 @@ What it measures: data-center load *added since the reference years* (plus any b
 in the lowest hours, which the flat 2006-2016 reference shows to be small). Data centers
 already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
 should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
-evidence hours. Months below the coverage rule (`history.MONTH_COMPLETE`: the 2018 gap, a
-file's first or last partial month) have no row: their lowest hours are not the month's.
+evidence hours (the half-width too: the months of a year are taken to move together, as the
+annual interval takes them). Months below the coverage rule (`history.MONTH_COMPLETE`: the
+2018 gap, a file's first or last partial month) have no row: their lowest hours are not the
+month's.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.history import period_labels, period_table
+from forecasting.zones.seasonal_data_center import warn_if_seasonal
 
 DECOMPOSITION_COLUMNS = [
     "period", "total_mw", "base_mw", "data_center_mw", "data_center_low_mw",
@@ -43,7 +49,8 @@ def decompose(
     z: float = Z90,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(monthly, annual) frames indexed by Period with total_mw, base_mw, data_center_mw,
-    data_center_low_mw, data_center_high_mw and hours (evidence hours only).
+    data_center_low_mw, data_center_high_mw, data_center_half_width_mw and hours (evidence
+    hours only).
     ``reference_years`` None: the history's first complete calendar year alone (a zone
     without pre-ramp history). A calendar month seen in a single reference year has no
     year-to-year scatter: its s_m is then the scatter of the month's weekly lows (the
@@ -75,6 +82,7 @@ def decompose(
             "data_center_mw": np.maximum(excess, 0.0),
             "data_center_low_mw": np.maximum(excess - spread, 0.0),
             "data_center_high_mw": np.maximum(excess + spread, 0.0),
+            "data_center_half_width_mw": spread,
             "hours": table["hours"].to_numpy(),
         },
         index=low.index.rename("period"),
@@ -109,7 +117,8 @@ def first_complete_year(table: pd.DataFrame) -> int:
 def _annual(monthly: pd.DataFrame) -> pd.DataFrame:
     weights = monthly["hours"]
     years = monthly.index.asfreq("Y")
-    cols = ["total_mw", "data_center_mw", "data_center_low_mw", "data_center_high_mw"]
+    cols = ["total_mw", "data_center_mw", "data_center_low_mw", "data_center_high_mw",
+            "data_center_half_width_mw"]
     weighted = monthly[cols].mul(weights, axis=0).groupby(years).sum()
     hours = weights.groupby(years).sum()
     annual = weighted.div(hours, axis=0)
@@ -127,10 +136,15 @@ def _split(frame: pd.DataFrame) -> None:
 
 
 def decomposition_table(monthly: pd.DataFrame, annual: pd.DataFrame) -> pd.DataFrame:
-    """The `decomposition.csv` table: annual rows (YYYY) then monthly rows (YYYY-MM)."""
+    """The `decomposition.csv` table: annual rows (YYYY) then monthly rows (YYYY-MM). The
+    run's one table of its decomposition, so it is checked here, once per run: a data-center
+    component with a season data centers do not have is warned of
+    (`seasonal_data_center.warn_if_seasonal`, an InputWarning; the table is not changed)."""
     frames = []
     for part in (annual, monthly):
         out = part.reset_index(drop=True)
         out.insert(0, "period", part.index.astype(str))
         frames.append(out)
-    return pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
+    table = pd.concat(frames, ignore_index=True)[DECOMPOSITION_COLUMNS]
+    warn_if_seasonal(table)
+    return table

@@ -17,6 +17,19 @@ figure's (`UNITS`: ``MW`` for the two MW figures, ``fraction`` for the share, in
 spellings of `UNIT_SPELLINGS`, case-insensitive): ``GW``, ``MWh``, ``%`` or an empty unit
 is refused, never converted. `published_check` puts each figure
 beside the estimate and its 90% interval; a year the history does not cover has no row.
+
+The interval of MW added in a year (`added_interval`) is the difference's own, not the
+difference of the two years' interval ends (those offsets cancel: 673 MW read "668-673"
+beside a level of 2,228 [1,615-2,846]). Each year's level has its half-width h_y = z s (the
+reference years' year-to-year scatter of the minimum load, `decomposition`); the reference
+mean both levels are measured from cancels in their difference, and what is left, each
+year's own deviation, is taken as independent from year to year (weather of different
+years), so the variances add: added +/- sqrt(h_y^2 + h_{y-1}^2). Were consecutive years'
+lows to move together the difference would be known better: this is the wider interval,
+which a check against a published figure should use. It is not clipped at 0 (a measured
+data-center load can fall from one year to the next). Where no data-center component was
+estimated (``data_center: none``: every data-center column zero) there is no interval to
+give: the difference's ends are its estimate, 0, as the levels' are.
 """
 
 from __future__ import annotations
@@ -117,8 +130,22 @@ def published_check(annual: pd.DataFrame, energy_gwh: pd.Series,
             period = pd.Period(str(f.year), "Y")
             values = dc(f.year) * annual.loc[period, "hours"] / 1000 / energy_gwh.loc[period]
         else:
-            values = dc(f.year) - dc(f.year - 1)
+            values = added_interval(annual, f.year)
         rows.append({"figure": f"{FIGURES[f.figure]} {f.year}", "estimate": values[0],
                      "low": values[1], "high": values[2], "published": f.published,
                      "source": f.source})
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+def added_interval(annual: pd.DataFrame, year: int) -> np.ndarray:
+    """(estimate, low, high) of the data-center MW added in `year` (module docstring): the
+    difference of the two years' estimates, its 90% interval from their half-widths
+    (``data_center_half_width_mw``) added in quadrature."""
+    rows = annual.loc[[pd.Period(str(year), "Y"), pd.Period(str(year - 1), "Y")]]
+    estimate = float(rows["data_center_mw"].iloc[0] - rows["data_center_mw"].iloc[1])
+    measured = annual[["data_center_mw", "data_center_low_mw", "data_center_high_mw"]]
+    if "data_center_half_width_mw" not in rows or not measured.to_numpy().any():
+        half = 0.0  # no data-center component estimated: nothing to give an interval of
+    else:
+        half = float(np.sqrt((rows["data_center_half_width_mw"] ** 2).sum()))
+    return np.array([estimate, estimate - half, estimate + half])

@@ -76,10 +76,17 @@ def test_the_table_holds_the_runs_calibration_and_the_report_says_what_it_holds(
     assert done == list(range(1, 22))  # past 12 months: backtest_forecasts.csv stops at 12
     attributes, text = bands_note(render_zone_report(read_zone_run(out)))
     assert attributes["data-source"] == "calibration.csv"
-    assert [int(h) for h in attributes["data-calibrated-horizons"].split(",")] == done
-    assert "calibrated by split conformal prediction for monthly horizons 1-21" in text
-    for row in table[table["calibrated"]].itertuples():
+    # calibrated: a factor other than 1 applied; kept: enough residuals, the models' band
+    changed = table["calibrated"] & (table["factor"] - 1).abs().gt(5e-5)
+    kept = table.loc[table["calibrated"] & ~changed, "horizon"].tolist()
+    assert [int(h) for h in attributes["data-calibrated-horizons"].split(",")] == \
+        table.loc[changed, "horizon"].tolist()
+    assert [int(h) for h in attributes["data-kept-horizons"].split(",") if h] == kept
+    assert sorted(table.loc[changed, "horizon"].tolist() + kept) == done
+    for row in table[changed].itertuples():
         assert f"h={row.horizon}: {row.n_residuals} (factor {row.factor:.2f})" in text
+    for row in table[table["horizon"].isin(kept)].itertuples():
+        assert f"h={row.horizon}: {row.n_residuals} (factor" not in text
     assert "Horizons 22-36 are not calibrated (fewer than 5 such forecasts each)" in text
     assert "Derived from" not in text
 
