@@ -20,6 +20,7 @@ from plotly.offline import get_plotlyjs
 from forecasting.backtest.calibration import MIN_RESIDUALS, fit_calibration
 from forecasting.backtest.selected import logged_rows, positive_evidence
 from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
+from forecasting.decompose.seasonal_data_center import seasonal_check
 from forecasting.errors import InputError
 from forecasting.paths import display_path
 from forecasting.report import number_format
@@ -29,7 +30,6 @@ from forecasting.report.run_dir_reading import check_columns, read_table
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
-from forecasting.zones.seasonal_data_center import seasonal_check
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -150,7 +150,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
 
 def seasonal_text(decomposition: pd.DataFrame | None, estimated: bool) -> str | None:
     """The headline's sentence when the decomposition's data-center load has a season data
-    centers do not have (`forecasting.zones.seasonal_data_center`, read from
+    centers do not have (`forecasting.decompose.seasonal_data_center`, read from
     decomposition.csv, so a run published before the check gets it too), else None."""
     if not estimated or decomposition is None or decomposition.empty:
         return None

@@ -31,8 +31,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from forecasting.decompose.seasonal_data_center import warn_if_seasonal
 from forecasting.zones.history import period_labels, period_table
-from forecasting.zones.seasonal_data_center import warn_if_seasonal
 
 DECOMPOSITION_COLUMNS = [
     "period", "total_mw", "base_mw", "data_center_mw", "data_center_low_mw",

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.decompose.seasonal_data_center import seasonal_check
 from forecasting.errors import InputWarning
 from forecasting.zones.decomposition import decompose, decomposition_table
-from forecasting.zones.seasonal_data_center import seasonal_check
 
 HOURS = pd.date_range("2019-01-01", "2024-12-31 23:00", freq="h", tz="UTC")
 
