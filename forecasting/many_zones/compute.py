@@ -8,7 +8,7 @@ the zones are planned, the load files of ``series_dir`` that ``pattern`` leaves 
 (`left_out_by_pattern`), in one line: a file the user may take for a zone is never dropped
 without a word.
 
-A zone file refused at a row or field (`NodeResult.input_error`: a typo its user can fix)
+A zone file refused at a row (`NodeResult.input_error`: a typo its user can fix)
 stops the run once the zones have run, before any total: the error of the first such zone in
 the zones' order is raised (any others are named on the same line), so the application says
 it in one line, exits 2 and publishes nothing, as for any bad input. Left out, the zone would

@@ -31,13 +31,14 @@ run to warn them (`NodeResult.input_warnings`): a worker's own warnings never re
 
 Any failure of a zone's data or fit (a file that is not a load file, too little history) is
 caught and returned as the node's one-line reason; the other nodes go on. A zone file (or
-large-load table) refused at a row or field (a negative or non-numeric load, a conflicting
-hour, a bad contract cell: `FileMistake`) is the user's typo, not what the data cannot give:
+large-load table) refused at a row (a negative or non-numeric load, a conflicting hour, a
+bad contract cell: `FileMistake`) is the user's typo, not what the data cannot give:
 the result carries the `InputError` itself (`NodeResult.input_error`) and the run stops on it
 before anything is published (`forecasting.many_zones.compute`), where a zone left out would
 silently lower every total above it. A file refused as a whole (no date column, empty, not
-text, a large-load table missing) names no row or field: it may be a file in the folder that
-is not a zone's, and it stays the zone's failure, as the too-short history does.
+text, monthly or daily rather than hourly, a large-load table or column missing) names no
+row: it may be a file in the folder that is not a zone's, and it stays the zone's failure, as
+the too-short history does.
 
 A total's reason says it is a total, its level and how many zones it sums; when its hours
 are refused (too short to model or backtest, though each zone under it ran with the same
@@ -166,9 +167,9 @@ def run_node(task: NodeTask) -> NodeResult:
 
 
 class FileMistake(Exception):
-    """A zone's load file or large-load table refused at a row or field (`InputError.row` or
-    `.field` given): a value, row or column its user can fix. Refused as a whole (neither
-    given), the file stays the zone's failure (module docstring)."""
+    """A zone's load file or large-load table refused at a row (`InputError.row` given, the
+    header's included): a value or row its user can fix. Refused as a whole (no row), the
+    file stays the zone's failure (module docstring)."""
 
     def __init__(self, error: InputError) -> None:
         self.error = error
@@ -177,11 +178,11 @@ class FileMistake(Exception):
 
 @contextmanager
 def _file_mistakes() -> Iterator[None]:
-    """Raise an `InputError` naming a row or field as a `FileMistake`."""
+    """Raise an `InputError` naming a row as a `FileMistake`."""
     try:
         yield
     except InputError as exc:
-        if exc.row is None and exc.field is None:
+        if exc.row is None:
             raise
         raise FileMistake(exc) from None
 

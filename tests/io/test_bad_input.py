@@ -19,6 +19,13 @@ def config_row(text: str) -> str:
     return f"row {next(i for i, line in enumerate(lines, 1) if text in line)}"
 
 
+def scenario_row(name: str, text: str, after: int = 0) -> str:
+    """'row N' of the shipped scenario file's first line containing `text`, `after` rows on
+    (a line inserted after it), so a longer description does not move the expected row."""
+    lines = (DATA_DIR / "scenarios" / name).read_text(encoding="utf-8").splitlines()
+    return f"row {next(i for i, line in enumerate(lines, 1) if text in line) + after}"
+
+
 def snapshot(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
@@ -88,7 +95,7 @@ CASES = [
     ("scenario-repeated-key",
      lambda ws: edit_file(ws.scenarios / "high-ai.yaml", "region: US\n",
                           "region: US\nname: high-ai-2\n"),
-     "high-ai.yaml", "row 8", "name"),
+     "high-ai.yaml", scenario_row("high-ai.yaml", "region: US", 1), "name"),
     ("wrong-config-type", replace_in_config("draws: 5000", "draws: many"),
      "us_national.yaml", config_row("draws: 5000"), "forecast.draws"),
     ("wrong-config-choice", replace_in_config("splice: ratio", "splice: glue"),
@@ -100,10 +107,11 @@ CASES = [
     ("scenario-low-above-high",
      lambda ws: edit_file(ws.scenarios / "moderate-ai.yaml", "low: 0.45, mode: 0.55",
                           "low: 0.75, mode: 0.55"),
-     "moderate-ai.yaml", "row 33", "scenarios.moderate-ai.fleet.utilization"),
+     "moderate-ai.yaml", scenario_row("moderate-ai.yaml", "low: 0.45, mode: 0.55"),
+     "scenarios.moderate-ai.fleet.utilization"),
     ("scenario-unknown-key",
      lambda ws: edit_file(ws.scenarios / "high-ai.yaml", "  utilization:", "  utilisation:"),
-     "high-ai.yaml", "row 32", "scenarios.high-ai"),
+     "high-ai.yaml", scenario_row("high-ai.yaml", "  utilization:"), "scenarios.high-ai"),
     ("unknown-priority-source", replace_in_config("[lbnl2024,", "[lbnl2042,"),
      "us_national.yaml", None, "history.source_priority"),
     ("missing-data-file", replace_in_config("../data/sources.csv", "../data/nope.csv"),

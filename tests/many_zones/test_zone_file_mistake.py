@@ -1,4 +1,4 @@
-"""A zone file refused at a row or field (a typed negative load) stops a many-zone run with
+"""A zone file refused at a row (a typed negative load) stops a many-zone run with
 that file's one-line error, where it had been one failed zone and the run went on to publish
 every total above it without that zone (fuzz 7b #3: a refresh's top total 2030 energy -21%
 under the same name). A zone whose data cannot give a forecast (too short), or a file that is
