@@ -2,8 +2,9 @@
 over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any function
 that maps a function over a list and returns the results in the list's order: the
 application passes a Dask cluster's, tests may pass the serial one); no file is written.
-A zone's reading warnings (`NodeResult.input_warnings`), which its worker cannot show, are
-warned here as `InputWarning`s, in the zones' order, once the zones have run; so are, once
+A node's warnings (`NodeResult.input_warnings`: its file's reading, its run), which its
+worker cannot show, are warned here as `InputWarning`s, in the nodes' order, once the zones
+(then the totals) have run; so are, once
 the zones are planned, the load files of ``series_dir`` that ``pattern`` leaves out
 (`left_out_by_pattern`), in one line: a file the user may take for a zone is never dropped
 without a word.
@@ -93,6 +94,9 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     parents = parent_tasks(config, alive, files) if alive.leaves else []
     with progress.stage(f"fit and simulate {len(parents)} parent totals"):
         parent_results = map_tasks(run_node, parents, "parent totals")
+    for result in parent_results:
+        for line in result.input_warnings:
+            warnings.warn(line, InputWarning, stacklevel=2)
     with progress.stage("reconcile energy across the hierarchy"):
         run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
     return ComputedManyZones(config, Path(config_path), hierarchy, run, started)

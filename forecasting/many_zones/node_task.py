@@ -26,8 +26,9 @@ run fits to a lowered energy falls below an hour already measured.
 A zone's task also says what its file held (hours with evidence, absent, screened as
 outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report,
 and returns the warning lines its file's reading gives (a file read on UTC that looks like
-local time, `forecasting.series.local_clock`), whether the zone then runs or fails, for the
-run to warn them (`NodeResult.input_warnings`): a worker's own warnings never reach the user.
+local time, `forecasting.series.local_clock`), whether the zone then runs or fails, and those
+of its run (a seasonal data-center component: `_input_warnings_kept`, any node), for the run
+to warn them (`NodeResult.input_warnings`): a worker's own warnings never reach the user.
 
 Any failure of a zone's data or fit (a file that is not a load file, too little history) is
 caught and returned as the node's one-line reason; the other nodes go on. A zone file (or
@@ -48,6 +49,7 @@ settings) it names the span its zones share rather than a config key (`TotalFail
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,7 +57,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from forecasting.errors import InputError
+from forecasting.errors import InputError, InputWarning
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig, ZoneSettings
@@ -187,6 +189,24 @@ def _file_mistakes() -> Iterator[None]:
         raise FileMistake(exc) from None
 
 
+@contextmanager
+def _input_warnings_kept(notes: list[str], node: str) -> Iterator[None]:
+    """The `InputWarning`s the node's run raises (a seasonal data-center component,
+    `forecasting.decompose.seasonal_data_center`) added to ``notes`` as lines naming the node,
+    for the run to warn (a worker's own warnings never reach the user); every other warning
+    is warned on as it came."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            yield
+        finally:
+            for w in caught:
+                if issubclass(w.category, InputWarning):
+                    notes.append(f"{node}: {w.message}")
+                else:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+
+
 class TotalFailed(Exception):
     """A total's run refused its hours (too short a history to model, backtest or shape,
     or a setting its zones' histories allowed): the zones under it each ran with the same
@@ -247,7 +267,8 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     config = ZoneConfig(region=task.node, series=list(task.files), scenarios=[scenario],
                         large_loads=task.large_loads, seed=task.seed, **settings)
     try:
-        run = run_zone(config, [raw], large)
+        with _input_warnings_kept(notes, task.node):
+            run = run_zone(config, [raw], large)
     except (ZoneSettingError, InputError) as exc:
         if task.leaves == (task.node,):
             raise
