@@ -274,11 +274,19 @@ def _quantile_rows(values: np.ndarray, periods, region, scenario, component, met
 
 def _load_backtest(history: ZoneHistory, config: ZoneConfig):
     """The published backtest (total load, four metrics, candidates and peers), the decision
-    of the rule on the monthly energy (weights, band factors) and the candidates."""
+    of the rule on the monthly energy (weights, band factors) and the candidates. With
+    ``model_start`` the months before it are no evidence for any origin's models, as they are
+    none for the forecast's (`model_window`): the backtest that weighs and calibrates the
+    forecast's models scores them as the forecast fits them (it had trained on the whole
+    history, so a config leaving out an old regime was judged with it; fuzz round 8b)."""
     bt = config.backtest
     candidates = {name: MODELS[name] for name in bt.candidates}
+    series = monthly_load(history)
+    if config.model_start is not None:  # the months the forecast's models see, at every origin
+        start = pd.Period(config.model_start, "M")
+        series = {kind: values.where(values.index >= start) for kind, values in series.items()}
     result = load_backtest(
-        monthly_load(history), candidates, {name: MODELS[name] for name in bt.peers},
+        series, candidates, {name: MODELS[name] for name in bt.peers},
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
         seed=config.seed, strategy=bt.strategy, widening=bt.widening, hourly=history.load,
@@ -374,6 +382,8 @@ def run_zone(
         settings = config.backtest
         if settings.first_origin is not None or settings.min_train != DEFAULT_MIN_TRAIN:
             raise ZoneSettingError("backtest", str(exc)) from None  # the settings, not the data
+        if config.model_start is not None:  # the months it leaves the backtest
+            raise ZoneSettingError("model_start", f"{exc} (from {config.model_start})") from None
         raise InputError(files, str(exc)) from None
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
