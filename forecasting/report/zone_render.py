@@ -27,6 +27,7 @@ from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
+from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
@@ -140,6 +141,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         contracts=_as_text(run.contracts),
         assumptions=_records(run.assumptions),
         backtest=_backtest_table(run.backtest_summary),
+        backtest_horizons=backtest_horizons(manifest, run.backtest_forecasts),
         backtest_metrics=backtest_metrics,
         changes=run.changes,
         downloads=run.downloads(),
