@@ -19,7 +19,7 @@ from plotly.offline import get_plotlyjs
 
 from forecasting.backtest.calibration import MIN_RESIDUALS, fit_calibration
 from forecasting.backtest.selected import logged_rows, positive_evidence
-from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
+from forecasting.contracts import KEY_YEAR
 from forecasting.decompose.seasonal_data_center import seasonal_check
 from forecasting.errors import InputError
 from forecasting.paths import display_path
@@ -31,6 +31,7 @@ from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
+from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -109,6 +110,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     region = manifest.get("region", "")
     years = sorted(set(figures.annual(forecast)["period"].astype(int)))
     held_out = peak_check_counts(run.peak_check)
+    peak_years = table_years(run.peaks["year"], PEAK_YEARS)
     return _environment().get_template("zone_report.html.j2").render(
         title=f"dcload zone report: {region}",
         manifest=manifest,
@@ -118,14 +120,14 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         growth_check=growth_check_text(run.growth_check, run.directory,
                                        data_center=estimated),
         seasonal_data_center=seasonal_text(run.decomposition, estimated),
-        headline_years=[y for y in HEADLINE_YEARS if y in years],
-        headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
-                           data_center=estimated),
+        headline_years=table_years(years),
+        headline_years_rule=years_rule(),
+        headline=_headline(forecast, table_years(years), data_center=estimated),
         data_center_estimated=estimated,
         low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
-        peak_years=[y for y in PEAK_YEARS if y in set(run.peaks["year"])],
-        peaks=_peaks_table(run.peaks, [y for y in PEAK_YEARS if y in set(run.peaks["year"])]),
+        peak_years=peak_years,
+        peaks=_peaks_table(run.peaks, peak_years),
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
@@ -195,12 +197,17 @@ def scenario_descriptions(scenarios: list[str], data_center: bool = True) -> lis
 
 
 def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
-                 year: int = KEY_YEAR, *, data_center: bool = True) -> str:
-    """The headline in words: per scenario, the key year's 50/50 and 90/10 peak of the
-    season that peaks (`peak_season`: a winter-peaking zone's winter), the other season's
-    beside it, and the data-center share of energy; with no data-center component
-    (``data_center`` False) it says the share is not estimated rather than print the zero
-    its tables hold."""
+                 year: int | None = None, *, data_center: bool = True) -> str:
+    """The headline in words: per scenario, the 50/50 and 90/10 peak of `year` (by default
+    `zone_headline_years.headline_year`: `KEY_YEAR`, or the run's last year when it ends
+    before, which the sentence then says) of the season that peaks (`peak_season`: a
+    winter-peaking zone's winter), the other season's beside it, and the data-center share
+    of energy; with no data-center component (``data_center`` False) it says the share is
+    not estimated rather than print the zero its tables hold."""
+    if year is None:
+        year = headline_year(peaks["year"])
+        if year is None:
+            return "No forecast year in this run."
     at_year = peaks[peaks["year"] == year]
     if at_year.empty:
         return f"No forecast for {year} in this run."
@@ -225,6 +232,8 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
     else:
         text = (f"{region} peak in {year}, 50/50 of the season that peaks: "
                 + "; ".join(f"{s}: {season} {p}" for s, season, p in parts) + ".")
+    if year < KEY_YEAR and year == max(int(y) for y in peaks["year"]):
+        text += f" The run ends in {year}, before {KEY_YEAR}: the headline is of its last year."
     if not data_center:
         text += (" Data-center share not estimated: the model forecasts the whole load, with "
                  "no data-center component.")
