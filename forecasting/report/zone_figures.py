@@ -107,8 +107,10 @@ def decomposition_figure(decomposition: pd.DataFrame,
                              fillcolor="rgba(214,39,40,0.25)", line=dict(width=0),
                              name="data center, 90% interval"))
     if published is not None and not published.empty and "published" in published:
+        checked = published["estimate"].notna() if "estimate" in published else True
+        # a figure of a year outside the history is not checked and has no month to mark
         mw = published[published["figure"].str.startswith("data-center average MW")
-                       & published["published"].notna()]
+                       & published["published"].notna() & checked]
         if not mw.empty:
             fig.add_trace(go.Scatter(
                 x=[f"{f[-4:]}-07" for f in mw["figure"]], y=mw["published"], mode="markers",

@@ -19,7 +19,7 @@ from plotly.offline import get_plotlyjs
 
 from forecasting.backtest.calibration import MIN_RESIDUALS, fit_calibration
 from forecasting.backtest.selected import logged_rows, positive_evidence
-from forecasting.contracts import HEADLINE_YEARS, KEY_YEAR
+from forecasting.contracts import KEY_YEAR
 from forecasting.decompose.seasonal_data_center import seasonal_check
 from forecasting.errors import InputError
 from forecasting.paths import display_path
@@ -27,9 +27,11 @@ from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
+from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
+from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -74,6 +76,8 @@ SCENARIO_TEXT = {
                    "2030, utilization 70%, a 36-month ramp, no extra delay and no connection "
                    "limit",
 }
+#: the zone config's ``min_load_quantile`` default, what a manifest without the key ran with
+MIN_LOAD_QUANTILE = 0.01
 WHOLE_LOAD_TREND = ("the statistical models on the whole load, with no data-center component "
                     "(this zone's data-center share is not estimated)")
 
@@ -106,6 +110,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     region = manifest.get("region", "")
     years = sorted(set(figures.annual(forecast)["period"].astype(int)))
     held_out = peak_check_counts(run.peak_check)
+    peak_years = table_years(run.peaks["year"], PEAK_YEARS)
     return _environment().get_template("zone_report.html.j2").render(
         title=f"dcload zone report: {region}",
         manifest=manifest,
@@ -115,13 +120,14 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         growth_check=growth_check_text(run.growth_check, run.directory,
                                        data_center=estimated),
         seasonal_data_center=seasonal_text(run.decomposition, estimated),
-        headline_years=[y for y in HEADLINE_YEARS if y in years],
-        headline=_headline(forecast, [y for y in HEADLINE_YEARS if y in years],
-                           data_center=estimated),
+        headline_years=table_years(years),
+        headline_years_rule=years_rule(),
+        headline=_headline(forecast, table_years(years), data_center=estimated),
         data_center_estimated=estimated,
+        low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
-        peak_years=[y for y in PEAK_YEARS if y in set(run.peaks["year"])],
-        peaks=_peaks_table(run.peaks, [y for y in PEAK_YEARS if y in set(run.peaks["year"])]),
+        peak_years=peak_years,
+        peaks=_peaks_table(run.peaks, peak_years),
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
@@ -140,6 +146,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         contracts=_as_text(run.contracts),
         assumptions=_records(run.assumptions),
         backtest=_backtest_table(run.backtest_summary),
+        backtest_horizons=backtest_horizons(manifest, run.backtest_forecasts),
         backtest_metrics=backtest_metrics,
         changes=run.changes,
         downloads=run.downloads(),
@@ -169,6 +176,15 @@ def data_center_estimated(manifest: dict) -> bool:
     return (manifest.get("config") or {}).get("data_center", "decomposition") != "none"
 
 
+def low_load_quantile(manifest: dict) -> str:
+    """The low-load quantile the run's decomposition measured data-center load from, as a
+    percentage ("1%", "49%", "0.5%"): the config's ``min_load_quantile`` (`MIN_LOAD_QUANTILE`
+    for a manifest without it). The report said 1% whatever the run used (fuzz round 8b
+    D11: 0.49 moved the 2024 data-center share from 24.0% to 22.3%)."""
+    quantile = (manifest.get("config") or {}).get("min_load_quantile")
+    return f"{100 * float(MIN_LOAD_QUANTILE if quantile is None else quantile):.3g}%"
+
+
 def scenario_descriptions(scenarios: list[str], data_center: bool = True) -> list[dict]:
     """Name and description of each of the run's own scenarios (`SCENARIO_TEXT`)."""
     out = []
@@ -181,12 +197,17 @@ def scenario_descriptions(scenarios: list[str], data_center: bool = True) -> lis
 
 
 def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
-                 year: int = KEY_YEAR, *, data_center: bool = True) -> str:
-    """The headline in words: per scenario, the key year's 50/50 and 90/10 peak of the
-    season that peaks (`peak_season`: a winter-peaking zone's winter), the other season's
-    beside it, and the data-center share of energy; with no data-center component
-    (``data_center`` False) it says the share is not estimated rather than print the zero
-    its tables hold."""
+                 year: int | None = None, *, data_center: bool = True) -> str:
+    """The headline in words: per scenario, the 50/50 and 90/10 peak of `year` (by default
+    `zone_headline_years.headline_year`: `KEY_YEAR`, or the run's last year when it ends
+    before, which the sentence then says) of the season that peaks (`peak_season`: a
+    winter-peaking zone's winter), the other season's beside it, and the data-center share
+    of energy; with no data-center component (``data_center`` False) it says the share is
+    not estimated rather than print the zero its tables hold."""
+    if year is None:
+        year = headline_year(peaks["year"])
+        if year is None:
+            return "No forecast year in this run."
     at_year = peaks[peaks["year"] == year]
     if at_year.empty:
         return f"No forecast for {year} in this run."
@@ -211,6 +232,8 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
     else:
         text = (f"{region} peak in {year}, 50/50 of the season that peaks: "
                 + "; ".join(f"{s}: {season} {p}" for s, season, p in parts) + ".")
+    if year < KEY_YEAR and year == max(int(y) for y in peaks["year"]):
+        text += f" The run ends in {year}, before {KEY_YEAR}: the headline is of its last year."
     if not data_center:
         text += (" Data-center share not estimated: the model forecasts the whole load, with "
                  "no data-center component.")

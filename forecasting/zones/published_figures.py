@@ -16,7 +16,12 @@ source or with a confidence mark other than T, F or U, and a ``unit`` other than
 figure's (`UNITS`: ``MW`` for the two MW figures, ``fraction`` for the share, in the
 spellings of `UNIT_SPELLINGS`, case-insensitive): ``GW``, ``MWh``, ``%`` or an empty unit
 is refused, never converted. `published_check` puts each figure
-beside the estimate and its 90% interval; a year the history does not cover has no row.
+beside the estimate and its 90% interval. A figure of a year the history does not cover (a
+forecast year's published MW, a year before the files begin) keeps its row, with no estimate
+and its label saying so, "data-center average MW 2030 (not checked: no year 2030 in the
+history, 2005-2024)": such rows were dropped without a trace (fuzz round 8b D4), and a
+planner who set an IRP's 2030 figure beside the forecast could not tell it was never
+compared.
 
 The interval of MW added in a year (`added_interval`) is the difference's own, not the
 difference of the two years' interval ends (those offsets cancel: 673 MW read "668-673"
@@ -123,6 +128,10 @@ def published_check(annual: pd.DataFrame, energy_gwh: pd.Series,
     for f in figures:
         needs = {f.year, f.year - 1} if f.figure == "data_center_added_mw" else {f.year}
         if not needs <= covered:
+            rows.append({"figure": f"{FIGURES[f.figure]} {f.year} "
+                                   f"({not_checked(needs - covered, covered)})",
+                         "estimate": np.nan, "low": np.nan, "high": np.nan,
+                         "published": f.published, "source": f.source})
             continue
         if f.figure == "data_center_mw":
             values = dc(f.year)
@@ -135,6 +144,14 @@ def published_check(annual: pd.DataFrame, energy_gwh: pd.Series,
                      "low": values[1], "high": values[2], "published": f.published,
                      "source": f.source})
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+def not_checked(missing: set[int], covered: set[int]) -> str:
+    """Why a figure has no estimate: "not checked: no year 2030 in the history, 2005-2024"
+    (the `missing` years it needs, the span of the `covered` ones)."""
+    years = " or ".join(str(y) for y in sorted(missing))
+    span = f", {min(covered)}-{max(covered)}" if covered else ""
+    return f"not checked: no year {years} in the history{span}"
 
 
 def added_interval(annual: pd.DataFrame, year: int) -> np.ndarray:
