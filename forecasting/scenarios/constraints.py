@@ -17,11 +17,18 @@ Capacity is the load divided by a load factor: capacity GW = TWh x 1000 / (hours
 factor) (LBNL 2024 states 325-580 TWh in 2028 as 74-132 GW, a load factor of about 0.50). The
 capped total is built year by year from the base year's load:
 
-    cap_t = min(capacity_{t-1} + max_added_gw_per_year, max_total_gw) in TWh,
+    connected_{t-1} = max(capacity_base, capacity of total_s for every year s <= t-1)
+    cap_t = min(connected_{t-1} + max_added_gw_per_year, max_total_gw) in TWh,
             total_{t-1} x (1 + max_growth_per_year), max_share_pct / 100 x national_t
     total_t = min(unconstrained total_t, cap_t)
 
-so load that cannot connect waits and connects when the caps allow (a queue). The energy the
+so load that cannot connect waits and connects when the caps allow (a queue). The connected
+capacity is the running maximum of the capacity reached so far (the base year's included),
+not last year's load: a grid connection, once built, stays, so a path whose load dips one year
+can come back to its earlier peak without new connections, and only the load above that peak
+waits for `max_added_gw_per_year` (taking last year's load held a path at its dip for good:
+fuzz round 8a D2). The growth limit is a limit on the load's own growth (accelerator supply)
+and stays on last year's load. The energy the
 caps remove (`removed_by_cap` = unconstrained - capped, >= 0) is reported, never dropped
 silently; the engine takes it from the AI layer first, then from the baseline. `binding`
 records, per path and year, which limit set the cap where it bit (`LIMITS` order; -1 where
@@ -115,14 +122,14 @@ def apply_cap(
     n, horizon = total.shape
     lf = np.broadcast_to(np.asarray(load_factor, dtype=float), (n,))
     previous_twh = np.broadcast_to(np.asarray(base_twh, dtype=float), (n,)).copy()
-    previous_gw = previous_twh * 1000.0 / (base_hours * lf)
+    connected_gw = previous_twh * 1000.0 / (base_hours * lf)  # running max (module docstring)
     capped = np.empty_like(total)
     binding = np.full(total.shape, -1, dtype=int)
     for j in range(horizon):
         to_twh = hours[j] * lf / 1000.0
         caps = np.full((len(LIMITS), n), np.inf)
         if max_added_gw is not None:
-            caps[0] = (previous_gw + max_added_gw) * to_twh
+            caps[0] = (connected_gw + max_added_gw) * to_twh
         if max_total_gw is not None:
             caps[1] = max_total_gw * to_twh
         if max_growth is not None:
@@ -134,5 +141,5 @@ def apply_cap(
         bit = total[:, j] > limit
         binding[bit, j] = caps.argmin(axis=0)[bit]
         previous_twh = capped[:, j]
-        previous_gw = capped[:, j] / to_twh
+        connected_gw = np.maximum(connected_gw, capped[:, j] / to_twh)
     return capped, binding
