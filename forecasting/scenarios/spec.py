@@ -206,6 +206,27 @@ class ScenarioSpec(ParameterBlock):
         """Every parameter of the scenario by its path, in a stable order."""
         return {path: dist for path, (dist, _) in self._walk_all().items()}
 
+    def written_parameters(self) -> dict[str, tuple[Dist | int | float | str, str]]:
+        """Every parameter that shapes the scenario's paths, by its path, in the blocks' order
+        and each block's key order: (value, note). Besides the distributions
+        (`parameter_paths`) it holds the years, switches and plain numbers (`growth_until`,
+        `pue_target_year`, `until_year`, `start.year`, `year_sd`, `endpoint_year`,
+        `applies_to`, `baseline.kind`, ...), each as written, noted with its key's
+        description and "(default)" where the file leaves it out. It is what a reader of one
+        run is shown (`describe_scenario`: `scenarios show`, assumptions.csv, the report), so
+        every value a `runs diff` of two runs can name is there: listing the distributions
+        alone hid the year a growth rate switches and a stated start's year (fuzz 8a D4). The
+        driver's own `kind` is its name, shown as the driver; the baseline's kind is listed
+        even when the file leaves the baseline out."""
+        out: dict[str, tuple[Dist | int | float | str, str]] = {}
+        for prefix, block in self.blocks().items():
+            out.update(_walk_written(block, prefix, skip=("kind",) if prefix == self.driver
+                                     else ()))
+            if prefix == self.driver and self.baseline is None:
+                out["baseline.kind"] = (self.effective_baseline.kind, "(default)")
+        out["load_factor"] = (self.load_factor, self.load_factor.note)
+        return out
+
     def parameter_domains(self) -> dict[str, Domain]:
         """Each parameter's domain by its path (normal tails are clipped to it)."""
         return {path: domain for path, (_, domain) in self._walk_all().items()}
@@ -296,4 +317,24 @@ def _walk(block: ParameterBlock, prefix: str) -> dict[str, tuple[Dist, Domain]]:
             out[f"{prefix}.{name}"] = (value, block.DOMAINS.get(name, Domain()))
         elif isinstance(value, ParameterBlock):
             out.update(_walk(value, f"{prefix}.{name}"))
+    return out
+
+
+def _walk_written(block: ParameterBlock, prefix: str, *,
+                  skip: tuple[str, ...] = ()) -> dict[str, tuple[Any, str]]:
+    """`ScenarioSpec.written_parameters` of one block: every field that is set (not None)."""
+    out: dict[str, tuple[Any, str]] = {}
+    fields = type(block).model_fields
+    for name, field in fields.items():
+        value = getattr(block, name)
+        if name in skip or value is None:
+            continue
+        if isinstance(value, Dist):
+            out[f"{prefix}.{name}"] = (value, value.note)
+        elif isinstance(value, ParameterBlock):
+            out.update(_walk_written(value, f"{prefix}.{name}"))
+        else:
+            default = "" if name in block.model_fields_set else "(default)"
+            note = " ".join(part for part in (field.description or "", default) if part)
+            out[f"{prefix}.{name}"] = (value, note)
     return out
