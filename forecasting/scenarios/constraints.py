@@ -5,8 +5,9 @@ Every scenario is bounded by its region's supply envelope (`data/scenarios/envel
 may replace a limit in its own `constraints:` block, with a note citing why (`with_envelope`
 refuses an override without one), and add `max_total_gw`. The limits, each optional:
 
-- ``max_added_gw_per_year``: new capacity that can connect in a year (grid, interconnection);
-- ``max_total_gw``: total capacity the grid can serve;
+- ``max_added_gw_per_year``: new capacity that can connect in a year (grid, interconnection),
+  GW a year, from 0 to 200;
+- ``max_total_gw``: total capacity the grid can serve, GW, from 1 to 2,000;
 - ``max_growth_per_year``: the fastest the load can grow in a year (accelerator supply), a
   fraction (0.3 for 30%), at most 2.0;
 - ``max_share_pct``: the largest share of the region's electricity (power-system growth),
@@ -50,6 +51,14 @@ from forecasting.scenarios.distributions import Domain, Param, ParamError
 #: fraction written where a percent is expected
 MAX_GROWTH_PER_YEAR = 2.0
 MIN_SHARE_PCT = 1.0
+#: the plausible domains of the capacity limits, in GW: US data centers drew about 40 GW of
+#: capacity in 2023 and the whole US generating fleet is about 1,300 GW, so a yearly addition
+#: over 200 GW or a total over 2,000 GW is a value in MW (7000 for 7 GW/yr switched the cap
+#: off), and a total under 1 GW a value in TW (0.15 for 150 GW cut the US total from 176 TWh
+#: to 0.5 in a year: fuzz 8a D5)
+MAX_ADDED_GW_PER_YEAR = 200.0
+MIN_TOTAL_GW = 1.0
+MAX_TOTAL_GW = 2000.0
 
 #: the limits, in the order `binding` numbers them
 LIMITS = ("max_added_gw_per_year", "max_total_gw", "max_growth_per_year", "max_share_pct")
@@ -62,8 +71,11 @@ class ConstraintParameters(ParameterBlock):
     max_share_pct: Param | None = None
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
-        "max_added_gw_per_year": Domain(ge=0),
-        "max_total_gw": Domain(gt=0),
+        # a capacity in MW would switch the cap off, one in TW cut the load to a thousandth
+        "max_added_gw_per_year": Domain(ge=0, le=MAX_ADDED_GW_PER_YEAR,
+                                        unit="GW of new capacity a year: 7 for 7 GW/yr, not MW"),
+        "max_total_gw": Domain(ge=MIN_TOTAL_GW, le=MAX_TOTAL_GW,
+                               unit="GW of capacity: 120 for 120 GW, not MW or TW"),
         # a growth written in percent (30 for 30%) would switch the cap off, a share written
         # as a fraction (0.16 for 16%) would cut the load to a hundredth: both are refused
         "max_growth_per_year": Domain(ge=0, le=MAX_GROWTH_PER_YEAR,
