@@ -200,12 +200,12 @@ def compute_run(
 
 def check_scenario_years(config: PipelineConfig, specs: list[ScenarioSpec],
                          base_year: int) -> None:
-    """Each run scenario's driver years after the history's base year
-    (`ScenarioSpec.check_base_year`: a scenario file cannot know that year), refused in one
-    line before any stage runs."""
+    """Each run scenario's driver years after the history's base year and a stated start not
+    after the forecast's last year (`ScenarioSpec.check_forecast_years`: a scenario file
+    cannot know those years), refused in one line before any stage runs."""
     for spec in specs:
         try:
-            spec.check_base_year(base_year=base_year)
+            spec.check_forecast_years(base_year=base_year, last_year=config.forecast.end_year)
         except ParamError as exc:
             raise scenario_key_error(config.scenarios_dir / f"{spec.name}.yaml",
                                      list(exc.key), spec.name, str(exc)) from None

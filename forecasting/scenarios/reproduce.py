@@ -71,13 +71,14 @@ def reproduce(
     specs = [spec for spec in specs if spec.reproduces is not None]
     from forecasting.scenarios.catalog import scenario_key_error
 
-    for spec in specs:  # every preset checked before any is simulated
+    # every preset checked before any is simulated
+    check_target_years(specs, base_year=base_year, directory=directory)
+    for spec in specs:
         path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
-        try:  # a driver year at or before the base year (`ScenarioSpec.check_base_year`)
-            spec.check_base_year(base_year=base_year)
+        try:  # a driver year at or before the base year, a start after the target year
+            spec.check_forecast_years(base_year=base_year, last_year=spec.reproduces.year)
         except ParamError as exc:
             raise scenario_key_error(path, list(exc.key), spec.name, str(exc)) from None
-    check_target_years(specs, base_year=base_year, directory=directory)
     rows = []
     for spec in specs:
         target = spec.reproduces

@@ -44,6 +44,7 @@ from forecasting.scenarios.base import Component, Driver, Level, ParameterBlock
 from forecasting.scenarios.baseline import BaselineParameters
 from forecasting.scenarios.constraints import MAX_GROWTH_PER_YEAR, ConstraintParameters
 from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
+from forecasting.scenarios.growth_rate import check_start_year
 from forecasting.scenarios.registry import COMPONENTS, DRIVERS, DriverName, DriverParameters
 from forecasting.strict import StrictModel
 
@@ -173,6 +174,17 @@ class ScenarioSpec(ParameterBlock):
         when it runs, so such a year is never run with another meaning."""
         try:
             self.parameters.check_base_year(base_year=base_year)
+        except ParamError as exc:
+            raise ParamError(str(exc), ("parameters", *exc.key)) from None
+
+    def check_forecast_years(self, *, base_year: int, last_year: int) -> None:
+        """`check_base_year`, and a stated start (`parameters.start.year`) not after the
+        forecast's last year `last_year` (`growth_rate.check_start_year`): ParamError keyed by
+        the year's path in the file. Both years are a run's, so a run calls it before any
+        stage."""
+        self.check_base_year(base_year=base_year)
+        try:
+            check_start_year(getattr(self.parameters, "start", None), last_year=last_year)
         except ParamError as exc:
             raise ParamError(str(exc), ("parameters", *exc.key)) from None
 
