@@ -53,6 +53,7 @@ from forecasting.scenarios.catalog import (
 from forecasting.scenarios.distributions import ParamError
 from forecasting.scenarios.engine import simulate_scenario
 from forecasting.scenarios.outputs import summarise_paths
+from forecasting.scenarios.reproduce import check_target_years
 from forecasting.scenarios.spec import ScenarioSpec
 from forecasting.scenarios.streams import horizon_to_end
 from forecasting.seeds import rng_for
@@ -139,6 +140,9 @@ def compute_run(
     check_config_against_history(config, config_path, series)
     check_national_total_as_of(config, data, config_path, last_year)
     check_scenario_years(config, specs, last_year)
+    # every preset's outlook is published (`outlooks_table`), run or not
+    check_target_years(load_all(config.scenarios_dir), base_year=last_year,
+                       directory=config.scenarios_dir)
     # the track record's vintages run in a worker process beside the stages below
     track_future = (None if config.track_record is None
                     else start_track_record(config, data, history, file=file, worker=worker))
@@ -196,12 +200,12 @@ def compute_run(
 
 def check_scenario_years(config: PipelineConfig, specs: list[ScenarioSpec],
                          base_year: int) -> None:
-    """Each run scenario's driver years after the history's base year
-    (`ScenarioSpec.check_base_year`: a scenario file cannot know that year), refused in one
-    line before any stage runs."""
+    """Each run scenario's driver years after the history's base year and a stated start not
+    after the forecast's last year (`ScenarioSpec.check_forecast_years`: a scenario file
+    cannot know those years), refused in one line before any stage runs."""
     for spec in specs:
         try:
-            spec.check_base_year(base_year=base_year)
+            spec.check_forecast_years(base_year=base_year, last_year=config.forecast.end_year)
         except ParamError as exc:
             raise scenario_key_error(config.scenarios_dir / f"{spec.name}.yaml",
                                      list(exc.key), spec.name, str(exc)) from None

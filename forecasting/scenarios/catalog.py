@@ -20,7 +20,7 @@ from forecasting.errors import InputError
 from forecasting.io.yaml_lines import line_of, locate, refuse_repeated_keys
 from forecasting.paths import SCENARIOS_DIR, display_path
 from forecasting.scenarios.constraints import ConstraintParameters, with_envelope
-from forecasting.scenarios.distributions import KINDS, ParamError
+from forecasting.scenarios.distributions import KINDS, Dist, ParamError
 from forecasting.scenarios.spec import ScenarioSpec, expected_value
 
 BACKCAST_DIR = SCENARIOS_DIR / "backcast"
@@ -294,13 +294,25 @@ def list_scenarios(directory: Path | None = None) -> pd.DataFrame:
 
 
 def describe_scenario(spec: ScenarioSpec) -> pd.DataFrame:
-    """One row per parameter (`dcload scenarios show NAME`): parameter, distribution, p10,
-    p50, p90, note."""
+    """One row per parameter (`dcload scenarios show NAME`, assumptions.csv, the report's
+    Assumptions table): parameter, distribution, p10, p50, p90, note. Every parameter of
+    `ScenarioSpec.written_parameters` is listed: a distribution with its quantiles, a year or
+    number stated without one (`growth_until`, `year_sd`, ...) as written with its value as
+    all three quantiles (a fixed value), a switch (`applies_to`, `baseline.kind`) as written
+    with no quantiles."""
     rows = []
-    for path, dist in spec.parameter_paths().items():
-        p10, p50, p90 = (dist.quantile(q) for q in (0.1, 0.5, 0.9))
-        rows.append({"parameter": path, "distribution": dist.describe(), "p10": p10,
-                     "p50": p50, "p90": p90, "note": dist.note})
+    for path, (value, note) in spec.written_parameters().items():
+        if isinstance(value, Dist):
+            p10, p50, p90 = (value.quantile(q) for q in (0.1, 0.5, 0.9))
+            shown = value.describe()
+        elif isinstance(value, int | float):
+            p10 = p50 = p90 = float(value)
+            shown = f"{value:g}"
+        else:
+            p10 = p50 = p90 = float("nan")
+            shown = str(value)
+        rows.append({"parameter": path, "distribution": shown, "p10": p10,
+                     "p50": p50, "p90": p90, "note": note})
     return pd.DataFrame(rows, columns=["parameter", "distribution", "p10", "p50", "p90", "note"])
 
 

@@ -6,7 +6,8 @@ geometrically to `endpoint_twh` in `endpoint_year`, then at `then_growth_rate` a
 uncertain endpoint gives a band; note that a preset built this way only restates its source.
 `endpoint_twh` is in TWh (GWh are refused naming the unit); `endpoint_year` must come after
 the start year (a stated start's, checked on load; else the history's base year, which only a
-run knows: `check_base_year`, which the driver calls too).
+run knows: `check_base_year`, which the driver calls too), and a stated start not after the
+forecast's last year (`growth_rate.check_start_year`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pydantic import Field, model_validator
 
 from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
 from forecasting.scenarios.distributions import Domain, Param, ParamError
-from forecasting.scenarios.growth_rate import Start, start_point
+from forecasting.scenarios.growth_rate import Start, check_start_year, start_point
 from forecasting.scenarios.physical import TWH, after_base_year
 
 
@@ -56,6 +57,7 @@ class EndpointDriver(Driver, name="endpoint", parameters=EndpointParameters):
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         self.p.check_base_year(base_year=ctx.base_year)
+        check_start_year(self.p.start, last_year=int(ctx.years[-1]))
         n = ctx.n
         start_year, start = start_point(self.p, draws, ctx)
         end_year = self.p.endpoint_year

@@ -12,6 +12,11 @@ the whole load (no baseline is added); `applies_to: ai` models the AI layer only
 it must come after the start year (a stated start's, checked on load; else the history's base
 year, which only a run knows: `check_base_year`, which the driver calls too), and
 `then_growth_rate` needs it: either way round, one of the two rates would apply to no year.
+A stated start must not come after the forecast's last year (`check_start_year`, which only
+a run can check and the driver calls too): no forecast year would be on the stated path, which
+was run backwards from it (an endpoint start of 100 TWh in 2038 published 11.1 TWh for 2024
+after a history of 176) or, with `year_sd`, died on mismatched arrays (fuzz 8a D1). A start
+before the base year is a source's own base (EPRI's 2023) and stays allowed.
 """
 
 from __future__ import annotations
@@ -78,6 +83,16 @@ class GrowthRateParameters(ParameterBlock):
                             otherwise="growth_rate would apply to no forecast year")
 
 
+def check_start_year(start: Start | None, *, last_year: int) -> None:
+    """Refuse (ParamError keyed `("start", "year")`) a stated start after the forecast's last
+    year `last_year` (module docstring)."""
+    if start is not None and start.year > last_year:
+        raise ParamError(f"the start year {start.year} is after the forecast's last year "
+                         f"{last_year}: no forecast year would be on the stated path (it would "
+                         f"be run backwards from {start.year}); state a start of "
+                         f"{last_year} or earlier", ("start", "year"))
+
+
 def start_point(p, draws: Mapping[str, np.ndarray],
                 ctx: DriverContext) -> tuple[int, np.ndarray]:
     """(year, (n, 1) values) the path starts from, for parameters `p` with `start` and
@@ -95,6 +110,7 @@ class GrowthRatePathDriver(Driver, name="growth_rate", parameters=GrowthRatePara
 
     def paths(self, draws: Mapping[str, np.ndarray], ctx: DriverContext) -> np.ndarray:
         self.p.check_base_year(base_year=ctx.base_year)
+        check_start_year(self.p.start, last_year=int(ctx.years[-1]))
         n = ctx.n
         start_year, start = start_point(self.p, draws, ctx)
         first = min(start_year, ctx.base_year)

@@ -30,6 +30,26 @@ DEFAULT_DRAWS = ForecastConfig().draws
 DEFAULT_SEED = ForecastConfig().seed
 
 
+def check_target_years(specs: Iterable[ScenarioSpec], *, base_year: int,
+                       directory: Path | None = None) -> None:
+    """Each preset's `reproduces.year` after the history's last year `base_year`, else an
+    InputError naming the preset's file and `reproduces.year`: a preset reproduces a
+    published *forecast*, and a target year the history already holds would be published
+    (`outlooks.csv`, the report's markers) as a forecast beside the measured load. The same
+    rule for `dcload scenarios reproduce` and the national run (which publishes every
+    preset's outlook, run or not)."""
+    from forecasting.scenarios.catalog import scenario_key_error
+
+    for spec in specs:
+        target = spec.reproduces
+        if target is not None and target.year <= base_year:
+            raise scenario_key_error(
+                Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml",
+                ["reproduces", "year"], spec.name,
+                f"the target year {target.year} is not after the history's last year "
+                f"{base_year}: a preset reproduces a published forecast of a later year")
+
+
 def reproduce(
     history: pd.DataFrame,
     *,
@@ -51,18 +71,14 @@ def reproduce(
     specs = [spec for spec in specs if spec.reproduces is not None]
     from forecasting.scenarios.catalog import scenario_key_error
 
-    for spec in specs:  # every preset checked before any is simulated
-        target = spec.reproduces
+    # every preset checked before any is simulated
+    check_target_years(specs, base_year=base_year, directory=directory)
+    for spec in specs:
         path = Path(directory or SCENARIOS_DIR) / f"{spec.name}.yaml"
-        try:  # a driver year at or before the base year (`ScenarioSpec.check_base_year`)
-            spec.check_base_year(base_year=base_year)
+        try:  # a driver year at or before the base year, a start after the target year
+            spec.check_forecast_years(base_year=base_year, last_year=spec.reproduces.year)
         except ParamError as exc:
             raise scenario_key_error(path, list(exc.key), spec.name, str(exc)) from None
-        if target.year <= base_year:
-            raise scenario_key_error(
-                path, ["reproduces", "year"], spec.name,
-                f"the target year {target.year} is not after the history's last year "
-                f"{base_year}: a preset reproduces a published forecast of a later year")
     rows = []
     for spec in specs:
         target = spec.reproduces

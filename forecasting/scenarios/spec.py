@@ -44,6 +44,7 @@ from forecasting.scenarios.base import Component, Driver, Level, ParameterBlock
 from forecasting.scenarios.baseline import BaselineParameters
 from forecasting.scenarios.constraints import MAX_GROWTH_PER_YEAR, ConstraintParameters
 from forecasting.scenarios.distributions import Dist, Domain, Param, ParamError
+from forecasting.scenarios.growth_rate import check_start_year
 from forecasting.scenarios.registry import COMPONENTS, DRIVERS, DriverName, DriverParameters
 from forecasting.strict import StrictModel
 
@@ -176,6 +177,17 @@ class ScenarioSpec(ParameterBlock):
         except ParamError as exc:
             raise ParamError(str(exc), ("parameters", *exc.key)) from None
 
+    def check_forecast_years(self, *, base_year: int, last_year: int) -> None:
+        """`check_base_year`, and a stated start (`parameters.start.year`) not after the
+        forecast's last year `last_year` (`growth_rate.check_start_year`): ParamError keyed by
+        the year's path in the file. Both years are a run's, so a run calls it before any
+        stage."""
+        self.check_base_year(base_year=base_year)
+        try:
+            check_start_year(getattr(self.parameters, "start", None), last_year=last_year)
+        except ParamError as exc:
+            raise ParamError(str(exc), ("parameters", *exc.key)) from None
+
     # -- what the engine uses -----------------------------------------------------------
 
     @property
@@ -205,6 +217,27 @@ class ScenarioSpec(ParameterBlock):
     def parameter_paths(self) -> dict[str, Dist]:
         """Every parameter of the scenario by its path, in a stable order."""
         return {path: dist for path, (dist, _) in self._walk_all().items()}
+
+    def written_parameters(self) -> dict[str, tuple[Dist | int | float | str, str]]:
+        """Every parameter that shapes the scenario's paths, by its path, in the blocks' order
+        and each block's key order: (value, note). Besides the distributions
+        (`parameter_paths`) it holds the years, switches and plain numbers (`growth_until`,
+        `pue_target_year`, `until_year`, `start.year`, `year_sd`, `endpoint_year`,
+        `applies_to`, `baseline.kind`, ...), each as written, noted with its key's
+        description and "(default)" where the file leaves it out. It is what a reader of one
+        run is shown (`describe_scenario`: `scenarios show`, assumptions.csv, the report), so
+        every value a `runs diff` of two runs can name is there: listing the distributions
+        alone hid the year a growth rate switches and a stated start's year (fuzz 8a D4). The
+        driver's own `kind` is its name, shown as the driver; the baseline's kind is listed
+        even when the file leaves the baseline out."""
+        out: dict[str, tuple[Dist | int | float | str, str]] = {}
+        for prefix, block in self.blocks().items():
+            out.update(_walk_written(block, prefix, skip=("kind",) if prefix == self.driver
+                                     else ()))
+            if prefix == self.driver and self.baseline is None:
+                out["baseline.kind"] = (self.effective_baseline.kind, "(default)")
+        out["load_factor"] = (self.load_factor, self.load_factor.note)
+        return out
 
     def parameter_domains(self) -> dict[str, Domain]:
         """Each parameter's domain by its path (normal tails are clipped to it)."""
@@ -296,4 +329,24 @@ def _walk(block: ParameterBlock, prefix: str) -> dict[str, tuple[Dist, Domain]]:
             out[f"{prefix}.{name}"] = (value, block.DOMAINS.get(name, Domain()))
         elif isinstance(value, ParameterBlock):
             out.update(_walk(value, f"{prefix}.{name}"))
+    return out
+
+
+def _walk_written(block: ParameterBlock, prefix: str, *,
+                  skip: tuple[str, ...] = ()) -> dict[str, tuple[Any, str]]:
+    """`ScenarioSpec.written_parameters` of one block: every field that is set (not None)."""
+    out: dict[str, tuple[Any, str]] = {}
+    fields = type(block).model_fields
+    for name, field in fields.items():
+        value = getattr(block, name)
+        if name in skip or value is None:
+            continue
+        if isinstance(value, Dist):
+            out[f"{prefix}.{name}"] = (value, value.note)
+        elif isinstance(value, ParameterBlock):
+            out.update(_walk_written(value, f"{prefix}.{name}"))
+        else:
+            default = "" if name in block.model_fields_set else "(default)"
+            note = " ".join(part for part in (field.description or "", default) if part)
+            out[f"{prefix}.{name}"] = (value, note)
     return out

@@ -48,3 +48,16 @@ def test_a_preset_target_year_inside_the_history_is_one_line(workspace: Workspac
         in line, line
     assert "1990" in line and "2023" in line
     assert done.stdout == ""
+
+
+def test_the_run_refuses_a_preset_target_year_the_history_holds(workspace: Workspace):
+    """`dcload forecast` publishes every preset's outlook (`outlooks.csv`, the report's
+    markers), run or not: a target year of 2023, the history's last, had been published as
+    "LBNL 2024 high: 580 TWh in 2023" beside the measured 176 (fuzz 8a D3)."""
+    path = workspace.scenarios / "lbnl2024-high.yaml"
+    row = line_of(path, "  year: 2028")
+    path.write_text(path.read_text().replace("  year: 2028", "  year: 2023", 1))
+    line = forecast(workspace)
+    assert f"lbnl2024-high.yaml, row {row}, field 'scenarios.lbnl2024-high.reproduces.year'" \
+        in line, line
+    assert "2023" in line and "not after the history's last year" in line

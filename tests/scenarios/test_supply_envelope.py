@@ -30,12 +30,13 @@ def test_capped_paths_respect_every_limit_and_never_exceed_the_demand(seed):
                                 max_growth=growth, max_share_pct=share, national=national)
     assert (capped <= demand + 1e-9).all()
     previous = np.full(n, 200.0)
+    connected = previous * 1000 / (8760 * 0.5)
     for j in range(5):
         assert (capped[:, j] <= previous * (1 + growth) + 1e-6).all()
         assert (capped[:, j] <= share / 100 * national[:, j] + 1e-6).all()
-        gw_before = previous * 1000 / (8760 * 0.5)
-        assert (capped[:, j] * 1000 / (8760 * 0.5) <= gw_before + added + 1e-6).all()
+        assert (capped[:, j] * 1000 / (8760 * 0.5) <= connected + added + 1e-6).all()
         previous = capped[:, j]
+        connected = np.maximum(connected, previous * 1000 / (8760 * 0.5))
     bit = capped < demand - 1e-9
     assert ((binding >= 0) == bit).all()
 
@@ -48,6 +49,23 @@ def test_a_binding_share_limit_is_named():
                                 national=np.full((3, 5), 4000.0))
     assert np.allclose(capped, 800.0)
     assert (binding == LIMITS.index("max_share_pct")).all()
+
+
+@pytest.mark.parametrize("added_gw", [0.0, 10.0])
+def test_a_dip_does_not_lower_the_connected_capacity(added_gw):
+    """A path whose load dips one year comes back to its earlier peak without new connections:
+    the connection limit adds to the capacity connected so far, not to the dip (fuzz 8a D2)."""
+    hours = np.array([8784.0, 8760.0, 8760.0])
+    demand = np.array([[176.0, 100.0, 250.0]])
+    capped, binding = apply_cap(demand, base_twh=176.0, base_hours=8760.0, hours=hours,
+                                load_factor=np.array([0.5]), max_added_gw=np.array([added_gw]),
+                                max_total_gw=None)
+    peak_gw = 176.0 * 1000 / (8760 * 0.5)                      # connected in the base year
+    grows_to = (peak_gw + added_gw) * 8760 * 0.5 / 1000         # one year's connections on it
+    assert capped[0, 1] == pytest.approx(100.0)                 # the dip is the demand
+    assert capped[0, 2] == pytest.approx(grows_to)              # back to the peak and beyond
+    if added_gw == 0:
+        assert binding[0, 2] == LIMITS.index("max_added_gw_per_year")
 
 
 def test_every_project_scenario_is_bounded_and_presets_are_as_published():
