@@ -111,3 +111,20 @@ def test_a_history_without_load_is_one_line(tmp_path):
         compute_zone_run(config)
     assert "ZZ.csv" in str(raised.value)
     assert "no hour holds load: every hour is absent, zero or negative" in str(raised.value)
+
+
+def test_candidates_that_all_fail_are_named_with_the_first_reason(zone, tmp_path):
+    # a known model that cannot fit a monthly history (gbm_median: daily and hourly data
+    # only) failed at every origin, leaving no candidate: "ValueError: no candidate models"
+    # with a traceback, exit 1 (fuzz round 8b D5)
+    config = tmp_path / "zz.yaml"
+    config.write_text(f"region: ZZ\nseries: [{zone / 'ZZ.csv'}]\ndata_center: none\n"
+                      "n_paths: 40\nbacktest:\n  peers: [seasonal_naive]\n"
+                      "  candidates: [gbm_median]\n  n_paths: 20\n")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    line = one_error_line(done)
+    assert "zz.yaml, row 7, field 'backtest.candidates'" in line, line
+    assert "every candidate failed at every backtest origin (gbm_median)" in line
+    assert "does not support frequency 'M'" in line  # the first failure's reason
+    assert not (tmp_path / "out").exists()
