@@ -26,7 +26,14 @@ import re
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
@@ -112,6 +119,23 @@ class BacktestConfig(BaseModel):
         return value
 
 
+#: the last year a zone forecast may reach (``end_year``, ``profile_year``): the last year a
+#: large-load contract month may name (`forecasting.zones.large_loads.LAST_YEAR`, which
+#: imports this module); pandas' clock ends in 2262, and a year past it was a traceback
+LAST_FORECAST_YEAR = 2100
+
+
+def forecast_year(value: int, key: str) -> int:
+    """`value` if a forecast may reach it (ValueError naming `key` otherwise): no later than
+    `LAST_FORECAST_YEAR` (whether it is after the history is the run's check, which knows
+    the history: `forecasting.zones.run.run_zone`)."""
+    if value > LAST_FORECAST_YEAR:
+        raise ValueError(f"{key} {value} is past {LAST_FORECAST_YEAR}, the last year a zone "
+                         "forecast may reach (as the last a large-load contract month may "
+                         "name)")
+    return value
+
+
 def check_years(end_year: int, profile_year: int) -> None:
     """The hourly profile's year must be one the forecast reaches (ValueError)."""
     if profile_year > end_year:
@@ -184,6 +208,11 @@ class ZoneConfig(BaseModel):
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)
 
+    @field_validator("end_year", "profile_year")
+    @classmethod
+    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
+        return forecast_year(value, info.field_name)
+
     @field_validator("model_start")
     @classmethod
     def _model_start_month(cls, value: str | None) -> str | None:
@@ -250,6 +279,11 @@ class ZoneSettings(BaseModel):
     @classmethod
     def _known_time_zone(cls, value: str | None) -> str | None:
         return None if value is None else known_time_zone(value)
+
+    @field_validator("end_year", "profile_year")
+    @classmethod
+    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
+        return forecast_year(value, info.field_name)
 
     @model_validator(mode="after")
     def _years(self) -> ZoneSettings:

@@ -128,3 +128,25 @@ def test_candidates_that_all_fail_are_named_with_the_first_reason(zone, tmp_path
     assert "every candidate failed at every backtest origin (gbm_median)" in line
     assert "does not support frequency 'M'" in line  # the first failure's reason
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("lines", "key", "year"), [
+    (["end_year: 2300"], "end_year", 2300),  # was an OutOfBoundsDatetime traceback
+    (["end_year: 10000", "profile_year: 2030"], "end_year", 10000),  # a DateParseError one
+    (["profile_year: 2300"], "profile_year", 2300),
+])
+def test_a_year_past_the_last_forecast_year_is_named(zone, tmp_path, lines, key, year):
+    from forecasting.zones.config import LAST_FORECAST_YEAR
+
+    line = refused(zone, tmp_path, *lines)
+    assert f"zz.yaml, row 4, field '{key}'" in line, line
+    assert f"{key} {year} is past {LAST_FORECAST_YEAR}" in line
+
+
+def test_a_many_zone_run_bounds_the_years_too():
+    from pydantic import ValidationError
+
+    from forecasting.zones.config import ZoneSettings
+
+    with pytest.raises(ValidationError, match="end_year 2300 is past"):
+        ZoneSettings(end_year=2300)
