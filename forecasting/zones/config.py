@@ -65,6 +65,14 @@ def known_time_zone(value: str) -> str:
     return value
 
 
+#: most sample paths a zone run (``n_paths``) or its backtest (``backtest.n_paths``) may draw:
+#: 100x the default, far past where more paths move a P05 or P95; memory and time grow with
+#: paths x forecast months (a year at 100,000 paths took 3.5 minutes and 5.8 GB; 100 million
+#: was a MemoryError traceback). The least, 10, is kept: bands from so few paths wander
+#: from year to year, but a quick look at a zone is a use, and the report says how many
+MAX_PATHS = 100_000
+
+
 PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
 
 
@@ -98,7 +106,7 @@ class BacktestConfig(BaseModel):
     # deviation (DOM's 80% annual-energy bands then covered 91% of 39 annual rows on the mean
     # of five seeds, against 87%: benchmarks/zones/dom/)
     widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
-    n_paths: int = Field(200, ge=10)
+    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
 
     @field_validator("first_origin")
     @classmethod
@@ -196,7 +204,7 @@ class ZoneConfig(BaseModel):
     # the month after the last incomplete month before the end)
     end_year: int = 2035
     profile_year: int = 2030
-    n_paths: int = Field(1000, ge=10)
+    n_paths: int = Field(1000, ge=10, le=MAX_PATHS)
     seed: int = Field(0, ge=0)
     # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
     # the forecast's hourly profiles and peaks (forecasting/zones/weather_years.py)
@@ -269,7 +277,7 @@ class ZoneSettings(BaseModel):
     # always use the decomposition
     end_year: int = 2035
     profile_year: int = 2030
-    n_paths: int = Field(200, ge=10)
+    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
     # every zone's clock; None (the default): each zone's BA's from the ``regions`` table's
     # ``Time Zone`` column, else America/New_York (forecasting/many_zones/plan.py)
     timezone: str | None = None

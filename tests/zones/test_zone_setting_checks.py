@@ -150,3 +150,19 @@ def test_a_many_zone_run_bounds_the_years_too():
 
     with pytest.raises(ValidationError, match="end_year 2300 is past"):
         ZoneSettings(end_year=2300)
+
+
+@pytest.mark.parametrize(("paths", "key", "row"), [
+    (dict(n_paths=100_000_000), "n_paths", 4),  # was a MemoryError traceback (35.8 GiB)
+    (dict(backtest_paths=100_000_000), "backtest.n_paths", 5),
+])
+def test_too_many_paths_are_named_before_the_run(zone, tmp_path, paths, key, row):
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+    from forecasting.zones.config import MAX_PATHS
+
+    config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"), **paths)
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    assert f"zz.yaml, row {row}, field '{key}'" in str(raised.value)
+    assert f"less than or equal to {MAX_PATHS}" in str(raised.value)
