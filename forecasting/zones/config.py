@@ -221,6 +221,15 @@ class ZoneConfig(BaseModel):
     def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
         return forecast_year(value, info.field_name)
 
+    @field_validator("region")
+    @classmethod
+    def _a_region_name(cls, value: str) -> str:
+        """The region labels every table row and titles the report: an empty one published
+        a run named by nothing (fuzz round 8b), as a many-zone run's top name is refused."""
+        if not value.strip():
+            raise ValueError("the zone's name (e.g. PJM-DOM) cannot be empty or blank")
+        return value
+
     @field_validator("model_start")
     @classmethod
     def _model_start_month(cls, value: str | None) -> str | None:

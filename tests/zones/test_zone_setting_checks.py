@@ -166,3 +166,16 @@ def test_too_many_paths_are_named_before_the_run(zone, tmp_path, paths, key, row
         compute_zone_run(config)
     assert f"zz.yaml, row {row}, field '{key}'" in str(raised.value)
     assert f"less than or equal to {MAX_PATHS}" in str(raised.value)
+
+
+@pytest.mark.parametrize("region", ['""', '"  "'])
+def test_an_empty_region_is_named(zone, tmp_path, region):
+    # region "" published a run with an empty region column and report title (D7)
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+
+    config = light_zone_config(tmp_path / "zz.yaml", region, str(zone / "ZZ.csv"))
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    assert "zz.yaml, row 1, field 'region'" in str(raised.value)
+    assert "cannot be empty or blank" in str(raised.value)
