@@ -179,3 +179,27 @@ def test_an_empty_region_is_named(zone, tmp_path, region):
         compute_zone_run(config)
     assert "zz.yaml, row 1, field 'region'" in str(raised.value)
     assert "cannot be empty or blank" in str(raised.value)
+
+
+@pytest.mark.parametrize(("lines", "where", "says"), [
+    # each was refused on no line, or (a single year) as a missing key 'reference_years.1'
+    (["end_year: 2026", "profile_year: 2030"], "row 5, field 'profile_year'",
+     "profile_year 2030 is after end_year 2026"),
+    (["reference_years: [2023, 2021]"], "row 4, field 'reference_years'",
+     "[2023, 2021] is reversed"),
+    (["reference_years: [2021]"], "row 4, field 'reference_years'",
+     "two years, the first and the last"),
+    (["scenarios: [vetted]"], "row 4, field 'scenarios'", "need large_loads"),
+    (["large_loads: .", "scenarios: [vetted]"], "row 5, field 'scenarios'",
+     "data_center must be 'decomposition'"),
+])
+def test_a_value_at_odds_with_another_is_named_at_its_line(zone, tmp_path, lines, where, says):
+    line = refused(zone, tmp_path, *lines)
+    assert f"zz.yaml, {where}" in line and says in line, line
+
+
+def test_a_default_profile_year_past_end_year_names_the_key_to_set(zone, tmp_path):
+    line = refused(zone, tmp_path, "end_year: 2026")
+    assert "field 'profile_year'" in line and ", row " not in line, line
+    assert "profile_year 2030 is after end_year 2026" in line
+    assert "2030 is its default, if the file does not set it" in line
