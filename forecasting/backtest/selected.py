@@ -70,6 +70,19 @@ from forecasting.backtest.widening import (
 )
 
 
+class NoCandidateModels(ValueError):
+    """`decide` was left without a candidate: none was named, or every one failed at every
+    origin (`failures`: the backtest's, so the caller can say which model failed and why
+    rather than the bare fact that nothing is left to choose from)."""
+
+    def __init__(self, failures: Sequence = ()) -> None:
+        self.failures = list(failures)
+        first = self.failures[0] if self.failures else None
+        super().__init__("no candidate models" if first is None else
+                         f"no candidate models: every candidate failed at every origin "
+                         f"(first: {first.alias} at {first.origin}: {first.message})")
+
+
 @dataclass(frozen=True)
 class Decision:
     """A choice and its calibration, with the number of comparable rows behind the choice."""
@@ -109,7 +122,7 @@ def decide(
         candidates = [m for m in result.models if m != RESERVED_ALIAS]
     candidates = sorted(set(candidates) - {RESERVED_ALIAS})
     if not candidates:
-        raise ValueError("no candidate models")
+        raise NoCandidateModels(result.failures)
     mask = frame["model"].isin(candidates).to_numpy() & frame["observed"].to_numpy(dtype=bool)
     if until is not None:
         mask = mask & (result.period_ordinals <= until.ordinal)

@@ -26,7 +26,13 @@ import re
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
@@ -56,6 +62,14 @@ def known_time_zone(value: str) -> str:
         raise ValueError(f"unknown time zone '{value}' (an IANA name such as "
                          "America/Chicago)") from None
     return value
+
+
+#: most sample paths a zone run (``n_paths``) or its backtest (``backtest.n_paths``) may draw:
+#: 100x the default, far past where more paths move a P05 or P95; memory and time grow with
+#: paths x forecast months (a year at 100,000 paths took 3.5 minutes and 5.8 GB; 100 million
+#: was a MemoryError traceback). The least, 10, is kept: bands from so few paths wander
+#: from year to year, but a quick look at a zone is a use, and the report says how many
+MAX_PATHS = 100_000
 
 
 PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
@@ -91,7 +105,7 @@ class BacktestConfig(BaseModel):
     # deviation (DOM's 80% annual-energy bands then covered 91% of 39 annual rows on the mean
     # of five seeds, against 87%: benchmarks/zones/dom/)
     widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
-    n_paths: int = Field(200, ge=10)
+    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
 
     @field_validator("first_origin")
     @classmethod
@@ -112,11 +126,69 @@ class BacktestConfig(BaseModel):
         return value
 
 
-def check_years(end_year: int, profile_year: int) -> None:
-    """The hourly profile's year must be one the forecast reaches (ValueError)."""
-    if profile_year > end_year:
+#: the last year a zone forecast may reach (``end_year``, ``profile_year``): the last year a
+#: large-load contract month may name (`forecasting.zones.large_loads.LAST_YEAR`, which
+#: imports this module); pandas' clock ends in 2262, and a year past it was a traceback
+LAST_FORECAST_YEAR = 2100
+
+
+def forecast_year(value: int, key: str) -> int:
+    """`value` if a forecast may reach it (ValueError naming `key` otherwise): no later than
+    `LAST_FORECAST_YEAR` (whether it is after the history is the run's check, which knows
+    the history: `forecasting.zones.run.run_zone`)."""
+    if value > LAST_FORECAST_YEAR:
+        raise ValueError(f"{key} {value} is past {LAST_FORECAST_YEAR}, the last year a zone "
+                         "forecast may reach (as the last a large-load contract month may "
+                         "name)")
+    return value
+
+
+#: the default year of a zone's hourly profile (``profile_year``)
+PROFILE_YEAR = 2030
+
+
+def check_years(end_year: int | None, profile_year: int) -> int:
+    """`profile_year` if the forecast reaches it (ValueError otherwise): the hourly profile
+    is of a forecast year. Checked on ``profile_year`` itself (its default too), so the
+    message names that key and, when written, its line; ``end_year`` None (refused itself)
+    is not compared."""
+    if end_year is not None and profile_year > end_year:
+        default = f" ({PROFILE_YEAR} is its default, if the file does not set it)" \
+            if profile_year == PROFILE_YEAR else ""
         raise ValueError(f"profile_year {profile_year} is after end_year {end_year}: the "
-                         "hourly profile is of a forecast year")
+                         f"hourly profile is of a forecast year; set profile_year to "
+                         f"{end_year} or earlier{default}")
+    return profile_year
+
+
+def two_years(value):
+    """A ``reference_years`` value as written: two years, first then last (ValueError
+    otherwise). Checked before the (int, int) type, which named ``reference_years.1`` as a
+    missing key for a single year, and refused a reversed pair on no line (fuzz round 8b)."""
+    if isinstance(value, list | tuple):
+        if len(value) != 2:
+            raise ValueError(f"two years, the first and the last (such as [2006, 2016]); "
+                             f"got {len(value)}: {list(value)}")
+        first, last = value
+        if isinstance(first, int) and isinstance(last, int) and first > last:
+            raise ValueError(f"the first year, then the last: [{first}, {last}] is reversed "
+                             f"(write [{last}, {first}])")
+    return value
+
+
+def pipeline_scenarios_need(scenarios: list[str], info: ValidationInfo) -> list[str]:
+    """`scenarios` if the config gives what they build on (ValueError otherwise): every
+    scenario but ``statistical-trend`` needs ``large_loads`` and the decomposition's
+    data-center load. A check on ``scenarios`` (declared after both keys), so the message
+    names the key written and its line."""
+    needs = [s for s in scenarios if s != "statistical-trend"]
+    if needs and "large_loads" in info.data and info.data["large_loads"] is None:
+        raise ValueError(f"scenarios {needs} need large_loads (a directory with "
+                         "contracts.csv and assumptions.csv), and the config has none")
+    if needs and info.data.get("data_center") == "none":
+        raise ValueError(f"scenarios {needs} build on the decomposition's data-center load: "
+                         "data_center must be 'decomposition'")
+    return scenarios
 
 
 class NeighbourFile(BaseModel):
@@ -171,8 +243,8 @@ class ZoneConfig(BaseModel):
     model_start: str | None = None  # YYYY-MM: first month the base models see (default:
     # the month after the last incomplete month before the end)
     end_year: int = 2035
-    profile_year: int = 2030
-    n_paths: int = Field(1000, ge=10)
+    profile_year: int = Field(PROFILE_YEAR, validate_default=True)  # checked against end_year
+    n_paths: int = Field(1000, ge=10, le=MAX_PATHS)
     seed: int = Field(0, ge=0)
     # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
     # the forecast's hourly profiles and peaks (forecasting/zones/weather_years.py)
@@ -184,6 +256,20 @@ class ZoneConfig(BaseModel):
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)
 
+    @field_validator("end_year", "profile_year")
+    @classmethod
+    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
+        return forecast_year(value, info.field_name)
+
+    @field_validator("region")
+    @classmethod
+    def _a_region_name(cls, value: str) -> str:
+        """The region labels every table row and titles the report: an empty one published
+        a run named by nothing (fuzz round 8b), as a many-zone run's top name is refused."""
+        if not value.strip():
+            raise ValueError("the zone's name (e.g. PJM-DOM) cannot be empty or blank")
+        return value
+
     @field_validator("model_start")
     @classmethod
     def _model_start_month(cls, value: str | None) -> str | None:
@@ -191,11 +277,21 @@ class ZoneConfig(BaseModel):
 
     @field_validator("scenarios")
     @classmethod
-    def _each_scenario_once(cls, value: list[str]) -> list[str]:
+    def _each_scenario_once(cls, value: list[str], info: ValidationInfo) -> list[str]:
         twice = sorted({s for s in value if value.count(s) > 1})
         if twice:
             raise ValueError(f"scenario {', '.join(map(repr, twice))} named twice")
-        return value
+        return pipeline_scenarios_need(value, info)
+
+    @field_validator("reference_years", mode="before")
+    @classmethod
+    def _two_years(cls, value):
+        return two_years(value)
+
+    @field_validator("profile_year")
+    @classmethod
+    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
+        return check_years(info.data.get("end_year"), value)
 
     @field_validator("neighbours", mode="before")
     @classmethod
@@ -207,19 +303,6 @@ class ZoneConfig(BaseModel):
         """Every neighbour, its clock the zone's unless it names one."""
         return [n.model_copy(update={"series_timezone": n.series_timezone
                                      or self.series_timezone}) for n in self.neighbours]
-
-    @model_validator(mode="after")
-    def _pipeline_needs_data(self) -> ZoneConfig:
-        needs = [s for s in self.scenarios if s != "statistical-trend"]
-        if needs and self.large_loads is None:
-            raise ValueError(f"scenarios {needs} need large_loads (a directory)")
-        if needs and self.data_center == "none":
-            raise ValueError(f"scenarios {needs} build on the decomposition's data-center "
-                             "load: data_center must be 'decomposition'")
-        if self.reference_years is not None and self.reference_years[0] > self.reference_years[1]:
-            raise ValueError("reference_years must be (first, last)")
-        check_years(self.end_year, self.profile_year)
-        return self
 
 
 class ZoneSettings(BaseModel):
@@ -239,8 +322,8 @@ class ZoneSettings(BaseModel):
     data_center: Literal["decomposition", "none"] = "none"  # zones with large-load data
     # always use the decomposition
     end_year: int = 2035
-    profile_year: int = 2030
-    n_paths: int = Field(200, ge=10)
+    profile_year: int = Field(PROFILE_YEAR, validate_default=True)  # checked against end_year
+    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
     # every zone's clock; None (the default): each zone's BA's from the ``regions`` table's
     # ``Time Zone`` column, else America/New_York (forecasting/many_zones/plan.py)
     timezone: str | None = None
@@ -251,10 +334,20 @@ class ZoneSettings(BaseModel):
     def _known_time_zone(cls, value: str | None) -> str | None:
         return None if value is None else known_time_zone(value)
 
-    @model_validator(mode="after")
-    def _years(self) -> ZoneSettings:
-        check_years(self.end_year, self.profile_year)
-        return self
+    @field_validator("end_year", "profile_year")
+    @classmethod
+    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
+        return forecast_year(value, info.field_name)
+
+    @field_validator("reference_years", mode="before")
+    @classmethod
+    def _two_years(cls, value):
+        return two_years(value)
+
+    @field_validator("profile_year")
+    @classmethod
+    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
+        return check_years(info.data.get("end_year"), value)
 
 
 class ManyZonesConfig(BaseModel):

@@ -27,7 +27,7 @@ import pandas as pd
 from forecasting.errors import InputError, InputWarning
 from forecasting.paths import display_path
 from forecasting.series.layouts import separator_name
-from forecasting.series.local_clock import local_clock_warnings
+from forecasting.series.local_clock import local_clock_warnings, utc_file_signature
 from forecasting.series.read import RawSeries, read_series
 from forecasting.zones.config import known_time_zone
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
@@ -243,7 +243,9 @@ def read_zone_inputs(config, root: str | Path = "."):
 def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
     """Neighbouring zones' hourly MW (UTC hour starts; `read_zone_file`, `in_mw`), keyed by
     each one's area, else its column, else its file name without its data suffixes
-    (`zone_name`); `InputError` when two neighbours take one name."""
+    (`zone_name`); `InputError` when two neighbours take one name. A file read on UTC that
+    looks like local time gets an `InputWarning` as the zone's own files do
+    (`neighbour_clock_warning`), and the run goes on."""
     root = Path(root)
     out: dict[str, pd.Series] = {}
     for entry in config.neighbour_files():
@@ -252,10 +254,27 @@ def read_neighbours(config, root: str | Path = ".") -> dict[str, pd.Series]:
             raise InputError(display_path(root / entry.file), f"a second neighbour named "
                              f"'{name}'; give each neighbour its own area, column or file",
                              field="neighbours")
-        out[name] = in_mw(read_zone_file(root / entry.file, area=entry.area,
-                                         source_tz=entry.series_timezone,
-                                         column=entry.column)).values
+        raw = read_zone_file(root / entry.file, area=entry.area,
+                             source_tz=entry.series_timezone, column=entry.column)
+        line = neighbour_clock_warning(raw)
+        if line is not None:
+            warnings.warn(line, InputWarning, stacklevel=2)
+        out[name] = in_mw(raw).values
     return out
+
+
+def neighbour_clock_warning(raw: RawSeries) -> str | None:
+    """The warning for a neighbour's file read on UTC by default that looks like local time
+    (`forecasting.series.local_clock`), or None: its hours would sit 5 to 8 hours off the
+    zone's and its autumn hour be averaged away, with exit 0 (fuzz round 8b: the zone's own
+    files warned, a neighbour's did not). Its advice is the neighbour's own clock, written as
+    a mapping: the zone's ``series_timezone`` would move the zone's files as well."""
+    found = utc_file_signature(raw)
+    if found is None:
+        return None
+    return (f"{raw.source}: {found.sentence()}, and this neighbour is read as UTC; write it "
+            f"in neighbours as {{file: ..., series_timezone: <zone>}} (e.g. "
+            f"{found.rule.example})")
 
 
 #: EIA-930's time-zone labels (balancing_authority_acronyms.csv) as IANA names

@@ -80,6 +80,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest.choose import chosen_paths
+from forecasting.backtest.selected import NoCandidateModels
 from forecasting.errors import InputError
 from forecasting.models.registry import MODELS
 from forecasting.models.year_on_year_trend import YearOnYearTrend
@@ -261,6 +262,18 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     return text
 
 
+def candidates_failed(names: Sequence[str], failures: Sequence) -> str:
+    """Why the backtest has no candidate left: every one named in ``backtest.candidates``
+    failed at every origin (a known model that cannot fit this history, such as
+    gbm_median on a short zone), with the first failure's origin and reason, so the planner
+    knows which model to drop rather than that nothing was left to choose from."""
+    text = f"every candidate failed at every backtest origin ({', '.join(names)})"
+    if failures:
+        first = failures[0]
+        text += f"; first: {first.alias} at {first.origin}: {first.message}"
+    return text + "; name a candidate that fits this history (e.g. seasonal_naive)"
+
+
 def _quantile_rows(values: np.ndarray, periods, region, scenario, component, metric):
     qs = np.quantile(values, QUANTILES, axis=0)
     frame = pd.DataFrame({
@@ -385,6 +398,9 @@ def run_zone(
         if config.model_start is not None:  # the months it leaves the backtest
             raise ZoneSettingError("model_start", f"{exc} (from {config.model_start})") from None
         raise InputError(files, str(exc)) from None
+    except NoCandidateModels as exc:  # a named model this history cannot fit
+        raise ZoneSettingError("backtest.candidates", candidates_failed(
+            config.backtest.candidates, exc.failures)) from None
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)

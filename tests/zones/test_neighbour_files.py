@@ -81,3 +81,27 @@ def test_two_neighbours_of_one_name_are_refused(zone):
     with pytest.raises(InputError) as raised:
         read_neighbours(config)
     assert "second neighbour named 'bge'" in str(raised.value)  # one area, whatever the case
+
+
+def test_a_neighbour_on_local_time_read_as_utc_is_warned_about(tmp_path):
+    # the zone's own files warned, a neighbour's was read 5-8 hours off in silence (D9)
+    import warnings
+
+    from forecasting.errors import InputWarning
+
+    year = pd.date_range("2023-01-01", "2023-12-31 23:00", freq="h", tz="UTC")
+    local = year.tz_convert(CLOCK).strftime("%Y-%m-%d %H:%M")
+    pd.DataFrame({"when": local, "mw": 500.0}).to_csv(tmp_path / "coop.csv", index=False)
+    pd.DataFrame({"when": year.strftime("%Y-%m-%d %H:%M"), "mw": 600.0}).to_csv(
+        tmp_path / "own.csv", index=False)
+    path = tmp_path / "zone.yaml"
+    path.write_text("region: OWN\nseries: [own.csv]\nneighbours: [coop.csv]\n")
+    with pytest.warns(InputWarning, match="coop.csv: .*looks like local time, and this "
+                      "neighbour is read as UTC; write it in neighbours as "
+                      r"\{file: \.\.\., series_timezone: <zone>\}"):
+        read_neighbours(load_zone_config(path))
+    path.write_text("region: OWN\nseries: [own.csv]\n"
+                    f"neighbours: [{{file: coop.csv, series_timezone: {CLOCK}}}]\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)  # read on its clock: nothing to say
+        assert read_neighbours(load_zone_config(path))["coop"].index.equals(year)

@@ -111,3 +111,95 @@ def test_a_history_without_load_is_one_line(tmp_path):
         compute_zone_run(config)
     assert "ZZ.csv" in str(raised.value)
     assert "no hour holds load: every hour is absent, zero or negative" in str(raised.value)
+
+
+def test_candidates_that_all_fail_are_named_with_the_first_reason(zone, tmp_path):
+    # a known model that cannot fit a monthly history (gbm_median: daily and hourly data
+    # only) failed at every origin, leaving no candidate: "ValueError: no candidate models"
+    # with a traceback, exit 1 (fuzz round 8b D5)
+    config = tmp_path / "zz.yaml"
+    config.write_text(f"region: ZZ\nseries: [{zone / 'ZZ.csv'}]\ndata_center: none\n"
+                      "n_paths: 40\nbacktest:\n  peers: [seasonal_naive]\n"
+                      "  candidates: [gbm_median]\n  n_paths: 20\n")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    line = one_error_line(done)
+    assert "zz.yaml, row 7, field 'backtest.candidates'" in line, line
+    assert "every candidate failed at every backtest origin (gbm_median)" in line
+    assert "does not support frequency 'M'" in line  # the first failure's reason
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("lines", "key", "year"), [
+    (["end_year: 2300"], "end_year", 2300),  # was an OutOfBoundsDatetime traceback
+    (["end_year: 10000", "profile_year: 2030"], "end_year", 10000),  # a DateParseError one
+    (["profile_year: 2300"], "profile_year", 2300),
+])
+def test_a_year_past_the_last_forecast_year_is_named(zone, tmp_path, lines, key, year):
+    from forecasting.zones.config import LAST_FORECAST_YEAR
+
+    line = refused(zone, tmp_path, *lines)
+    assert f"zz.yaml, row 4, field '{key}'" in line, line
+    assert f"{key} {year} is past {LAST_FORECAST_YEAR}" in line
+
+
+def test_a_many_zone_run_bounds_the_years_too():
+    from pydantic import ValidationError
+
+    from forecasting.zones.config import ZoneSettings
+
+    with pytest.raises(ValidationError, match="end_year 2300 is past"):
+        ZoneSettings(end_year=2300)
+
+
+@pytest.mark.parametrize(("paths", "key", "row"), [
+    (dict(n_paths=100_000_000), "n_paths", 4),  # was a MemoryError traceback (35.8 GiB)
+    (dict(backtest_paths=100_000_000), "backtest.n_paths", 5),
+])
+def test_too_many_paths_are_named_before_the_run(zone, tmp_path, paths, key, row):
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+    from forecasting.zones.config import MAX_PATHS
+
+    config = light_zone_config(tmp_path / "zz.yaml", "ZZ", str(zone / "ZZ.csv"), **paths)
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    assert f"zz.yaml, row {row}, field '{key}'" in str(raised.value)
+    assert f"less than or equal to {MAX_PATHS}" in str(raised.value)
+
+
+@pytest.mark.parametrize("region", ['""', '"  "'])
+def test_an_empty_region_is_named(zone, tmp_path, region):
+    # region "" published a run with an empty region column and report title (D7)
+    from forecasting.errors import InputError
+    from forecasting.zones.compute import compute_zone_run
+
+    config = light_zone_config(tmp_path / "zz.yaml", region, str(zone / "ZZ.csv"))
+    with pytest.raises(InputError) as raised:
+        compute_zone_run(config)
+    assert "zz.yaml, row 1, field 'region'" in str(raised.value)
+    assert "cannot be empty or blank" in str(raised.value)
+
+
+@pytest.mark.parametrize(("lines", "where", "says"), [
+    # each was refused on no line, or (a single year) as a missing key 'reference_years.1'
+    (["end_year: 2026", "profile_year: 2030"], "row 5, field 'profile_year'",
+     "profile_year 2030 is after end_year 2026"),
+    (["reference_years: [2023, 2021]"], "row 4, field 'reference_years'",
+     "[2023, 2021] is reversed"),
+    (["reference_years: [2021]"], "row 4, field 'reference_years'",
+     "two years, the first and the last"),
+    (["scenarios: [vetted]"], "row 4, field 'scenarios'", "need large_loads"),
+    (["large_loads: .", "scenarios: [vetted]"], "row 5, field 'scenarios'",
+     "data_center must be 'decomposition'"),
+])
+def test_a_value_at_odds_with_another_is_named_at_its_line(zone, tmp_path, lines, where, says):
+    line = refused(zone, tmp_path, *lines)
+    assert f"zz.yaml, {where}" in line and says in line, line
+
+
+def test_a_default_profile_year_past_end_year_names_the_key_to_set(zone, tmp_path):
+    line = refused(zone, tmp_path, "end_year: 2026")
+    assert "field 'profile_year'" in line and ", row " not in line, line
+    assert "profile_year 2030 is after end_year 2026" in line
+    assert "2030 is its default, if the file does not set it" in line
