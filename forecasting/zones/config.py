@@ -69,6 +69,7 @@ def known_time_zone(value: str) -> str:
 #: paths x forecast months (a year at 100,000 paths took 3.5 minutes and 5.8 GB; 100 million
 #: was a MemoryError traceback). The least, 10, is kept: bands from so few paths wander
 #: from year to year, but a quick look at a zone is a use, and the report says how many
+#: paths it drew
 MAX_PATHS = 100_000
 
 
@@ -127,8 +128,8 @@ class BacktestConfig(BaseModel):
 
 
 #: the last year a zone forecast may reach (``end_year``, ``profile_year``): the last year a
-#: large-load contract month may name (`forecasting.zones.large_loads.LAST_YEAR`, which
-#: imports this module); pandas' clock ends in 2262, and a year past it was a traceback
+#: large-load contract month may name (`forecasting.zones.large_loads.LAST_YEAR` is this
+#: one); pandas' clock ends in 2262, and a year past it was a traceback
 LAST_FORECAST_YEAR = 2100
 
 

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
-from forecasting.zones.config import YEAR_MONTH
+from forecasting.zones.config import LAST_FORECAST_YEAR, YEAR_MONTH
 
 #: Dominion's contract stages, most committed first (service agreement, construction letter,
 #: engineering letter: `data/zones/pjm_dom/README.md`); other zones name their own
@@ -64,8 +64,8 @@ UNIT_SPELLINGS = {
 MAX_MW = 100_000.0
 #: above this many months (50 years) a delay or a ramp is no plan
 MAX_MONTHS = 600.0
-#: the last year a contract month may name
-LAST_YEAR = 2100
+#: the last year a contract month may name: the last a zone forecast may reach
+LAST_YEAR = LAST_FORECAST_YEAR
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,10 @@ class PipelineRules:
         return self.realization.get(stage, self.every_stage)
 
 
+def _fixed_or(fixed: float | None, mean: float) -> float:
+    return mean if fixed is None else fixed
+
+
 def _draw(dist, fixed, n, rng):
     return np.full(n, float(fixed)) if fixed is not None else dist.draw(n, rng)
 
@@ -108,8 +112,7 @@ def mean_path(assumptions: Assumptions, rules: PipelineRules) -> MeanPath:
                  1.0),
         use=rules.utilization if rules.utilization is not None else a.utilization.mean,
         limit=a.connection_limit_mw_per_year.mean if rules.limit else np.inf,
-        shares={s: d.mean if rules.fixed_share(s) is None else rules.fixed_share(s)
-                for s, d in a.realization.items()})
+        shares={s: _fixed_or(rules.fixed_share(s), d.mean) for s, d in a.realization.items()})
 
 
 def measured_data_center_mw(decomposition: pd.DataFrame, *, first_month: pd.Period) -> float:

@@ -159,12 +159,12 @@ def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: Pipeli
     and a late share's change from January of its year (a month's ties in stage order, then
     the contracts' order)."""
     out = []
+    shares = mean_path(assumptions, rule).shares  # the stage shares pipeline.csv shows
     for c in contracts:
         start = c.earliest_in_service + delay
         if moved_to is not None:
             start = max(start, moved_to)
-        share = rule.fixed_share(c.stage)
-        share = assumptions.realization[c.stage].mean if share is None else share
+        share = shares[c.stage]
         if c.stage in rule.late_share:
             year, late = rule.late_share[c.stage]
             switch = pd.Period(f"{year}-01", "M")
