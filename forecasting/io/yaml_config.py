@@ -50,7 +50,8 @@ def validated_yaml(path: Path, model):
             if row is not None:  # the line of what was written instead
                 raise InputError(name, message, row=row,
                                  field=".".join(str(p) for p in loc) or None) from None
-        elif "input" in error and not isinstance(error["input"], dict | list):
+        elif ("input" in error and not isinstance(error["input"], dict | list)
+              and "(got " not in message):   # a message that quotes the value already
             message += f" (got {error['input']!r})"
         raise InputError(name, message, row=line_of(node, loc),
                          field=".".join(str(p) for p in loc) or None) from None

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import ConfigDict, model_validator
+from pydantic import BeforeValidator, ConfigDict, model_validator
 
 from forecasting.combine.quantiles import hours_in_year
 from forecasting.decompose.fleet_backcast import FleetHistory
@@ -36,6 +36,18 @@ from forecasting.scenarios.streams import Streams
 from forecasting.strict import StrictModel
 
 Level = Literal["ai", "total"]
+
+
+def _not_a_boolean(value):
+    # YAML reads `yes`/`true` as a boolean, which pydantic would take as the integer 1
+    # (`growth_until: true` was "must be >= 1990 (got True)")
+    if isinstance(value, bool):
+        raise ValueError("expected a whole number such as a year, got a boolean")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_not_a_boolean)]
+"""A year or a count in a scenario file: an integer, never a YAML boolean."""
 
 
 class ParameterBlock(StrictModel):

@@ -18,7 +18,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from forecasting.scenarios.base import ParameterBlock
+from forecasting.scenarios.base import ParameterBlock, WholeNumber
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 from forecasting.scenarios.physical import TWH
 
@@ -29,8 +29,9 @@ class BaselineParameters(ParameterBlock):
                                       "conventional load per year")
     start_twh: Param | None = Field(default=None, description="for kind growth: conventional TWh"
                                     " in the base year (default: the decomposition's)")
-    fit_last_years: int = Field(default=6, ge=3, description="for kind statistical, when the "
-                                "engine fits the baseline itself")
+    fit_last_years: WholeNumber = Field(
+        default=6, ge=3, description="for kind statistical, when the "
+        "engine fits the baseline itself")
     min_log_sd: float = Field(default=0.05, ge=0)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {

@@ -396,7 +396,8 @@ def _input_error(exc: ValidationError, file: str, node, *, prefix: str,
                    f"{', '.join(KINDS)}")
     elif error["type"] == "literal_error" and loc[-1:] == ["driver"]:
         message = f"unknown driver {error.get('input')!r}; " + message.lower()
-    elif "input" in error and not isinstance(error["input"], dict | list | BaseModel):
+    elif ("input" in error and not isinstance(error["input"], dict | list | BaseModel)
+          and "(got " not in message):   # a message that quotes the value already
         message += f" (got {error['input']!r})"
     field = ".".join([prefix, *(str(p) for p in field_loc)])
     return InputError(file, message, row=row, field=field)

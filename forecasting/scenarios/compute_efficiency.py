@@ -31,6 +31,7 @@ from forecasting.scenarios.base import (
     Driver,
     DriverContext,
     ParameterBlock,
+    WholeNumber,
     column,
     linear_path,
 )
@@ -50,7 +51,7 @@ class ComputeEfficiencyParameters(ParameterBlock):
                                     "the backcast's)")
     pue_target: Param | None = Field(default=None, description="PUE in pue_target_year "
                                      "(default: unchanged)")
-    pue_target_year: int | None = Field(default=None, ge=1990, le=2100)
+    pue_target_year: WholeNumber | None = Field(default=None, ge=1990, le=2100)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
         "base_twh": TWH_OR_NONE,

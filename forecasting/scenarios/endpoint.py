@@ -18,7 +18,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, WholeNumber, column
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 from forecasting.scenarios.growth_rate import Start, check_start_year, start_point
 from forecasting.scenarios.physical import TWH, after_base_year
@@ -28,7 +28,7 @@ class EndpointParameters(ParameterBlock):
     kind: Literal["endpoint"] = "endpoint"
     applies_to: Literal["total", "ai"] = "total"
     start: Start | None = None
-    endpoint_year: int = Field(ge=1990, le=2100)
+    endpoint_year: WholeNumber = Field(ge=1990, le=2100)
     endpoint_twh: Param
     then_growth_rate: Param = 0.0
 

@@ -35,6 +35,7 @@ from forecasting.scenarios.base import (
     Driver,
     DriverContext,
     ParameterBlock,
+    WholeNumber,
     column,
     linear_path,
 )
@@ -57,7 +58,7 @@ class FleetParameters(ParameterBlock):
         default=None, description="world accelerator shipments in the base year, millions "
         "(default: the backcast's, all accelerators)")
     shipments_growth: Param = Field(description="growth of world shipments per year")
-    growth_until: int | None = Field(default=None, ge=1990, le=2100,
+    growth_until: WholeNumber | None = Field(default=None, ge=1990, le=2100,
                                      description="last year of shipments_growth")
     shipments_growth_after: Param | None = Field(
         default=None, description="growth per year after growth_until (default: the same)")
@@ -73,7 +74,7 @@ class FleetParameters(ParameterBlock):
     pue_start: Param | None = Field(default=None, description="PUE in the base year (default: "
                                     "the backcast's)")
     pue_target: Param = Field(description="PUE reached in pue_target_year")
-    pue_target_year: int = Field(ge=1990, le=2100)
+    pue_target_year: WholeNumber = Field(ge=1990, le=2100)
 
     DOMAINS: ClassVar[dict[str, Domain]] = {
         "shipments_base_m": SHIPMENTS_M,

@@ -27,7 +27,7 @@ from typing import ClassVar, Literal
 import numpy as np
 from pydantic import Field, model_validator
 
-from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, column
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, WholeNumber, column
 from forecasting.scenarios.distributions import Domain, Param, ParamError
 from forecasting.scenarios.physical import (
     RATE_NOISE_SD,
@@ -41,7 +41,7 @@ from forecasting.scenarios.physical import (
 class Start(ParameterBlock):
     """A stated starting point, e.g. a source's own estimate for its base year."""
 
-    year: int = Field(ge=1990, le=2100)
+    year: WholeNumber = Field(ge=1990, le=2100)
     twh: Param
     source_id: str = ""
 
@@ -53,7 +53,7 @@ class GrowthRateParameters(ParameterBlock):
     applies_to: Literal["total", "ai"] = "total"
     start: Start | None = None
     growth_rate: Param
-    until_year: int | None = Field(default=None, ge=1990, le=2100)
+    until_year: WholeNumber | None = Field(default=None, ge=1990, le=2100)
     then_growth_rate: Param | None = None
     year_sd: float = Field(default=0.0, ge=0, description="s.d. of the yearly noise on the rate")
 

@@ -17,7 +17,7 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from forecasting.models.loglinear_trend import LogLinearTrend
-from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock
+from forecasting.scenarios.base import Driver, DriverContext, ParameterBlock, WholeNumber
 from forecasting.scenarios.distributions import ParamError
 from forecasting.scenarios.physical import LOG_SD, check_number
 from forecasting.scenarios.streams import horizon_to_end
@@ -25,8 +25,9 @@ from forecasting.scenarios.streams import horizon_to_end
 
 class MomentumParameters(ParameterBlock):
     kind: Literal["momentum"] = "momentum"
-    fit_last_years: int = Field(default=6, ge=3, description="used only when the driver fits "
-                                "the trend itself")
+    fit_last_years: WholeNumber = Field(
+        default=6, ge=3, description="used only when the driver fits "
+        "the trend itself")
     min_log_sd: float = Field(default=0.05, ge=0)
 
     #: more years than any history holds: a larger count is a year written for a count

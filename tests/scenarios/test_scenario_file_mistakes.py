@@ -161,3 +161,26 @@ def test_a_growth_rate_written_in_percent_is_refused(tmp_path, name, old, new, f
     assert f"{name}, row {row_of(path.read_text(), new)}, field 'scenarios.{path.stem}.{field}'" \
         in line, line
     assert got in line and "0.3 for 30%" in line, line
+
+
+def test_a_year_written_as_yes_is_refused_as_a_boolean(tmp_path):
+    # YAML's `true` was taken as the year 1: "must be >= 1990 (got True)"
+    path = edited(copied(tmp_path), "high-ai.yaml", "growth_until: 2028", "growth_until: true")
+    with pytest.raises(InputError) as info:
+        load_scenario_file(path)
+    line = str(info.value)
+    assert f"row {row_of(path.read_text(), 'growth_until: true')}, field " \
+        "'scenarios.high-ai.fleet.growth_until'" in line, line
+    assert "whole number" in line and "boolean" in line and "1990" not in line, line
+
+
+def test_a_value_the_message_quotes_is_quoted_once(tmp_path):
+    # "... (got '55%') (got '55%')"
+    path = copied(tmp_path) / "high-ai.yaml"
+    text = path.read_text()
+    start, end = text.index("  utilization:\n"), text.index("  pue_target:\n")
+    path.write_text(text[:start] + "  utilization: '55%'\n" + text[end:])
+    with pytest.raises(InputError) as info:
+        load_scenario_file(path)
+    line = str(info.value)
+    assert line.count("'55%'") == 1 and "utilization" in line, line
