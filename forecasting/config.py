@@ -39,6 +39,15 @@ class HistoryConfig(StrictModel):
     first_year: int | None = Field(default=None, ge=1990, le=2100)
     last_year: int | None = Field(default=None, ge=1990, le=2100)
 
+    @field_validator("source_priority")
+    @classmethod
+    def _each_source_once(cls, sources: list[str]) -> list[str]:
+        # a source named twice has no rank of its own: most likely a typo for another one
+        twice = sorted({s for s in sources if sources.count(s) > 1})
+        if twice:
+            raise ValueError(f"a source is listed twice: {', '.join(twice)}")
+        return sources
+
 
 class NationalTotalConfig(StrictModel):
     """US total electricity: the denominator of shares."""
@@ -146,10 +155,11 @@ class PipelineConfig(StrictModel):
     track_record: TrackRecordConfig | None = Field(
         default=None, description="the report's track-record section (none: no section)")
 
-    @model_validator(mode="after")
-    def _unique_scenarios(self) -> PipelineConfig:
-        names = list(self.scenarios)
+    @field_validator("scenarios")
+    @classmethod
+    def _unique_scenarios(cls, names: list[str]) -> list[str]:
+        # a field check, so the message names the `scenarios:` line
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"scenario names must be unique: {', '.join(duplicates)}")
-        return self
+        return names

@@ -135,8 +135,8 @@ def compute_run(
     last_year = int(series.index[-1].year)
     years = np.arange(last_year + 1, config.forecast.end_year + 1)
     if len(years) == 0:
-        raise InputError(file, f"end_year must be after the last history year {last_year}",
-                         field="forecast.end_year")
+        raise config_key_error(config_path, ["forecast", "end_year"],
+                               f"end_year must be after the last history year {last_year}")
     check_config_against_history(config, config_path, series)
     check_national_total_as_of(config, data, config_path, last_year)
     check_scenario_years(config, specs, last_year)

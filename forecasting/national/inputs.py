@@ -11,7 +11,7 @@ from forecasting.config import PipelineConfig
 from forecasting.errors import InputError
 from forecasting.history.builder import BuiltHistory, build_history
 from forecasting.history.rules import HistoryRules
-from forecasting.io.config_file import load_config
+from forecasting.io.config_file import config_key_error, load_config
 from forecasting.io.curated import CuratedData, load_curated
 from forecasting.paths import display_path
 from forecasting.runs.fingerprint import Fingerprint, fingerprint
@@ -40,10 +40,23 @@ def with_overrides(config: PipelineConfig, *, draws: int | None = None,
 
 def build_history_of(config: PipelineConfig, data: CuratedData,
                      config_path: Path) -> BuiltHistory:
-    """The built annual history under the config's rules."""
-    return build_history(data.observations, data.sources,
-                         HistoryRules.from_config(config.history),
-                         file=display_path(config_path))
+    """The built annual history under the config's rules. A rule that leaves nothing or finds
+    no splice anchor is refused naming its key's line; with `first_year`/`last_year` set, the
+    window is named (it is what cut every observation, not the source list)."""
+    try:
+        return build_history(data.observations, data.sources,
+                             HistoryRules.from_config(config.history),
+                             file=display_path(config_path))
+    except InputError as exc:
+        if exc.row is not None or exc.field is None or not exc.field.startswith("history."):
+            raise
+        key, message = exc.field.split("."), exc.message
+        window = config.history.first_year, config.history.last_year
+        if "no observation is eligible" in message and window != (None, None):
+            key = ["history", "first_year" if window[0] is not None else "last_year"]
+            message += (f" between first_year {window[0] or 'any'} and last_year "
+                        f"{window[1] or 'any'}")
+        raise config_key_error(config_path, key, message) from None
 
 
 def check_scenario_names(config: PipelineConfig, file: str, *,

@@ -76,3 +76,37 @@ def test_a_scenario_year_before_the_history_base_year_is_one_line_before_any_sta
     line = forecast(ws, cli)
     assert "high-ai.yaml" in line and "growth_until" in line, line
     assert "2020" in line and "base year 2023" in line, line
+
+
+@pytest.mark.parametrize(("key", "value", "field", "said"), [
+    # each named no row (fuzz 8a D6); the window is what cut every observation, not the
+    # source list it used to blame
+    ("end_year: 2035", "end_year: 2023", "forecast.end_year", "after the last history year"),
+    ("splice_year: 2014", "splice_year: 2010", "history.splice_year", "no 2010 observation"),
+    ("first_year: 2000", "first_year: 2030", "history.first_year",
+     "between first_year 2030 and last_year any"),
+])
+def test_a_config_value_the_history_refuses_names_its_row(light_workspace: Workspace, cli, key,
+                                                          value, field, said):
+    ws = light_workspace
+    row = config_line(ws, key)
+    set_config(ws, key, value)
+    line = forecast(ws, cli)
+    assert f"us_national.yaml, row {row}, field '{field}'" in line, line
+    assert said in line, line
+
+
+def test_a_source_or_a_scenario_named_twice_is_refused_at_its_row(light_workspace: Workspace,
+                                                                 cli):
+    ws = light_workspace
+    shipped = ws.config.read_text()
+    row = config_line(ws, "source_priority:")
+    set_config(ws, "- lbnl2016\n", "- lbnl2024\n")   # was accepted silently
+    line = forecast(ws, cli)
+    assert f"row {row}, field 'history.source_priority'" in line, line
+    assert "listed twice: lbnl2024" in line, line
+    ws.config.write_text(shipped)
+    set_config(ws, "- efficiency-offset\n", "- momentum\n")   # named no row
+    line = forecast(ws, cli)
+    assert f"row {config_line(ws, 'scenarios:')}, field 'scenarios'" in line, line
+    assert "scenario names must be unique: momentum" in line, line
