@@ -12,7 +12,7 @@ from forecasting.many_zones.plan import ba_clocks, large_load_dir, zone_files
 from forecasting.paths import display_path
 from forecasting.runs.fingerprint import Fingerprint, fingerprint
 from forecasting.zones.config import ManyZonesConfig
-from forecasting.zones.inputs import LARGE_LOAD_FILES
+from forecasting.zones.inputs import LARGE_LOAD_FILES, check_draws
 
 
 def load_many_zones_inputs(config_path: Path, *, draws: int | None = None,
@@ -26,6 +26,7 @@ def load_many_zones_inputs(config_path: Path, *, draws: int | None = None,
         raise InputError(display_path(config_path), "a many-zone run has one scenario, "
                          "'reference' (--scenario does not apply)", field="scenario")
     ba_clocks(config)
+    check_draws(draws)
     if draws is not None:
         config = config.model_copy(update={"zone": config.zone.model_copy(
             update={"n_paths": draws})})

@@ -10,15 +10,23 @@ from forecasting.errors import InputError
 from forecasting.io.zone_config_file import load_zone_config
 from forecasting.paths import display_path
 from forecasting.runs.fingerprint import Fingerprint, fingerprint
-from forecasting.zones.config import SCENARIOS, ZoneConfig
+from forecasting.zones.config import MAX_PATHS, SCENARIOS, ZoneConfig
 
 LARGE_LOAD_FILES = ("contracts.csv", "assumptions.csv")
+
+
+def check_draws(draws: int | None) -> None:
+    """--draws over `MAX_PATHS` is refused as `n_paths` is (it was a MemoryError)."""
+    if draws is not None and draws > MAX_PATHS:
+        raise InputError("--draws", f"at most {MAX_PATHS:,} paths per zone (got {draws:,})")
 
 
 def with_overrides(config: ZoneConfig, *, file: str, draws: int | None = None,
                    seed: int | None = None, scenario: str | None = None) -> ZoneConfig:
     """The config with --draws (sample paths), --seed and --scenario applied; a scenario the
-    zone cannot run is an `InputError` naming the config file."""
+    zone cannot run is an `InputError` naming the config file; --draws is held to the
+    config's own bound (`check_draws`)."""
+    check_draws(draws)
     update: dict = {k: v for k, v in (("n_paths", draws), ("seed", seed)) if v is not None}
     if scenario is not None:
         if scenario not in SCENARIOS:

@@ -40,3 +40,15 @@ def test_an_unknown_scenario_option_blames_the_option(workspace: Workspace):
     assert line.startswith("error: --scenario: unknown scenario 'nosuch'"), line
     assert "us_national.yaml" not in line and "momentum" in line
     assert not out.exists()
+
+
+def test_draws_over_the_configs_bound_are_refused_like_the_config_key(tmp_path):
+    # `--draws` skipped the config's bound: a zone run asked for 10 million paths was a
+    # MemoryError traceback after minutes of fitting
+    for config, draws, said in [("pipelines/pjm_dom.yaml", "200000", "100,000 paths per zone"),
+                                ("pipelines/us_national.yaml", "2000000", "1,000,000 draws")]:
+        out = tmp_path / "out"
+        done = run_cli("forecast", "--config", config, "--draws", draws, "--output-dir",
+                       str(out))
+        assert one_line(done) == f"error: --draws: at most {said} (got {int(draws):,})"
+        assert not out.exists()
