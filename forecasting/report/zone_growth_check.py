@@ -1,6 +1,6 @@
 """The zone run's growth check (growth_check.csv, `forecasting.zones.growth_check`) in words,
 for the headline: when the statistical forecast's growth lies outside what the history's last
-regime supports, what each grew and that the 10-year figures need care; when inside, one
+regime supports, what each grew and that the later years' figures need care; when inside, one
 neutral line. A run published before the check existed has no file and no sentence."""
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def growth_check_text(table: pd.DataFrame | None, directory: Path, *,
         why = ("The trend models may be carrying a one-off step forward"
                if csv_bool(row["history_break"])
                else "The forecast's growth lies outside what the history supports")
-        text = f"{subject} {moves}; {since} {history}. {why}; read the 10-year figures with care."
+        text = (f"{subject} {moves}; {since} {history}. {why}; read the figures of the later "
+                f"years, to {int(row['last_year'])}, with care.")
     else:
         text = (f"Growth check: {subject[0].lower()}{subject[1:]} {moves}, within what "
                 f"{since} supports, no growth included: it {history}.")

@@ -58,8 +58,8 @@ def test_a_forecast_outside_the_history_s_growth_is_said_beside_the_headline(tmp
     text = page_text(html, "growth-check")
     assert text == ("Growth check. The statistical forecast grows 11.1%/yr to 2035; the history "
                     "since its last break (2022-08) grew 4.3%/yr (90%: 1.3-7.3%). The trend "
-                    "models may be carrying a one-off step forward; read the 10-year figures "
-                    "with care.")
+                    "models may be carrying a one-off step forward; read the figures of the "
+                    "later years, to 2035, with care.")
     headline = html[html.index('<section id="headline">'):]
     assert headline.index('id="growth-check"') < headline.index("</section>")
 
@@ -108,3 +108,12 @@ def test_a_growth_check_file_without_its_columns_is_refused_naming_it(tmp_path, 
     run = read_zone_run(write_run(tmp_path / "run", damaged))
     with pytest.raises(InputError, match="growth_check.csv.*forecast_growth_pct_per_year"):
         render_zone_report(run)
+
+
+def test_the_caution_names_the_run_s_own_last_year(tmp_path, monkeypatch):
+    # a run to 2028 was told to read "the 10-year figures" with care
+    without_charts(monkeypatch)
+    run = zone_run_files(tmp_path)
+    text = page_text(render_zone_report(dataclasses.replace(
+        run, growth_check=check_row(last_year=2028))), "growth-check")
+    assert "to 2028" in text and "10-year" not in text, text
