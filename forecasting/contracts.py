@@ -122,9 +122,15 @@ def key_rows(forecast: pd.DataFrame) -> pd.DataFrame:
 
 def key_results(forecast: pd.DataFrame, year: int = KEY_YEAR) -> dict[str, float]:
     """P50 of the run's key metric (TWh for national runs, annual peak MW for zone runs) in
-    `year`, per scenario (scenario names prefixed by region if several)."""
+    `year`, per scenario (scenario names prefixed by region if several). A run that ends
+    before `year` gives its last year's, each name followed by that year ("reference (2027)"),
+    rather than nothing."""
     rows = key_rows(forecast)
+    said = ""
+    if not rows.empty and not (rows["year"] == year).any() and rows["year"].max() < year:
+        year = int(rows["year"].max())
+        said = f" ({year})"
     rows = rows[rows["year"] == year]
     several = rows["region"].nunique() > 1
-    return {(f"{r.region}/{r.scenario}" if several else str(r.scenario)): round(float(r.p50), 4)
-            for r in rows.itertuples()}
+    return {(f"{r.region}/{r.scenario}" if several else str(r.scenario)) + said:
+            round(float(r.p50), 4) for r in rows.itertuples()}
