@@ -97,10 +97,17 @@ def crps_samples(samples, actual) -> np.ndarray | float:
     return float(score[0]) if scalar else score
 
 
+#: relative slack of `interval_hits`: bounds that equal the actual but for floating-point
+#: round-off (a flat series' band, 999.99999999999977 after the log-scale round trip for
+#: 1000) cover it, as the written, rounded quantiles show
+HIT_TOLERANCE = 1e-9
+
+
 def interval_hits(actual, lower, upper) -> np.ndarray:
-    """1.0 where lower <= y <= upper, else 0.0."""
+    """1.0 where lower <= y <= upper (within `HIT_TOLERANCE` of y), else 0.0."""
     y = np.asarray(actual, dtype=float)
-    return ((np.asarray(lower) <= y) & (y <= np.asarray(upper))).astype(float)
+    slack = HIT_TOLERANCE * np.abs(y)
+    return ((np.asarray(lower) <= y + slack) & (y - slack <= np.asarray(upper))).astype(float)
 
 
 # --- aggregate -------------------------------------------------------------------------------

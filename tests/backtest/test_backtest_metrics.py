@@ -113,3 +113,12 @@ def test_mase_of_the_naive_forecast_on_a_random_walk_is_about_one(seed, sd):
     # two means of 400 |N(0, sd)| draws: their ratio's sd is about 0.053, so 0.75-1.33 is
     # over 5 sd either side (0.8-1.2 failed once in a few hundred runs: seed 1138546 gave 1.2016)
     assert 0.75 < metrics.mase(walk[400:], naive, scale) < 1.33
+
+
+def test_a_flat_series_exact_band_covers_its_actual_despite_round_off():
+    # a constant 1000 came back from the log scale as 999.99999999999977: `dcload backtest`
+    # printed coverage80 0.000 for forecasts that were exactly right (fuzz 9b D2)
+    below = np.nextafter(1000.0, 0.0)
+    assert metrics.interval_hits([1000.0], [below], [below]).tolist() == [1.0]
+    assert metrics.interval_hits([1000.0], [999.99], [999.999]).tolist() == [0.0]
+    assert metrics.interval_hits([1000.0], [1000.001], [1000.01]).tolist() == [0.0]
