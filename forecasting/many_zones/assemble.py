@@ -9,7 +9,8 @@ zone's contracts over every zone) are reconciled with MinT-shrink
 (origin, month) pair every node shares, horizons pooled), the same projection applied to
 each sample path. A node with a single child (a region of one BA, a BA of one zone) is the
 same load as its child: it is not a series of its own in the reconciliation
-(`independent_nodes`) and gets its child's paths. Each leaf's new pipeline load is then
+(`independent_nodes`) and gets its child's paths (its task is not run: it takes the result
+of the node below, `forecasting.many_zones.same_load`). Each leaf's new pipeline load is then
 added back to it, and so to every total above it. A leaf's reconciled base is its
 reconciled total minus its data-center path (the data-center component is not reconciled:
 it is the zone's own). Every node's

@@ -1,7 +1,10 @@
 """A many-zone run from its config file, in memory: plan, run every leaf, then every parent
-over the leaves that ran, then assemble. The tasks go through ``map_tasks`` (any function
-that maps a function over a list and returns the results in the list's order: the
-application passes a Dask cluster's, tests may pass the serial one); no file is written.
+over the leaves that ran, then assemble. A parent with a single child (a region of one BA, a
+BA of one zone) is not run: it takes the result of the node below it, the same load, when
+that node ran (`forecasting.many_zones.same_load`; the timings name them apart). The tasks
+go through ``map_tasks`` (any function that maps a function over a list and returns the
+results in the list's order: the application passes a Dask cluster's, tests may pass the
+serial one); no file is written.
 A node's warnings (`NodeResult.input_warnings`: its file's reading, its run), which its
 worker cannot show, are warned here as `InputWarning`s, in the nodes' order, once the zones
 (then the totals) have run; so are, once
@@ -38,6 +41,7 @@ from forecasting.many_zones.plan import (
     parent_tasks,
     zone_files,
 )
+from forecasting.many_zones.same_load import needs_own_run, node_below, taken_from_below
 from forecasting.paths import display_path
 from forecasting.progress import Progress, Timings
 from forecasting.zones.config import ManyZonesConfig
@@ -92,14 +96,38 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         raise InputError(display_path(config.series_dir), f"no zone could be forecast: {reasons}")
     alive = hierarchy.without(failed)
     parents = parent_tasks(config, alive, files) if alive.leaves else []
-    with progress.stage(f"fit and simulate {len(parents)} parent totals"):
-        parent_results = map_tasks(run_node, parents, "parent totals")
+    parent_results = _run_parents(parents, alive, leaf_results, progress, map_tasks)
     for result in parent_results:
         for line in result.input_warnings:
             warnings.warn(line, InputWarning, stacklevel=2)
     with progress.stage("reconcile energy across the hierarchy"):
         run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
     return ComputedManyZones(config, Path(config_path), hierarchy, run, started)
+
+
+def _run_parents(parents: Sequence[NodeTask], alive: Hierarchy,
+                 leaf_results: Sequence[NodeResult], progress: Progress,
+                 map_tasks: MapTasks) -> list[NodeResult]:
+    """The parents' results, in their order: the totals of several children run first; a
+    single-child total takes the result of the node below it when that ran, else runs as
+    its own node (`forecasting.many_zones.same_load`)."""
+    single = [t for t in parents if node_below(alive, t.node) is not None]
+    several = [t for t in parents if node_below(alive, t.node) is None]
+    with progress.stage(f"fit and simulate {len(several)} parent totals"):
+        results = {r.node: r for r in map_tasks(run_node, several, "parent totals")}
+    ok = {r.node: r for r in [*leaf_results, *results.values()] if r.ok}
+    taken = [t for t in single if not needs_own_run(alive, t, ok)]
+    if taken:
+        with progress.stage(f"take {len(taken)} single-child totals from the node below "
+                            f"(the same load)"):
+            results.update({t.node: taken_from_below(t, ok[node_below(alive, t.node)])
+                            for t in taken})
+    own = [t for t in single if needs_own_run(alive, t, ok)]
+    if own:
+        with progress.stage(f"fit and simulate {len(own)} single-child totals whose node "
+                            f"below failed"):
+            results.update({r.node: r for r in map_tasks(run_node, own, "parent totals")})
+    return [results[t.node] for t in parents]
 
 
 def _refuse_a_zone_files_mistake(results: Sequence[NodeResult]) -> None:

@@ -17,7 +17,9 @@ energy, the new large-load pipeline load under it and its children's peaks
 (`coherent_peaks`).
 
 A parent task also measures the coincidence of peaks in the history: per complete year, the
-parent's peak over the sum of its children's own peaks.
+parent's peak over the sum of its children's own peaks. Every task returns its hours' calendar
+years (`NodeResult.year_peaks`), from which a total over it alone, which takes its result
+rather than running (`forecasting.many_zones.same_load`), measures its own.
 
 Every task also returns the largest measured hour of each history month of its forecast's
 calendar years (a month its files end inside, the rest of its season), so that no peak the
@@ -118,6 +120,8 @@ class NodeResult:
     # large-load pipeline, so its "data_center" paths are zeros, not an estimate (the run
     # publishes no data-center figures for it: `forecasting.many_zones.data_center_source`)
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
+    year_peaks: pd.DataFrame | None = None   # its summed hours' calendar years (`period_table`
+    # "Y": peak_mw, complete), so a total over it alone gets its coincidence (`same_load`)
     input_warnings: tuple[str, ...] = ()   # a zone's file read, but likely not as meant
     # (one line each, `local_clock_warnings`); a result cached before them has none
     input_error: InputError | None = None   # a failed zone's file refused at a row or
@@ -307,6 +311,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         .reset_index(drop=True),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, total),
+        year_peaks=period_table(total, "Y")[["peak_mw", "complete"]],
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
@@ -328,15 +333,22 @@ def _sum(loads: list[pd.Series]) -> pd.Series:
 def _coincidence(task: NodeTask, loads: dict, total: pd.Series) -> pd.DataFrame | None:
     if not task.children:
         return None
-    years = period_table(total, "Y")
-    rows = []
     child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y")
                    for child, leaves in task.children}
+    return coincidence_rows(task.node, period_table(total, "Y"), child_peaks)
+
+
+def coincidence_rows(node: str, years: pd.DataFrame,
+                     child_peaks: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """coincidence.csv's rows of ``node``: per complete year of its hours (``years``, a
+    `period_table` "Y" with ``peak_mw`` and ``complete``) that every child's table
+    (``child_peaks``: child -> its own) holds, its peak over the sum of its children's."""
+    rows = []
     for year, row in years[years["complete"]].iterrows():
         parts = [t.loc[year, "peak_mw"] for t in child_peaks.values() if year in t.index]
         if len(parts) != len(child_peaks):
             continue
-        rows.append({"region": task.node, "year": int(year.year), "peak_mw": row["peak_mw"],
+        rows.append({"region": node, "year": int(year.year), "peak_mw": row["peak_mw"],
                      "sum_of_children_peaks_mw": float(np.sum(parts)),
                      "children": len(parts),
                      "coincidence_factor": row["peak_mw"] / float(np.sum(parts))})

@@ -1,7 +1,9 @@
 """The backtest of what each node of a many-zone run publishes, not of its own model.
 
-A total's own model is fitted for the reconciliation test (`reconciliation.json`), but a
-run publishes, for each node (`forecasting.many_zones.assemble`):
+A total of several children has a model of its own, fitted for the reconciliation test
+(`reconciliation.json`; a single-child total takes its child's result and backtest,
+`forecasting.many_zones.same_load`), but a run publishes, for each node
+(`forecasting.many_zones.assemble`):
 
 - bottom-up (``published: bottom_up``): a zone its own forecast; a total the sum of its
   zones' sample paths;

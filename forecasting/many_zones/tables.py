@@ -29,8 +29,10 @@
 - peak_check.csv: each node's complete history years held out, their actual summer and winter
   peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
 - history.csv: each node's annual evidence figures (``region`` column)
-- backtest_summary.csv: each node's backtest summary (``region`` column)
-- backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column)
+- backtest_summary.csv: each node's backtest summary (``region`` column); a single-child
+  total's are its child's, whose forecast it publishes (`forecasting.many_zones.same_load`)
+- backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column); a
+  single-child total's are its child's likewise
 - reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
   backtest per level; ``same_load``: single-child totals and the node whose paths they take;

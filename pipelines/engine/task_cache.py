@@ -32,8 +32,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: result carries its monthly peak paths; 4: every node's result carries its monthly and
 #: annual peak paths, a zone's annual peak made as `weather_years.annual_peaks` makes it;
 #: 5: every node's result carries its measured peaks of the forecast's years; 6: and whether
-#: its data-center part was estimated)
-RESULT_FORMAT = 6
+#: its data-center part was estimated; 7: and its calendar years' peaks, from which a total
+#: over it alone takes its coincidence, `forecasting.many_zones.same_load`)
+RESULT_FORMAT = 7
 
 
 def task_key(task) -> str:
