@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CONFIG ?= pipelines/us_national.yaml
-PYTEST_ARGS ?=
+# the 25 slowest tests are listed after every run, to keep `make test` near 10 minutes
+PYTEST_ARGS ?= --durations=25
 # pytest-xdist processes for `make test` (each test file stays on one; 0 runs serially)
 TEST_WORKERS ?= 2
 
