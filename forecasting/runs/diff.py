@@ -14,9 +14,12 @@ Returned dict:
 - `data_changes`: input files whose sha256 changed: `file`, `change` (modified, added,
   removed), `old_sha256`, `new_sha256`
 - `assumption_changes`: resolved-config values that changed, then the scenario parameters
-  that changed (national runs whose manifests record them): `path` (dotted, list items of
-  named things as `scenarios[high-ai].parameters.shipments_growth.high`), `change`
-  (modified, added, removed), `old`, `new`
+  that changed (national runs whose manifests record them), then a zone's large-load
+  contracts and assumptions that changed (`forecasting.runs.large_load_diff`: zone runs had
+  said "none changed" of an edited queue): `path` (dotted, list items of named things as
+  `scenarios[high-ai].parameters.shipments_growth.high`,
+  `large_loads.contracts[p1].contracted_mw`), `change` (modified, added, removed), `old`,
+  `new`
 - `version_changes`: package versions that changed: `package`, `old`, `new`
 """
 
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from forecasting.contracts import HEADLINE_YEARS, key_metric, key_rows
+from forecasting.runs.large_load_diff import large_load_changes
 
 QUANTILES = ("p10", "p50", "p90")
 _ABSENT = object()
@@ -56,15 +60,16 @@ def headline(forecast: pd.DataFrame, years: tuple[int, ...] = HEADLINE_YEARS) ->
 
 def diff_runs(old: RunSnapshot, new: RunSnapshot,
               years: tuple[int, ...] = HEADLINE_YEARS) -> dict:
+    data = _data_changes(old.manifest.get("inputs", {}), new.manifest.get("inputs", {}))
     return {
         "old": _identity(old.manifest),
         "new": _identity(new.manifest),
         "headline": _headline_changes(old.forecast, new.forecast, years),
-        "data_changes": _data_changes(old.manifest.get("inputs", {}),
-                                      new.manifest.get("inputs", {})),
+        "data_changes": data,
         "assumption_changes": [
             *config_changes(old.manifest.get("config", {}), new.manifest.get("config", {})),
-            *_scenario_changes(old.manifest, new.manifest)],
+            *_scenario_changes(old.manifest, new.manifest),
+            *large_load_changes(old.manifest, new.manifest, data)],
         "version_changes": [
             {"package": p, "old": old.manifest.get("packages", {}).get(p),
              "new": new.manifest.get("packages", {}).get(p)}

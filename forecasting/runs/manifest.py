@@ -7,6 +7,7 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 
 from forecasting.runs.fingerprint import Fingerprint
+from forecasting.runs.large_load_record import large_load_record
 
 SCHEMA_VERSION = 2
 PACKAGES = ("dcload", "numpy", "pandas", "scipy", "statsmodels", "prophet", "scikit-learn",
@@ -108,6 +109,8 @@ def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> d
     selected = summary[summary["model"] == "selected"] if "model" in summary else summary
     manifest["backtest_metrics"] = sorted(set(selected.get("metric", [])))
     manifest["data_quality"] = computed.run.quality
+    if computed.large_loads is not None:  # each value, for `runs diff` (large_load_diff)
+        manifest["large_loads"] = large_load_record(*computed.large_loads)
     return manifest
 
 

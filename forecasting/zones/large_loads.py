@@ -6,16 +6,21 @@ take the text cells of the CSV files (read by `forecasting.zones.read.read_table
 refuse, with an `InputError` naming file, row (1 = first data row) and field: a missing
 column, a contract's stage with no ``realization`` row, a number that is not one, negative
 MW, a fraction (realization, utilization) outside 0..1, a month that is not exactly YYYY-MM
-(month 01-12; ``1/12/25``, ``07/2026``, ``2026-Q3`` are refused), is before the zone history
-starts or after `LAST_YEAR`, a duplicate project, a distribution with low > mode > high, a
-missing or unknown parameter, a stage on a parameter that takes none (only ``realization``
-is per stage) and a ``realization`` without one, a row without its source or with a
-confidence mark other than T, F or U, and values no zone can have (`MAX_MW`, `MAX_MONTHS`):
-``contracted_mw`` or ``connection_limit_mw_per_year`` above 100,000 MW, ``delay_months`` or
-``ramp_months`` above 600 (50 years). When the assumptions file has a ``unit`` column, each
-row's unit must be its parameter's (`UNITS`: ``fraction``, ``months``, ``MW/yr``, in the
-spellings of `UNIT_SPELLINGS`, case-insensitive); an empty or other unit is refused, never
-converted.
+(month 01-12, year 0001 on; ``1/12/25``, ``07/2026``, ``2026-Q3`` are refused), is before
+the zone history starts or after `LAST_YEAR`, a duplicate project, a distribution with low >
+mode > high, a missing or unknown parameter, a stage on a parameter that takes none (only
+``realization`` is per stage) and a ``realization`` without one, a row without its source or
+with a confidence mark other than T, F or U, and values no zone can have (`MAX_MW`,
+`MAX_MONTHS`): ``contracted_mw`` or ``connection_limit_mw_per_year`` above 100,000 MW,
+``delay_months`` or ``ramp_months`` above 600 (50 years). When the assumptions file has a
+``unit`` column, each row's unit must be its parameter's (`UNITS`: ``fraction``, ``months``,
+``MW/yr``, in the spellings of `UNIT_SPELLINGS`, case-insensitive); an empty or other unit
+is refused, never converted. A contracts file's ``unit`` column, when present, must say MW
+on every row (`MW_SPELLINGS`): a ``GW`` beside ``1.2`` was read as a 1.2 MW contract while
+the report's contracts table printed "1.2 GW". Any other column is refused by name
+(`known_columns`), besides a free-text note (`NOTE_COLUMNS`, not read): a column the reader
+does not read could change what a number means without a word (fuzz 9a: a ``units`` column,
+misspelt, left a ramp of ``1, years`` read as 1 month).
 
 Stages are the zone's own: the assumptions file's ``realization`` rows name them, in queue
 order, most committed first (the order the connection limit breaks a month's ties in:
@@ -42,6 +47,10 @@ DOMINION_STAGES = ("ESA", "CLOA", "SELOA")
 CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_service",
                     "source", "confidence")
 ASSUMPTION_COLUMNS = ("parameter", "stage", "low", "mode", "high", "source", "confidence")
+#: free-text columns a planner may add to either file; never read
+NOTE_COLUMNS = ("notes", "note", "comment", "comments")
+#: the spellings taken for a contract's unit (compared lower-case)
+MW_SPELLINGS = ("mw", "megawatt", "megawatts")
 CONFIDENCE = ("T", "F", "U")
 FRACTIONS = ("realization", "utilization", "diurnal_amplitude", "summer_uplift")
 PARAMETERS = (
@@ -123,6 +132,29 @@ def _require(file: str, cells: pd.DataFrame, columns) -> None:
             raise InputError(file, f"missing column (needs {', '.join(columns)})", field=col)
 
 
+def known_columns(required: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a large-load file may have: its required ones, ``unit`` and a note."""
+    return (*required, "unit", *NOTE_COLUMNS)
+
+
+def _refuse_unknown_columns(file: str, cells: pd.DataFrame, required) -> None:
+    """`InputError` naming the first column not in `known_columns` (module docstring)."""
+    known = known_columns(required)
+    for col in cells.columns:
+        if col not in known:
+            raise InputError(file, f"unknown column '{col}' (known: {', '.join(known)}): a "
+                             "column not read could change what a number means; rename or "
+                             "delete it", row="header", field=col)
+
+
+def _contract_unit(file: str, rec: dict, row: int) -> None:
+    """A contract's ``unit`` cell says MW (`MW_SPELLINGS`): nothing is converted."""
+    if rec["unit"].lower() not in MW_SPELLINGS:
+        found = f"'{rec['unit']}'" if rec["unit"] else "no unit"
+        raise InputError(file, f"contracted_mw is in MW, not {found} (give the value in MW; "
+                         "no unit is converted)", row=row, field="unit")
+
+
 def _cited(file: str, rec: dict, row: int) -> None:
     if not rec["source"]:
         raise InputError(file, "every row needs its source", row=row, field="source")
@@ -148,6 +180,9 @@ def _month(file: str, text: str, row: int, col: str) -> pd.Period:
     if int(text[:4]) > LAST_YEAR:
         raise InputError(file, f"year {text[:4]} is implausible: expected a month no later "
                          f"than {LAST_YEAR}-12", row=row, field=col)
+    if int(text[:4]) == 0:  # no calendar has it: pandas raised a traceback
+        raise InputError(file, f"year 0000 is no year: '{text}' (e.g. 2026-07)", row=row,
+                         field=col)
     return pd.Period(text, "M")
 
 
@@ -167,6 +202,7 @@ def parse_contracts(
     """Contracts, checked (module docstring); ``history_start`` is the first history month,
     ``stages`` the zone's (`Assumptions.stages`)."""
     _require(file, cells, CONTRACT_COLUMNS)
+    _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS)
     if cells.empty:
         raise InputError(file, "no contracts")
     seen: dict[str, int] = {}
@@ -183,6 +219,8 @@ def parse_contracts(
         if rec["stage"] not in stages:
             raise InputError(file, _unknown_stage(rec["stage"], stages), row=i,
                              field="stage")
+        if "unit" in cells.columns:
+            _contract_unit(file, rec, i)
         mw = _number(file, rec["contracted_mw"], i, "contracted_mw")
         if mw < 0:
             raise InputError(file, f"negative MW: {rec['contracted_mw']}", row=i,
@@ -204,6 +242,7 @@ def parse_contracts(
 def parse_assumptions(file: str, cells: pd.DataFrame) -> Assumptions:
     """Assumptions, checked (module docstring)."""
     _require(file, cells, ASSUMPTION_COLUMNS)
+    _refuse_unknown_columns(file, cells, ASSUMPTION_COLUMNS)
     found: dict[tuple[str, str], Triangular] = {}
     for i, rec in enumerate(cells.to_dict("records"), start=1):
         name, stage = rec["parameter"], rec["stage"]

@@ -5,7 +5,11 @@ For each scenario with a pipeline and each stage:
 
     expected_mw   = contracted_mw x realization x utilization   (average MW at full ramp,
                     before the zone's connection limit spreads it over the years)
-    in_service    = the stage's earliest in-service month + the delay (months)
+    in_service    = the first month the stage's realized MW become available: its earliest
+                    in-service month + the delay (months), or, when the scenario holds the
+                    stage back (PJM's non-firm rule: "0 before 2030"), the month its share
+                    first is above 0 (it said 2026-01 for SELOA, whose load the forecast
+                    starts in 2030-01); a connection limit may connect them later still
     full_ramp_by  = the month the stage's expected MW is all in: its last MW connected, plus
                     the ramp (the first month a connection's ramp weight reaches 1, as
                     `pipeline_sampling` ramps it: ceil(ramp) - 1 months after connecting)
@@ -73,6 +77,7 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
         history = _history_part(contracts, assumptions, rule, first_month, measured_mw)
         connected = _last_connection(contracts, assumptions, rule, delay, limit,
                                      history.moved_to)
+        queue = _queue(contracts, assumptions, rule, delay, history.moved_to)
         for stage in assumptions.stages:
             mine = [c for c in contracts if c.stage == stage]
             if not mine:
@@ -90,6 +95,7 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 notes.append(history.note)
                 if history.moved_to is not None:
                     in_service = history.moved_to
+            in_service = min((m for m, s, _ in queue if s == stage), default=in_service)
             expected = contracted * share * use
             full_ramp = ""
             if expected <= TOLERANCE_MW:

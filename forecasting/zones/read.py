@@ -138,7 +138,10 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
     unreadable, for a header that is one cell holding ``;``, a tab or ``|`` (a file separated
     by them: it needs commas), a column named twice, a column with no name but with values
     (an unnamed column whose cells are all empty, as a comma ending every line leaves, is
-    dropped), and a row (1 = first data row) with more or fewer cells than the header."""
+    dropped), and a row (1 = first data row) with more or fewer cells than the header. A
+    comment line (``# queue of 2024``) is refused, never skipped, as the project's other
+    readers refuse lines above a header (`forecasting.series.layouts`): first, it was taken
+    as the header, and the error named the first data row's cell count (fuzz 9a)."""
     import csv
 
     path = Path(path)
@@ -164,10 +167,17 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
         raise InputError(file, "empty file: expected a header line naming the columns, "
                          "separated by commas")
     header, data = rows[0], rows[1:]
+    if header[0].startswith("#"):
+        raise InputError(file, f"the first line, read as the header, is a comment "
+                         f"'{','.join(header)}': these files take no comment lines; delete "
+                         "it (a note goes in a row's source)", row="header")
     if len(header) == 1 and (name := separator_name(header[0])) is not None:
         raise InputError(file, f"the header is one column '{header[0]}': the file seems "
                          f"separated by {name}, and needs commas", row="header")
     for i, cells in enumerate(data, start=1):
+        if len(cells) != len(header) and cells[0].startswith("#"):
+            raise InputError(file, "a comment line: these files take no comment lines; "
+                             "delete it (a note goes in a row's source)", row=i)
         if len(cells) != len(header):
             hint = ("a comma too many (at the end of the line?) or a text with a comma not "
                     "in double quotes" if len(cells) > len(header) else "a cell missing")
