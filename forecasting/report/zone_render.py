@@ -65,9 +65,10 @@ SCENARIO_TEXT = {
                          "trend of the monthly data-center MW from the year-on-year change of "
                          "its last two 12-month means, the slope drawn from the scatter of "
                          "past year-on-year changes (no pipeline)",
-    "vetted": "the existing data-center load (the decomposition's last 12 months, drawn within "
+    "vetted": "the existing data-center load held flat at the level the history ends on (a "
+              "line through the decomposition's last 12 months read at the last, drawn within "
               "its interval, the base taking the difference so the total carries on from the "
-              "history) held flat, plus the pipeline weighed by stage, every assumption drawn",
+              "history), plus the pipeline weighed by stage, every assumption drawn",
     "all-requests": "the existing data-center load plus every contract realized, with no "
                     "connection limit (the upper bound planners quote); utilization, delay "
                     "and ramp still drawn",

@@ -22,9 +22,9 @@ end of the history is already in the measured load is judged once per scenario, 
 with every assumption at its mean (or fixed: `mean_path`, the path pipeline.csv shows):
 
 - when the contracts in service inside the history reach at most ``measured_mw`` by its last
-  month (`history_shows`: the data-center load the zone's decomposition finds in the
-  history's last 12 months, at the top of its interval, `measured_data_center_mw`), that part
-  is taken as measured (the data-center level the scenarios carry on from the history), as a
+  month (`history_shows`: the data-center level the zone's history ends on, at the top of its
+  interval, `measured_data_center_mw`: the same month and the same level the scenarios carry
+  on from the history, so like is compared with like), that part is taken as measured, as a
   planner's base forecast holds what is metered and an adjustment adds only load beyond it.
   Only the rest of its ramp is added, at the months its ramp reaches it: a 24-month ramp
   begun 6 months before the history ends adds 18/24 of the contract over the first 18
@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.large_loads import Assumptions, Contract
 
 
@@ -85,8 +86,6 @@ def _draw(dist, fixed, n, rng):
 
 #: MW of contract load in the history within which the history is taken to show it
 TOLERANCE_MW = 1e-6
-#: months of the history's end whose data-center load is taken as what it shows
-MEASURED_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -116,12 +115,13 @@ def mean_path(assumptions: Assumptions, rules: PipelineRules) -> MeanPath:
 
 
 def measured_data_center_mw(decomposition: pd.DataFrame, *, first_month: pd.Period) -> float:
-    """The most data-center load the history shows at its end: the mean of the decomposition
-    table's ``data_center_high_mw`` over the `MEASURED_MONTHS` months before ``first_month``
-    (the top of the existing load the pipeline scenarios draw; 0 for `data_center: none`)."""
-    last = {str(first_month - k) for k in range(1, MEASURED_MONTHS + 1)}
-    rows = decomposition[decomposition["period"].astype(str).isin(last)]
-    return float(rows["data_center_high_mw"].mean()) if len(rows) else 0.0
+    """The most data-center load the history shows at its end: the top of the interval of
+    the level it ends on (`existing_load.existing_data_center_load`, the existing load the
+    pipeline scenarios draw; 0 for `data_center: none`). It had been the mean of the
+    interval's top over the last 12 months, which a load that ramped during that year
+    exceeds at its end: a data center the history holds and the planner lists was judged
+    "more than the history shows" and added a second time (fuzz 9a, D9)."""
+    return existing_data_center_load(decomposition, first_month=first_month).top_mw
 
 
 def history_reach_mw(contracts: Sequence[Contract], assumptions: Assumptions,

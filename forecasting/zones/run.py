@@ -91,6 +91,7 @@ from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_na
 from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig
 from forecasting.zones.decomposition import decompose, decomposition_table
+from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.growth_check import growth_check
 from forecasting.zones.history import (
     COMPLETE,
@@ -417,8 +418,9 @@ def run_zone(
                          "files (the history table says which months fall short)")
     n_years = months[-1].year - months[0].year + 1
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
-    last12 = monthly_dc.loc[window[-12:]]
     energy_floor = measured_energy_floor(history.load, months)  # months partly in the history
+    # the level the history ends on, carried flat by the pipeline scenarios (existing_load)
+    ending = existing_data_center_load(decomposition, first_month=months[0])
     # what contracts dated inside the history may already hold (pipeline_sampling's doc)
     measured_mw = measured_data_center_mw(decomposition, first_month=months[0])
 
@@ -435,8 +437,7 @@ def run_zone(
             amplitude = np.zeros(n)
         else:
             contracts, assumptions = large_loads
-            existing = srng.uniform(last12["data_center_low_mw"].mean(),
-                                    last12["data_center_high_mw"].mean(), size=n)
+            existing = ending.draw(n, srng)
             new = sample_new_load(contracts, assumptions, months, n, srng,
                                   PIPELINE_RULES[scenario], measured_mw=measured_mw)
             uplift = assumptions.summer_uplift.draw(n, srng)
@@ -446,8 +447,9 @@ def run_zone(
             new_gwh = new * factors * hours_in(months) / 1000.0
             # the existing load's interval is how the measured total splits, not more load:
             # the base was split against the point estimate, so a path's draw moves its
-            # difference out of the base and the total carries on from the history
-            shift = (existing - last12["data_center_mw"].mean())[:, None] * factors
+            # difference from the level out of the base, and the total carries on from the
+            # level the history ends on (base + level + new load on every path)
+            shift = (existing - ending.level_mw)[:, None] * factors
             s_base_mw = base_mw - shift
             s_base_e = base_e - shift * hours_in(months) / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, s_base_mw, dc_mw, amplitude, weather)

@@ -6,13 +6,17 @@
   (`forecasting.models.year_on_year_trend.YearOnYearTrend`): the recent ramp carried on. It
   replaced a random walk with drift on the months, which took the months' weather noise for
   steps (the backtest of `benchmarks/zones/dom/` scores this construction).
-- ``vetted``: the existing data-center load (the decomposition's last 12 months, drawn
-  uniformly between its low and high) held flat, plus the stage-weighted pipeline with every
-  assumption drawn (`pipeline_sampling`). The draw splits the measured total, it does not add
-  to it: the base was split against the point estimate, so a path's draw takes its
-  difference from the base (`run.py`); drawn on top of the base, a clipped interval (PJM-AP:
-  78 MW, 0-525) had put every pipeline scenario's total about 180 MW (3%) above the
-  statistical trend's in its first month, and the draw's spread (DOM: sd 358 MW) on the total.
+- ``vetted``: the existing data-center load held flat at the level the history ends on (a
+  line through the decomposition's last 12 months read at the last, drawn uniformly within
+  its interval moved with it and clipped at 0, median the level: `existing_load`), plus the
+  stage-weighted pipeline with every assumption drawn (`pipeline_sampling`). The draw splits
+  the measured total, it does not add to it: the base was split against the point estimate,
+  so a path's draw takes its difference from the level out of the base (`run.py`); drawn on
+  top of the base, a clipped interval (PJM-AP: 78 MW, 0-525) had put every pipeline
+  scenario's total about 180 MW (3%) above the statistical trend's in its first month, and
+  the draw's spread (DOM: sd 358 MW) on the total. Held at the last 12 months' mean, a load
+  that grew during that year lost the growth (DOM: vetted 2025 total 508 MW below the
+  statistical trend's).
 - ``all-requests``: existing load plus every contract realized (realization 1 whatever
   the zone's stages, no connection limit); utilization, delay and ramp still drawn.
 - ``pjm2025-dom``: existing load plus PJM's published vetting rules applied to Dominion's

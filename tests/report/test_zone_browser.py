@@ -61,8 +61,11 @@ def test_shipped_dom_pipeline_writes_every_zone_output(dom_report):
                                          "pjm2025-dom"}
     assert {str(y) for y in range(2025, 2036)} <= set(forecast["period"])
     pjm = pd.read_csv(dom_report / "pjm_check.csv").set_index("scenario")
-    # PJM's vetting rules on Dominion's December 2024 stages land near PJM's 6.3%/yr
-    assert abs(pjm.loc["pjm2025-dom", "gap_points"]) < 0.5
+    # PJM's vetting rules on Dominion's December 2024 stages land near PJM's 6.3%/yr: within
+    # 0.6 points (0.5 until the pipeline scenarios carried the data-center level the history
+    # ends on, not its 12-month mean: 2025 and 2035 summer 50/50 both about 510 MW higher,
+    # 5.84%/yr -> 5.75%/yr, gap -0.46 -> -0.55 points)
+    assert abs(pjm.loc["pjm2025-dom", "gap_points"]) < 0.6
     # every complete year of the history held out, summer and winter; the 90/10 exceeded in
     # few of them (a calibrated one in about one year of ten)
     check = pd.read_csv(dom_report / "peak_check.csv")

@@ -107,11 +107,17 @@ def test_paths_whose_delay_alone_puts_a_contract_in_the_history_take_it_as_not_c
     assert (r["in_service"], r["note"]) == ("2025-04", "")
 
 
-def test_the_measured_load_is_the_top_of_the_last_twelve_months():
+def test_the_measured_load_is_the_top_of_the_level_the_history_ends_on():
+    """A load ramping 100 MW a month through the last year, its interval +/- 50 MW: the
+    history shows up to its December level plus 50 MW (the mean of the interval's top over the
+    12 months had been 600 MW, below what the history ends on); the months before the last 12
+    and the annual rows are not read."""
     months = pd.period_range("2023-07", "2024-12", freq="M")
+    point = [9e9] * 6 + [100.0 * k for k in range(12)]
     table = pd.DataFrame({"period": ["2023", "2024"] + [str(m) for m in months],
-                          "data_center_high_mw": [9e9, 9e9] + [1000.0] * 6 + [500.0] * 12})
-    assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(500.0)
+                          "data_center_mw": [9e9, 9e9] + point,
+                          "data_center_high_mw": [9e9, 9e9] + [p + 50.0 for p in point]})
+    assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(1150.0)
 
 
 ASSUMPTIONS_CSV = """parameter,stage,low,mode,high,source,confidence
