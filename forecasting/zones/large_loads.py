@@ -205,16 +205,21 @@ def parse_contracts(
     _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS)
     if cells.empty:
         raise InputError(file, "no contracts")
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}
     out = []
     for i, rec in enumerate(cells.to_dict("records"), start=1):
         project = rec["project"]
         if not project:
             raise InputError(file, "empty project name", row=i, field="project")
-        if project in seen:
-            raise InputError(file, f"duplicate project '{project}' (first at row "
-                             f"{seen[project]})", row=i, field="project")
-        seen[project] = i
+        # compared in any case: `Campus-1` and `campus-1` are one campus typed twice (a
+        # queue's ids differing only in case had counted its MW twice)
+        key = project.casefold()
+        if key in seen:
+            first, row = seen[key]
+            spelt = "" if first == project else f", as '{first}': names are compared in any case"
+            raise InputError(file, f"duplicate project '{project}' (first at row {row}"
+                             f"{spelt})", row=i, field="project")
+        seen[key] = (project, i)
         _cited(file, rec, i)
         if rec["stage"] not in stages:
             raise InputError(file, _unknown_stage(rec["stage"], stages), row=i,

@@ -115,3 +115,13 @@ def test_a_comment_line_among_the_rows_is_named_as_a_comment(tmp_path):
     head, *rows = _lines("contracts.csv")
     err = _refused(_contracts, _write(tmp_path, "contracts.csv", [head, "# the ESA", *rows]))
     assert err.row == 1 and "comment line" in err.message
+
+
+def test_a_project_given_twice_in_another_case_is_refused_as_a_duplicate(tmp_path):
+    # `Campus-1` and `campus-1` counted one campus's MW twice (fuzz 9a D8)
+    head, first, *rest = _lines("contracts.csv")
+    twin = first.replace("dom-esa-2024-12", "DOM-ESA-2024-12", 1)
+    err = _refused(_contracts, _write(tmp_path, "contracts.csv", [head, first, *rest, twin]))
+    assert (err.row, err.field) == (len(rest) + 2, "project")
+    assert "duplicate project 'DOM-ESA-2024-12' (first at row 1, as 'dom-esa-2024-12': names " \
+        "are compared in any case)" in err.message, err.message
