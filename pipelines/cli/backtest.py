@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import typer
 
 from forecasting.errors import InputError
@@ -61,14 +62,18 @@ def backtest_command(
                          field="strategy")
     first_period, last_period = origin_range(values, first_origin, last_origin)
     check_some_origin_fits(options, values, factories, code, first_period, last_period)
+    observed = series_options.observed_periods(options, values)
+    check_some_target_is_evidence(options, observed, horizon, first_period, last_period)
     choice = backtest_and_choose(values, factories, horizon=horizon, first_origin=first_period,
                                  last_origin=last_period, n_paths=draws, seed=seed,
                                  strategy=strategy, fallback=next(iter(factories)),
-                                 observed=series_options.observed_periods(options, values))
-    if choice.result.forecasts.empty:
+                                 observed=observed)
+    scored = choice.result.forecasts
+    if scored.empty or not scored["observed"].astype(bool).any():
         failure = choice.result.failures[0] if choice.result.failures else None
         raise InputError(series_name(options), "no origin could be backtested: every model "
-                         f"failed at every origin {first_period}..{last_period}"
+                         f"failed at every origin {first_period}..{last_period} whose "
+                         "targets are evidence"
                          + (f" (first: {failure.alias} at {failure.origin}: {failure.message})"
                             if failure else ""))
     write_csv(choice.result.forecasts[BACKTEST_TABLE_COLUMNS], out)
@@ -182,3 +187,30 @@ def check_some_origin_fits(options, values, factories, code, first, last) -> Non
                          f"is {earliest}")
     raise InputError(series_name(options), f"no origin can be backtested: {holds}, so the "
                      f"series needs at least {need + 1} periods")
+
+
+def check_some_target_is_evidence(options, observed, horizon: int, first, last) -> None:
+    """Refuse, before any model runs, a backtest none of whose targets (the periods 1 to
+    ``horizon`` after each origin first..last) is evidence (``observed``: the built
+    history's published years, a --series file's periods with enough evidence): nothing
+    could be scored. The error names the targets and the origins that would score the
+    nearest periods with evidence."""
+    index = observed.index
+    evidence = observed.to_numpy(dtype=bool)
+    start, end = index.get_loc(first) + 1, min(index.get_loc(last) + horizon, len(index) - 1)
+    if evidence[start:end + 1].any():
+        return
+    what = ("periods of the --series with enough evidence" if options.series else
+            "published years (the built history's other years are interpolated)")
+    said = [f"no target of origins {first}..{last} at horizon {horizon} ({index[start]}.."
+            f"{index[end]}) is evidence, so nothing could be scored; targets must be {what}"]
+    before = np.flatnonzero(evidence[1:start]) + 1
+    after = np.flatnonzero(evidence[end + 1:]) + end + 1
+    for nearest in ([int(before[-1])] if len(before) else []) + (
+            [int(after[0])] if len(after) else []):
+        low, high = index[max(nearest - horizon, 0)], index[nearest - 1]
+        said.append(f"origin {high} scores {index[nearest]}" if low == high else
+                    f"origins {low}..{high} score {index[nearest]}")
+    if len(said) == 1:
+        said.append("the series has no period with evidence after its first")
+    raise InputError(series_name(options), "; ".join(said))
