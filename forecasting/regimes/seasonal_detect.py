@@ -13,13 +13,16 @@ Method (the steps of `last_regime`, with the parts of `joint_season`):
    year; day of week and annual harmonics for daily; also hour of day for hourly) in an OLS
    of log(value) on a line per regime plus those columns, observed periods only. The first
    pass has one regime.
-2. Breaks (`joint_season.tested_breaks`): `PiecewiseTrend` on the deseasonalised values
-   (segments of at least a year, or `min_size` periods if longer: a shorter regime cannot
-   tell growth from season; on FPL's monthly load 3-month segments gave a break 8 months
-   before the end; its break-date bootstrap), each break tested
-   again allowing for the residuals' lag-1 autocorrelation (measured with the break
-   tested alone: `tested_breaks`' ``rho_one_break``) and for the search over split
-   points (Bonferroni); a break's p-value is that test's, adjusted (kept under 0.01).
+2. Breaks (`joint_season.tested_breaks`): `PiecewiseTrend` on the deseasonalised values,
+   with its break-date bootstrap, segments of at least a year (or `min_size` periods if
+   longer: a shorter regime cannot tell growth from season; on FPL's monthly load 3-month
+   segments gave a break 8 months before the end). Each break is tested again allowing for
+   the residuals' lag-1 autocorrelation (measured on the joint fit with that break alone,
+   `tested_breaks`' ``rho_one_break``) and for the search over split points (Bonferroni);
+   a break's p-value is that test's, adjusted, and must be under 0.01. Measured on 60
+   synthetic 5-year monthly series with a 12% season and noise of sd 0.02: a 20% step found
+   at its month in 36 of 36 (rho 0 to 0.5); with no step, 2 of 20 show a break at rho 0.3
+   or 0.5, 1 of 20 at rho 0; daily, AR(1) phi 0.8 with no step: no break (5 series).
 3. Steps 1 and 2 once more with the regimes found (`PASSES`), then the final joint fit:
    each segment's growth per period is exp(b) - 1 of its slope b, with a t-interval whose
    standard error is widened by the AR(1) factor sqrt((1 + rho) / (1 - rho)).
