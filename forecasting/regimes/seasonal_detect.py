@@ -22,7 +22,7 @@ Method (the steps of `last_regime`, with the parts of `joint_season`):
    a break's p-value is that test's, adjusted, and must be under 0.01. Measured on 60
    synthetic 5-year monthly series with a 12% season and noise of sd 0.02: a 20% step found
    at its month in 36 of 36 (rho 0 to 0.5); with no step, 2 of 20 show a break at rho 0.3
-   or 0.5, 1 of 20 at rho 0; daily, AR(1) phi 0.8 with no step: no break (5 series).
+   or 0.5, 1 of 20 at rho 0; daily, AR(1) phi 0.8 with no step: no break (6 series).
 3. Steps 1 and 2 once more with the regimes found (`PASSES`), then the final joint fit:
    each segment's growth per period is exp(b) - 1 of its slope b, with a t-interval whose
    standard error is widened by the AR(1) factor sqrt((1 + rho) / (1 - rho)).
