@@ -5,7 +5,9 @@
 - `cusum.CusumTest`: OLS-CUSUM stability test of one log-linear trend;
 - `markov_switching.MarkovSwitchingGrowth`: exploratory two-regime Markov-switching model of
   growth rates;
-- `detect.detect_regimes`: runs all three and returns a `result.RegimeReport`.
+- `detect.detect_regimes`: runs all three and returns a `result.RegimeReport` (a monthly,
+  daily or hourly series with its season taken out first: `seasonal_detect`, with the parts
+  it shares with `last_regime` in `joint_season`).
 """
 
 from forecasting.regimes.cusum import CusumTest

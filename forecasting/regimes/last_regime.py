@@ -13,16 +13,17 @@ raw, 2.3-4.2%/yr here). The season is removed first, and jointly with the trend:
    take part of the trend into the season (within each year the later months sit higher on a
    rising trend, and a step in mid-year lifts the months after it in more years than the
    months before it), and bend the growth of a short last regime (by a quarter for two years).
-2. Breaks: `PiecewiseTrend` (the project's regime detector: exact search, BIC, every break's
-   Chow p-value under 0.01) on exp(log(value) - s_m), with segments of at least
-   `MIN_REGIME_MONTHS` months: a shorter regime cannot tell growth from season. Its Chow
-   p-values assume independent months at a split fixed in advance; here the split is the
-   best of many and a warm or cold spell lasts more than a month, so each break is tested
-   again with the residual variance widened by the AR(1) factor below and the 0.01 divided by
-   the number of split points searched (Bonferroni); a break failing it is dropped (the
-   search redone with one break fewer). Without this, noise with a month-to-month
-   autocorrelation of 0.2 made a break in 13 of 60 synthetic steady 5-year series (3%/yr,
-   a 25% season) and the interval covered the true growth in 48; with it 4 breaks and 54.
+2. Breaks (`joint_season.tested_breaks`): `PiecewiseTrend` (the project's regime detector:
+   exact search, BIC, every break's Chow p-value under 0.01) on exp(log(value) - s_m), with
+   segments of at least `MIN_REGIME_MONTHS` months: a shorter regime cannot tell growth
+   from season. Its Chow p-values assume independent months at a split fixed in advance;
+   here the split is the best of many and a warm or cold spell lasts more than a month, so
+   each break is tested again with the residual variance widened by the AR(1) factor below
+   and the 0.01 divided by the number of split points searched (Bonferroni); a break
+   failing it is dropped (the search redone with one break fewer). Without this, noise with
+   a month-to-month autocorrelation of 0.2 made a break in 13 of 60 synthetic steady 5-year
+   series (3%/yr, a 25% season) and the interval covered the true growth in 48; with it
+   4 breaks and 54.
 3. Steps 1 and 2 once more with the regimes found (`PASSES` in all), then the final joint
    fit: the last regime's slope b (log per month) is its growth, exp(12 b) - 1 per year.
 
@@ -44,8 +45,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from forecasting.regimes._series import ols_line, validate_series
-from forecasting.regimes.piecewise_trend import PiecewiseTrend
+from forecasting.regimes._series import validate_series
+from forecasting.regimes.joint_season import joint_fit, lag1, tested_breaks
 
 #: shortest regime, months: a shorter one cannot tell growth from season
 MIN_REGIME_MONTHS = 12
@@ -56,7 +57,6 @@ MAX_BREAKS = 3
 MAX_P_VALUE = 0.01
 PASSES = 2
 LEVEL = 0.90
-MAX_RHO = 0.9
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def last_regime_growth(monthly: pd.Series) -> RegimeGrowth:
         adjusted = y - season[month - 1]
         bounds = _breaks(adjusted, monthly.index, y, t, month, observed)
     slope, se, _, resid, dof = _joint_fit(y, t, month, observed, bounds)
-    rho = _lag1(resid, t[observed])
+    rho = lag1(resid, t[observed])
     se *= math.sqrt((1 + rho) / (1 - rho))
     q = float(stats.t.ppf(0.5 + LEVEL / 2, dof))
     start = monthly.index[bounds[-2]:][observed[bounds[-2]:]][0]
@@ -103,79 +103,22 @@ def last_regime_growth(monthly: pd.Series) -> RegimeGrowth:
 
 def _breaks(adjusted: np.ndarray, index: pd.PeriodIndex, y, t, month, observed) -> list[int]:
     """Regime bounds (first positions and the end) of the deseasonalised logs ``adjusted``:
-    `PiecewiseTrend`'s breaks, kept when every one passes its Chow test at `MAX_P_VALUE` over
-    the split points the search chose from (`_splits`), the residual variance widened by the
-    AR(1) factor of the joint fit's residuals with those breaks; otherwise the search is
-    redone allowing one break fewer (module docstring)."""
-    series = pd.Series(np.exp(adjusted), index=index)
-    for most in range(MAX_BREAKS, 0, -1):
-        trend = PiecewiseTrend(min_size=MIN_REGIME_MONTHS, max_breaks=most,
-                               max_p_value=MAX_P_VALUE, n_bootstrap=0).fit(series)
-        bounds = [0, *[b.index for b in trend.breaks_], len(adjusted)]
-        if len(bounds) == 2:
-            return bounds
-        resid = _joint_fit(y, t, month, observed, bounds)[3]
-        rho = _lag1(resid, t[observed])
-        factor = (1 + rho) / (1 - rho)
-        if all(_chow_p(adjusted, observed, bounds[j - 1], bounds[j], bounds[j + 1], factor)
-               < MAX_P_VALUE / _splits(observed, bounds[j - 1], bounds[j + 1])
-               for j in range(1, len(bounds) - 1)):
-            return bounds
-    return [0, len(adjusted)]
+    `joint_season.tested_breaks` with segments of at least `MIN_REGIME_MONTHS` months
+    (module docstring)."""
+    return tested_breaks(adjusted, index, y, t, _month_columns(month), observed,
+                         min_size=MIN_REGIME_MONTHS, max_breaks=MAX_BREAKS,
+                         max_p_value=MAX_P_VALUE)[0]
 
 
-def _splits(observed, a, c) -> int:
-    """Split points the search could choose between positions a and c (each side at least
-    `MIN_REGIME_MONTHS` observed months): the Bonferroni count of the best split's test."""
-    return max(int(observed[a:c].sum()) - 2 * MIN_REGIME_MONTHS + 1, 1)
-
-
-def _chow_p(z, observed, a, tau, c, factor) -> float:
-    """Chow F-test p-value of one line against two on ``z`` over positions a..c split at
-    ``tau`` (observed points only), the residual variance multiplied by ``factor``."""
-    t = np.arange(len(z), dtype=float)
-    left = observed & (t >= a) & (t < tau)
-    right = observed & (t >= tau) & (t < c)
-    both = left | right
-    pooled = ols_line(z[both], t[both])[2]
-    separate = ols_line(z[left], t[left])[2] + ols_line(z[right], t[right])[2]
-    dof = int(both.sum()) - 4
-    if dof <= 0 or separate <= 0:
-        return 0.0 if dof > 0 and pooled > 0 else 1.0
-    f_stat = max(pooled - separate, 0.0) / 2.0 / (factor * separate / dof)
-    return float(stats.f.sf(f_stat, 2, dof))
+def _month_columns(month: np.ndarray) -> np.ndarray:
+    """11 month-of-year dummies (January the base)."""
+    return np.column_stack([(month == m).astype(float) for m in range(2, 13)])
 
 
 def _joint_fit(y, t, month, observed, bounds):
-    """OLS of y on a line per regime (``bounds``: first positions and the end) and 11
-    month-of-year dummies, observed months only: (last regime's slope, its standard error,
-    the 12 centred month effects, residuals, degrees of freedom)."""
-    columns = []
-    for a, b in zip(bounds[:-1], bounds[1:], strict=True):
-        inside = ((t >= a) & (t < b)).astype(float)
-        columns += [inside, inside * (t - a)]
-    columns += [(month == m).astype(float) for m in range(2, 13)]
-    x = np.column_stack(columns)[observed]
-    target = y[observed]
-    beta, *_ = np.linalg.lstsq(x, target, rcond=None)
-    resid = target - x @ beta
-    dof = max(len(target) - x.shape[1], 1)
-    sigma2 = float(resid @ resid) / dof
-    cov = sigma2 * np.linalg.pinv(x.T @ x)
-    j = 2 * (len(bounds) - 2) + 1  # the last regime's slope
-    effects = np.concatenate([[0.0], beta[-11:]])
-    return (float(beta[j]), math.sqrt(max(float(cov[j, j]), 0.0)),
-            effects - effects.mean(), resid, dof)
-
-
-def _lag1(resid: np.ndarray, t: np.ndarray) -> float:
-    """Lag-1 autocorrelation of residuals at times ``t``, over pairs of consecutive months
-    only (a gap breaks a pair), in [0, `MAX_RHO`]."""
-    pairs = np.flatnonzero(np.diff(t) == 1)
-    if len(pairs) < 3:
-        return 0.0
-    scale = float(resid @ resid) / len(resid)
-    if scale <= 0:
-        return 0.0
-    rho = float(resid[pairs] @ resid[pairs + 1]) / len(pairs) / scale
-    return min(max(rho, 0.0), MAX_RHO)
+    """`joint_season.joint_fit` with 11 month-of-year dummies: (last regime's slope, its
+    standard error, the 12 centred month effects, residuals, degrees of freedom)."""
+    fit = joint_fit(y, t, _month_columns(month), observed, bounds)
+    effects = np.concatenate([[0.0], fit.season_beta])
+    return (float(fit.slopes[-1]), float(fit.ses[-1]), effects - effects.mean(), fit.resid,
+            fit.dof)

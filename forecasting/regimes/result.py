@@ -39,7 +39,9 @@ class Break:
     `index` is its 0-based position in the series; `ci_low`/`ci_high` bound the break period
     (bootstrap interval, at least from the old segment's last point to the new one's first,
     see `piecewise_trend`); `p_value` is the nominal Chow F-test of one
-    line against two lines on the two segments adjacent to the break.
+    line against two lines on the two segments adjacent to the break (for a monthly, daily
+    or hourly series, on the deseasonalised values, widened for autocorrelated residuals and
+    Bonferroni-adjusted: `seasonal_detect`).
     """
 
     period: str

@@ -50,7 +50,7 @@ from forecasting.series.dates import has_hour_24, parse_dates
 from forecasting.series.formats import BALANCE_AREA, detect_format, known_header
 from forecasting.series.hour_columns import day_texts, hour_column, joined_labels
 from forecasting.series.layouts import layout_error
-from forecasting.series.sampling import NAMES, check_single_frequency
+from forecasting.series.sampling import NAMES, check_no_stray_date, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
 from forecasting.series.units import is_energy
 
@@ -477,6 +477,7 @@ def read_series(
         date_format=spec.date_format,
     )
     check_single_frequency(parsed.index, parsed.freq, rows, file=file, col=spec.date_col)
+    check_no_stray_date(parsed.index, parsed.freq, rows, file=file, col=spec.date_col)
     texts = texts.reset_index(drop=True)
     thousands = spec.thousands or (spec.name == "generic"
                                    and thousands_separated(texts, MISSING_TOKENS))

@@ -13,6 +13,12 @@ Rules:
   a month or a year) in a file whose other rows are one step of its own frequency apart is
   an `InputError` naming those rows: e.g. a monthly block pasted above daily rows. Gaps
   (several steps apart, not exactly one coarser step) are ordinary missing data.
+- **A stray date**: in a daily, monthly or annual file of at least four dates, the first or
+  last date lying further from its neighbour than the rest of the file spans (``2203-05-01``
+  typed for ``2023-05-01`` after 2020-01..2024-12) is an `InputError` naming its row. Such a
+  row is a whole period of evidence, so it would stay: the series would run 2020-01..2203-05
+  with 2141 empty months and the far point would pin every trend. An hourly file's stray
+  hour is not refused: it is an incomplete month (or day) and dropped as such.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from forecasting.errors import InputError
 
 NAMES = FREQUENCY_NAMES
 STEP_NAMES = {"H": "an hour", "D": "a day", "M": "a month", "Y": "a year"}
+_UNITS = {"D": "days", "M": "months", "Y": "years"}
 _COARSER = {"H": ("D", "M", "Y"), "D": ("M", "Y"), "M": ("Y",), "Y": ()}
 _OFFSETS = {
     "H": pd.Timedelta(hours=1),
@@ -88,5 +95,43 @@ def check_single_frequency(
                 f"{STEP_NAMES[coarse]} apart while other rows are {STEP_NAMES[freq]} apart "
                 f"({NAMES[freq]} data); give one frequency per file",
                 row=r[0],
+                field=col,
+            )
+
+
+def check_no_stray_date(
+    index: pd.Index, freq: str, rows: np.ndarray, *, file: str, col: str
+) -> None:
+    """`InputError` for a first or last date further from its neighbour than the rest of
+    the file spans (rule in the module docstring); daily, monthly and annual files only.
+
+    ``index`` holds one period per row (NaT allowed), ``rows`` their row numbers.
+    """
+    if freq == "H":
+        return
+    placed = ~np.asarray(pd.isna(index))
+    placed_index = index[placed]
+    periods = (placed_index.asfreq(freq) if isinstance(placed_index, pd.PeriodIndex)
+               else pd.DatetimeIndex(placed_index).to_period(freq))
+    rows = rows[placed]
+    order = np.argsort(periods.asi8, kind="stable")
+    periods, rows = periods[order], rows[order]
+    first = ~periods.duplicated(keep="first")
+    periods, rows = periods[first], rows[first]
+    if len(periods) < 4:
+        return
+    steps = periods.asi8
+    ends = [(0, 1, slice(1, None)), (len(steps) - 1, len(steps) - 2, slice(None, -1))]
+    for at, neighbour, rest in ends:
+        gap = abs(int(steps[at] - steps[neighbour]))
+        span = int(steps[rest][-1] - steps[rest][0]) + 1
+        if gap > span:
+            others = periods[rest]
+            raise InputError(
+                file,
+                f"date {periods[at]} lies {gap} {_UNITS[freq]} from its nearest row, further "
+                f"than the rest of the file spans ({others[0]}..{others[-1]}, {span} "
+                f"{_UNITS[freq]}): a mistyped year? fix or remove the row",
+                row=int(rows[at]),
                 field=col,
             )

@@ -27,7 +27,11 @@ def regimes_command(
     Periods without evidence (the built history's interpolated years; a file's months with
     evidence for under 90% of their hours, its zeros where its other values never come near
     zero; periods of zero load: regimes works on positive load) are left out of every test,
-    never filled."""
+    never filled. A monthly, daily or hourly series has its season taken out jointly with the
+    regimes (so it needs two years) and its breaks tested allowing for weather spells;
+    segments are then at least a year long."""
+    from forecasting.contracts import frequency_code
+    from forecasting.errors import SeriesTooShortError
     from forecasting.regimes import detect_regimes
 
     needed = max(min_size, 4)
@@ -35,7 +39,14 @@ def regimes_command(
                                                          what="regimes", allow_missing=True)
     values, zero_note = _zero_load_as_no_data(values, options, needed)
     notes = [*notes, *zero_note]
-    report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
+    try:
+        report = detect_regimes(values, min_size=min_size, max_breaks=max_breaks, seed=seed)
+    except SeriesTooShortError as error:  # a sub-annual series: two years to see a season
+        source = options.series[0] if options.series else options.config
+        raise InputError(display_path(source), f"{error.got} {frequency_code(values.index)} "
+                         "period(s) with evidence; regimes of a sub-annual series needs at "
+                         f"least {error.needed} (two years, to tell the season from growth)",
+                         field="date") from None
     result = report.to_dict()
     for line in notes:
         typer.echo(f"# {line}", err=True)

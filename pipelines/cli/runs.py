@@ -28,11 +28,10 @@ def runs_list(
     """List runs, newest first."""
     from forecasting.contracts import KEY_YEAR
     from pipelines.publishing.registry import STATUSES, Registry
-    from pipelines.publishing.store import Store
 
     if status is not None and status not in STATUSES:
         raise InputError("--status", f"must be one of {', '.join(STATUSES)} (got {status!r})")
-    st = Store(store)
+    st = _store(store)
     with Registry(st.registry_path, create=False) as registry:
         rows = registry.rows(status=status, limit=limit)
     latest = st.published_run_id()
@@ -67,9 +66,8 @@ def runs_show(
     from forecasting.contracts import KEY_YEAR
     from forecasting.runs.snapshot import read_manifest
     from pipelines.publishing.registry import Registry
-    from pipelines.publishing.store import Store
 
-    st = Store(store)
+    st = _store(store)
     with Registry(st.registry_path, create=False) as registry:
         row = _resolve(st, registry, run_id)
     info = {**row.as_dict(), "latest": row.id == st.published_run_id(),
@@ -94,7 +92,7 @@ def runs_show(
                          "removed (not by retention)")
     if info["key_results"]:
         lines.append(f"{KEY_YEAR} P50 (TWh; zone runs: peak MW): " + ", ".join(
-            f"{k} {figure(v, separator=False, minimum=1)}" for k, v in info["key_results"].items()))
+            f"{k} {figure(v, separator=False)}" for k, v in info["key_results"].items()))
     if info.get("inputs"):
         lines.append("inputs:")
         lines += [f"  {sha[:12]}  {path}" for path, sha in info["inputs"].items()]
@@ -112,9 +110,8 @@ def runs_diff(
     from forecasting.runs.diff import diff_runs, format_diff
     from forecasting.runs.snapshot import read_snapshot
     from pipelines.publishing.registry import Registry
-    from pipelines.publishing.store import Store
 
-    st = Store(store)
+    st = _store(store)
     with Registry(st.registry_path, create=False) as registry:
         dirs = []
         for ref in (old, new):
@@ -128,6 +125,17 @@ def runs_diff(
             dirs.append(directory)
     diff = diff_runs(*(read_snapshot(d) for d in dirs))
     typer.echo(json.dumps(diff, indent=2) if as_json else format_diff(diff))
+
+
+def _store(store: Path):
+    """The `Store` at ``store``; a --store that is a file is an `InputError` naming --store
+    (as refresh and forecast refuse it), not "FILE/registry.sqlite: no run registry here"."""
+    from pipelines.publishing.store import Store
+
+    if store.exists() and not store.is_dir():
+        raise InputError(display_path(store), "is a file, not a folder; choose another --store",
+                         field="--store")
+    return Store(store)
 
 
 def _resolve(store, registry, ref: str):

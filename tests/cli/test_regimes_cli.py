@@ -54,3 +54,41 @@ def test_regimes_text_output_and_bad_series(cli, tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]
     assert "bad.csv" in done.stderr and "row 2" in done.stderr and "value" in done.stderr
+
+
+def _seasonal_file(path, months: int, step_at: str | None) -> None:
+    """A monthly CSV: 1000 MW, a 12% winter-peaking season, noise of sd 0.02, x1.2 from
+    ``step_at`` (the tester's mk7.py)."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    index = pd.period_range("2020-01", periods=months, freq="M")
+    values = 1000 * np.exp(0.12 * np.cos(2 * np.pi * (np.asarray(index.month) - 1) / 12)
+                           + rng.normal(0, 0.02, months))
+    if step_at is not None:
+        values[index >= pd.Period(step_at, "M")] *= 1.2
+    rows = [f"{p}-01,{v:.2f}" for p, v in zip(index, values, strict=True)]
+    path.write_text("month,load_mw\n" + "\n".join(rows) + "\n")
+
+
+def test_a_step_in_seasonal_monthly_load_is_found_at_its_month(cli, tmp_path):
+    path = tmp_path / "seasonal_step.csv"
+    _seasonal_file(path, 60, "2022-07")
+    done = cli("regimes", "--series", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert [b["period"] for b in result["breaks"]] == ["2022-07"]
+    assert result["breaks"][0]["ci_low"] <= "2022-07" <= result["breaks"][0]["ci_high"]
+    for segment in result["segments"]:  # no growth was planted: none is reported
+        assert segment["growth_low"] < 0 < segment["growth_high"]
+
+
+def test_under_two_years_of_months_is_refused_in_one_line(cli, tmp_path):
+    path = tmp_path / "short.csv"
+    _seasonal_file(path, 20, None)
+    done = cli("regimes", "--series", str(path))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "Traceback" not in done.stderr
+    assert "short.csv" in done.stderr and "at least 24" in done.stderr

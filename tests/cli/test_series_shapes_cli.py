@@ -22,7 +22,8 @@ def _load(n: int) -> np.ndarray:
 
 
 def _hourly(tmp_path):
-    when = pd.date_range("2023-01-01", periods=24 * 30, freq="h")
+    # two years: regimes of a sub-annual series needs them to tell its season from growth
+    when = pd.date_range("2023-01-01", periods=24 * 732, freq="h")
     path = tmp_path / "iso zone.csv"
     pd.DataFrame({"when": when.strftime("%Y-%m-%d %H:%M:%S"), "load": _load(len(when))}).to_csv(
         path, index=False)
@@ -30,7 +31,7 @@ def _hourly(tmp_path):
 
 
 def _daily_gz(tmp_path):
-    days = pd.date_range("2022-01-01", "2022-12-31", freq="D")
+    days = pd.date_range("2021-01-01", "2022-12-31", freq="D")  # two years, as above
     path = tmp_path / "utility.csv.gz"
     text = pd.DataFrame({"Day": days.strftime("%Y-%m-%d"), "MWh": _load(len(days))}).to_csv(
         index=False)
