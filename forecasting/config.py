@@ -18,6 +18,11 @@ from forecasting.scenarios.streams import PATHS_END_YEAR
 from forecasting.strict import StrictModel
 
 
+def named_twice(names: list[str]) -> list[str]:
+    """The names a list holds more than once, sorted."""
+    return sorted({n for n in names if names.count(n) > 1})
+
+
 class HistoryConfig(StrictModel):
     """How observations become the annual series the models use (see forecasting/history)."""
 
@@ -43,8 +48,7 @@ class HistoryConfig(StrictModel):
     @classmethod
     def _each_source_once(cls, sources: list[str]) -> list[str]:
         # a source named twice has no rank of its own: most likely a typo for another one
-        twice = sorted({s for s in sources if sources.count(s) > 1})
-        if twice:
+        if twice := named_twice(sources):
             raise ValueError(f"a source is listed twice: {', '.join(twice)}")
         return sources
 
@@ -163,7 +167,6 @@ class PipelineConfig(StrictModel):
     @classmethod
     def _unique_scenarios(cls, names: list[str]) -> list[str]:
         # a field check, so the message names the `scenarios:` line
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            raise ValueError(f"scenario names must be unique: {', '.join(duplicates)}")
+        if twice := named_twice(names):
+            raise ValueError(f"scenario names must be unique: {', '.join(twice)}")
         return names
