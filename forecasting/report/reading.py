@@ -28,8 +28,9 @@ def headline_reading(forecast: pd.DataFrame, changes: dict | None,
                 f"{biggest['old_p50']:.0f} to {biggest['new_p50']:.0f} TWh "
                 f"({100 * change / biggest['old_p50']:+.1f}%).")
         causes = []
-        if changes.get("data"):
-            causes.append("data files changed: " + ", ".join(d["path"] for d in changes["data"]))
+        changed = [d["path"] for d in changes.get("data", []) if d["change"] != "moved"]
+        if changed:   # a file moved with its content unchanged is no cause
+            causes.append("data files changed: " + ", ".join(changed))
         if changes.get("assumptions"):
             keys = [a["key"] for a in changes["assumptions"][:4]]
             causes.append("assumptions changed: " + ", ".join(keys))

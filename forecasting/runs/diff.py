@@ -12,7 +12,8 @@ Returned dict:
 - `headline`: one entry per (scenario, year) in HEADLINE_YEARS with P10/P50/P90 `old`,
   `new`, `change` (new - old) and `change_pct` (of P50); a side is null where a run has no row
 - `data_changes`: input files whose sha256 changed: `file`, `change` (modified, added,
-  removed), `old_sha256`, `new_sha256`
+  removed, or moved: the same content under another path, `old_file`), `old_sha256`,
+  `new_sha256`
 - `assumption_changes`: resolved-config values that changed, then the scenario parameters
   that changed (national runs whose manifests record them), then a zone's large-load
   contracts and assumptions that changed (`forecasting.runs.large_load_diff`: zone runs had
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -97,7 +99,9 @@ def report_changes(diff: dict) -> dict:
         "to_run": diff["new"]["run_id"],
         "headline": headline,
         "data": [{"path": d["file"], "change": d["change"], "old_sha256": d["old_sha256"],
-                  "new_sha256": d["new_sha256"]} for d in diff["data_changes"]],
+                  "new_sha256": d["new_sha256"],
+                  **({"old_path": d["old_file"]} if "old_file" in d else {})}
+                 for d in diff["data_changes"]],
         "assumptions": [{"key": a["path"], "change": a["change"], "old": a["old"],
                          "new": a["new"]} for a in diff["assumption_changes"]],
         "versions": diff["version_changes"],
@@ -132,7 +136,27 @@ def _data_changes(old: dict, new: dict) -> list[dict]:
             continue
         change = "added" if before is None else "removed" if after is None else "modified"
         out.append({"file": file, "change": change, "old_sha256": before, "new_sha256": after})
-    return out
+    return _moved(out)
+
+
+def _moved(changes: list[dict]) -> list[dict]:
+    """A file removed and one added with the same sha256 are one file `moved` (its content
+    unchanged; `old_file` its former path): a config copied elsewhere with its scenario
+    files had listed each of them twice, 17 removed and 17 added. A removed file is paired
+    with the added one of the same name first, then in path order."""
+    removed = [c for c in changes if c["change"] == "removed"]
+    paired: dict[int, dict] = {}   # id of an added change -> its removed twin
+    for added in (c for c in changes if c["change"] == "added"):
+        twins = [r for r in removed if r["old_sha256"] == added["new_sha256"]
+                 and all(r is not t for t in paired.values())]
+        if twins:
+            name = Path(added["file"]).name
+            paired[id(added)] = min(twins, key=lambda r: (Path(r["file"]).name != name,
+                                                          r["file"]))
+    gone = {id(r) for r in paired.values()}
+    return [{**c, "change": "moved", "old_file": paired[id(c)]["file"],
+             "old_sha256": c["new_sha256"]} if id(c) in paired else c
+            for c in changes if id(c) not in gone]
 
 
 def _scenario_changes(old: dict, new: dict) -> list[dict]:
@@ -199,7 +223,9 @@ def format_diff(diff: dict) -> str:
         lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
                      .rstrip())
     lines += ["", "data changes:"]
-    lines += [f"  {d['file']}: {d['change']} (sha256 {_sha(d['old_sha256'])} -> "
+    lines += [f"  {d['file']}: moved from {d['old_file']} (same content, sha256 "
+              f"{_sha(d['new_sha256'])})" if d["change"] == "moved" else
+              f"  {d['file']}: {d['change']} (sha256 {_sha(d['old_sha256'])} -> "
               f"{_sha(d['new_sha256'])})" for d in diff["data_changes"]] or ["  none"]
     lines += ["", "assumption changes:"]
     lines += [f"  {a['path']}: {_value(a['old'], a['change'] == 'added')} -> "

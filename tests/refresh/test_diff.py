@@ -102,3 +102,27 @@ def test_zone_runs_are_compared_on_their_annual_peak():
         ("vetted", 2030, "peak_mw")]
     assert diff["headline"][0]["change_pct"] == 10.0
     assert "annual peak MW" in format_diff(diff)
+
+
+def test_a_file_moved_with_its_content_is_one_move_not_a_removal_and_an_addition():
+    # a config copied elsewhere with its scenario files listed each of them twice (fuzz 9b D8)
+    from forecasting.runs.diff import report_changes
+
+    same, other = "5" * 64, "6" * 64
+    old = RunSnapshot({"run_id": "A", "inputs": {"pipelines/s/high-ai.yaml": same,
+                                                 "pipelines/s/momentum.yaml": other,
+                                                 "data/x.csv": "1" * 64},
+                       "config": CONFIG}, forecast(500.0))
+    new = RunSnapshot({"run_id": "B", "inputs": {"cfg/s/high-ai.yaml": same,
+                                                 "cfg/s/momentum.yaml": "7" * 64,
+                                                 "data/x.csv": "1" * 64},
+                       "config": CONFIG}, forecast(500.0))
+    diff = diff_runs(old, new)
+    assert [(d["file"], d["change"], d.get("old_file")) for d in diff["data_changes"]] == [
+        ("cfg/s/high-ai.yaml", "moved", "pipelines/s/high-ai.yaml"),
+        ("cfg/s/momentum.yaml", "added", None),
+        ("pipelines/s/momentum.yaml", "removed", None)]
+    assert "cfg/s/high-ai.yaml: moved from pipelines/s/high-ai.yaml (same content" \
+        in format_diff(diff)
+    moved = report_changes(diff)["data"][0]
+    assert moved["old_path"] == "pipelines/s/high-ai.yaml" and moved["change"] == "moved"
