@@ -69,7 +69,7 @@ def fetch(dataset: Dataset, url: str, dest: Path, *, period: Period | None = Non
                 os.fsync(handle.fileno())
             if size == 0:
                 raise FetchError(url, "empty download")
-            summary = validate_csv(tmp, dataset, source=url)
+            summary = validate_csv(tmp, dataset, source=url, period=period)
         except InputError as error:
             raise FetchError(error.file, error.message + kept, row=error.row,
                              field=error.field) from None

@@ -24,6 +24,7 @@ class Dataset:
     numeric_columns: tuple[str, ...]
     missing_values: frozenset[str] = field(default_factory=lambda: frozenset({""}))
     periodic: bool = False  # needs --period (year and half)
+    time_column: str | None = None  # a periodic file's timestamps, checked against its period
 
     def url(self, *, base_url: str = EIA_BASE_URL, template: str | None = None,
             period: Period | None = None) -> str:
@@ -57,6 +58,12 @@ class Period:
     def __str__(self) -> str:
         return f"{self.year}{self.half}"
 
+    def bounds(self) -> tuple[date, date]:
+        """The half-year's first and last day."""
+        if self.half == "H1":
+            return date(self.year, 1, 1), date(self.year, 6, 30)
+        return date(self.year, 7, 1), date(self.year, 12, 31)
+
 
 def _fill(template: str, base_url: str, period: Period | None) -> str:
     values = {"base_url": base_url.rstrip("/")}
@@ -78,6 +85,7 @@ DATASETS: dict[str, Dataset] = {
         required_columns=("Balancing Authority", "UTC Time at End of Hour", "Demand (MW)"),
         numeric_columns=("Demand (MW)",),
         periodic=True,
+        time_column="UTC Time at End of Hour",
     ),
     "eia-annual": Dataset(
         name="eia-annual",

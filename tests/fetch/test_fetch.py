@@ -118,3 +118,20 @@ def test_cli_retries_then_writes_and_a_bad_file_exits_2_keeping_the_copy(server,
     done = run_dcload("data", "fetch", "eia-annual", "--url", annual, "--dest", str(dest), "-q")
     assert done.returncode == 0, done.stderr
     assert (dest / "EIA_MER_T07.06_electricity_end_use.csv").is_file()
+
+
+def test_a_file_of_another_half_year_is_refused_keeping_the_last_good_copy(server, tmp_path):
+    # a wrong --url or --period stored EIA's 2024 H1 file as the 2026 H1 copy, which later
+    # fetches took for the last good one (fuzz 9b D5)
+    later = Period(2026, "H1")
+    good = tmp_path / EIA930.filename(later)
+    good.write_bytes(b"the last good copy")
+    url = server.script(PATH, (200, fixture_bytes(GOOD)))
+    with pytest.raises(FetchError) as error:
+        fetch(EIA930, url, tmp_path, period=later, policy=FAST)
+    message = str(error.value)
+    assert "row 1, field 'UTC Time at End of Hour': 01/01/2024 6:00:00 AM is not in 2026H1 " \
+        "(2026-01-01..2026-06-30)" in message and "--period" in message, message
+    assert good.read_bytes() == b"the last good copy"
+    # the same file under its own half-year is taken, as the other tests show
+    assert validate_csv(FIXTURES / GOOD, EIA930, source="x", period=H1).rows == 8
