@@ -234,12 +234,12 @@ def parse_contracts(
             raise InputError(file, f"{mw:,.0f} MW is larger than any US zone's whole load "
                              f"(at most {MAX_MW:,.0f} MW for one contract; is it in kW?)",
                              row=i, field="contracted_mw")
-        for col in ("as_of", "earliest_in_service"):
-            month = _month(file, rec[col], i, col)
-            if month < history_start:
-                raise InputError(file, f"{rec[col]} is before the zone history starts "
-                                 f"({history_start})", row=i, field=col)
+        _month(file, rec["as_of"], i, "as_of")   # the snapshot's month: any, if a month (a
+        # queue published before an EIA-930 history starts is ordinary)
         start = _month(file, rec["earliest_in_service"], i, "earliest_in_service")
+        if start < history_start:
+            raise InputError(file, f"{rec['earliest_in_service']} is before the zone history "
+                             f"starts ({history_start})", row=i, field="earliest_in_service")
         out.append(Contract(project, rec["stage"], mw, start))
     return out
 

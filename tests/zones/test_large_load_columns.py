@@ -125,3 +125,15 @@ def test_a_project_given_twice_in_another_case_is_refused_as_a_duplicate(tmp_pat
     assert (err.row, err.field) == (len(rest) + 2, "project")
     assert "duplicate project 'DOM-ESA-2024-12' (first at row 1, as 'dom-esa-2024-12': names " \
         "are compared in any case)" in err.message, err.message
+
+
+def test_a_queue_snapshot_older_than_the_history_is_read(tmp_path):
+    # as_of is the snapshot's month: one before an EIA-930 history starts was refused
+    # (fuzz 9a D8), though the datasheet asks it only of earliest_in_service
+    head, *rows = _lines("contracts.csv")
+    rows = [r.replace(",2024-12,", ",2004-06,", 1) for r in rows]
+    assert [c.contracted_mw for c in
+            _contracts(_write(tmp_path, "contracts.csv", [head, *rows]))] == [9000, 5000, 26000]
+    late = [r.replace(",2025-01,", ",2005-01,", 1) for r in rows]
+    err = _refused(_contracts, _write(tmp_path, "contracts.csv", [head, *late]))
+    assert err.field == "earliest_in_service" and "before the zone history starts" in err.message
