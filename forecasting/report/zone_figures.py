@@ -61,14 +61,25 @@ def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
     return fig
 
 
-def data_center_figure(forecast: pd.DataFrame, decomposition: pd.DataFrame) -> go.Figure:
-    """Data-center average MW: the decomposition's annual estimate with its interval, then
-    each scenario's P50 with its P10-P90."""
+def data_center_figure(forecast: pd.DataFrame, decomposition: pd.DataFrame,
+                       history: pd.DataFrame | None = None) -> go.Figure:
+    """Data-center average MW: the decomposition's annual estimate with its interval, of the
+    years `history` (history.csv) marks complete, then each scenario's P50 with its P10-P90.
+    A partial year is left out as in the energy chart (`fan_figure`): the decomposition's
+    annual row is the mean of the months it has, so a history ending in June drew its last
+    year as the January-June mean (a winter-low half of a seasonal estimate) beside the
+    forecast's full years (fuzz round 10b D4)."""
     fig = go.Figure()
     past = annual(decomposition)
+    name = "history (decomposition)"
+    if history is not None and "complete" in history:
+        years = annual(history)
+        complete = years.loc[years["complete"].astype(bool), "period"].astype(str)
+        past = past[past["period"].astype(str).isin(set(complete))]
+        name = "history (decomposition, complete years)"
     x = past["period"].astype(int)
     fig.add_trace(go.Scatter(x=x, y=past["data_center_mw"], mode="lines+markers",
-                             name="history (decomposition)", line=dict(color="#333333"),
+                             name=name, line=dict(color="#333333"),
                              error_y=dict(type="data", symmetric=False,
                                           array=(past["data_center_high_mw"]
                                                  - past["data_center_mw"]).tolist(),

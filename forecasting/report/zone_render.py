@@ -29,6 +29,7 @@ from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
 from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
+from forecasting.report.zone_data_center_shape import data_center_shape_text
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
@@ -90,8 +91,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     estimated = data_center_estimated(run.manifest)
     charts: dict[str, Markup] = {}
     if estimated:  # without a data-center component both charts would draw zeros
-        charts["data-center"] = _figure_json(figures.data_center_figure(forecast,
-                                                                        run.decomposition))
+        charts["data-center"] = _figure_json(figures.data_center_figure(
+            forecast, run.decomposition, run.history))
         charts["decomposition"] = _figure_json(figures.decomposition_figure(
             run.decomposition, run.published_check))
     for i, name in enumerate(scenarios):
@@ -127,6 +128,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         data_center_estimated=estimated,
         low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
+        data_center_shape=data_center_shape_text(scenarios, estimated),
         peak_years=peak_years,
         peaks=_peaks_table(run.peaks, peak_years),
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
