@@ -103,9 +103,15 @@ def test_a_peak_keeps_its_own_ratio_to_the_energy_and_adds_the_new_pipeline_load
     # a zone's own run holds its new load: only the rest is scaled
     out = follow_energy(peak + new, own + new, new, own * scale + new, new)
     np.testing.assert_allclose(out, peak * scale + new)
-    # nothing of its own (a total's data centers, its zones'): its average, a flat block
-    out = follow_energy(np.zeros((N, M)), np.zeros((N, M)), np.zeros((N, M)), own, new)
-    np.testing.assert_array_equal(out, own)
+    # nothing of its own (a total's data centers, its zones', which hold the new load):
+    # its average, a flat block
+    out = follow_energy(np.zeros((N, M)), np.zeros((N, M)), np.zeros((N, M)), own + new, new)
+    np.testing.assert_array_equal(out, own + new)
+    # a zone path whose existing data-center draw is 0: its own run's peak over its pipeline
+    # load is kept, swing and all (it fell to the flat average; fuzz 10a D1)
+    shaped = new * rng.uniform(1.0, 1.2, size=(N, M))
+    out = follow_energy(shaped, new, new, new, new)
+    np.testing.assert_allclose(out, shaped)
 
 
 def season_table(node: str, level: float) -> pd.DataFrame:
@@ -166,6 +172,15 @@ def test_annual_peaks_take_the_rule_on_the_zone_runs_own_annual_peaks():
     # the zone's own annual peak, fitted to its energy: not its largest month's 1.3
     ratio = peak.loc[("AAA-S", "total"), "p50"] / average.loc[("AAA-S", "total"), "p50"]
     np.testing.assert_allclose(ratio, 1.2, rtol=0.01)
+    # a year's data-center peak is at least its months' (a total's, a flat block, was the
+    # year's average, below December's on AAA-N's ramping pipeline; fuzz 10a D1)
+    monthly = assemble(h, results, "TOP").forecast
+    monthly = monthly[(monthly["metric"] == "peak_mw") & (monthly["component"] == "data_center")
+                      & (monthly["period"].str.len() == 7)]
+    for (region, year), months in monthly.groupby(["region", monthly["period"].str[:4]]):
+        for q in ("p10", "p50", "p90"):
+            assert peak.loc[(region, "data_center", year), q] >= months[q].max() - 1e-6, \
+                (region, year, q)
 
 
 def test_a_cached_result_of_an_older_dcload_without_peak_paths_is_run_again(tmp_path):
