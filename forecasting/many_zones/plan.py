@@ -152,6 +152,11 @@ def large_load_folders(config: ManyZonesConfig, zones) -> dict[str, Path]:
         if not named:
             near = difflib.get_close_matches(folder_key(folder.name), list(by_key), n=1)
             hint = f" (is it {by_key[near[0]][0]}'s?)" if near else ""
+            under = [z for z in sorted(zones)
+                     if folder_key(z.split("-")[0]) == folder_key(folder.name) and "-" in z]
+            if under:   # named for a total: a queue is one zone's load
+                hint = (f" ({under[0].split('-')[0]} is a total of the run; a queue belongs "
+                        f"to one of its zones: {', '.join(under)})")
             raise InputError(display_path(folder), f"a large_loads_dir folder named for no zone"
                              f" of the run{hint}: name it as its zone's file (PJM-DOM) or in "
                              "lower case with '-' as '_' (pjm_dom), or move it out",

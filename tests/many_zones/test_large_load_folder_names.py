@@ -36,6 +36,15 @@ def test_a_folder_naming_no_zone_is_refused_naming_it(tmp_path):
     assert "named for no zone" in caught.value.message and "KAPPA-EAST" in caught.value.message
 
 
+def test_a_folder_named_for_a_total_says_queues_belong_to_its_zones(tmp_path):
+    # `ll/kappa` only asked "is it KAPPA-EAST's?" (fuzz 10a D6)
+    config = config_of(tmp_path, "kappa")
+    with pytest.raises(InputError) as caught:
+        zone_files(config)
+    assert "KAPPA is a total of the run; a queue belongs to one of its zones: KAPPA-EAST" \
+        in caught.value.message, caught.value.message
+
+
 def test_a_folder_of_a_zone_the_pattern_leaves_out_is_left_alone(tmp_path):
     config = config_of(tmp_path, "lambda", "kappa_east")
     config = config.model_copy(update={"pattern": "KAPPA*.csv"})
