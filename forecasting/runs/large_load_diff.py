@@ -35,7 +35,7 @@ def large_load_changes(old: dict, new: dict, data_changes: list[dict]) -> list[d
                                    after.get("contracts") or [])]
     folders = [m.get("config", {}).get("large_loads") for m in (old, new)]
     if not all(folders):
-        return []
+        return _many_zone_changes(old, new, data_changes)
     files = sorted({PurePath(d["file"]).name for d in data_changes
                     if PurePath(d["file"]).name in LARGE_LOAD_FILES
                     and any(_under(d["file"], f) for f in folders)})
@@ -44,6 +44,23 @@ def large_load_changes(old: dict, new: dict, data_changes: list[dict]) -> list[d
     return [{"path": "large_loads", "change": "modified",
              "old": "not itemized (a run's manifest records no large-load values)",
              "new": f"{', '.join(files)} changed"}]
+
+
+def _many_zone_changes(old: dict, new: dict, data_changes: list[dict]) -> list[dict]:
+    """A many-zone run records no zone's large-load values: its zones' edited queue files
+    (under ``large_loads_dir``) are named, each as ``<zone folder>/<file>``, rather than
+    "none changed" said of an edited queue (fuzz 10a D4)."""
+    roots = [m.get("config", {}).get("large_loads_dir") for m in (old, new)]
+    if not all(roots):
+        return []
+    files = sorted({f"{PurePath(d['file']).parent.name}/{PurePath(d['file']).name}"
+                    for d in data_changes if PurePath(d["file"]).name in LARGE_LOAD_FILES
+                    and any(_under(PurePath(d["file"]).parent.as_posix(), r) for r in roots)})
+    if not files:
+        return []
+    return [{"path": "large_loads", "change": "modified",
+             "old": "not itemized (a many-zone run's manifest records no zone's large-load "
+                    "values)", "new": f"{', '.join(files)} changed"}]
 
 
 def _under(file: str, folder: str) -> bool:

@@ -88,6 +88,20 @@ def test_a_run_published_before_the_record_says_the_files_changed(tmp_path):
     assert same["assumption_changes"] == []
 
 
+def test_a_many_zone_run_after_a_queue_edit_names_the_zones_edited_files():
+    # a many-zone run's diff said "assumption changes: none" of two edited queues (fuzz 10a
+    # D4); its manifest records no zone's values, so the files are named
+    def manifest(run_id, contracts, assumptions):
+        return {"run_id": run_id, "config": {"large_loads_dir": "queues"},
+                "inputs": {"queues/erco_west/contracts.csv": contracts,
+                           "queues/ava/assumptions.csv": assumptions, "zones/AVA.csv": "c"}}
+    diff = _diff(manifest("A", "a", "b"), manifest("B", "a2", "b2"))
+    [change] = diff["assumption_changes"]
+    assert change["path"] == "large_loads" and "not itemized" in change["old"]
+    assert change["new"] == "ava/assumptions.csv, erco_west/contracts.csv changed"
+    assert _diff(manifest("A", "a", "b"), manifest("B", "a", "b"))["assumption_changes"] == []
+
+
 def test_a_zone_run_after_a_queue_edit_lists_it_in_changes_json(tmp_path):
     """Two published zone runs of a synthetic zone through the real CLI (about 15 s)."""
     write_load(tmp_path / "XX.csv", hourly_load(1000.0))
