@@ -116,7 +116,9 @@ def test_runs_list_shows_the_zone_run_by_its_peak(published):
 BAD_FILES = [
     ("contracts.csv", "dom-cloa-2024-12,CLOA", "dom-cloa-2024-12,XLOA", "row 2", "stage"),
     ("contracts.csv", ",ESA,9000,", ",ESA,-9000,", "row 1", "contracted_mw"),
-    ("contracts.csv", "ESA,9000,2024-12", "ESA,9000,2019-06", "row 1", "as_of"),
+    # as_of, the snapshot's month, may precede the history; the in-service month may not
+    ("contracts.csv", "ESA,9000,2024-12,2025-01", "ESA,9000,2024-12,2019-06", "row 1",
+     "earliest_in_service"),
     ("contracts.csv", "dom-cloa-2024-12,", "dom-esa-2024-12,", "row 2", "project"),
     ("assumptions.csv", "realization,ESA,0.7,0.85,1.0", "realization,ESA,0.7,0.85,1.2",
      "row 1", "high"),
