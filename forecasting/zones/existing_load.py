@@ -7,9 +7,9 @@ decomposition's moved with it: level +/- h, h the mean over the same months of t
 interval's upper half-width (``data_center_high_mw - data_center_mw``, which the clipping at
 0 leaves whole wherever the estimate is above 0). The pipeline scenarios draw the existing
 load uniformly over the unclipped level +/- h and clip each draw at 0 (`draw`), so its median
-is the level however much of the interval lies below 0; the top, level + h, is the most
-data-center load the history shows at its end (`top_mw`: what contracts dated inside the
-history may already hold, `pipeline_sampling.history_shows`).
+is the level however much of the interval lies below 0. The level is also what contracts
+dated inside the history may already be in (`pipeline_sampling.measured_shares`): the load
+the scenarios carry, not the interval's top, which they do not (fuzz 10b, D1).
 
 Why. The level had been the last 12 months' mean, which a zone whose data-center load grew
 during its last year holds at about the middle of that year: a synthetic zone whose known
@@ -47,11 +47,6 @@ class ExistingLoad:
 
     level_mw: float
     half_width_mw: float
-
-    @property
-    def top_mw(self) -> float:
-        """The interval's top: the most data-center load the history shows at its end."""
-        return self.level_mw + self.half_width_mw
 
     def draw(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """(n,) MW uniform over level +/- half-width, each clipped at 0 (median: the level)."""

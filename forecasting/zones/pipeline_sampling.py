@@ -17,26 +17,37 @@ history (the month before the forecast's first; load_h = 0 when nothing is in se
 then): average MW of *new* data-center load, before the seasonal and hourly shape.
 
 A contract in service before the forecast starts (its in-service month inside the history)
-is on its own ramp, counted from its own in-service month. Whether the load it reached by the
-end of the history is already in the measured load is judged once per scenario, on the path
-with every assumption at its mean (or fixed: `mean_path`, the path pipeline.csv shows):
+may already be in the measured load. How much is judged once per scenario, on the path with
+every assumption at its mean (or fixed: `mean_path`, the path pipeline.csv shows), against
+``measured_mw``: the existing data-center level the pipeline scenarios carry on from the
+history (`measured_data_center_mw`, `existing_load.ExistingLoad.level_mw`):
 
-- when the contracts in service inside the history reach at most ``measured_mw`` by its last
-  month (`history_shows`: the data-center level the zone's history ends on, at the top of its
-  interval, `measured_data_center_mw`: the same month and the same level the scenarios carry
-  on from the history, so like is compared with like), that part is taken as measured, as a
-  planner's base forecast holds what is metered and an adjustment adds only load beyond it.
-  Only the rest of its ramp is added, at the months its ramp reaches it: a 24-month ramp
-  begun 6 months before the history ends adds 18/24 of the contract over the first 18
-  forecast months, not the whole contract over 24. Connections before the forecast use the
-  yearly connection limit too.
-- when they reach more than the history shows (a `data_center: none` zone shows none), the
-  caller gives no ``measured_mw`` (None), or the mean path has none in service inside the
-  history (only a path's shorter delay puts one there), they are taken as not yet connected:
-  each is in service from the forecast's first month and added in full on its ramp from there
-  (fuzz round 5: PJM-AP's decomposition showed at most 525 MW, and a 3,000 MW contract in
-  service in the history's last month added nothing to the forecast while pipeline.csv
-  expected it).
+- the contracts in service inside the history (on the mean path), in queue order (first in
+  service first: `measured_shares`), reach R_i MW each by its last month; each takes what
+  is left of the level, so its measured share is f_i = min(1, max(L_i, 0) / R_i), L_i the
+  level less the reach of those before it. The level is shared, not claimed by each in full.
+- the measured share f_i of a contract's MW stays on its own ramp, counted from its own
+  in-service month, and only the rest of that ramp is added, at the months it reaches it
+  (a 24-month ramp begun 6 months before the history ends adds 18/24 of it over the first 18
+  forecast months, not the whole over 24); connections before the forecast use the yearly
+  connection limit too. The other 1 - f_i of its MW is taken as not yet connected: in
+  service from the forecast's first month and added in full on its ramp from there.
+
+On the mean path the forecast then carries level + (full MW - min(level, sum of R_i)): at
+most the level is taken out of the contracts, never more than they reach, so no load the
+history does not show is dropped and no carried load is counted twice, and the result moves
+continuously with the contracts and the level. It had been all or nothing against the top of
+the level's interval (level + half-width): load between the level and the top was dropped,
+and 5% more contract could add 164 MW (fuzz 10b, D1: ERCO-WEST, level 32 MW, top 139, a 950
+MW contract reaching 138 MW published 463 MW of 2030 data-center load, a 1,000 MW one 627).
+The shares use the level and the mean path, not each path's draws: they are what
+pipeline.csv's note states, and a path's draw of the existing load is how the measured total
+splits (run.py moves its difference from the level out of the base), not more or less load
+the contracts could be in. Each path then ramps the shares on its own delay, ramp and
+utilization. With no ``measured_mw`` (None; a `data_center: none` zone carries 0) nothing is
+taken as measured (fuzz round 5: PJM-AP, a 3,000 MW contract in service in the history's last
+month added nothing to the forecast while pipeline.csv expected it); a contract only a path's
+shorter delay puts inside the history is not yet connected on that path.
 
 A contract in service at or after the forecast's first month is sampled exactly as before.
 """
@@ -84,7 +95,7 @@ def _draw(dist, fixed, n, rng):
     return np.full(n, float(fixed)) if fixed is not None else dist.draw(n, rng)
 
 
-#: MW of contract load in the history within which the history is taken to show it
+#: MW below which a contract's reach by the history's end is none
 TOLERANCE_MW = 1e-6
 
 
@@ -115,13 +126,12 @@ def mean_path(assumptions: Assumptions, rules: PipelineRules) -> MeanPath:
 
 
 def measured_data_center_mw(decomposition: pd.DataFrame, *, first_month: pd.Period) -> float:
-    """The most data-center load the history shows at its end: the top of the interval of
-    the level it ends on (`existing_load.existing_data_center_load`, the existing load the
-    pipeline scenarios draw; 0 for `data_center: none`). It had been the mean of the
-    interval's top over the last 12 months, which a load that ramped during that year
-    exceeds at its end: a data center the history holds and the planner lists was judged
-    "more than the history shows" and added a second time (fuzz 9a, D9)."""
-    return existing_data_center_load(decomposition, first_month=first_month).top_mw
+    """The data-center load contracts dated inside the history may already be in: the level
+    the history ends on (`existing_load.existing_data_center_load`), which the pipeline
+    scenarios carry on from it (0 for `data_center: none`). It had been the top of that
+    level's interval, load the scenarios do not carry (fuzz 10b, D1), and before that the
+    mean of the interval's top over the last 12 months (fuzz 9a, D9)."""
+    return existing_data_center_load(decomposition, first_month=first_month).level_mw
 
 
 def history_reach_mw(contracts: Sequence[Contract], assumptions: Assumptions,
@@ -129,30 +139,45 @@ def history_reach_mw(contracts: Sequence[Contract], assumptions: Assumptions,
     """Average MW the contracts in service before ``first_month`` reach by the month before
     it (the history's last) on the scenario's `mean_path`; 0 when none is."""
     path = mean_path(assumptions, rules)
-    starts = [np.array([c.earliest_in_service.ordinal + path.delay]) for c in contracts]
-    first = min((int(s[0]) for s in starts), default=first_month.ordinal)
+    parts = [(c, 1.0, np.array([c.earliest_in_service.ordinal + path.delay]))
+             for c in contracts]
+    first = min((int(s[0]) for _, _, s in parts), default=first_month.ordinal)
     if first >= first_month.ordinal:
         return 0.0
     timeline = pd.period_range(first_month - (first_month.ordinal - first), first_month - 1,
                                freq="M")
-    load = _ramped_load(contracts, starts, timeline,
+    load = _ramped_load(parts, timeline,
                         {s: np.array([v]) for s, v in path.shares.items()}, rules,
                         np.array([path.ramp]), np.array([path.limit]))
     return float(load[0, -1] * path.use)
 
 
-def history_shows(contracts: Sequence[Contract], assumptions: Assumptions,
-                  rules: PipelineRules, *, first_month: pd.Period,
-                  measured_mw: float | None) -> bool:
-    """Whether the load of the contracts in service inside the history is taken as in the
-    measured load: what they reach by its end (`history_reach_mw`) is some load and at most
-    ``measured_mw`` (module docstring; None: nothing is measured). When the mean path has
-    none in the history, nothing is taken as measured either: a path whose shorter delay puts
-    a contract inside the history takes it as not yet connected."""
+def measured_shares(contracts: Sequence[Contract], assumptions: Assumptions,
+                    rules: PipelineRules, *, first_month: pd.Period,
+                    measured_mw: float | None) -> list[float]:
+    """Per contract, the share of its MW taken as in the measured load (module docstring):
+    0 for one not in service inside the history on the `mean_path`, and for all when
+    ``measured_mw`` is None. The level is taken in queue order: in-service month on the mean
+    path, then stage (`Assumptions.stages`, most committed first), then the contracts' order;
+    a contract's reach is what the queue reaches with it less what it reached without it
+    (the connection limit connects the first in service first)."""
+    shares = [0.0] * len(contracts)
     if measured_mw is None:
-        return False
-    reach = history_reach_mw(contracts, assumptions, rules, first_month=first_month)
-    return TOLERANCE_MW < reach <= measured_mw + TOLERANCE_MW
+        return shares
+    path = mean_path(assumptions, rules)
+    rank = {s: i for i, s in enumerate(assumptions.stages)}
+    start = [c.earliest_in_service.ordinal + path.delay for c in contracts]
+    queue = sorted((i for i in range(len(contracts)) if start[i] < first_month.ordinal),
+                   key=lambda i: (start[i], rank[contracts[i].stage], i))
+    left, before = float(measured_mw), 0.0
+    for k, i in enumerate(queue):
+        reach = history_reach_mw([contracts[j] for j in queue[: k + 1]], assumptions, rules,
+                                 first_month=first_month)
+        own, before = reach - before, reach
+        if own > TOLERANCE_MW:
+            shares[i] = min(1.0, max(left, 0.0) / own)
+            left -= own
+    return shares
 
 
 def sample_new_load(
@@ -176,33 +201,39 @@ def sample_new_load(
     limit = a.connection_limit_mw_per_year.draw(n, rng) if rules.limit else np.full(n, np.inf)
     shares = {s: _draw(d, rules.fixed_share(s), n, rng) for s, d in a.realization.items()}
 
-    starts = [c.earliest_in_service.ordinal + delay for c in contracts]  # (n,) each
-    if not history_shows(contracts, a, rules, first_month=months[0], measured_mw=measured_mw):
-        starts = [np.maximum(s, months[0].ordinal) for s in starts]  # not yet connected
-    lead = max(0, months[0].ordinal - min((int(s.min()) for s in starts),
+    measured = measured_shares(contracts, a, rules, first_month=months[0],
+                               measured_mw=measured_mw)
+    parts = []  # (contract, share of its MW, (n,) in-service months)
+    for c, f in zip(contracts, measured, strict=True):
+        start = c.earliest_in_service.ordinal + delay
+        if f > 0.0:  # in the measured load: on its own ramp
+            parts.append((c, f, start))
+        if f < 1.0:  # not yet connected: from the forecast's first month
+            parts.append((c, 1.0 - f, np.maximum(start, months[0].ordinal)))
+    lead = max(0, months[0].ordinal - min((int(s.min()) for _, _, s in parts),
                                           default=months[0].ordinal))
     timeline = pd.period_range(months[0] - lead, months[-1], freq="M") if lead else months
-    load = _ramped_load(contracts, starts, timeline, shares, rules, ramp, limit) * use[:, None]
+    load = _ramped_load(parts, timeline, shares, rules, ramp, limit) * use[:, None]
     if lead:  # what was in service by the end of the history is in the history
         load = load[:, lead:] - load[:, lead - 1:lead]
     return load
 
 
-def _ramped_load(contracts, starts, timeline: pd.PeriodIndex, shares, rules, ramp, limit
-                 ) -> np.ndarray:
+def _ramped_load(parts, timeline: pd.PeriodIndex, shares, rules, ramp, limit) -> np.ndarray:
     """(n, len(timeline)) MW connected and ramped by each month of ``timeline``, before
-    utilization (module docstring), from nothing connected before its first month."""
+    utilization (module docstring), from nothing connected before its first month;
+    ``parts``: (contract, share of its MW, (n,) in-service months)."""
     n, span = len(ramp), len(timeline)
     ordinal = np.asarray(timeline.asi8)
     available = np.zeros((n, span))
     years = np.asarray(timeline.year)
-    for c, start in zip(contracts, starts, strict=True):
+    for c, part, start in parts:
         share = np.broadcast_to(shares[c.stage][:, None], (n, span)).copy()
         if c.stage in rules.late_share:
             first, late = rules.late_share[c.stage]
             share[:, years >= first] = late
         on = ordinal[None, :] >= start[:, None]
-        available += c.contracted_mw * share * on
+        available += c.contracted_mw * part * share * on
 
     connected = np.zeros((n, span))
     step = limit / 12.0

@@ -26,10 +26,11 @@ so the pipeline's connections run later than its contracts' dates when it holds 
 limit connects. Which MW of the shared limit are a stage's is first come, first connected:
 in the order they become available, a month's ties in stage order (`Assumptions.stages`, most
 committed first). Contracts in service inside the history (given the forecast's first month) are
-judged as the sampled load judges them (`pipeline_sampling`): when the history shows the load
-they reach by its end, each is counted from its own in-service month (only the rest of its
-ramp is new load); when it does not, each is in service from the forecast's first month
-(``in_service`` then says that month); ``note`` says which, with the MW. Before,
+split as the sampled load splits them (`pipeline_sampling.measured_shares`): the share of
+each taken as in the measured load (what the existing level the scenarios carry can hold)
+is counted from its own in-service month (only the rest of its ramp is new load), the rest
+from the forecast's first month (``in_service`` says that month when nothing is measured);
+``note`` names the MW they reach, the level and the share taken as measured. Before,
 ``full_ramp_by`` was the stage's earliest contract's in-service month plus the ramp: it
 ignored the stage's later contracts and the limit (a fuzzed zone's 5,800 MW of letters of
 intent "at full ramp by 2029-11" at 1,200 MW a year, which the forecast reached around 2035).
@@ -49,8 +50,8 @@ from forecasting.zones.large_loads import LAST_YEAR, Assumptions, Contract
 from forecasting.zones.pipeline_sampling import (
     PipelineRules,
     history_reach_mw,
-    history_shows,
     mean_path,
+    measured_shares,
 )
 
 PIPELINE_COLUMNS = ["scenario", "stage", "projects", "contracted_mw", "realization",
@@ -68,16 +69,15 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                       measured_mw: float | None = None) -> pd.DataFrame:
     """One row per (scenario, stage with contracts), scenarios in the order given.
     ``first_month``: the forecast's first month (None: no contract is taken as inside the
-    history); ``measured_mw``: the data-center load the history shows
+    history); ``measured_mw``: the existing data-center level the scenarios carry
     (`pipeline_sampling.measured_data_center_mw`; None: not known, as `sample_new_load`)."""
     rows = []
     for scenario, rule in rules.items():
         path = mean_path(assumptions, rule)
         use, delay, ramp, limit = path.use, path.delay, path.ramp, path.limit
         history = _history_part(contracts, assumptions, rule, first_month, measured_mw)
-        connected = _last_connection(contracts, assumptions, rule, delay, limit,
-                                     history.moved_to)
-        queue = _queue(contracts, assumptions, rule, delay, history.moved_to)
+        connected = _last_connection(contracts, assumptions, rule, delay, limit, history)
+        queue = _queue(contracts, assumptions, rule, delay, history)
         for stage in assumptions.stages:
             mine = [c for c in contracts if c.stage == stage]
             if not mine:
@@ -93,8 +93,6 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
             in_service = earliest + delay
             if first_month is not None and in_service < first_month and history.reach_mw > 0:
                 notes.append(history.note)
-                if history.moved_to is not None:
-                    in_service = history.moved_to
             in_service = min((m for m, s, _ in queue if s == stage), default=in_service)
             expected = contracted * share * use
             full_ramp = ""
@@ -126,11 +124,13 @@ def first_forecast_month(forecast: pd.DataFrame) -> pd.Period:
 @dataclass(frozen=True)
 class HistoryPart:
     """What a scenario makes of the contracts in service inside the history: the MW they
-    reach by its last month on the mean path, ``moved_to`` the forecast's first month when
-    they are taken as not yet connected (None: taken as measured), and the row's note."""
+    reach by its last month on the mean path, each contract's share taken as in the measured
+    load (`pipeline_sampling.measured_shares`; the rest is in service from ``first_month``),
+    and the rows' note."""
 
     reach_mw: float
-    moved_to: pd.Period | None
+    shares: tuple[float, ...]
+    first_month: pd.Period | None
     note: str
 
 
@@ -138,57 +138,70 @@ def _history_part(contracts: Sequence[Contract], assumptions: Assumptions,
                   rule: PipelineRules, first_month: pd.Period | None,
                   measured_mw: float | None) -> HistoryPart:
     """`HistoryPart` as `pipeline_sampling.sample_new_load` decides it (its module doc)."""
+    none = (0.0,) * len(contracts)
     if first_month is None:
-        return HistoryPart(0.0, None, "")
+        return HistoryPart(0.0, none, None, "")
     reach = history_reach_mw(contracts, assumptions, rule, first_month=first_month)
     if reach <= TOLERANCE_MW:  # none in service inside the history, or none realized
-        return HistoryPart(0.0, None, "")
+        return HistoryPart(0.0, none, first_month, "")
+    shares = tuple(measured_shares(contracts, assumptions, rule, first_month=first_month,
+                                   measured_mw=measured_mw))
     end = first_month - 1
-    if history_shows(contracts, assumptions, rule, first_month=first_month,
-                     measured_mw=measured_mw):
-        return HistoryPart(reach, None, (
-            f"in service inside the history: the contracts so dated reach {reach:,.0f} MW by "
-            f"{end}, within the {measured_mw:,.0f} MW of data-center load the history shows, "
-            f"so that part is taken as in the measured load and only the rest is added"))
-    shown = "" if measured_mw is None else \
-        f", more than the {measured_mw:,.0f} MW of data-center load the history shows"
-    return HistoryPart(reach, first_month, (
-        f"dated inside the history: the contracts so dated would reach {reach:,.0f} MW by "
-        f"{end}{shown}; taken as not yet connected (none of it in the measured load), added "
-        f"in full from {first_month}"))
+    taken = min(reach, measured_mw or 0.0)
+    carried = "no existing data-center level known" if measured_mw is None else \
+        f"the {measured_mw:,.0f} MW existing data-center level the scenarios carry on from it"
+    head = f"the contracts so dated reach {reach:,.0f} MW by {end}; {carried}"
+    if taken >= reach - TOLERANCE_MW:
+        note = (f"in service inside the history: {head} holds all of it, so it is taken as "
+                f"in the measured load and only the rest of their ramp is added")
+    elif taken <= TOLERANCE_MW:
+        note = (f"dated inside the history: {head}, so none of it is taken as in the "
+                f"measured load; taken as not yet connected, added in full from {first_month}")
+    else:
+        note = (f"in service inside the history: {head} holds {taken:,.0f} MW of it "
+                f"({taken / reach:.0%}), taken as in the measured load with only the rest of "
+                f"its ramp added; the other {1 - taken / reach:.0%} of the contracted MW is "
+                f"taken as not yet connected, added in full on its ramp from {first_month}")
+    return HistoryPart(reach, shares, first_month, note)
 
 
 def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: PipelineRules,
-           delay: int, moved_to: pd.Period | None = None) -> list[tuple[pd.Period, str, float]]:
+           delay: int, history: HistoryPart | None = None
+           ) -> list[tuple[pd.Period, str, float]]:
     """(month, stage, MW) as the realized MW become available, first come first: each
-    contract's share from its in-service month (no earlier than ``moved_to`` when given),
-    and a late share's change from January of its year (a month's ties in stage order, then
-    the contracts' order)."""
+    contract's share from its in-service month, the part ``history`` takes as not yet
+    connected no earlier than its first month, and a late share's change from January of its
+    year (a month's ties in stage order, then the contracts' order)."""
     out = []
     shares = mean_path(assumptions, rule).shares  # the stage shares pipeline.csv shows
-    for c in contracts:
-        start = c.earliest_in_service + delay
-        if moved_to is not None:
-            start = max(start, moved_to)
-        share = shares[c.stage]
-        if c.stage in rule.late_share:
-            year, late = rule.late_share[c.stage]
-            switch = pd.Period(f"{year}-01", "M")
-            if start >= switch:
-                out.append((start, c.stage, c.contracted_mw * late))
-                continue
-            out.append((switch, c.stage, c.contracted_mw * (late - share)))
-        out.append((start, c.stage, c.contracted_mw * share))
+    measured = history.shares if history is not None else (0.0,) * len(contracts)
+    moved_to = history.first_month if history is not None else None
+    for c, f in zip(contracts, measured, strict=True):
+        own = c.earliest_in_service + delay
+        moved = own if moved_to is None else max(own, moved_to)
+        parts = [(own, f), (moved, 1.0 - f)] if 0.0 < f < 1.0 else \
+            [(own if f >= 1.0 else moved, 1.0)]
+        for start, part in parts:
+            share = shares[c.stage]
+            mw = c.contracted_mw * part
+            if c.stage in rule.late_share:
+                year, late = rule.late_share[c.stage]
+                switch = pd.Period(f"{year}-01", "M")
+                if start >= switch:
+                    out.append((start, c.stage, mw * late))
+                    continue
+                out.append((switch, c.stage, mw * (late - share)))
+            out.append((start, c.stage, mw * share))
     order = {s: i for i, s in enumerate(assumptions.stages)}
     return sorted((q for q in out if q[2] != 0.0), key=lambda q: (q[0], order[q[1]]))
 
 
 def _last_connection(contracts: Sequence[Contract], assumptions: Assumptions,
                      rule: PipelineRules, delay: int, limit: float,
-                     moved_to: pd.Period | None = None) -> dict[str, pd.Period]:
+                     history: HistoryPart | None = None) -> dict[str, pd.Period]:
     """Stage -> the month its last MW is connected (module docstring), for the stages with
     MW to connect that the limit connects by `FULL_RAMP_CAP`."""
-    queue = _queue(contracts, assumptions, rule, delay, moved_to)
+    queue = _queue(contracts, assumptions, rule, delay, history)
     position, target = 0.0, {}
     for _, stage, mw in queue:  # the queue position of each stage's last MW
         position += mw

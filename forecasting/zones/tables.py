@@ -14,7 +14,11 @@ they are on disk). Every zone run directory holds:
 - decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
   neighbours): base and data-center load, checked against published figures
 - pipeline.csv (zones with large-load data): the pipeline by stage per scenario
-  (`pipeline_table`); pjm_check.csv (the scenarios' 10-year summer-peak growth beside
+  (`pipeline_table`), each row with the existing data-center level the pipeline scenarios
+  carry (``existing_level_mw``, read at ``existing_level_month``, the history's last month;
+  its interval +/- ``existing_half_width_mw``: `existing_load`), which the report states
+  and no other file holds (fuzz 10b D7: the report's 2035 data-center load is that level
+  plus the expected MW); pjm_check.csv (the scenarios' 10-year summer-peak growth beside
   PJM's quoted DOM figure) when the ``pjm2025-dom`` preset ran
 - large_load_contracts.csv, large_load_assumptions.csv: the large-load inputs as read, with
   their sources
@@ -32,7 +36,7 @@ they are on disk). Every zone run directory holds:
 from __future__ import annotations
 
 from forecasting.runs.files import csv_text
-from forecasting.zones.pipeline_sampling import measured_data_center_mw
+from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.pipeline_table import first_forecast_month, pipeline_by_stage
 from forecasting.zones.scenarios import PIPELINE_RULES
 
@@ -61,9 +65,13 @@ def zone_tables(computed) -> dict[str, str]:
         contracts, assumptions = computed.large_loads
         rules = {s: PIPELINE_RULES[s] for s in computed.config.scenarios if s in PIPELINE_RULES}
         first = first_forecast_month(run.forecast)
+        existing = existing_data_center_load(run.decomposition, first_month=first)
         tables["pipeline.csv"] = pipeline_by_stage(
             contracts, assumptions, rules, first_month=first,
-            measured_mw=measured_data_center_mw(run.decomposition, first_month=first))
+            measured_mw=existing.level_mw).assign(
+            existing_level_mw=existing.level_mw,
+            existing_half_width_mw=existing.half_width_mw,
+            existing_level_month=str(first - 1))
     if computed.large_load_cells is not None:
         contract_cells, assumption_cells = computed.large_load_cells
         tables["large_load_contracts.csv"] = contract_cells

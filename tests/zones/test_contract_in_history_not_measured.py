@@ -1,6 +1,7 @@
-"""A contract dated inside the history whose load the history does not show is added in full
-from the forecast's first month, and pipeline.csv says so on its row; one whose load the
-history can hold keeps the rest of its ramp, the row saying how much is taken as measured.
+"""A contract dated inside the history whose load the existing level the scenarios carry
+cannot hold is added, beyond that level, from the forecast's first month, and pipeline.csv
+says so on its row; one whose load the level can hold keeps the rest of its ramp, the row
+saying how much is taken as measured.
 
 Fuzz round 5 (D2): PJM-AP, whose decomposition shows at most 525 MW of data-center load, with
 a 3,000 MW ESA contract in service in the history's last month (ramp 1): the forecast added
@@ -47,24 +48,29 @@ def row(contracts, ramp: float, measured_mw: float) -> pd.Series:
 
 
 def test_a_contract_in_the_last_history_month_the_history_does_not_show_is_added_in_full():
+    """The 525 MW level carried is at most 525 MW of it: the rest is added (the existing
+    level + new load is the whole contract; it was 0 added in every month, then, judged all
+    or nothing, 3,000 MW on top of the 525)."""
     esa = [Contract("esa-dec", "ESA", 3000.0, pd.Period("2024-12", "M"))]
     new = new_load(esa, ramp=1, measured_mw=525.0)
-    np.testing.assert_allclose(new, 3000.0)  # was 0 in every month
+    np.testing.assert_allclose(new, 3000.0 - 525.0)
     r = row(esa, ramp=1, measured_mw=525.0)
     assert r["expected_mw"] == pytest.approx(3000.0)
     assert (r["earliest_in_service"], r["in_service"], r["full_ramp_by"]) == \
-        ("2024-12", "2025-01", "2025-01")
+        ("2024-12", "2024-12", "2025-01")
     assert "3,000 MW" in r["note"] and "525 MW" in r["note"]
-    assert "added in full from 2025-01" in r["note"]
+    assert "added in full on its ramp from 2025-01" in r["note"]
+    r = row(esa, ramp=1, measured_mw=0.0)  # nothing carried: all of it from 2025-01
+    assert r["in_service"] == "2025-01" and "added in full from 2025-01" in r["note"]
 
 
 def test_a_delayed_contract_restarts_its_ramp_at_the_forecast_start():
     """The tester's q2: 5,000 MW from 2024-06 on a 12-month ramp had 7/12 dropped."""
     esa = [Contract("esa-delayed", "ESA", 5000.0, pd.Period("2024-06", "M"))]
-    new = new_load(esa, ramp=12, measured_mw=525.0)
+    new = new_load(esa, ramp=12, measured_mw=0.0)
     np.testing.assert_allclose(new[0, :12], 5000.0 * np.arange(1, 13) / 12)
     assert new[0, -1] == pytest.approx(5000.0)  # was 5000 x 5/12 = 2,083
-    assert row(esa, ramp=12, measured_mw=525.0)["full_ramp_by"] == "2025-12"
+    assert row(esa, ramp=12, measured_mw=0.0)["full_ramp_by"] == "2025-12"
 
 
 def test_a_zone_whose_history_shows_no_data_center_load_adds_every_contract_in_full():
@@ -107,17 +113,17 @@ def test_paths_whose_delay_alone_puts_a_contract_in_the_history_take_it_as_not_c
     assert (r["in_service"], r["note"]) == ("2025-04", "")
 
 
-def test_the_measured_load_is_the_top_of_the_level_the_history_ends_on():
+def test_the_measured_load_is_the_level_the_history_ends_on():
     """A load ramping 100 MW a month through the last year, its interval +/- 50 MW: the
-    history shows up to its December level plus 50 MW (the mean of the interval's top over the
-    12 months had been 600 MW, below what the history ends on); the months before the last 12
-    and the annual rows are not read."""
+    scenarios carry its December level, 1,100 MW, not the interval's top (1,150, fuzz 10b
+    D1; the mean of the interval's top over the 12 months had been 600 MW, below what the
+    history ends on); the months before the last 12 and the annual rows are not read."""
     months = pd.period_range("2023-07", "2024-12", freq="M")
     point = [9e9] * 6 + [100.0 * k for k in range(12)]
     table = pd.DataFrame({"period": ["2023", "2024"] + [str(m) for m in months],
                           "data_center_mw": [9e9, 9e9] + point,
                           "data_center_high_mw": [9e9, 9e9] + [p + 50.0 for p in point]})
-    assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(1150.0)
+    assert measured_data_center_mw(table, first_month=MONTHS[0]) == pytest.approx(1100.0)
 
 
 ASSUMPTIONS_CSV = """parameter,stage,low,mode,high,source,confidence
@@ -155,10 +161,16 @@ def test_a_zone_run_adds_what_its_pipeline_table_says(tmp_path):
     computed = compute_zone_run(config)
     table = pd.read_csv(io.StringIO(zone_tables(computed)["pipeline.csv"]),
                         dtype=str, keep_default_na=False).iloc[0]
-    assert (table["in_service"], table["full_ramp_by"]) == ("2025-01", "2025-01")
+    level = measured_data_center_mw(computed.run.decomposition, first_month=MONTHS[0])
+    assert level < 300.0  # a zone without data-center growth carries little
+    # the level the report states (fuzz 10b D7) is the one the contract is measured against
+    assert float(table["existing_level_mw"]) == pytest.approx(level)
+    assert table["existing_level_month"] == "2024-12"
+    assert table["full_ramp_by"] == "2025-01"
     assert float(table["expected_mw"]) == pytest.approx(3000.0)
-    assert "added in full from 2025-01" in table["note"]
+    assert "added in full" in table["note"] and f"{level:,.0f} MW" in table["note"]
     months = pd.period_range("2025-01", "2025-12", freq="M")
     hours = np.asarray(months.days_in_month) * 24
     new_mw = computed.run.paths["vetted"]["new_data_center_gwh"] * 1000.0 / hours
-    np.testing.assert_allclose(new_mw, 3000.0)  # was 0: "already in the measured load"
+    # was 0: "already in the measured load"; only the level carried is taken out of it
+    np.testing.assert_allclose(new_mw, 3000.0 - level)
