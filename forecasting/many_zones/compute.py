@@ -65,6 +65,9 @@ class ComputedManyZones:
     hierarchy: Hierarchy
     run: ManyZonesRun
     started: datetime
+    #: the run's warning lines, in the order warned (the report lists them: a seasonal
+    #: data-center component warned on stderr had no word on the page)
+    warnings: tuple[str, ...] = ()
 
 
 def compute_many_zones(config_path: Path, *, draws: int | None = None,
@@ -78,16 +81,22 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         files = zone_files(config)
         hierarchy = hierarchy_of(config, files)
         leaves = leaf_tasks(config, hierarchy, files)
+    warned: list[str] = []
+
+    def warn(line: str) -> None:
+        warned.append(line)
+        warnings.warn(line, InputWarning, stacklevel=3)
+
     left_out = left_out_by_pattern(config)
     if left_out:
-        warnings.warn(f"{display_path(config.series_dir)}: pattern '{config.pattern}' leaves "
-                      f"out {len(left_out)} load file(s) of series_dir, not zones of this run: "
-                      f"{', '.join(left_out)}", InputWarning, stacklevel=2)
+        warn(f"{display_path(config.series_dir)}: pattern '{config.pattern}' leaves out "
+             f"{len(left_out)} load file(s) of series_dir, not zones of this run: "
+             f"{', '.join(left_out)}")
     with progress.stage(f"fit and simulate {len(leaves)} zones"):
         leaf_results = map_tasks(run_node, leaves, "zones")
     for result in leaf_results:
         for line in result.input_warnings:
-            warnings.warn(line.removeprefix("warning: "), InputWarning, stacklevel=2)
+            warn(line.removeprefix("warning: "))
     _refuse_a_zone_files_mistake(leaf_results)
     failed = [r.node for r in leaf_results if not r.ok]
     if len(failed) == len(leaf_results):
@@ -99,10 +108,11 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
     parent_results = _run_parents(parents, alive, leaf_results, progress, map_tasks)
     for result in parent_results:
         for line in result.input_warnings:
-            warnings.warn(line, InputWarning, stacklevel=2)
+            warn(line)
     with progress.stage("reconcile energy across the hierarchy"):
         run = assemble(hierarchy, [*leaf_results, *parent_results], config.region)
-    return ComputedManyZones(config, Path(config_path), hierarchy, run, started)
+    return ComputedManyZones(config, Path(config_path), hierarchy, run, started,
+                             tuple(warned))
 
 
 def _run_parents(parents: Sequence[NodeTask], alive: Hierarchy,

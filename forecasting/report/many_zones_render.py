@@ -75,6 +75,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         missing_years=missing_years(manifest.get("reconciliation", {}).get("months"),
                                     forecast, top),
         failed=manifest.get("failed", []),
+        run_warnings=manifest.get("warnings", []),
         quality=quality_rows(manifest.get("data_quality")),
         reconciliation=manifest.get("reconciliation", {}),
         coincidence=_latest_coincidence(run.coincidence),

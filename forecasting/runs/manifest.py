@@ -128,5 +128,6 @@ def many_zones_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict
         "reconciliation": run.reconciliation,
         "task_seconds": dict(sorted(run.seconds.items())),
         "data_quality": run.quality,
+        "warnings": list(getattr(computed, "warnings", ())),
     })
     return manifest

@@ -5,6 +5,8 @@ not ``TAL.csv`` under "(region unknown)"; two files naming one zone are one line
 from __future__ import annotations
 
 import gzip
+import html
+import json
 
 import numpy as np
 import pandas as pd
@@ -86,6 +88,7 @@ def test_a_run_over_csv_gz_zones_publishes_them_by_name_under_their_region(tmp_p
     folder.mkdir()
     gz_zone(folder / "TAL.csv.gz", 300.0)
     gz_zone(folder / "HST.csv.gz", 120.0)
+    (folder / "OLD.csv").write_text("time,mw\n")   # a load file the pattern leaves out
     (tmp_path / "bas.csv").write_text(TABLE)
     (tmp_path / "zones.yaml").write_text("\n".join([
         "region: US48", "series_dir: z", 'pattern: "*.csv.gz"', "regions: bas.csv",
@@ -100,3 +103,12 @@ def test_a_run_over_csv_gz_zones_publishes_them_by_name_under_their_region(tmp_p
     assert zones.loc["TAL", "parent"] == zones.loc["HST", "parent"] == "FLA"
     assert not any("csv" in str(r) or "unknown" in str(r) for r in zones.index)
     assert set(pd.read_csv(out / "forecast.csv")["region"]) == {"TAL", "HST", "FLA", "US48"}
+    # the run's warning is on the page too, not only on stderr (fuzz 10a D2: a seasonal
+    # data-center warning had no word in the many-zone report)
+    [warned] = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+    assert "leaves out 1 load file(s)" in warned and "OLD.csv" in warned
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["warnings"] == [warned.removeprefix("warning: ")]
+    page = (out / "index.html").read_text()
+    section = page[page.index('id="run-warnings"'):]
+    assert manifest["warnings"][0] in html.unescape(section[:2000])
