@@ -72,3 +72,16 @@ def test_the_report_writes_a_negative_end_without_a_double_minus(tmp_path, monke
     html = render_zone_report(run)
     assert "-60.5 to 24.4 MW" in page_text(html)
     assert "difference's own" in page_text(html, "added-interval")
+
+
+def test_the_check_says_what_it_compares(tmp_path, monkeypatch):
+    # an average-MW estimate of the growth since the reference years stood beside published
+    # capacity and beside a share of all data centers without a word (fuzz 10b D5)
+    without_charts(monkeypatch)
+    rows = pd.DataFrame({"figure": ["data-center MW added in 2023"], "estimate": [673.0],
+                         "low": [-201.0], "high": [1547.0], "published": [933.0],
+                         "source": ["s"]})
+    run = dataclasses.replace(zone_run_files(tmp_path), published_check=rows)
+    text = page_text(render_zone_report(run), "published-scope")
+    assert "average MW" in text and "capacity" in text and "1 / utilization" in text
+    assert "share of all data centers" in text
