@@ -216,7 +216,28 @@ class NeighbourFile(BaseModel):
         return self.area is None and self.column is None and self.series_timezone is None
 
 
-class ZoneConfig(BaseModel):
+class ZoneYearChecks(BaseModel):
+    """The year checks a zone's config and a many-zone run's zone settings share:
+    `end_year` and `profile_year` forecast years within `LAST_FORECAST_YEAR`,
+    `reference_years` two years, `profile_year` inside the forecast."""
+
+    @field_validator("end_year", "profile_year", check_fields=False)
+    @classmethod
+    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
+        return forecast_year(value, info.field_name)
+
+    @field_validator("reference_years", mode="before", check_fields=False)
+    @classmethod
+    def _two_years(cls, value):
+        return two_years(value)
+
+    @field_validator("profile_year", check_fields=False)
+    @classmethod
+    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
+        return check_years(info.data.get("end_year"), value)
+
+
+class ZoneConfig(ZoneYearChecks):
     model_config = ConfigDict(extra="forbid")
 
     region: str
@@ -257,10 +278,6 @@ class ZoneConfig(BaseModel):
     def _known_time_zone(cls, value: str) -> str:
         return known_time_zone(value)
 
-    @field_validator("end_year", "profile_year")
-    @classmethod
-    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
-        return forecast_year(value, info.field_name)
 
     @field_validator("region")
     @classmethod
@@ -284,15 +301,6 @@ class ZoneConfig(BaseModel):
             raise ValueError(f"scenario {', '.join(map(repr, twice))} named twice")
         return pipeline_scenarios_need(value, info)
 
-    @field_validator("reference_years", mode="before")
-    @classmethod
-    def _two_years(cls, value):
-        return two_years(value)
-
-    @field_validator("profile_year")
-    @classmethod
-    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
-        return check_years(info.data.get("end_year"), value)
 
     @field_validator("neighbours", mode="before")
     @classmethod
@@ -306,7 +314,7 @@ class ZoneConfig(BaseModel):
                                      or self.series_timezone}) for n in self.neighbours]
 
 
-class ZoneSettings(BaseModel):
+class ZoneSettings(ZoneYearChecks):
     """What every zone of a many-zone run shares (the `ZoneConfig` keys that are not about
     one zone's files)."""
 
@@ -335,20 +343,7 @@ class ZoneSettings(BaseModel):
     def _known_time_zone(cls, value: str | None) -> str | None:
         return None if value is None else known_time_zone(value)
 
-    @field_validator("end_year", "profile_year")
-    @classmethod
-    def _a_forecast_year(cls, value: int, info: ValidationInfo) -> int:
-        return forecast_year(value, info.field_name)
 
-    @field_validator("reference_years", mode="before")
-    @classmethod
-    def _two_years(cls, value):
-        return two_years(value)
-
-    @field_validator("profile_year")
-    @classmethod
-    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
-        return check_years(info.data.get("end_year"), value)
 
 
 class ManyZonesConfig(BaseModel):
