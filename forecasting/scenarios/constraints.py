@@ -19,7 +19,8 @@ factor) (LBNL 2024 states 325-580 TWh in 2028 as 74-132 GW, a load factor of abo
 capped total is built year by year from the base year's load:
 
     connected_{t-1} = max(capacity_base, capacity of total_s for every year s <= t-1)
-    cap_t = min(connected_{t-1} + max_added_gw_per_year, max_total_gw) in TWh,
+    cap_t = min(connected_{t-1} + max_added_gw_per_year,
+                max(max_total_gw, capacity_base)) in TWh,
             total_{t-1} x (1 + max_growth_per_year), max_share_pct / 100 x national_t
     total_t = min(unconstrained total_t, cap_t)
 
@@ -28,12 +29,14 @@ capacity is the running maximum of the capacity reached so far (the base year's 
 not last year's load: a grid connection, once built, stays, so a path whose load dips one year
 can come back to its earlier peak without new connections, and only the load above that peak
 waits for `max_added_gw_per_year` (taking last year's load held a path at its dip for good:
-fuzz round 8a D2). The growth limit is a limit on the load's own growth (accelerator supply)
-and stays on last year's load. The energy the
-caps remove (`removed_by_cap` = unconstrained - capped, >= 0) is reported, never dropped
-silently; the engine takes it from the AI layer first, then from the baseline. `binding`
-records, per path and year, which limit set the cap where it bit (`LIMITS` order; -1 where
-the load was below every cap).
+fuzz round 8a D2). For the same reason a total limit below the base year's own capacity (a draw
+of `max_total_gw` under what is already connected) holds the load at that capacity: it stops new
+connections and never disconnects load the history shows (it had cut the first forecast year
+below the base year's load). The growth limit is a limit on the load's own growth (accelerator
+supply) and stays on last year's load. The energy the caps remove (`removed_by_cap` =
+unconstrained - capped, >= 0) is reported, never dropped silently; the engine takes it from the
+AI layer first, then from the baseline. `binding` records, per path and year, which limit set
+the cap where it bit (`LIMITS` order; -1 where the load was below every cap).
 """
 
 from __future__ import annotations
@@ -135,6 +138,7 @@ def apply_cap(
     lf = np.broadcast_to(np.asarray(load_factor, dtype=float), (n,))
     previous_twh = np.broadcast_to(np.asarray(base_twh, dtype=float), (n,)).copy()
     connected_gw = previous_twh * 1000.0 / (base_hours * lf)  # running max (module docstring)
+    total_gw = None if max_total_gw is None else np.maximum(max_total_gw, connected_gw)
     capped = np.empty_like(total)
     binding = np.full(total.shape, -1, dtype=int)
     for j in range(horizon):
@@ -142,8 +146,8 @@ def apply_cap(
         caps = np.full((len(LIMITS), n), np.inf)
         if max_added_gw is not None:
             caps[0] = (connected_gw + max_added_gw) * to_twh
-        if max_total_gw is not None:
-            caps[1] = max_total_gw * to_twh
+        if total_gw is not None:
+            caps[1] = total_gw * to_twh
         if max_growth is not None:
             caps[2] = previous_twh * (1.0 + max_growth)
         if max_share_pct is not None and national is not None:

@@ -87,3 +87,17 @@ def test_replacing_an_envelope_limit_needs_a_note():
     cited = ConstraintParameters(max_share_pct={"dist": "fixed", "value": 40,
                                                 "note": "a cited reason"})
     assert with_envelope(cited, envelope, "x").max_share_pct.value == 40
+
+
+def test_a_total_limit_below_the_base_years_capacity_never_disconnects_load():
+    """A `max_total_gw` draw under the capacity the base year already uses stops new
+    connections but holds the load at that capacity: it does not cut the first forecast
+    year below the history (30 GW against 176 TWh at a 0.5 load factor, about 40 GW)."""
+    hours = np.full(3, 8760.0)
+    demand = np.array([[190.0, 210.0, 230.0], [150.0, 160.0, 170.0]])
+    capped, binding = apply_cap(demand, base_twh=176.0, base_hours=8760.0, hours=hours,
+                                load_factor=np.full(2, 0.5), max_added_gw=None,
+                                max_total_gw=np.array([30.0, 30.0]))
+    assert capped[0] == pytest.approx([176.0, 176.0, 176.0])    # held where it stands
+    assert (binding[0] == LIMITS.index("max_total_gw")).all()
+    assert capped[1] == pytest.approx(demand[1])                 # a dip below it is the demand
