@@ -200,11 +200,11 @@ def parse_contracts(
     file: str, cells: pd.DataFrame, history_start: pd.Period, *, stages: tuple[str, ...]
 ) -> list[Contract]:
     """Contracts, checked (module docstring); ``history_start`` is the first history month,
-    ``stages`` the zone's (`Assumptions.stages`)."""
+    ``stages`` the zone's (`Assumptions.stages`). A file with its header only is an empty
+    queue (everything connected or withdrawn): no contracts, not a mistake
+    (`queue_size.warn_if_queue_empty`)."""
     _require(file, cells, CONTRACT_COLUMNS)
     _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS)
-    if cells.empty:
-        raise InputError(file, "no contracts")
     seen: dict[str, tuple[str, int]] = {}
     out = []
     for i, rec in enumerate(cells.to_dict("records"), start=1):
