@@ -12,7 +12,8 @@ the zones are planned, the load files of ``series_dir`` that ``pattern`` leaves 
 (`left_out_by_pattern`), in one line: a file the user may take for a zone is never dropped
 without a word.
 
-A zone file refused at a row (`NodeResult.input_error`: a typo its user can fix)
+A queue's mistake (`plan.check_queues`) stops the run before any zone runs. A zone file
+refused at a row (`NodeResult.input_error`: a typo its user can fix)
 stops the run once the zones have run, before any total: the error of the first such zone in
 the zones' order is raised (any others are named on the same line), so the application says
 it in one line, exits 2 and publishes nothing, as for any bad input. Left out, the zone would
@@ -35,6 +36,7 @@ from forecasting.many_zones.assemble import ManyZonesRun, assemble
 from forecasting.many_zones.inputs import load_many_zones_inputs
 from forecasting.many_zones.node_task import NodeResult, NodeTask, run_node
 from forecasting.many_zones.plan import (
+    check_queues,
     hierarchy_of,
     leaf_tasks,
     left_out_by_pattern,
@@ -81,6 +83,7 @@ def compute_many_zones(config_path: Path, *, draws: int | None = None,
         files = zone_files(config)
         hierarchy = hierarchy_of(config, files)
         leaves = leaf_tasks(config, hierarchy, files)
+        check_queues(leaves)  # a queue's mistake before any zone runs (`check_queues`)
     warned: list[str] = []
 
     def warn(line: str) -> None:

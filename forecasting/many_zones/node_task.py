@@ -39,9 +39,11 @@ bad contract cell: `FileMistake`) is the user's typo, not what the data cannot g
 the result carries the `InputError` itself (`NodeResult.input_error`) and the run stops on it
 before anything is published (`forecasting.many_zones.compute`), where a zone left out would
 silently lower every total above it. A file refused as a whole (no date column, empty, not
-text, monthly or daily rather than hourly, a large-load table or column missing) names no
-row: it may be a file in the folder that is not a zone's, and it stays the zone's failure, as
-the too-short history does.
+text, monthly or daily rather than hourly, a large-load table missing) names no row: it may
+be a file in the folder that is not a zone's, and it stays the zone's failure, as the
+too-short history does. A queue's other mistakes never get this far: every queue is checked
+before any zone runs (`forecasting.many_zones.plan.check_queues`), all but a contract in
+service before the zone's history starts, which its task refuses at the contract's row.
 
 A total's reason says it is a total, its level and how many zones it sums; when its hours
 are refused (too short to model or backtest, though each zone under it ran with the same

@@ -24,12 +24,21 @@ zone's, named as the zone (``PJM-DOM``) or as the zone in lower case with '-' as
 a file named as ``contracts.csv`` or ``assumptions.csv`` only in another case
 (``Contracts.csv``: refused, never taken) are an `InputError` before any zone runs. A zone's
 folder missing its files, or empty, is still the zone's: its run fails naming the file.
+
+A queue's files are the user's input, checked for every zone before any zone runs
+(`check_queues`): columns, stages, values, all `forecasting.zones.large_loads` checks but the
+one that needs the zone's history (a contract in service before it starts, checked by the
+zone's run). A mistake in any queue is then an `InputError` naming file, row and field,
+whatever happens to the load files: read after the zone's load file, a queue's typo in a zone
+whose load file was refused as a whole (not a load file: the zone's failure) was never
+reported, and showed only on the run after the load file was fixed (fuzz 10a D7).
 """
 
 from __future__ import annotations
 
 import difflib
 import fnmatch
+from collections.abc import Sequence
 from pathlib import Path
 
 from forecasting.errors import InputError
@@ -44,6 +53,7 @@ from forecasting.zones.read import (
     read_ba_regions,
     read_ba_table,
     read_ba_time_zones,
+    read_large_loads,
     zone_name,
 )
 
@@ -188,6 +198,19 @@ def large_load_dir(config: ManyZonesConfig, zone: str) -> Path | None:
         if folder.is_dir() and folder_key(folder.name) == folder_key(zone):
             return folder
     return None
+
+
+def check_queues(tasks: Sequence[NodeTask]) -> None:
+    """Every queue of the zone ``tasks`` (`NodeTask.large_loads`) read and checked without
+    its zone's history (module docstring), in the zones' order: the first mistake is raised
+    as the `InputError` it is. A folder missing one of its files is left to its zone's run,
+    which fails naming the file (`large_load_dir`)."""
+    for task in tasks:
+        if task.large_loads is None:
+            continue
+        folder = Path(task.large_loads)
+        if all((folder / name).is_file() for name in LARGE_LOAD_FILES):
+            read_large_loads(folder, None)
 
 
 def hierarchy_of(config: ManyZonesConfig, files: dict[str, Path]) -> Hierarchy:

@@ -197,14 +197,15 @@ def _unit(file: str, rec: dict, row: int, name: str) -> None:
 
 
 def parse_contracts(
-    file: str, cells: pd.DataFrame, history_start: pd.Period, *, stages: tuple[str, ...]
+    file: str, cells: pd.DataFrame, history_start: pd.Period | None, *,
+    stages: tuple[str, ...]
 ) -> list[Contract]:
-    """Contracts, checked (module docstring); ``history_start`` is the first history month,
-    ``stages`` the zone's (`Assumptions.stages`)."""
+    """Contracts, checked (module docstring); ``history_start`` is the first history month
+    (None: not known yet, the check that needs it is left to the zone's run), ``stages`` the
+    zone's (`Assumptions.stages`). A file with its header only is an empty queue (everything
+    connected or withdrawn): no contracts, not a mistake (`queue_size.warn_if_queue_empty`)."""
     _require(file, cells, CONTRACT_COLUMNS)
     _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS)
-    if cells.empty:
-        raise InputError(file, "no contracts")
     seen: dict[str, tuple[str, int]] = {}
     out = []
     for i, rec in enumerate(cells.to_dict("records"), start=1):
@@ -237,7 +238,7 @@ def parse_contracts(
         _month(file, rec["as_of"], i, "as_of")   # the snapshot's month: any, if a month (a
         # queue published before an EIA-930 history starts is ordinary)
         start = _month(file, rec["earliest_in_service"], i, "earliest_in_service")
-        if start < history_start:
+        if history_start is not None and start < history_start:
             raise InputError(file, f"{rec['earliest_in_service']} is before the zone history "
                              f"starts ({history_start})", row=i, field="earliest_in_service")
         out.append(Contract(project, rec["stage"], mw, start))

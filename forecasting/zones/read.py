@@ -203,8 +203,10 @@ def read_table(path: str | Path) -> tuple[str, pd.DataFrame]:
     return file, frame
 
 
-def read_large_loads(directory: str | Path, history_start):
-    """(contracts, assumptions) of a zone's large-load directory, validated."""
+def read_large_loads(directory: str | Path, history_start: pd.Period | None):
+    """(contracts, assumptions) of a zone's large-load directory, validated; a
+    ``history_start`` of None (the zone's history not read yet) leaves out the one check
+    that needs it, a contract in service before the history starts (`parse_contracts`)."""
     directory = Path(directory)
     if directory.is_file():
         raise InputError(display_path(directory), "is a file; large_loads names a folder "

@@ -113,7 +113,7 @@ from forecasting.zones.pipeline_sampling import (
     seasonal_factors,
 )
 from forecasting.zones.published_figures import PublishedFigure, published_check
-from forecasting.zones.queue_size import warn_if_queue_dwarfs_zone
+from forecasting.zones.queue_size import warn_if_queue_dwarfs_zone, warn_if_queue_empty
 from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROWTH
 from forecasting.zones.weather_years import (
     annual_peaks,
@@ -344,9 +344,9 @@ def run_zone(
     hist_m = period_table(history.load, "M")
     _check_reference_years(hist_m, config.reference_years)
     if large_loads is not None and config.large_loads is not None:
-        warn_if_queue_dwarfs_zone(
-            large_loads[0], float(history.load.max()),
-            file=display_path(Path(config.large_loads) / "contracts.csv"))
+        queue_file = display_path(Path(config.large_loads) / "contracts.csv")
+        warn_if_queue_empty(large_loads[0], file=queue_file)
+        warn_if_queue_dwarfs_zone(large_loads[0], float(history.load.max()), file=queue_file)
     try:
         monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                           quantile=config.min_load_quantile)
