@@ -48,7 +48,7 @@ reconciliation note says which and why (`months_note`), for the report to tell.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -68,6 +68,7 @@ from forecasting.many_zones.published_backtest import (
     node_backtest_mase,
     published_scores,
 )
+from forecasting.many_zones.zone_tables import published_zone_tables
 from forecasting.zones.history import hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
@@ -96,6 +97,8 @@ class ManyZonesRun:
     quality: dict[str, dict]        # zone -> what its file held (`ZoneHistory.quality`)
     seconds: dict[str, float]       # node -> seconds its task took (manifest only: timings
     # are not results, so the tables stay byte-identical run to run)
+    zone_tables: dict[str, pd.DataFrame] = field(default_factory=dict)   # file name ->
+    # the zones' own data-center tables, a ``region`` column first (`zone_tables`)
 
 
 def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -> ManyZonesRun:
@@ -138,6 +141,9 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     node_base = node_total - node_dc
     period_index = pd.PeriodIndex(months, freq="M")
     years = full_years(period_index)
+    added = large_load_added(alive.leaves, by_node, new, period_index, years)
+    if added:
+        note["large_load_added"] = added
     peak_paths, annual_paths, season_peaks = _coherent_peaks(
         alive, by_node, ran, cut, period_index, years,
         {"total": node_total, "base": node_base, "data_center": node_dc},
@@ -176,7 +182,29 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         quality={r.node: r.quality for r in sorted(results, key=lambda r: r.node)
                  if r.quality is not None},
         seconds={r.node: r.seconds for r in results},
+        zone_tables=published_zone_tables(alive.leaves, by_node, SCENARIO),
     )
+
+
+def large_load_added(leaves: Sequence[str], by_node: dict, new: dict,
+                     months: pd.PeriodIndex, years: Sequence[int]) -> dict[str, dict]:
+    """reconciliation.json's ``large_load_added``: per queue zone (in ``leaves``' order), the
+    new load its pipeline adds in the run's last full year (``new``: zone -> (n, months)
+    GWh, the load left out of the reconciliation and added back to the zone and every total
+    above it): its average MW's P10, P50 and P90 over the paths. The report states it beside
+    the zone's queue; the existing level the zone carries is pipeline.csv's."""
+    if not years:
+        return {}
+    cols = np.asarray(months.year) == years[-1]
+    hours = hours_in(months)[cols].sum()
+    out = {}
+    for leaf in leaves:
+        if leaf in new and by_node[leaf].data_center_known:
+            mw = new[leaf][:, cols].sum(axis=1) * 1000.0 / hours
+            p10, p50, p90 = (round(float(v), 4) for v in np.quantile(mw, (0.1, 0.5, 0.9)))
+            out[leaf] = {"year": int(years[-1]), "avg_mw_p10": p10, "avg_mw_p50": p50,
+                         "avg_mw_p90": p90}
+    return out
 
 
 def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: dict,

@@ -62,6 +62,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError, InputWarning
+from forecasting.many_zones.zone_tables import zone_tables_of
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig, ZoneSettings
@@ -128,6 +129,7 @@ class NodeResult:
     # (one line each, `local_clock_warnings`); a result cached before them has none
     input_error: InputError | None = None   # a failed zone's file refused at a row or
     # field (`FileMistake`): the run stops on it, exit 2 (a cached result never has one)
+    zone_tables: dict | None = None   # a zone's data-center tables (`zone_tables`)
     seconds: float = 0.0
 
     def __setstate__(self, state: dict) -> None:
@@ -319,6 +321,9 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         data_center_known=large is not None,
         data_center_estimated=config.data_center != "none",
         quality=quality,
+        zone_tables=(zone_tables_of(run, large, task.large_loads, scenario,
+                                    estimated=config.data_center != "none")
+                     if task.leaves == (task.node,) else None),
     )
 
 

@@ -37,7 +37,14 @@
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
   backtest per level; ``same_load``: single-child totals and the node whose paths they take;
   ``months``: the forecast months every node shares, the years they cover only in part and
-  the zones whose files end later, which cut them: `assemble.months_note`)
+  the zones whose files end later, which cut them: `assemble.months_note`; ``large_load_added``:
+  per zone with a large-load queue, the new load its pipeline adds in the last full year,
+  left out of the reconciliation and added back, average MW P10/P50/P90:
+  `assemble.large_load_added`)
+- pipeline.csv, large_load_contracts.csv, large_load_assumptions.csv (a run with a zone
+  that has a large-load queue) and decomposition.csv (a run with a zone whose data-center
+  part was estimated): those zones' tables as their zone runs write them, with a ``region``
+  column (`forecasting.many_zones.zone_tables`)
 """
 
 from __future__ import annotations
@@ -52,7 +59,8 @@ def many_zones_tables(computed) -> dict[str, str]:
         ("coincidence.csv", run.coincidence), ("peaks.csv", run.peaks),
         ("peak_check.csv", run.peak_check), ("history.csv", run.history),
         ("backtest_summary.csv", run.backtest_summary),
-        ("backtest_forecasts.csv", run.backtest_selected))}
+        ("backtest_forecasts.csv", run.backtest_selected),
+        *run.zone_tables.items())}
     files["reconciliation.json"] = json_text(
         {**run.reconciliation, "failed": [{"region": n, "reason": r} for n, r in run.failed]})
     return files

@@ -46,6 +46,7 @@ class ManyZonesFiles:
     changes: dict | None
     peaks: pd.DataFrame | None = None        # absent in runs published before peaks.csv
     peak_check: pd.DataFrame | None = None
+    pipeline: pd.DataFrame | None = None     # queue zones' pipelines (runs with a queue)
 
     def downloads(self) -> list[str]:
         return sorted(p.name for p in self.directory.glob("*.csv"))
@@ -86,4 +87,5 @@ def read_many_zones_run(directory: Path) -> ManyZonesFiles:
         forecast=csv("forecast.csv"), zones=zones, history=history,
         coincidence=csv("coincidence.csv"), changes=read_json(directory / "changes.json"),
         peaks=csv("peaks.csv"), peak_check=csv("peak_check.csv"),
+        pipeline=csv("pipeline.csv"),
     )

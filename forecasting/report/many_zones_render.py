@@ -17,6 +17,12 @@ A total some of whose zones failed holds only the others: its status in the tabl
 many of its zones failed and which, and the headline says so of the top (`failed_zones`),
 not only the details and zones.csv's ``reason``.
 
+A zone with a large-load queue has an entry in the queues section (`many_zones_queues`: its
+contracts by stage, contracted MW, the new load its pipeline adds in the last year and the
+existing level it carries, with the zone report's stage table and sentences); a total only
+some of whose zones estimated their data-center part says whose data centers it holds, where
+it read "not estimated" (`many_zones_held_data_centers`).
+
 A forecast year with no annual figures (the months every node forecasts cover it only in
 part, most often because one zone's file ends later than the others') is named under the
 headline with the reason (`missing_years`), rather than left as a blank "-"."""
@@ -33,6 +39,8 @@ from plotly.offline import get_plotlyjs
 from forecasting.report import number_format, zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
+from forecasting.report.many_zones_held_data_centers import held_text, mixed_totals
+from forecasting.report.many_zones_queues import queue_entries
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_render import peak_check_counts
 
@@ -55,12 +63,15 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     charts["regions"] = _figure_json(_regions_figure(annual, run.zones))
     nodes = [] if run.zones is None else run.zones.to_dict("records")
     missing = failed_zones(run.zones)
+    mixed = mixed_totals(run.zones)
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
         node["backtest_of"] = _text(node.get("backtest_of"))
         node["failed_zones"], node["zones_under"] = missing.get(node["region"], ([], 0))
-        node["years"] = _node_years(annual, node["region"])
+        node["years"] = _node_years(annual, node["region"], mixed.get(node["region"]))
+        node["held_2030"] = (held_text(*mixed[node["region"]], annual, 2030)
+                             if node["region"] in mixed else None)
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
     return _environment().get_template("many_zones_report.html.j2").render(
@@ -70,7 +81,9 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
         scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
-        headline=_node_years(annual, top), nodes=nodes,
+        headline=_node_years(annual, top, mixed.get(top)), nodes=nodes,
+        queues=queue_entries(run.pipeline, manifest.get("reconciliation", {})
+                             .get("large_load_added")),
         top_failed_zones=missing.get(top, ([], 0)),
         missing_years=missing_years(manifest.get("reconciliation", {}).get("months"),
                                     forecast, top),
@@ -166,7 +179,11 @@ def _cell(row) -> str:
     return number_format.band(row["p50"], row["p10"], row["p90"])
 
 
-def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
+def _node_years(annual: pd.DataFrame, node: str,
+                held: tuple[list, int] | None = None) -> list[dict]:
+    """The node's figures per report year; a total only some of whose zones estimated
+    their data-center part (``held``: `many_zones_held_data_centers.mixed_totals`) says
+    whose data centers it holds rather than "not estimated"."""
     mine = annual[(annual["region"] == node)]
     out = []
     for year in YEARS:
@@ -179,7 +196,8 @@ def _node_years(annual: pd.DataFrame, node: str) -> list[dict]:
             part = at[(at["metric"] == metric) & (at["component"] == component)]
             row[f"{metric}_{component}"] = (
                 _cell(part.iloc[0]) if not part.empty
-                else NOT_ESTIMATED if component == "data_center" else "-")
+                else ((held and held_text(*held, annual, year)) or NOT_ESTIMATED)
+                if component == "data_center" else "-")
         out.append(row)
     return out
 

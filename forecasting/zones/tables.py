@@ -35,6 +35,8 @@ they are on disk). Every zone run directory holds:
 
 from __future__ import annotations
 
+import pandas as pd
+
 from forecasting.runs.files import csv_text
 from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.pipeline_table import first_forecast_month, pipeline_by_stage
@@ -62,18 +64,26 @@ def zone_tables(computed) -> dict[str, str]:
     if "pjm2025-dom" in computed.config.scenarios and not run.pjm_check.empty:
         tables["pjm_check.csv"] = run.pjm_check
     if computed.large_loads is not None:
-        contracts, assumptions = computed.large_loads
-        rules = {s: PIPELINE_RULES[s] for s in computed.config.scenarios if s in PIPELINE_RULES}
-        first = first_forecast_month(run.forecast)
-        existing = existing_data_center_load(run.decomposition, first_month=first)
-        tables["pipeline.csv"] = pipeline_by_stage(
-            contracts, assumptions, rules, first_month=first,
-            measured_mw=existing.level_mw).assign(
-            existing_level_mw=existing.level_mw,
-            existing_half_width_mw=existing.half_width_mw,
-            existing_level_month=str(first - 1))
+        tables["pipeline.csv"] = pipeline_table(*computed.large_loads,
+                                                computed.config.scenarios, run)
     if computed.large_load_cells is not None:
         contract_cells, assumption_cells = computed.large_load_cells
         tables["large_load_contracts.csv"] = contract_cells
         tables["large_load_assumptions.csv"] = assumption_cells
     return {name: csv_text(frame) for name, frame in tables.items()}
+
+
+def pipeline_table(contracts, assumptions, scenarios, run) -> pd.DataFrame:
+    """pipeline.csv of a zone run (`forecasting.zones.run.ZoneRun`) with large-load data: the
+    pipeline by stage of each of ``scenarios`` that has one, with the existing data-center
+    level its scenarios carry (module docstring). A many-zone run publishes its queue zones'
+    with this function too (`forecasting.many_zones.zone_tables`), so the two agree."""
+    rules = {s: PIPELINE_RULES[s] for s in scenarios if s in PIPELINE_RULES}
+    first = first_forecast_month(run.forecast)
+    existing = existing_data_center_load(run.decomposition, first_month=first)
+    return pipeline_by_stage(
+        contracts, assumptions, rules, first_month=first,
+        measured_mw=existing.level_mw).assign(
+        existing_level_mw=existing.level_mw,
+        existing_half_width_mw=existing.half_width_mw,
+        existing_level_month=str(first - 1))
