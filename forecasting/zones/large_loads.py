@@ -28,6 +28,15 @@ order, most committed first (the order the connection limit breaks a month's tie
 given in two cases is refused). Dominion's are ESA, CLOA and SELOA (`DOMINION_STAGES`); an
 ERCOT or another utility's queue keeps its own names (its study or agreement stages). They
 had been fixed to Dominion's three, which left any other zone's queue unreadable.
+
+A row is a stage total or one project, as the optional ``kind`` column says (`KINDS`, any
+case): ``total`` (the default, for an absent column or an empty cell) is a stage's total or a
+portfolio of many projects, whose realization is a share of its MW; ``campus`` is one project,
+built in full or not at all on each sample path, its stage's realization its chance
+(`pipeline_sampling`). Dominion publishes stage totals; a queue listing a few individual
+campuses (an ERCOT-style project list) had its realization applied as a share of each, an 80%
+band of about 89-200 MW for one 1,000 MW letter at utilization 0.5 that is in truth 0 or 500
+MW (fuzz 9a, D8). Any other ``kind`` is refused.
 """
 
 from __future__ import annotations
@@ -49,6 +58,12 @@ CONTRACT_COLUMNS = ("project", "stage", "contracted_mw", "as_of", "earliest_in_s
 ASSUMPTION_COLUMNS = ("parameter", "stage", "low", "mode", "high", "source", "confidence")
 #: free-text columns a planner may add to either file; never read
 NOTE_COLUMNS = ("notes", "note", "comment", "comments")
+#: a contract row's kinds (``kind`` column, compared lower-case; module docstring): a stage
+#: total or portfolio (the default), or one project built in full or not at all
+TOTAL, CAMPUS = "total", "campus"
+KINDS = (TOTAL, CAMPUS)
+#: the optional columns a contracts file may have besides a note (`known_columns`)
+CONTRACT_OPTIONAL = ("unit", "kind")
 #: the spellings taken for a contract's unit (compared lower-case)
 MW_SPELLINGS = ("mw", "megawatt", "megawatts")
 CONFIDENCE = ("T", "F", "U")
@@ -83,6 +98,7 @@ class Contract:
     stage: str
     contracted_mw: float
     earliest_in_service: pd.Period
+    kind: str = TOTAL  # `KINDS`: a stage total (a share of it realized) or one campus
 
 
 @dataclass(frozen=True)
@@ -132,14 +148,17 @@ def _require(file: str, cells: pd.DataFrame, columns) -> None:
             raise InputError(file, f"missing column (needs {', '.join(columns)})", field=col)
 
 
-def known_columns(required: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns a large-load file may have: its required ones, ``unit`` and a note."""
-    return (*required, "unit", *NOTE_COLUMNS)
+def known_columns(required: tuple[str, ...], optional: tuple[str, ...] = ("unit",)
+                  ) -> tuple[str, ...]:
+    """The columns a large-load file may have: its required ones, its optional ones (``unit``;
+    a contracts file's `CONTRACT_OPTIONAL`) and a note."""
+    return (*required, *optional, *NOTE_COLUMNS)
 
 
-def _refuse_unknown_columns(file: str, cells: pd.DataFrame, required) -> None:
+def _refuse_unknown_columns(file: str, cells: pd.DataFrame, required,
+                            optional: tuple[str, ...] = ("unit",)) -> None:
     """`InputError` naming the first column not in `known_columns` (module docstring)."""
-    known = known_columns(required)
+    known = known_columns(required, optional)
     for col in cells.columns:
         if col not in known:
             raise InputError(file, f"unknown column '{col}' (known: {', '.join(known)}): a "
@@ -153,6 +172,18 @@ def _contract_unit(file: str, rec: dict, row: int) -> None:
         found = f"'{rec['unit']}'" if rec["unit"] else "no unit"
         raise InputError(file, f"contracted_mw is in MW, not {found} (give the value in MW; "
                          "no unit is converted)", row=row, field="unit")
+
+
+def _kind(file: str, rec: dict, row: int) -> str:
+    """A contract's ``kind`` cell, lower-case (`KINDS`); empty is a stage total."""
+    kind = rec["kind"].lower()
+    if not kind:
+        return TOTAL
+    if kind not in KINDS:
+        raise InputError(file, f"kind must be {' or '.join(KINDS)}, not '{rec['kind']}' "
+                         f"({TOTAL}: a stage total, a share of it realized; {CAMPUS}: one "
+                         "project, built in full or not at all)", row=row, field="kind")
+    return kind
 
 
 def _cited(file: str, rec: dict, row: int) -> None:
@@ -205,7 +236,7 @@ def parse_contracts(
     zone's (`Assumptions.stages`). A file with its header only is an empty queue (everything
     connected or withdrawn): no contracts, not a mistake (`queue_size.warn_if_queue_empty`)."""
     _require(file, cells, CONTRACT_COLUMNS)
-    _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS)
+    _refuse_unknown_columns(file, cells, CONTRACT_COLUMNS, CONTRACT_OPTIONAL)
     seen: dict[str, tuple[str, int]] = {}
     out = []
     for i, rec in enumerate(cells.to_dict("records"), start=1):
@@ -227,6 +258,7 @@ def parse_contracts(
                              field="stage")
         if "unit" in cells.columns:
             _contract_unit(file, rec, i)
+        kind = _kind(file, rec, i) if "kind" in cells.columns else TOTAL
         mw = _number(file, rec["contracted_mw"], i, "contracted_mw")
         if mw < 0:
             raise InputError(file, f"negative MW: {rec['contracted_mw']}", row=i,
@@ -241,7 +273,7 @@ def parse_contracts(
         if history_start is not None and start < history_start:
             raise InputError(file, f"{rec['earliest_in_service']} is before the zone history "
                              f"starts ({history_start})", row=i, field="earliest_in_service")
-        out.append(Contract(project, rec["stage"], mw, start))
+        out.append(Contract(project, rec["stage"], mw, start, kind))
     return out
 
 

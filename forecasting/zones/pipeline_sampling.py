@@ -50,6 +50,26 @@ month added nothing to the forecast while pipeline.csv expected it); a contract 
 shorter delay puts inside the history is not yet connected on that path.
 
 A contract in service at or after the forecast's first month is sampled exactly as before.
+
+A campus (`large_loads.CAMPUS`: a row that is one project, not a stage total) is built in full
+or not at all on each path: its share in the sum above is 1 where U_i < r_{stage_i}(t), else
+0, U_i one uniform per campus per path from the caller's Generator (the same U_i in every
+month, so where a rule's share changes in a year, ``late_share``, a campus built at the lower
+share stays built at the higher). Its chance of being built is the share's mean, so its
+expected MW are the share rule's (the mean path and pipeline.csv do not change; without a
+binding connection limit the paths' mean is the same as for a total row); its band is 0 or
+its full load, where a share of it had given a narrow band around the share's mean (fuzz
+9a, D8: one 1,000 MW letter at utilization 0.5 showed 89-200 MW, in truth 0 or 500 MW).
+Delay, ramp and utilization stay drawn once per path for every contract, campus or total:
+they are the zone's conditions (how fast its utility connects, how its data centers draw),
+not one project's. The U_i are drawn only when some row is a campus, after every other
+draw, so a queue of totals draws exactly the stream it drew before.
+
+A campus's part taken as measured (f_i above) is in the history, so it is built: it is not
+drawn, and it keeps the mean path's share on every path, the share at which the level was
+judged to hold it (what pipeline.csv's note says), so only delay, ramp and utilization move
+the rest of its ramp. Its other 1 - f_i is built or not on U_i, from the forecast's first
+month; its expected MW are again the share rule's.
 """
 
 from __future__ import annotations
@@ -61,7 +81,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.existing_load import existing_data_center_load
-from forecasting.zones.large_loads import Assumptions, Contract
+from forecasting.zones.large_loads import CAMPUS, Assumptions, Contract
 
 
 @dataclass(frozen=True)
@@ -97,6 +117,20 @@ def _draw(dist, fixed, n, rng):
 
 #: MW below which a contract's reach by the history's end is none
 TOLERANCE_MW = 1e-6
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a contract's MW as the paths take it: ``fraction`` of its MW, in service
+    from ``start`` ((n,) months), realized at ``share`` ((n,) per path, before a rule's
+    ``late_share``); ``built``: None for a share of the MW (a total, or a campus's measured
+    part), else (n,) uniforms, the part built in full where below the share (a campus)."""
+
+    contract: Contract
+    fraction: float
+    start: np.ndarray
+    share: np.ndarray
+    built: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -139,16 +173,15 @@ def history_reach_mw(contracts: Sequence[Contract], assumptions: Assumptions,
     """Average MW the contracts in service before ``first_month`` reach by the month before
     it (the history's last) on the scenario's `mean_path`; 0 when none is."""
     path = mean_path(assumptions, rules)
-    parts = [(c, 1.0, np.array([c.earliest_in_service.ordinal + path.delay]))
-             for c in contracts]
-    first = min((int(s[0]) for _, _, s in parts), default=first_month.ordinal)
+    parts = [Part(c, 1.0, np.array([c.earliest_in_service.ordinal + path.delay]),
+                  np.array([path.shares[c.stage]])) for c in contracts]
+    first = min((int(p.start[0]) for p in parts), default=first_month.ordinal)
     if first >= first_month.ordinal:
         return 0.0
     timeline = pd.period_range(first_month - (first_month.ordinal - first), first_month - 1,
                                freq="M")
-    load = _ramped_load(parts, timeline,
-                        {s: np.array([v]) for s, v in path.shares.items()}, rules,
-                        np.array([path.ramp]), np.array([path.limit]))
+    load = _ramped_load(parts, timeline, rules, np.array([path.ramp]),
+                        np.array([path.limit]))
     return float(load[0, -1] * path.use)
 
 
@@ -192,7 +225,8 @@ def sample_new_load(
 ) -> np.ndarray:
     """(n, len(months)) average MW of new data-center load (module docstring);
     ``measured_mw``: the data-center load the history shows (`measured_data_center_mw`;
-    None: not known, so no contract dated inside the history is taken as measured)."""
+    None: not known, so no contract dated inside the history is taken as measured). A
+    campus is built or not on each path (module docstring)."""
     rules = rules or PipelineRules()
     a = assumptions
     delay = np.rint(_draw(a.delay_months, rules.delay_months, n, rng)).astype(int)
@@ -200,40 +234,50 @@ def sample_new_load(
     use = _draw(a.utilization, rules.utilization, n, rng)
     limit = a.connection_limit_mw_per_year.draw(n, rng) if rules.limit else np.full(n, np.inf)
     shares = {s: _draw(d, rules.fixed_share(s), n, rng) for s, d in a.realization.items()}
+    campuses = [i for i, c in enumerate(contracts) if c.kind == CAMPUS]
+    # last, and only for a campus: a queue of totals draws the stream it always drew
+    draws = rng.random((n, len(campuses))) if campuses else None
+    built = {i: draws[:, k] for k, i in enumerate(campuses)}
+    mean_shares = mean_path(a, rules).shares if campuses else {}
 
     measured = measured_shares(contracts, a, rules, first_month=months[0],
                                measured_mw=measured_mw)
-    parts = []  # (contract, share of its MW, (n,) in-service months)
-    for c, f in zip(contracts, measured, strict=True):
+    parts = []
+    for i, (c, f) in enumerate(zip(contracts, measured, strict=True)):
         start = c.earliest_in_service.ordinal + delay
-        if f > 0.0:  # in the measured load: on its own ramp
-            parts.append((c, f, start))
+        if f > 0.0:  # in the measured load: on its own ramp (a campus's is built)
+            share = np.full(n, mean_shares[c.stage]) if i in built else shares[c.stage]
+            parts.append(Part(c, f, start, share))
         if f < 1.0:  # not yet connected: from the forecast's first month
-            parts.append((c, 1.0 - f, np.maximum(start, months[0].ordinal)))
-    lead = max(0, months[0].ordinal - min((int(s.min()) for _, _, s in parts),
+            parts.append(Part(c, 1.0 - f, np.maximum(start, months[0].ordinal),
+                              shares[c.stage], built.get(i)))
+    lead = max(0, months[0].ordinal - min((int(p.start.min()) for p in parts),
                                           default=months[0].ordinal))
     timeline = pd.period_range(months[0] - lead, months[-1], freq="M") if lead else months
-    load = _ramped_load(parts, timeline, shares, rules, ramp, limit) * use[:, None]
+    load = _ramped_load(parts, timeline, rules, ramp, limit) * use[:, None]
     if lead:  # what was in service by the end of the history is in the history
         load = load[:, lead:] - load[:, lead - 1:lead]
     return load
 
 
-def _ramped_load(parts, timeline: pd.PeriodIndex, shares, rules, ramp, limit) -> np.ndarray:
+def _ramped_load(parts: Sequence[Part], timeline: pd.PeriodIndex, rules, ramp, limit
+                 ) -> np.ndarray:
     """(n, len(timeline)) MW connected and ramped by each month of ``timeline``, before
-    utilization (module docstring), from nothing connected before its first month;
-    ``parts``: (contract, share of its MW, (n,) in-service months)."""
+    utilization (module docstring), from nothing connected before its first month."""
     n, span = len(ramp), len(timeline)
     ordinal = np.asarray(timeline.asi8)
     available = np.zeros((n, span))
     years = np.asarray(timeline.year)
-    for c, part, start in parts:
-        share = np.broadcast_to(shares[c.stage][:, None], (n, span)).copy()
+    for p in parts:
+        c = p.contract
+        share = np.broadcast_to(p.share[:, None], (n, span)).copy()
         if c.stage in rules.late_share:
             first, late = rules.late_share[c.stage]
             share[:, years >= first] = late
-        on = ordinal[None, :] >= start[:, None]
-        available += c.contracted_mw * part * share * on
+        if p.built is not None:  # one campus: all of it or none, month by month
+            share = (p.built[:, None] < share).astype(float)
+        on = ordinal[None, :] >= p.start[:, None]
+        available += c.contracted_mw * p.fraction * share * on
 
     connected = np.zeros((n, span))
     step = limit / 12.0

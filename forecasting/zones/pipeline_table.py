@@ -35,7 +35,10 @@ from the forecast's first month (``in_service`` says that month when nothing is 
 ignored the stage's later contracts and the limit (a fuzzed zone's 5,800 MW of letters of
 intent "at full ramp by 2029-11" at 1,200 MW a year, which the forecast reached around 2035).
 A stage expecting no load has no ``full_ramp_by``; one the limit cannot connect by
-`FULL_RAMP_CAP` says so in ``note``.
+`FULL_RAMP_CAP` says so in ``note``. A stage holding campuses (contracts.csv ``kind``
+``campus``: one project each) says in ``note`` that each is built in full or not at all on a
+path, the realization its chance (`pipeline_sampling`): its expected MW are the same, its
+band is not a share's.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from forecasting.zones.large_loads import LAST_YEAR, Assumptions, Contract
+from forecasting.zones.large_loads import CAMPUS, LAST_YEAR, Assumptions, Contract
 from forecasting.zones.pipeline_sampling import (
     PipelineRules,
     history_reach_mw,
@@ -88,6 +91,8 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 year, late = rule.late_share[stage]
                 notes.append(f"{share:g} before {year}, {late:g} from {year}")
                 share = late
+            if campuses := sum(c.kind == CAMPUS for c in mine):
+                notes.append(_campus_note(campuses, len(mine)))
             contracted = sum(c.contracted_mw for c in mine)
             earliest = min(c.earliest_in_service for c in mine)
             in_service = earliest + delay
@@ -113,6 +118,19 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 "connection_limit_mw_per_year": limit if math.isfinite(limit) else None,
             })
     return pd.DataFrame(rows, columns=PIPELINE_COLUMNS)
+
+
+def _campus_note(campuses: int, contracts: int) -> str:
+    """A stage's note on its campuses (module docstring)."""
+    many = campuses > 1
+    if campuses == contracts:
+        which = f"its {contracts} contracts are campuses" if many else \
+            "its contract is one campus"
+    else:
+        which = f"{campuses} of its {contracts} contracts " + \
+            ("are campuses" if many else "is a campus")
+    return (f"{which}, {'each ' if many else ''}built in full or not at all on a path (the "
+            "realization is its chance; the same expected MW)")
 
 
 def first_forecast_month(forecast: pd.DataFrame) -> pd.Period:
