@@ -9,7 +9,8 @@ complete years (`weather_years` of the load without Y's hours; at least two):
   share of its year over W'), so the level is Y's and the month-to-month weather is not;
   data-center load D_{Y,m} = the decomposition's month (flat over the hours);
 - the weather-year peaks: `season_peak_by_weather` over Y's season months (one per year of
-  W'), their median (the 50/50) and 90th percentile (the 90/10), as the forecast computes them;
+  W'), their median (the 50/50) and the 90/10 of `peak_quantiles.predictive_peak` (the next
+  season's 90th percentile given them), as the forecast computes them;
 - the actual: Y's largest evidence hour of the season (summer June-September, winter its
   December, January and February).
 
@@ -24,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.history import period_table
+from forecasting.zones.peak_quantiles import predictive_peak
 from forecasting.zones.weather_years import (
     LOCAL_TZ,
     SEASONS,
@@ -36,11 +38,13 @@ PEAK_CHECK_COLUMNS = ["year", "season", "weather_years", "actual_mw", "peak_50_5
 
 
 def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LOCAL_TZ,
-                   anomaly: bool = True) -> pd.DataFrame:
+                   anomaly: bool = True, detail: bool = False) -> pd.DataFrame:
     """One row per (complete year, season) of ``load`` (UTC hourly MW, NaN = no evidence),
     ``dc_monthly`` the data-center average MW per month Period (missing = 0). ``anomaly=False``
     gives the weather years their shapes alone (the method before the monthly anomaly; for the
-    benchmark's comparison)."""
+    benchmark's comparison); ``detail`` adds, for the benchmark, the 90th percentile of the
+    weather-year peaks themselves (``sample_90_10_mw``) and the sd of their logs
+    (``log_sd``, NaN with one)."""
     dc = dc_monthly.reindex(period_table(load, "M").index).fillna(0.0)
     every = weather_years(load, dc, timezone=timezone)
     years = load.index.year
@@ -56,10 +60,13 @@ def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LO
             peaks = season_peak_by_weather(others, months, base, dc.reindex(months).to_numpy(),
                                            0.0, anomaly=anomaly)
             actual = float(load[(years == year) & np.isin(load.index.month, season_months)].max())
-            p50, p90 = float(np.median(peaks)), float(np.quantile(peaks, 0.9))
+            p50, p90 = float(np.median(peaks)), predictive_peak(peaks, season, 0.9)
             rows.append({"year": int(year), "season": season, "weather_years": len(peaks),
                          "actual_mw": actual, "peak_50_50_mw": p50, "peak_90_10_mw": p90,
                          "above_50_50": actual > p50, "above_90_10": actual > p90,
                          "below": int((peaks < actual).sum()),
-                         "equal": int((peaks == actual).sum())})
-    return pd.DataFrame(rows, columns=PEAK_CHECK_COLUMNS)
+                         "equal": int((peaks == actual).sum()),
+                         "sample_90_10_mw": float(np.quantile(peaks, 0.9)),
+                         "log_sd": float(np.std(np.log(peaks), ddof=1))})
+    columns = PEAK_CHECK_COLUMNS + (["sample_90_10_mw", "log_sd"] if detail else [])
+    return pd.DataFrame(rows, columns=columns)

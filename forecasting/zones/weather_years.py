@@ -24,8 +24,11 @@ data-center load. Its peak is max_k x(k); each sample path draws one weather yea
 forecast year from the caller's Generator, so each year's peak has a distribution from
 weather and growth together. A month's peak (`monthly_peaks`) takes B the path's own monthly
 base, whose noise already holds the month-to-month weather of the energy backtest, so g is
-not applied again. `seasonal_peaks` separates them: the 50/50 and 90/10 peaks are the median
-and 90th percentile over the weather years at the median growth path, whose B is a typical
+not applied again. `seasonal_peaks` separates them: the 50/50 is the median over the weather
+years at the median growth path, and the 90/10 (and the weather P05 / P95) the next season's
+percentile given those weather years' peaks (`peak_quantiles.predictive_peak`: wider where
+the years are few; the 90th percentile of a few years themselves had been topped in a
+quarter of held-out seasons, fuzz 11a D2), the median growth path's B being a typical
 month, so there each weather year's month has the base B g_{w,m} (a hot summer's higher
 average and its sharper peak hours together). Without g the weather years differed only in
 their peak-to-average shapes, and the 90/10 was exceeded in more held-out seasons than it
@@ -51,11 +54,11 @@ declining zone's 2026 annual peak P50 (1,709 MW) above the 90/10 of both its sea
 and 1,462) and above its 2025 value while its energy fell 7.6%. It is the largest hour of
 the path's year at its typical base under the weather year the path drew for that year,
 each month m at B_typ g_{w,m}: at the median level it is the larger of that weather year's
-summer and winter peaks (or a shoulder month's, which seldom peaks), so its P50 sits at or
-above the larger 50/50 and, with five weather years or more drawn alike and no growth
-spread, at or below the larger 90/10 (at most a fifth of five or more weather years lie
-above either 90/10, so at least three fifths lie under both); its P90 and P95 add growth to
-the weather band. It is never below the path's average load of the year, and never below
+summer and winter peaks (or a shoulder month's, which seldom peaks). Its P50 is not always
+at or above the larger 50/50 by itself (the paths' mixture of a few whole weather years with
+growth can put its median below the middle year's: fuzz 11a D1), so the zone run raises
+the year's paths to it (`annual_peak_floor`); its P90 and P95 add growth to the weather
+band. It is never below the path's average load of the year, and never below
 an hour already measured in a month of the year partly in the history. The monthly peaks
 stay as they were, so a month's P95, which carries that month's own energy error, can sit
 above the annual P95.
@@ -113,6 +116,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.zones.history import COMPLETE, hours_in, period_labels, period_table
+from forecasting.zones.peak_quantiles import predictive_peak
 
 SLOTS = 744  # hours in the longest month
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
@@ -432,9 +436,10 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
             growth = growth_band(by_path, p50, measured)
             rows.append({
                 "scenario": scenario, "year": int(year), "season": season,
-                "peak_50_50_mw": p50, "peak_90_10_mw": float(np.quantile(by_weather, 0.9)),
-                "weather_p05_mw": float(np.quantile(by_weather, 0.05)),
-                "weather_p95_mw": float(np.quantile(by_weather, 0.95)),
+                "peak_50_50_mw": p50,
+                "peak_90_10_mw": max(predictive_peak(forecast, season, 0.9), measured),
+                "weather_p05_mw": max(predictive_peak(forecast, season, 0.05), measured),
+                "weather_p95_mw": max(predictive_peak(forecast, season, 0.95), measured),
                 "growth_p10_mw": growth[0], "growth_p90_mw": growth[1],
                 "weather_year_50_50": int(wy.years[w50]),
             })

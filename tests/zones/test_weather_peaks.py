@@ -3,10 +3,12 @@ hours, and never count growth between years as weather (`weather_years.WeatherYe
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forecasting.zones.peak_check import held_out_peaks
+from forecasting.zones.peak_quantiles import predictive_peak
 from forecasting.zones.weather_years import seasonal_peaks, weather_years
 
 HOURS = pd.date_range("2010-01-01", "2014-12-31 23:00", freq="h", tz="UTC")
@@ -42,7 +44,10 @@ def test_a_hotter_july_in_one_year_widens_the_summer_90_10():
     assert summer["weather_p95_mw"] >= summer["peak_90_10_mw"]
     flat = peaks_at_typical_month(weather_years(daily_load(np.ones((5, 12))),
                                                 NO_DATA_CENTER))
-    assert flat.loc["summer", "peak_90_10_mw"] == flat.loc["summer", "peak_50_50_mw"]
+    # five alike summers leave only the prior's weather spread (`peak_quantiles`), narrower
+    flat_ratio = flat.loc["summer", "peak_90_10_mw"] / flat.loc["summer", "peak_50_50_mw"]
+    assert flat_ratio == pytest.approx(predictive_peak(np.ones(5), "summer", 0.9))
+    assert 1.0 < flat_ratio < summer["peak_90_10_mw"] / summer["peak_50_50_mw"]
 
 
 @settings(max_examples=25, deadline=None)
@@ -50,12 +55,14 @@ def test_a_hotter_july_in_one_year_widens_the_summer_90_10():
        season=st.lists(st.floats(0.7, 1.4), min_size=12, max_size=12))
 def test_growth_between_years_is_not_weather(growth, season):
     """Years that differ only by their level (and share one seasonal pattern) have no anomaly,
-    so the 50/50 and 90/10 coincide; any anomalies average 1 over the years."""
+    so their summers are alike and the 90/10 is the 50/50 widened by the prior's weather
+    spread alone, as for identical years (`peak_quantiles`); any anomalies average 1."""
     scale = np.outer(growth, season)
     wy = weather_years(daily_load(scale), NO_DATA_CENTER)
     np.testing.assert_allclose(wy.anomaly, 1.0, rtol=1e-9)
     summer = peaks_at_typical_month(wy).loc["summer"]
-    assert np.isclose(summer["peak_90_10_mw"], summer["peak_50_50_mw"], rtol=1e-9)
+    assert np.isclose(summer["peak_90_10_mw"] / summer["peak_50_50_mw"],
+                      predictive_peak(np.ones(5), "summer", 0.9), rtol=1e-9)
 
 
 @settings(max_examples=25, deadline=None)
