@@ -88,6 +88,7 @@ from forecasting.models.year_on_year_trend import YearOnYearTrend
 from forecasting.paths import display_path
 from forecasting.seeds import rng_for
 from forecasting.series.read import RawSeries
+from forecasting.zones.annual_peak_floor import at_least_season_50_50
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
 from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig
@@ -468,10 +469,13 @@ def run_zone(
         annual = dict(zip(COMPONENTS, annual_peaks(
             wy, months, s_base_mw, dc_mw, amplitude, weather,
             average=energy["total"] * 1000.0 / hours_in(months)), strict=True))
+        season_peaks = seasonal_peaks(wy, months, s_base_mw, dc_mw, amplitude, scenario)
+        annual["total"] = at_least_season_50_50(annual["total"], np.unique(months.year),
+                                                season_peaks)  # a year tops its seasons
         paths[scenario] = {"energy_gwh": energy, "peak_mw": peak, "annual_peak_mw": annual,
                            "new_data_center_gwh": new_gwh}
         frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual))
-        peaks.append(seasonal_peaks(wy, months, s_base_mw, dc_mw, amplitude, scenario))
+        peaks.append(season_peaks)
         profiles.append(hourly_profile(wy, months, s_base_mw, dc_mw, amplitude, weather,
                                        year=config.profile_year, scenario=scenario))
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_TABLE_COLUMNS]
