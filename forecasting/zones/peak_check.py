@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import period_table
+from forecasting.zones.history import UTC, period_table
 from forecasting.zones.weather_years import (
     LOCAL_TZ,
     SEASONS,
@@ -36,17 +36,19 @@ PEAK_CHECK_COLUMNS = ["year", "season", "weather_years", "actual_mw", "peak_50_5
 
 
 def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LOCAL_TZ,
-                   anomaly: bool = True) -> pd.DataFrame:
+                   anomaly: bool = True, clock: str = UTC) -> pd.DataFrame:
     """One row per (complete year, season) of ``load`` (UTC hourly MW, NaN = no evidence),
     ``dc_monthly`` the data-center average MW per month Period (missing = 0). ``anomaly=False``
     gives the weather years their shapes alone (the method before the monthly anomaly; for the
-    benchmark's comparison)."""
-    dc = dc_monthly.reindex(period_table(load, "M").index).fillna(0.0)
-    every = weather_years(load, dc, timezone=timezone)
-    years = load.index.year
+    benchmark's comparison). Years, seasons and months are on ``clock`` (the zone's; UTC by
+    default, `history.period_labels`)."""
+    dc = dc_monthly.reindex(period_table(load, "M", clock).index).fillna(0.0)
+    every = weather_years(load, dc, timezone=timezone, clock=clock)
+    local = load.index.tz_convert(clock)
+    years = local.year
     rows = []
     for i, year in enumerate(every.years):
-        others = weather_years(load.where(years != year), dc, timezone=timezone)
+        others = weather_years(load.where(years != year), dc, timezone=timezone, clock=clock)
         if len(others.years) < 2:
             continue
         level = float(every.average[i].mean())
@@ -55,7 +57,7 @@ def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LO
             base = level * others.usual_share[months.month - 1]
             peaks = season_peak_by_weather(others, months, base, dc.reindex(months).to_numpy(),
                                            0.0, anomaly=anomaly)
-            actual = float(load[(years == year) & np.isin(load.index.month, season_months)].max())
+            actual = float(load[(years == year) & np.isin(local.month, season_months)].max())
             p50, p90 = float(np.median(peaks)), float(np.quantile(peaks, 0.9))
             rows.append({"year": int(year), "season": season, "weather_years": len(peaks),
                          "actual_mw": actual, "peak_50_50_mw": p50, "peak_90_10_mw": p90,
