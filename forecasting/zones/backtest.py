@@ -107,12 +107,14 @@ def model_name(alias: str) -> str:
 
 def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
     """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere; months on
-    the history's clock (`history.period_labels`)."""
-    table = period_table(history.load, "M", history.clock)
+    the history's clock (`history.period_labels`; UTC for anything with a ``load`` and no
+    ``clock``)."""
+    clock = getattr(history, "clock", UTC)
+    table = period_table(history.load, "M", clock)
     index = pd.period_range(table.index[0], table.index[-1], freq="M")
     table = table.reindex(index)
     complete = table["complete"].fillna(False).astype(bool).to_numpy()
-    hours = hours_in(index, history.clock)
+    hours = hours_in(index, clock)
     energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
     peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
     return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),

@@ -234,11 +234,20 @@ def _check_reference_years(table: pd.DataFrame, years: tuple[int, int] | None) -
                                f"({held})")
 
 
+def months_before(history: ZoneHistory, window: pd.PeriodIndex) -> pd.DataFrame:
+    """The history's monthly `period_table` before ``window``, from its first complete month:
+    incomplete months before any complete one are where the history starts (on a local
+    clock a file beginning at midnight UTC has a first month of a few evening hours)."""
+    table = period_table(history.load, "M", history.clock)
+    before = table.loc[:window[0] - 1]
+    complete = np.flatnonzero(before["complete"].to_numpy())
+    return before.iloc[complete[0]:] if len(complete) else before.iloc[:0]
+
+
 def window_break(history: ZoneHistory, window: pd.PeriodIndex) -> str:
     """Why the modelling window starts where it does: the incomplete month or long gap just
     before it (for the message of a window too short to model)."""
-    table = period_table(history.load, "M", history.clock)
-    before = table.loc[:window[0] - 1]
+    before = months_before(history, window)
     if before.empty:
         return "the history starts there"
     month = before.index[-1]
@@ -254,8 +263,7 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     """Why a modelling window shorter than `need` complete months cannot be modelled: the
     incomplete month it starts after (`window_break`), and the complete months before that
     month, which are not used (the models take the latest months, unbroken)."""
-    table = period_table(history.load, "M", history.clock)
-    before = table.loc[:window[0] - 1]
+    before = months_before(history, window)
     head = f"only {len(window)} complete months to model ({window[0]}..{window[-1]}, "
     if before.empty:
         return (f"{head}the whole history); a zone needs at least {need} in a row up to the "
