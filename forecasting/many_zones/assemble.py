@@ -69,7 +69,7 @@ from forecasting.many_zones.published_backtest import (
     published_scores,
 )
 from forecasting.many_zones.zone_tables import published_zone_tables
-from forecasting.zones.history import hours_in
+from forecasting.zones.history import UTC, hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
 from forecasting.zones.weather_years import PEAKS_COLUMNS
@@ -151,7 +151,7 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     frames = []
     for i, node in enumerate(alive.nodes):
         energy = {"total": node_total[i], "base": node_base[i], "data_center": node_dc[i]}
-        frames.append(_energy_rows(node, period_index, energy))
+        frames.append(_energy_rows(node, period_index, energy, node_clock(by_node, node)))
         result = by_node.get(node)
         if node in peak_paths:
             frames.append(_peak_rows(node, peak_paths[node], annual_paths[node],
@@ -196,10 +196,10 @@ def large_load_added(leaves: Sequence[str], by_node: dict, new: dict,
     if not years:
         return {}
     cols = np.asarray(months.year) == years[-1]
-    hours = hours_in(months)[cols].sum()
     out = {}
     for leaf in leaves:
         if leaf in new and by_node[leaf].data_center_known:
+            hours = hours_in(months, by_node[leaf].clock)[cols].sum()
             mw = new[leaf][:, cols].sum(axis=1) * 1000.0 / hours
             p10, p50, p90 = (round(float(v), 4) for v in np.quantile(mw, (0.1, 0.5, 0.9)))
             out[leaf] = {"year": int(years[-1]), "avg_mw_p10": p10, "avg_mw_p50": p50,
@@ -220,17 +220,19 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
     made without them; a task cache runs an older dcload's again, `NodeResult`) keeps its
     own rows and takes no part; a total whose own run failed takes its children's summed.
     The season peaks are placed beside each node's published annual peak P50 (from its own
-    annual P50, when the annual rule ran on the zone runs' own annual peaks)."""
-    hours = hours_in(months) / 1000.0
+    annual P50, when the annual rule ran on the zone runs' own annual peaks). A node's
+    average MW is its energy over its months' hours on its clock (`node_clock`)."""
     index = {node: i for i, node in enumerate(alive.nodes)}
-    average = {node: {c: energy[c][i] / hours for c in energy} for node, i in index.items()}
-    under = {node: new[i] / hours for node, i in index.items()}
+    clock = {node: node_clock(by_node, node) for node in alive.nodes}
+    gwh = {node: hours_in(months, clock[node]) / 1000.0 for node in alive.nodes}
+    average = {node: {c: energy[c][i] / gwh[node] for c in energy} for node, i in index.items()}
+    under = {node: new[i] / gwh[node] for node, i in index.items()}
     own, own_new, peaks, annual_peaks, seasons = {}, {}, {}, {}, {}
     measured = {node: by_node[node].measured_peaks or {} for node in ran}
     floor = {node: np.asarray([m.get(str(p), -np.inf) for p in months])
              for node, m in measured.items()}
     for node in ran:
-        result, paths = by_node[node], cut[node]
+        result, paths, hours = by_node[node], cut[node], gwh[node]
         own[node] = {"base": paths["base"] / hours, "data_center": paths["data_center"] / hours,
                      "total": (paths["base"] + paths["data_center"]) / hours}
         own_new[node] = paths.get("new_data_center", np.zeros_like(paths["base"])) / hours
@@ -245,13 +247,14 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
             seasons[node] = result.season_peaks
     paths = coherent_peak_paths(alive, peaks, own, own_new, average, under, floor)
     if set(annual_peaks) == set(peaks):
-        def yearly(values):
-            return _annual_average(values, months, years)
+        def yearly(values, node):
+            return _annual_average(values, months, years, clock=clock[node])
         annual = coherent_peak_paths(
-            alive, annual_peaks, {n: {c: yearly(v) for c, v in o.items()} for n, o in own.items()},
-            {n: yearly(v) for n, v in own_new.items()},
-            {n: {c: yearly(v) for c, v in a.items()} for n, a in average.items()},
-            {n: yearly(v) for n, v in under.items()},
+            alive, annual_peaks,
+            {n: {c: yearly(v, n) for c, v in o.items()} for n, o in own.items()},
+            {n: yearly(v, n) for n, v in own_new.items()},
+            {n: {c: yearly(v, n) for c, v in a.items()} for n, a in average.items()},
+            {n: yearly(v, n) for n, v in under.items()},
             {n: _annual_average(f[None, :], months, years, largest=True)[0]
              for n, f in floor.items()})
         # a year's data-center peak is at least each of its months' on the same path (a
@@ -275,6 +278,13 @@ def _coherent_peaks(alive: Hierarchy, by_node: dict, ran: Sequence[str], cut: di
     return paths, annual, season_peaks
 
 
+def node_clock(by_node: dict, node: str) -> str:
+    """The clock of a node's months (its result's, `NodeResult.clock`; UTC for a node with
+    no result)."""
+    result = by_node.get(node)
+    return UTC if result is None else result.clock
+
+
 def _annual_p50(paths: dict[str, np.ndarray], years: Sequence[int]) -> dict[int, float]:
     """year -> the P50 of a node's annual total peak paths (n, ``years``)."""
     return {int(y): float(v) for y, v in zip(years, np.median(paths["total"], axis=0),
@@ -282,11 +292,11 @@ def _annual_p50(paths: dict[str, np.ndarray], years: Sequence[int]) -> dict[int,
 
 
 def _annual_average(values: np.ndarray, months: pd.PeriodIndex, years: Sequence[int], *,
-                    largest: bool = False) -> np.ndarray:
+                    largest: bool = False, clock: str = UTC) -> np.ndarray:
     """(n, len(years)): each year's hour-weighted average of monthly MW ``values`` (n,
-    months), or with ``largest`` its largest month."""
+    months; hours on ``clock``), or with ``largest`` its largest month."""
     month_years = np.asarray(months.year)
-    hours = hours_in(months)
+    hours = hours_in(months, clock)
     out = np.zeros((values.shape[0], len(years)))
     for j, year in enumerate(years):
         cols = month_years == year
@@ -379,10 +389,13 @@ def _quantile_rows(values, periods, region, component, metric) -> pd.DataFrame:
     return pd.DataFrame(columns)  # at once: a column at a time is most of a run's assembly
 
 
-def _energy_rows(node: str, months: pd.PeriodIndex, energy: dict) -> pd.DataFrame:
+def _energy_rows(node: str, months: pd.PeriodIndex, energy: dict, clock: str = UTC
+                 ) -> pd.DataFrame:
+    """A node's energy_gwh and avg_mw rows: average MW over its months' hours on its
+    ``clock``."""
     years = np.asarray(months.year)
     labels = full_years(months)  # no annual row for a year forecast only in part
-    hours = np.asarray(months.days_in_month, dtype=float) * 24.0
+    hours = hours_in(months, clock)
     rows = []
     for component, paths in energy.items():
         annual = np.stack([paths[:, years == y].sum(axis=1) for y in labels], axis=1)

@@ -131,6 +131,9 @@ class NodeResult:
     # field (`FileMistake`): the run stops on it, exit 2 (a cached result never has one)
     zone_tables: dict | None = None   # a zone's data-center tables (`zone_tables`)
     seconds: float = 0.0
+    clock: str = "UTC"   # the clock of its months and years: its zone run's ``timezone``
+    # (`forecasting.zones.history.period_labels`), so its average MW is its energy over
+    # its own months' hours
 
     def __setstate__(self, state: dict) -> None:
         """Unpickling (a worker's result, a task cache's entry): a result that ran but was
@@ -159,7 +162,7 @@ def run_node(task: NodeTask) -> NodeResult:
         result = _run(task, notes)
     except FileMistake as mistake:  # the user's to fix: the run stops on it (module docstring)
         result = NodeResult(task.node, task.level, ok=False, reason=str(mistake.error),
-                            input_error=mistake.error)
+                            input_error=mistake.error, clock=node_clock(task))
     except Exception as exc:  # noqa: BLE001 - one zone's data or fit must not stop the grid
         reason = " ".join(str(exc).split()) or type(exc).__name__
         setting = ""
@@ -172,7 +175,8 @@ def run_node(task: NodeTask) -> NodeResult:
             reason = f"{setting}: {reason}"
         elif not isinstance(exc, InputError):
             reason = f"{type(exc).__name__}: {reason}"
-        result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting)
+        result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting,
+                            clock=node_clock(task))
     return _timed(result, time.perf_counter() - start, tuple(notes))
 
 
@@ -243,6 +247,17 @@ def _timed(result: NodeResult, seconds: float, notes: tuple[str, ...]) -> NodeRe
                          "input_warnings": notes})
 
 
+#: a node's clock when its settings give none: the zone default (`ZoneConfig.timezone`)
+DEFAULT_CLOCK = ZoneConfig.model_fields["timezone"].default
+
+
+def node_clock(task: NodeTask) -> str:
+    """The clock of the node's months and years: its settings' ``timezone`` (the plan gives
+    each node its own, `forecasting.many_zones.plan.node_settings`), else the zone default,
+    as its zone run takes it."""
+    return task.settings.timezone or DEFAULT_CLOCK
+
+
 def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     """The node's result; a zone's reading warnings are added to ``notes`` as soon as its
     files are read, so that they reach the run even when the zone then fails."""
@@ -252,7 +267,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
             raws = task.read(list(task.files))
         notes.extend(local_clock_warnings(raws, config=True))
         with _file_mistakes():
-            history = build_history(raws)
+            history = build_history(raws, node_clock(task))
         loads, quality = {task.node: history.load}, history.quality()
     else:  # a total: only the loads are kept (a top holds every zone's hours)
         loads = {leaf: build_history(task.read([path])).load
@@ -314,8 +329,8 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),
         history=history.assign(region=task.node),
-        coincidence=_coincidence(task, loads, total),
-        year_peaks=period_table(total, "Y")[["peak_mw", "complete"]],
+        coincidence=_coincidence(task, loads, total, config.timezone),
+        year_peaks=period_table(total, "Y", config.timezone)[["peak_mw", "complete"]],
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
@@ -324,6 +339,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         zone_tables=(zone_tables_of(run, large, task.large_loads, scenario,
                                     estimated=config.data_center != "none")
                      if task.leaves == (task.node,) else None),
+        clock=config.timezone,
     )
 
 
@@ -337,12 +353,14 @@ def _sum(loads: list[pd.Series]) -> pd.Series:
     return frame.sum(axis=1, min_count=frame.shape[1]).rename("mw")
 
 
-def _coincidence(task: NodeTask, loads: dict, total: pd.Series) -> pd.DataFrame | None:
+def _coincidence(task: NodeTask, loads: dict, total: pd.Series, clock: str
+                 ) -> pd.DataFrame | None:
+    """coincidence.csv's rows of a total, its years and its children's on its ``clock``."""
     if not task.children:
         return None
-    child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y")
+    child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y", clock)
                    for child, leaves in task.children}
-    return coincidence_rows(task.node, period_table(total, "Y"), child_peaks)
+    return coincidence_rows(task.node, period_table(total, "Y", clock), child_peaks)
 
 
 def coincidence_rows(node: str, years: pd.DataFrame,

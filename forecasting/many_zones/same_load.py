@@ -58,5 +58,5 @@ def taken_from_below(task: NodeTask, below: NodeResult) -> NodeResult:
         errors=below.errors.rename(task.node), **named,
         coincidence=None if years is None else coincidence_rows(task.node, years,
                                                                 {child: years}),
-        year_peaks=years, data_center_known=False,
+        year_peaks=years, data_center_known=False, clock=below.clock,
         data_center_estimated=task.settings.data_center != "none")

@@ -88,7 +88,7 @@ from forecasting.zones.base_plus_data_center import (
     Splitter,
     load_known_at,
 )
-from forecasting.zones.history import ZoneHistory, hours_in, period_table
+from forecasting.zones.history import UTC, ZoneHistory, hours_in, period_labels, period_table
 from forecasting.zones.month_length import standard_month
 from forecasting.zones.weather_years import annual_peaks, monthly_peaks, weather_years
 
@@ -106,12 +106,15 @@ def model_name(alias: str) -> str:
 
 
 def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
-    """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere."""
-    table = period_table(history.load, "M")
+    """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere; months on
+    the history's clock (`history.period_labels`; UTC for anything with a ``load`` and no
+    ``clock``)."""
+    clock = getattr(history, "clock", UTC)
+    table = period_table(history.load, "M", clock)
     index = pd.period_range(table.index[0], table.index[-1], freq="M")
     table = table.reindex(index)
     complete = table["complete"].fillna(False).astype(bool).to_numpy()
-    hours = hours_in(index)
+    hours = hours_in(index, clock)
     energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
     peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
     return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),
@@ -278,15 +281,16 @@ class WeatherPeaks:
 
 
 def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
-                  seed: int, decomposition: OriginDecomposition | None = None
-                  ) -> WeatherPeaks:
+                  seed: int, decomposition: OriginDecomposition | None = None,
+                  clock: str = UTC) -> WeatherPeaks:
     """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
     peaks, from what was known at each origin: `selected`'s monthly energy paths as average
     MW, times the hourly shape of a weather year drawn per path and forecast year
     (`weather_years.monthly_peaks`) among the complete years that ended by the origin; and,
     from each December origin, the annual peaks as the forecast publishes them
     (`weather_years.annual_peaks`: the largest hour of the year at the path's typical base,
-    under the same weather years), not the largest of twelve noisy monthly peaks.
+    under the same weather years), not the largest of twelve noisy monthly peaks. Months
+    and years on ``clock`` (the zone's).
 
     The weather years (their shapes and each month's usual share of the year) are those of
     the hourly load up to the origin's last hour. Without `decomposition` (a zone without a
@@ -305,10 +309,10 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         trend = None
         if decomposition is not None:
             wy = _weather_years_of(decomposition.known_load(origin),
-                                   decomposition.data_center(origin))
+                                   decomposition.data_center(origin), clock)
             trend = decomposition.trend(origin)
         else:
-            wy = _weather_years_of(load_known_at(hourly, origin), None)
+            wy = _weather_years_of(load_known_at(hourly, origin, clock), None, clock)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
         if not len(known):
@@ -316,7 +320,7 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         e = energy.paths[("selected", label)]
         n, span = e.shape
         months = pd.period_range(origin + 1, periods=span, freq="M")
-        avg = e * 1000.0 / hours_in(months)
+        avg = e * 1000.0 / hours_in(months, clock)
         dc = np.zeros_like(avg)
         if trend is not None:
             dc = np.minimum(trend.mean_path(span)[None, :], np.maximum(avg, 0.0))
@@ -337,13 +341,13 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
     return WeatherPeaks(monthly=monthly, annual=annual)
 
 
-def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None):
-    months = pd.period_range(hourly.index[0].tz_localize(None).to_period("M"),
-                             hourly.index[-1].tz_localize(None).to_period("M"), freq="M")
+def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None, clock: str = UTC):
+    ends = period_labels(hourly.index[[0, -1]], "M", clock)
+    months = pd.period_range(ends[0], ends[1], freq="M")
     dc = pd.Series(0.0, index=months)
     if dc_monthly is not None:
         dc = dc_monthly.reindex(months).fillna(0.0)
-    return weather_years(hourly, dc)
+    return weather_years(hourly, dc, clock=clock)
 
 
 @dataclass(frozen=True)
@@ -372,14 +376,16 @@ def load_backtest(
     widening: str = "stretch",
     hourly: pd.Series | None = None,
     split: Splitter | None = None,
+    clock: str = UTC,
 ) -> LoadBacktest:
-    """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly)."""
+    """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly),
+    months of ``hourly`` on ``clock`` (the zone's: `history.period_labels`)."""
     span = max(horizon, 12 * annual_horizon)
     first = None if first_origin is None else pd.Period(first_origin, "M")
     options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
                    seed=seed)
     forecasts, summaries, failures, choices, results = [], [], [], {}, {}
-    decomposition = (OriginDecomposition(hourly, split)
+    decomposition = (OriginDecomposition(hourly, split, clock)
                      if split is not None and hourly is not None else None)
     for kind, series in series_by_kind.items():
         models = candidates
@@ -392,7 +398,8 @@ def load_backtest(
                              widening=widening, limits=True, season=12, history=series)
         annual_peaks_of = None
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
-            made = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition)
+            made = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition,
+                                 clock)
             ours, annual_peaks_of = made.monthly, made.annual
         extra = {a: f for a, f in peers.items() if a not in models}
         theirs = _backtest(series, extra, **options) if extra else None

@@ -25,7 +25,7 @@ import pandas as pd
 
 from forecasting.models.base import Model
 from forecasting.models.year_on_year_trend import YearOnYearTrend
-from forecasting.zones.history import hours_in
+from forecasting.zones.history import UTC, hours_in, period_start
 
 #: (hourly load known at an origin) -> monthly frame with ``data_center_mw`` (average MW per
 #: month Period), e.g. `forecasting.zones.decomposition.decompose`'s monthly frame
@@ -33,22 +33,24 @@ Splitter = Callable[[pd.Series], pd.DataFrame]
 
 
 
-def load_known_at(hourly: pd.Series, origin: pd.Period) -> pd.Series:
-    """``hourly`` (UTC) up to the last hour of the month ``origin``: what was known then."""
-    return hourly[hourly.index < (origin + 1).start_time.tz_localize("UTC")]
+def load_known_at(hourly: pd.Series, origin: pd.Period, clock: str = UTC) -> pd.Series:
+    """``hourly`` (UTC) up to the last hour of the month ``origin`` on ``clock``: what was
+    known then."""
+    return hourly[hourly.index < period_start(origin + 1, clock)]
 
 class OriginDecomposition:
     """The data-center load as the decomposition measures it from the load known at an
-    origin (hourly UTC MW, NaN = no evidence)."""
+    origin (hourly UTC MW, NaN = no evidence), months on ``clock`` (the zone's)."""
 
-    def __init__(self, hourly: pd.Series, split: Splitter) -> None:
+    def __init__(self, hourly: pd.Series, split: Splitter, clock: str = UTC) -> None:
         self.hourly = hourly
         self.split = split
+        self.clock = clock
         self._cache: dict[pd.Period, pd.Series | None] = {}
 
     def known_load(self, origin: pd.Period) -> pd.Series:
         """The hourly load up to the last hour of the month ``origin``."""
-        return load_known_at(self.hourly, origin)
+        return load_known_at(self.hourly, origin, self.clock)
 
     def data_center(self, origin: pd.Period) -> pd.Series | None:
         """Monthly data-center average MW of the complete months up to ``origin``; None when
@@ -93,7 +95,8 @@ class BasePlusDataCenter(Model):
             self.inner.fit(series)
             return self
         dc = self.decomposition.data_center(origin).reindex(series.index)
-        dc_energy = np.nan_to_num(dc.to_numpy(dtype=float)) * hours_in(series.index) / 1000.0
+        hours = hours_in(series.index, self.decomposition.clock)
+        dc_energy = np.nan_to_num(dc.to_numpy(dtype=float)) * hours / 1000.0
         self.inner.fit(series - dc_energy)
         return self
 
@@ -102,4 +105,5 @@ class BasePlusDataCenter(Model):
         if self.trend_ is None:
             return base
         months = pd.period_range(self.series_.index[-1] + 1, periods=horizon, freq="M")
-        return base + self.trend_.sample_paths(horizon, n, rng) * hours_in(months) / 1000.0
+        hours = hours_in(months, self.decomposition.clock)
+        return base + self.trend_.sample_paths(horizon, n, rng) * hours / 1000.0

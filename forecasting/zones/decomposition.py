@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.decompose.seasonal_data_center import warn_if_seasonal
-from forecasting.zones.history import period_labels, period_table
+from forecasting.zones.history import UTC, period_labels, period_start, period_table
 
 DECOMPOSITION_COLUMNS = [
     "period", "total_mw", "base_mw", "data_center_mw", "data_center_low_mw",
@@ -47,6 +47,7 @@ def decompose(
     reference_years: tuple[int, int] | None = (2006, 2016),
     quantile: float = 0.01,
     z: float = Z90,
+    clock: str = UTC,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(monthly, annual) frames indexed by Period with total_mw, base_mw, data_center_mw,
     data_center_low_mw, data_center_high_mw, data_center_half_width_mw and hours (evidence
@@ -55,11 +56,12 @@ def decompose(
     without pre-ramp history). A calendar month seen in a single reference year has no
     year-to-year scatter: its s_m is then the scatter of the month's weekly lows (the
     ``quantile`` of each 7-day block of the reference month, `weekly_scatter`), how much the
-    low-load level moves with the weather inside a month."""
+    low-load level moves with the weather inside a month. Months and years are on ``clock``
+    (`history.period_labels`; UTC by default)."""
     evidence = load.dropna()
-    months = period_labels(evidence.index, "M")
+    months = period_labels(evidence.index, "M", clock)
     low = evidence.groupby(months).quantile(quantile)
-    table = period_table(load, "M").loc[low.index]
+    table = period_table(load, "M", clock).loc[low.index]
     keep = table["complete"].to_numpy()  # a month's lowest hours need the whole month
     low, table = low[keep], table[keep]
     first, last = reference_years or (first_complete_year(table),) * 2
@@ -71,7 +73,7 @@ def decompose(
     single = stats.index[stats["size"] < 2]
     if len(single):
         ref_months = low.index[in_ref]
-        weekly = weekly_scatter(evidence, months, ref_months, quantile)
+        weekly = weekly_scatter(evidence, months, ref_months, quantile, clock)
         stats.loc[single, "std"] = weekly.reindex(single).to_numpy()
     ref = stats["mean"].reindex(low.index.month).to_numpy()
     spread = z * stats["std"].reindex(low.index.month).to_numpy()
@@ -93,13 +95,14 @@ def decompose(
 
 
 def weekly_scatter(evidence: pd.Series, months: pd.PeriodIndex, reference: pd.PeriodIndex,
-                   quantile: float) -> pd.Series:
+                   quantile: float, clock: str = UTC) -> pd.Series:
     """Per calendar month of ``reference``: the standard deviation of the ``quantile`` of
-    each 7-day block of the month's evidence hours (blocks counted from the month's start)."""
+    each 7-day block of the month's evidence hours (blocks counted from the month's start
+    on ``clock``)."""
     out = {}
     for period in reference:
         hours = evidence[months == period]
-        block = (hours.index - period.start_time.tz_localize("UTC")) // pd.Timedelta(days=7)
+        block = (hours.index - period_start(period, clock)) // pd.Timedelta(days=7)
         lows = hours.groupby(np.asarray(block)).quantile(quantile)
         out.setdefault(period.month, []).append(float(lows.std()))
     return pd.Series({m: float(np.mean(v)) for m, v in out.items()})

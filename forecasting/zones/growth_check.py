@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.regimes.last_regime import last_regime_growth
-from forecasting.zones.history import hours_in
+from forecasting.zones.history import UTC, hours_in
 
 GROWTH_CHECK_COLUMNS = [
     "zone", "history_regime_start", "history_break", "history_months",
@@ -45,16 +45,18 @@ GROWTH_CHECK_COLUMNS = [
 ]
 
 
-def growth_check(zone: str, monthly_mw: pd.Series, forecast_mw: pd.Series) -> pd.DataFrame:
+def growth_check(zone: str, monthly_mw: pd.Series, forecast_mw: pd.Series, *,
+                 clock: str = UTC) -> pd.DataFrame:
     """One row (`GROWTH_CHECK_COLUMNS`) for ``zone``: ``monthly_mw`` the history's monthly
     average MW on a monthly PeriodIndex (NaN or absent: not a complete month), ``forecast_mw``
-    the forecast's P50 average MW by calendar year (int index; the last year is compared)."""
+    the forecast's P50 average MW by calendar year (int index; the last year is compared);
+    months on ``clock`` (their hours weigh the baseline)."""
     monthly = _continuous(monthly_mw)
     regime = last_regime_growth(monthly)
     evidence = monthly.dropna()
     base_months = evidence.index[-12:]
     baseline = float(np.average(evidence.iloc[-12:].to_numpy(),
-                                weights=hours_in(base_months)))
+                                weights=hours_in(base_months, clock)))
     last_year = int(max(forecast_mw.index))
     years = (last_year * 12 + 5.5 - np.mean(base_months.year * 12 + base_months.month - 1)) / 12
     forecast = (float(forecast_mw.loc[last_year]) / baseline) ** (1.0 / years) - 1.0

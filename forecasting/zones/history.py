@@ -15,9 +15,17 @@ Rules:
   ``source`` (the file the value came from; empty for a missing hour), ``evidence`` and
   ``gap`` (the hour belongs to a run of missing hours longer than ``GAP_HOURS``, such as
   the 2018-08-04..2018-09-30 hole between the PJM and EIA files).
-- Periods are calendar months/years of UTC hours. ``energy_gwh`` is the sum of the evidence
-  hours (MWh / 1000), ``avg_mw`` their mean and ``peak_mw`` their maximum; ``hours`` counts
-  evidence hours, ``coverage`` = hours / hours in the period. A month is **complete** when
+- Periods are calendar months/years on the zone's clock (``clock``, an IANA name: the zone
+  config's ``timezone``, a many-zone node's clock): an hour belongs to the month its start
+  falls in on that clock, so a local month of a daylight-saving change has an hour fewer or
+  more (`hours_in`: 743 in March, 721 in November on US clocks) and the evening of the 31st
+  in Virginia is in its own month, not in the next UTC month (which had put a Sep 30
+  evening peak in October). Hours stay UTC instants; only the grouping follows the clock,
+  as `dcload backtest --series-tz` groups. Without a clock (the benchmarks,
+  `build_history(raws)`) periods are UTC months.
+- ``energy_gwh`` is the sum of the evidence hours (MWh / 1000), ``avg_mw`` their mean and
+  ``peak_mw`` their maximum; ``hours`` counts evidence hours, ``coverage`` = hours / hours
+  in the period on the clock. A month is **complete** when
   its coverage is at least ``MONTH_COMPLETE`` (0.90), a year when its coverage is at least
   ``COMPLETE`` (0.99); partial months (DOM 2018-08 and 2018-09, in the hole between its files)
   keep their evidence-only figures but are flagged and are not used to fit or score models.
@@ -34,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -43,6 +52,8 @@ from forecasting.series.combine import OverlapReport, combine
 from forecasting.series.read import RawSeries
 
 GAP_HOURS = 24
+#: the clock of periods built without a zone's (the benchmarks): UTC months and years
+UTC = "UTC"
 #: coverage that makes a year complete (and a weather year's month, `weather_years`)
 COMPLETE = 0.99
 #: coverage that makes a month complete: fitted and scored (module docstring)
@@ -62,6 +73,7 @@ class ZoneHistory:
 
     not_load_hours: int = 0  # hours whose value was zero or negative
     repeated_samples: int = 0  # sub-hourly samples given twice (merged before their hour)
+    clock: str = "UTC"  # the clock its months and years are on (module docstring)
 
     def gaps(self) -> list[dict]:
         """The flagged long gaps: first and last missing hour, hours."""
@@ -73,7 +85,7 @@ class ZoneHistory:
         (absent or empty, screened as outliers, zero or negative), rows merged, long gaps,
         partial months and overlapping files."""
         hourly, cleaning = self.hourly, self.cleaning
-        months = period_table(self.load, "M")
+        months = period_table(self.load, "M", self.clock)
         outliers = int(cleaning.outliers)
         missing = int((~hourly["evidence"]).sum())
         longest = max(self.gaps(), key=lambda g: g["steps"], default=None)
@@ -128,8 +140,8 @@ def _utc(stamp) -> str:
     return (t.tz_convert("UTC") if t.tzinfo else t).strftime("%Y-%m-%dT%H:%MZ")
 
 
-def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
-    """Join, clean without filling, and flag (module docstring)."""
+def build_history(raws: Sequence[RawSeries], clock: str = UTC) -> ZoneHistory:
+    """Join, clean without filling, and flag (module docstring); its periods on ``clock``."""
     raw, overlaps = combine(list(raws))
     raw, not_load_times = _set_aside_not_load(raw)
     cleaned, report = clean(raw, CleaningRules(max_gap=0))
@@ -149,7 +161,7 @@ def build_history(raws: Sequence[RawSeries]) -> ZoneHistory:
     )
     repeated = sum(r.repeated_samples for raw in raws for r in raw.reads)
     return ZoneHistory(hourly, report, tuple(overlaps), not_load_hours=not_load,
-                       repeated_samples=repeated)
+                       repeated_samples=repeated, clock=clock)
 
 
 def _set_aside_not_load(raw: RawSeries) -> tuple[RawSeries, pd.DatetimeIndex]:
@@ -161,26 +173,52 @@ def _set_aside_not_load(raw: RawSeries) -> tuple[RawSeries, pd.DatetimeIndex]:
     return replace(raw, values=values.mask(not_load)), values.index[not_load].unique()
 
 
-def hours_in(months: pd.PeriodIndex) -> np.ndarray:
-    """Hours of each month (days x 24)."""
-    return np.asarray(months.days_in_month, dtype=float) * 24.0
+def hours_in(months: pd.PeriodIndex, clock: str = UTC) -> np.ndarray:
+    """Hours of each month on ``clock`` (days x 24 on UTC; an hour fewer or more for a local
+    month of a daylight-saving change: 743 in a US March, 721 in a US November)."""
+    if clock == UTC:
+        return np.asarray(months.days_in_month, dtype=float) * 24.0
+    return np.asarray([period_length(p, clock) for p in months], dtype=float)
 
 
-def period_labels(index: pd.DatetimeIndex, freq: str) -> pd.PeriodIndex:
-    """Calendar periods ('M' or 'Y') of UTC hour starts."""
-    return index.tz_convert("UTC").tz_localize(None).to_period(freq)
+def period_start(period: pd.Period, clock: str = UTC) -> pd.Timestamp:
+    """The UTC instant ``period`` starts at on ``clock`` (its first local midnight; a
+    midnight the clock skips is the hour after, one it repeats the first of the two)."""
+    start = pd.Timestamp(period.start_time).tz_localize(clock, ambiguous=True,
+                                                        nonexistent="shift_forward")
+    return start.tz_convert(UTC)
 
 
-def period_table(load: pd.Series, freq: str) -> pd.DataFrame:
-    """energy_gwh, avg_mw, peak_mw, hours, coverage, complete per period of evidence hours."""
-    periods = period_labels(load.index, freq)
+def period_length(period: pd.Period, clock: str = UTC) -> float:
+    """Hours of ``period`` ('M' or 'Y') on ``clock``."""
+    return _length(period.ordinal, period.freqstr, clock)
+
+
+@lru_cache(maxsize=8192)
+def _length(ordinal: int, freq: str, clock: str) -> float:
+    period = pd.Period(ordinal=ordinal, freq=freq)
+    return (period_start(period + 1, clock) - period_start(period, clock)) / pd.Timedelta(hours=1)
+
+
+def period_hours(period: pd.Period, clock: str = UTC) -> pd.DatetimeIndex:
+    """The UTC hour starts of ``period`` on ``clock`` (`period_length` of them)."""
+    return pd.date_range(period_start(period, clock), periods=int(period_length(period, clock)),
+                         freq="h")
+
+
+def period_labels(index: pd.DatetimeIndex, freq: str, clock: str = UTC) -> pd.PeriodIndex:
+    """Calendar periods ('M' or 'Y') of hour starts on ``clock`` (module docstring)."""
+    return index.tz_convert(clock).tz_localize(None).to_period(freq)
+
+
+def period_table(load: pd.Series, freq: str, clock: str = UTC) -> pd.DataFrame:
+    """energy_gwh, avg_mw, peak_mw, hours, coverage, complete per period of evidence hours,
+    periods on ``clock`` (coverage: evidence hours over the period's hours on that clock)."""
+    periods = period_labels(load.index, freq, clock)
     grouped = load.groupby(periods)
     hours = grouped.count()
     labels = hours.index
-    length = pd.Series(
-        [(p.end_time.ceil("h") - p.start_time) / pd.Timedelta(hours=1) for p in labels],
-        index=labels,
-    )
+    length = pd.Series([period_length(p, clock) for p in labels], index=labels, dtype=float)
     table = pd.DataFrame(
         {
             "energy_gwh": grouped.sum(min_count=1) / 1000.0,

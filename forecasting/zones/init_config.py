@@ -77,8 +77,11 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
                      series_timezone: str = "UTC", column: str | None = None) -> str:
     """The YAML text of a statistical-trend zone config (module docstring)."""
     files = ", ".join(display_path(p) for p in series)
-    history = build_history(raws)
-    table = period_table(history.load, "M")
+    defaults = ZoneConfig(region=name, series=["x"])
+    # the clock it writes as `timezone`: the zone run's months are on it (`history` doc)
+    clock = defaults.timezone if series_timezone == "UTC" else series_timezone
+    history = build_history(raws, clock)
+    table = period_table(history.load, "M", clock)
     try:
         reference = reference_years_of(table)
         window = model_window(history, None)
@@ -94,7 +97,6 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
                          "fill the gaps")
     first_origin, step = backtest_plan(window)
     origins = backtest_origins(window, first_origin, step)
-    defaults = ZoneConfig(region=name, series=["x"])
     base = out.resolve().parent
     relative = [_path_from(base, Path(p).resolve()) for p in series]
     lines = [
@@ -135,7 +137,7 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"seed: {defaults.seed}",
         "# the zone's clock (IANA name; edit it for a zone outside US Eastern time): the",
         "# data-center load of the hourly profiles peaks mid-afternoon local time",
-        f"timezone: {defaults.timezone if series_timezone == 'UTC' else series_timezone}",
+        f"timezone: {clock}",
         "backtest:",
         f"  horizon: {defaults.backtest.horizon}",
         f"  first_origin: \"{first_origin}\"",

@@ -23,20 +23,22 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import hours_in, period_table
+from forecasting.zones.history import UTC, hours_in, period_table
 
 
-def measured_energy_floor(load: pd.Series, months: pd.PeriodIndex) -> np.ndarray:
+def measured_energy_floor(load: pd.Series, months: pd.PeriodIndex, clock: str = UTC
+                          ) -> np.ndarray:
     """(len(months),) F in GWh (module doc) of each of ``months`` with a measured hour in
-    ``load`` (the history: UTC hourly MW, NaN = no evidence), -inf for the others."""
+    ``load`` (the history: UTC hourly MW, NaN = no evidence), -inf for the others; months
+    on ``clock`` (`history.period_labels`)."""
     if not load.notna().any():
         return np.full(len(months), -np.inf)
-    table = period_table(load, "M").reindex(months)
+    table = period_table(load, "M", clock).reindex(months)
     measured = table["hours"].fillna(0).to_numpy(dtype=float)
     last = load.last_valid_index()
     lowest = max(float(load.loc[last - pd.DateOffset(years=1):].min()), 0.0)
     floor = (table["energy_gwh"].fillna(0).to_numpy(dtype=float)
-             + (hours_in(months) - measured) * lowest / 1000.0)
+             + (hours_in(months, clock) - measured) * lowest / 1000.0)
     return np.where(measured > 0, floor, -np.inf)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import period_table
+from forecasting.zones.history import UTC, period_table
 
 
 def neighbour_check(
@@ -28,16 +28,18 @@ def neighbour_check(
     annual_dc: pd.DataFrame,
     *,
     quantile: float = 0.01,
+    clock: str = UTC,
 ) -> pd.DataFrame:
     """One row per zone (the zone first): first and last common year, minimum-load change in
     MW and %; a last row ``common-shift check`` with the zone's own growth beside the
-    decomposition's data-center growth over the same years."""
+    decomposition's data-center growth over the same years. Years on ``clock`` (the
+    zone's, as its decomposition's)."""
     series = {zone: load, **neighbours}
     lows = {}
     for name, values in series.items():
-        complete = period_table(values, "Y")["complete"]
+        complete = period_table(values, "Y", clock)["complete"]
         values = values.dropna()
-        years = values.index.tz_convert("UTC").year
+        years = values.index.tz_convert(clock).year
         low = values.groupby(years).quantile(quantile)
         lows[name] = low[[int(p.year) for p in complete.index[complete]]]
     for name, low in lows.items():

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import period_table
+from forecasting.zones.history import UTC, period_table
 from forecasting.zones.peak_quantiles import predictive_peak
 from forecasting.zones.weather_years import (
     LOCAL_TZ,
@@ -38,19 +38,22 @@ PEAK_CHECK_COLUMNS = ["year", "season", "weather_years", "actual_mw", "peak_50_5
 
 
 def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LOCAL_TZ,
-                   anomaly: bool = True, detail: bool = False) -> pd.DataFrame:
+                   anomaly: bool = True, clock: str = UTC,
+                   detail: bool = False) -> pd.DataFrame:
     """One row per (complete year, season) of ``load`` (UTC hourly MW, NaN = no evidence),
     ``dc_monthly`` the data-center average MW per month Period (missing = 0). ``anomaly=False``
     gives the weather years their shapes alone (the method before the monthly anomaly; for the
-    benchmark's comparison); ``detail`` adds, for the benchmark, the 90th percentile of the
-    weather-year peaks themselves (``sample_90_10_mw``) and the sd of their logs
-    (``log_sd``, NaN with one)."""
-    dc = dc_monthly.reindex(period_table(load, "M").index).fillna(0.0)
-    every = weather_years(load, dc, timezone=timezone)
-    years = load.index.year
+    benchmark's comparison). Years, seasons and months are on ``clock`` (the zone's; UTC by
+    default, `history.period_labels`). ``detail`` adds, for the benchmark, the 90th
+    percentile of the weather-year peaks themselves (``sample_90_10_mw``) and the sd of their
+    logs (``log_sd``, NaN with one)."""
+    dc = dc_monthly.reindex(period_table(load, "M", clock).index).fillna(0.0)
+    every = weather_years(load, dc, timezone=timezone, clock=clock)
+    local = load.index.tz_convert(clock)
+    years = local.year
     rows = []
     for i, year in enumerate(every.years):
-        others = weather_years(load.where(years != year), dc, timezone=timezone)
+        others = weather_years(load.where(years != year), dc, timezone=timezone, clock=clock)
         if len(others.years) < 2:
             continue
         level = float(every.average[i].mean())
@@ -59,7 +62,7 @@ def held_out_peaks(load: pd.Series, dc_monthly: pd.Series, *, timezone: str = LO
             base = level * others.usual_share[months.month - 1]
             peaks = season_peak_by_weather(others, months, base, dc.reindex(months).to_numpy(),
                                            0.0, anomaly=anomaly)
-            actual = float(load[(years == year) & np.isin(load.index.month, season_months)].max())
+            actual = float(load[(years == year) & np.isin(local.month, season_months)].max())
             p50, p90 = float(np.median(peaks)), predictive_peak(peaks, season, 0.9)
             rows.append({"year": int(year), "season": season, "weather_years": len(peaks),
                          "actual_mw": actual, "peak_50_50_mw": p50, "peak_90_10_mw": p90,

@@ -21,7 +21,8 @@
   raised where the total falls short of the energy already measured in it plus its other
   hours at the history's lowest hour of the last year (`measured_energy`).
 - ``profile``: the hourly P50 of the total, base and data-center load of ``profile_year``
-  per scenario (hour slots of each month, stamped from the month's first UTC hour; Feb 29
+  per scenario (hour slots of each month, stamped from the month's first hour on the zone's
+  clock, as UTC hour starts; Feb 29
   of a leap year from the weather year's Feb 28; the data-center afternoon on the profile
   year's clock; an hour its weather year did not measure filled from its neighbours, the
   share of paths so filled in ``filled_share``: `weather_years.hourly_profile`).
@@ -67,6 +68,12 @@ calibrated paths (`chosen_paths`) are the base energy paths; the models see the 
 standard month length and give each forecast month its own hours
 (`month_length.StandardMonthEnergy`: a leap February is not 3.4% lighter).
 
+Periods. Every month, season and year of the run (history, decomposition, weather years,
+peaks, peak check, backtest, forecast, profile year) is on the zone's clock, its config's
+``timezone`` (`forecasting.zones.history`): a month's GWh is its average MW times its hours
+on that clock (743 in a US March), in the history and in the forecast alike. A zone on
+UTC keeps UTC months.
+
 Same config, inputs and seed -> identical tables (one Generator from ``seed``, consumed in a
 fixed order).
 """
@@ -98,6 +105,7 @@ from forecasting.zones.growth_check import growth_check
 from forecasting.zones.history import (
     COMPLETE,
     MONTH_COMPLETE,
+    UTC,
     ZoneHistory,
     build_history,
     hours_in,
@@ -184,7 +192,7 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     month, a few missing hours need not: `history.MONTH_COMPLETE`). Up to `TRAILING_PARTIAL`
     incomplete months at the very end are dropped (a file whose last weeks are empty ends
     earlier); a zone whose evidence stops earlier than that is refused (`ValueError`)."""
-    table = period_table(history.load, "M")
+    table = period_table(history.load, "M", history.clock)
     complete = table.index[table["complete"].to_numpy()]
     if len(complete) == 0:
         raise ValueError(f"no complete month in the history (a month needs evidence for "
@@ -227,15 +235,25 @@ def _check_reference_years(table: pd.DataFrame, years: tuple[int, int] | None) -
                                f"({held})")
 
 
+def months_before(history: ZoneHistory, window: pd.PeriodIndex) -> pd.DataFrame:
+    """The history's monthly `period_table` before ``window``, from its first complete month:
+    incomplete months before any complete one are where the history starts (on a local
+    clock a file beginning at midnight UTC has a first month of a few evening hours)."""
+    table = period_table(history.load, "M", history.clock)
+    before = table.loc[:window[0] - 1]
+    complete = np.flatnonzero(before["complete"].to_numpy())
+    return before.iloc[complete[0]:] if len(complete) else before.iloc[:0]
+
+
 def window_break(history: ZoneHistory, window: pd.PeriodIndex) -> str:
     """Why the modelling window starts where it does: the incomplete month or long gap just
     before it (for the message of a window too short to model)."""
-    table = period_table(history.load, "M")
-    before = table.loc[:window[0] - 1]
+    before = months_before(history, window)
     if before.empty:
         return "the history starts there"
     month = before.index[-1]
-    missing = int(round((1 - before["coverage"].iloc[-1]) * hours_in(before.index[-1:])[0]))
+    length = hours_in(before.index[-1:], history.clock)[0]
+    missing = int(round((1 - before["coverage"].iloc[-1]) * length))
     return (f"{month} has evidence for {before['coverage'].iloc[-1]:.1%} of its hours "
             f"({missing} hours missing, empty or screened as outliers), under the "
             f"{MONTH_COMPLETE:.0%} a month needs")
@@ -246,8 +264,7 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     """Why a modelling window shorter than `need` complete months cannot be modelled: the
     incomplete month it starts after (`window_break`), and the complete months before that
     month, which are not used (the models take the latest months, unbroken)."""
-    table = period_table(history.load, "M")
-    before = table.loc[:window[0] - 1]
+    before = months_before(history, window)
     head = f"only {len(window)} complete months to model ({window[0]}..{window[-1]}, "
     if before.empty:
         return (f"{head}the whole history); a zone needs at least {need} in a row up to the "
@@ -307,7 +324,7 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
         seed=config.seed, strategy=bt.strategy, widening=bt.widening, hourly=history.load,
-        split=origin_split(config))
+        split=origin_split(config, history.clock), clock=history.clock)
     choice = result.choices["energy_gwh"]
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
     base_models = {alias: standard_month(MODELS[model_name(alias)])
@@ -315,16 +332,17 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
     return result.forecasts, result.summary, choice, base_models
 
 
-def origin_split(config: ZoneConfig):
+def origin_split(config: ZoneConfig, clock: str = UTC):
     """The decomposition the backtest redoes at each origin (the zone's own settings) for
     its base-plus-data-center energy candidates and `selected`'s peaks, or None for a zone
-    without a data-center component."""
+    without a data-center component; its months on ``clock``, the history's (the zone run
+    passes the zone's; `benchmarks/zones/dom/` none, so its UTC months are unchanged)."""
     if config.data_center == "none":
         return None
 
     def split(load: pd.Series) -> pd.DataFrame:
         return decompose(load, reference_years=config.reference_years,
-                         quantile=config.min_load_quantile)[0]
+                         quantile=config.min_load_quantile, clock=clock)[0]
     return split
 
 
@@ -337,12 +355,13 @@ def run_zone(
 ) -> ZoneRun:
     rng = np.random.default_rng(config.seed)
     n = config.n_paths
-    history = build_history(raws)
+    clock = config.timezone  # the zone's months, seasons and years (`history` module doc)
+    history = build_history(raws, clock)
     files = " + ".join(display_path(p) for p in config.series)  # a short history is the data's
     if not history.load.notna().any():
         raise InputError(files, "no hour holds load: every hour is absent, zero or negative "
                          "(a meter or area that stopped reporting?)")
-    hist_m = period_table(history.load, "M")
+    hist_m = period_table(history.load, "M", clock)
     _check_reference_years(hist_m, config.reference_years)
     if large_loads is not None and config.large_loads is not None:
         queue_file = display_path(Path(config.large_loads) / "contracts.csv")
@@ -350,7 +369,7 @@ def run_zone(
         warn_if_queue_dwarfs_zone(large_loads[0], float(history.load.max()), file=queue_file)
     try:
         monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
-                                          quantile=config.min_load_quantile)
+                                          quantile=config.min_load_quantile, clock=clock)
     except ValueError as exc:  # no complete year to measure the decomposition from
         raise InputError(files, f"{exc}: a year is complete when each of its months has "
                          f"evidence for {COMPLETE:.0%} of its hours (the history table says "
@@ -358,13 +377,13 @@ def run_zone(
     if config.data_center == "none":
         monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
-    hist_y = period_table(history.load, "Y")
+    hist_y = period_table(history.load, "Y", clock)
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
         try:
             neighbours_table = neighbour_check(config.region, history.load, neighbours, annual_dc,
-                                               quantile=config.min_load_quantile)
+                                               quantile=config.min_load_quantile, clock=clock)
         except ValueError as exc:  # a neighbour that shares no complete year with the zone
             raise ZoneSettingError("neighbours", str(exc)) from None
     history_table = pd.concat([_history_rows(hist_y), _history_rows(hist_m)], ignore_index=True)
@@ -395,7 +414,7 @@ def run_zone(
                                  f"forecast year: the history's last complete month is "
                                  f"{window[-1]}, so it must be {first_whole} or later")
     base_avg = monthly_dc.loc[window, "base_mw"]
-    base_energy = pd.Series(base_avg.to_numpy() * hours_in(window) / 1000.0, index=window,
+    base_energy = pd.Series(base_avg.to_numpy() * hours_in(window, clock) / 1000.0, index=window,
                             name="base_energy_gwh")
     try:
         bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
@@ -415,9 +434,11 @@ def run_zone(
     base_e = chosen_paths(base_energy, base_choice, candidates, horizon, n, rng,
                           widening=config.backtest.widening, limits=True,
                           season=12)
-    base_mw = base_e * 1000.0 / hours_in(months)
+    hours = hours_in(months, clock)  # a forecast month's hours are its local month's
+    base_mw = base_e * 1000.0 / hours
 
-    wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone)
+    wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone,
+                       clock=clock)
     if len(wy.years) == 0:
         raise InputError(files, "no calendar year has every month with evidence for at least "
                          f"{COMPLETE:.0%} of its hours, and the hourly shapes, peaks and "
@@ -425,7 +446,8 @@ def run_zone(
                          "files (the history table says which months fall short)")
     n_years = months[-1].year - months[0].year + 1
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
-    energy_floor = measured_energy_floor(history.load, months)  # months partly in the history
+    # months partly in the history
+    energy_floor = measured_energy_floor(history.load, months, clock)
     # the level the history ends on, carried flat by the pipeline scenarios (existing_load)
     ending = existing_data_center_load(decomposition, first_month=months[0])
     # what contracts dated inside the history may already hold (pipeline_sampling's doc)
@@ -451,30 +473,31 @@ def run_zone(
             amplitude = assumptions.diurnal_amplitude.draw(n, srng)
             factors = seasonal_factors(months, uplift)
             dc_mw = (existing[:, None] + new) * factors
-            new_gwh = new * factors * hours_in(months) / 1000.0
+            new_gwh = new * factors * hours / 1000.0
             # the existing load's interval is how the measured total splits, not more load:
             # the base was split against the point estimate, so a path's draw moves its
             # difference from the level out of the base, and the total carries on from the
             # level the history ends on (base + level + new load on every path)
             shift = (existing - ending.level_mw)[:, None] * factors
             s_base_mw = base_mw - shift
-            s_base_e = base_e - shift * hours_in(months) / 1000.0
+            s_base_e = base_e - shift * hours / 1000.0
         tot_pk, base_pk, dc_pk = monthly_peaks(wy, months, s_base_mw, dc_mw, amplitude, weather)
         tot_pk = at_least_measured(tot_pk, wy, months)  # a month partly in the history
-        dc_e = dc_mw * hours_in(months) / 1000.0
+        dc_e = dc_mw * hours / 1000.0
         energy = {"base": base_at_least_measured(s_base_e, dc_e, energy_floor),
                   "data_center": dc_e}
         energy["total"] = energy["base"] + energy["data_center"]
         peak = {"total": tot_pk, "base": base_pk, "data_center": dc_pk}
         annual = dict(zip(COMPONENTS, annual_peaks(
             wy, months, s_base_mw, dc_mw, amplitude, weather,
-            average=energy["total"] * 1000.0 / hours_in(months)), strict=True))
+            average=energy["total"] * 1000.0 / hours), strict=True))
         season_peaks = seasonal_peaks(wy, months, s_base_mw, dc_mw, amplitude, scenario)
         annual["total"] = at_least_season_50_50(annual["total"], np.unique(months.year),
                                                 season_peaks)  # a year tops its seasons
         paths[scenario] = {"energy_gwh": energy, "peak_mw": peak, "annual_peak_mw": annual,
                            "new_data_center_gwh": new_gwh}
-        frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual))
+        frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual,
+                                     clock))
         peaks.append(season_peaks)
         profiles.append(hourly_profile(wy, months, s_base_mw, dc_mw, amplitude, weather,
                                        year=config.profile_year, scenario=scenario))
@@ -485,11 +508,11 @@ def run_zone(
         decomposition=decomposition, published_check=check, history=history_table,
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
-                                  timezone=config.timezone),
+                                  timezone=config.timezone, clock=clock),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary,
         calibration=calibration_table(base_choice.decision),
         growth_check=growth_check(config.region, monthly_dc["base_mw"],
-                                  annual_p50_mw(base_e, months)),
+                                  annual_p50_mw(base_e, months, clock), clock=clock),
         paths=paths,
         quality=history.quality(),
     )
@@ -504,12 +527,14 @@ def without_data_center(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def annual_p50_mw(energy_gwh: np.ndarray, months: pd.PeriodIndex) -> pd.Series:
+def annual_p50_mw(energy_gwh: np.ndarray, months: pd.PeriodIndex, clock: str = UTC
+                  ) -> pd.Series:
     """P50 over the paths of each full forecast year's average MW (its energy over its
-    hours), by year: the forecast table's annual ``avg_mw`` P50 of the same paths."""
+    hours on ``clock``), by year: the forecast table's annual ``avg_mw`` P50 of the same
+    paths."""
     years = np.asarray(months.year)
     p50 = {y: float(np.quantile(energy_gwh[:, years == y].sum(axis=1) * 1000.0
-                                / hours_in(months[years == y]).sum(), 0.5))
+                                / hours_in(months[years == y], clock).sum(), 0.5))
            for y in full_years(months)}
     return pd.Series(p50, name="p50_mw")
 
@@ -527,20 +552,21 @@ def full_years(months: pd.PeriodIndex) -> list[int]:
     return [y for y in sorted(set(years.tolist())) if (years == y).sum() == 12]
 
 
-def _scenario_rows(region, scenario, months, energy, peak, annual_peak) -> pd.DataFrame:
+def _scenario_rows(region, scenario, months, energy, peak, annual_peak, clock=UTC
+                   ) -> pd.DataFrame:
     """The forecast table's rows of one scenario: ``energy`` and ``peak`` component -> (n,
     months) paths, ``annual_peak`` component -> (n, calendar years of ``months``) annual
     peak paths (`weather_years.annual_peaks`); annual rows for the full years only."""
     years = np.asarray(months.year)
     labels = full_years(months)
-    hours_y = np.asarray([hours_in(months[years == y]).sum() for y in labels])
+    hours_y = np.asarray([hours_in(months[years == y], clock).sum() for y in labels])
     columns = [y - int(months[0].year) for y in labels]
     rows = []
     for component in COMPONENTS:
         e, p = energy[component], peak[component]
         e_year = np.stack([e[:, years == y].sum(axis=1) for y in labels], axis=1)
         p_year = annual_peak[component][:, columns]
-        avg_m = e * 1000.0 / hours_in(months)
+        avg_m = e * 1000.0 / hours_in(months, clock)
         avg_y = e_year * 1000.0 / hours_y
         for metric, annual, monthly in (("energy_gwh", e_year, e), ("avg_mw", avg_y, avg_m),
                                         ("peak_mw", p_year, p)):

@@ -5,8 +5,9 @@ There is no temperature series, so each complete historical year w (every month 
 
     s_{w,m}(k) = base_{w,m}(k) / mean_k base_{w,m}(k),   base = total - data-center (month avg)
 
-over the month's k-th UTC hour (evidence hours only; missing hours stay NaN and are skipped),
-and the month's weather anomaly
+over the month's k-th hour (its hours on the zone's clock, `WeatherYears.clock`: a local
+month's from its first local midnight; UTC months by default; evidence hours only; missing
+hours stay NaN and are skipped), and the month's weather anomaly
 
     r_{w,m} = M_{w,m} / mean_m' M_{w,m'},   g_{w,m} = r_{w,m} / mean_w' r_{w',m},
 
@@ -81,19 +82,21 @@ never below an hour the month has already had and stay ordered. Only the total i
 (the hour measured is the zone's load, not its base or data-center part), and only in the
 forecast: the backtest's weather peaks never see an hour after their origin.
 
-The forecast month's calendar decides which days exist (`WeatherYears.in_month`, used
-by the peaks and the hourly profile alike): each path's weather-year month is laid on the
-forecast month hour slot by hour slot (UTC hours, so a daylight-saving change neither drops
-nor doubles an hour). Only February differs in length between years. A common weather
-year's 28-day February drawn into a leap forecast year gives Feb 29 the 24 hours of its own
-Feb 28: the adjacent day of the same weather year, so the added day has that year's weather
-in that week, not another year's or an average that no day had (the whole month was NaN on
-Feb 29 before: no weather year of an EIA-930 zone's 2021-2023 is a leap year). A leap
+The forecast month's calendar decides which days exist (`WeatherYears.in_month`, used by the
+peaks and the hourly profile alike): each path's weather-year month is laid on the forecast
+month hour slot by hour slot (the month's UTC hours on the zone's clock, so a
+daylight-saving change neither drops nor doubles an hour; a local month whose change fell in
+another month in the weather year, October 2006 in Virginia, repeats or cuts its last day's
+hours as February does). Otherwise only February differs in length between years. A common
+weather year's 28-day February drawn into a leap forecast year gives Feb 29 the 24 hours of
+its own Feb 28: the adjacent day of the same weather year, so the added day has that year's
+weather in that week, not another year's or an average that no day had (the whole month was
+NaN on Feb 29 before: no weather year of an EIA-930 zone's 2021-2023 is a leap year). A leap
 weather year's February drawn into a common forecast year is cut to its first 28 days, so
-its Feb 29 sets no common February's, winter's or year's peak (it had: a 2020 weather
-year's hottest Feb 29 hour was a 2027 February peak). A month whose length changed this way
-is rescaled to average 1 over its evidence hours again, so the month still averages the
-path's forecast base. Days are matched by day of the month, not by weekday.
+its Feb 29 sets no common February's, winter's or year's peak (it had: a 2020 weather year's
+hottest Feb 29 hour was a 2027 February peak). A month whose length changed this way is
+rescaled to average 1 over its evidence hours again, so the month still averages the path's
+forecast base. Days are matched by day of the month, not by weekday.
 
 The hourly profile has every hour of its year. An hour a weather year has no evidence for
 (at most 1% of each of its months: a meter's lost hour, or the hours a local-time file's
@@ -108,17 +111,24 @@ measured hour; shown, not scored).
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
 
-from forecasting.zones.history import COMPLETE, hours_in, period_labels, period_table
+from forecasting.zones.history import (
+    COMPLETE,
+    UTC,
+    hours_in,
+    period_hours,
+    period_labels,
+    period_length,
+    period_table,
+)
 from forecasting.zones.peak_quantiles import predictive_peak
 
-SLOTS = 744  # hours in the longest month
+SLOTS = 745  # hours in the longest month (31 days on a clock that falls back in it)
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
 PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
@@ -136,6 +146,9 @@ class WeatherYears:
     observed: pd.Series | None = None
     #: the zone's clock (IANA name): the data-center afternoon of a forecast month
     timezone: str = LOCAL_TZ
+    #: the clock of its months and years (`history.period_labels`; the zone run's is its
+    #: ``timezone``, UTC by default): a month's hour slots are its hours on that clock
+    clock: str = UTC
 
     @cached_property
     def usual_share(self) -> np.ndarray:
@@ -156,7 +169,7 @@ class WeatherYears:
     def missing(self) -> np.ndarray:
         """(W, 12, SLOTS) bool: the hours of each weather-year month with no evidence (NaN
         in `shapes`); False beyond the month."""
-        within = np.arange(SLOTS)[None, :] < 24 * self.own_days[:, :, None]
+        within = np.arange(SLOTS)[None, :] < self.own_hours[:, :, None]
         return np.isnan(self.shapes) & within
 
     @cached_property
@@ -168,7 +181,7 @@ class WeatherYears:
         peaks take `shapes`, measured hours only."""
         out = self.shapes.copy()
         for w, m in zip(*np.nonzero(self.missing.any(axis=2)), strict=True):
-            n = 24 * int(self.own_days[w, m])
+            n = int(self.own_hours[w, m])
             shape = out[w, m, :n]
             gap = np.isnan(shape)
             slot = np.arange(n)
@@ -177,10 +190,11 @@ class WeatherYears:
         return out
 
     @cached_property
-    def own_days(self) -> np.ndarray:
-        """(W, 12) days of each weather-year month."""
-        return np.asarray([[calendar.monthrange(int(y), m)[1] for m in range(1, 13)]
-                           for y in self.years], dtype=int).reshape(len(self.years), 12)
+    def own_hours(self) -> np.ndarray:
+        """(W, 12) hours of each weather-year month on `clock` (days x 24 on UTC)."""
+        return np.asarray([hours_in(pd.period_range(f"{int(y)}-01", periods=12, freq="M"),
+                                    self.clock) for y in self.years],
+                          dtype=int).reshape(len(self.years), 12)
 
     def hourly(self, base, dc, amplitude, weather, month, *, days: int | None = None):
         """(n, SLOTS) hourly MW for month-of-year ``month`` (1..12), per-path base and
@@ -192,7 +206,7 @@ class WeatherYears:
             shape = self.shapes[weather, month - 1]
             hours = self.local_hour[weather, month - 1]
         else:
-            shape, hours = self.on_days(weather, month, days)
+            shape, hours = self.on_days(weather, month, 24 * days)
         return _load(base, dc, amplitude, shape, hours)
 
     def in_month(self, base, dc, amplitude, weather, period: pd.Period, *,
@@ -203,33 +217,35 @@ class WeatherYears:
         ``period``'s own local hours (`local_hours`: the forecast year's clock, whose
         daylight-saving dates are not the weather year's). ``filled``: the shapes with every
         hour (`filled_shapes`, for the hourly profile), else measured hours only."""
-        shape, _ = self.on_days(weather, period.month, int(period.days_in_month),
+        shape, _ = self.on_days(weather, period.month, month_slots(period, self.clock),
                                 filled=filled)
-        return _load(base, dc, amplitude, shape, local_hours(period, self.timezone))
+        return _load(base, dc, amplitude, shape,
+                     local_hours(period, self.timezone, self.clock))
 
-    def slots(self, weather, month: int, days: int) -> np.ndarray:
-        """(len(weather), 24 days) the weather month's hour slot laid on each hour of a month
-        of ``days`` days (module doc): slot k is the weather month's slot k; past the weather
-        month's last day (a common year's February standing for a leap year's) the slots
-        repeat that last day's hours; slots past ``days`` are cut."""
+    def slots(self, weather, month: int, hours: int) -> np.ndarray:
+        """(len(weather), ``hours``) the weather month's hour slot laid on each hour of a
+        month of ``hours`` hours on `clock` (module doc): slot k is the weather month's slot
+        k; past the weather month's last hour (a common year's February standing for a leap
+        year's; a local month whose clock changed in another month that year) the slots
+        repeat its last 24 hours; slots past ``hours`` are cut."""
         weather = np.atleast_1d(weather)
-        own_days = self.own_days[weather, month - 1][:, None]
-        slots = np.arange(24 * days)[None, :]
-        return np.where(slots < 24 * own_days, slots, 24 * (own_days - 1) + slots % 24)
+        own = self.own_hours[weather, month - 1][:, None]
+        slots = np.arange(hours)[None, :]
+        return np.where(slots < own, slots, own - 24 + (slots - own) % 24)
 
-    def on_days(self, weather, month: int, days: int, *, filled: bool = False
+    def on_days(self, weather, month: int, hours: int, *, filled: bool = False
                 ) -> tuple[np.ndarray, np.ndarray]:
-        """(shape, weather year's local hour), each (len(weather), 24 days): weather years
-        ``weather``'s month ``month`` on a month of ``days`` days (`slots`; ``filled``: from
-        `filled_shapes`). A shape whose length changed is rescaled to average 1 over its
-        evidence hours."""
+        """(shape, weather year's local hour), each (len(weather), ``hours``): weather years
+        ``weather``'s month ``month`` on a month of ``hours`` hours (`slots`; ``filled``:
+        from `filled_shapes`). A shape whose length changed is rescaled to average 1 over
+        its evidence hours."""
         weather = np.atleast_1d(weather)
         source = self.filled_shapes if filled else self.shapes
-        changed = self.own_days[weather, month - 1] != days
-        if not changed.any():  # every weather year's month has the forecast month's days
-            return (source[weather, month - 1, : 24 * days],
-                    self.local_hour[weather, month - 1, : 24 * days])
-        index = self.slots(weather, month, days)
+        changed = self.own_hours[weather, month - 1] != hours
+        if not changed.any():  # every weather year's month has the forecast month's hours
+            return (source[weather, month - 1, :hours],
+                    self.local_hour[weather, month - 1, :hours])
+        index = self.slots(weather, month, hours)
         shape = np.take_along_axis(source[weather, month - 1], index, axis=1)
         hours = np.take_along_axis(self.local_hour[weather, month - 1], index, axis=1)
         shape[changed] /= np.nanmean(shape[changed], axis=1, keepdims=True)
@@ -244,19 +260,22 @@ def _load(base, dc, amplitude, shape, hours):
 
 
 @lru_cache(maxsize=1024)
-def _clock(month: str, timezone: str) -> np.ndarray:
-    period = pd.Period(month, "M")
-    stamps = pd.date_range(period.start_time, periods=24 * period.days_in_month, freq="h",
-                           tz="UTC")
+def _clock(month: str, timezone: str, clock: str) -> np.ndarray:
+    stamps = period_hours(pd.Period(month, "M"), clock)
     hours = stamps.tz_convert(timezone).hour.to_numpy(dtype=float)
     hours.flags.writeable = False
     return hours
 
 
-def local_hours(period: pd.Period, timezone: str) -> np.ndarray:
-    """(hours of ``period``,) the local hour in ``timezone`` of each UTC hour of the month
-    ``period``: the forecast month's own clock."""
-    return _clock(str(period.asfreq("M")), timezone)
+def local_hours(period: pd.Period, timezone: str, clock: str = UTC) -> np.ndarray:
+    """(hours of ``period``,) the local hour in ``timezone`` of each hour of the month
+    ``period`` on ``clock`` (`history.period_hours`): the forecast month's own clock."""
+    return _clock(str(period.asfreq("M")), timezone, clock)
+
+
+def month_slots(period: pd.Period, clock: str = UTC) -> int:
+    """Hours of the month ``period`` on ``clock``: its hour slots."""
+    return int(period_length(period.asfreq("M"), clock))
 
 
 def complete_years(monthly: pd.DataFrame) -> np.ndarray:
@@ -268,13 +287,13 @@ def complete_years(monthly: pd.DataFrame) -> np.ndarray:
 
 
 def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
-                  timezone: str = LOCAL_TZ) -> WeatherYears:
+                  timezone: str = LOCAL_TZ, clock: str = UTC) -> WeatherYears:
     """Shapes of the complete years of ``load`` (UTC hourly MW, NaN = no evidence), base =
     load - ``dc_monthly`` (data-center average MW per month Period); local hours in the IANA
-    ``timezone``."""
-    monthly = period_table(load, "M")
+    ``timezone``; months and years on ``clock`` (`history.period_labels`)."""
+    monthly = period_table(load, "M", clock)
     years = complete_years(monthly)
-    months = period_labels(load.index, "M")
+    months = period_labels(load.index, "M", clock)
     dc = dc_monthly.reindex(months).to_numpy()
     base = load.to_numpy() - dc
     local = load.index.tz_convert(timezone).hour.to_numpy()
@@ -290,7 +309,8 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
             shapes[i, m - 1, : len(sel)] = values / average[i, m - 1]
             local_hour[i, m - 1, : len(sel)] = local[sel]
     return WeatherYears(years, shapes, local_hour, average,
-                        observed=monthly["peak_mw"].dropna(), timezone=timezone)
+                        observed=monthly["peak_mw"].dropna(), timezone=timezone,
+                        clock=clock)
 
 
 def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
@@ -334,13 +354,14 @@ def monthly_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude,
     return out[0], out[1], out[2]
 
 
-def typical_base(base: np.ndarray, months: pd.PeriodIndex) -> np.ndarray:
+def typical_base(base: np.ndarray, months: pd.PeriodIndex, clock: str = UTC) -> np.ndarray:
     """(n, len(months)) MW: each path's base at its own level without its month-to-month
     noise (module doc): the median over the paths of each month, times the path's base
     energy over its year's forecast months over the median of that energy. The path at the
-    median energy has the median month, the base the 50/50 and 90/10 take."""
+    median energy has the median month, the base the 50/50 and 90/10 take. Energy: MW times
+    the months' hours on ``clock``."""
     years = np.asarray(months.year)
-    hours = hours_in(months)
+    hours = hours_in(months, clock)
     middle = np.median(base, axis=0)
     out = np.empty_like(base, dtype=float)
     for year in np.unique(years):
@@ -367,7 +388,7 @@ def annual_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, 
     years = np.asarray(months.year)
     first = int(months[0].year)
     labels = np.unique(years)
-    typical = typical_base(base, months)
+    typical = typical_base(base, months, wy.clock)
     out = np.full((3, n, len(labels)), -np.inf)
     for t, period in enumerate(months):
         j = period.year - first
@@ -377,7 +398,7 @@ def annual_peaks(wy: WeatherYears, months: pd.PeriodIndex, base, dc, amplitude, 
                             period)
         for i, part in enumerate(parts):
             out[i, :, j] = np.maximum(out[i, :, j], np.nanmax(part, axis=1))
-    hours = hours_in(months)
+    hours = hours_in(months, wy.clock)
     total_mw = base + dc if average is None else average
     measured = measured_month_peaks(wy, months)
     for j, year in enumerate(labels):
@@ -413,7 +434,7 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
     peak measured in its observed months (module doc)."""
     rows = []
     mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
-    typical = typical_base(base, months)
+    typical = typical_base(base, months, wy.clock)
     mid_amp = float(np.median(amplitude))
     years = np.asarray(months.year)
     for year in np.unique(years):
@@ -462,22 +483,23 @@ def hourly_profile(wy: WeatherYears, months: pd.PeriodIndex, base_mw, dc_mw, amp
                    weather, *, year: int, scenario: str) -> pd.DataFrame:
     """The hourly P50 over the paths of the total, base and data-center MW of forecast year
     ``year`` (``profile.csv``; ``base_mw``, ``dc_mw`` and ``weather`` as in `monthly_peaks`),
-    one row per UTC hour of the year, each month's weather-year hours laid on its own days
-    and the data-center pattern on its own clock (`WeatherYears.in_month`: Feb 29 of a leap
-    year from its weather year's Feb 28), an hour its weather year has no evidence for
-    filled from that year's neighbouring hours (`WeatherYears.filled_shapes`);
+    one row per hour of the year on the zone's clock (`WeatherYears.clock`), each month's
+    weather-year hours laid on its own days and the data-center pattern on its own clock
+    (`WeatherYears.in_month`: Feb 29 of a leap year from its weather year's Feb 28), an
+    hour its weather year has no evidence for filled from that year's neighbouring hours
+    (`WeatherYears.filled_shapes`);
     ``filled_share``: the share of the paths whose weather-year hour was so filled."""
     frames = []
     first = months[0].year
     for t in np.flatnonzero(np.asarray(months.year) == year):
         period = months[t]
         w = weather[:, period.year - first]
-        days = int(period.days_in_month)
         total, base, dc = wy.in_month(base_mw[:, t], dc_mw[:, t], amplitude, w, period,
                                       filled=True)
         filled = np.take_along_axis(wy.missing[w, period.month - 1],
-                                    wy.slots(w, period.month, days), axis=1)
-        stamps = pd.date_range(period.start_time, periods=24 * days, freq="h", tz="UTC")
+                                    wy.slots(w, period.month, month_slots(period, wy.clock)),
+                                    axis=1)
+        stamps = period_hours(period, wy.clock)
         frames.append(pd.DataFrame({
             "scenario": scenario, "hour_start_utc": stamps.strftime("%Y-%m-%dT%H:%MZ"),
             "total_p50_mw": np.median(total, axis=0),

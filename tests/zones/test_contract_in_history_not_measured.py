@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.zones.history import hours_in
 from forecasting.zones.large_loads import Assumptions, Contract, Triangular
 from forecasting.zones.pipeline_sampling import (
     PipelineRules,
@@ -170,7 +171,8 @@ def test_a_zone_run_adds_what_its_pipeline_table_says(tmp_path):
     assert float(table["expected_mw"]) == pytest.approx(3000.0)
     assert "added in full" in table["note"] and f"{level:,.0f} MW" in table["note"]
     months = pd.period_range("2025-01", "2025-12", freq="M")
-    hours = np.asarray(months.days_in_month) * 24
+    # the zone's months are on its clock (America/New_York by default): 743 hours in March
+    hours = hours_in(months, computed.config.timezone)
     new_mw = computed.run.paths["vetted"]["new_data_center_gwh"] * 1000.0 / hours
     # was 0: "already in the measured load"; only the level carried is taken out of it
     np.testing.assert_allclose(new_mw, 3000.0 - level)

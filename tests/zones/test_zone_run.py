@@ -70,7 +70,9 @@ def test_tables_have_the_published_schemas(run):
     assert set(run.backtest_summary["frequency"]) == {"monthly", "annual"}
     profile = run.profile[run.profile.scenario == "vetted"]
     assert len(profile) == 8760 and profile["hour_start_utc"].is_unique
-    assert profile["hour_start_utc"].str.startswith("2030").all()
+    # the profile year on Dominion's clock (America/New_York): from its first local hour
+    assert profile["hour_start_utc"].iloc[0] == "2030-01-01T05:00Z"
+    assert profile["hour_start_utc"].iloc[-1] == "2031-01-01T04:00Z"
 
 
 def test_total_is_base_plus_data_center_on_every_path(run):
@@ -110,6 +112,8 @@ def test_history_table_reproduces_the_hourly_files(run, dom_files):
     h = run.history.set_index("period")
     eia = pd.read_csv(dom_files[2], parse_dates=["date_time"])
     start = eia["date_time"] - pd.Timedelta(hours=1)
+    # Dominion's months are on its clock (America/New_York), the file's hours UTC
+    start = start.dt.tz_localize("UTC").dt.tz_convert("America/New_York")
     july = eia.loc[(start.dt.year == 2022) & (start.dt.month == 7), "cleaned demand (MW)"]
     assert h.loc["2022-07", "energy_gwh"] == july.sum() / 1000
     assert h.loc["2022-07", "peak_mw"] == july.max()
@@ -228,7 +232,9 @@ def test_a_leap_february_is_not_a_short_one(run):
     feb = base.set_index("period")["p50"]
     for leap in (2028, 2032):
         before, during, after = (feb[f"{y}-02"] for y in (leap - 1, leap, leap + 1))
-        assert during == pytest.approx(np.sqrt(before * after), rel=0.01), (leap, feb)
+        # 2%: the P50 of this run's 120 paths moves by up to 1.5% either way with the seed
+        # (seeds 0-2, UTC and local months alike), the defect was 3% below
+        assert during == pytest.approx(np.sqrt(before * after), rel=0.02), (leap, feb)
 
 
 def test_the_existing_data_center_draw_splits_the_total_and_adds_nothing_to_it(run):
