@@ -38,6 +38,8 @@ PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
 #: `forecasting.zones.history.COMPLETE`; the report reads files, not the zone modules)
 WEATHER_YEAR_COVERAGE = 0.99
+#: as `forecasting.zones.weather_years.RECORD_END_SLACK_HOURS` (the report reads files only)
+RECORD_END_SLACK_HOURS = 24
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
 #: a count of held-out years above the 50/50 or 90/10 that chance gives a calibrated check
@@ -141,7 +143,9 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         pjm_check=_records(run.pjm_check),
         peak_check=held_out,
         peak_check_text=peak_check_text(held_out),
-        weather=weather_year_count(run.history),
+        weather=weather_year_count(
+            run.history, last_hour=(manifest.get("data_quality") or {}).get("last_hour_utc"),
+            clock=(manifest.get("config") or {}).get("timezone") or "UTC"),
         min_weather_years=MIN_WEATHER_YEARS,
         partly_observed=partly_observed_seasons(run.peaks, run.history),
         bands=band_calibration(run.backtest_forecasts, manifest,
@@ -448,18 +452,39 @@ def held_out_chance(weather_years: np.ndarray, above_50: np.ndarray,
     return out
 
 
-def weather_year_count(history: pd.DataFrame) -> dict:
+def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
+                       clock: str = "UTC") -> dict:
     """The weather years the peaks rest on, from history.csv: the calendar years each of
     whose 12 months has evidence for `WEATHER_YEAR_COVERAGE` of its hours (evidence hours
-    over the month's hours, as `forecasting.zones.weather_years.complete_years` counts)."""
+    over the month's hours, as `forecasting.zones.weather_years.complete_years` counts), the
+    month holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) on its
+    hours up to the record's end when that is at most `RECORD_END_SLACK_HOURS` before the
+    month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`)."""
     months = figures.monthly(history)
     years: list[int] = []
     if not months.empty and "hours" in months:
         period = pd.PeriodIndex(months["period"].astype(str), freq="M")
-        share = months["hours"].to_numpy(dtype=float) / (period.days_in_month.to_numpy() * 24)
+        evidence = months["hours"].to_numpy(dtype=float)
+        length = np.array([_month_hours(p, clock) for p in period])
+        share = evidence / length
+        if last_hour:
+            last = pd.Timestamp(last_hour.replace("Z", "")).tz_localize("UTC")
+            month = last.tz_convert(clock).tz_localize(None).to_period("M")
+            start_next = pd.Timestamp((month + 1).start_time).tz_localize(clock)
+            after = (start_next - last) / pd.Timedelta(hours=1) - 1.0
+            hit = np.flatnonzero(period == month)
+            if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
+                share[hit] = evidence[hit] / (length[hit] - after)
         full = pd.Series(share >= WEATHER_YEAR_COVERAGE).groupby(period.year.to_numpy()).sum()
         years = [int(y) for y, n in full.items() if n == 12]
     return {"count": len(years), "years": years}
+
+
+def _month_hours(period: pd.Period, clock: str) -> float:
+    """Hours of a calendar month on ``clock`` (743 in a US March)."""
+    start = pd.Timestamp(period.start_time).tz_localize(clock)
+    end = pd.Timestamp((period + 1).start_time).tz_localize(clock)
+    return (end - start) / pd.Timedelta(hours=1)
 
 
 def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[dict]:
