@@ -23,7 +23,8 @@ forecast), so the parents' quantiles come from summed, coherent paths.
 
 `bottom_up` is the other coherent projection: every leaf keeps its own forecast and every
 parent is the sum of its leaves' (P = S J, J picking the leaves' rows). It is what a run
-publishes when its own backtest does not show MinT improving on it (`mint_helps`): MinT's
+publishes when its own backtest does not show MinT improving on it (`mint_helps`), or did
+not test MinT as the forecast would reconcile (`mint_tested`): MinT's
 weights come from errors up to a year ahead, but its adjustment is proportional to the
 nodes' disagreement, which over a decade is mostly the different trends their models
 extrapolate, and it spreads that over every zone by W, unrelated ones too.
@@ -90,6 +91,20 @@ def mint_helps(backtest: list[dict]) -> bool:
         return False
     return all(np.isfinite(row["mase_reconciled"]) and np.isfinite(row["mase_bottom_up"])
                and row["mase_reconciled"] < row["mase_bottom_up"] for row in backtest)
+
+
+def mint_tested(method: str, backtest_projection: dict) -> bool:
+    """Whether the run's reconciliation backtest tested the projection its forecast would
+    use: every origin of the test (`published_backtest.node_backtest_mase`'s
+    ``backtest_projection``) reconciled with ``method``, the forecast's (`projection`'s
+    note). An origin whose other origins hold fewer than `MIN_ERRORS` error periods every
+    node shares (a run whose nodes share one origin: none, when one zone's file ends early)
+    is reconciled with the structural W instead, and its MASE says nothing of MinT-shrink's:
+    `mint_helps` on such a test is no evidence, and the run publishes bottom-up. Where every
+    zone's file is whole, every origin has the others' months and the test is MinT-shrink
+    whenever the forecast is (a forecast on the structural W, with too few errors in all,
+    is tested with it too)."""
+    return backtest_projection.get("method") == method
 
 
 def reconcile(p: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -38,7 +38,10 @@ The held-out check of the peaks is each node's own run's.
 
 zones.csv's backtest columns score what each node publishes, not its own model
 (`forecasting.many_zones.published_backtest`): a zone's own backtest, a bottom-up total's
-zones' P50s summed, MinT's reconciled P50s, a single-child total its child's.
+zones' P50s summed (on the backtest months it and its zones share), MinT's reconciled P50s
+(on those every node shares), a single-child total its child's. MinT is published only
+when that backtest reconciled every origin as the forecast would (`mint.mint_tested`) and
+showed it helping at every level (`mint.mint_helps`).
 
 Months: the forecast months every node shares (histories that end in different months are
 cut to the common span); a year those months cover only in part has no annual row. The
@@ -54,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.contracts import FORECAST_COLUMNS
-from forecasting.hierarchy.mint import bottom_up, mint_helps, projection, reconcile
+from forecasting.hierarchy.mint import bottom_up, mint_helps, mint_tested, projection, reconcile
 from forecasting.hierarchy.tree import Hierarchy
 from forecasting.many_zones.coherent_peaks import coherent_peak_paths, coherent_season_peaks
 from forecasting.many_zones.data_center_source import (
@@ -67,6 +70,7 @@ from forecasting.many_zones.published_backtest import (
     level_means,
     node_backtest_mase,
     published_scores,
+    summed_backtest,
 )
 from forecasting.many_zones.zone_tables import published_zone_tables
 from forecasting.zones.history import UTC, hours_in
@@ -120,11 +124,14 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     note["months"] = months_note(alive.leaves, by_node, ran, months)
     note["same_load"] = {n: next(m for m in alive.same_load_below(n) if m in independent)
                          for n in ran if n not in independent}
-    by_node_mase = node_backtest_mase(s_all[[alive.nodes.index(n) for n in ran]],
-                                      [by_node[n] for n in ran], alive, independent)
+    by_node_mase, note["backtest_projection"] = node_backtest_mase(
+        s_all[[alive.nodes.index(n) for n in ran]], [by_node[n] for n in ran], alive,
+        independent)
     note["backtest"] = level_means(by_node_mase, alive)
-    # the evidence decides: MinT only where the run's own backtest shows it helping
-    note["published"] = "mint" if mint_helps(note["backtest"]) else "bottom_up"
+    # the evidence decides: MinT only where the run's own backtest, reconciling as the
+    # forecast would, shows it helping
+    note["published"] = ("mint" if mint_tested(note["method"], note["backtest_projection"])
+                         and mint_helps(note["backtest"]) else "bottom_up")
     if note["published"] == "bottom_up":
         p = bottom_up(s, [independent.index(leaf) for leaf in alive.leaves])
     # what the nodes' statistical models forecast: a leaf's new pipeline load is not in any
@@ -166,7 +173,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
     forecast = without_unestimated(_ordered(forecast, alive.nodes),
                                    estimated_nodes(alive, by_node))
     zones = _zone_table(hierarchy, alive, by_node, forecast, set(peak_paths),
-                        published_scores(alive, by_node, ran, note, by_node_mase))
+                        published_scores(alive, by_node, ran, note, by_node_mase,
+                                         summed_backtest([by_node[n] for n in ran], alive)))
     ok = [by_node[n] for n in ran]
     return ManyZonesRun(
         forecast=forecast, zones=zones,
@@ -369,11 +377,14 @@ def reconciliation_backtest(summing: np.ndarray, results: Sequence[NodeResult],
     (``mase_bottom_up``; a leaf's own) and after MinT (``mase_reconciled``); `mint_helps`
     reads it to choose what the run publishes. Each node's are
     `published_backtest.node_backtest_mase` (honest out of sample, over the (origin, month)
-    pairs every node has), only `independent_nodes` reconciled, as in the forecast.
+    pairs every node has), only `independent_nodes` reconciled, as in the forecast (how each
+    origin was reconciled is its second value, reconciliation.json's
+    ``backtest_projection``).
     ``summing`` has a row per result (its node's leaves) and a column per leaf of
     ``hierarchy``, every leaf among the results."""
     independent = independent_nodes(hierarchy, [r.node for r in results])
-    return level_means(node_backtest_mase(summing, results, hierarchy, independent), hierarchy)
+    by_node, _ = node_backtest_mase(summing, results, hierarchy, independent)
+    return level_means(by_node, hierarchy)
 
 
 def _error_matrix(results: Sequence[NodeResult]) -> np.ndarray | None:

@@ -16,9 +16,11 @@
   its zones: ``not estimated in 2 of its 3 zones; trend in 1``),
   the backtest (monthly energy) of the forecast the node publishes, not of its own model
   when it publishes another (``backtest_of``: a zone's own `selected`, MASE and 80%
-  coverage; a bottom-up total's zones' P50s summed, MinT's reconciled P50s: MASE only; a
-  single-child total its child's: `forecasting.many_zones.published_backtest`); the
-  seconds each task took are in manifest.json
+  coverage; a bottom-up total's zones' P50s summed, on the backtest months it and its
+  zones share, MinT's reconciled P50s, on those every node shares: MASE only; a
+  single-child total its child's; each with how many (origin, month) pairs it is scored on:
+  `forecasting.many_zones.published_backtest`); the seconds each task took are in
+  manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
 - peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year, with
@@ -35,7 +37,10 @@
   single-child total's are its child's likewise
 - reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
-  backtest per level; ``same_load``: single-child totals and the node whose paths they take;
+  backtest per level, on the (origin, month) pairs every node shares, and
+  ``backtest_projection``: how many, and how it reconciled each origin (MinT-shrink, or the
+  structural W when the other origins held too few errors); ``same_load``: single-child
+  totals and the node whose paths they take;
   ``months``: the forecast months every node shares, the years they cover only in part and
   the zones whose files end later, which cut them: `assemble.months_note`; ``large_load_added``:
   per zone with a large-load queue, the new load its pipeline adds in the last full year,

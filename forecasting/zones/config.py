@@ -152,7 +152,12 @@ def check_years(end_year: int | None, profile_year: int) -> int:
     """`profile_year` if the forecast reaches it (ValueError otherwise): the hourly profile
     is of a forecast year. Checked on ``profile_year`` itself (its default too), so the
     message names that key and, when written, its line; ``end_year`` None (refused itself)
-    is not compared."""
+    is not compared. A zone run checks it after ``end_year`` and ``profile_year`` are
+    checked against its history (`forecasting.zones.run.run_zone`): an end_year before the
+    forecast's first year is that mistake, not profile_year's (end_year 2023 on a history
+    ending 2023-12 was refused as 'set profile_year to 2023 or earlier', which then failed
+    on end_year; fuzz 11a D4); a many-zone run's settings, which no one history goes with,
+    when it loads (`ZoneSettings`)."""
     if end_year is not None and profile_year > end_year:
         default = f" ({PROFILE_YEAR} is its default, if the file does not set it)" \
             if profile_year == PROFILE_YEAR else ""
@@ -219,7 +224,9 @@ class NeighbourFile(BaseModel):
 class ZoneYearChecks(BaseModel):
     """The year checks a zone's config and a many-zone run's zone settings share:
     `end_year` and `profile_year` forecast years within `LAST_FORECAST_YEAR`,
-    `reference_years` two years, `profile_year` inside the forecast."""
+    `reference_years` two years. `profile_year` inside the forecast (`check_years`) is the
+    zone run's check, after the history's (`forecasting.zones.run.run_zone`), and the
+    many-zone settings' when they load (`ZoneSettings`)."""
 
     @field_validator("end_year", "profile_year", check_fields=False)
     @classmethod
@@ -230,11 +237,6 @@ class ZoneYearChecks(BaseModel):
     @classmethod
     def _two_years(cls, value):
         return two_years(value)
-
-    @field_validator("profile_year", check_fields=False)
-    @classmethod
-    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
-        return check_years(info.data.get("end_year"), value)
 
 
 class ZoneConfig(ZoneYearChecks):
@@ -266,6 +268,7 @@ class ZoneConfig(ZoneYearChecks):
     # the month after the last incomplete month before the end)
     end_year: int = 2035
     profile_year: int = Field(PROFILE_YEAR, validate_default=True)  # checked against end_year
+    # by the run, after both are checked against the history (`check_years`)
     n_paths: int = Field(1000, ge=10, le=MAX_PATHS)
     seed: int = Field(0, ge=0)
     # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
@@ -342,6 +345,11 @@ class ZoneSettings(ZoneYearChecks):
     @classmethod
     def _known_time_zone(cls, value: str | None) -> str | None:
         return None if value is None else known_time_zone(value)
+
+    @field_validator("profile_year")
+    @classmethod
+    def _profile_in_the_forecast(cls, value: int, info: ValidationInfo) -> int:
+        return check_years(info.data.get("end_year"), value)
 
 
 

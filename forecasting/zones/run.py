@@ -98,7 +98,7 @@ from forecasting.series.read import RawSeries
 from forecasting.zones.annual_peak_floor import at_least_season_50_50
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
 from forecasting.zones.calibration_table import calibration_table
-from forecasting.zones.config import BacktestConfig, ZoneConfig
+from forecasting.zones.config import BacktestConfig, ZoneConfig, check_years
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.growth_check import growth_check
@@ -413,6 +413,10 @@ def run_zone(
         raise ForecastYearsError("end_year", f"end_year {config.end_year} leaves no whole "
                                  f"forecast year: the history's last complete month is "
                                  f"{window[-1]}, so it must be {first_whole} or later")
+    try:  # after the history's checks: an end_year too early is that mistake (`check_years`)
+        check_years(config.end_year, config.profile_year)
+    except ValueError as exc:
+        raise ForecastYearsError("profile_year", str(exc)) from None
     base_avg = monthly_dc.loc[window, "base_mw"]
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window, clock) / 1000.0, index=window,
                             name="base_energy_gwh")

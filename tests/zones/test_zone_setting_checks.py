@@ -198,6 +198,16 @@ def test_a_value_at_odds_with_another_is_named_at_its_line(zone, tmp_path, lines
     assert f"zz.yaml, {where}" in line and says in line, line
 
 
+def test_an_end_year_the_history_reaches_is_named_before_profile_year(zone, tmp_path):
+    # the history ends 2023-12: end_year 2023 is the mistake. It was refused on profile_year
+    # 2025 with 'set profile_year to 2023 or earlier', which then failed on end_year (11a D4)
+    line = refused(zone, tmp_path, "end_year: 2023", "profile_year: 2025")
+    assert "zz.yaml, row 4, field 'end_year'" in line, line
+    assert "end_year 2023 is not a forecast year: the history's last complete month is " \
+           "2023-12, so it must be 2024 or later" in line
+    assert "profile_year" not in line
+
+
 def test_a_default_profile_year_past_end_year_names_the_key_to_set(zone, tmp_path):
     line = refused(zone, tmp_path, "end_year: 2026")
     assert "field 'profile_year'" in line and ", row " not in line, line
