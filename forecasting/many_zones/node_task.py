@@ -114,7 +114,8 @@ class NodeResult:
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
-    history: pd.DataFrame | None = None   # annual evidence rows
+    history: pd.DataFrame | None = None   # its zone run's history.csv rows: annual, then
+    # monthly (a planner sets the first forecast months against the last measured ones)
     coincidence: pd.DataFrame | None = None
     season_peaks: pd.DataFrame | None = None   # 50/50 and 90/10 summer and winter peaks
     peak_check: pd.DataFrame | None = None     # its history's held-out years beside them
@@ -308,7 +309,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     errors = pd.Series((chosen["actual"] - chosen["p50"]).to_numpy(),
                        index=(chosen["origin"].astype(str) + "/"
                               + chosen["period"].astype(str)).to_numpy(), name=task.node)
-    history = run.history[run.history["period"].str.len() == 4].reset_index(drop=True)
+    history = run.history.reset_index(drop=True)  # annual and monthly, as a zone run's
     monthly = run.history[run.history["period"].str.len() == 7].dropna(subset=["peak_mw"])
     monthly = monthly[monthly["period"] >= months[0][:4]]  # the forecast's calendar years
     # the run's peaks follow its coherent energy and its children's (`coherent_peaks`)

@@ -8,8 +8,11 @@
   data-center part, the others' ``total`` alone (`data_center_source`)
 - zones.csv: one row per node: level, parent, status (ok, failed with its one-line reason,
   or "sum of zones" for a parent whose own run failed: its reason says its energy is its
-  zones' sum and its peaks its children's peaks summed), energy and peak for 2025, 2028 and
-  2030 (P10, P50, P90), data-center share of 2030 energy and where that load comes from
+  zones' sum and its peaks its children's peaks summed), ``leaves`` (how many zones a total
+  sums: the report names every total with it), energy and peak for 2025, 2028 and
+  2030 (P10, P50, P90: fixed columns, empty for a year the run does not forecast; the report
+  shows a run's last year from forecast.csv, `forecasting.report.many_zones_years`),
+  data-center share of 2030 energy and where that load comes from
   (``data_center``: a zone's ``trend``, ``large-load pipeline`` or ``not estimated``; a
   total's is its zones', e.g. ``trend + large-load pipeline of 1 of its 3 zones``, also when
   its own run failed; the share is empty where it was not estimated, for a total in any of
@@ -30,7 +33,9 @@
   summed, with an empty 50/50 weather year where they differ)
 - peak_check.csv: each node's complete history years held out, their actual summer and winter
   peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
-- history.csv: each node's annual evidence figures (``region`` column)
+- history.csv: each node's evidence figures as its zone run's history.csv has them, annual
+  rows then monthly (``YYYY`` and ``YYYY-MM`` periods, the same columns, a ``region``
+  column), so a planner can set the first forecast months against the last measured ones
 - backtest_summary.csv: each node's backtest summary (``region`` column); a single-child
   total's are its child's, whose forecast it publishes (`forecasting.many_zones.same_load`)
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column); a

@@ -23,6 +23,13 @@ existing level it carries, with the zone report's stage table and sentences); a 
 some of whose zones estimated their data-center part says whose data centers it holds, where
 it read "not estimated" (`many_zones_held_data_centers`).
 
+Years (`many_zones_years`): the headline and detail tables show the usual years the run
+forecasts and its last; the node table's peak, season peaks and data-center share are of
+2030, or of the run's last year when it ends before (its energy columns run up to that year).
+
+Every total is named with how many zones it sums (`many_zones_totals`): the headline says its
+totals are this run's zones only, not the published totals of those names.
+
 A forecast year with no annual figures (the months every node forecasts cover it only in
 part, most often because one zone's file ends later than the others') is named under the
 headline with the reason (`missing_years`), rather than left as a blank "-"."""
@@ -41,10 +48,16 @@ from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
 from forecasting.report.many_zones_held_data_centers import held_text, mixed_totals
 from forecasting.report.many_zones_queues import queue_entries
+from forecasting.report.many_zones_totals import headline_scope, scope, zones_summed
+from forecasting.report.many_zones_years import (
+    headline_years,
+    node_cells,
+    node_table_years,
+    run_years,
+    years_note,
+)
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_render import peak_check_counts
-
-YEARS = (2025, 2028, 2030, 2035)
 
 
 def render_many_zones_report(run: ManyZonesFiles) -> str:
@@ -64,24 +77,32 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     nodes = [] if run.zones is None else run.zones.to_dict("records")
     missing = failed_zones(run.zones)
     mixed = mixed_totals(run.zones)
+    years = run_years(annual, top)
+    shown = headline_years(years)
+    energy_years, key = node_table_years(years)
+    summed = zones_summed(run.zones)
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
         node["backtest_of"] = _text(node.get("backtest_of"))
         node["failed_zones"], node["zones_under"] = missing.get(node["region"], ([], 0))
-        node["years"] = _node_years(annual, node["region"], mixed.get(node["region"]))
-        node["held_2030"] = (held_text(*mixed[node["region"]], annual, 2030)
-                             if node["region"] in mixed else None)
+        node["years"] = _node_years(annual, node["region"], shown, mixed.get(node["region"]))
+        node["cells"] = node_cells(annual, node["region"], energy_years, key,
+                                   node.get("data_center_share_2030"))
+        node["held"] = (held_text(*mixed[node["region"]], annual, key)
+                        if node["region"] in mixed else None)
+        node["scope"] = scope(summed[node["region"]]) if node["region"] in summed else None
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
     return _environment().get_template("many_zones_report.html.j2").render(
         title=f"dcload zones report: {top}",
         manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
-        top=top, years=[y for y in YEARS if str(y) in set(annual["period"])],
+        top=top, energy_years=energy_years, key_year=key, years_note=years_note(years, key),
+        top_scope=headline_scope(top, summed.get(top)),
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
         scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
-        headline=_node_years(annual, top, mixed.get(top)), nodes=nodes,
+        headline=_node_years(annual, top, shown, mixed.get(top)), nodes=nodes,
         queues=queue_entries(run.pipeline, manifest.get("reconciliation", {})
                              .get("large_load_added")),
         top_failed_zones=missing.get(top, ([], 0)),
@@ -179,14 +200,15 @@ def _cell(row) -> str:
     return number_format.band(row["p50"], row["p10"], row["p90"])
 
 
-def _node_years(annual: pd.DataFrame, node: str,
+def _node_years(annual: pd.DataFrame, node: str, years: list[int],
                 held: tuple[list, int] | None = None) -> list[dict]:
-    """The node's figures per report year; a total only some of whose zones estimated
-    their data-center part (``held``: `many_zones_held_data_centers.mixed_totals`) says
-    whose data centers it holds rather than "not estimated"."""
+    """The node's figures per report year (``years``: `many_zones_years.headline_years`); a
+    total only some of whose zones estimated their data-center part (``held``:
+    `many_zones_held_data_centers.mixed_totals`) says whose data centers it holds rather
+    than "not estimated"."""
     mine = annual[(annual["region"] == node)]
     out = []
-    for year in YEARS:
+    for year in years:
         at = mine[mine["period"] == str(year)]
         if at.empty:
             continue

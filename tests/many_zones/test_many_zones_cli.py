@@ -107,9 +107,41 @@ def test_every_node_has_its_own_50_50_and_90_10_peaks_and_their_held_out_check(w
     check = pd.read_csv(out / "peak_check.csv")
     assert set(check["region"]) == ok
     history = pd.read_csv(out / "history.csv", dtype={"period": str})
-    pep = history[(history["region"] == "PJM-PEP") & history["complete"]]
+    pep = history[(history["region"] == "PJM-PEP") & history["complete"]
+                  & (history["period"].str.len() == 4)]
     assert sorted(check.loc[check["region"] == "PJM-PEP", "year"].astype(str).unique()) \
         == sorted(pep["period"])
+
+
+def test_history_has_every_nodes_months_as_a_zone_runs_history(workspace):
+    """history.csv held annual rows only while forecast.csv is monthly (fuzz 11b D5): a
+    planner setting the first forecast months against the last measured ones had to run each
+    zone alone. Every node now has its monthly rows too, as its zone run's history.csv has
+    them (the same columns, ``YYYY-MM``), adding up to its complete years, and the file is
+    the one the manifest lists (its bytes are the same with 1 and 2 workers: above)."""
+    import hashlib
+
+    _, runs = workspace
+    _, out = runs[2]
+    history = pd.read_csv(out / "history.csv", dtype={"period": str})
+    monthly = history[history["period"].str.fullmatch(r"\d{4}-\d{2}")]
+    forecast = pd.read_csv(out / "forecast.csv", dtype={"period": str})
+    assert set(monthly["region"]) == set(forecast["region"])
+    pep = history[history["region"] == "PJM-PEP"].set_index("period")
+    for year in pep.index[(pep.index.str.len() == 4) & pep["complete"].astype(bool)]:
+        months = pep.loc[[f"{year}-{m:02d}" for m in range(1, 13)]]
+        assert months["energy_gwh"].sum() == pytest.approx(pep.loc[year, "energy_gwh"],
+                                                           abs=0.01)
+        assert months["peak_mw"].max() == pep.loc[year, "peak_mw"]
+    # the measured months reach the first forecast month (or the one before: a month the
+    # files end inside is forecast too)
+    last = pd.Period(monthly.loc[monthly["region"] == "US48", "period"].max(), "M")
+    first = forecast.loc[(forecast["region"] == "US48")
+                         & (forecast["period"].str.len() == 7), "period"].min()
+    assert first in (str(last), str(last + 1))
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["outputs"]["history.csv"]["sha256"] == \
+        hashlib.sha256((out / "history.csv").read_bytes()).hexdigest()
 
 
 def test_the_manifest_and_report_say_what_each_zone_file_held(workspace):
