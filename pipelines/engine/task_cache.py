@@ -34,8 +34,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: 5: every node's result carries its measured peaks of the forecast's years; 6: and whether
 #: its data-center part was estimated; 7: and its calendar years' peaks, from which a total
 #: over it alone takes its coincidence, `forecasting.many_zones.same_load`; 8: a queue zone's
-#: result carries its large-load tables, `forecasting.many_zones.zone_tables`)
-RESULT_FORMAT = 8
+#: result carries its large-load tables, `forecasting.many_zones.zone_tables`; 9: every node's
+#: result carries its monthly history rows too)
+RESULT_FORMAT = 9
 
 
 def task_key(task) -> str:
