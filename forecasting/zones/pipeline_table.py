@@ -38,7 +38,11 @@ A stage expecting no load has no ``full_ramp_by``; one the limit cannot connect 
 `FULL_RAMP_CAP` says so in ``note``. A stage holding campuses (contracts.csv ``kind``
 ``campus``: one project each) says in ``note`` that each is built in full or not at all on a
 path, the realization its chance (`pipeline_sampling`): its expected MW are the same, its
-band is not a share's.
+band is not a share's. Its ``full_ramp_by`` (and every later stage's, whose MW queue behind
+it) is the month it is all in where it is built, its whole MW through the connection limit:
+the mean path had connected only its expected share, so a 6,000 MW campus at a 28% share
+behind a binding limit read "at full ramp by 2035-08" while the paths that build it were
+still connecting it after 2040 (fuzz 11c D5); where it is not built, sooner.
 """
 
 from __future__ import annotations
@@ -202,6 +206,13 @@ def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: Pipeli
         for start, part in parts:
             share = shares[c.stage]
             mw = c.contracted_mw * part
+            if c.kind == CAMPUS:  # connected in full where built (module docstring)
+                if share <= 0.0 and c.stage in rule.late_share:  # built from the switch on
+                    year, late = rule.late_share[c.stage]
+                    start, share = max(start, pd.Period(f"{year}-01", "M")), late
+                if share > 0.0:
+                    out.append((start, c.stage, mw))
+                continue
             if c.stage in rule.late_share:
                 year, late = rule.late_share[c.stage]
                 switch = pd.Period(f"{year}-01", "M")

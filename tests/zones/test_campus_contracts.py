@@ -8,6 +8,7 @@ assumptions; `sample_new_load` called directly, no zone run (the CLI only to ref
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 from pathlib import Path
@@ -19,7 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forecasting.errors import InputError
-from forecasting.zones.large_loads import DOMINION_STAGES, Contract, parse_contracts
+from forecasting.zones.large_loads import (
+    DOMINION_STAGES,
+    Contract,
+    Triangular,
+    parse_contracts,
+)
 from forecasting.zones.pipeline_sampling import PipelineRules, sample_new_load
 from forecasting.zones.pipeline_table import pipeline_by_stage
 from forecasting.zones.read import read_large_loads, read_table
@@ -169,3 +175,22 @@ def test_a_campus_path_at_full_ramp_is_the_load_of_the_campuses_built(mw, stages
     sums = {0.5 * sum(s) for k in range(len(mw) + 1) for s in itertools.combinations(mw, k)}
     for value in load[:, -1]:  # 2032-12: every campus in service and fully ramped
         assert min(abs(value - s) for s in sums) < 1e-6
+
+
+def test_a_campus_behind_a_binding_limit_is_at_full_ramp_when_its_whole_mw_is_in(
+        tmp_path, assumptions):
+    """pipeline.csv's full_ramp_by of a campus is the month its whole MW is connected where
+    it is built (6,000 MW through 1,200 MW a year: five years), not the month its expected
+    share would be (28% of it in about a year and a half: fuzz 11c D5); as a total row the
+    share is what connects."""
+    rows = [("big", "SELOA", 6000.0, "2026-01")]
+    rules = {"vetted": PipelineRules(ramp_months=1, delay_months=0)}
+    fixed = dataclasses.replace(assumptions,
+                                connection_limit_mw_per_year=Triangular(1200.0, 1200.0, 1200.0))
+    campus = pipeline_by_stage(_queue(tmp_path, rows, ["campus"]), fixed, rules)
+    total = pipeline_by_stage(_queue(tmp_path, rows, ["total"]), fixed, rules)
+    built = pd.Period(campus.loc[0, "full_ramp_by"], "M")
+    shared = pd.Period(total.loc[0, "full_ramp_by"], "M")
+    assert campus.loc[0, "expected_mw"] == pytest.approx(total.loc[0, "expected_mw"])
+    assert (built - pd.Period("2026-01", "M")).n >= 59      # 6,000 MW at 100 MW a month
+    assert shared < built
