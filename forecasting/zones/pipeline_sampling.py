@@ -194,23 +194,34 @@ def measured_shares(contracts: Sequence[Contract], assumptions: Assumptions,
     path, then stage (`Assumptions.stages`, most committed first), then the contracts' order;
     a contract's reach is what the queue reaches with it less what it reached without it
     (the connection limit connects the first in service first)."""
+    return [share for share, _ in measured_parts(contracts, assumptions, rules,
+                                                 first_month=first_month,
+                                                 measured_mw=measured_mw)]
+
+
+def measured_parts(contracts: Sequence[Contract], assumptions: Assumptions,
+                   rules: PipelineRules, *, first_month: pd.Period,
+                   measured_mw: float | None) -> list[tuple[float, float]]:
+    """Per contract, (its `measured_shares` share, the MW it reaches by the history's last
+    month on the mean path: 0 for one not in service inside the history); the reaches are
+    computed whether or not ``measured_mw`` is known (pipeline.csv's notes, per stage)."""
     shares = [0.0] * len(contracts)
-    if measured_mw is None:
-        return shares
+    reaches = [0.0] * len(contracts)
     path = mean_path(assumptions, rules)
     rank = {s: i for i, s in enumerate(assumptions.stages)}
     start = [c.earliest_in_service.ordinal + path.delay for c in contracts]
     queue = sorted((i for i in range(len(contracts)) if start[i] < first_month.ordinal),
                    key=lambda i: (start[i], rank[contracts[i].stage], i))
-    left, before = float(measured_mw), 0.0
+    left, before = (float(measured_mw) if measured_mw is not None else 0.0), 0.0
     for k, i in enumerate(queue):
         reach = history_reach_mw([contracts[j] for j in queue[: k + 1]], assumptions, rules,
                                  first_month=first_month)
         own, before = reach - before, reach
-        if own > TOLERANCE_MW:
+        reaches[i] = max(own, 0.0)
+        if own > TOLERANCE_MW and measured_mw is not None:
             shares[i] = min(1.0, max(left, 0.0) / own)
             left -= own
-    return shares
+    return list(zip(shares, reaches, strict=True))
 
 
 def sample_new_load(

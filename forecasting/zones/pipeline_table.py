@@ -58,7 +58,7 @@ from forecasting.zones.pipeline_sampling import (
     PipelineRules,
     history_reach_mw,
     mean_path,
-    measured_shares,
+    measured_parts,
 )
 
 PIPELINE_COLUMNS = ["scenario", "stage", "projects", "contracted_mw", "realization",
@@ -100,8 +100,9 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
             contracted = sum(c.contracted_mw for c in mine)
             earliest = min(c.earliest_in_service for c in mine)
             in_service = earliest + delay
-            if first_month is not None and in_service < first_month and history.reach_mw > 0:
-                notes.append(history.note)
+            if note := history.stage_note([i for i, c in enumerate(contracts)
+                                           if c.stage == stage]):
+                notes.append(note)
             in_service = min((m for m, s, _ in queue if s == stage), default=in_service)
             expected = contracted * share * use
             full_ramp = ""
@@ -147,13 +148,47 @@ def first_forecast_month(forecast: pd.DataFrame) -> pd.Period:
 class HistoryPart:
     """What a scenario makes of the contracts in service inside the history: the MW they
     reach by its last month on the mean path, each contract's share taken as in the measured
-    load (`pipeline_sampling.measured_shares`; the rest is in service from ``first_month``),
-    and the rows' note."""
+    load (`pipeline_sampling.measured_shares`; the rest is in service from ``first_month``)
+    and its own reach (`pipeline_sampling.measured_parts`), and the level they were judged
+    against; each stage row's note is its own contracts' (`stage_note`)."""
 
     reach_mw: float
     shares: tuple[float, ...]
     first_month: pd.Period | None
-    note: str
+    reaches: tuple[float, ...] = ()
+    measured_mw: float | None = None
+
+    def stage_note(self, indices: Sequence[int]) -> str:
+        """The note of a stage row whose contracts are ``indices``: what of their reach by
+        the history's end the level holds, "" when they reach nothing by then. It had been
+        the whole queue's, copied onto every stage row with a contract dated inside the
+        history (a stage none of whose load the level held read "holds 48 MW of it (16%)",
+        and a stage the scenario held back until 2030 said it was in service: fuzz 11c D8)."""
+        if self.first_month is None or self.reach_mw <= TOLERANCE_MW or not self.reaches:
+            return ""
+        reach = sum(self.reaches[i] for i in indices)
+        if reach <= TOLERANCE_MW:
+            return ""
+        taken = sum(self.shares[i] * self.reaches[i] for i in indices)
+        end, first = self.first_month - 1, self.first_month
+        carried = "no existing data-center level known" if self.measured_mw is None else \
+            (f"the {self.measured_mw:,.0f} MW existing data-center level the scenarios carry "
+             f"on from it")
+        whole = abs(reach - self.reach_mw) <= TOLERANCE_MW
+        head = (f"the contracts so dated reach {reach:,.0f} MW by {end}" if whole else
+                f"this stage's contracts so dated reach {reach:,.0f} MW by {end} (the "
+                f"queue's {self.reach_mw:,.0f} MW, the earliest in service first against "
+                f"the level)") + f"; {carried}"
+        if taken >= reach - TOLERANCE_MW:
+            return (f"in service inside the history: {head} holds all of it, so it is taken "
+                    f"as in the measured load and only the rest of their ramp is added")
+        if taken <= TOLERANCE_MW:
+            return (f"dated inside the history: {head}, so none of it is taken as in the "
+                    f"measured load; taken as not yet connected, added in full from {first}")
+        return (f"in service inside the history: {head} holds {taken:,.0f} MW of it "
+                f"({taken / reach:.0%}), taken as in the measured load with only the rest of "
+                f"its ramp added; the other {1 - taken / reach:.0%} of the contracted MW is "
+                f"taken as not yet connected, added in full on its ramp from {first}")
 
 
 def _history_part(contracts: Sequence[Contract], assumptions: Assumptions,
@@ -162,29 +197,14 @@ def _history_part(contracts: Sequence[Contract], assumptions: Assumptions,
     """`HistoryPart` as `pipeline_sampling.sample_new_load` decides it (its module doc)."""
     none = (0.0,) * len(contracts)
     if first_month is None:
-        return HistoryPart(0.0, none, None, "")
+        return HistoryPart(0.0, none, None)
     reach = history_reach_mw(contracts, assumptions, rule, first_month=first_month)
     if reach <= TOLERANCE_MW:  # none in service inside the history, or none realized
-        return HistoryPart(0.0, none, first_month, "")
-    shares = tuple(measured_shares(contracts, assumptions, rule, first_month=first_month,
-                                   measured_mw=measured_mw))
-    end = first_month - 1
-    taken = min(reach, measured_mw or 0.0)
-    carried = "no existing data-center level known" if measured_mw is None else \
-        f"the {measured_mw:,.0f} MW existing data-center level the scenarios carry on from it"
-    head = f"the contracts so dated reach {reach:,.0f} MW by {end}; {carried}"
-    if taken >= reach - TOLERANCE_MW:
-        note = (f"in service inside the history: {head} holds all of it, so it is taken as "
-                f"in the measured load and only the rest of their ramp is added")
-    elif taken <= TOLERANCE_MW:
-        note = (f"dated inside the history: {head}, so none of it is taken as in the "
-                f"measured load; taken as not yet connected, added in full from {first_month}")
-    else:
-        note = (f"in service inside the history: {head} holds {taken:,.0f} MW of it "
-                f"({taken / reach:.0%}), taken as in the measured load with only the rest of "
-                f"its ramp added; the other {1 - taken / reach:.0%} of the contracted MW is "
-                f"taken as not yet connected, added in full on its ramp from {first_month}")
-    return HistoryPart(reach, shares, first_month, note)
+        return HistoryPart(0.0, none, first_month)
+    parts = measured_parts(contracts, assumptions, rule, first_month=first_month,
+                           measured_mw=measured_mw)
+    return HistoryPart(reach, tuple(f for f, _ in parts), first_month,
+                       tuple(r for _, r in parts), measured_mw)
 
 
 def _queue(contracts: Sequence[Contract], assumptions: Assumptions, rule: PipelineRules,
