@@ -8,7 +8,12 @@ added in the last year with its 80% band, and the existing data-center level it 
 its stage table and the sentences under it are the zone report's
 (reports/templates/pipeline_stages.html.j2), so an in-history contract's note ("in service
 inside the history: ... taken as in the measured load") reads as in the zone run. Before,
-the many-zone report never named a queue (fuzz 10a D3)."""
+the many-zone report never named a queue (fuzz 10a D3).
+
+A queue with no contracts has pipeline.csv rows with no stage and 0 projects
+(`forecasting.zones.tables.pipeline_table`): its entry has no stage table and says "No
+contracts; the existing level ... in YYYY-MM, no new load." It had been left out of the
+section, though its zone's data-center load is the level it carries (fuzz 11c D2)."""
 
 from __future__ import annotations
 
@@ -26,9 +31,26 @@ def queue_entries(pipeline: pd.DataFrame | None, added: dict | None) -> list[dic
     out = []
     for i, zone in enumerate(dict.fromkeys(pipeline["region"])):
         rows = pipeline[pipeline["region"] == zone].drop(columns="region")
+        if rows["projects"].sum() == 0:
+            out.append({"zone": zone, "anchor": f"queue-{i}", "rows": None,
+                        "summary": empty_queue_summary(rows)})
+            continue
         out.append({"zone": zone, "anchor": f"queue-{i}", "rows": _records(rows),
                     "summary": queue_summary(rows, (added or {}).get(zone))})
     return out
+
+
+def empty_queue_summary(rows: pd.DataFrame) -> str:
+    """"No contracts; the existing level 32.0 MW (+/- 107 MW) in 2024-12, no new load." from
+    an empty queue's pipeline.csv rows (module docstring)."""
+    first = rows.iloc[0]
+    text = "No contracts (its contracts.csv has its header only)"
+    if "existing_level_mw" in rows.columns:
+        text += (f"; the existing data-center level it carries, "
+                 f"{number_format.figure(float(first['existing_level_mw']))} MW (+/- "
+                 f"{number_format.figure(float(first['existing_half_width_mw']))} MW) in "
+                 f"{first['existing_level_month']}")
+    return text + ", no new load."
 
 
 def queue_summary(rows: pd.DataFrame, added: dict | None) -> str:

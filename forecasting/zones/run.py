@@ -80,6 +80,7 @@ fixed order).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -283,16 +284,57 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     return text
 
 
-def candidates_failed(names: Sequence[str], failures: Sequence) -> str:
+def candidates_failed(names: Sequence[str], failures: Sequence,
+                      min_train: int | None = None) -> str:
     """Why the backtest has no candidate left: every one named in ``backtest.candidates``
     failed at every origin (a known model that cannot fit this history, such as
     gbm_median on a short zone), with the first failure's origin and reason, so the planner
-    knows which model to drop rather than that nothing was left to choose from."""
+    knows which model to drop rather than that nothing was left to choose from.
+
+    When every failure is a training window too short (`too_short_fix`), another candidate
+    is not the fix (each needs 24 months, and a ``min_train`` of 12 is accepted): the advice
+    names the month from which the models have their months and the history it takes. It
+    had advised seasonal_naive, which had just failed the same way (fuzz 11c D4)."""
     text = f"every candidate failed at every backtest origin ({', '.join(names)})"
     if failures:
         first = failures[0]
         text += f"; first: {first.alias} at {first.origin}: {first.message}"
-    return text + "; name a candidate that fits this history (e.g. seasonal_naive)"
+    if (fix := too_short_fix(failures, min_train)) is not None:
+        return f"{text}; {fix}"
+    example = "" if "seasonal_naive" in names else " (e.g. seasonal_naive)"
+    return text + f"; name a candidate that fits this history{example}"
+
+
+#: a `SeriesTooShortError` as a backtest failure's message words it (`Failure.message`)
+_TOO_SHORT = re.compile(r"^SeriesTooShortError: .* needs at least (\d+) observations, "
+                        r"got (\d+)$")
+
+
+def too_short_fix(failures: Sequence, min_train: int | None) -> str | None:
+    """The advice when every failure is a training window too short, else None. A model
+    fitted at origin o on n months that needs m has them first at o + (m - n) (the window
+    grows a month an origin month, `forecasting.backtest.origins`); the earliest such month
+    of any candidate is where a backtest can start. Every origin failed, the last too, so
+    that month is after the last origin this history allows: more history is the fix, with
+    ``backtest.first_origin`` at that month to skip the origins with fewer months."""
+    if not failures:
+        return None
+    fits, needs = [], []
+    for failure in failures:
+        found = _TOO_SHORT.match(failure.message)
+        if found is None:
+            return None
+        need, got = int(found.group(1)), int(found.group(2))
+        fits.append(pd.Period(failure.origin, "M") + (need - got))
+        needs.append(need)
+    need, month = min(needs), min(fits)
+    last = max(pd.Period(f.origin, "M") for f in failures)
+    setting = (f" (backtest.min_train {min_train} lets origins have fewer)"
+               if min_train is not None and min_train < need else "")
+    return (f"every failure is a training window too short: the models need at least {need} "
+            f"months up to an origin{setting}, first held at {month}, after this history's last "
+            f"origin {last}: give more history (past {month}) and set backtest.first_origin "
+            f"to {month} or later")
 
 
 def _quantile_rows(values: np.ndarray, periods, region, scenario, component, metric):
@@ -431,7 +473,7 @@ def run_zone(
         raise InputError(files, str(exc)) from None
     except NoCandidateModels as exc:  # a named model this history cannot fit
         raise ZoneSettingError("backtest.candidates", candidates_failed(
-            config.backtest.candidates, exc.failures)) from None
+            config.backtest.candidates, exc.failures, config.backtest.min_train)) from None
 
     months = pd.period_range(window[-1] + 1, pd.Period(f"{config.end_year}-12", "M"), freq="M")
     horizon = len(months)

@@ -18,7 +18,10 @@ they are on disk). Every zone run directory holds:
   carry (``existing_level_mw``, read at ``existing_level_month``, the history's last month;
   its interval +/- ``existing_half_width_mw``: `existing_load`), which the report states
   and no other file holds (fuzz 10b D7: the report's 2035 data-center load is that level
-  plus the expected MW); pjm_check.csv (the scenarios' 10-year summer-peak growth beside
+  plus the expected MW); a queue with no contracts (contracts.csv with its header only) has
+  one row per pipeline scenario with no stage (`EMPTY_QUEUE_NOTE`), so its carried level is
+  published too (it had a header only, and the level was nowhere: fuzz 11c D2);
+  pjm_check.csv (the scenarios' 10-year summer-peak growth beside
   PJM's quoted DOM figure) when the ``pjm2025-dom`` preset ran
 - large_load_contracts.csv, large_load_assumptions.csv: the large-load inputs as read, with
   their sources
@@ -73,17 +76,29 @@ def zone_tables(computed) -> dict[str, str]:
     return {name: csv_text(frame) for name, frame in tables.items()}
 
 
+#: the note of an empty queue's row in pipeline.csv (no stage, no contracts, no new load)
+EMPTY_QUEUE_NOTE = ("no contracts (the queue is empty): the scenario carries the existing "
+                    "data-center level and adds no new load")
+
+
 def pipeline_table(contracts, assumptions, scenarios, run) -> pd.DataFrame:
     """pipeline.csv of a zone run (`forecasting.zones.run.ZoneRun`) with large-load data: the
     pipeline by stage of each of ``scenarios`` that has one, with the existing data-center
     level its scenarios carry (module docstring). A many-zone run publishes its queue zones'
-    with this function too (`forecasting.many_zones.zone_tables`), so the two agree."""
+    with this function too (`forecasting.many_zones.zone_tables`), so the two agree. With
+    no contracts, each such scenario has one row with no stage, 0 projects, 0 MW contracted
+    and expected and `EMPTY_QUEUE_NOTE`: no stage is invented, and the level is stated."""
     rules = {s: PIPELINE_RULES[s] for s in scenarios if s in PIPELINE_RULES}
     first = first_forecast_month(run.forecast)
     existing = existing_data_center_load(run.decomposition, first_month=first)
-    return pipeline_by_stage(
-        contracts, assumptions, rules, first_month=first,
-        measured_mw=existing.level_mw).assign(
+    table = pipeline_by_stage(contracts, assumptions, rules, first_month=first,
+                              measured_mw=existing.level_mw)
+    if not contracts:
+        table = pd.DataFrame([{"scenario": s, "stage": None, "projects": 0,
+                               "contracted_mw": 0.0, "expected_mw": 0.0,
+                               "note": EMPTY_QUEUE_NOTE} for s in rules],
+                             columns=table.columns)
+    return table.assign(
         existing_level_mw=existing.level_mw,
         existing_half_width_mw=existing.half_width_mw,
         existing_level_month=str(first - 1))

@@ -40,9 +40,20 @@ def test_an_empty_queue_runs_the_zone_and_says_so_once(tmp_path, dom_files):
     assert warned == [f"warning: {tmp_path}/q/large/contracts.csv: no contracts; the "
                       "pipeline scenarios add no new load to the existing data-center load"]
     assert (out / "large_load_contracts.csv").read_text() == HEADER
-    assert pd.read_csv(out / "pipeline.csv").empty
     page = html.unescape((out / "index.html").read_text())
     assert "large-load queue holds no contracts" in page and "no large-load data" not in page
+    # the level the scenarios carry is published and said (pipeline.csv had its header only
+    # and the sentence no MW: fuzz 11c D2): one row a scenario, no stage, no new load
+    pipeline = pd.read_csv(out / "pipeline.csv")
+    assert len(pipeline) == len(set(pipeline["scenario"])) >= 1
+    assert pipeline["stage"].isna().all() and (pipeline["projects"] == 0).all()
+    assert (pipeline["expected_mw"] == 0).all()
+    row = pipeline.iloc[0]
+    assert row["existing_level_mw"] > 0 and row["existing_level_month"] == "2024-12"
+    assert (f"carry the existing data-center load the history ends on, "
+            f"{row['existing_level_mw']:,.0f} MW (+/- {row['existing_half_width_mw']:,.0f} MW, "
+            "its 90% interval) in 2024-12") in page
+    assert 'id="existing-level"' not in page  # no stage table
 
 
 def test_an_empty_queue_adds_no_load_to_the_existing_data_center_load(tmp_path, dom_files):

@@ -213,3 +213,23 @@ def test_a_default_profile_year_past_end_year_names_the_key_to_set(zone, tmp_pat
     assert "field 'profile_year'" in line and ", row " not in line, line
     assert "profile_year 2030 is after end_year 2026" in line
     assert "2030 is its default, if the file does not set it" in line
+
+
+def test_candidates_all_too_short_are_told_the_history_not_another_candidate(tmp_path):
+    # min_train 12 is accepted, but every model needs 24 months: on 24 months of history the
+    # origins 2022-12 and 2023-06 hold 12 and 18, and the advice was "name a candidate that
+    # fits this history (e.g. seasonal_naive)", the candidate that had just failed (fuzz 11c D4)
+    write_load(tmp_path / "ZZ.csv", hourly_load(700.0, "2022-01-01", "2023-12-31 23:00"))
+    config = tmp_path / "zz.yaml"
+    config.write_text(f"region: ZZ\nseries: [{tmp_path / 'ZZ.csv'}]\ndata_center: none\n"
+                      "n_paths: 40\nbacktest:\n  peers: [seasonal_naive]\n"
+                      "  candidates: [seasonal_naive, seasonal_trend]\n  n_paths: 20\n"
+                      "  min_train: 12\n")
+    done = run_cli("forecast", "--config", str(config), "--output-dir", str(tmp_path / "out"),
+                   "--quiet")
+    line = one_error_line(done)
+    assert done.returncode == 2 and "field 'backtest.candidates'" in line, line
+    assert "name a candidate" not in line and "e.g. seasonal_naive" not in line
+    assert "need at least 24 months up to an origin (backtest.min_train 12" in line
+    assert "first held at 2023-12, after this history's last origin 2023-06" in line
+    assert "set backtest.first_origin to 2023-12 or later" in line
