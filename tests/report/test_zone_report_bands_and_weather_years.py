@@ -73,6 +73,8 @@ def test_a_short_history_says_its_bands_are_model_based_and_its_single_weather_y
     weather = text_of(html, "weather-years")
     assert "rests on 1 weather year only (2023)" in weather
     assert "not measured here" in weather and "other zones" in weather
+    # the rule, not "a single complete year" beside a history table of complete months
+    assert "every month at least 99% covered" in weather
     # the peaks paragraph says how the 90/10 is made (it had said "their 90th percentile")
     assert "next season's 90th percentile" in text_of(html, "ninety-ten-rule")
     assert "90/10 peak is their 90th percentile" not in html
