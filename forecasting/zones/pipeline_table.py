@@ -96,7 +96,9 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
                 notes.append(f"{share:g} before {year}, {late:g} from {year}")
                 share = late
             if campuses := sum(c.kind == CAMPUS for c in mine):
-                notes.append(_campus_note(campuses, len(mine)))
+                measured = any(c.kind == CAMPUS and f > 0.0 for c, f in
+                               zip(contracts, history.shares, strict=True) if c.stage == stage)
+                notes.append(_campus_note(campuses, len(mine), measured=measured))
             contracted = sum(c.contracted_mw for c in mine)
             earliest = min(c.earliest_in_service for c in mine)
             in_service = earliest + delay
@@ -125,8 +127,10 @@ def pipeline_by_stage(contracts: Sequence[Contract], assumptions: Assumptions,
     return pd.DataFrame(rows, columns=PIPELINE_COLUMNS)
 
 
-def _campus_note(campuses: int, contracts: int) -> str:
-    """A stage's note on its campuses (module docstring)."""
+def _campus_note(campuses: int, contracts: int, *, measured: bool = False) -> str:
+    """A stage's note on its campuses (module docstring); ``measured``: some of a campus is
+    taken as in the measured load, which keeps the stage's mean share on every path, not
+    built or not (README: a stated limitation; fuzz 11c D3)."""
     many = campuses > 1
     if campuses == contracts:
         which = f"its {contracts} contracts are campuses" if many else \
@@ -134,8 +138,10 @@ def _campus_note(campuses: int, contracts: int) -> str:
     else:
         which = f"{campuses} of its {contracts} contracts " + \
             ("are campuses" if many else "is a campus")
+    held = ("; the part of a campus the existing level holds keeps the stage's mean share "
+            "on every path instead") if measured else ""
     return (f"{which}, {'each ' if many else ''}built in full or not at all on a path (the "
-            "realization is its chance; the same expected MW)")
+            f"realization is its chance; the same expected MW){held}")
 
 
 def first_forecast_month(forecast: pd.DataFrame) -> pd.Period:
