@@ -284,6 +284,19 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     return text
 
 
+def _refuse_a_short_window(history: ZoneHistory, files: str) -> None:
+    """A `data_center: none` zone too short to model is refused for that, not for having no
+    complete year to decompose (which it does not use): 9 complete months were refused with
+    "no complete calendar year in the history to measure from" (fuzz 11c D6)."""
+    try:
+        window = model_window(history, None)
+    except ValueError:
+        return
+    if len(window) < MIN_WINDOW_MONTHS:
+        raise InputError(files, short_window_reason(history, window, MIN_WINDOW_MONTHS,
+                                                    "to fit the models"))
+
+
 def candidates_failed(names: Sequence[str], failures: Sequence,
                       min_train: int | None = None) -> str:
     """Why the backtest has no candidate left: every one named in ``backtest.candidates``
@@ -413,6 +426,8 @@ def run_zone(
         monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
                                           quantile=config.min_load_quantile, clock=clock)
     except ValueError as exc:  # no complete year to measure the decomposition from
+        if config.data_center == "none" and config.model_start is None:
+            _refuse_a_short_window(history, files)  # the zone has nothing to measure from
         raise InputError(files, f"{exc}: a year is complete when each of its months has "
                          f"evidence for {COMPLETE:.0%} of its hours (the history table says "
                          "which fall short)") from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import one_error_line, run_cli
 from tests.zones.synthetic import hourly_load, write_load
 
 pytestmark = pytest.mark.slow
@@ -69,3 +69,19 @@ def test_zones_with_too_few_years_to_hold_out_publish_an_empty_peak_check(tmp_pa
     peaks = pd.read_csv(out / "peaks.csv")
     assert {"XX-A", "XX-B", "US48"} <= set(peaks["region"])
     assert "peak-check" not in (out / "index.html").read_text()
+
+
+def test_a_short_zone_without_data_centers_is_refused_for_its_months_not_a_missing_year(
+        tmp_path):
+    """Nine months, `data_center: none`: the zone needs 24 complete months to model, which
+    is what it is told; it had been told it has no complete calendar year to measure a
+    decomposition from, which it does not use (fuzz 11c D6)."""
+    write_load(tmp_path / "XX-A.csv", hourly_load(1000.0, "2020-01-01", "2020-10-14 23:00"))
+    (tmp_path / "zone.yaml").write_text("region: XX-A\nseries: [XX-A.csv]\ndata_center: none\n"
+                                        "scenarios: [statistical-trend]\n")
+    done = run_cli("forecast", "--config", str(tmp_path / "zone.yaml"), "--output-dir",
+                   str(tmp_path / "out" / "latest"), "--quiet")
+    assert done.returncode == 2, done.stderr
+    line = one_error_line(done)
+    assert "complete months to model" in line and "at least 24" in line
+    assert "no complete calendar year" not in line
