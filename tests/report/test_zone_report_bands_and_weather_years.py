@@ -75,6 +75,9 @@ def test_a_short_history_says_its_bands_are_model_based_and_its_single_weather_y
     assert "not measured here" in weather and "other zones" in weather
     # the rule, not "a single complete year" beside a history table of complete months
     assert "every month at least 99% covered" in weather
+    # no year can be held out: the page says so instead of saying nothing (fuzz 11c)
+    none = text_of(html, "peak-check-none")
+    assert "at least two other weather years" in none and "this history has 1" in none
     # the peaks paragraph says how the 90/10 is made (it had said "their 90th percentile")
     assert "next season's 90th percentile" in text_of(html, "ninety-ten-rule")
     assert "90/10 peak is their 90th percentile" not in html
