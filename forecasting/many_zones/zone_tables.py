@@ -10,7 +10,9 @@ one file each with a ``region`` column (as the run's peaks.csv is the zone run's
   (`forecasting.zones.tables.pipeline_table`, as its zone run makes it: the stage's
   contracts and contracted MW, expected MW, in-service months, and the note saying how a
   contract dated inside the history was taken); ``scenario`` is the run's ``reference``
-  (the queue zone's data-center component is the ``vetted`` rule's).
+  (the queue zone's data-center component is the ``vetted`` rule's). A zone whose queue
+  holds no contracts has one row with an empty ``stage``, 0 projects and no new load,
+  carrying its existing level (`forecasting.zones.tables.pipeline_table`).
 - large_load_contracts.csv, large_load_assumptions.csv: each queue zone's large-load
   tables as read, sources included.
 
