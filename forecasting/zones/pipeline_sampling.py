@@ -194,6 +194,8 @@ def measured_shares(contracts: Sequence[Contract], assumptions: Assumptions,
     path, then stage (`Assumptions.stages`, most committed first), then the contracts' order;
     a contract's reach is what the queue reaches with it less what it reached without it
     (the connection limit connects the first in service first)."""
+    if measured_mw is None:  # nothing is taken as measured: no reach to work out
+        return [0.0] * len(contracts)
     return [share for share, _ in measured_parts(contracts, assumptions, rules,
                                                  first_month=first_month,
                                                  measured_mw=measured_mw)]

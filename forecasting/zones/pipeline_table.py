@@ -56,7 +56,6 @@ import pandas as pd
 from forecasting.zones.large_loads import CAMPUS, LAST_YEAR, Assumptions, Contract
 from forecasting.zones.pipeline_sampling import (
     PipelineRules,
-    history_reach_mw,
     mean_path,
     measured_parts,
 )
@@ -204,11 +203,11 @@ def _history_part(contracts: Sequence[Contract], assumptions: Assumptions,
     none = (0.0,) * len(contracts)
     if first_month is None:
         return HistoryPart(0.0, none, None)
-    reach = history_reach_mw(contracts, assumptions, rule, first_month=first_month)
-    if reach <= TOLERANCE_MW:  # none in service inside the history, or none realized
-        return HistoryPart(0.0, none, first_month)
     parts = measured_parts(contracts, assumptions, rule, first_month=first_month,
                            measured_mw=measured_mw)
+    reach = sum(r for _, r in parts)  # the queue's reach: its contracts' own reaches add up
+    if reach <= TOLERANCE_MW:  # none in service inside the history, or none realized
+        return HistoryPart(0.0, none, first_month)
     return HistoryPart(reach, tuple(f for f, _ in parts), first_month,
                        tuple(r for _, r in parts), measured_mw)
 

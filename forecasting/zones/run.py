@@ -118,7 +118,6 @@ from forecasting.zones.month_length import standard_month
 from forecasting.zones.neighbour_check import neighbour_check
 from forecasting.zones.peak_check import held_out_peaks
 from forecasting.zones.pipeline_sampling import (
-    measured_data_center_mw,
     sample_new_load,
     seasonal_factors,
 )
@@ -511,8 +510,9 @@ def run_zone(
     energy_floor = measured_energy_floor(history.load, months, clock)
     # the level the history ends on, carried flat by the pipeline scenarios (existing_load)
     ending = existing_data_center_load(decomposition, first_month=months[0])
-    # what contracts dated inside the history may already hold (pipeline_sampling's doc)
-    measured_mw = measured_data_center_mw(decomposition, first_month=months[0])
+    # what contracts dated inside the history may already hold: that level
+    # (`pipeline_sampling.measured_data_center_mw`, fitted once here)
+    measured_mw = ending.level_mw
 
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
