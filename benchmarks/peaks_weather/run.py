@@ -8,12 +8,13 @@ the other complete years' weather gives, at Y's own level (`forecasting.zones.pe
 which each zone run also writes as peak_check.csv):
 
 - weather years: `weather_years` of the zone's hourly load with Y's hours removed (no
-  data-center component: the base is the whole load);
+  data-center component: the base is the whole load; the hours the source imputed, an
+  EIA-930 category not OKAY, are in no shape);
 - Y's typical month m: B_{Y,m} = (Y's mean of monthly averages) x (month m's usual share of
   its year among the other years), so the level is Y's and the month-to-month weather is not
   (Y's own annual mean still holds a little of its weather, which favours neither method);
-- the actual: Y's largest evidence hour in June-September (summer) or in its December,
-  January and February (winter);
+- the actual: Y's largest measured hour (imputed ones skipped) in June-September (summer)
+  or in its December, January and February (winter);
 - its randomised PIT among the n weather-year peaks, (#below + U (1 + #equal)) / (n + 1),
   U ~ U(0, 1) from a fixed seed: uniform on (0, 1) when the actual is one more draw from the
   same distribution, whatever n. The share of PIT > 0.9 says whether the held-out year is one
@@ -52,7 +53,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from forecasting.zones.history import build_history  # noqa: E402
+from forecasting.zones.history import ZoneHistory, build_history  # noqa: E402
 from forecasting.zones.peak_check import held_out_peaks  # noqa: E402
 from forecasting.zones.read import read_zone_files  # noqa: E402
 
@@ -65,13 +66,13 @@ SEED = 7
 METHODS = ("anomaly", "shape only")
 
 
-def held_out_cases(zone: str, group: str, load: pd.Series, rng) -> list[dict]:
+def held_out_cases(zone: str, group: str, history: ZoneHistory, rng) -> list[dict]:
     """One row per (held-out year, season, method) of `forecasting.zones.peak_check`, with the
     actual's randomised PIT among the weather-year peaks (one U per year and season, shared
     by the two methods)."""
     none = pd.Series(dtype=float)  # no data-center component: the base is the whole load
-    checks = {method: held_out_peaks(load, none, anomaly=method == "anomaly",
-                                     detail=True)
+    checks = {method: held_out_peaks(history.load, none, anomaly=method == "anomaly",
+                                     detail=True, imputed=history.imputed)
               for method in METHODS}
     rows = []
     for i in range(len(checks[METHODS[0]])):
@@ -128,12 +129,12 @@ def main() -> None:
     rows = []
     files = sorted(args.zones_dir.glob("*.csv"))
     for path in files:
-        load = build_history(read_zone_files([path])).load
-        rows += held_out_cases(path.stem, "EIA-930 zones 2020-2024", load, rng)
+        history = build_history(read_zone_files([path]))
+        rows += held_out_cases(path.stem, "EIA-930 zones 2020-2024", history, rng)
     dom = [SHARED / name for name in DOM]
     if all(p.is_file() for p in dom):
-        load = build_history(read_zone_files(dom)).load
-        rows += held_out_cases("PJM-DOM", "Dominion 2005-2024", load, rng)
+        history = build_history(read_zone_files(dom))
+        rows += held_out_cases("PJM-DOM", "Dominion 2005-2024", history, rng)
     cases = pd.DataFrame(rows)
     summary = summarise(cases)
     prior = cases[(cases["group"] == "EIA-930 zones 2020-2024") & (cases["method"] == "anomaly")

@@ -269,15 +269,20 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         notes.extend(local_clock_warnings(raws, config=True))
         with _file_mistakes():
             history = build_history(raws, node_clock(task))
-        loads, quality = {task.node: history.load}, history.quality()
+        histories, quality = {task.node: history}, history.quality()
     else:  # a total: only the loads are kept (a top holds every zone's hours)
-        loads = {leaf: build_history(task.read([path])).load
-                 for leaf, path in zip(task.leaves, task.files, strict=True)}
+        histories = {leaf: build_history(task.read([path]))
+                     for leaf, path in zip(task.leaves, task.files, strict=True)}
+    loads = {leaf: h.load for leaf, h in histories.items()}
+    imputed = {leaf: h.imputed for leaf, h in histories.items()}
+    del histories
     total = _sum(list(loads.values()))
     if len(loads) > 1:  # a total covers the hours every zone under it covers
         total = total.loc[max(v.first_valid_index() for v in loads.values()):
                           min(v.last_valid_index() for v in loads.values())]
-    raw = RawSeries.from_series(total, source=f"sum of {len(loads)} zone file(s)")
+    total_imputed = _any_imputed(list(imputed.values()), total.index)
+    raw = RawSeries.from_series(total, source=f"sum of {len(loads)} zone file(s)",
+                                imputed=total_imputed)
     scenario = "statistical-trend"
     large = None
     if task.large_loads is not None:
@@ -330,8 +335,9 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),
         history=history.assign(region=task.node),
-        coincidence=_coincidence(task, loads, total, config.timezone),
-        year_peaks=period_table(total, "Y", config.timezone)[["peak_mw", "complete"]],
+        coincidence=_coincidence(task, loads, imputed, total, total_imputed, config.timezone),
+        year_peaks=period_table(total, "Y", config.timezone,
+                                imputed=total_imputed)[["peak_mw", "complete"]],
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
@@ -354,14 +360,28 @@ def _sum(loads: list[pd.Series]) -> pd.Series:
     return frame.sum(axis=1, min_count=frame.shape[1]).rename("mw")
 
 
-def _coincidence(task: NodeTask, loads: dict, total: pd.Series, clock: str
-                 ) -> pd.DataFrame | None:
-    """coincidence.csv's rows of a total, its years and its children's on its ``clock``."""
+def _any_imputed(parts: list[pd.Series], index: pd.DatetimeIndex) -> pd.Series:
+    """Hourly: an hour of a sum is imputed where any part's hour was imputed by its source
+    (`ZoneHistory.imputed`): the sum then holds a value no one measured, which counts for
+    energy and not for peaks (`forecasting.zones.history`)."""
+    frame = pd.concat(parts, axis=1, join="outer")  # NaN: an hour a part does not hold
+    return frame.eq(True).any(axis=1).reindex(index, fill_value=False).rename("imputed")
+
+
+def _coincidence(task: NodeTask, loads: dict, imputed: dict, total: pd.Series,
+                 total_imputed: pd.Series, clock: str) -> pd.DataFrame | None:
+    """coincidence.csv's rows of a total, its years and its children's on its ``clock``,
+    peaks from measured hours (``imputed``: each leaf's hours its source imputed)."""
     if not task.children:
         return None
-    child_peaks = {child: period_table(_sum([loads[leaf] for leaf in leaves]), "Y", clock)
-                   for child, leaves in task.children}
-    return coincidence_rows(task.node, period_table(total, "Y", clock), child_peaks)
+    child_peaks = {}
+    for child, leaves in task.children:
+        load = _sum([loads[leaf] for leaf in leaves])
+        child_peaks[child] = period_table(
+            load, "Y", clock, imputed=_any_imputed([imputed[leaf] for leaf in leaves],
+                                                   load.index))
+    return coincidence_rows(task.node, period_table(total, "Y", clock, imputed=total_imputed),
+                            child_peaks)
 
 
 def coincidence_rows(node: str, years: pd.DataFrame,

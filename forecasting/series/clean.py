@@ -6,7 +6,9 @@ Rules, applied in this order (defaults in `CleaningRules`):
    or the same period are merged into their **mean** (NaN ignored). In an aggregated series
    (daily, monthly, annual) a period given twice with *different* values is an `InputError`
    naming both rows; identical repeats are merged. Reported: the number of
-   rows merged away and the timestamps concerned.
+   rows merged away and the timestamps concerned. The merged row keeps the first row's
+   provenance (file, row, label), and is imputed (``origin["imputed"]``) when any of the
+   rows was: the mean holds a value no one measured.
 2. **Regular grid**: the series is put on every hour (or period) from its first to its last
    timestamp. Hours absent from the file and NaN values are *missing*. Reported: the count,
    the number of runs and the first few missing timestamps.
@@ -195,7 +197,11 @@ def clean(raw: RawSeries, rules: CleaningRules | None = None) -> tuple[RawSeries
         report.duplicates = len(values) - len(merged)
         report.duplicate_times = [_stamp(t) for t in times[:MANY]]
         values = merged
-        origin = origin[~origin.index.duplicated(keep="first")]
+        first = origin[~origin.index.duplicated(keep="first")]
+        if "imputed" in origin.columns:  # a merged hour is imputed if any of its rows was
+            first = first.assign(imputed=origin["imputed"].astype(bool)
+                                 .groupby(level=0, sort=True).any().to_numpy())
+        origin = first
 
     grid = _grid(values.index, raw.freq)
     values = values.reindex(grid)

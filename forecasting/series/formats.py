@@ -4,7 +4,8 @@ Rules (column names are compared after stripping spaces, case-insensitively):
 
 - ``eia930``: a ``date_time`` column and a ``cleaned demand (MW)`` column (other columns such
   as ``raw demand (MW)``, ``category``, ``forecast demand (MW)`` are allowed and ignored, except
-  ``category`` whose flags are counted in the read report). Timestamps are **UTC, hour ending**
+  ``category`` whose flags are counted in the read report and mark each hour not ``OKAY``
+  as imputed by the source: `read.RawSeries`). Timestamps are **UTC, hour ending**
   (the value is the mean MW over the hour that *ends* at the timestamp), as EIA publishes them.
 - ``eia930-balance``: EIA's own six-month BALANCE file (what ``dcload data fetch eia930``
   writes, unchanged): a ``UTC Time at End of Hour`` column (``01/01/2024 6:00:00 AM``:
@@ -69,7 +70,7 @@ class FileFormat:
     unit: str
     tz: str  # time zone of timestamps that carry no UTC offset
     hour_ending: bool  # True: a timestamp labels the end of its hour
-    flag_col: str | None = None  # EIA-930 'category' column, counted in the read report
+    flag_col: str | None = None  # EIA-930 'category': counted, and not OKAY = imputed
     date_format: str | None = None  # strftime form of the timestamps (None: ISO 8601)
     thousands: bool = False  # True: values may carry ',' thousands separators (EIA's BALANCE)
     area_col: str | None = None  # a column naming the area, which must hold one value

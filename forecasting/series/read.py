@@ -26,6 +26,10 @@ Rules:
   the authorities and the first row of the second), an ``area`` the file holds no row of
   (the error names those it holds), an empty date cell, an unparseable date, a missing
   file, an empty file and an unreadable one.
+- An EIA-930 file's ``category`` (`formats`) is counted in the read report
+  (``source_flags``: every category but ``OKAY``) and marks each row not ``OKAY`` as imputed
+  by the source (``RawSeries.origin["imputed"]``): the value is kept, and a zone's history
+  uses it for energy and not for peaks (`forecasting.zones.history`).
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
 """
@@ -100,7 +104,10 @@ class RawSeries:
     ``values``: floats indexed by a tz-aware UTC ``DatetimeIndex`` of hour *starts* (hourly
     sources, ``freq == 'H'``) or by a ``PeriodIndex`` (generic Y/M/D files); sorted, possibly
     with repeated timestamps and NaN. ``origin`` has the same index and columns ``file``,
-    ``row`` (data row number) and ``label`` (date text as in the file).
+    ``row`` (data row number), ``label`` (date text as in the file) and ``imputed`` (the
+    source says it imputed the value: an EIA-930 ``category`` other than ``OKAY``; False in a
+    file without one). An imputed value is the source's cleaners' guess, not a measurement:
+    a zone's history keeps it for energy and skips it for peaks (`forecasting.zones.history`).
     """
 
     values: pd.Series
@@ -117,10 +124,12 @@ class RawSeries:
 
     @classmethod
     def from_series(
-        cls, values: pd.Series, *, source: str = "<memory>", unit: str = "MW"
+        cls, values: pd.Series, *, source: str = "<memory>", unit: str = "MW",
+        imputed: pd.Series | None = None,
     ) -> RawSeries:
         """Wrap in-memory values: a ``DatetimeIndex`` of hour starts (naive means UTC) or a
-        ``PeriodIndex`` (Y, M or D). Origin rows are positions (1-based)."""
+        ``PeriodIndex`` (Y, M or D). Origin rows are positions (1-based). ``imputed``: which
+        values the source imputed (bool, aligned with ``values``; none by default)."""
         index = values.index
         if isinstance(index, pd.PeriodIndex):
             freq = frequency_code(index)
@@ -131,10 +140,13 @@ class RawSeries:
             freq = "H"
         else:
             raise TypeError("values need a DatetimeIndex or a PeriodIndex")
+        flags = (np.zeros(len(index), dtype=bool) if imputed is None
+                 else np.asarray(imputed.to_numpy(), dtype=bool))
         values = pd.Series(values.to_numpy(dtype=float), index=index, name=values.name)
         order = np.argsort(index.asi8, kind="stable")
         origin = pd.DataFrame(
-            {"file": source, "row": np.arange(1, len(index) + 1), "label": index.astype(str)},
+            {"file": source, "row": np.arange(1, len(index) + 1), "label": index.astype(str),
+             "imputed": flags},
             index=index,
         )
         return cls(values.iloc[order], source, "generic", unit, freq, origin.iloc[order])
@@ -489,15 +501,19 @@ def read_series(
     missing_rows = rows[values.isna().to_numpy()]
 
     flags: dict[str, int] = {}
+    imputed = np.zeros(int(keep.sum()), dtype=bool)
     if spec.flag_col:
-        counts = frame.loc[keep, spec.flag_col].str.strip().value_counts()
+        categories = frame.loc[keep, spec.flag_col].str.strip()
+        counts = categories.value_counts()
         flags = {str(k): int(v) for k, v in counts.items() if k != OK_FLAG}
+        imputed = (categories != OK_FLAG).to_numpy()
 
     placed = ~np.asarray(pd.isna(parsed.index))
     index = parsed.index[placed].rename("hour_start_utc" if parsed.freq == "H" else "period")
     series = pd.Series(values.to_numpy()[placed], index=index, name=spec.value_col)
     origin = pd.DataFrame(
-        {"file": file, "row": rows[placed], "label": dates.to_numpy()[placed]}, index=index
+        {"file": file, "row": rows[placed], "label": dates.to_numpy()[placed],
+         "imputed": imputed[placed]}, index=index
     )
     order = np.argsort(index.asi8, kind="stable")
     series, origin = series.iloc[order], origin.iloc[order]

@@ -12,9 +12,18 @@ Rules:
   0: AEC from 2021-09) and is not evidence either; it is set aside before the screening
   (counted as ``not_load_hours``, never as an outlier, and not pulling down the medians).
 - ``hourly`` has one row per UTC hour start from the first to the last hour: ``mw``,
-  ``source`` (the file the value came from; empty for a missing hour), ``evidence`` and
-  ``gap`` (the hour belongs to a run of missing hours longer than ``GAP_HOURS``, such as
-  the 2018-08-04..2018-09-30 hole between the PJM and EIA files).
+  ``source`` (the file the value came from; empty for a missing hour), ``evidence``,
+  ``imputed`` and ``gap`` (the hour belongs to a run of missing hours longer than
+  ``GAP_HOURS``, such as the 2018-08-04..2018-09-30 hole between the PJM and EIA files).
+- An **imputed** hour is an evidence hour whose value the source says its cleaners imputed
+  (EIA-930 ``category`` not ``OKAY``: ``MISSING``, ``ANOMALOUS_REGION``, ``IDENTICAL_RUN``,
+  ...; a file without a category imputes nothing; `forecasting.series.read`). It counts for
+  energy, average and coverage (setting such hours aside everywhere left 31 of the 111
+  EIA-930 zones without an unbroken run of complete months: commit 139129b, reverted), but
+  it is no measurement of a peak: ``peak_mw`` is the largest **measured** hour (`measured`:
+  evidence and not imputed), and a period all of whose evidence hours are imputed has no
+  peak (NaN, empty in history.csv). Why: imputed hours had set 17 of 1,221 EIA-930
+  season-years' peaks, SWPP-LES's winter 2024 at 690 MW against 576 MW measured (+19.8%).
 - Periods are calendar months/years on the zone's clock (``clock``, an IANA name: the zone
   config's ``timezone``, a many-zone node's clock): an hour belongs to the month its start
   falls in on that clock, so a local month of a daylight-saving change has an hour fewer or
@@ -24,8 +33,9 @@ Rules:
   as `dcload backtest --series-tz` groups. Without a clock (the benchmarks,
   `build_history(raws)`) periods are UTC months.
 - ``energy_gwh`` is the sum of the evidence hours (MWh / 1000), ``avg_mw`` their mean and
-  ``peak_mw`` their maximum; ``hours`` counts evidence hours, ``coverage`` = hours / hours
-  in the period on the clock. A month is **complete** when
+  ``peak_mw`` the maximum of the measured ones; ``hours`` counts evidence hours,
+  ``imputed_hours`` those of them the source imputed, ``coverage`` = hours / hours in the
+  period on the clock. A month is **complete** when
   its coverage is at least ``MONTH_COMPLETE`` (0.90), a year when its coverage is at least
   ``COMPLETE`` (0.99); partial months (DOM 2018-08 and 2018-09, in the hole between its files)
   keep their evidence-only figures but are flagged and are not used to fit or score models.
@@ -62,7 +72,7 @@ MONTH_COMPLETE = 0.90
 
 @dataclass(frozen=True)
 class ZoneHistory:
-    hourly: pd.DataFrame  # index hour_start_utc; mw, source, evidence, gap
+    hourly: pd.DataFrame  # index hour_start_utc; mw, source, evidence, imputed, gap
     cleaning: CleaningReport
     overlaps: tuple[OverlapReport, ...]
 
@@ -70,6 +80,18 @@ class ZoneHistory:
     def load(self) -> pd.Series:
         """Evidence MW (NaN where there is none), UTC hour starts."""
         return self.hourly["mw"]
+
+    @property
+    def imputed(self) -> pd.Series:
+        """Evidence hours whose value the source imputed (bool, UTC hour starts): energy,
+        not peaks (module docstring)."""
+        return self.hourly["imputed"]
+
+    @property
+    def measured(self) -> pd.Series:
+        """Measured MW: evidence hours the source did not impute (NaN elsewhere), the hours
+        a peak is taken from."""
+        return self.load.where(~self.imputed)
 
     not_load_hours: int = 0  # hours whose value was zero or negative
     repeated_samples: int = 0  # sub-hourly samples given twice (merged before their hour)
@@ -101,6 +123,7 @@ class ZoneHistory:
                  "baseline": float(d["baseline"]), "rule": str(d["rule"])}
                 for d in cleaning.outlier_details[:3]],
             "not_load_hours": self.not_load_hours,
+            "imputed_hours": int(self.imputed.sum()),
             "duplicate_rows": int(cleaning.duplicates) + self.repeated_samples,
             "long_gaps": len(self.gaps()),
             "longest_gap": None if longest is None else {
@@ -149,6 +172,9 @@ def build_history(raws: Sequence[RawSeries], clock: str = UTC) -> ZoneHistory:
     not_load = int(mw.loc[not_load_times].isna().sum())  # not an hour also given a load
     evidence = mw.notna().to_numpy()
     source = cleaned.origin["file"].where(evidence, "").fillna("")
+    flagged = cleaned.origin.get("imputed")
+    imputed = evidence & (np.zeros(len(mw), dtype=bool) if flagged is None
+                          else flagged.eq(True).to_numpy())  # NaN: an hour not in a file
     gap = np.zeros(len(mw), dtype=bool)
     padded = np.concatenate([[0], (~evidence).astype(np.int8), [0]])
     edges = np.flatnonzero(np.diff(padded))
@@ -156,7 +182,8 @@ def build_history(raws: Sequence[RawSeries], clock: str = UTC) -> ZoneHistory:
         if stop - start > GAP_HOURS:
             gap[start:stop] = True
     hourly = pd.DataFrame(
-        {"mw": mw.to_numpy(), "source": source.to_numpy(), "evidence": evidence, "gap": gap},
+        {"mw": mw.to_numpy(), "source": source.to_numpy(), "evidence": evidence,
+         "imputed": imputed, "gap": gap},
         index=mw.index.rename("hour_start_utc"),
     )
     repeated = sum(r.repeated_samples for raw in raws for r in raw.reads)
@@ -211,23 +238,37 @@ def period_labels(index: pd.DatetimeIndex, freq: str, clock: str = UTC) -> pd.Pe
     return index.tz_convert(clock).tz_localize(None).to_period(freq)
 
 
-def period_table(load: pd.Series, freq: str, clock: str = UTC) -> pd.DataFrame:
+def period_table(load: pd.Series, freq: str, clock: str = UTC,
+                 imputed: pd.Series | None = None) -> pd.DataFrame:
     """energy_gwh, avg_mw, peak_mw, hours, coverage, complete per period of evidence hours,
-    periods on ``clock`` (coverage: evidence hours over the period's hours on that clock)."""
+    periods on ``clock`` (coverage: evidence hours over the period's hours on that clock).
+    ``imputed`` (bool per hour of ``load``, `ZoneHistory.imputed`): the peak is the largest
+    hour not imputed (NaN for a period with none), and an ``imputed_hours`` column counts
+    the evidence hours imputed; energy, average, hours and coverage keep them (module
+    docstring)."""
     periods = period_labels(load.index, freq, clock)
     grouped = load.groupby(periods)
     hours = grouped.count()
     labels = hours.index
     length = pd.Series([period_length(p, clock) for p in labels], index=labels, dtype=float)
+    flagged = None
+    if imputed is not None:
+        flagged = imputed.reindex(load.index, fill_value=False).to_numpy(dtype=bool)
+        flagged &= load.notna().to_numpy()
+    peaks = grouped.max() if flagged is None else \
+        load.where(~flagged).groupby(periods).max().reindex(labels)
     table = pd.DataFrame(
         {
             "energy_gwh": grouped.sum(min_count=1) / 1000.0,
             "avg_mw": grouped.mean(),
-            "peak_mw": grouped.max(),
+            "peak_mw": peaks,
             "hours": hours.astype(int),
             "coverage": hours / length,
         }
     )
+    if flagged is not None:
+        counts = pd.Series(flagged, index=load.index).groupby(periods).sum()
+        table.insert(4, "imputed_hours", counts.reindex(labels).astype(int))
     table["complete"] = table["coverage"] >= (MONTH_COMPLETE if freq == "M" else COMPLETE)
     table.index.name = "period"
     return table

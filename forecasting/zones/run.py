@@ -27,7 +27,9 @@
   year's clock; an hour its weather year did not measure filled from its neighbours, the
   share of paths so filled in ``filled_share``: `weather_years.hourly_profile`).
 - ``decomposition`` (`decomposition.csv`), ``published_check`` (the decomposition beside the
-  published figures), ``history`` (monthly and annual evidence-only figures),
+  published figures), ``history`` (monthly and annual evidence-only figures; peaks from
+  measured hours only, the hours the source imputed counted in ``imputed_hours``:
+  `forecasting.zones.history`),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
 - ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart;
   ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
@@ -415,7 +417,7 @@ def run_zone(
     if not history.load.notna().any():
         raise InputError(files, "no hour holds load: every hour is absent, zero or negative "
                          "(a meter or area that stopped reporting?)")
-    hist_m = period_table(history.load, "M", clock)
+    hist_m = period_table(history.load, "M", clock, imputed=history.imputed)
     _check_reference_years(hist_m, config.reference_years)
     if large_loads is not None and config.large_loads is not None:
         queue_file = display_path(Path(config.large_loads) / "contracts.csv")
@@ -433,7 +435,7 @@ def run_zone(
     if config.data_center == "none":
         monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
     decomposition = decomposition_table(monthly_dc, annual_dc)
-    hist_y = period_table(history.load, "Y", clock)
+    hist_y = period_table(history.load, "Y", clock, imputed=history.imputed)
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
     if neighbours:
@@ -498,7 +500,7 @@ def run_zone(
     base_mw = base_e * 1000.0 / hours
 
     wy = weather_years(history.load, monthly_dc["data_center_mw"], timezone=config.timezone,
-                       clock=clock)
+                       clock=clock, imputed=history.imputed)
     if len(wy.years) == 0:
         raise InputError(files, "no calendar year has every month with evidence for at least "
                          f"{COMPLETE:.0%} of its hours, and the hourly shapes, peaks and "
@@ -569,7 +571,8 @@ def run_zone(
         decomposition=decomposition, published_check=check, history=history_table,
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
-                                  timezone=config.timezone, clock=clock),
+                                  timezone=config.timezone, clock=clock,
+                                  imputed=history.imputed),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary,
         calibration=calibration_table(base_choice.decision),
         growth_check=growth_check(config.region, monthly_dc["base_mw"],

@@ -4,7 +4,9 @@ they are on disk). Every zone run directory holds:
 - forecast.csv: `forecasting.contracts.FORECAST_COLUMNS` (periods YYYY and YYYY-MM; metrics
   energy_gwh, avg_mw, peak_mw; components total, base, data_center)
 - history.csv: monthly and annual evidence figures (period, energy_gwh, avg_mw, peak_mw,
-  hours, coverage, complete)
+  hours, imputed_hours, coverage, complete): peak_mw is the largest measured hour, skipping
+  the ``imputed_hours`` the source imputed (EIA-930 category not OKAY), which energy keeps;
+  empty for a period of imputed hours alone (`forecasting.zones.history`)
 - peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart
 - peak_check.csv: each complete historical year held out, its actual summer and winter peaks
   beside the 50/50 and 90/10 the other years' weather gives at its level

@@ -6,14 +6,17 @@ There is no temperature series, so each complete historical year w (every month 
     s_{w,m}(k) = base_{w,m}(k) / mean_k base_{w,m}(k),   base = total - data-center (month avg)
 
 over the month's k-th hour (its hours on the zone's clock, `WeatherYears.clock`: a local
-month's from its first local midnight; UTC months by default; evidence hours only; missing
-hours stay NaN and are skipped), and the month's weather anomaly
+month's from its first local midnight; UTC months by default; measured hours only: hours
+without evidence and hours the source imputed (`history`, an EIA-930 category not OKAY)
+stay NaN and are skipped, so no peak rests on a value no one measured), and the month's
+weather anomaly
 
     r_{w,m} = M_{w,m} / mean_m' M_{w,m'},   g_{w,m} = r_{w,m} / mean_w' r_{w',m},
 
-M the month's average base: how much above its year's level month m of year w ran, relative
-to that month's usual share (a hot July > 1; 1 with a single complete year). A forecast month
-with base average B and data-center average D under weather year w has the hourly load
+M the month's average base (over its evidence hours, imputed ones too: energy keeps them, as
+the history's average does): how much above its year's level month m of year w ran, relative
+to that month's usual share (a hot July > 1; 1 with a single complete year). A forecast
+month with base average B and data-center average D under weather year w has the hourly load
 
     x(k) = B s_{w,m}(k) + D (1 + a cos(2 pi (h_k - 15) / 24)),
 
@@ -64,23 +67,24 @@ an hour already measured in a month of the year partly in the history. The month
 stay as they were, so a month's P95, which carries that month's own energy error, can sit
 above the annual P95.
 
-A season partly in the history (the first forecast year's winter when the history ends
-after February, or its summer when it ends in June-August) has a peak already measured:
-the largest evidence hour of its months in the history (`WeatherYears.observed`, the
-history's monthly peaks; a month only partly observed counts too, since its hours are
-measured load). Each weather year's and each growth path's season peak is then the larger
-of that and the forecast months' peak, so no published value of the season (50/50, 90/10,
-P05-P95, growth P10-P90) is below a peak the season has already had. The 50/50 weather
-year stays the one whose forecast months give the median. A season wholly in the future
-is unchanged.
+A season partly in the history (the first forecast year's winter when the history ends after
+February, or its summer when it ends in June-August) has a peak already measured: the
+largest measured hour of its months in the history (`WeatherYears.observed`, the history's
+monthly peaks, imputed hours skipped; a month only partly observed counts too, since its
+hours are measured load; a month of imputed hours alone floors nothing). Each weather year's
+and each growth path's season peak is then the larger of that and the forecast months' peak,
+so no published value of the season (50/50, 90/10, P05-P95, growth P10-P90) is below a peak
+the season has already had. The 50/50 weather year stays the one whose forecast months give
+the median. A season wholly in the future is unchanged.
 
 A forecast month partly in the history (the history ends inside it, with too few of its
 hours measured for the month to be modelled) likewise has a measured peak: its largest
-evidence hour. `at_least_measured` floors every path's total peak of such a month at it, so
-its published peak quantiles (P05-P95 of the forecast table's monthly ``peak_mw``) are
-never below an hour the month has already had and stay ordered. Only the total is floored
-(the hour measured is the zone's load, not its base or data-center part), and only in the
-forecast: the backtest's weather peaks never see an hour after their origin.
+measured hour (none for a month whose hours so far are all imputed). `at_least_measured`
+floors every path's total peak of such a month at it, so its published peak quantiles
+(P05-P95 of the forecast table's monthly ``peak_mw``) are never below an hour the month has
+already had and stay ordered. Only the total is floored (the hour measured is the zone's
+load, not its base or data-center part), and only in the forecast: the backtest's weather
+peaks never see an hour after their origin.
 
 The forecast month's calendar decides which days exist (`WeatherYears.in_month`, used by the
 peaks and the hourly profile alike): each path's weather-year month is laid on the forecast
@@ -100,13 +104,15 @@ forecast base. Days are matched by day of the month, not by weekday.
 
 The hourly profile has every hour of its year. An hour a weather year has no evidence for
 (at most 1% of each of its months: a meter's lost hour, or the hours a local-time file's
-DST fall-back repeat merged away) is skipped by the peaks but filled for the profile from
+DST fall-back repeat merged away), or one the source imputed (the year is a weather year by
+its evidence, imputed hours included, so these can be more; a year with a month of imputed
+hours alone is none), is skipped by the peaks but filled for the profile from
 the same weather-year month's neighbouring hours (linear in time; a month's first or last
 hours take its nearest measured hour), the month then rescaled to average 1
 (`WeatherYears.filled_shapes`). Such an hour had been the median of the paths whose weather
 year had it, and blank when none had (a zone with one weather year). ``profile.csv``'s
 ``filled_share`` is the share of the paths whose weather-year hour was filled (0 for a
-measured hour; shown, not scored).
+measured hour, imputed hours counting as filled; shown, not scored).
 """
 
 from __future__ import annotations
@@ -140,10 +146,10 @@ PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
 @dataclass(frozen=True)
 class WeatherYears:
     years: np.ndarray  # (W,)
-    shapes: np.ndarray  # (W, 12, SLOTS), NaN beyond the month or where no evidence
+    shapes: np.ndarray  # (W, 12, SLOTS), NaN beyond the month or where nothing measured
     local_hour: np.ndarray  # (W, 12, SLOTS)
     average: np.ndarray  # (W, 12): M_{w,m}, the month's average base MW
-    #: the history's peak MW per month (Period 'M', evidence hours; every month with any)
+    #: the history's peak MW per month (Period 'M', measured hours; every month with any)
     observed: pd.Series | None = None
     #: the zone's clock (IANA name): the data-center afternoon of a forecast month
     timezone: str = LOCAL_TZ
@@ -168,8 +174,8 @@ class WeatherYears:
 
     @cached_property
     def missing(self) -> np.ndarray:
-        """(W, 12, SLOTS) bool: the hours of each weather-year month with no evidence (NaN
-        in `shapes`); False beyond the month."""
+        """(W, 12, SLOTS) bool: the hours of each weather-year month with no measurement
+        (NaN in `shapes`: no evidence, or imputed by the source); False beyond the month."""
         within = np.arange(SLOTS)[None, :] < self.own_hours[:, :, None]
         return np.isnan(self.shapes) & within
 
@@ -239,7 +245,7 @@ class WeatherYears:
         """(shape, weather year's local hour), each (len(weather), ``hours``): weather years
         ``weather``'s month ``month`` on a month of ``hours`` hours (`slots`; ``filled``:
         from `filled_shapes`). A shape whose length changed is rescaled to average 1 over
-        its evidence hours."""
+        its measured hours."""
         weather = np.atleast_1d(weather)
         source = self.filled_shapes if filled else self.shapes
         changed = self.own_hours[weather, month - 1] != hours
@@ -315,16 +321,27 @@ def complete_years(monthly: pd.DataFrame, coverage: pd.Series | None = None) -> 
 
 
 def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
-                  timezone: str = LOCAL_TZ, clock: str = UTC) -> WeatherYears:
+                  timezone: str = LOCAL_TZ, clock: str = UTC,
+                  imputed: pd.Series | None = None) -> WeatherYears:
     """Shapes of the complete years of ``load`` (UTC hourly MW, NaN = no evidence), base =
     load - ``dc_monthly`` (data-center average MW per month Period); local hours in the IANA
-    ``timezone``; months and years on ``clock`` (`history.period_labels`)."""
-    monthly = period_table(load, "M", clock)
+    ``timezone``; months and years on ``clock`` (`history.period_labels`). ``imputed``
+    (bool per hour, `ZoneHistory.imputed`): hours the source imputed, which count for the
+    years' coverage and each month's average but are NaN in the shapes and left out of the
+    observed peaks (module doc); a year with a month of no measured hour is no weather year."""
+    monthly = period_table(load, "M", clock, imputed=imputed)
     last = load.index[-1] if len(load) else pd.NaT
     years = complete_years(monthly, record_end_coverage(monthly, last, clock))
+    if imputed is not None and monthly["imputed_hours"].any():  # a month of imputed hours
+        # alone has no shape to give a peak
+        measured = (monthly["hours"] - monthly["imputed_hours"]) > 0
+        years = np.asarray([y for y in years
+                            if measured[monthly.index.year == y].sum() == 12], dtype=int)
     months = period_labels(load.index, "M", clock)
     dc = dc_monthly.reindex(months).to_numpy()
     base = load.to_numpy() - dc
+    unmeasured = np.zeros(len(load), dtype=bool) if imputed is None else \
+        imputed.reindex(load.index, fill_value=False).to_numpy(dtype=bool)
     local = load.index.tz_convert(timezone).hour.to_numpy()
     shapes = np.full((len(years), 12, SLOTS), np.nan)
     local_hour = np.zeros((len(years), 12, SLOTS))
@@ -334,8 +351,9 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
         for m in range(1, 13):
             sel = np.flatnonzero(ordinals == pd.Period(f"{year}-{m:02d}", "M").ordinal)
             values = base[sel]
-            average[i, m - 1] = np.nanmean(values)
-            shapes[i, m - 1, : len(sel)] = values / average[i, m - 1]
+            average[i, m - 1] = np.nanmean(values)  # imputed hours too: the month's energy
+            shapes[i, m - 1, : len(sel)] = np.where(unmeasured[sel], np.nan,
+                                                    values / average[i, m - 1])
             local_hour[i, m - 1, : len(sel)] = local[sel]
     return WeatherYears(years, shapes, local_hour, average,
                         observed=monthly["peak_mw"].dropna(), timezone=timezone,
@@ -343,8 +361,9 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
 
 
 def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
-    """The largest evidence hour of the history in the season's months of ``year`` (the
-    history's monthly peaks), or -inf when none of them is in the history."""
+    """The largest measured hour of the history (imputed ones skipped) in the season's
+    months of ``year`` (the history's monthly peaks), or -inf when none of them is in the
+    history."""
     if wy.observed is None or wy.observed.empty:
         return -np.inf
     index = wy.observed.index
@@ -353,7 +372,7 @@ def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
 
 
 def measured_month_peaks(wy: WeatherYears, months: pd.PeriodIndex) -> np.ndarray:
-    """(len(months),) the history's largest evidence hour (MW) of each of ``months`` partly
+    """(len(months),) the history's largest measured hour (MW) of each of ``months`` partly
     in the history, -inf for a month with no measured hour."""
     if wy.observed is None or wy.observed.empty:
         return np.full(len(months), -np.inf)
