@@ -108,9 +108,11 @@ def model_name(alias: str) -> str:
 def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
     """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere; months on
     the history's clock (`history.period_labels`; UTC for anything with a ``load`` and no
-    ``clock``)."""
+    ``clock``). The peak is the largest measured hour: hours the source imputed count for
+    energy but are never fitted or scored as a peak (`ZoneHistory.imputed`; a complete month
+    with no measured hour has no peak)."""
     clock = getattr(history, "clock", UTC)
-    table = period_table(history.load, "M", clock)
+    table = period_table(history.load, "M", clock, imputed=getattr(history, "imputed", None))
     index = pd.period_range(table.index[0], table.index[-1], freq="M")
     table = table.reindex(index)
     complete = table["complete"].fillna(False).astype(bool).to_numpy()
@@ -282,7 +284,7 @@ class WeatherPeaks:
 
 def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Series,
                   seed: int, decomposition: OriginDecomposition | None = None,
-                  clock: str = UTC) -> WeatherPeaks:
+                  clock: str = UTC, imputed: pd.Series | None = None) -> WeatherPeaks:
     """`peaks` with its `selected` rows and paths rebuilt the way the zone forecast makes its
     peaks, from what was known at each origin: `selected`'s monthly energy paths as average
     MW, times the hourly shape of a weather year drawn per path and forecast year
@@ -290,7 +292,8 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
     from each December origin, the annual peaks as the forecast publishes them
     (`weather_years.annual_peaks`: the largest hour of the year at the path's typical base,
     under the same weather years), not the largest of twelve noisy monthly peaks. Months
-    and years on ``clock`` (the zone's).
+    and years on ``clock`` (the zone's); ``imputed`` (bool per hour, `ZoneHistory.imputed`):
+    hours the source imputed, which the shapes leave out as the forecast's do.
 
     The weather years (their shapes and each month's usual share of the year) are those of
     the hourly load up to the origin's last hour. Without `decomposition` (a zone without a
@@ -309,10 +312,10 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
         trend = None
         if decomposition is not None:
             wy = _weather_years_of(decomposition.known_load(origin),
-                                   decomposition.data_center(origin), clock)
+                                   decomposition.data_center(origin), clock, imputed)
             trend = decomposition.trend(origin)
         else:
-            wy = _weather_years_of(load_known_at(hourly, origin, clock), None, clock)
+            wy = _weather_years_of(load_known_at(hourly, origin, clock), None, clock, imputed)
         known = np.flatnonzero(wy.years <= (origin.year if origin.month == 12
                                             else origin.year - 1))
         if not len(known):
@@ -341,13 +344,15 @@ def weather_peaks(peaks: BacktestResult, energy: BacktestResult, hourly: pd.Seri
     return WeatherPeaks(monthly=monthly, annual=annual)
 
 
-def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None, clock: str = UTC):
+def _weather_years_of(hourly: pd.Series, dc_monthly: pd.Series | None, clock: str = UTC,
+                      imputed: pd.Series | None = None):
     ends = period_labels(hourly.index[[0, -1]], "M", clock)
     months = pd.period_range(ends[0], ends[1], freq="M")
     dc = pd.Series(0.0, index=months)
     if dc_monthly is not None:
         dc = dc_monthly.reindex(months).fillna(0.0)
-    return weather_years(hourly, dc, clock=clock)
+    flags = None if imputed is None else imputed.reindex(hourly.index, fill_value=False)
+    return weather_years(hourly, dc, clock=clock, imputed=flags)
 
 
 @dataclass(frozen=True)
@@ -377,9 +382,11 @@ def load_backtest(
     hourly: pd.Series | None = None,
     split: Splitter | None = None,
     clock: str = UTC,
+    imputed: pd.Series | None = None,
 ) -> LoadBacktest:
     """The four-metric backtest of `series_by_kind` (``energy_gwh``/``peak_mw`` monthly),
-    months of ``hourly`` on ``clock`` (the zone's: `history.period_labels`)."""
+    months of ``hourly`` on ``clock`` (the zone's: `history.period_labels`); ``imputed``: the
+    hours of ``hourly`` the source imputed (`weather_peaks`)."""
     span = max(horizon, 12 * annual_horizon)
     first = None if first_origin is None else pd.Period(first_origin, "M")
     options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
@@ -399,7 +406,7 @@ def load_backtest(
         annual_peaks_of = None
         if kind == "peak_mw" and hourly is not None and "energy_gwh" in results:
             made = weather_peaks(ours, results["energy_gwh"][0], hourly, seed, decomposition,
-                                 clock)
+                                 clock, imputed)
             ours, annual_peaks_of = made.monthly, made.annual
         extra = {a: f for a, f in peers.items() if a not in models}
         theirs = _backtest(series, extra, **options) if extra else None

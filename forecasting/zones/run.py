@@ -380,7 +380,8 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
         horizon=bt.horizon, annual_horizon=bt.annual_horizon, step=bt.step,
         min_train=bt.min_train, first_origin=bt.first_origin, n_paths=bt.n_paths,
         seed=config.seed, strategy=bt.strategy, widening=bt.widening, hourly=history.load,
-        split=origin_split(config, history.clock), clock=history.clock)
+        split=origin_split(config, history.clock), clock=history.clock,
+        imputed=history.imputed)
     choice = result.choices["energy_gwh"]
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
     base_models = {alias: standard_month(MODELS[model_name(alias)])

@@ -80,3 +80,20 @@ def test_imputed_hours_set_no_peak_and_keep_their_energy(tmp_path):
     profile = run.profile.set_index("hour_start_utc")
     assert profile.loc["2024-07-15T18:00Z", "filled_share"] > 0
     assert profile.loc["2024-07-14T18:00Z", "filled_share"] == 0
+
+
+def test_backtest_peak_series_skips_imputed_hours_and_energy_keeps_them(tmp_path):
+    """The load backtest fits and scores the monthly peak series: an imputed hour is never its
+    actual (PJM-PS 2023-05 had been scored at an imputed 5,929 MW against 5,138 measured)."""
+    from forecasting.zones.backtest import monthly_load
+
+    load = hourly_load(1000.0, "2021-01-01", "2023-12-31 23:00")
+    spike = round(1.3 * float(load.max()), 1)
+    rows = eia930_file(tmp_path / "zone.csv", load, {SUMMER_HOUR: spike})
+    series = monthly_load(build_history(read_zone_files([tmp_path / "zone.csv"])))
+    july = rows.index.to_period("M") == pd.Period("2022-07", "M")
+    okay = rows["category"] == "OKAY"
+    assert series["peak_mw"][pd.Period("2022-07", "M")] == float(
+        rows.loc[july & okay, "cleaned demand (MW)"].max()) < spike
+    energy = float(rows.loc[july, "cleaned demand (MW)"].sum()) / 1000.0
+    assert np.isclose(series["energy_gwh"][pd.Period("2022-07", "M")], energy)
