@@ -35,8 +35,10 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: its data-center part was estimated; 7: and its calendar years' peaks, from which a total
 #: over it alone takes its coincidence, `forecasting.many_zones.same_load`; 8: a queue zone's
 #: result carries its large-load tables, `forecasting.many_zones.zone_tables`; 9: every node's
-#: result carries its monthly history rows too)
-RESULT_FORMAT = 9
+#: result carries its monthly history rows too; 10: a winter is December with the next
+#: January-February, peaks.csv and peak_check.csv rows carry its ``label``, and the measured
+#: peaks reach back to the December before the forecast's first year)
+RESULT_FORMAT = 10
 
 
 def task_key(task) -> str:
