@@ -3,18 +3,21 @@
 The zone forecast's 50/50 and 90/10 summer and winter peaks are the median and 90th percentile,
 over the historical weather years, of the season's largest hour at a typical month's base load
 (`forecasting.zones.weather_years.season_peak_by_weather`). This benchmark holds out each
-complete year Y of a zone in turn and asks where Y's actual season peak falls among the peaks
-the other complete years' weather gives, at Y's own level (`forecasting.zones.peak_check`,
-which each zone run also writes as peak_check.csv):
+complete season of a zone in turn (summer Y of a complete year Y; winter Y/Y+1, December of Y
+with January-February of Y + 1, when Y and Y + 1 are both complete) and asks where its actual
+peak falls among the peaks the other complete years' weather gives, at its own level
+(`forecasting.zones.peak_check`, which each zone run also writes as peak_check.csv):
 
-- weather years: `weather_years` of the zone's hourly load with Y's hours removed (no
-  data-center component: the base is the whole load; the hours the source imputed, an
-  EIA-930 category not OKAY, are in no shape);
-- Y's typical month m: B_{Y,m} = (Y's mean of monthly averages) x (month m's usual share of
-  its year among the other years), so the level is Y's and the month-to-month weather is not
-  (Y's own annual mean still holds a little of its weather, which favours neither method);
-- the actual: Y's largest measured hour (imputed ones skipped) in June-September (summer)
-  or in its December, January and February (winter);
+- weather years: `weather_years` of the zone's hourly load with the season's calendar years
+  removed (Y; Y and Y + 1 for a winter) (no data-center component: the base is the whole
+  load; the hours the source imputed, an EIA-930 category not OKAY, are in no shape);
+- the typical month m: B_m = (the mean of monthly averages of m's year) x (month m's usual
+  share of its year among the other years), so the level is the season's and the
+  month-to-month weather is not (the year's own annual mean still holds a little of its
+  weather, which favours neither method);
+- the actual: the season's largest measured hour (imputed ones skipped), June-September of Y
+  (summer) or December of Y, January and February of Y + 1 (winter; ``year`` is Y,
+  ``label`` "Y/Y+1");
 - its randomised PIT among the n weather-year peaks, (#below + U (1 + #equal)) / (n + 1),
   U ~ U(0, 1) from a fixed seed: uniform on (0, 1) when the actual is one more draw from the
   same distribution, whatever n. The share of PIT > 0.9 says whether the held-out year is one
@@ -81,7 +84,7 @@ def held_out_cases(zone: str, group: str, history: ZoneHistory, rng) -> list[dic
             row = checks[method].iloc[i]
             rows.append({
                 "group": group, "zone": zone, "year": int(row["year"]),
-                "season": row["season"], "method": method,
+                "season": row["season"], "label": row["label"], "method": method,
                 "weather_years": int(row["weather_years"]), "actual_mw": row["actual_mw"],
                 "peak_50_50_mw": row["peak_50_50_mw"], "peak_90_10_mw": row["peak_90_10_mw"],
                 "sample_90_10_mw": row["sample_90_10_mw"], "log_sd": row["log_sd"],
@@ -154,8 +157,10 @@ def main() -> None:
             "Regenerate: `.venv/bin/python benchmarks/peaks_weather/run.py --write` "
             f"({wall:.0f} s on one core). Method and columns: the docstring of `run.py`.",
             "",
-            f"Cases: each complete year of {len(files)} EIA-930 zone files and of Dominion "
-            "2005-2024, held out in turn, for summer and winter. `above_90_10` and "
+            f"Cases: each complete season of {len(files)} EIA-930 zone files and of Dominion "
+            "2005-2024, held out in turn: summer Y of each complete year, winter Y/Y+1 "
+            "(December of Y, January-February of Y+1) where Y and Y+1 are both complete, "
+            "with every year the season spans held out. `above_90_10` and "
             "`above_50_50`: the share of them whose actual peak is above the 90/10 and 50/50 "
             "the forecast publishes (targets 10% and 50%); `above_90_10_sample`: above the "
             "90th percentile of the weather-year peaks themselves (the 90/10 before "

@@ -14,12 +14,14 @@ the same zone's run without the queue, published as summer-peaking.
 The rule (`seasonal_check`): over the last `YEARS` calendar years whose twelve months are all
 in the decomposition, the mean data-center MW of each calendar month; winter (December,
 January, February) and summer (June-September, the report's seasons) are the means of their
-months. The component is called seasonal when the larger season's mean is `RATIO` (2) times
-the smaller's or more, and the component is not negligible (its annual mean at least
-`MIN_SHARE` of the total load's). The correlation of the twelve monthly means with the total
-load's is given beside it (how closely it follows the zone's weather season). The check only
-says so (a warning line, `warn_if_seasonal`, and the report): the estimate and the forecasts
-are not changed.
+months (every December of those years with every January and February: no season of one
+year, so the peaks' winter across the turn of the year,
+`forecasting.zones.weather_years.season_months`, changes nothing here). The component is
+called seasonal when the larger season's mean is `RATIO` (2) times the smaller's or more, and
+the component is not negligible (its annual mean at least `MIN_SHARE` of the total load's).
+The correlation of the twelve monthly means with the total load's is given beside it (how
+closely it follows the zone's weather season). The check only says so (a warning line,
+`warn_if_seasonal`, and the report): the estimate and the forecasts are not changed.
 """
 
 from __future__ import annotations

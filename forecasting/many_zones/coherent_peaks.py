@@ -64,6 +64,14 @@ year in ten, and a zone run whose pipeline load is skewed can put its annual P50
 above it (ERCO-WEST's own: 0.6%); this floor, like the others, wins over a total's sum of
 its children's.
 
+A winter is December of its ``year`` with January and February of the next (winter 2030/31,
+`weather_years.season_months`), as the zone runs publish it: its forecast months and its
+measured months are those three, and it keeps its place beside the annual peak P50 of its
+January's year (2031: its January and February are that year's, at that year's level; a
+first winter whose December is in the history has no annual row of its own year). The floor
+of the larger 90/10 reads the rows ``peaks.csv`` files under the year (summer Y and winter
+Y/Y+1).
+
 A node with no peak paths of its own (a total whose own run failed, published as the sum
 of its zones) takes its children's peaks summed, path by path and component by component,
 and its `peaks.csv` values summed column by column (its 50/50 weather year where its
@@ -83,7 +91,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.hierarchy.tree import Hierarchy
-from forecasting.zones.weather_years import SEASONS
+from forecasting.zones.weather_years import season_months
 
 COMPONENTS = ("total", "base", "data_center")
 SEASON_VALUES = ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",
@@ -177,7 +185,6 @@ def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFra
     ``annual_own``: node -> year -> its own run's annual peak P50 (total), ``annual``: the
     P50 the run publishes (`coherent_peak_paths` on the annual peaks); a node without them
     keeps the median-path rule alone and no 90/10 floor."""
-    years = np.asarray(months.year)
     annual_own, annual = annual_own or {}, annual or {}
     out: dict[str, pd.DataFrame] = {}
     for node in reversed(hierarchy.nodes):
@@ -189,17 +196,20 @@ def coherent_season_peaks(hierarchy: Hierarchy, seasons: Mapping[str, pd.DataFra
         table = seasons[node].reset_index(drop=True).copy()
         values = table[list(SEASON_VALUES)].to_numpy(dtype=float)
         for i, (year, season) in enumerate(zip(table["year"], table["season"], strict=True)):
-            cols = np.flatnonzero((years == year) & np.isin(months.month, SEASONS[season]))
+            span = season_months(season, int(year))
+            cols = np.flatnonzero(months.isin(span))
             if len(cols):
                 fitted = _season_rule(cols, own[node], own_new[node], average[node], new[node])
                 values[i] = [fitted(float(v), c)
                              for c, v in zip(SEASON_VALUES, values[i], strict=True)]
-                mine, published = (annual_own.get(node, {}).get(int(year)),
-                                   annual.get(node, {}).get(int(year)))
+                at = int(span[-1].year)  # a winter beside its January's year (module doc)
+                mine, published = (annual_own.get(node, {}).get(at),
+                                   annual.get(node, {}).get(at))
                 if mine is not None and published is not None:  # beside the annual P50
                     values[i] += published - fitted(mine, "peak_50_50_mw")
+            spanned = {str(p) for p in span}
             held = [mw for month, mw in ((measured or {}).get(node) or {}).items()
-                    if int(month[:4]) == year and int(month[5:7]) in SEASONS[season]]
+                    if month in spanned]
             if held:  # an hour of the season already measured
                 values[i] = np.maximum(values[i], max(held))
         table[list(SEASON_VALUES)] = values
@@ -241,6 +251,8 @@ def _season_children_summed(hierarchy: Hierarchy, node: str,
     same = years.nunique(axis=1, dropna=False) == 1
     summed["weather_year_50_50"] = years.iloc[:, 0].where(same).astype("Int64")
     summed["scenario"] = tables[0].loc[common, "scenario"]
+    if "label" in tables[0]:
+        summed["label"] = tables[0].loc[common, "label"]
     return summed.reset_index().assign(region=node)[list(out[children[0]].columns)]
 
 

@@ -22,8 +22,9 @@ years (`NodeResult.year_peaks`), from which a total over it alone, which takes i
 rather than running (`forecasting.many_zones.same_load`), measures its own.
 
 Every task also returns the largest measured hour of each history month of its forecast's
-calendar years (a month its files end inside, the rest of its season), so that no peak the
-run fits to a lowered energy falls below an hour already measured.
+calendar years and the December before them (a month its files end inside, the rest of its
+season: a winter starts in December), so that no peak the run fits to a lowered energy falls
+below an hour already measured.
 
 A zone's task also says what its file held (hours with evidence, absent, screened as
 outliers, long gaps, partial months: `ZoneHistory.quality`), for the manifest and the report,
@@ -109,8 +110,9 @@ class NodeResult:
     annual_peak_paths: dict | None = None   # component -> (n, calendar years of its months,
     # first first) annual peak MW paths, when the zone run gives them apart from its months'
     measured_peaks: dict | None = None   # month ('YYYY-MM') -> its largest evidence hour, MW,
-    # for the history's months of the forecast's calendar years (a month the files end
-    # inside, its season): no published peak of such a month falls below it (`coherent_peaks`)
+    # for the history's months of the forecast's calendar years and the December before
+    # (a month the files end inside, its season): no published peak of such a month falls
+    # below it (`coherent_peaks`)
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
@@ -316,7 +318,8 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
                               + chosen["period"].astype(str)).to_numpy(), name=task.node)
     history = run.history.reset_index(drop=True)  # annual and monthly, as a zone run's
     monthly = run.history[run.history["period"].str.len() == 7].dropna(subset=["peak_mw"])
-    monthly = monthly[monthly["period"] >= months[0][:4]]  # the forecast's calendar years
+    # the forecast's calendar years and the December before (a winter's first month)
+    monthly = monthly[monthly["period"] >= f"{int(months[0][:4]) - 1}-12"]
     # the run's peaks follow its coherent energy and its children's (`coherent_peaks`)
     peak_paths = {c: np.asarray(p, dtype=float) for c, p in run.paths[scenario]["peak_mw"].items()}
     annual = run.paths[scenario].get("annual_peak_mw")  # a zone run that gives its own

@@ -26,13 +26,15 @@
   manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
   peaks and their ratio
-- peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year, with
+- peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year (a
+  winter December of ``year`` to February of the next, ``label`` "2030/31"), with
   weather and growth bands apart (the zone run's peaks.csv with a ``region`` column, fitted
   by the same rule, beside the year's annual peak P50, which no larger 90/10 is below;
   peaks do not add up the hierarchy, but a total whose own run failed has its children's
   summed, with an empty 50/50 weather year where they differ)
-- peak_check.csv: each node's complete history years held out, their actual summer and winter
-  peaks beside the 50/50 and 90/10 the other years' weather gives (`forecasting.zones.peak_check`)
+- peak_check.csv: each node's complete history seasons held out (summer Y, winter Y/Y+1),
+  their actual peaks beside the 50/50 and 90/10 the other years' weather gives
+  (`forecasting.zones.peak_check`)
 - history.csv: each node's evidence figures as its zone run's history.csv has them, annual
   rows then monthly (``YYYY`` and ``YYYY-MM`` periods, the same columns, a ``region``
   column), so a planner can set the first forecast months against the last measured ones

@@ -58,6 +58,7 @@ from forecasting.report.many_zones_years import (
 )
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_render import peak_check_counts
+from forecasting.report.zone_seasons import crosses_year, label_of
 
 
 def render_many_zones_report(run: ManyZonesFiles) -> str:
@@ -94,10 +95,13 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         node["scope"] = scope(summed[node["region"]]) if node["region"] in summed else None
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
+    winter = key_winter(run.peaks, key)
     return _environment().get_template("many_zones_report.html.j2").render(
         title=f"dcload zones report: {top}",
         manifest=manifest, manifest_json=json.dumps(manifest, indent=2, sort_keys=True),
-        top=top, energy_years=energy_years, key_year=key, years_note=years_note(years, key),
+        top=top, energy_years=energy_years, key_year=key,
+        years_note=years_note(years, key, winter["label"] if crosses_year(run.peaks) else None),
+        winter=winter,
         top_scope=headline_scope(top, summed.get(top)),
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
@@ -222,6 +226,21 @@ def _node_years(annual: pd.DataFrame, node: str, years: list[int],
                 if component == "data_center" else "-")
         out.append(row)
     return out
+
+
+def key_winter(peaks: pd.DataFrame | None, key: int | None) -> dict:
+    """The winter the node table shows beside the key year's summer: the one peaks.csv files
+    under the key year (winter 2030/31, December 2030 to February 2031) or, when the run
+    publishes none (a run ending in the key year has no January after it), the last before
+    it; ``{"year": its year, "label": "2030/31"}``. A run without ``label`` (winters of one
+    calendar year) shows the key year's, named by the year."""
+    if key is None or peaks is None or peaks.empty:
+        return {"year": key, "label": str(key)}
+    if not crosses_year(peaks):
+        return {"year": key, "label": str(key)}
+    winters = peaks.loc[(peaks["season"] == "winter") & (peaks["year"] <= key), "year"]
+    year = int(winters.max()) if len(winters) else key
+    return {"year": year, "label": label_of("winter", year)}
 
 
 def _season_peaks(peaks: pd.DataFrame | None, node: str) -> dict:

@@ -77,13 +77,18 @@ def node_cells(annual: pd.DataFrame, node: str, energy_years: Iterable[int],
             "share": zones_share if key == KEY_YEAR else _share(annual, node, key)}
 
 
-def years_note(years: list[int], key: int | None) -> str | None:
+def years_note(years: list[int], key: int | None, winter: str | None = None) -> str | None:
     """The sentence saying which year the node table's peak and share columns are of, for a
-    run ending before `KEY_YEAR` (None otherwise)."""
+    run ending before `KEY_YEAR` (None otherwise); ``winter``, the label of the winter its
+    winter column shows (the run's last, "2026/27": no winter is filed under its last year,
+    whose January and February would be the next year's), when the run's winters cross the
+    year."""
     if key is None or key == KEY_YEAR:
         return None
-    return (f"This run ends in {key}, before {KEY_YEAR}: the table's peak, summer and winter "
-            f"peaks and data-center share are of {key}, its last year "
+    peaks = ("summer and winter peaks" if winter is None else
+             f"summer peak (its winter peak of winter {winter}, its last)")
+    return (f"This run ends in {key}, before {KEY_YEAR}: the table's peak, {peaks} "
+            f"and data-center share are of {key}, its last year "
             f"(zones.csv's columns of years it does not forecast are empty).")
 
 

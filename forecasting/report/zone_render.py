@@ -33,6 +33,7 @@ from forecasting.report.zone_data_center_shape import data_center_shape_text
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
+from forecasting.report.zone_seasons import crosses_year, label_of, labels, season_span
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -49,11 +50,12 @@ UNLIKELY = 0.05
 #: flagged (recent peaks running above what past weather gives at their level)
 RECENT_RUN = 2
 #: the held-out check over many zones (benchmarks/peaks_weather/results.csv, method
-#: ``anomaly``, group "EIA-930 zones 2020-2024"): its season-years, the share above a
-#: calibrated 90/10 (randomised PIT above 0.9) and above the 50/50, per season
-PEAK_BENCHMARK = {"zones": 111, "cases": 543,
-                  "summer": {"above_90_10": 0.120, "above_50_50": 0.506},
-                  "winter": {"above_90_10": 0.092, "above_50_50": 0.505}}
+#: ``anomaly``, group "EIA-930 zones 2020-2024"): per season, its held-out seasons (a
+#: winter December to February, both its years held out), the share above the published
+#: 90/10 and above the 50/50
+PEAK_BENCHMARK = {"zones": 111,
+                  "summer": {"cases": 543, "above_90_10": 0.120, "above_50_50": 0.506},
+                  "winter": {"cases": 431, "above_90_10": 0.125, "above_50_50": 0.559}}
 BASE_PLUS_DC = "+dc"  # the backtest's name of a candidate fitted as the forecast fits it
 #: the band factors the zone forecast applied (forecasting/zones/calibration_table.py)
 CALIBRATION_FILE = "calibration.csv"
@@ -131,7 +133,9 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
         data_center_shape=data_center_shape_text(scenarios, estimated),
-        peak_years=peak_years,
+        peak_years=peak_years_header(run.peaks, peak_years),
+        winters_cross_year=crosses_year(run.peaks),
+        last_winter=last_winter(run.peaks),
         peaks=_peaks_table(run.peaks, peak_years),
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
@@ -208,7 +212,9 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
     """The headline in words: per scenario, the 50/50 and 90/10 peak of `year` (by default
     `zone_headline_years.headline_year`: `KEY_YEAR`, or the run's last year when it ends
     before, which the sentence then says) of the season that peaks (`peak_season`: a
-    winter-peaking zone's winter), the other season's beside it, and the data-center share
+    winter-peaking zone's winter; the year's seasons are those peaks.csv files under it,
+    summer 2030 and winter 2030/31, named by their labels), the other season's beside it,
+    and the data-center share
     of energy; with no data-center component (``data_center`` False) it says the share is
     not estimated rather than print the zero its tables hold."""
     if year is None:
@@ -227,14 +233,15 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
         energy = at[at["scenario"] == scenario].set_index("component")["p50"]
         share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
         mw = _peak_figures(row, other)
-        beside = ("" if other is None else f"; {other.season} {mw['other_50_50']} MW, "
+        beside = ("" if other is None else f"; {_named(other)} {mw['other_50_50']} MW, "
                   f"90/10 {mw['other_90_10']} MW")
         part = (f"{mw['50_50']} MW (90/10 {mw['90_10']} MW; growth band "
                 f"{mw['growth_p10']}-{mw['growth_p90']} MW{beside})")
-        parts.append([scenario, season, part + (f", data centers {100 * share:.0f}% of energy"
-                                                if data_center else "")])
+        parts.append([scenario, _named(row), part + (f", data centers {100 * share:.0f}% of "
+                                                     "energy" if data_center else "")])
     if len(set(seasons)) == 1:
-        text = (f"{region} {seasons[0]} peak in {year}, 50/50: "
+        label = label_of(seasons[0], year, crosses_year(peaks))
+        text = (f"{region} {seasons[0]} peak in {label}, 50/50: "
                 + "; ".join(f"{s}: {p}" for s, _, p in parts) + ".")
     else:
         text = (f"{region} peak in {year}, 50/50 of the season that peaks: "
@@ -245,6 +252,13 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
         text += (" Data-center share not estimated: the model forecasts the whole load, with "
                  "no data-center component.")
     return text
+
+
+def _named(row) -> str:
+    """A peaks.csv row's season by name and label: "summer 2030", "winter 2030/31" (a run
+    without ``label``: "winter" alone, its year being the sentence's)."""
+    label = getattr(row, "label", None)
+    return str(row.season) if label is None or pd.isna(label) else f"{row.season} {label}"
 
 
 def peak_season(rows: pd.DataFrame) -> tuple[str, object, object | None]:
@@ -292,11 +306,17 @@ def _headline(forecast: pd.DataFrame, years: list[int], data_center: bool = True
 
 
 def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
+    """One row per scenario and season, a cell per year (a winter's under its December's
+    year, as peaks.csv files it; "-" where the run publishes no such season: no winter of
+    ``end_year``, whose January-February are beyond the forecast)."""
     rows = []
     for (scenario, season), part in peaks.groupby(["scenario", "season"], sort=False):
         part = part.set_index("year")
         cells = []
         for y in years:
+            if y not in part.index:
+                cells.append({"p50": "-", "p90": "-", "weather": "-", "growth": "-"})
+                continue
             r = part.loc[y]
             mw = number_format.figures(r.peak_50_50_mw, r.peak_90_10_mw, r.weather_p05_mw,
                                        r.weather_p95_mw, r.growth_p10_mw, r.growth_p90_mw)
@@ -306,9 +326,34 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     return rows
 
 
+def peak_years_header(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
+    """The peaks table's year columns: the year and, when the run's winters cross the year,
+    the winter filed under it ("2030" and "winter 2030/31"; none under the last year, whose
+    winter would end after the forecast)."""
+    crossing = crosses_year(peaks)
+    filed = set(peaks.loc[peaks["season"] == "winter", "year"].astype(int)) if crossing else ()
+    return [{"year": y, "winter": label_of("winter", y) if y in filed else None}
+            for y in years]
+
+
+def last_winter(peaks: pd.DataFrame) -> dict | None:
+    """The run's last winter and why (`weather_years.season_years`): the one whose February
+    is the forecast's last; the winter starting in the last December has no forecast January
+    or February. None for a run without ``label`` or without a winter."""
+    if not crosses_year(peaks):
+        return None
+    winters = peaks[peaks["season"] == "winter"]
+    if winters.empty:
+        return None
+    year = int(winters["year"].max())
+    return {"label": label_of("winter", year), "end": year + 1,
+            "next": label_of("winter", year + 1)}
+
+
 def peak_check_counts(check: pd.DataFrame | None) -> list[dict]:
     """Per season: of the held-out years (peak_check.csv, one zone's rows), how many peaked
-    above the 50/50 and above the 90/10 (and which years topped the 90/10), and whether
+    above the 50/50 and above the 90/10 (and which years topped the 90/10, by their labels:
+    winter "2022/23"), and whether
     those counts are what chance gives a calibrated check (`held_out_chance`)."""
     if check is None or check.empty:
         return []
@@ -317,7 +362,7 @@ def peak_check_counts(check: pd.DataFrame | None) -> list[dict]:
         part = part.sort_values("year")
         above_90 = part["above_90_10"].astype(bool).to_numpy()
         above_50 = part["above_50_50"].astype(bool).to_numpy()
-        years = [int(y) for y in part["year"]]
+        years = list(labels(part))  # "2022" for a summer, "2022/23" for a winter
         latest = []  # the latest held-out years, each above its 90/10
         for year, above in zip(reversed(years), reversed(above_90), strict=True):
             if not above:
@@ -398,8 +443,9 @@ def peak_check_text(counts: list[dict], benchmark: dict = PEAK_BENCHMARK) -> dic
                          f"{c['years']} held-out years, more often than chance gives: read "
                          f"this zone's {season} 90/10 as possibly low.")
     summer, winter = benchmark["summer"], benchmark["winter"]
-    record = (f"Over many zones (benchmarks/peaks_weather/: {benchmark['cases']} held-out "
-              f"summers and as many winters of the {benchmark['zones']} EIA-930 zones, "
+    record = (f"Over many zones (benchmarks/peaks_weather/: {summer['cases']} held-out "
+              f"summers and {winter['cases']} winters, December to February, of the "
+              f"{benchmark['zones']} EIA-930 zones, "
               f"2020-2024), {100 * summer['above_90_10']:.1f}% of summers and "
               f"{100 * winter['above_90_10']:.1f}% of winters peaked above the 90/10 the "
               f"other years' weather gives (target 10%) and "
@@ -415,7 +461,7 @@ def rate_above(weather_years: np.ndarray, level: float) -> np.ndarray:
     90/10 (0.9: `forecasting.zones.peak_quantiles.predictive_peak` of them): 1 - level
     whatever the number of years. The median of n exchangeable peaks is topped by one more
     half the time; the predictive 90/10 is made to be topped a tenth of the time with few
-    years as with many (held out on 111 zones: 12.0% of summers, 9.2% of winters), where the
+    years as with many (held out on 111 zones: 12.0% of summers, 12.5% of winters), where the
     90th percentile of the years themselves had been topped (n - 0.9 (n - 1)) / (n + 1) of
     the time, 26% with four (fuzz 11a, D2)."""
     return np.full(len(weather_years), round(1.0 - level, 12))
@@ -489,22 +535,25 @@ def _month_hours(period: pd.Period, clock: str) -> float:
 
 def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[dict]:
     """The (scenario-independent) seasons of peaks.csv partly in the history: the season,
-    its year and the largest hour its observed months had (history.csv's monthly peaks)."""
+    its year, its label ("2024/25": its December measured) and the largest hour its observed
+    months had (history.csv's monthly peaks)."""
     months = figures.monthly(history)
     if months.empty or peaks.empty:
         return []
     period = pd.PeriodIndex(months["period"].astype(str), freq="M")
     peak = pd.Series(months["peak_mw"].to_numpy(dtype=float), index=period).dropna()
-    seasons = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+    crossing = crosses_year(peaks)  # a run without ``label``: calendar-year winters
     out = []
     values = ["peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",
               "growth_p10_mw", "growth_p90_mw"]
     for (year, season), rows in peaks.groupby(["year", "season"], sort=True):
-        held = peak[(peak.index.year == int(year)) & peak.index.month.isin(seasons[season])]
+        held = peak[peak.index.isin(season_span(season, int(year), crossing))]
         if len(held):
             # an archived run made before seasons took their observed months in can fall short
             below = bool((rows[values].to_numpy(dtype=float) < held.max() - 0.5).any())
-            out.append({"season": season, "year": int(year), "observed_mw": float(held.max()),
+            out.append({"season": season, "year": int(year),
+                        "label": label_of(season, int(year), crossing),
+                        "observed_mw": float(held.max()),
                         "months": ", ".join(str(p) for p in held.index), "below": below})
     return out
 

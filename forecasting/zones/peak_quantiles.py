@@ -21,13 +21,24 @@ predictive percentile widens where the years are few and their spread uncertain:
 same held-out years it is exceeded in 12% of summers and 9% of winters, about 10% whatever
 n (`benchmarks/peaks_weather/`, which prints the prior's medians it finds). The prior is
 that benchmark's median log-sd of the weather-year peaks over the zones, per season
-(`PRIOR_LOG_SD`): a summer peak varies about 3% from year to year, a winter peak about 5%.
+(`PRIOR_LOG_SD`): a summer peak varies about 3% from year to year, a winter peak about 5%
+(4.6% since a winter is December to February; the 5.1% of the calendar year's January,
+February and December moved by more than a tenth, so the prior took the new median).
 With nu0 = 4 a zone with one weather year still gets a band (the prior's, wide), and a zone
 with Dominion's 19 years its own spread; 2, 4 and 8 gave 11.6/9.0%, 12.0/9.2% and
 12.2/10.9% above (summer/winter) and 4 came nearest 10% with two or three weather years. The
 log scale follows the peaks' right skew (a heat wave raises a summer peak more than a mild
 summer lowers it); on the raw scale summers were exceeded 12.7% of the time. The 50/50 stays
 the median of the p_i, exceeded in 50.6% of summers and 50.5% of winters.
+
+Winters across the turn of the year. Those winter figures are of the calendar year's January,
+February and December (543 held-out winters). Held out as December to February, each winter
+holding both its calendar years out (431 winters, one weather year fewer each), the 90/10
+is exceeded in 12.5% of winters and the 50/50 in 55.9%. The 50/50's share is which winters
+the 2020-2024 files hold rather than the method: winters 2022/23 (Elliott's December) and
+2023/24 topped it in 73% and 69% of the zones, 2020/21 and 2021/22 in 36% and 46%, and the
+calendar set had had the mild winter 2020 (29%) besides; across 111 zones those are four
+winters of weather, not 431 independent ones.
 """
 
 from __future__ import annotations
@@ -38,8 +49,10 @@ from scipy import stats
 #: the prior's weight, in years of weather (module docstring)
 PRIOR_YEARS = 4.0
 #: the prior's sd of log season peaks across weather years, per season: the median over the
-#: EIA-930 zones of benchmarks/peaks_weather/ (held-out cases with at least two weather years)
-PRIOR_LOG_SD = {"summer": 0.0294, "winter": 0.0514}
+#: EIA-930 zones of benchmarks/peaks_weather/ (held-out cases with at least two weather years;
+#: winter 0.0514 when a winter was a calendar year's January, February and December, 0.0459
+#: since it is December to February, each winter holding both its years out)
+PRIOR_LOG_SD = {"summer": 0.0294, "winter": 0.0459}
 
 
 def predictive_peak(peaks: np.ndarray, season: str, q: float) -> float:

@@ -31,7 +31,9 @@
   measured hours only, the hours the source imputed counted in ``imputed_hours``:
   `forecasting.zones.history`),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
-- ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart;
+- ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart
+  (a winter is December of ``year`` with January-February of the next, ``label``
+  "2030/31"; the last is the one ending in ``end_year``'s February: `seasonal_peaks`);
   ``pjm_check``: the ``pjm2025-dom`` 10-year summer-peak growth against PJM's 6.3%/yr.
 - ``backtest_forecasts`` / ``backtest_summary``: the load backtest
   (`forecasting.zones.backtest.load_backtest`): rolling origins over the whole evidence
@@ -129,6 +131,7 @@ from forecasting.zones.scenarios import PIPELINE_RULES, PJM_DOM_SUMMER_PEAK_GROW
 from forecasting.zones.weather_years import (
     annual_peaks,
     at_least_measured,
+    calendar_winter_50_50,
     hourly_profile,
     monthly_peaks,
     seasonal_peaks,
@@ -556,8 +559,9 @@ def run_zone(
             wy, months, s_base_mw, dc_mw, amplitude, weather,
             average=energy["total"] * 1000.0 / hours), strict=True))
         season_peaks = seasonal_peaks(wy, months, s_base_mw, dc_mw, amplitude, scenario)
-        annual["total"] = at_least_season_50_50(annual["total"], np.unique(months.year),
-                                                season_peaks)  # a year tops its seasons
+        annual["total"] = at_least_season_50_50(  # a year tops its summer and winter months
+            annual["total"], np.unique(months.year), season_peaks,
+            calendar_winter_50_50(wy, months, s_base_mw, dc_mw, amplitude))
         paths[scenario] = {"energy_gwh": energy, "peak_mw": peak, "annual_peak_mw": annual,
                            "new_data_center_gwh": new_gwh}
         frames.append(_scenario_rows(config.region, scenario, months, energy, peak, annual,

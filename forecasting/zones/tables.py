@@ -7,10 +7,12 @@ they are on disk). Every zone run directory holds:
   hours, imputed_hours, coverage, complete): peak_mw is the largest measured hour, skipping
   the ``imputed_hours`` the source imputed (EIA-930 category not OKAY), which energy keeps;
   empty for a period of imputed hours alone (`forecasting.zones.history`)
-- peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart
-- peak_check.csv: each complete historical year held out, its actual summer and winter peaks
-  beside the 50/50 and 90/10 the other years' weather gives at its level
-  (`forecasting.zones.peak_check`)
+- peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart; a
+  winter is December of ``year`` with January-February of the next, ``label`` "2030/31"
+  (summer's "2030"), the last the one ending in ``end_year``'s February
+- peak_check.csv: each complete historical season held out (summer Y, winter Y/Y+1 with both
+  its years held out), its actual peak beside the 50/50 and 90/10 the other years' weather
+  gives at its level (`forecasting.zones.peak_check`)
 - profile.csv: the hourly P50 of `profile_year` per scenario (``filled_share``: the share
   of paths whose weather-year hour was unmeasured and filled from its neighbours)
 - decomposition.csv, published_check.csv (and neighbour_check.csv when the config names

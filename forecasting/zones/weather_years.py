@@ -58,24 +58,48 @@ declining zone's 2026 annual peak P50 (1,709 MW) above the 90/10 of both its sea
 and 1,462) and above its 2025 value while its energy fell 7.6%. It is the largest hour of
 the path's year at its typical base under the weather year the path drew for that year,
 each month m at B_typ g_{w,m}: at the median level it is the larger of that weather year's
-summer and winter peaks (or a shoulder month's, which seldom peaks). Its P50 is not always
-at or above the larger 50/50 by itself (the paths' mixture of a few whole weather years with
-growth can put its median below the middle year's: fuzz 11a D1), so the zone run raises
-the year's paths to it (`annual_peak_floor`); its P90 and P95 add growth to the weather
-band. It is never below the path's average load of the year, and never below
-an hour already measured in a month of the year partly in the history. The monthly peaks
-stay as they were, so a month's P95, which carries that month's own energy error, can sit
-above the annual P95.
+summer peak and the peak of its January, February and December (or a shoulder month's,
+which seldom peaks). Its P50 is not always at or above the larger of the summer 50/50 and
+those winter months' 50/50 (`calendar_winter_50_50`) by itself (the paths' mixture of a few
+whole weather years with growth can put its median below the middle year's: fuzz 11a D1),
+so the zone run raises the year's paths to it (`annual_peak_floor`); its P90 and P95 add
+growth to the weather band. It is never below the path's average load of the year, and
+never below an hour already measured in a month of the year partly in the history. The
+monthly peaks stay as they were, so a month's P95, which carries that month's own energy
+error, can sit above the annual P95.
 
-A season partly in the history (the first forecast year's winter when the history ends after
-February, or its summer when it ends in June-August) has a peak already measured: the
-largest measured hour of its months in the history (`WeatherYears.observed`, the history's
-monthly peaks, imputed hours skipped; a month only partly observed counts too, since its
-hours are measured load; a month of imputed hours alone floors nothing). Each weather year's
-and each growth path's season peak is then the larger of that and the forecast months' peak,
-so no published value of the season (50/50, 90/10, P05-P95, growth P10-P90) is below a peak
-the season has already had. The 50/50 weather year stays the one whose forecast months give
-the median. A season wholly in the future is unchanged.
+Seasons. Summer Y is June-September of Y; winter Y/Y+1 is December of Y with January and
+February of Y + 1 (`season_months`), one physical winter, as PJM, ERCOT, Dominion and the IRPs
+plan "winter 2030/31". ``peaks.csv`` files it under ``year`` Y (December's year, as PJM files
+2030/31 under its delivery year starting in 2030), its ``label`` "2030/31" (a summer's
+"2030"). The calendar year's January, February and December had been its "winter Y", the end
+of one winter and the start of the next: most winter peaks fall in January, so "winter 2030"
+was mostly planners' winter 2029/30, a year of growth off theirs. A season is published when
+each of its months is in the history or forecast and at least one is forecast
+(`season_years`): the forecast ends in December of ``end_year``, so its last winter is
+``end_year`` - 1 / ``end_year``; a history ending in December gives a first winter whose
+December is measured (partly in the history, below).
+
+Weather winters by month number. A weather year w gives a winter month its own month of w:
+December of w and January and February of w, as for every other month; the scenario stays a
+calendar weather year (one draw per forecast year, the annual peaks and the profile alike).
+Physical weather winters (December of w with January-February of w + 1, only where both are
+weather years) were tried, once, on benchmarks/peaks_weather/'s held-out winters and weather
+years (EIA-930, 431 cases, the anomaly method, the prior of the calendar winters): a zone
+with four or five complete years has only one such winter left in 218 of them once the
+held-out winter's two years are out, so no 90/10 of its own; on the 208 cases with two or
+more, the 90/10 was topped in 12.5% of winters either way and the 50/50 in 47.1% (physical)
+against 51.9% (by month number): no better calibrated, at half the cases.
+
+A season partly in the history (the first winter when the history ends in December, January
+or February, or the first summer when it ends in June-August) has a peak already measured:
+the largest measured hour of its months in the history (`WeatherYears.observed`, the
+history's monthly peaks, imputed hours skipped; a month only partly observed counts too,
+since its hours are measured load; a month of imputed hours alone floors nothing). Each
+weather year's and each growth path's season peak is then the larger of that and the
+forecast months' peak, so no published value of the season (50/50, 90/10, P05-P95, growth
+P10-P90) is below a peak the season has already had. The 50/50 weather year stays the one
+whose forecast months give the median. A season wholly in the future is unchanged.
 
 A forecast month partly in the history (the history ends inside it, with too few of its
 hours measured for the month to be modelled) likewise has a measured peak: its largest
@@ -137,8 +161,13 @@ from forecasting.zones.peak_quantiles import predictive_peak
 
 SLOTS = 745  # hours in the longest month (31 days on a clock that falls back in it)
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
+#: the months of each season, in order: summer June-September of its year, winter December of
+#: its year then January and February of the next (`season_months`)
 SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
-PEAKS_COLUMNS = ["scenario", "year", "season", "peak_50_50_mw", "peak_90_10_mw",
+#: the calendar year's own winter months (January, February, December of one year): what the
+#: annual peak floor takes beside the summer (`calendar_winter_50_50`)
+CALENDAR_WINTER = (1, 2, 12)
+PEAKS_COLUMNS = ["scenario", "year", "season", "label", "peak_50_50_mw", "peak_90_10_mw",
                  "weather_p05_mw", "weather_p95_mw", "growth_p10_mw", "growth_p90_mw",
                  "weather_year_50_50"]
 
@@ -360,14 +389,44 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
                         clock=clock)
 
 
-def observed_season_peak(wy: WeatherYears, year: int, season_months) -> float:
-    """The largest measured hour of the history (imputed ones skipped) in the season's
-    months of ``year`` (the history's monthly peaks), or -inf when none of them is in the
-    history."""
+def season_months(season: str, year: int) -> pd.PeriodIndex:
+    """The months of ``season`` of ``year`` (module doc): summer June-September of
+    ``year``; winter December of ``year`` and January and February of ``year`` + 1, one
+    physical winter, as planners count it ("winter 2030/31", PJM's delivery year)."""
+    return pd.PeriodIndex([pd.Period(f"{year + (m < SEASONS[season][0])}-{m:02d}", "M")
+                           for m in SEASONS[season]])
+
+
+def season_label(season: str, year: int) -> str:
+    """``peaks.csv``'s ``label``: "2030" for summer 2030, "2030/31" for the winter whose
+    December is in 2030."""
+    return f"{year}/{(year + 1) % 100:02d}" if season == "winter" else str(year)
+
+
+def season_years(season: str, months: pd.PeriodIndex) -> list[int]:
+    """The years of ``season`` published for the forecast ``months``: those with at least
+    one forecast month and none after the last (a winter whose January and February are
+    beyond the horizon is not published: forecasts to December 2035 end with winter
+    2034/35); months before the first forecast month are the history's (a season partly
+    in the history)."""
+    if len(months) == 0:
+        return []
+    first, last = months[0], months[-1]
+    out = []
+    for year in range(first.year - 1, last.year + 1):
+        span = season_months(season, year)
+        if span[-1] >= first and span[-1] <= last:
+            out.append(year)
+    return out
+
+
+def observed_season_peak(wy: WeatherYears, periods: pd.PeriodIndex) -> float:
+    """The largest measured hour of the history (imputed ones skipped) in the months
+    ``periods`` (a season's `season_months`; the history's monthly peaks), or -inf when none
+    of them is in the history."""
     if wy.observed is None or wy.observed.empty:
         return -np.inf
-    index = wy.observed.index
-    held = wy.observed[(np.asarray(index.year) == year) & np.isin(index.month, season_months)]
+    held = wy.observed[wy.observed.index.isin(periods)]
     return float(held.max()) if len(held) else -np.inf
 
 
@@ -476,43 +535,66 @@ def season_peak_by_weather(wy: WeatherYears, months: pd.PeriodIndex, base, dc,
 
 
 def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFrame:
-    """Summer and winter total peaks per forecast year: 50/50, 90/10 (weather, at the median
-    growth path) and the growth band (paths at their typical base, at the 50/50 weather
-    year, about the 50/50: it holds it); a season partly in the history never below the
-    peak measured in its observed months (module doc)."""
+    """Summer and winter total peaks of each season the forecast ``months`` publish
+    (`season_years`: a winter is December of ``year`` with January and February of the
+    next, labelled "2030/31"): 50/50, 90/10 (weather, at the median growth path) and the
+    growth band (paths at their typical base, at the 50/50 weather year, about the 50/50:
+    it holds it); a season partly in the history never below the peak measured in its
+    observed months (module doc)."""
     rows = []
     mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
     typical = typical_base(base, months, wy.clock)
     mid_amp = float(np.median(amplitude))
-    years = np.asarray(months.year)
-    for year in np.unique(years):
-        for season, season_months in SEASONS.items():
-            cols = np.flatnonzero((years == year) & np.isin(months.month, season_months))
-            if len(cols) == 0:  # a season with no forecast month has no peak
-                continue
-            forecast = season_peak_by_weather(wy, months[cols], mid_base[cols], mid_dc[cols],
-                                              mid_amp)
-            w50 = int(np.argmin(np.abs(forecast - np.median(forecast))))
-            measured = observed_season_peak(wy, int(year), season_months)
-            by_weather = np.maximum(forecast, measured)
-            p50 = float(np.median(by_weather))
-            by_path = np.zeros(base.shape[0])
-            for t in cols:
-                m = months[t].month
-                x, _, _ = wy.in_month(typical[:, t] * wy.anomaly[w50, m - 1], dc[:, t],
-                                      amplitude, np.full(base.shape[0], w50), months[t])
-                by_path = np.maximum(by_path, np.nanmax(x, axis=1))
-            growth = growth_band(by_path, p50, measured)
-            rows.append({
-                "scenario": scenario, "year": int(year), "season": season,
-                "peak_50_50_mw": p50,
-                "peak_90_10_mw": max(predictive_peak(forecast, season, 0.9), measured),
-                "weather_p05_mw": max(predictive_peak(forecast, season, 0.05), measured),
-                "weather_p95_mw": max(predictive_peak(forecast, season, 0.95), measured),
-                "growth_p10_mw": growth[0], "growth_p90_mw": growth[1],
-                "weather_year_50_50": int(wy.years[w50]),
-            })
+    seasons = sorted((year, i, season) for i, season in enumerate(SEASONS)
+                     for year in season_years(season, months))
+    for year, _, season in seasons:
+        span = season_months(season, year)
+        cols = np.flatnonzero(months.isin(span))
+        forecast = season_peak_by_weather(wy, months[cols], mid_base[cols], mid_dc[cols],
+                                          mid_amp)
+        w50 = int(np.argmin(np.abs(forecast - np.median(forecast))))
+        measured = observed_season_peak(wy, span)
+        by_weather = np.maximum(forecast, measured)
+        p50 = float(np.median(by_weather))
+        by_path = np.zeros(base.shape[0])
+        for t in cols:
+            m = months[t].month
+            x, _, _ = wy.in_month(typical[:, t] * wy.anomaly[w50, m - 1], dc[:, t],
+                                  amplitude, np.full(base.shape[0], w50), months[t])
+            by_path = np.maximum(by_path, np.nanmax(x, axis=1))
+        growth = growth_band(by_path, p50, measured)
+        rows.append({
+            "scenario": scenario, "year": int(year), "season": season,
+            "label": season_label(season, int(year)),
+            "peak_50_50_mw": p50,
+            "peak_90_10_mw": max(predictive_peak(forecast, season, 0.9), measured),
+            "weather_p05_mw": max(predictive_peak(forecast, season, 0.05), measured),
+            "weather_p95_mw": max(predictive_peak(forecast, season, 0.95), measured),
+            "growth_p10_mw": growth[0], "growth_p90_mw": growth[1],
+            "weather_year_50_50": int(wy.years[w50]),
+        })
     return pd.DataFrame(rows, columns=PEAKS_COLUMNS)
+
+
+def calendar_winter_50_50(wy, months, base, dc, amplitude) -> dict[int, float]:
+    """Calendar year -> the 50/50 of its own winter months (`CALENDAR_WINTER`: January,
+    February and December of that year, the parts of two physical winters a calendar year
+    holds), made as a season's 50/50 in `seasonal_peaks` (median over the weather years at
+    the median growth path, never below the peak measured in its months in the history):
+    the annual peak's floor beside the summer's (`annual_peak_floor`)."""
+    mid_base, mid_dc = np.median(base, axis=0), np.median(dc, axis=0)
+    mid_amp = float(np.median(amplitude))
+    out = {}
+    for year in np.unique(np.asarray(months.year)):
+        span = pd.PeriodIndex([pd.Period(f"{year}-{m:02d}", "M") for m in CALENDAR_WINTER])
+        cols = np.flatnonzero(months.isin(span))
+        if len(cols) == 0:
+            continue
+        forecast = season_peak_by_weather(wy, months[cols], mid_base[cols], mid_dc[cols],
+                                          mid_amp)
+        measured = observed_season_peak(wy, span)
+        out[int(year)] = float(np.median(np.maximum(forecast, measured)))
+    return out
 
 
 def growth_band(by_path: np.ndarray, peak_50_50: float, measured: float = -np.inf

@@ -36,8 +36,11 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: over it alone takes its coincidence, `forecasting.many_zones.same_load`; 8: a queue zone's
 #: result carries its large-load tables, `forecasting.many_zones.zone_tables`; 9: every node's
 #: result carries its monthly history rows too; 10: peaks, history rows and coincidence from
-#: measured hours only, the hours a source imputed skipped, `forecasting.zones.history`)
-RESULT_FORMAT = 10
+#: measured hours only, the hours a source imputed skipped, `forecasting.zones.history`; 11: a
+#: winter is December with the next January-February, peaks.csv and peak_check.csv rows
+#: carry its ``label``, and the measured peaks reach back to the December before the
+#: forecast's first year)
+RESULT_FORMAT = 11
 
 
 def task_key(task) -> str:

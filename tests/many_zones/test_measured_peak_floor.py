@@ -66,11 +66,14 @@ def test_season_peaks_keep_a_measured_hour_of_their_season():
     own = {n: np.full((N, len(months)), 400.0) for n in h.nodes}
     half = {n: v / 2 for n, v in own.items()}
     zero = {n: np.zeros((N, len(months))) for n in h.nodes}
-    seasons = {n: season_table(n, 400.0) for n in h.nodes}
-    measured = {n: {"2029-12": 900.0, "2030-01": 480.0} for n in h.nodes}
+    # winter 2029/30 (filed under 2029): December 2029 and January 2030 measured
+    seasons = {n: season_table(n, 400.0).assign(
+        year=lambda t: np.where(t["season"] == "winter", 2029, t["year"])) for n in h.nodes}
+    measured = {n: {"2029-11": 2000.0, "2029-12": 480.0, "2030-01": 450.0} for n in h.nodes}
     out = coherent_season_peaks(h, seasons, months, own, zero, half, zero, measured)
     table = out["AVA"].set_index("season")[list(SEASON_VALUES)]
-    # winter 2030 (its January measured at 480 MW) halves to 240-290 MW, floored at 480
+    # its forecast February halves to 240-290 MW, floored at its December's 480 (November's
+    # 2,000 MW is no winter month)
     assert (table.loc["winter"] == 480.0).all()
     np.testing.assert_allclose(table.loc["summer"], season_table("AVA", 200.0).set_index(
         "season").loc["summer", list(SEASON_VALUES)].to_numpy(dtype=float))

@@ -45,10 +45,15 @@ def _history() -> pd.DataFrame:
 
 
 def _peaks(scenarios: list[str]) -> pd.DataFrame:
-    rows = [{"scenario": s, "year": y, "season": season, "peak_50_50_mw": 1600.0,
+    # the history ends in 2024: winters 2024/25 (its December measured) to 2034/35, the
+    # last whose January and February are forecast
+    rows = [{"scenario": s, "year": y, "season": season,
+             "label": f"{y}/{(y + 1) % 100:02d}" if season == "winter" else str(y),
+             "peak_50_50_mw": 1600.0,
              "peak_90_10_mw": 1680.0, "weather_p05_mw": 1550.0, "weather_p95_mw": 1690.0,
              "growth_p10_mw": 1500.0, "growth_p90_mw": 1700.0, "weather_year_50_50": 2022}
-            for s in scenarios for y in range(2025, 2036) for season in ("summer", "winter")]
+            for s in scenarios for y in range(2024, 2036) for season in ("summer", "winter")
+            if (season, y) not in (("summer", 2024), ("winter", 2035))]
     return pd.DataFrame(rows)
 
 

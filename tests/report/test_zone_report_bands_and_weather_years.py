@@ -98,9 +98,11 @@ def test_a_longer_history_names_its_calibrated_horizons_and_their_residual_count
     for h in done:  # the counts the run's own calibration had
         assert f"h={h}: {calibration.counts[h]}" in bands
     assert f"Horizons {done[-1] + 1}-12 are not calibrated (fewer than {MIN_RESIDUALS}" in bands
-    # the history ends in September 2024: winter 2024's January and February are measured
-    partly = text_of(html, "partly-observed")
-    assert "winter 2024 (2024-01, 2024-02:" in partly and "predates" not in partly
+    # the history ends in September 2024: summer 2024 is all history and winter 2024/25
+    # (December 2024 to February 2025) all forecast, so no season is partly in the history
+    # (a calendar-year winter 2024 had held January and February 2024)
+    assert 'id="partly-observed"' not in html
+    assert text_of(html, "last-winter").startswith("The last winter is 2025/26")
     weather = text_of(html, "weather-years")
     assert weather.startswith("Weather years: 3 (2021-2023)")
     assert "only" not in weather

@@ -32,8 +32,9 @@ def test_a_winter_peaking_zone_headline_quotes_its_winter_peak(tmp_path, monkeyp
     without_charts(monkeypatch)
     run = _with_season_peaks(zone_run_files(tmp_path), summer=4337.0, winter=5127.0)
     headline = page_text(render_zone_report(run), "headline")
-    assert ("SYN winter peak in 2030, 50/50: statistical-trend: 5,127 MW (90/10 5,383 MW; "
-            "growth band 4,614-5,640 MW; summer 4,337 MW, 90/10 4,554 MW)") in headline
+    # the winter filed under 2030 is winter 2030/31 (December 2030 to February 2031)
+    assert ("SYN winter peak in 2030/31, 50/50: statistical-trend: 5,127 MW (90/10 5,383 MW; "
+            "growth band 4,614-5,640 MW; summer 2030 4,337 MW, 90/10 4,554 MW)") in headline
     assert "summer peak in 2030" not in headline
 
 
@@ -41,7 +42,8 @@ def test_a_summer_peaking_zone_headline_quotes_its_summer_peak(tmp_path):
     run = _with_season_peaks(zone_run_files(tmp_path), summer=1700.0, winter=1500.0)
     assert zone_reading(run.forecast, run.peaks, "SYN").startswith(
         "SYN summer peak in 2030, 50/50: statistical-trend: 1,700 MW (90/10 1,785 MW; growth "
-        "band 1,530-1,870 MW; winter 1,500 MW, 90/10 1,575 MW), data centers 13% of energy")
+        "band 1,530-1,870 MW; winter 2030/31 1,500 MW, 90/10 1,575 MW), data centers 13% of "
+        "energy")
 
 
 def test_scenarios_peaking_in_different_seasons_each_name_theirs(tmp_path):
@@ -55,9 +57,9 @@ def test_scenarios_peaking_in_different_seasons_each_name_theirs(tmp_path):
     peaks.loc[winter, values] = [1650.0, 1700.0, 1550.0, 1750.0]
     text = zone_reading(run.forecast, peaks, "SYN")
     assert text.startswith("SYN peak in 2030, 50/50 of the season that peaks: "
-                           "statistical-trend: winter 1,650 MW (90/10 1,700 MW;")
-    assert "; vetted: summer 1,900 MW (90/10 1,990 MW;" in text
-    assert "winter 1,600 MW, 90/10 1,680 MW)" in text  # vetted's lower season, beside it
+                           "statistical-trend: winter 2030/31 1,650 MW (90/10 1,700 MW;")
+    assert "; vetted: summer 2030 1,900 MW (90/10 1,990 MW;" in text
+    assert "winter 2030/31 1,600 MW, 90/10 1,680 MW)" in text  # vetted's lower season
 
 
 def test_the_headline_note_says_how_the_annual_peak_is_made(tmp_path, monkeypatch):

@@ -21,15 +21,22 @@ def _run_to(tmp_path, end_year: int):
     last_p = peaks[peaks["year"] == 2035]
     forecast = pd.concat([forecast] + [last_f.assign(period=str(y))
                                        for y in range(2036, end_year + 1)], ignore_index=True)
-    peaks = pd.concat([peaks] + [last_p.assign(year=y) for y in range(2036, end_year + 1)],
+    last_w = peaks[peaks["label"] == "2034/35"]
+    peaks = pd.concat([peaks] + [part.assign(year=y) for y in range(2036, end_year + 1)
+                                 for part in (last_p, last_w.assign(year=y - 1))],
                       ignore_index=True)
+    peaks["label"] = [f"{y}/{(y + 1) % 100:02d}" if s == "winter" else str(y)
+                      for y, s in zip(peaks["year"], peaks["season"], strict=True)]
     forecast = forecast[forecast["period"].astype(int) <= end_year]
-    return dataclasses.replace(run, forecast=forecast, peaks=peaks[peaks["year"] <= end_year])
+    # the last winter is the one ending in end_year's February (none filed under end_year)
+    kept = (peaks["year"] < end_year) | (peaks["season"] == "summer") & (peaks["year"] == end_year)
+    return dataclasses.replace(run, forecast=forecast, peaks=peaks[kept])
 
 
 def _table_years(html: str, section: str) -> list[int]:
     part = re.search(rf'<section id="{section}">.*?<thead>(.*?)</thead>', html, re.S).group(1)
-    return sorted({int(y) for y in re.findall(r"<th[^>]*>(\d{4})</th>", part)})
+    return sorted({int(y) for y in re.findall(r"<th[^>]*>(\d{4})(?: \(winter [\d/]+\))?</th>",
+                                              part)})
 
 
 def test_a_run_ending_before_2030_quotes_its_last_year(tmp_path, monkeypatch):

@@ -1,17 +1,35 @@
-"""The zone report says which months a year's winter is as the zone code counts them
-(`forecasting.zones.weather_years.SEASONS`: January, February and December of the same
-calendar year), not "December-February", which a planner reads as a winter across the turn
-of the year (fuzz round 7a, other notes). In process: the synthetic zone run, rendered."""
+"""The zone report says which months a winter is as the zone code counts them
+(`forecasting.zones.weather_years.season_months`: December with the next January and
+February, "winter 2030/31", as planners count it), and which winter is the run's last; an
+archived run whose peaks.csv has no ``label`` (winters of one calendar year) is described as
+it was made. In process: the synthetic zone run, rendered."""
+
+import dataclasses
 
 from forecasting.report.zone_render import render_zone_report
-from forecasting.zones.weather_years import SEASONS
+from forecasting.zones.weather_years import season_months
 from tests.report.synthetic_zone_run import page_text, without_charts, zone_run_files
 
 
-def test_the_page_names_winter_as_the_calendar_years_january_february_and_december(
-        tmp_path, monkeypatch):
+def test_the_page_names_a_winter_from_december_to_the_next_february(tmp_path, monkeypatch):
     without_charts(monkeypatch)
-    text = page_text(render_zone_report(zone_run_files(tmp_path)), "season-months")
-    assert sorted(SEASONS["winter"]) == [1, 2, 12]
+    assert list(season_months("winter", 2030).astype(str)) == ["2030-12", "2031-01", "2031-02"]
+    html = render_zone_report(zone_run_files(tmp_path))
+    text = page_text(html, "season-months")
+    assert "winter 2030/31: Dec 2030-Feb 2031" in text
+    assert "that calendar year's January, February and December" not in text
+    # the run's forecast ends in December 2035: its last winter is 2034/35
+    assert page_text(html, "last-winter").startswith("The last winter is 2034/35")
+    header = page_text(html, "peaks")
+    assert "2030 (winter 2030/31)" in header
+    assert "2035 (winter" not in header  # no winter is filed under the last year
+
+
+def test_an_archived_run_without_labels_keeps_its_calendar_year_winter(tmp_path, monkeypatch):
+    without_charts(monkeypatch)
+    run = zone_run_files(tmp_path)
+    run = dataclasses.replace(run, peaks=run.peaks.drop(columns="label"))
+    html = render_zone_report(run)
+    text = page_text(html, "season-months")
     assert "that calendar year's January, February and December" in text
-    assert "December-February" not in text
+    assert "2030/31" not in html and 'id="last-winter"' not in html

@@ -1,0 +1,44 @@
+"""The seasons of a zone run's peaks.csv and peak_check.csv as the report names them.
+
+A winter is December of its ``year`` with January and February of the next, labelled
+"2030/31" (`forecasting.zones.weather_years.season_months`; the report reads files, not the
+zone modules, so the months are repeated here). Both files carry the ``label``. A run
+published before winters crossed the year has no ``label`` column: its winter of a year was
+that calendar year's January, February and December, and the report names it by the year
+alone ("winter 2030") and says so, rather than relabel a season it did not compute.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: summer June-September of its year; winter December of its year, January-February of the
+#: next (a run without ``label``: January, February and December of its year)
+SEASON_MONTHS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+
+
+def crosses_year(table: pd.DataFrame | None) -> bool:
+    """Whether ``table`` (peaks.csv or peak_check.csv) is of a run whose winter is December
+    with the next January-February (it carries ``label``)."""
+    return table is not None and "label" in table.columns
+
+
+def label_of(season: str, year: int, crossing: bool = True) -> str:
+    """"2030/31" for the winter whose December is in 2030 (``crossing``), else "2030"."""
+    year = int(year)
+    return f"{year}/{(year + 1) % 100:02d}" if crossing and season == "winter" else str(year)
+
+
+def labels(table: pd.DataFrame) -> pd.Series:
+    """Each row's season label: the file's ``label`` where it has one, else the year."""
+    if crosses_year(table):
+        return table["label"].astype(str)
+    return table["year"].astype(int).astype(str)
+
+
+def season_span(season: str, year: int, crossing: bool = True) -> pd.PeriodIndex:
+    """The months of ``season`` of ``year``: a winter's December of ``year`` and January and
+    February of the next (``crossing``), or January, February and December of ``year``."""
+    year = int(year)
+    return pd.PeriodIndex([pd.Period(f"{year + (crossing and m < SEASON_MONTHS[season][0])}"
+                                     f"-{m:02d}", "M") for m in SEASON_MONTHS[season]])
