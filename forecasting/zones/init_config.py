@@ -54,7 +54,7 @@ from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.history import COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, short_window_reason
-from forecasting.zones.weather_years import complete_years
+from forecasting.zones.weather_years import weather_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
 FIT_MONTHS = 24  # complete months before an origin (the zone backtest's min_train)
@@ -90,11 +90,13 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
     if len(window) < MIN_MONTHS:
         raise InputError(files, short_window_reason(history, window, MIN_MONTHS,
                                                     "24 to fit, one to score"))
-    if not len(complete_years(table)):
+    weather = weather_years(history.load, pd.Series(0.0, index=table.index), clock=clock,
+                            imputed=history.imputed)  # the run's own rule for weather years
+    if not len(weather.years):
         raise InputError(files, "cannot make a zone from these files: no calendar year has "
                          f"every month with evidence for at least {COMPLETE:.0%} of its hours "
-                         "(the weather years the hourly shapes and peaks are drawn from); "
-                         "fill the gaps")
+                         "and a measured (not imputed) hour in each month (the weather years "
+                         "the hourly shapes and peaks are drawn from); fill the gaps")
     first_origin, step = backtest_plan(window)
     origins = backtest_origins(window, first_origin, step)
     base = out.resolve().parent
