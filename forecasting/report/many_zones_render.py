@@ -58,7 +58,7 @@ from forecasting.report.many_zones_years import (
 )
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.zone_render import peak_check_counts
-from forecasting.report.zone_seasons import crosses_year, label_of
+from forecasting.report.zone_seasons import crosses_year, label_of, paired_winter
 
 
 def render_many_zones_report(run: ManyZonesFiles) -> str:
@@ -229,17 +229,19 @@ def _node_years(annual: pd.DataFrame, node: str, years: list[int],
 
 
 def key_winter(peaks: pd.DataFrame | None, key: int | None) -> dict:
-    """The winter the node table shows beside the key year's summer: the one peaks.csv files
-    under the key year (winter 2030/31, December 2030 to February 2031) or, when the run
-    publishes none (a run ending in the key year has no January after it), the last before
-    it; ``{"year": its year, "label": "2030/31"}``. A run without ``label`` (winters of one
-    calendar year) shows the key year's, named by the year."""
+    """The winter the node table shows beside the key year's summer, by the rule the zone
+    report's headline and peaks table pair seasons by (`zone_seasons.paired_winter`): the
+    one peaks.csv files under the key year (winter 2030/31, December 2030 to February 2031)
+    or, when the run does not publish it (a run ending in the key year has no January after
+    it), winter 2029/30; ``{"year": its year, "label": "2029/30"}`` (the key year's own
+    label when neither is published). A run without ``label`` (winters of one calendar
+    year) shows the key year's, named by the year."""
     if key is None or peaks is None or peaks.empty:
         return {"year": key, "label": str(key)}
     if not crosses_year(peaks):
         return {"year": key, "label": str(key)}
-    winters = peaks.loc[(peaks["season"] == "winter") & (peaks["year"] <= key), "year"]
-    year = int(winters.max()) if len(winters) else key
+    year = paired_winter(peaks, key)
+    year = key if year is None else year
     return {"year": year, "label": label_of("winter", year)}
 
 

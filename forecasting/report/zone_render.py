@@ -33,7 +33,14 @@ from forecasting.report.zone_data_center_shape import data_center_shape_text
 from forecasting.report.zone_files import ZoneRunFiles
 from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
-from forecasting.report.zone_seasons import crosses_year, label_of, labels, season_span
+from forecasting.report.zone_held_out_scope import held_out_scope
+from forecasting.report.zone_seasons import (
+    crosses_year,
+    label_of,
+    labels,
+    paired_winter,
+    season_span,
+)
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -116,6 +123,9 @@ def render_zone_report(run: ZoneRunFiles) -> str:
     region = manifest.get("region", "")
     years = sorted(set(figures.annual(forecast)["period"].astype(int)))
     held_out = peak_check_counts(run.peak_check)
+    weather = weather_year_count(
+        run.history, last_hour=(manifest.get("data_quality") or {}).get("last_hour_utc"),
+        clock=(manifest.get("config") or {}).get("timezone") or "UTC")
     peak_years = table_years(run.peaks["year"], PEAK_YEARS)
     return _environment().get_template("zone_report.html.j2").render(
         title=f"dcload zone report: {region}",
@@ -147,9 +157,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         pjm_check=_records(run.pjm_check),
         peak_check=held_out,
         peak_check_text=peak_check_text(held_out),
-        weather=weather_year_count(
-            run.history, last_hour=(manifest.get("data_quality") or {}).get("last_hour_utc"),
-            clock=(manifest.get("config") or {}).get("timezone") or "UTC"),
+        held_out_scope=held_out_scope(held_out, weather, crosses_year(run.peaks)),
+        weather=weather,
         min_weather_years=MIN_WEATHER_YEARS,
         partly_observed=partly_observed_seasons(run.peaks, run.history),
         bands=band_calibration(run.backtest_forecasts, manifest,
@@ -212,24 +221,30 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
     """The headline in words: per scenario, the 50/50 and 90/10 peak of `year` (by default
     `zone_headline_years.headline_year`: `KEY_YEAR`, or the run's last year when it ends
     before, which the sentence then says) of the season that peaks (`peak_season`: a
-    winter-peaking zone's winter; the year's seasons are those peaks.csv files under it,
-    summer 2030 and winter 2030/31, named by their labels), the other season's beside it,
-    and the data-center share
-    of energy; with no data-center component (``data_center`` False) it says the share is
-    not estimated rather than print the zero its tables hold."""
+    winter-peaking zone's winter), the other season's beside it, and the data-center share
+    of energy. The seasons are summer ``year`` and the winter `zone_seasons.paired_winter`
+    pairs with it: winter 2030/31, or, where the run does not publish it (a run ending in
+    ``year``), winter 2029/30, which the sentence then names and says why (the summer
+    alone had been quoted for a winter-peaking zone: fuzz 12a D2). With no data-center
+    component (``data_center`` False) it says the share is not estimated rather than print
+    the zero its tables hold."""
     if year is None:
         year = headline_year(peaks["year"])
         if year is None:
             return "No forecast year in this run."
-    at_year = peaks[peaks["year"] == year]
+    winter = paired_winter(peaks, year)
+    is_winter = peaks["season"] == "winter"
+    at_year = peaks[(~is_winter & (peaks["year"] == year))
+                    | (is_winter & (peaks["year"] == winter))]
     if at_year.empty:
         return f"No forecast for {year} in this run."
     annual = figures.annual(forecast)
     at = annual[(annual["period"].astype(int) == year) & (annual["metric"] == "energy_gwh")]
-    parts, seasons = [], []
+    parts, seasons, years = [], [], []
     for scenario, rows in at_year.groupby("scenario", sort=False):
         season, row, other = peak_season(rows)
         seasons.append(season)
+        years.append(int(row.year))
         energy = at[at["scenario"] == scenario].set_index("component")["p50"]
         share = (energy.get("data_center", float("nan")) / energy.get("total", float("nan")))
         mw = _peak_figures(row, other)
@@ -239,13 +254,18 @@ def zone_reading(forecast: pd.DataFrame, peaks: pd.DataFrame, region: str,
                 f"{mw['growth_p10']}-{mw['growth_p90']} MW{beside})")
         parts.append([scenario, _named(row), part + (f", data centers {100 * share:.0f}% of "
                                                      "energy" if data_center else "")])
+    crossing = crosses_year(peaks)
     if len(set(seasons)) == 1:
-        label = label_of(seasons[0], year, crosses_year(peaks))
+        label = label_of(seasons[0], years[0], crossing)
         text = (f"{region} {seasons[0]} peak in {label}, 50/50: "
                 + "; ".join(f"{s}: {p}" for s, _, p in parts) + ".")
     else:
         text = (f"{region} peak in {year}, 50/50 of the season that peaks: "
                 + "; ".join(f"{s}: {season} {p}" for s, season, p in parts) + ".")
+    if crossing and winter == year - 1:
+        text += (f" Winter {label_of('winter', year)} is beyond the run (its January and "
+                 f"February {year + 1} are not forecast): the winter beside summer {year} is "
+                 f"{label_of('winter', winter)}, whose January and February are {year}'s.")
     if year < KEY_YEAR and year == max(int(y) for y in peaks["year"]):
         text += f" The run ends in {year}, before {KEY_YEAR}: the headline is of its last year."
     if not data_center:
@@ -306,18 +326,21 @@ def _headline(forecast: pd.DataFrame, years: list[int], data_center: bool = True
 
 
 def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
-    """One row per scenario and season, a cell per year (a winter's under its December's
-    year, as peaks.csv files it; "-" where the run publishes no such season: no winter of
-    ``end_year``, whose January-February are beyond the forecast)."""
+    """One row per scenario and season, a cell per year: summer ``y`` and the winter
+    `zone_seasons.paired_winter` pairs with it (winter y/y+1, or y-1/y where the run does
+    not publish y/y+1: a run's last year, so a run to 2025 shows its winter 2024/25; the
+    column header names the winter, `peak_years_header`); "-" where the run publishes no
+    such season."""
     rows = []
     for (scenario, season), part in peaks.groupby(["scenario", "season"], sort=False):
         part = part.set_index("year")
         cells = []
         for y in years:
-            if y not in part.index:
+            at = paired_winter(peaks, y) if season == "winter" else y
+            if at not in part.index:
                 cells.append({"p50": "-", "p90": "-", "weather": "-", "growth": "-"})
                 continue
-            r = part.loc[y]
+            r = part.loc[at]
             mw = number_format.figures(r.peak_50_50_mw, r.peak_90_10_mw, r.weather_p05_mw,
                                        r.weather_p95_mw, r.growth_p10_mw, r.growth_p90_mw)
             cells.append({"p50": mw[0], "p90": mw[1], "weather": f"{mw[2]}-{mw[3]}",
@@ -328,12 +351,15 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
 
 def peak_years_header(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     """The peaks table's year columns: the year and, when the run's winters cross the year,
-    the winter filed under it ("2030" and "winter 2030/31"; none under the last year, whose
-    winter would end after the forecast)."""
-    crossing = crosses_year(peaks)
-    filed = set(peaks.loc[peaks["season"] == "winter", "year"].astype(int)) if crossing else ()
-    return [{"year": y, "winter": label_of("winter", y) if y in filed else None}
-            for y in years]
+    the winter its column shows (`zone_seasons.paired_winter`: "2030" and "winter 2030/31";
+    the run's last year, whose winter would end after the forecast, "winter 2029/30")."""
+    if not crosses_year(peaks):
+        return [{"year": y, "winter": None} for y in years]
+    out = []
+    for y in years:
+        winter = paired_winter(peaks, y)
+        out.append({"year": y, "winter": None if winter is None else label_of("winter", winter)})
+    return out
 
 
 def last_winter(peaks: pd.DataFrame) -> dict | None:
@@ -505,7 +531,12 @@ def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
     over the month's hours, as `forecasting.zones.weather_years.complete_years` counts), the
     month holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) on its
     hours up to the record's end when that is at most `RECORD_END_SLACK_HOURS` before the
-    month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`)."""
+    month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`), and,
+    as the run's `weather_years.weather_years` rules, each month with a measured hour
+    (history.csv ``hours`` above its ``imputed_hours``): a month of hours the source imputed
+    alone has no shape to give a peak, so its year is no weather year. The coverage alone had
+    said "Weather years: 4 (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A
+    history.csv without ``imputed_hours`` (a run before the column) is judged on coverage."""
     months = figures.monthly(history)
     years: list[int] = []
     if not months.empty and "hours" in months:
@@ -521,7 +552,11 @@ def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
             hit = np.flatnonzero(period == month)
             if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
                 share[hit] = evidence[hit] / (length[hit] - after)
-        full = pd.Series(share >= WEATHER_YEAR_COVERAGE).groupby(period.year.to_numpy()).sum()
+        full = share >= WEATHER_YEAR_COVERAGE
+        if "imputed_hours" in months:
+            imputed = pd.to_numeric(months["imputed_hours"], errors="coerce").fillna(0.0)
+            full &= evidence - imputed.to_numpy(dtype=float) > 0
+        full = pd.Series(full).groupby(period.year.to_numpy()).sum()
         years = [int(y) for y, n in full.items() if n == 12]
     return {"count": len(years), "years": years}
 

@@ -42,3 +42,23 @@ def season_span(season: str, year: int, crossing: bool = True) -> pd.PeriodIndex
     year = int(year)
     return pd.PeriodIndex([pd.Period(f"{year + (crossing and m < SEASON_MONTHS[season][0])}"
                                      f"-{m:02d}", "M") for m in SEASON_MONTHS[season]])
+
+
+def paired_winter(peaks: pd.DataFrame | None, year: int) -> int | None:
+    """The year (December's) of the winter a table or sentence pairs with summer ``year``:
+    winter ``year``/``year+1`` as PJM's tables list it (summer 2030 with winter 2030/31), or,
+    where peaks.csv does not publish it (its January-February are beyond the run: a run
+    ending in ``year``), winter ``year-1``/``year``, whose January-February are ``year``'s;
+    None when neither is published. A run without ``label`` (winters of one calendar year)
+    pairs the year's own winter. The zone report's headline and peaks table and the many-zone
+    report's node table all pair by this rule, so a winter-peaking zone's headline is not
+    its summer alone when the run ends in the key year (fuzz 12a D2)."""
+    if peaks is None or peaks.empty:
+        return None
+    year = int(year)
+    filed = set(peaks.loc[peaks["season"] == "winter", "year"].astype(int))
+    if year in filed:
+        return year
+    if crosses_year(peaks) and year - 1 in filed:
+        return year - 1
+    return None

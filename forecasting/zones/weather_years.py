@@ -602,7 +602,13 @@ def growth_band(by_path: np.ndarray, peak_50_50: float, measured: float = -np.in
     """The growth band (P10, P90) of a season: the paths' season peaks at the 50/50 weather
     year (``by_path``) as ratios to their median, times the 50/50, so the band holds the
     50/50 (which is at the median path but the median over the weather years, not the 50/50
-    year's own peak); neither end below the peak the season has already had."""
+    year's own peak); neither end below the peak the season has already had. Each path's
+    season peak is the larger of ``measured`` (the peak its months in the history had) and
+    its forecast months' peak, so ``by_path`` is floored at ``measured`` before the ratios:
+    the forecast months' spread laid over a measured peak they do not reach gave a P90 above
+    every path's season peak (fuzz 12a D6: CISO-SCE winter 2024/25, 16,570 MW where every
+    path's peak is December 2024's measured 15,849)."""
+    by_path = np.maximum(np.asarray(by_path, dtype=float), measured)
     mid = float(np.median(by_path))
     low, high = np.quantile(by_path, (0.1, 0.9)) / mid if mid > 0 else (1.0, 1.0)
     return (max(float(peak_50_50 * low), measured),
