@@ -68,9 +68,18 @@ A winter is December of its ``year`` with January and February of the next (wint
 `weather_years.season_months`), as the zone runs publish it: its forecast months and its
 measured months are those three, and it keeps its place beside the annual peak P50 of its
 January's year (2031: its January and February are that year's, at that year's level; a
-first winter whose December is in the history has no annual row of its own year). The floor
-of the larger 90/10 reads the rows ``peaks.csv`` files under the year (summer Y and winter
-Y/Y+1).
+first winter whose December is in the history has no annual row of its own year).
+
+The floor of the larger 90/10 compares a year's annual peak P50 only with the seasons that
+carry that year's level: summer Y and winter Y-1/Y, whose January and February are the year's
+and which sits beside its annual P50 (above). It is not the rows ``peaks.csv`` files under
+the year (summer Y and winter Y/Y+1): the last forecast year has no winter filed under it
+(winter end_year/end_year+1 is beyond the run), so a winter-peaking node's winter-driven
+annual P50 was laid on its summer (PSEI summer 2030 90/10 5,106 MW against 4,540 in 2029 and
+4,553 in its own zone run, fuzz 12a D1): a summer 90/10 the weather never gives. When either
+of the two is not published (a run whose first winter is not in it) the year has no floor,
+so a summer 90/10 is never pushed to a winter peak. Winter Y/Y+1's December is also year Y's,
+but its level is Y+1's: a December peak above both is left to the next year's comparison.
 
 A node with no peak paths of its own (a total whose own run failed, published as the sum
 of its zones) takes its children's peaks summed, path by path and component by component,
@@ -257,14 +266,16 @@ def _season_children_summed(hierarchy: Hierarchy, node: str,
 
 
 def _at_least_annual_p50(table: pd.DataFrame, annual: Mapping[int, float]) -> pd.DataFrame:
-    """Each year's larger 90/10 raised to the year's published annual peak P50 where it is
-    below (``annual``: year -> P50), that season's weather P95 with it (module doc)."""
+    """Each year's larger 90/10 of summer Y and winter Y-1/Y raised to the year's published
+    annual peak P50 where it is below (``annual``: year -> P50), that season's weather P95
+    with it; no floor in a year one of the two is missing from (module doc)."""
     if not annual or table.empty:
         return table
     table = table.copy()
     for year, p50 in annual.items():
-        rows = table.index[table["year"] == year]
-        if len(rows) == 0:
+        rows = table.index[((table["season"] == "summer") & (table["year"] == year))
+                           | ((table["season"] == "winter") & (table["year"] == year - 1))]
+        if len(rows) != 2:  # not both seasons that carry the year's level: no floor
             continue
         top = table.loc[rows, "peak_90_10_mw"].astype(float).idxmax()
         if table.at[top, "peak_90_10_mw"] < p50:

@@ -16,6 +16,10 @@ Every task also returns its monthly peak paths: the run fits them to the node's 
 energy, the new large-load pipeline load under it and its children's peaks
 (`coherent_peaks`).
 
+A total's hour is set aside for peaks (its source imputed part of it) only where its imputed
+zones hold more than 1% of the hour's MW (`forecasting.many_zones.total_imputed_hours`); a
+zone's imputed hours are never peak evidence.
+
 A parent task also measures the coincidence of peaks in the history: per complete year, the
 parent's peak over the sum of its children's own peaks. Every task returns its hours' calendar
 years (`NodeResult.year_peaks`), from which a total over it alone, which takes its result
@@ -63,6 +67,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError, InputWarning
+from forecasting.many_zones.total_imputed_hours import total_imputed as imputed_of_total
 from forecasting.many_zones.zone_tables import zone_tables_of
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries
@@ -282,7 +287,8 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
     if len(loads) > 1:  # a total covers the hours every zone under it covers
         total = total.loc[max(v.first_valid_index() for v in loads.values()):
                           min(v.last_valid_index() for v in loads.values())]
-    total_imputed = _any_imputed(list(imputed.values()), total.index)
+    total_imputed = imputed_of_total(list(loads.values()), list(imputed.values()),
+                                     total.index)
     raw = RawSeries.from_series(total, source=f"sum of {len(loads)} zone file(s)",
                                 imputed=total_imputed)
     scenario = "statistical-trend"
@@ -363,14 +369,6 @@ def _sum(loads: list[pd.Series]) -> pd.Series:
     return frame.sum(axis=1, min_count=frame.shape[1]).rename("mw")
 
 
-def _any_imputed(parts: list[pd.Series], index: pd.DatetimeIndex) -> pd.Series:
-    """Hourly: an hour of a sum is imputed where any part's hour was imputed by its source
-    (`ZoneHistory.imputed`): the sum then holds a value no one measured, which counts for
-    energy and not for peaks (`forecasting.zones.history`)."""
-    frame = pd.concat(parts, axis=1, join="outer")  # NaN: an hour a part does not hold
-    return frame.eq(True).any(axis=1).reindex(index, fill_value=False).rename("imputed")
-
-
 def _coincidence(task: NodeTask, loads: dict, imputed: dict, total: pd.Series,
                  total_imputed: pd.Series, clock: str) -> pd.DataFrame | None:
     """coincidence.csv's rows of a total, its years and its children's on its ``clock``,
@@ -381,8 +379,9 @@ def _coincidence(task: NodeTask, loads: dict, imputed: dict, total: pd.Series,
     for child, leaves in task.children:
         load = _sum([loads[leaf] for leaf in leaves])
         child_peaks[child] = period_table(
-            load, "Y", clock, imputed=_any_imputed([imputed[leaf] for leaf in leaves],
-                                                   load.index))
+            load, "Y", clock, imputed=imputed_of_total([loads[leaf] for leaf in leaves],
+                                                       [imputed[leaf] for leaf in leaves],
+                                                       load.index))
     return coincidence_rows(task.node, period_table(total, "Y", clock, imputed=total_imputed),
                             child_peaks)
 

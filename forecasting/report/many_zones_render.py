@@ -43,6 +43,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from forecasting.many_zones.total_imputed_hours import IMPUTED_SHARE_MEASURED
 from forecasting.report import number_format, zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
@@ -115,6 +116,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         failed=manifest.get("failed", []),
         run_warnings=manifest.get("warnings", []),
         quality=quality_rows(manifest.get("data_quality")),
+        imputed_share_measured=IMPUTED_SHARE_MEASURED,
         reconciliation=manifest.get("reconciliation", {}),
         coincidence=_latest_coincidence(run.coincidence),
         changes=run.changes, downloads=run.downloads(), charts=charts,
@@ -180,12 +182,14 @@ def failed_zones(zones: pd.DataFrame | None) -> dict[str, tuple[list[str], int]]
 
 def quality_rows(quality: dict | None) -> list[dict]:
     """One row per zone of what its file held, the zone with the smallest share of hours
-    with evidence first (ties by name)."""
+    with evidence first (ties by name); ``imputed`` None for a manifest written before
+    imputed hours were counted."""
     rows = []
     for zone, q in (quality or {}).items():
         gap = q.get("longest_gap") or {}
         rows.append({"zone": zone, "evidence_pct": 100.0 * q["evidence_hours"] / q["hours"],
                      "hours": q["hours"], "absent": q["absent_hours"],
+                     "imputed": q.get("imputed_hours"),
                      "outliers": q["outlier_hours"], "not_load": q["not_load_hours"],
                      "duplicates": q["duplicate_rows"], "long_gaps": q["long_gaps"],
                      "longest_gap": gap.get("hours"),
