@@ -74,6 +74,9 @@ class LoadReport:
                 extra.append(f"{r.missing_values} missing values")
             if r.source_flags:
                 extra.append(f"source flags {r.source_flags}")
+            if r.unflagged_rows:
+                extra.append(f"{r.unflagged_rows} rows with an empty category (no flag: "
+                             "not imputed)")
             tail = f"; {'; '.join(extra)}" if extra else ""
             cols = f", columns '{r.date_col}' and '{r.value_col}' detected" \
                 if r.columns_detected else ""

@@ -26,10 +26,15 @@ Rules:
   the authorities and the first row of the second), an ``area`` the file holds no row of
   (the error names those it holds), an empty date cell, an unparseable date, a missing
   file, an empty file and an unreadable one.
-- An EIA-930 file's ``category`` (`formats`) is counted in the read report
-  (``source_flags``: every category but ``OKAY``) and marks each row not ``OKAY`` as imputed
-  by the source (``RawSeries.origin["imputed"]``): the value is kept, and a zone's history
-  uses it for energy and not for peaks (`forecasting.zones.history`).
+- An EIA-930 file's ``category`` (`formats`) marks each row whose flag is not ``OKAY`` as
+  imputed by the source (``RawSeries.origin["imputed"]``): the value is kept, and a zone's
+  history uses it for energy and not for peaks (`forecasting.zones.history`). A flag is read
+  as the format's header is, stripped and case-insensitively (``okay`` is ``OKAY``). An empty
+  cell is no flag: the source says nothing about that hour, as in a file without the column,
+  so the hour is not imputed (a user's export that leaves the column empty for the rows it
+  appended must not turn every appended peak into a guess). The read report counts the
+  imputing flags in ``source_flags`` (upper-cased, so their total is the file's imputed
+  rows) and the empty cells apart, in ``unflagged_rows``.
 - The returned values are sorted by time (stable, so repeated timestamps keep file order);
   repeated timestamps are *not* merged here (that is `clean`'s job, which reports it).
 """
@@ -89,6 +94,7 @@ class ReadReport:
     repeated_local_hours: list[str] = field(default_factory=list)  # DST fall-back labels
     nonexistent_rows: list[int] = field(default_factory=list)  # spring-forward, dropped
     source_flags: dict[str, int] = field(default_factory=dict)  # EIA-930 non-OKAY categories
+    unflagged_rows: int = 0  # rows whose EIA-930 category is empty: no flag, not imputed
     sampling: str = ""  # the inferred sampling and why, e.g. "monthly (every date is ...)"
     columns_detected: bool = False  # date/value columns found from the cells (`columns`)
     repeated_samples: int = 0  # sub-hourly samples given twice, merged before the hour's mean
@@ -106,8 +112,9 @@ class RawSeries:
     with repeated timestamps and NaN. ``origin`` has the same index and columns ``file``,
     ``row`` (data row number), ``label`` (date text as in the file) and ``imputed`` (the
     source says it imputed the value: an EIA-930 ``category`` other than ``OKAY``; False in a
-    file without one). An imputed value is the source's cleaners' guess, not a measurement:
-    a zone's history keeps it for energy and skips it for peaks (`forecasting.zones.history`).
+    file without one and for an empty cell). An imputed value is the source's cleaners' guess,
+    not a measurement: a zone's history keeps it for energy and skips it for peaks
+    (`forecasting.zones.history`).
     """
 
     values: pd.Series
@@ -218,6 +225,16 @@ def _read_table(
         raise _open_error(file, exc) from exc
     frame.columns = [str(c) for c in frame.columns]
     return frame.fillna("")
+
+
+def _source_flags(cells: pd.Series) -> tuple[dict[str, int], int, np.ndarray]:
+    """The imputing flags of an EIA-930 ``category`` column (upper-cased flag -> rows), the
+    number of empty cells and which rows the source imputed (module docstring: a flag is
+    compared stripped and case-insensitively; an empty cell is no flag)."""
+    flags = cells.fillna("").str.strip().str.upper()
+    imputed = ((flags != OK_FLAG) & (flags != "")).to_numpy()
+    counts = flags[imputed].value_counts()
+    return ({str(k): int(v) for k, v in counts.items()}, int((flags == "").sum()), imputed)
 
 
 def _as_text(column: pd.Series) -> pd.Series:
@@ -500,13 +517,10 @@ def read_series(
     values = _parse_values(texts, rows, file, spec.value_col, thousands=thousands)
     missing_rows = rows[values.isna().to_numpy()]
 
-    flags: dict[str, int] = {}
+    flags, unflagged = {}, 0
     imputed = np.zeros(int(keep.sum()), dtype=bool)
     if spec.flag_col:
-        categories = frame.loc[keep, spec.flag_col].str.strip()
-        counts = categories.value_counts()
-        flags = {str(k): int(v) for k, v in counts.items() if k != OK_FLAG}
-        imputed = (categories != OK_FLAG).to_numpy()
+        flags, unflagged, imputed = _source_flags(frame.loc[keep, spec.flag_col])
 
     placed = ~np.asarray(pd.isna(parsed.index))
     index = parsed.index[placed].rename("hour_start_utc" if parsed.freq == "H" else "period")
@@ -539,6 +553,7 @@ def read_series(
         repeated_local_hours=parsed.repeated_local,
         nonexistent_rows=parsed.nonexistent_rows,
         source_flags=flags,
+        unflagged_rows=unflagged,
         sampling=sampling,
         columns_detected=detected,
         repeated_samples=repeated,

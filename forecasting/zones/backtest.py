@@ -20,6 +20,20 @@ the segment up to the origin (models need gap-free series; `AfterLastGap`), whil
 scale is that of the whole evidence up to the origin (`metrics.mase_scale`, lag 12, NaN
 differences skipped).
 
+The segments and origins are the energy series' (its months are the complete ones), for the
+peak metric too. A complete month whose hours the source all imputed has an energy but no
+peak (no measured hour): it neither splits a segment nor moves an origin, so the energy
+backtest and `selected`'s energy choice do not depend on which hours were measured (the
+energy counts imputed hours, `monthly_load`). In the peak backtest that month is a missing
+value inside the segment: each peak candidate and peer is fitted on the segment with the
+month missing, as the model takes a missing month (`forecasting.models.base`: a model with
+``missing_values`` fits across it, any other is fitted on the months after it and cannot
+forecast from it when it is the origin), and a model that cannot is that origin's failure,
+recorded as any other (`LoadBacktest.failures`); the month is never an actual, monthly or
+annual (its year has no annual peak). Before, that month broke the peak series' segment and
+a history whose only long run held it had no peak origin at all, which stopped the run (fuzz
+12a D5).
+
 At each origin each model draws joint paths for 12 x `annual_horizon` months. Four metrics:
 ``metric`` ``energy_gwh`` or ``peak_mw`` at two frequencies, told apart by the ``period``
 column of the forecast rows (``YYYY-MM`` monthly, ``YYYY`` annual) and by the ``frequency``
@@ -134,15 +148,21 @@ def annual_actuals(series: pd.Series, kind: str) -> pd.Series:
 
 
 class AfterLastGap(Model):
-    """Fits `inner` on the values after the last missing value (a gap-free segment)."""
+    """Fits `inner` on the values after the last missing value (a gap-free segment). With
+    `complete` (bool by month), after the last month that is not complete instead: a
+    complete month without a value (a peak with no measured hour) stays in the segment as a
+    missing value, for `inner` to take as it can (module docstring)."""
 
     name = "after_last_gap"
 
-    def __init__(self, inner: Model) -> None:
+    def __init__(self, inner: Model, complete: pd.Series | None = None) -> None:
         self.inner = inner
+        self.complete = complete
 
     def fit(self, series: pd.Series) -> AfterLastGap:
-        missing = np.flatnonzero(series.isna().to_numpy())
+        known = (series.notna() if self.complete is None
+                 else self.complete.reindex(series.index, fill_value=False).astype(bool))
+        missing = np.flatnonzero(~known.to_numpy())
         start = int(missing[-1]) + 1 if len(missing) else 0
         self.series_ = series.iloc[start:]
         self.inner.fit(self.series_)
@@ -204,14 +224,23 @@ class NoBacktestOrigin(ValueError):
     """The history has no month that can be a load-backtest origin."""
 
 
-def _backtest(series, factories, *, span, step, min_train, first, n_paths,
+def _backtest(series, factories, *, segments, complete, span, step, n_paths,
               seed) -> BacktestResult:
-    wrapped = {alias: (lambda f=f: AfterLastGap(f())) for alias, f in factories.items()}
-    results = [run_backtest(series, wrapped, horizon=span, first_origin=lo, last_origin=hi,
-                            n_paths=n_paths, seed=seed, step=step)
-               for lo, hi in origins_by_segment(series, step=step, min_train=min_train,
-                                                     span=span, first=first)]
-    if not results:
+    """The backtest of `series` at the origins of `segments` (`_segments`), each model
+    fitted after the last month not `complete` (`AfterLastGap`)."""
+    wrapped = {alias: (lambda f=f: AfterLastGap(f(), complete))
+               for alias, f in factories.items()}
+    return _merge([run_backtest(series, wrapped, horizon=span, first_origin=lo, last_origin=hi,
+                                n_paths=n_paths, seed=seed, step=step)
+                   for lo, hi in segments])
+
+
+def _segments(series, *, span, step, min_train, first) -> list[tuple[pd.Period, pd.Period]]:
+    """`origins_by_segment` of `series` (the energy: its values are the complete months);
+    `NoBacktestOrigin` when there is none."""
+    segments = origins_by_segment(series, step=step, min_train=min_train, span=span,
+                                  first=first)
+    if not segments:
         run = _longest_run(series)
         raise NoBacktestOrigin(
             f"no month can be a load-backtest origin: one needs backtest.min_train = "
@@ -220,7 +249,7 @@ def _backtest(series, factories, *, span, step, min_train, first, n_paths,
             f"divisible by backtest.step = {step}"
             + (f", not before backtest.first_origin = {first}" if first is not None else "")
             + f", and a complete month within {span} months after it")
-    return _merge(results)
+    return segments
 
 
 def _longest_run(series: pd.Series) -> pd.PeriodIndex:
@@ -361,7 +390,9 @@ class LoadBacktest:
     summary: pd.DataFrame  # backtest_summary.csv rows, with `metric` and `frequency`
     failures: pd.DataFrame
     choices: dict  # kind -> `BaselineChoice`: the rule's decision from every row (what the
-    # zone forecast publishes: its weights and band factors per monthly horizon)
+    # zone forecast publishes: its weights and band factors per monthly horizon); the peak's
+    # only when a peak candidate was scored (each can fail at every origin around a month
+    # without a measured peak: the run goes on, the forecast uses the energy's choice alone)
     results: dict  # kind -> (candidates + selected, peers or None): the monthly backtests
 
 
@@ -389,12 +420,18 @@ def load_backtest(
     hours of ``hourly`` the source imputed (`weather_peaks`)."""
     span = max(horizon, 12 * annual_horizon)
     first = None if first_origin is None else pd.Period(first_origin, "M")
-    options = dict(span=span, step=step, min_train=min_train, first=first, n_paths=n_paths,
-                   seed=seed)
+    # the energy's complete months and origins, for every metric (module docstring)
+    months = series_by_kind.get("energy_gwh")
+    months_of = {kind: series if months is None else months
+                 for kind, series in series_by_kind.items()}
     forecasts, summaries, failures, choices, results = [], [], [], {}, {}
     decomposition = (OriginDecomposition(hourly, split, clock)
                      if split is not None and hourly is not None else None)
     for kind, series in series_by_kind.items():
+        complete = months_of[kind].notna()
+        options = dict(segments=_segments(months_of[kind], span=span, step=step,
+                                          min_train=min_train, first=first),
+                       complete=complete, span=span, step=step, n_paths=n_paths, seed=seed)
         models = candidates
         if kind == "energy_gwh":  # energy at the standard month length (month_length.py)
             models = {alias: standard_month(f) for alias, f in candidates.items()}
@@ -429,9 +466,10 @@ def load_backtest(
         for result in (ours, theirs):
             if result is not None and result.failures:
                 failures.append(result.failures_frame().assign(metric=kind))
-        decision = decide(ours, candidates=[m for m in ours.models if m != "selected"],
-                          strategy=strategy)
-        choices[kind] = BaselineChoice(ours, decision, summary(ours))
+        scored = [m for m in ours.models if m != "selected"]
+        if scored or kind == "energy_gwh":  # the forecast needs the energy's choice only
+            decision = decide(ours, candidates=scored, strategy=strategy)
+            choices[kind] = BaselineChoice(ours, decision, summary(ours))
         results[kind] = (ours, theirs)
     return LoadBacktest(
         forecasts=pd.concat(forecasts, ignore_index=True),
