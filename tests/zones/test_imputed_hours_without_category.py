@@ -6,7 +6,7 @@ zones (a many-zone total, read back as one series) carries which of its hours a 
 import numpy as np
 import pandas as pd
 
-from forecasting.many_zones.node_task import _any_imputed
+from forecasting.many_zones.total_imputed_hours import total_imputed
 from forecasting.series.read import RawSeries
 from forecasting.zones.history import build_history, period_table
 from forecasting.zones.peak_check import held_out_peaks
@@ -51,7 +51,8 @@ def test_a_sum_of_zones_carries_the_hours_its_parts_imputed():
     hours = pd.date_range("2024-01-01", periods=6, freq="h", tz="UTC")
     a = pd.Series([False, True, False, False, False, False], index=hours)
     b = pd.Series([False, False, False, True, False], index=hours[:5])  # one hour fewer
-    total = _any_imputed([a, b], hours)
+    loads = [pd.Series(5.0, index=hours), pd.Series(5.0, index=hours[:5])]
+    total = total_imputed(loads, [a, b], hours)  # each imputed hour half of the total's
     assert total.tolist() == [False, True, False, True, False, False]
     load = pd.Series([10.0, 99.0, 11.0, 12.0, np.nan, 13.0], index=hours)
     history = build_history([RawSeries.from_series(load, imputed=total)])
