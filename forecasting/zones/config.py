@@ -95,8 +95,8 @@ class BacktestConfig(BaseModel):
     # mean of the two median ratios 0.013-0.026 lower): the median selected/best-peer MASE
     # 0.973x on monthly mean and 0.957x on monthly peak, <= 1.1x on 90% and 98% of zones,
     # worst 1.43x and 1.14x (run of 2026-12-07; the earlier default 0.983x / 0.983x, 89% /
-    # 96%, 1.59x / 1.21x). That run puts `harmonic_ets` first (README, Benchmarks), pending
-    # its Dominion check
+    # 96%, 1.59x / 1.21x). That run puts `harmonic_ets` first, but on Dominion it misses
+    # issue 14's monthly-peak 0.90x (0.905x; benchmarks/zones/dom/candidates.md): it stays
     candidates: list[str] = ["auto_ets", "seasonal_trend", "damped_ets", "seasonal_level",
                              "seasonal_shrunk_trend", "auto_theta", "harmonic_shrunk_trend",
                              "harmonic_smoothed_level"]
