@@ -45,7 +45,6 @@ import gzip
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -61,6 +60,7 @@ from forecasting.series.hour_columns import day_texts, hour_column, joined_label
 from forecasting.series.layouts import layout_error
 from forecasting.series.sampling import NAMES, check_no_stray_date, check_single_frequency
 from forecasting.series.sub_hourly import hourly_means
+from forecasting.series.time_zone import known_time_zone
 from forecasting.series.units import is_energy
 
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "<na>", "nat"})
@@ -410,9 +410,9 @@ def read_series(
     path = Path(path)
     file = display_path(path)
     try:
-        ZoneInfo(source_tz)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InputError(file, f"unknown time zone '{source_tz}'", field="source_tz") from exc
+        known_time_zone(source_tz)
+    except ValueError as exc:
+        raise InputError(file, str(exc), field="source_tz") from None
     kind = _kind_of(path, file)
     try:
         sample = _read_table(path, file, kind, nrows=SNIFF_ROWS)

@@ -33,13 +33,13 @@ The input must have unique timestamps (run `clean` first); NaN values count as a
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
 from forecasting.series.read import RawSeries
+from forecasting.series.time_zone import known_time_zone
 
 DEFAULT_PERIOD_TZ = "America/New_York"
 FREQS = {"H": "h", "D": "D", "M": "M", "Y": "Y"}  # ours -> pandas period alias
@@ -111,9 +111,9 @@ def _check(raw: RawSeries, freq: str, agg: str, period_tz: str) -> str:
             field="freq",
         )
     try:
-        ZoneInfo(period_tz)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise InputError(raw.source, f"unknown time zone '{period_tz}'", field="period_tz") from exc
+        known_time_zone(period_tz)
+    except ValueError as exc:
+        raise InputError(raw.source, str(exc), field="period_tz") from None
     if raw.values.index.has_duplicates:
         raise ValueError("resample needs unique timestamps: clean() the series first")
     return key

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -36,6 +35,7 @@ from pydantic import (
 
 from forecasting.backtest.selection import STRATEGIES
 from forecasting.backtest.widening import MODES as WIDENINGS
+from forecasting.series.time_zone import known_time_zone
 
 SCENARIOS = ("statistical-trend", "vetted", "all-requests", "pjm2025-dom")
 
@@ -52,16 +52,6 @@ def year_month(value: str | None) -> str | None:
     if not YEAR_MONTH.fullmatch(value.strip()):
         raise ValueError("not a month YYYY-MM (such as 2022-12)")
     return value.strip()
-
-
-def known_time_zone(value: str) -> str:
-    """`value` if it is an IANA time zone name (ValueError naming it otherwise)."""
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone '{value}' (an IANA name such as "
-                         "America/Chicago)") from None
-    return value
 
 
 #: most sample paths a zone run (``n_paths``) or its backtest (``backtest.n_paths``) may draw:

@@ -32,9 +32,10 @@
 
 - ``series_timezone``: the clock of the files' timestamps without a UTC offset (`--series-tz`,
   default UTC);
-- ``timezone``: the files' clock when they are on local time (`--series-tz`), else the
-  default (America/New_York), to edit for a zone on another clock (UTC hours say nothing of
-  the zone's clock).
+- ``timezone``: the zone's clock (its months, seasons, hours of the day): `--timezone` if
+  given, else the files' clock when they are on local time (`--series-tz`), else the
+  default (America/New_York, which the command says it took), to edit for a zone on another
+  clock (UTC hours say nothing of the zone's clock).
 
 Everything else keeps `ZoneConfig`'s defaults, written out so a planner sees what to edit.
 """
@@ -74,12 +75,13 @@ def reference_years_of(table: pd.DataFrame) -> tuple[int, int] | None:
 
 def zone_config_text(name: str, series: Sequence[Path], out: Path,
                      raws: Sequence[RawSeries], *, area: str | None = None,
-                     series_timezone: str = "UTC", column: str | None = None) -> str:
+                     series_timezone: str = "UTC", column: str | None = None,
+                     timezone: str | None = None) -> str:
     """The YAML text of a statistical-trend zone config (module docstring)."""
     files = ", ".join(display_path(p) for p in series)
     defaults = ZoneConfig(region=name, series=["x"])
     # the clock it writes as `timezone`: the zone run's months are on it (`history` doc)
-    clock = defaults.timezone if series_timezone == "UTC" else series_timezone
+    clock = timezone or (defaults.timezone if series_timezone == "UTC" else series_timezone)
     history = build_history(raws, clock)
     table = period_table(history.load, "M", clock)
     try:

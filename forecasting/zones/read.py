@@ -29,7 +29,7 @@ from forecasting.paths import display_path
 from forecasting.series.layouts import separator_name
 from forecasting.series.local_clock import local_clock_warnings, utc_file_signature
 from forecasting.series.read import RawSeries, read_series
-from forecasting.zones.config import known_time_zone
+from forecasting.series.time_zone import known_time_zone
 from forecasting.zones.large_loads import parse_assumptions, parse_contracts
 from forecasting.zones.published_figures import PublishedFigure, parse_published_figures
 from forecasting.zones.scenarios import refuse_other_stages

@@ -169,7 +169,7 @@ def load_modelling_series(
 
     from forecasting.series import load_series
     from forecasting.series.clean import CleaningRules
-    from forecasting.zones.config import known_time_zone
+    from forecasting.series.time_zone import known_time_zone
 
     try:
         clock = known_time_zone((options.series_tz or "UTC").strip())

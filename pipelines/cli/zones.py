@@ -47,6 +47,11 @@ def init_command(
                                   "UTC, except that a file whose stamps repeat and skip at "
                                   "DST changes is refused until the clock is given (UTC "
                                   "too)."),
+    timezone: str = typer.Option(None, "--timezone", metavar="TZ",
+                                 help="The zone's own clock (IANA name): its months, seasons "
+                                 "and hours of the day. Default: --series-tz when not UTC, "
+                                 "else America/New_York (said when taken: give it for a zone "
+                                 "on another clock, e.g. America/Los_Angeles)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing config file."),
 ) -> None:
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
@@ -63,12 +68,20 @@ def init_command(
         raise InputError(display_path(out), "exists already (--force replaces it)")
     stated = series_tz is not None
     series_tz = _time_zone(series_tz if stated else "UTC")
+    clock = None if timezone is None else _time_zone(timezone, "--timezone")
     raws = read_files(files, ba, series_tz, column)
     if not stated:  # a local file read as UTC would be written into the config so
         refuse_unstated_local_clock(raws)
     text = zone_config_text(name, files, out, raws, area=ba, series_timezone=series_tz,
-                            column=column)
+                            column=column, timezone=clock)
     write_config(out, text)
+    if clock is None and series_tz == "UTC":
+        from forecasting.zones.config import ZoneConfig
+
+        default = ZoneConfig.model_fields["timezone"].default
+        typer.echo(f"the zone's clock (its months, seasons and hours of the day) is "
+                   f"{default}, the default: give --timezone (or edit `timezone`) "
+                   "for a zone on another clock", err=True)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
 
@@ -98,14 +111,14 @@ def write_config(out: Path, text: str) -> None:
                          f"{error.strerror or error}") from None
 
 
-def _time_zone(name: str) -> str:
-    """An IANA time zone name, or an `InputError` naming --series-tz."""
-    from forecasting.zones.config import known_time_zone
+def _time_zone(name: str, option: str = "--series-tz") -> str:
+    """An IANA time zone name, or an `InputError` naming `option`."""
+    from forecasting.series.time_zone import known_time_zone
 
     try:
         return known_time_zone(name.strip())
     except ValueError as error:
-        raise InputError("(command line)", str(error), field="--series-tz") from None
+        raise InputError("(command line)", str(error), field=option) from None
 
 
 def read_files(files: list[Path], area: str | None = None, source_tz: str = "UTC",
