@@ -112,8 +112,8 @@ def _selected_clause(facts: list[dict], strategy: str) -> Markup:
         return Markup("; <code>selected</code> is unchanged") + aside
     how = ("was made from the other candidates alone" if strategy == "best"
            else "combined the other candidates alone")
-    text = Markup("; at those origins <code>selected</code> {}, by its {} rule on their "
-                  "earlier forecasts").format(how, strategy) + aside
+    text = Markup("; at those origins <code>selected</code> {}, by its rule (<code>strategy: "
+                  "{}</code>) on their earlier forecasts").format(how, strategy) + aside
     energy = next((f for f in facts if f["metric"] == "energy_gwh"), None)
     if energy is None or not candidate_failed["energy_gwh"]:
         return text
