@@ -43,8 +43,9 @@
   candidate, every peer (``backtest.peers``: seasonal naive, Prophet with defaults,
   statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
 - ``backtest_failures``: each (metric, model, origin) whose fit or draw raised, with the
-  message (`forecasting.zones.backtest_failures`): a model skipped there (a candidate's
-  failure: `selected` was made from the other candidates there).
+  message (`forecasting.zones.backtest_failures`): a model skipped there (an energy
+  candidate's failure: `selected` was made from the other candidates there; its peaks come
+  from its energy paths, so a peak model's failure leaves them as they are).
 - ``calibration``: the band factors per monthly horizon the forecast applied, from the
   rule's decision on the total monthly energy (`calibration_table`, `calibration.csv`).
 - ``growth_check``: the statistical forecast's growth (the base energy paths' P50 average MW
