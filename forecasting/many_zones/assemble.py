@@ -73,6 +73,7 @@ from forecasting.many_zones.published_backtest import (
     summed_backtest,
 )
 from forecasting.many_zones.zone_tables import published_zone_tables
+from forecasting.zones.backtest_failures import FAILURE_COLUMNS
 from forecasting.zones.history import UTC, hours_in
 from forecasting.zones.peak_check import PEAK_CHECK_COLUMNS
 from forecasting.zones.run import full_years
@@ -103,6 +104,8 @@ class ManyZonesRun:
     # are not results, so the tables stay byte-identical run to run)
     zone_tables: dict[str, pd.DataFrame] = field(default_factory=dict)   # file name ->
     # the zones' own data-center tables, a ``region`` column first (`zone_tables`)
+    backtest_failures: pd.DataFrame = field(default_factory=pd.DataFrame)   # each node's
+    # backtest models that failed at an origin, a ``region`` column first
 
 
 def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -> ManyZonesRun:
@@ -185,6 +188,8 @@ def assemble(hierarchy: Hierarchy, results: Sequence[NodeResult], region: str) -
         peak_check=_concat([r.peak_check for r in ok], ["region", *PEAK_CHECK_COLUMNS]),
         backtest_summary=_concat([r.backtest_summary for r in ok]),
         backtest_selected=_concat([r.backtest_selected for r in ok]),
+        backtest_failures=_concat([r.backtest_failures for r in ok],
+                                  ["region", *FAILURE_COLUMNS]),
         history=_concat([r.history for r in ok]),
         reconciliation=note, failed=failed,
         quality={r.node: r.quality for r in sorted(results, key=lambda r: r.node)

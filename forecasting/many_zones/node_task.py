@@ -121,6 +121,8 @@ class NodeResult:
     errors: pd.Series | None = None    # origin/period -> actual - P50 of `selected`, energy
     backtest_summary: pd.DataFrame | None = None
     backtest_selected: pd.DataFrame | None = None   # the `selected` backtest rows
+    backtest_failures: pd.DataFrame | None = None   # its backtest's models that failed at
+    # an origin, and why (`forecasting.zones.backtest_failures`, a ``region`` column first)
     history: pd.DataFrame | None = None   # its zone run's history.csv rows: annual, then
     # monthly (a planner sets the first forecast months against the last measured ones)
     coincidence: pd.DataFrame | None = None
@@ -343,6 +345,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         backtest_summary=run.backtest_summary.assign(region=task.node),
         backtest_selected=bt[bt["model"] == "selected"].assign(region=task.node)
         .reset_index(drop=True),
+        backtest_failures=_with_region(run.backtest_failures, task.node),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, imputed, total, total_imputed, config.timezone),
         year_peaks=period_table(total, "Y", config.timezone,

@@ -48,8 +48,9 @@ def taken_from_below(task: NodeTask, below: NodeResult) -> NodeResult:
     """The result of a single-child total ``task`` from its node below's (module doc)."""
     [(child, _)] = task.children
     named = {key: getattr(below, key).assign(region=task.node)
-             for key in ("backtest_summary", "backtest_selected", "history", "season_peaks",
-                         "peak_check") if getattr(below, key) is not None}
+             for key in ("backtest_summary", "backtest_selected", "backtest_failures",
+                         "history", "season_peaks", "peak_check")
+             if getattr(below, key, None) is not None}
     years = below.year_peaks
     return NodeResult(
         task.node, task.level, ok=True, months=below.months, energy_paths=below.energy_paths,

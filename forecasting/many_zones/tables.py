@@ -42,6 +42,10 @@
   total's are its child's, whose forecast it publishes (`forecasting.many_zones.same_load`)
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column); a
   single-child total's are its child's likewise
+- backtest_failures.csv: each node's backtest models that failed at an origin (their fit or
+  draw raised), with why, as a zone run's backtest_failures.csv with a ``region`` column
+  (`forecasting.zones.backtest_failures`); the header alone when none did; a single-child
+  total's are its child's likewise
 - reconciliation.json: how the energy was made coherent (``published``: ``bottom_up`` or
   ``mint``, as the backtest decided; MinT's method, shrinkage and error periods; the
   backtest per level, on the (origin, month) pairs every node shares, and
@@ -72,6 +76,7 @@ def many_zones_tables(computed) -> dict[str, str]:
         ("peak_check.csv", run.peak_check), ("history.csv", run.history),
         ("backtest_summary.csv", run.backtest_summary),
         ("backtest_forecasts.csv", run.backtest_selected),
+        ("backtest_failures.csv", run.backtest_failures),
         *run.zone_tables.items())}
     files["reconciliation.json"] = json_text(
         {**run.reconciliation, "failed": [{"region": n, "reason": r} for n, r in run.failed]})

@@ -29,6 +29,7 @@ OPTIONAL = {
     "assumptions": "large_load_assumptions.csv",
     "backtest_summary": "backtest_summary.csv",
     "backtest_forecasts": "backtest_forecasts.csv",
+    "backtest_failures": "backtest_failures.csv",  # runs before the table have none
     "growth_check": "growth_check.csv",  # runs before the check have none
 }
 
@@ -51,6 +52,7 @@ class ZoneRunFiles:
     assumptions: pd.DataFrame | None = None
     backtest_summary: pd.DataFrame | None = None
     backtest_forecasts: pd.DataFrame | None = None
+    backtest_failures: pd.DataFrame | None = None
     growth_check: pd.DataFrame | None = None
     changes: dict | None = None
 

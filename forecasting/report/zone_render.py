@@ -5,7 +5,8 @@ growth_check.csv: `zone_growth_check`), peaks (50/50 and 90/10), energy and peak
 data-center load and the pipeline by stage, decomposition with the published figures it is checked
 against, backtest, assumptions with sources, changes, provenance, downloads. The backtest's
 sentence on the bands reads the run directory's calibration.csv (`read_calibration`), the
-factors the forecast applied, when the run has one."""
+factors the forecast applied, when the run has one; its sentence on the models that failed
+at some origins reads backtest_failures.csv (`zone_backtest_failures`)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from forecasting.report import number_format
 from forecasting.report import zone_figures as figures
 from forecasting.report.render import _environment, _figure_json
 from forecasting.report.run_dir_reading import check_columns, read_table
+from forecasting.report.zone_backtest_failures import failures_text
 from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_data_center_shape import data_center_shape_text
@@ -168,6 +170,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         backtest=_backtest_table(run.backtest_summary),
         backtest_horizons=backtest_horizons(manifest, run.backtest_forecasts),
         backtest_metrics=backtest_metrics,
+        backtest_failures=failures_text(run.backtest_failures, run.backtest_forecasts,
+                                        manifest, run.directory),
         changes=run.changes,
         downloads=run.downloads(),
         charts=charts,

@@ -42,6 +42,10 @@
   1-3 years; the summary's ``frequency`` column says ``monthly`` or ``annual``), every
   candidate, every peer (``backtest.peers``: seasonal naive, Prophet with defaults,
   statsforecast AutoETS and AutoARIMA) and the ``selected`` rows, all scored the same way.
+- ``backtest_failures``: each (metric, model, origin) whose fit or draw raised, with the
+  message (`forecasting.zones.backtest_failures`): a model skipped there (an energy
+  candidate's failure: `selected` was made from the other candidates there; its peaks come
+  from its energy paths, so a peak model's failure leaves them as they are).
 - ``calibration``: the band factors per monthly horizon the forecast applied, from the
   rule's decision on the total monthly energy (`calibration_table`, `calibration.csv`).
 - ``growth_check``: the statistical forecast's growth (the base energy paths' P50 average MW
@@ -102,6 +106,7 @@ from forecasting.seeds import rng_for
 from forecasting.series.read import RawSeries
 from forecasting.zones.annual_peak_floor import at_least_season_50_50
 from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_name, monthly_load
+from forecasting.zones.backtest_failures import failures_table
 from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig, check_years
 from forecasting.zones.decomposition import decompose, decomposition_table
@@ -159,6 +164,8 @@ class ZoneRun:
     neighbour_check: pd.DataFrame  # empty without ``neighbours`` in the config
     backtest_forecasts: pd.DataFrame
     backtest_summary: pd.DataFrame
+    backtest_failures: pd.DataFrame  # which backtest models failed where, and why
+    # (`backtest_failures.failures_table`); the header alone when none did
     calibration: pd.DataFrame  # the band factors the forecast applied (`calibration_table`)
     growth_check: pd.DataFrame  # the forecast's growth beside the history's last regime's
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)},
@@ -367,7 +374,8 @@ def _quantile_rows(values: np.ndarray, periods, region, scenario, component, met
 
 def _load_backtest(history: ZoneHistory, config: ZoneConfig):
     """The published backtest (total load, four metrics, candidates and peers), the decision
-    of the rule on the monthly energy (weights, band factors) and the candidates. With
+    of the rule on the monthly energy (weights, band factors), the candidates and the
+    backtest's failures (`LoadBacktest.failures`). With
     ``model_start`` the months before it are no evidence for any origin's models, as they are
     none for the forecast's (`model_window`): the backtest that weighs and calibrates the
     forecast's models scores them as the forecast fits them (it had trained on the whole
@@ -389,7 +397,7 @@ def _load_backtest(history: ZoneHistory, config: ZoneConfig):
     # the forecast fits each chosen model on the base (its data-center part is the scenario's)
     base_models = {alias: standard_month(MODELS[model_name(alias)])
                    for alias in choice.weights}
-    return result.forecasts, result.summary, choice, base_models
+    return result.forecasts, result.summary, choice, base_models, result.failures
 
 
 def origin_split(config: ZoneConfig, clock: str = UTC):
@@ -483,7 +491,8 @@ def run_zone(
     base_energy = pd.Series(base_avg.to_numpy() * hours_in(window, clock) / 1000.0, index=window,
                             name="base_energy_gwh")
     try:
-        bt_forecasts, bt_summary, base_choice, candidates = _load_backtest(history, config)
+        bt_forecasts, bt_summary, base_choice, candidates, bt_failures = _load_backtest(
+            history, config)
     except NoBacktestOrigin as exc:
         settings = config.backtest
         if settings.first_origin is not None or settings.min_train != DEFAULT_MIN_TRAIN:
@@ -579,6 +588,7 @@ def run_zone(
                                   timezone=config.timezone, clock=clock,
                                   imputed=history.imputed),
         backtest_forecasts=bt_forecasts, backtest_summary=bt_summary,
+        backtest_failures=failures_table(bt_failures),
         calibration=calibration_table(base_choice.decision),
         growth_check=growth_check(config.region, monthly_dc["base_mw"],
                                   annual_p50_mw(base_e, months, clock), clock=clock),

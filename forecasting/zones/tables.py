@@ -32,6 +32,10 @@ they are on disk). Every zone run directory holds:
 - backtest_forecasts.csv, backtest_summary.csv: the load backtest of the zone's total load
   (`forecasting.zones.backtest`): candidates, peers and `selected`, energy_gwh and peak_mw,
   monthly (periods YYYY-MM) and annual (periods YYYY; the summary's ``frequency`` column)
+- backtest_failures.csv: metric, model, origin, message: each model the load backtest
+  skipped at an origin because its fit or draw failed there, and why; the header alone when
+  none failed (`forecasting.zones.backtest_failures`); the report's backtest section says it
+  in a sentence
 - calibration.csv: the band factors per monthly horizon the forecast applied
   (`forecasting.zones.calibration_table`: horizon, n_residuals, min_residuals, calibrated,
   factor, factor_80, factor_90, scale); the report's sentence on the bands reads it
@@ -63,6 +67,7 @@ def zone_tables(computed) -> dict[str, str]:
         "published_check.csv": run.published_check,
         "backtest_forecasts.csv": run.backtest_forecasts,
         "backtest_summary.csv": run.backtest_summary,
+        "backtest_failures.csv": run.backtest_failures,
         "calibration.csv": run.calibration,
         "growth_check.csv": run.growth_check,
     }
