@@ -40,8 +40,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: winter is December with the next January-February, peaks.csv and peak_check.csv rows
 #: carry its ``label``, and the measured peaks reach back to the December before the
 #: forecast's first year; 12: a partly observed season's growth band floored per path, a
-#: total's hour peak evidence unless its imputed zones hold over 1% of it)
-RESULT_FORMAT = 12
+#: total's hour peak evidence unless its imputed zones hold over 1% of it; 13: every node's
+#: result carries its backtest's failures, ``backtest_failures``)
+RESULT_FORMAT = 13
 
 
 def task_key(task) -> str:
