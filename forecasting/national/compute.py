@@ -296,7 +296,8 @@ def _sensitivity(spec, paths, config, history, years, decomposition, baseline, m
     if year not in set(int(y) for y in years):
         return pd.DataFrame()
     n = min(config.sensitivity.draws, config.forecast.draws)
-    table = tornado(spec, history=history.series, years=years, n=n,
+    # its base is the published P50 (`paths`), its bars measured on n evenly spread draws
+    table = tornado(spec, history=history.series, years=years, n=n, published=paths,
                     seed=config.forecast.seed, year=year, decomposition=decomposition,
                     baseline_paths=evenly_spread(baseline, n),
                     momentum_paths=evenly_spread(momentum, n),

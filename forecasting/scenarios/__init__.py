@@ -3,7 +3,8 @@
 Public API (what the pipeline, the CLI and the report use):
 
 - `catalog`: `list_scenarios()`, `load_scenario(name)`, `load_scenario_file(path)` (=
-  `validate_file`), `load_all()`, `describe_scenario(spec)`, `show_text(spec)`,
+  `validate_file`), `load_all()`, `describe_scenario(spec)`, `show_text(spec)` (and as data,
+  `show_record(spec)`: `scenarios show --json`),
   `load_backcast(region)`, `load_envelope_file(path)` and `is_envelope_file(path)` (what
   `dcload scenarios validate` reads as a supply envelope);
 - `engine.simulate_scenario(spec, *, history, years, n, seed, decomposition=None,

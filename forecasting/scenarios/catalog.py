@@ -276,21 +276,24 @@ def load_all(directory: Path | None = None) -> list[ScenarioSpec]:
 def list_scenarios(directory: Path | None = None) -> pd.DataFrame:
     """One row per scenario file (`dcload scenarios list`): name, kind (project or preset),
     driver, level, baseline, reproduces, description."""
-    rows = []
-    for spec in load_all(directory):
-        target = spec.reproduces
-        rows.append({
-            "name": spec.name,
-            "kind": "preset" if target else "project",
-            "driver": spec.driver,
-            "level": spec.level,
-            "baseline": spec.effective_baseline.kind,
-            "reproduces": (f"{target.source_id} {target.scenario} {target.year}: "
-                           f"{target.published_twh:g} TWh") if target else "",
-            "description": " ".join(spec.description.split()),
-        })
+    rows = [scenario_summary(spec) for spec in load_all(directory)]
     return pd.DataFrame(rows, columns=["name", "kind", "driver", "level", "baseline",
                                        "reproduces", "description"])
+
+
+def scenario_summary(spec: ScenarioSpec) -> dict:
+    """A scenario's row of `list_scenarios` (and the first keys of `show_record`)."""
+    target = spec.reproduces
+    return {
+        "name": spec.name,
+        "kind": "preset" if target else "project",
+        "driver": spec.driver,
+        "level": spec.level,
+        "baseline": spec.effective_baseline.kind,
+        "reproduces": (f"{target.source_id} {target.scenario} {target.year}: "
+                       f"{target.published_twh:g} TWh") if target else "",
+        "description": " ".join(spec.description.split()),
+    }
 
 
 def describe_scenario(spec: ScenarioSpec) -> pd.DataFrame:
@@ -329,6 +332,19 @@ def show_text(spec: ScenarioSpec) -> str:
     table = describe_scenario(spec)
     lines.append(table.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
     return "\n".join(lines)
+
+
+def show_record(spec: ScenarioSpec) -> dict:
+    """What `show_text` says, as data (`dcload scenarios show NAME --json`): the keys of
+    `scenarios list --json` (`scenario_summary`), then region, correlations (parameters,
+    rho, note) and parameters (the rows of `describe_scenario`; a switch's quantiles, which it has
+    none of, are null: JSON has no NaN)."""
+    table = describe_scenario(spec).astype(object)
+    parameters = table.where(table.notna(), None).to_dict("records")
+    return {**scenario_summary(spec), "region": spec.region,
+            "correlations": [{"parameters": list(c.params), "rho": c.rho, "note": c.note}
+                             for c in spec.correlations],
+            "parameters": parameters}
 
 
 def load_backcast(region: str = "US", directory: Path | None = None) -> BackcastAssumptions:

@@ -37,18 +37,45 @@ def list_command(config: Path = ConfigOption,
 
 
 @scenarios_app.command("show")
-def show_command(name: str, config: Path = ConfigOption) -> None:
+def show_command(name: str, config: Path = ConfigOption,
+                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """A scenario's description and every parameter with its distribution and source."""
-    from forecasting.scenarios.catalog import load_scenario, show_text
+    from forecasting.scenarios.catalog import load_scenario, show_record, show_text
 
-    typer.echo(show_text(load_scenario(name, _directory(config))))
+    spec = load_scenario(name, _directory(config))
+    if as_json:
+        typer.echo(json.dumps(show_record(spec), indent=2, allow_nan=False))
+        return
+    typer.echo(show_text(spec))
 
 
 @scenarios_app.command("validate")
-def validate_command(file: Path) -> None:
+def validate_command(file: Path,
+                     as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Check a scenario file, or a supply-envelope file (one in an envelope/ folder, named
     after a region with a backcast file, or one with only `constraints`); a mistake exits 2
-    naming the file, row, parameter's path and why."""
+    naming the file, row, parameter's path and why (with --json too: JSON is printed only
+    for a valid file)."""
+    result = _validated(file)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2, allow_nan=False))
+        return
+    if result["kind"] == "envelope":
+        limits = [f"{r['limit']} {r['distribution']}" for r in result["limits"]]
+        where = "" if result["bounds_scenarios"] else (
+            "; it bounds scenarios only as envelope/<region>.yaml beside them")
+        typer.echo(f"{file}: supply envelope '{result['name']}' is valid ({len(limits)} limits: "
+                   f"{', '.join(limits)}){where}")
+        return
+    typer.echo(f"{file}: scenario '{result['name']}' is valid ({result['driver']} driver, "
+               f"{result['parameters']} parameters)")
+
+
+def _validated(file: Path) -> dict:
+    """What `validate` found in a valid file (an InputError otherwise): kind (scenario or
+    envelope), name, and a scenario's driver and number of parameters, or an envelope's
+    limits (limit, distribution, p10, p50, p90) and whether it bounds scenarios where it is
+    (only as envelope/<region>.yaml)."""
     from forecasting.scenarios.catalog import (
         in_envelope_folder,
         is_envelope_file,
@@ -61,16 +88,14 @@ def validate_command(file: Path) -> None:
         envelope = load_envelope_file(file)
         if not in_envelope_folder(file) and (file.parent / "envelope").is_dir():
             load_scenario_file(file)   # among scenario files a run refuses it: say so now
-        limits = [f"{name} {getattr(envelope, name).describe()}" for name in LIMITS
-                  if getattr(envelope, name) is not None]
-        where = "" if in_envelope_folder(file) else (
-            "; it bounds scenarios only as envelope/<region>.yaml beside them")
-        typer.echo(f"{file}: supply envelope '{file.stem}' is valid ({len(limits)} limits: "
-                   f"{', '.join(limits)}){where}")
-        return
+        limits = [{"limit": name, "distribution": dist.describe(),
+                   **{f"p{q}": dist.quantile(q / 100) for q in (10, 50, 90)}}
+                  for name in LIMITS if (dist := getattr(envelope, name)) is not None]
+        return {"file": str(file), "valid": True, "kind": "envelope", "name": file.stem,
+                "limits": limits, "bounds_scenarios": in_envelope_folder(file)}
     spec = load_scenario_file(file)
-    typer.echo(f"{file}: scenario '{spec.name}' is valid ({spec.driver} driver, "
-               f"{len(spec.parameter_paths())} parameters)")
+    return {"file": str(file), "valid": True, "kind": "scenario", "name": spec.name,
+            "driver": spec.driver, "parameters": len(spec.parameter_paths())}
 
 
 @scenarios_app.command("reproduce")

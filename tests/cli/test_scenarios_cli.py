@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from forecasting.paths import DATA_DIR
+from forecasting.scenarios.catalog import describe_scenario, load_scenario, load_scenario_file
 from tests.conftest import run_in_process
 
 # published_figures.md section 2 (LBNL, EPRI, IEA US): the figures the presets must reproduce
@@ -75,3 +76,48 @@ def test_validate_checks_a_supply_envelope_file(monkeypatch, capsys, tmp_path):
         line = err.strip()
         assert "\n" not in line and "Traceback" not in line
         assert f"{path.name}, row {row}, field '{field}'" in line and unit in line, line
+
+
+def test_show_json_is_the_shown_page_as_data(monkeypatch, capsys):
+    # fuzz 13a D17: the README gives `scenarios show NAME [--json]`; it was "No such option"
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "show", "lbnl2024-high",
+                                    "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    code, out, _ = run_in_process(monkeypatch, capsys, "scenarios", "list", "--json")
+    listed = next(r for r in json.loads(out) if r["name"] == "lbnl2024-high")
+    assert {k: shown[k] for k in listed} == listed
+    spec = load_scenario("lbnl2024-high")
+    assert [p["parameter"] for p in shown["parameters"]] == list(describe_scenario(spec)
+                                                                  ["parameter"])
+    rows = {p["parameter"]: p for p in shown["parameters"]}
+    assert rows["fleet.utilization"]["p10"] < rows["fleet.utilization"]["p90"]
+    assert rows["baseline.kind"]["p50"] is None   # a switch: no quantiles (JSON has no NaN)
+    assert shown["correlations"][0]["parameters"] == ["fleet.shipments_growth",
+                                                      "fleet.board_power_growth"]
+
+
+def test_validate_json_says_what_a_valid_file_holds(monkeypatch, capsys, tmp_path):
+    # fuzz 13a D17: `scenarios validate FILE [--json]` was "No such option: --json"
+    scenario = DATA_DIR / "scenarios" / "high-ai.yaml"
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate",
+                                    str(scenario), "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["valid"] and found["kind"] == "scenario" and found["name"] == "high-ai"
+    assert found["parameters"] == len(load_scenario_file(scenario).parameter_paths())
+    envelope = DATA_DIR / "scenarios" / "envelope" / "us.yaml"
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate",
+                                    str(envelope), "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["kind"] == "envelope" and found["bounds_scenarios"] is True
+    limits = {r["limit"]: r for r in found["limits"]}
+    assert limits["max_share_pct"]["distribution"] == "pert(12, 16, 20)"
+    assert limits["max_share_pct"]["p10"] < limits["max_share_pct"]["p50"] == 16
+    # a mistake is still one line on stderr and exit 2, with nothing on stdout
+    bad = tmp_path / "high-ai.yaml"
+    bad.write_text(scenario.read_text().replace("  lifetime:", "  lifetime: 0\n  ignored:", 1))
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(bad),
+                                    "--json")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "high-ai.yaml" in err
