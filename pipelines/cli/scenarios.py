@@ -52,13 +52,19 @@ def show_command(name: str, config: Path = ConfigOption,
 @scenarios_app.command("validate")
 def validate_command(file: Path,
                      as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Check a scenario file, or a supply-envelope file (one in an envelope/ folder, named
-    after a region with a backcast file, or one with only `constraints`); a mistake exits 2
+    """Check a scenario file, a supply-envelope file (one in an envelope/ folder, named
+    after a region with a backcast file, or one with only `constraints`), or a backcast
+    file (one in a backcast/ folder, as a run reads it); a mistake exits 2
     naming the file, row, parameter's path and why (with --json too: JSON is printed only
     for a valid file)."""
     result = _validated(file)
     if as_json:
         typer.echo(json.dumps(result, indent=2, allow_nan=False))
+        return
+    if result["kind"] == "backcast":
+        typer.echo(f"{file}: backcast assumptions of region '{result['region']}' are valid "
+                   f"({result['years']} shipment years, {result['first_year']}-"
+                   f"{result['last_year']})")
         return
     if result["kind"] == "envelope":
         limits = [f"{r['limit']} {r['distribution']}" for r in result["limits"]]
@@ -77,13 +83,21 @@ def _validated(file: Path) -> dict:
     limits (limit, distribution, p10, p50, p90) and whether it bounds scenarios where it is
     (only as envelope/<region>.yaml)."""
     from forecasting.scenarios.catalog import (
+        BACKCAST_DIR,
         in_envelope_folder,
         is_envelope_file,
+        load_backcast,
         load_envelope_file,
         load_scenario_file,
     )
     from forecasting.scenarios.constraints import LIMITS
 
+    if file.absolute().parent.name == BACKCAST_DIR.name:  # read as a run reads it
+        backcast = load_backcast(file.stem, file.parent)
+        years = sorted(backcast.shipments_world_m)
+        return {"file": str(file), "valid": True, "kind": "backcast", "name": file.stem,
+                "region": backcast.region, "years": len(years), "first_year": years[0],
+                "last_year": years[-1]}
     if is_envelope_file(file):
         envelope = load_envelope_file(file)
         if not in_envelope_folder(file) and (file.parent / "envelope").is_dir():

@@ -121,3 +121,25 @@ def test_validate_json_says_what_a_valid_file_holds(monkeypatch, capsys, tmp_pat
     code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(bad),
                                     "--json")
     assert code == 2 and out == "" and err.count("\n") == 1 and "high-ai.yaml" in err
+
+
+def test_validate_checks_a_backcast_file_as_a_run_reads_it(monkeypatch, capsys, tmp_path):
+    """The shipped backcast file every national run reads was refused by `validate` as a
+    scenario with an unknown key (fuzz 13a D19); in a backcast/ folder it is checked as the
+    run checks it, a broken copy still refused naming its row and field."""
+    shipped = DATA_DIR / "scenarios" / "backcast" / "us.yaml"
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(shipped))
+    assert code == 0, err
+    assert "backcast assumptions of region 'US' are valid" in out and out.count("\n") == 1
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(shipped),
+                                    "--json")
+    assert code == 0, err
+    assert json.loads(out)["kind"] == "backcast" and json.loads(out)["region"] == "US"
+    broken = tmp_path / "backcast" / "us.yaml"
+    broken.parent.mkdir()
+    text = shipped.read_text(encoding="utf-8")
+    broken.write_text(text.replace("region: US", "region: EU", 1), encoding="utf-8")
+    row = 1 + text.splitlines().index("region: US")
+    code, out, err = run_in_process(monkeypatch, capsys, "scenarios", "validate", str(broken))
+    assert code == 2 and out == "", err
+    assert f"us.yaml, row {row}, field 'backcast.region'" in err.strip(), err
