@@ -65,7 +65,7 @@ above it (ERCO-WEST's own: 0.6%); this floor, like the others, wins over a total
 its children's.
 
 A winter is December of its ``year`` with January and February of the next (winter 2030/31,
-`weather_years.season_months`), as the zone runs publish it: its forecast months and its
+`forecasting.seasons.season_months`), as the zone runs publish it: its forecast months and its
 measured months are those three, and it keeps its place beside the annual peak P50 of its
 January's year (2031: its January and February are that year's, at that year's level; a
 first winter whose December is in the history has no annual row of its own year).
@@ -100,7 +100,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.hierarchy.tree import Hierarchy
-from forecasting.zones.weather_years import season_months
+from forecasting.seasons import season_months
 
 COMPONENTS = ("total", "base", "data_center")
 SEASON_VALUES = ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",

@@ -41,13 +41,9 @@ from forecasting.report.zone_seasons import (
     paired_winter,
     season_span,
 )
+from forecasting.seasons import weather_years_in
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
-#: evidence share of each of its 12 months that makes a year a weather year (the zone's
-#: `forecasting.zones.history.COMPLETE`; the report reads files, not the zone modules)
-WEATHER_YEAR_COVERAGE = 0.99
-#: as `forecasting.zones.weather_years.RECORD_END_SLACK_HOURS` (the report reads files only)
-RECORD_END_SLACK_HOURS = 24
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
 #: a count of held-out years above the 50/50 or 90/10 that chance gives a calibrated check
@@ -526,46 +522,26 @@ def held_out_chance(weather_years: np.ndarray, above_50: np.ndarray,
 
 def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
                        clock: str = "UTC") -> dict:
-    """The weather years the peaks rest on, from history.csv: the calendar years each of
-    whose 12 months has evidence for `WEATHER_YEAR_COVERAGE` of its hours (evidence hours
-    over the month's hours, as `forecasting.zones.weather_years.complete_years` counts), the
-    month holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) on its
-    hours up to the record's end when that is at most `RECORD_END_SLACK_HOURS` before the
-    month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`), and,
-    as the run's `weather_years.weather_years` rules, each month with a measured hour
-    (history.csv ``hours`` above its ``imputed_hours``): a month of hours the source imputed
-    alone has no shape to give a peak, so its year is no weather year. The coverage alone had
-    said "Weather years: 4 (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A
-    history.csv without ``imputed_hours`` (a run before the column) is judged on coverage."""
+    """The weather years the peaks rest on, from history.csv's monthly rows, by the rule the
+    run counted them with (`forecasting.seasons.weather_years_in`: each of the year's 12
+    months with evidence for 99% of its hours on ``clock``, the run's `timezone`, the month
+    holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) judged on
+    its hours up to the record's end, and a measured hour in each: history.csv ``hours``
+    above its ``imputed_hours``). The coverage alone had said "Weather years: 4
+    (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A history.csv without
+    ``imputed_hours`` (a run before the column) is judged on coverage."""
     months = figures.monthly(history)
     years: list[int] = []
     if not months.empty and "hours" in months:
-        period = pd.PeriodIndex(months["period"].astype(str), freq="M")
-        evidence = months["hours"].to_numpy(dtype=float)
-        length = np.array([_month_hours(p, clock) for p in period])
-        share = evidence / length
-        if last_hour:
-            last = pd.Timestamp(last_hour.replace("Z", "")).tz_localize("UTC")
-            month = last.tz_convert(clock).tz_localize(None).to_period("M")
-            start_next = pd.Timestamp((month + 1).start_time).tz_localize(clock)
-            after = (start_next - last) / pd.Timedelta(hours=1) - 1.0
-            hit = np.flatnonzero(period == month)
-            if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
-                share[hit] = evidence[hit] / (length[hit] - after)
-        full = share >= WEATHER_YEAR_COVERAGE
+        imputed = None
         if "imputed_hours" in months:
             imputed = pd.to_numeric(months["imputed_hours"], errors="coerce").fillna(0.0)
-            full &= evidence - imputed.to_numpy(dtype=float) > 0
-        full = pd.Series(full).groupby(period.year.to_numpy()).sum()
-        years = [int(y) for y, n in full.items() if n == 12]
+        years = [int(y) for y in weather_years_in(
+            pd.PeriodIndex(months["period"].astype(str), freq="M"),
+            months["hours"].to_numpy(dtype=float), clock=clock,
+            imputed_hours=None if imputed is None else imputed.to_numpy(dtype=float),
+            last_hour=pd.Timestamp(last_hour) if last_hour else None)]
     return {"count": len(years), "years": years}
-
-
-def _month_hours(period: pd.Period, clock: str) -> float:
-    """Hours of a calendar month on ``clock`` (743 in a US March)."""
-    start = pd.Timestamp(period.start_time).tz_localize(clock)
-    end = pd.Timestamp((period + 1).start_time).tz_localize(clock)
-    return (end - start) / pd.Timedelta(hours=1)
 
 
 def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[dict]:
