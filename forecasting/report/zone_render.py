@@ -35,6 +35,7 @@ from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 from forecasting.report.zone_held_out_scope import held_out_scope
 from forecasting.report.zone_seasons import (
+    column_winters,
     crosses_year,
     label_of,
     labels,
@@ -325,14 +326,16 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     """One row per scenario and season, a cell per year: summer ``y`` and the winter
     `zone_seasons.paired_winter` pairs with it (winter y/y+1, or y-1/y where the run does
     not publish y/y+1: a run's last year, so a run to 2025 shows its winter 2024/25; the
-    column header names the winter, `peak_years_header`); "-" where the run publishes no
-    such season."""
+    column header names the winter, `peak_years_header`), each winter once
+    (`zone_seasons.column_winters`: not again under the column after its own year's); "-"
+    where the run publishes no such season or the column before shows its winter."""
     rows = []
+    winters = column_winters(peaks, years)
     for (scenario, season), part in peaks.groupby(["scenario", "season"], sort=False):
         part = part.set_index("year")
         cells = []
-        for y in years:
-            at = paired_winter(peaks, y) if season == "winter" else y
+        for y, winter in zip(years, winters, strict=True):
+            at = winter if season == "winter" else y
             if at not in part.index:
                 cells.append({"p50": "-", "p90": "-", "weather": "-", "growth": "-"})
                 continue
@@ -347,15 +350,13 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
 
 def peak_years_header(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     """The peaks table's year columns: the year and, when the run's winters cross the year,
-    the winter its column shows (`zone_seasons.paired_winter`: "2030" and "winter 2030/31";
-    the run's last year, whose winter would end after the forecast, "winter 2029/30")."""
+    the winter its column shows (`zone_seasons.column_winters`: "2030" and "winter 2030/31";
+    the run's last year, whose winter would end after the forecast, "winter 2029/30" unless
+    a 2029 column shows it, then none)."""
     if not crosses_year(peaks):
         return [{"year": y, "winter": None} for y in years]
-    out = []
-    for y in years:
-        winter = paired_winter(peaks, y)
-        out.append({"year": y, "winter": None if winter is None else label_of("winter", winter)})
-    return out
+    return [{"year": y, "winter": None if winter is None else label_of("winter", winter)}
+            for y, winter in zip(years, column_winters(peaks, years), strict=True)]
 
 
 def last_winter(peaks: pd.DataFrame) -> dict | None:

@@ -60,3 +60,16 @@ def paired_winter(peaks: pd.DataFrame | None, year: int) -> int | None:
     if crosses_year(peaks) and year - 1 in filed:
         return year - 1
     return None
+
+
+def column_winters(peaks: pd.DataFrame | None, years: list[int]) -> list[int | None]:
+    """The winter (December's year) each column ``years`` of a table shows beside its
+    summer: `paired_winter`, except that a winter shown under the column of its own year (the
+    year it is filed under) is not shown again under the next column. A run ending in 2031
+    has no winter 2031/32, and its 2031 column had repeated winter 2030/31 beside the 2030
+    column's (end_year directly after a column year): each published winter is in the table
+    once, and a column without one of its own shows "-"."""
+    winters = [paired_winter(peaks, y) for y in years]
+    own = {w for y, w in zip(years, winters, strict=True) if w == int(y)}
+    return [None if w is not None and w != int(y) and w in own else w
+            for y, w in zip(years, winters, strict=True)]
