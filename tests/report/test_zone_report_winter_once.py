@@ -6,8 +6,8 @@ synthetic rows (tests/report/synthetic_zone_run.py)."""
 import re
 
 from forecasting.report.zone_render import render_zone_report
-from tests.report.test_zone_report_winter_pairing import ending_in
 from tests.report.synthetic_zone_run import without_charts, zone_run_files
+from tests.report.test_zone_report_winter_pairing import ending_in
 
 
 def winter_cells(html: str) -> list[str]:
