@@ -16,7 +16,7 @@ in the decomposition, the mean data-center MW of each calendar month; winter (De
 January, February) and summer (June-September, the report's seasons) are the means of their
 months (every December of those years with every January and February: no season of one
 year, so the peaks' winter across the turn of the year,
-`forecasting.zones.weather_years.season_months`, changes nothing here). The component is
+`forecasting.seasons.season_months`, changes nothing here). The component is
 called seasonal when the larger season's mean is `RATIO` (2) times the smaller's or more, and
 the component is not negligible (its annual mean at least `MIN_SHARE` of the total load's).
 The correlation of the twelve monthly means with the total load's is given beside it (how
@@ -33,11 +33,12 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputWarning
+from forecasting.seasons import SEASONS
 
 YEARS = 3
 RATIO = 2.0
 MIN_SHARE = 0.01
-WINTER, SUMMER = (12, 1, 2), (6, 7, 8, 9)
+WINTER, SUMMER = SEASONS["winter"], SEASONS["summer"]
 
 
 @dataclass(frozen=True)

@@ -65,21 +65,30 @@ above it (ERCO-WEST's own: 0.6%); this floor, like the others, wins over a total
 its children's.
 
 A winter is December of its ``year`` with January and February of the next (winter 2030/31,
-`weather_years.season_months`), as the zone runs publish it: its forecast months and its
+`forecasting.seasons.season_months`), as the zone runs publish it: its forecast months and its
 measured months are those three, and it keeps its place beside the annual peak P50 of its
 January's year (2031: its January and February are that year's, at that year's level; a
 first winter whose December is in the history has no annual row of its own year).
 
-The floor of the larger 90/10 compares a year's annual peak P50 only with the seasons that
-carry that year's level: summer Y and winter Y-1/Y, whose January and February are the year's
-and which sits beside its annual P50 (above). It is not the rows ``peaks.csv`` files under
-the year (summer Y and winter Y/Y+1): the last forecast year has no winter filed under it
-(winter end_year/end_year+1 is beyond the run), so a winter-peaking node's winter-driven
-annual P50 was laid on its summer (PSEI summer 2030 90/10 5,106 MW against 4,540 in 2029 and
-4,553 in its own zone run, fuzz 12a D1): a summer 90/10 the weather never gives. When either
-of the two is not published (a run whose first winter is not in it) the year has no floor,
-so a summer 90/10 is never pushed to a winter peak. Winter Y/Y+1's December is also year Y's,
-but its level is Y+1's: a December peak above both is left to the next year's comparison.
+The floor of the larger 90/10 compares a year's annual peak P50 with the seasons that hold the
+year's months, the months the zone run's own floor of the annual peak takes
+(`forecasting.zones.annual_peak_floor`: summer Y and January, February and December of Y):
+summer Y, winter Y-1/Y, whose January and February are the year's and which sits beside its
+annual P50 (above), and winter Y/Y+1, whose December is the year's. The year's largest hour is
+never above the largest of those three seasons' peaks, so its P50 is never above the largest of
+their 90/10s (each exceeded one year in ten, the three together at most three in ten); that is
+the floor, and the largest of them is raised when it fails. The floor had taken summer Y and
+winter Y-1/Y alone, so a December-driven annual P50 (a winter-peaking node whose forecast
+December tops its January and February) was laid on summer Y or winter Y-1/Y though winter
+Y/Y+1, its own December's season, was above it already: a 90/10 the weather never gives that
+season. It is not the rows ``peaks.csv`` files under the year (summer Y and winter Y/Y+1) alone
+either: the last forecast year has no winter filed under it (winter end_year/end_year+1 is
+beyond the run), so a winter-peaking node's winter-driven annual P50 was laid on its summer
+(PSEI summer 2030 90/10 5,106 MW against 4,540 in 2029 and 4,553 in its own zone run, fuzz 12a
+D1): a summer 90/10 the weather never gives. When summer Y or winter Y-1/Y is not published (a
+run whose first winter is not in it) the year has no floor, so a summer 90/10 is never pushed to
+a winter peak; winter Y/Y+1 takes part where published (not in the last forecast year, whose
+floor is then summer Y and winter Y-1/Y: its December's winter is not published).
 
 A node with no peak paths of its own (a total whose own run failed, published as the sum
 of its zones) takes its children's peaks summed, path by path and component by component,
@@ -100,7 +109,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.hierarchy.tree import Hierarchy
-from forecasting.zones.weather_years import season_months
+from forecasting.seasons import season_months
 
 COMPONENTS = ("total", "base", "data_center")
 SEASON_VALUES = ("peak_50_50_mw", "peak_90_10_mw", "weather_p05_mw", "weather_p95_mw",
@@ -266,17 +275,20 @@ def _season_children_summed(hierarchy: Hierarchy, node: str,
 
 
 def _at_least_annual_p50(table: pd.DataFrame, annual: Mapping[int, float]) -> pd.DataFrame:
-    """Each year's larger 90/10 of summer Y and winter Y-1/Y raised to the year's published
+    """Each year's largest 90/10 of the seasons holding its months (summer Y, winter Y-1/Y
+    and, where published, winter Y/Y+1, whose December is Y's) raised to the year's published
     annual peak P50 where it is below (``annual``: year -> P50), that season's weather P95
-    with it; no floor in a year one of the two is missing from (module doc)."""
+    with it; no floor in a year summer Y or winter Y-1/Y is missing from (module doc)."""
     if not annual or table.empty:
         return table
     table = table.copy()
+    summer, winter = table["season"] == "summer", table["season"] == "winter"
     for year, p50 in annual.items():
-        rows = table.index[((table["season"] == "summer") & (table["year"] == year))
-                           | ((table["season"] == "winter") & (table["year"] == year - 1))]
+        rows = table.index[(summer & (table["year"] == year))
+                           | (winter & (table["year"] == year - 1))]
         if len(rows) != 2:  # not both seasons that carry the year's level: no floor
             continue
+        rows = rows.append(table.index[winter & (table["year"] == year)])  # its December's
         top = table.loc[rows, "peak_90_10_mw"].astype(float).idxmax()
         if table.at[top, "peak_90_10_mw"] < p50:
             table.at[top, "peak_90_10_mw"] = p50

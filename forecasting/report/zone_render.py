@@ -37,19 +37,16 @@ from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 from forecasting.report.zone_held_out_scope import held_out_scope
 from forecasting.report.zone_seasons import (
+    column_winters,
     crosses_year,
     label_of,
     labels,
     paired_winter,
     season_span,
 )
+from forecasting.seasons import weather_years_in
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
-#: evidence share of each of its 12 months that makes a year a weather year (the zone's
-#: `forecasting.zones.history.COMPLETE`; the report reads files, not the zone modules)
-WEATHER_YEAR_COVERAGE = 0.99
-#: as `forecasting.zones.weather_years.RECORD_END_SLACK_HOURS` (the report reads files only)
-RECORD_END_SLACK_HOURS = 24
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
 MIN_WEATHER_YEARS = 2
 #: a count of held-out years above the 50/50 or 90/10 that chance gives a calibrated check
@@ -333,14 +330,16 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     """One row per scenario and season, a cell per year: summer ``y`` and the winter
     `zone_seasons.paired_winter` pairs with it (winter y/y+1, or y-1/y where the run does
     not publish y/y+1: a run's last year, so a run to 2025 shows its winter 2024/25; the
-    column header names the winter, `peak_years_header`); "-" where the run publishes no
-    such season."""
+    column header names the winter, `peak_years_header`), each winter once
+    (`zone_seasons.column_winters`: not again under the column after its own year's); "-"
+    where the run publishes no such season or the column before shows its winter."""
     rows = []
+    winters = column_winters(peaks, years)
     for (scenario, season), part in peaks.groupby(["scenario", "season"], sort=False):
         part = part.set_index("year")
         cells = []
-        for y in years:
-            at = paired_winter(peaks, y) if season == "winter" else y
+        for y, winter in zip(years, winters, strict=True):
+            at = winter if season == "winter" else y
             if at not in part.index:
                 cells.append({"p50": "-", "p90": "-", "weather": "-", "growth": "-"})
                 continue
@@ -355,15 +354,13 @@ def _peaks_table(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
 
 def peak_years_header(peaks: pd.DataFrame, years: list[int]) -> list[dict]:
     """The peaks table's year columns: the year and, when the run's winters cross the year,
-    the winter its column shows (`zone_seasons.paired_winter`: "2030" and "winter 2030/31";
-    the run's last year, whose winter would end after the forecast, "winter 2029/30")."""
+    the winter its column shows (`zone_seasons.column_winters`: "2030" and "winter 2030/31";
+    the run's last year, whose winter would end after the forecast, "winter 2029/30" unless
+    a 2029 column shows it, then none)."""
     if not crosses_year(peaks):
         return [{"year": y, "winter": None} for y in years]
-    out = []
-    for y in years:
-        winter = paired_winter(peaks, y)
-        out.append({"year": y, "winter": None if winter is None else label_of("winter", winter)})
-    return out
+    return [{"year": y, "winter": None if winter is None else label_of("winter", winter)}
+            for y, winter in zip(years, column_winters(peaks, years), strict=True)]
 
 
 def last_winter(peaks: pd.DataFrame) -> dict | None:
@@ -530,46 +527,26 @@ def held_out_chance(weather_years: np.ndarray, above_50: np.ndarray,
 
 def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
                        clock: str = "UTC") -> dict:
-    """The weather years the peaks rest on, from history.csv: the calendar years each of
-    whose 12 months has evidence for `WEATHER_YEAR_COVERAGE` of its hours (evidence hours
-    over the month's hours, as `forecasting.zones.weather_years.complete_years` counts), the
-    month holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) on its
-    hours up to the record's end when that is at most `RECORD_END_SLACK_HOURS` before the
-    month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`), and,
-    as the run's `weather_years.weather_years` rules, each month with a measured hour
-    (history.csv ``hours`` above its ``imputed_hours``): a month of hours the source imputed
-    alone has no shape to give a peak, so its year is no weather year. The coverage alone had
-    said "Weather years: 4 (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A
-    history.csv without ``imputed_hours`` (a run before the column) is judged on coverage."""
+    """The weather years the peaks rest on, from history.csv's monthly rows, by the rule the
+    run counted them with (`forecasting.seasons.weather_years_in`: each of the year's 12
+    months with evidence for 99% of its hours on ``clock``, the run's `timezone`, the month
+    holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) judged on
+    its hours up to the record's end, and a measured hour in each: history.csv ``hours``
+    above its ``imputed_hours``). The coverage alone had said "Weather years: 4
+    (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A history.csv without
+    ``imputed_hours`` (a run before the column) is judged on coverage."""
     months = figures.monthly(history)
     years: list[int] = []
     if not months.empty and "hours" in months:
-        period = pd.PeriodIndex(months["period"].astype(str), freq="M")
-        evidence = months["hours"].to_numpy(dtype=float)
-        length = np.array([_month_hours(p, clock) for p in period])
-        share = evidence / length
-        if last_hour:
-            last = pd.Timestamp(last_hour.replace("Z", "")).tz_localize("UTC")
-            month = last.tz_convert(clock).tz_localize(None).to_period("M")
-            start_next = pd.Timestamp((month + 1).start_time).tz_localize(clock)
-            after = (start_next - last) / pd.Timedelta(hours=1) - 1.0
-            hit = np.flatnonzero(period == month)
-            if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
-                share[hit] = evidence[hit] / (length[hit] - after)
-        full = share >= WEATHER_YEAR_COVERAGE
+        imputed = None
         if "imputed_hours" in months:
             imputed = pd.to_numeric(months["imputed_hours"], errors="coerce").fillna(0.0)
-            full &= evidence - imputed.to_numpy(dtype=float) > 0
-        full = pd.Series(full).groupby(period.year.to_numpy()).sum()
-        years = [int(y) for y, n in full.items() if n == 12]
+        years = [int(y) for y in weather_years_in(
+            pd.PeriodIndex(months["period"].astype(str), freq="M"),
+            months["hours"].to_numpy(dtype=float), clock=clock,
+            imputed_hours=None if imputed is None else imputed.to_numpy(dtype=float),
+            last_hour=pd.Timestamp(last_hour) if last_hour else None)]
     return {"count": len(years), "years": years}
-
-
-def _month_hours(period: pd.Period, clock: str) -> float:
-    """Hours of a calendar month on ``clock`` (743 in a US March)."""
-    start = pd.Timestamp(period.start_time).tz_localize(clock)
-    end = pd.Timestamp((period + 1).start_time).tz_localize(clock)
-    return (end - start) / pd.Timedelta(hours=1)
 
 
 def partly_observed_seasons(peaks: pd.DataFrame, history: pd.DataFrame) -> list[dict]:

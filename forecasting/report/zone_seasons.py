@@ -1,20 +1,18 @@
 """The seasons of a zone run's peaks.csv and peak_check.csv as the report names them.
 
-A winter is December of its ``year`` with January and February of the next, labelled
-"2030/31" (`forecasting.zones.weather_years.season_months`; the report reads files, not the
-zone modules, so the months are repeated here). Both files carry the ``label``. A run
-published before winters crossed the year has no ``label`` column: its winter of a year was
-that calendar year's January, February and December, and the report names it by the year
-alone ("winter 2030") and says so, rather than relabel a season it did not compute.
+The seasons are `forecasting.seasons`'s, the rule the zone run computes with: a winter is
+December of its ``year`` with January and February of the next, labelled "2030/31". Both
+files carry the ``label``. A run published before winters crossed the year has no ``label``
+column: its winter of a year was that calendar year's January, February and December
+(`forecasting.seasons.calendar_year_months`), and the report names it by the year alone
+("winter 2030") and says so, rather than relabel a season it did not compute.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-#: summer June-September of its year; winter December of its year, January-February of the
-#: next (a run without ``label``: January, February and December of its year)
-SEASON_MONTHS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+from forecasting.seasons import calendar_year_months, season_label, season_months
 
 
 def crosses_year(table: pd.DataFrame | None) -> bool:
@@ -24,9 +22,10 @@ def crosses_year(table: pd.DataFrame | None) -> bool:
 
 
 def label_of(season: str, year: int, crossing: bool = True) -> str:
-    """"2030/31" for the winter whose December is in 2030 (``crossing``), else "2030"."""
-    year = int(year)
-    return f"{year}/{(year + 1) % 100:02d}" if crossing and season == "winter" else str(year)
+    """The season's label (`forecasting.seasons.season_label`: "2030/31" for the winter
+    whose December is in 2030) for a run whose winters cross the year (``crossing``), else
+    the year alone ("2030")."""
+    return season_label(season, year) if crossing else str(int(year))
 
 
 def labels(table: pd.DataFrame) -> pd.Series:
@@ -37,11 +36,10 @@ def labels(table: pd.DataFrame) -> pd.Series:
 
 
 def season_span(season: str, year: int, crossing: bool = True) -> pd.PeriodIndex:
-    """The months of ``season`` of ``year``: a winter's December of ``year`` and January and
-    February of the next (``crossing``), or January, February and December of ``year``."""
-    year = int(year)
-    return pd.PeriodIndex([pd.Period(f"{year + (crossing and m < SEASON_MONTHS[season][0])}"
-                                     f"-{m:02d}", "M") for m in SEASON_MONTHS[season]])
+    """The months of ``season`` of ``year``: `forecasting.seasons.season_months` for a run
+    whose winters cross the year (``crossing``), else those within the calendar year
+    (`calendar_year_months`: a winter's January, February and December of ``year``)."""
+    return season_months(season, year) if crossing else calendar_year_months(season, year)
 
 
 def paired_winter(peaks: pd.DataFrame | None, year: int) -> int | None:
@@ -62,3 +60,16 @@ def paired_winter(peaks: pd.DataFrame | None, year: int) -> int | None:
     if crosses_year(peaks) and year - 1 in filed:
         return year - 1
     return None
+
+
+def column_winters(peaks: pd.DataFrame | None, years: list[int]) -> list[int | None]:
+    """The winter (December's year) each column ``years`` of a table shows beside its
+    summer: `paired_winter`, except that a winter shown under the column of its own year (the
+    year it is filed under) is not shown again under the next column. A run ending in 2031
+    has no winter 2031/32, and its 2031 column had repeated winter 2030/31 beside the 2030
+    column's (end_year directly after a column year): each published winter is in the table
+    once, and a column without one of its own shows "-"."""
+    winters = [paired_winter(peaks, y) for y in years]
+    own = {w for y, w in zip(years, winters, strict=True) if w == int(y)}
+    return [None if w is not None and w != int(y) and w in own else w
+            for y, w in zip(years, winters, strict=True)]

@@ -46,26 +46,24 @@ Rules:
   forecast error the models beat (`benchmarks/month_coverage/`, every fully covered month of
   the 111 EIA-930 zones). A stricter rule refuses real zones for a storm's few hours (TEC,
   CPLW, SPA) or three 2-day outages (LDWP).
+- ``COMPLETE``, ``UTC`` and periods on a clock (`period_start`, `period_length`) are
+  `forecasting.seasons`'s, where the weather-year rule that the report reads back is too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from forecasting.seasons import COMPLETE, UTC, period_length, period_start
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
 from forecasting.series.read import RawSeries
 
 GAP_HOURS = 24
-#: the clock of periods built without a zone's (the benchmarks): UTC months and years
-UTC = "UTC"
-#: coverage that makes a year complete (and a weather year's month, `weather_years`)
-COMPLETE = 0.99
 #: coverage that makes a month complete: fitted and scored (module docstring)
 MONTH_COMPLETE = 0.90
 
@@ -206,25 +204,6 @@ def hours_in(months: pd.PeriodIndex, clock: str = UTC) -> np.ndarray:
     if clock == UTC:
         return np.asarray(months.days_in_month, dtype=float) * 24.0
     return np.asarray([period_length(p, clock) for p in months], dtype=float)
-
-
-def period_start(period: pd.Period, clock: str = UTC) -> pd.Timestamp:
-    """The UTC instant ``period`` starts at on ``clock`` (its first local midnight; a
-    midnight the clock skips is the hour after, one it repeats the first of the two)."""
-    start = pd.Timestamp(period.start_time).tz_localize(clock, ambiguous=True,
-                                                        nonexistent="shift_forward")
-    return start.tz_convert(UTC)
-
-
-def period_length(period: pd.Period, clock: str = UTC) -> float:
-    """Hours of ``period`` ('M' or 'Y') on ``clock``."""
-    return _length(period.ordinal, period.freqstr, clock)
-
-
-@lru_cache(maxsize=8192)
-def _length(ordinal: int, freq: str, clock: str) -> float:
-    period = pd.Period(ordinal=ordinal, freq=freq)
-    return (period_start(period + 1, clock) - period_start(period, clock)) / pd.Timedelta(hours=1)
 
 
 def period_hours(period: pd.Period, clock: str = UTC) -> pd.DatetimeIndex:

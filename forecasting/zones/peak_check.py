@@ -3,7 +3,7 @@ held out in turn, its actual peak set beside what the other years' weather gives
 
 Summer Y is checked when Y is a complete year (every month at least 99% covered), winter
 Y/Y+1 (December of Y, January and February of Y + 1, as the forecast's winters:
-`weather_years.season_months`) when Y and Y + 1 both are. The weather years W' are the other
+`forecasting.seasons.season_months`) when Y and Y + 1 both are. The weather years W' are the other
 complete years, every calendar year whose months the season uses held out (Y for a summer; Y
 and Y + 1 for a winter, so that no weather year holds the actual: a weather year w gives its
 own January, February and December, and Y's December or Y + 1's January would otherwise be
@@ -32,16 +32,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from forecasting.seasons import SEASONS, season_label, season_months
 from forecasting.zones.history import UTC, period_labels, period_table
 from forecasting.zones.peak_quantiles import predictive_peak
-from forecasting.zones.weather_years import (
-    LOCAL_TZ,
-    SEASONS,
-    season_label,
-    season_months,
-    season_peak_by_weather,
-    weather_years,
-)
+from forecasting.zones.weather_years import LOCAL_TZ, season_peak_by_weather, weather_years
 
 PEAK_CHECK_COLUMNS = ["year", "season", "label", "weather_years", "actual_mw",
                       "peak_50_50_mw", "peak_90_10_mw", "above_50_50", "above_90_10",

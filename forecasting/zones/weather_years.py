@@ -68,14 +68,15 @@ never below an hour already measured in a month of the year partly in the histor
 monthly peaks stay as they were, so a month's P95, which carries that month's own energy
 error, can sit above the annual P95.
 
-Seasons. Summer Y is June-September of Y; winter Y/Y+1 is December of Y with January and
-February of Y + 1 (`season_months`), one physical winter, as PJM, ERCOT, Dominion and the IRPs
-plan "winter 2030/31". ``peaks.csv`` files it under ``year`` Y (December's year, as PJM files
-2030/31 under its delivery year starting in 2030), its ``label`` "2030/31" (a summer's
-"2030"). The calendar year's January, February and December had been its "winter Y", the end
-of one winter and the start of the next: most winter peaks fall in January, so "winter 2030"
-was mostly planners' winter 2029/30, a year of growth off theirs. A season is published when
-each of its months is in the history or forecast and at least one is forecast
+Seasons (`forecasting.seasons`, the rule the report reads the files back by; the weather years'
+rule, `weather_years_in`, is there too). Summer Y is June-September of Y; winter Y/Y+1 is
+December of Y with January and February of Y + 1 (`season_months`), one physical winter, as PJM,
+ERCOT, Dominion and the IRPs plan "winter 2030/31". ``peaks.csv`` files it under ``year`` Y
+(December's year, as PJM files 2030/31 under its delivery year starting in 2030), its ``label``
+"2030/31" (a summer's "2030"). The calendar year's January, February and December had been its
+"winter Y", the end of one winter and the start of the next: most winter peaks fall in January,
+so "winter 2030" was mostly planners' winter 2029/30, a year of growth off theirs. A season is
+published when each of its months is in the history or forecast and at least one is forecast
 (`season_years`): the forecast ends in December of ``end_year``, so its last winter is
 ``end_year`` - 1 / ``end_year``; a history ending in December gives a first winter whose
 December is measured (partly in the history, below).
@@ -147,26 +148,25 @@ from functools import cached_property, lru_cache
 import numpy as np
 import pandas as pd
 
+from forecasting.seasons import (
+    SEASONS,
+    calendar_year_months,
+    season_label,
+    season_months,
+    weather_years_in,
+)
 from forecasting.zones.history import (
-    COMPLETE,
     UTC,
     hours_in,
     period_hours,
     period_labels,
     period_length,
-    period_start,
     period_table,
 )
 from forecasting.zones.peak_quantiles import predictive_peak
 
 SLOTS = 745  # hours in the longest month (31 days on a clock that falls back in it)
 LOCAL_TZ = "America/New_York"  # the default zone clock (ZoneConfig.timezone)
-#: the months of each season, in order: summer June-September of its year, winter December of
-#: its year then January and February of the next (`season_months`)
-SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
-#: the calendar year's own winter months (January, February, December of one year): what the
-#: annual peak floor takes beside the summer (`calendar_winter_50_50`)
-CALENDAR_WINTER = (1, 2, 12)
 PEAKS_COLUMNS = ["scenario", "year", "season", "label", "peak_50_50_mw", "peak_90_10_mw",
                  "weather_p05_mw", "weather_p95_mw", "growth_p10_mw", "growth_p90_mw",
                  "weather_year_50_50"]
@@ -314,41 +314,6 @@ def month_slots(period: pd.Period, clock: str = UTC) -> int:
     return int(period_length(period.asfreq("M"), clock))
 
 
-#: hours a record may end before its last month does and the month still be judged on the
-#: hours it covers (`record_end_coverage`)
-RECORD_END_SLACK_HOURS = 24
-
-
-def record_end_coverage(monthly: pd.DataFrame, last_hour: pd.Timestamp,
-                        clock: str = UTC) -> pd.Series:
-    """``monthly["coverage"]``, with the month holding the record's ``last_hour`` (a UTC hour
-    start) judged on its hours up to the record's end when the record ends at most
-    `RECORD_END_SLACK_HOURS` before the month does. On a local clock a file that ends with
-    a UTC year leaves its local December a few hours short (8 on Pacific time: 98.9%, under
-    `COMPLETE`), which had cost every western EIA-930 zone its latest weather year; hours
-    the record has not reached yet are not missing evidence."""
-    coverage = monthly["coverage"].astype(float).copy()
-    if monthly.empty or pd.isna(last_hour):
-        return coverage
-    month = period_labels(pd.DatetimeIndex([last_hour]), "M", clock)[0]
-    if month not in coverage.index:
-        return coverage
-    after = float((period_start(month + 1, clock) - last_hour) / pd.Timedelta(hours=1)) - 1.0
-    if 0.0 < after <= RECORD_END_SLACK_HOURS:
-        length = period_length(month, clock)
-        coverage[month] = coverage[month] * length / (length - after)
-    return coverage
-
-
-def complete_years(monthly: pd.DataFrame, coverage: pd.Series | None = None) -> np.ndarray:
-    """The calendar years of a monthly `period_table` whose 12 months all have evidence for
-    `COMPLETE` of their hours (``coverage``: the table's own by default, or
-    `record_end_coverage`): the weather years."""
-    complete = (monthly["coverage"] if coverage is None else coverage) >= COMPLETE
-    counts = complete.groupby(monthly.index.year).sum()
-    return np.asarray([y for y, c in counts.items() if c == 12])
-
-
 def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
                   timezone: str = LOCAL_TZ, clock: str = UTC,
                   imputed: pd.Series | None = None) -> WeatherYears:
@@ -359,13 +324,10 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
     years' coverage and each month's average but are NaN in the shapes and left out of the
     observed peaks (module doc); a year with a month of no measured hour is no weather year."""
     monthly = period_table(load, "M", clock, imputed=imputed)
-    last = load.index[-1] if len(load) else pd.NaT
-    years = complete_years(monthly, record_end_coverage(monthly, last, clock))
-    if imputed is not None and monthly["imputed_hours"].any():  # a month of imputed hours
-        # alone has no shape to give a peak
-        measured = (monthly["hours"] - monthly["imputed_hours"]) > 0
-        years = np.asarray([y for y in years
-                            if measured[monthly.index.year == y].sum() == 12], dtype=int)
+    years = weather_years_in(
+        monthly.index, monthly["hours"], clock=clock,
+        imputed_hours=None if imputed is None else monthly["imputed_hours"],
+        last_hour=load.index[-1] if len(load) else None)
     months = period_labels(load.index, "M", clock)
     dc = dc_monthly.reindex(months).to_numpy()
     base = load.to_numpy() - dc
@@ -387,20 +349,6 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
     return WeatherYears(years, shapes, local_hour, average,
                         observed=monthly["peak_mw"].dropna(), timezone=timezone,
                         clock=clock)
-
-
-def season_months(season: str, year: int) -> pd.PeriodIndex:
-    """The months of ``season`` of ``year`` (module doc): summer June-September of
-    ``year``; winter December of ``year`` and January and February of ``year`` + 1, one
-    physical winter, as planners count it ("winter 2030/31", PJM's delivery year)."""
-    return pd.PeriodIndex([pd.Period(f"{year + (m < SEASONS[season][0])}-{m:02d}", "M")
-                           for m in SEASONS[season]])
-
-
-def season_label(season: str, year: int) -> str:
-    """``peaks.csv``'s ``label``: "2030" for summer 2030, "2030/31" for the winter whose
-    December is in 2030."""
-    return f"{year}/{(year + 1) % 100:02d}" if season == "winter" else str(year)
 
 
 def season_years(season: str, months: pd.PeriodIndex) -> list[int]:
@@ -577,8 +525,8 @@ def seasonal_peaks(wy, months, base, dc, amplitude, scenario: str) -> pd.DataFra
 
 
 def calendar_winter_50_50(wy, months, base, dc, amplitude) -> dict[int, float]:
-    """Calendar year -> the 50/50 of its own winter months (`CALENDAR_WINTER`: January,
-    February and December of that year, the parts of two physical winters a calendar year
+    """Calendar year -> the 50/50 of its own winter months (`seasons.calendar_year_months`:
+    January, February and December of that year, the parts of two physical winters a calendar year
     holds), made as a season's 50/50 in `seasonal_peaks` (median over the weather years at
     the median growth path, never below the peak measured in its months in the history):
     the annual peak's floor beside the summer's (`annual_peak_floor`)."""
@@ -586,7 +534,7 @@ def calendar_winter_50_50(wy, months, base, dc, amplitude) -> dict[int, float]:
     mid_amp = float(np.median(amplitude))
     out = {}
     for year in np.unique(np.asarray(months.year)):
-        span = pd.PeriodIndex([pd.Period(f"{year}-{m:02d}", "M") for m in CALENDAR_WINTER])
+        span = calendar_year_months("winter", int(year))
         cols = np.flatnonzero(months.isin(span))
         if len(cols) == 0:
             continue

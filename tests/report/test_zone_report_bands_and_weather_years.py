@@ -6,14 +6,12 @@ process: a light synthetic zone run, its tables handed to the renderer, no CLI, 
 import re
 
 import numpy as np
-import pytest
 
 import forecasting.zones.run as zone_run
 from forecasting.backtest.calibration import MIN_RESIDUALS
 from forecasting.report.zone_files import ZoneRunFiles
-from forecasting.report.zone_render import WEATHER_YEAR_COVERAGE, render_zone_report
+from forecasting.report.zone_render import render_zone_report
 from forecasting.zones.compute import compute_zone_run
-from forecasting.zones.history import COMPLETE
 from tests.zones.synthetic import hourly_load, write_load
 
 
@@ -107,6 +105,3 @@ def test_a_longer_history_names_its_calibrated_horizons_and_their_residual_count
     assert weather.startswith("Weather years: 3 (2021-2023)")
     assert "only" not in weather
 
-
-def test_the_report_counts_weather_years_as_the_zone_does():
-    assert pytest.approx(COMPLETE) == WEATHER_YEAR_COVERAGE

@@ -1,7 +1,8 @@
 """A file that ends with a UTC year leaves a western zone's local December a few hours
 short: the hours the record has not reached are not missing evidence, so the year stays a
-weather year, in the run (`weather_years.record_end_coverage`) and in what the report
-counts (`zone_render.weather_year_count`)."""
+weather year, in the run and in what the report counts, by one rule
+(`forecasting.seasons.record_end_coverage`, which `weather_years.weather_years` and
+`zone_render.weather_year_count` both take)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,129 @@
+"""Seasons and weather years: the calendar rules a zone run computes its peaks with and the
+zone report reads its files back by, written once.
+
+Rules:
+
+- Summer Y is June-September of Y. Winter Y/Y+1 is December of Y with January and February
+  of Y + 1 (`season_months`), one physical winter, as PJM, ERCOT, Dominion and the IRPs plan
+  "winter 2030/31"; it is filed under ``year`` Y (December's) and labelled "2030/31", a
+  summer "2030" (`season_label`).
+- A calendar year holds no whole winter: its own winter months are January, February and
+  December (`calendar_year_months`), the end of one winter and the start of the next. The
+  zone run's annual peak floor takes them beside the summer, and a run published before
+  winters crossed the year called them its "winter Y".
+- Months and years are calendar periods on a clock (an IANA name, the zone's ``timezone``;
+  `UTC` by default): a period starts at its first local midnight (`period_start`) and a local
+  month of a daylight-saving change has an hour fewer or more (`period_length`: 743 in a US
+  March).
+- A weather year is a calendar year each of whose twelve months has evidence for `COMPLETE`
+  of its hours and at least one measured hour, not imputed by the source (`weather_years_in`):
+  a month of imputed hours alone has no shape to give a peak. The month holding the record's
+  last hour is judged on its hours up to the record's end when the record ends at most
+  `RECORD_END_SLACK_HOURS` before the month does (`record_end_coverage`): on a local clock a
+  file that ends with a UTC year leaves its local December a few hours short (8 on Pacific
+  time: 98.9%, under `COMPLETE`), which had cost every western EIA-930 zone its latest
+  weather year; hours the record has not reached yet are not missing evidence.
+
+Why one module: the report may not import the zone modules (the import contracts in
+pyproject.toml), so it had its own copy of the season months, the label and the weather-year
+rule, and two copies of a rule drift apart. This module imports no stage, so the zone run,
+the many-zone run, the decomposition's seasonal check and the report all take it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+#: the clock of periods built without a zone's (the benchmarks): UTC months and years
+UTC = "UTC"
+#: coverage that makes a year complete, and each month of a weather year
+COMPLETE = 0.99
+#: hours a record may end before its last month does and the month still be judged on the
+#: hours it covers (`record_end_coverage`)
+RECORD_END_SLACK_HOURS = 24
+#: the months of each season, in order: summer June-September of its year, winter December of
+#: its year then January and February of the next (`season_months`)
+SEASONS = {"summer": (6, 7, 8, 9), "winter": (12, 1, 2)}
+#: the calendar year's own winter months (January, February, December of one year): what the
+#: annual peak floor takes beside the summer (`calendar_year_months`)
+CALENDAR_WINTER = (1, 2, 12)
+
+
+def season_months(season: str, year: int) -> pd.PeriodIndex:
+    """The months of ``season`` of ``year`` (module doc): summer June-September of
+    ``year``; winter December of ``year`` and January and February of ``year`` + 1, one
+    physical winter, as planners count it ("winter 2030/31", PJM's delivery year)."""
+    year = int(year)
+    return pd.PeriodIndex([pd.Period(f"{year + (m < SEASONS[season][0])}-{m:02d}", "M")
+                           for m in SEASONS[season]])
+
+
+def season_label(season: str, year: int) -> str:
+    """``peaks.csv``'s ``label``: "2030" for summer 2030, "2030/31" for the winter whose
+    December is in 2030."""
+    year = int(year)
+    return f"{year}/{(year + 1) % 100:02d}" if season == "winter" else str(year)
+
+
+def calendar_year_months(season: str, year: int) -> pd.PeriodIndex:
+    """The months of ``season`` within calendar year ``year``: a summer's own; for winter
+    `CALENDAR_WINTER`, January, February and December of ``year`` (module doc)."""
+    months = CALENDAR_WINTER if season == "winter" else SEASONS[season]
+    return pd.PeriodIndex([pd.Period(f"{int(year)}-{m:02d}", "M") for m in months])
+
+
+def period_start(period: pd.Period, clock: str = UTC) -> pd.Timestamp:
+    """The UTC instant ``period`` starts at on ``clock`` (its first local midnight; a
+    midnight the clock skips is the hour after, one it repeats the first of the two)."""
+    start = pd.Timestamp(period.start_time).tz_localize(clock, ambiguous=True,
+                                                        nonexistent="shift_forward")
+    return start.tz_convert(UTC)
+
+
+def period_length(period: pd.Period, clock: str = UTC) -> float:
+    """Hours of ``period`` ('M' or 'Y') on ``clock``."""
+    return _length(period.ordinal, period.freqstr, clock)
+
+
+@lru_cache(maxsize=8192)
+def _length(ordinal: int, freq: str, clock: str) -> float:
+    period = pd.Period(ordinal=ordinal, freq=freq)
+    return (period_start(period + 1, clock) - period_start(period, clock)) / pd.Timedelta(hours=1)
+
+
+def record_end_coverage(months: pd.PeriodIndex, hours, last_hour: pd.Timestamp | None,
+                        clock: str = UTC) -> np.ndarray:
+    """(len(months),) each month's evidence ``hours`` over its hours on ``clock``, the
+    month holding the record's ``last_hour`` (a UTC hour start; None or NaT: none) judged
+    on its hours up to the record's end when the record ends at most
+    `RECORD_END_SLACK_HOURS` before the month does (module doc)."""
+    length = np.array([period_length(p, clock) for p in months], dtype=float)
+    coverage = np.asarray(hours, dtype=float) / length
+    if len(months) == 0 or last_hour is None or pd.isna(last_hour):
+        return coverage
+    last = pd.Timestamp(last_hour)
+    last = last.tz_localize(UTC) if last.tzinfo is None else last.tz_convert(UTC)
+    month = last.tz_convert(clock).tz_localize(None).to_period("M")
+    hit = np.flatnonzero(months == month)
+    after = float((period_start(month + 1, clock) - last) / pd.Timedelta(hours=1)) - 1.0
+    if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
+        coverage[hit] = coverage[hit] * length[hit] / (length[hit] - after)
+    return coverage
+
+
+def weather_years_in(months: pd.PeriodIndex, hours, *, imputed_hours=None,
+                     last_hour: pd.Timestamp | None = None, clock: str = UTC) -> np.ndarray:
+    """The weather years (module doc) of a monthly table on ``clock``: ``months`` its
+    periods, ``hours`` each month's evidence hours, ``imputed_hours`` those of them the
+    source imputed (None: none known, judged on coverage alone), ``last_hour`` the record's
+    last hour (`record_end_coverage`)."""
+    full = record_end_coverage(months, hours, last_hour, clock) >= COMPLETE
+    if imputed_hours is not None:
+        measured = np.asarray(hours, dtype=float) - np.nan_to_num(
+            np.asarray(imputed_hours, dtype=float))
+        full &= measured > 0
+    counts = pd.Series(full).groupby(np.asarray(months.year)).sum()
+    return np.asarray([int(y) for y, n in counts.items() if n == 12], dtype=int)
