@@ -144,11 +144,14 @@ def main() -> None:
                         help="DOM runs with the config's seed and the next SEEDS - 1 (default 5)")
     parser.add_argument("--candidates", help="comma-separated candidates to run in place of "
                         "the config's (seeds only; writes candidates.md)")
+    parser.add_argument("--out", default="candidates.md",
+                        help="with --candidates, the file to write beside this script "
+                        "(default candidates.md)")
     args = parser.parse_args()
     config = load_zone_config(CONFIG)
     bt = config.backtest
     if args.candidates:
-        compare_candidates(config, args.candidates.split(","), args.seeds)
+        compare_candidates(config, args.candidates.split(","), args.seeds, args.out)
         return
     started = time.perf_counter()
     history = build_history(read_zone_files(config.series))
@@ -188,7 +191,8 @@ def seed_headline(history, bt, config, seed: int) -> pd.DataFrame:
     return headline(scores(result, bt, config.region), bt).assign(seed=seed)
 
 
-def compare_candidates(config, candidates: list[str], seeds: int) -> None:
+def compare_candidates(config, candidates: list[str], seeds: int,
+                       out: str = "candidates.md") -> None:
     """The seed table of the DOM backtest with `candidates` in place of the config's."""
     bt = config.backtest.model_copy(update={"candidates": candidates})
     history = build_history(read_zone_files(config.series))
@@ -196,11 +200,12 @@ def compare_candidates(config, candidates: list[str], seeds: int) -> None:
                for seed in range(config.seed, config.seed + seeds)]
     lines = ["# PJM-DOM load backtest with other candidates", "",
              "Regenerate: `.venv/bin/python benchmarks/zones/dom/run.py --candidates "
-             f"{','.join(candidates)} --seeds {seeds}`.", "",
+             f"{','.join(candidates)} --seeds {seeds}"
+             f"{'' if out == 'candidates.md' else f' --out {out}'}`.", "",
              f"Candidates {', '.join(candidates)} ({bt.strategy}) in place of the config's "
              f"{', '.join(config.backtest.candidates)} (results.md); everything else as there.",
              "", *seed_summary(pd.concat(by_seed, ignore_index=True))]
-    (HERE / "candidates.md").write_text("\n".join(lines))
+    (HERE / out).write_text("\n".join(lines))
     print("\n".join(lines))
 
 
