@@ -41,6 +41,7 @@ from forecasting.report.zone_seasons import (
     paired_winter,
     season_span,
 )
+from forecasting.zones.history import peak_evidence
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -532,11 +533,13 @@ def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
     month holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) on its
     hours up to the record's end when that is at most `RECORD_END_SLACK_HOURS` before the
     month's on ``clock`` (the run's `timezone`; `weather_years.record_end_coverage`), and,
-    as the run's `weather_years.weather_years` rules, each month with a measured hour
-    (history.csv ``hours`` above its ``imputed_hours``): a month of hours the source imputed
-    alone has no shape to give a peak, so its year is no weather year. The coverage alone had
-    said "Weather years: 4 (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A
-    history.csv without ``imputed_hours`` (a run before the column) is judged on coverage."""
+    as the run's `weather_years.weather_years` rules, each month's peak evidence (its
+    measured hours, history.csv ``hours`` less ``imputed_hours``, covering
+    `forecasting.zones.history.MONTH_COMPLETE` of it: `history.peak_evidence`, the run's own
+    rule, not a copy): a month of mostly imputed hours has no shape to give a peak, so its
+    year is no weather year. The coverage alone had said "Weather years: 4 (2021-2024)"
+    where the run used 2021-2023 (fuzz 12a D4). A history.csv without ``imputed_hours`` (a
+    run before the column) is judged on coverage."""
     months = figures.monthly(history)
     years: list[int] = []
     if not months.empty and "hours" in months:
@@ -553,9 +556,8 @@ def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
             if len(hit) and 0.0 < after <= RECORD_END_SLACK_HOURS:
                 share[hit] = evidence[hit] / (length[hit] - after)
         full = share >= WEATHER_YEAR_COVERAGE
-        if "imputed_hours" in months:
-            imputed = pd.to_numeric(months["imputed_hours"], errors="coerce").fillna(0.0)
-            full &= evidence - imputed.to_numpy(dtype=float) > 0
+        if "coverage" in months:
+            full &= peak_evidence(months).to_numpy()
         full = pd.Series(full).groupby(period.year.to_numpy()).sum()
         years = [int(y) for y, n in full.items() if n == 12]
     return {"count": len(years), "years": years}

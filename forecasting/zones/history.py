@@ -24,6 +24,15 @@ Rules:
   evidence and not imputed), and a period all of whose evidence hours are imputed has no
   peak (NaN, empty in history.csv). Why: imputed hours had set 17 of 1,221 EIA-930
   season-years' peaks, SWPP-LES's winter 2024 at 690 MW against 576 MW measured (+19.8%).
+- A month's peak is **evidence** (fitted and scored by the peak models, a held-out actual,
+  a month of a weather year) only when its measured hours cover at least ``MONTH_COMPLETE``
+  of the month, the share energy's completeness asks of evidence hours (`peak_evidence`,
+  the one place the rule is written). A peak from fewer measured hours is a lower bound of
+  the month's peak, not the peak: PSEI's 2020-04 (UTC) is complete for energy, 720 hours,
+  but 696 of them imputed, and its peak of the 24 measured hours was fitted and scored.
+  history.csv still shows such a peak (its ``imputed_hours`` says how few hours it rests
+  on), and a floor may take it (a forecast month or season partly in the history is never
+  below an hour it already measured: a lower bound is what a floor needs).
 - Periods are calendar months/years on the zone's clock (``clock``, an IANA name: the zone
   config's ``timezone``, a many-zone node's clock): an hour belongs to the month its start
   falls in on that clock, so a local month of a daylight-saving change has an hour fewer or
@@ -236,6 +245,29 @@ def period_hours(period: pd.Period, clock: str = UTC) -> pd.DatetimeIndex:
 def period_labels(index: pd.DatetimeIndex, freq: str, clock: str = UTC) -> pd.PeriodIndex:
     """Calendar periods ('M' or 'Y') of hour starts on ``clock`` (module docstring)."""
     return index.tz_convert(clock).tz_localize(None).to_period(freq)
+
+
+def peak_evidence(table: pd.DataFrame) -> pd.Series:
+    """Whether each month's ``peak_mw`` of a monthly `period_table` (or history.csv's
+    monthly rows: ``hours``, ``coverage`` and, when present, ``imputed_hours``) is evidence
+    (module docstring): its measured hours, evidence hours less those the source imputed,
+    cover at least `MONTH_COMPLETE` of the month's hours (hours / coverage, a whole number).
+    A table without ``imputed_hours`` measures every evidence hour, so the rule is the
+    month's completeness. Every user of a month's peak as evidence (the load backtest's
+    peak series, the weather years and so the held-out seasons and the forecast's shapes,
+    the report's count of weather years read back from history.csv) asks this function:
+    a second copy of the threshold or of its arithmetic would let the history the report
+    describes and the one the models fit part ways, as the weather-year count once did
+    (fuzz 12a D4)."""
+    hours = pd.to_numeric(table["hours"], errors="coerce").astype(float)
+    imputed = (pd.to_numeric(table["imputed_hours"], errors="coerce").fillna(0.0)
+               if "imputed_hours" in table else 0.0)
+    measured = hours - imputed
+    with np.errstate(divide="ignore", invalid="ignore"):
+        length = np.round(hours / pd.to_numeric(table["coverage"], errors="coerce"))
+        share = measured / length
+    return ((measured > 0) & (share >= MONTH_COMPLETE)).fillna(False).astype(bool) \
+        .rename("peak_evidence")
 
 
 def period_table(load: pd.Series, freq: str, clock: str = UTC,
