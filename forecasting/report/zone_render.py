@@ -41,7 +41,7 @@ from forecasting.report.zone_seasons import (
     paired_winter,
     season_span,
 )
-from forecasting.zones.history import peak_evidence
+from forecasting.zones.history import MONTH_COMPLETE, peak_evidence
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: evidence share of each of its 12 months that makes a year a weather year (the zone's
@@ -151,6 +151,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
+        few_measured=few_measured_months(run.history),
+        month_complete=MONTH_COMPLETE,
         quality=manifest.get("data_quality"),
         published_check=_records(run.published_check),
         neighbour_check=_as_text(run.neighbour_check),
@@ -685,6 +687,18 @@ def _gaps(history: pd.DataFrame) -> list[str]:
     if "complete" not in months:
         return []
     return [str(p) for p in months.loc[~months["complete"].astype(bool), "period"]]
+
+
+def few_measured_months(history: pd.DataFrame) -> list[str]:
+    """The complete months of history.csv whose peak is no evidence, their measured hours
+    under `MONTH_COMPLETE` of the month (`forecasting.zones.history.peak_evidence`): shown
+    in history.csv, never fitted or scored; none for a history.csv without
+    ``imputed_hours`` (a run before the column)."""
+    months = figures.monthly(history)
+    if not {"complete", "coverage", "hours", "imputed_hours"} <= set(months):
+        return []
+    few = months["complete"].astype(bool).to_numpy() & ~peak_evidence(months).to_numpy()
+    return [str(p) for p in months.loc[few, "period"]]
 
 
 def _records(frame: pd.DataFrame | None) -> list[dict] | None:
