@@ -15,9 +15,16 @@ Rules:
   `UTC` by default): a period starts at its first local midnight (`period_start`) and a local
   month of a daylight-saving change has an hour fewer or more (`period_length`: 743 in a US
   March).
+- A month's peak is evidence (fitted, scored, a held-out actual, a weather year's month)
+  only when its measured hours, evidence hours the source did not impute, cover at least
+  `MONTH_COMPLETE` of the month, the share energy's completeness asks of evidence hours
+  (`peak_is_evidence`, the one place the rule is written; `peak_evidence` applies it to a
+  monthly table, as the load backtest, the zone run and the report read it). A peak from
+  fewer measured hours is a lower bound of the month's peak, not the peak (PSEI's 2020-04:
+  24 measured hours of 720).
 - A weather year is a calendar year each of whose twelve months has evidence for `COMPLETE`
-  of its hours and at least one measured hour, not imputed by the source (`weather_years_in`):
-  a month of imputed hours alone has no shape to give a peak. The month holding the record's
+  of its hours and whose peak is evidence (`weather_years_in`): a month of mostly imputed
+  hours has no shape to give a peak. The month holding the record's
   last hour is judged on its hours up to the record's end when the record ends at most
   `RECORD_END_SLACK_HOURS` before the month does (`record_end_coverage`): on a local clock a
   file that ends with a UTC year leaves its local December a few hours short (8 on Pacific
@@ -41,6 +48,9 @@ import pandas as pd
 UTC = "UTC"
 #: coverage that makes a year complete, and each month of a weather year
 COMPLETE = 0.99
+#: coverage that makes a month complete (fitted and scored: `forecasting.zones.history`),
+#: and the share of measured hours that makes its peak evidence (`peak_is_evidence`)
+MONTH_COMPLETE = 0.90
 #: hours a record may end before its last month does and the month still be judged on the
 #: hours it covers (`record_end_coverage`)
 RECORD_END_SLACK_HOURS = 24
@@ -114,16 +124,48 @@ def record_end_coverage(months: pd.PeriodIndex, hours, last_hour: pd.Timestamp |
     return coverage
 
 
+def peak_is_evidence(hours, imputed_hours, month_hours) -> np.ndarray:
+    """(n,) bool: whether each month's peak is evidence (module doc): its measured hours,
+    ``hours`` (evidence hours) less ``imputed_hours`` (None or NaN: none), are some and
+    cover at least `MONTH_COMPLETE` of ``month_hours`` (the hours the month is judged on)."""
+    hours = np.asarray(hours, dtype=float)
+    imputed = (np.zeros_like(hours) if imputed_hours is None
+               else np.nan_to_num(np.asarray(imputed_hours, dtype=float)))
+    measured = hours - imputed
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = measured / np.asarray(month_hours, dtype=float)
+    return (measured > 0) & np.nan_to_num(share >= MONTH_COMPLETE).astype(bool)
+
+
+def peak_evidence(table: pd.DataFrame) -> pd.Series:
+    """`peak_is_evidence` of each row of a monthly table (`forecasting.zones.history.
+    period_table`, or history.csv's monthly rows: ``hours``, ``coverage`` and, when present,
+    ``imputed_hours``), the month's hours taken as hours / coverage (a whole number). A table
+    without ``imputed_hours`` measures every evidence hour, so the rule is the month's
+    completeness."""
+    hours = pd.to_numeric(table["hours"], errors="coerce").astype(float)
+    imputed = (pd.to_numeric(table["imputed_hours"], errors="coerce")
+               if "imputed_hours" in table else None)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        length = np.round(hours / pd.to_numeric(table["coverage"], errors="coerce"))
+    flags = peak_is_evidence(hours.to_numpy(), None if imputed is None else imputed.to_numpy(),
+                             length.to_numpy())
+    return pd.Series(flags, index=table.index, name="peak_evidence")
+
+
 def weather_years_in(months: pd.PeriodIndex, hours, *, imputed_hours=None,
                      last_hour: pd.Timestamp | None = None, clock: str = UTC) -> np.ndarray:
     """The weather years (module doc) of a monthly table on ``clock``: ``months`` its
     periods, ``hours`` each month's evidence hours, ``imputed_hours`` those of them the
     source imputed (None: none known, judged on coverage alone), ``last_hour`` the record's
-    last hour (`record_end_coverage`)."""
-    full = record_end_coverage(months, hours, last_hour, clock) >= COMPLETE
+    last hour (`record_end_coverage`; the month it ends is judged on the hours up to the end
+    for its peak too)."""
+    hours = np.asarray(hours, dtype=float)
+    coverage = record_end_coverage(months, hours, last_hour, clock)
+    full = coverage >= COMPLETE
     if imputed_hours is not None:
-        measured = np.asarray(hours, dtype=float) - np.nan_to_num(
-            np.asarray(imputed_hours, dtype=float))
-        full &= measured > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            judged = hours / coverage  # the hours each month is judged on
+        full &= peak_is_evidence(hours, imputed_hours, judged)
     counts = pd.Series(full).groupby(np.asarray(months.year)).sum()
     return np.asarray([int(y) for y, n in counts.items() if n == 12], dtype=int)

@@ -44,7 +44,7 @@ from forecasting.report.zone_seasons import (
     paired_winter,
     season_span,
 )
-from forecasting.seasons import weather_years_in
+from forecasting.seasons import MONTH_COMPLETE, peak_evidence, weather_years_in
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
 #: fewer weather years than this and the 90/10 is no weather quantile (the report says so)
@@ -149,6 +149,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
+        few_measured=few_measured_months(run.history),
+        month_complete=MONTH_COMPLETE,
         quality=manifest.get("data_quality"),
         published_check=_records(run.published_check),
         neighbour_check=_as_text(run.neighbour_check),
@@ -531,8 +533,9 @@ def weather_year_count(history: pd.DataFrame, *, last_hour: str | None = None,
     run counted them with (`forecasting.seasons.weather_years_in`: each of the year's 12
     months with evidence for 99% of its hours on ``clock``, the run's `timezone`, the month
     holding the record's ``last_hour`` (manifest ``data_quality.last_hour_utc``) judged on
-    its hours up to the record's end, and a measured hour in each: history.csv ``hours``
-    above its ``imputed_hours``). The coverage alone had said "Weather years: 4
+    its hours up to the record's end, and each month's peak evidence: its measured hours,
+    history.csv ``hours`` less ``imputed_hours``, for `MONTH_COMPLETE` of it,
+    `forecasting.seasons.peak_is_evidence`). The coverage alone had said "Weather years: 4
     (2021-2024)" where the run used 2021-2023 (fuzz 12a D4). A history.csv without
     ``imputed_hours`` (a run before the column) is judged on coverage."""
     months = figures.monthly(history)
@@ -664,6 +667,18 @@ def _gaps(history: pd.DataFrame) -> list[str]:
     if "complete" not in months:
         return []
     return [str(p) for p in months.loc[~months["complete"].astype(bool), "period"]]
+
+
+def few_measured_months(history: pd.DataFrame) -> list[str]:
+    """The complete months of history.csv whose peak is no evidence, their measured hours
+    under `MONTH_COMPLETE` of the month (`forecasting.seasons.peak_evidence`): shown
+    in history.csv, never fitted or scored; none for a history.csv without
+    ``imputed_hours`` (a run before the column)."""
+    months = figures.monthly(history)
+    if not {"complete", "coverage", "hours", "imputed_hours"} <= set(months):
+        return []
+    few = months["complete"].astype(bool).to_numpy() & ~peak_evidence(months).to_numpy()
+    return [str(p) for p in months.loc[few, "period"]]
 
 
 def _records(frame: pd.DataFrame | None) -> list[dict] | None:

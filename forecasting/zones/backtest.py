@@ -7,7 +7,7 @@ whole history, so scoring it would score hindsight). Every model - candidates, p
 
 Series (evidence only, `monthly_load`): per month, energy = the evidence-hour mean MW times
 the month's hours / 1000 (GWh) and peak = the largest evidence hour (MW), for complete months
-(coverage >= 0.90, `history.MONTH_COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
+(coverage >= 0.90, `seasons.MONTH_COMPLETE`); other months (the 2018-08/09 gap of DOM, a partial
 first month) are NaN: never fitted, never an actual. A year is an annual actual only when
 all 12 of its months are complete: its energy is the sum of the months, its peak the largest
 monthly peak. An incomplete year (DOM 2005 and 2018) is never scored, though forecasts run
@@ -21,18 +21,20 @@ scale is that of the whole evidence up to the origin (`metrics.mase_scale`, lag 
 differences skipped).
 
 The segments and origins are the energy series' (its months are the complete ones), for the
-peak metric too. A complete month whose hours the source all imputed has an energy but no
-peak (no measured hour): it neither splits a segment nor moves an origin, so the energy
-backtest and `selected`'s energy choice do not depend on which hours were measured (the
-energy counts imputed hours, `monthly_load`). In the peak backtest that month is a missing
-value inside the segment: each peak candidate and peer is fitted on the segment with the
-month missing, as the model takes a missing month (`forecasting.models.base`: a model with
-``missing_values`` fits across it, any other is fitted on the months after it and cannot
-forecast from it when it is the origin), and a model that cannot is that origin's failure,
-recorded as any other (`LoadBacktest.failures`); the month is never an actual, monthly or
-annual (its year has no annual peak). Before, that month broke the peak series' segment and
-a history whose only long run held it had no peak origin at all, which stopped the run (fuzz
-12a D5).
+peak metric too. A complete month whose measured hours (those the source did not impute)
+cover less than `seasons.MONTH_COMPLETE` of it has an energy but no peak
+(`seasons.peak_evidence`: the peak of its few measured hours is a lower bound, not the
+month's peak; PSEI's 2020-04 rested on 24 of 720 hours): it neither splits a segment nor
+moves an origin, so the energy backtest and `selected`'s energy choice do not depend on
+which hours were measured (the energy counts imputed hours, `monthly_load`). In the peak
+backtest that month is a missing value inside the segment: each peak candidate and peer is
+fitted on the segment with the month missing, as the model takes a missing month
+(`forecasting.models.base`: a model with ``missing_values`` fits across it, any other is
+fitted on the months after it and cannot forecast from it when it is the origin), and a
+model that cannot is that origin's failure, recorded as any other (`LoadBacktest.failures`);
+the month is never an actual, monthly or annual (its year has no annual peak). Before, that
+month broke the peak series' segment and a history whose only long run held it had no peak
+origin at all, which stopped the run (fuzz 12a D5).
 
 At each origin each model draws joint paths for 12 x `annual_horizon` months. Four metrics:
 ``metric`` ``energy_gwh`` or ``peak_mw`` at two frequencies, told apart by the ``period``
@@ -96,13 +98,20 @@ from forecasting.backtest.rolling_origin import (
 )
 from forecasting.backtest.selected import decide, with_selected
 from forecasting.models.base import Model
+from forecasting.seasons import peak_evidence
 from forecasting.zones.base_plus_data_center import (
     BasePlusDataCenter,
     OriginDecomposition,
     Splitter,
     load_known_at,
 )
-from forecasting.zones.history import UTC, ZoneHistory, hours_in, period_labels, period_table
+from forecasting.zones.history import (
+    UTC,
+    ZoneHistory,
+    hours_in,
+    period_labels,
+    period_table,
+)
 from forecasting.zones.month_length import standard_month
 from forecasting.zones.weather_years import annual_peaks, monthly_peaks, weather_years
 
@@ -123,8 +132,10 @@ def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
     """Monthly total energy (GWh) and peak (MW) of complete months, NaN elsewhere; months on
     the history's clock (`history.period_labels`; UTC for anything with a ``load`` and no
     ``clock``). The peak is the largest measured hour: hours the source imputed count for
-    energy but are never fitted or scored as a peak (`ZoneHistory.imputed`; a complete month
-    with no measured hour has no peak)."""
+    energy but are never fitted or scored as a peak (`ZoneHistory.imputed`), and a month has
+    a peak only when its measured hours cover `seasons.MONTH_COMPLETE` of it
+    (`seasons.peak_evidence`: a complete month of mostly imputed hours has no peak here,
+    neither fitted nor a held-out actual)."""
     clock = getattr(history, "clock", UTC)
     table = period_table(history.load, "M", clock, imputed=getattr(history, "imputed", None))
     index = pd.period_range(table.index[0], table.index[-1], freq="M")
@@ -132,7 +143,8 @@ def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
     complete = table["complete"].fillna(False).astype(bool).to_numpy()
     hours = hours_in(index, clock)
     energy = np.where(complete, table["avg_mw"].to_numpy(dtype=float) * hours / 1000.0, np.nan)
-    peak = np.where(complete, table["peak_mw"].to_numpy(dtype=float), np.nan)
+    evidence = peak_evidence(table).to_numpy() & complete
+    peak = np.where(evidence, table["peak_mw"].to_numpy(dtype=float), np.nan)
     return {"energy_gwh": pd.Series(energy, index=index, name="energy_gwh"),
             "peak_mw": pd.Series(peak, index=index, name="peak_mw")}
 

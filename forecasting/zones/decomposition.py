@@ -21,7 +21,7 @@ in the lowest hours, which the flat 2006-2016 reference shows to be small). Data
 already running in 2006-2016 are part of the base, so the published totals (2.8 GW in 2022)
 should exceed it by the pre-2017 fleet. Annual rows average the months weighted by their
 evidence hours (the half-width too: the months of a year are taken to move together, as the
-annual interval takes them). Months below the coverage rule (`history.MONTH_COMPLETE`: the
+annual interval takes them). Months below the coverage rule (`seasons.MONTH_COMPLETE`: the
 2018 gap, a file's first or last partial month) have no row: their lowest hours are not the
 month's.
 """

@@ -2,7 +2,7 @@
 correction: no forecast number changes.
 
 - History: the zone's monthly average MW of its complete months (evidence only; a month
-  under `history.MONTH_COMPLETE` is left out, never filled) of the load the statistical
+  under `seasons.MONTH_COMPLETE` is left out, never filled) of the load the statistical
   models forecast: the decomposition's base for a zone with a data-center component, the
   whole load for ``data_center: none``. Its growth is the last regime's, per year with a 90%
   interval (`forecasting.regimes.last_regime`: the season removed jointly with a piecewise

@@ -24,6 +24,16 @@ Rules:
   evidence and not imputed), and a period all of whose evidence hours are imputed has no
   peak (NaN, empty in history.csv). Why: imputed hours had set 17 of 1,221 EIA-930
   season-years' peaks, SWPP-LES's winter 2024 at 690 MW against 576 MW measured (+19.8%).
+- A month's peak is **evidence** (fitted and scored by the peak models, a held-out actual,
+  a month of a weather year) only when its measured hours cover at least ``MONTH_COMPLETE``
+  of the month, the share energy's completeness asks of evidence hours
+  (`forecasting.seasons.peak_is_evidence`, the one place the rule is written). A peak from
+  fewer measured hours is a lower bound of the month's peak, not the peak: PSEI's 2020-04
+  (UTC) is complete for energy, 720 hours, but 696 of them imputed, and its peak of the 24
+  measured hours was fitted and scored.
+  history.csv still shows such a peak (its ``imputed_hours`` says how few hours it rests
+  on), and a floor may take it (a forecast month or season partly in the history is never
+  below an hour it already measured: a lower bound is what a floor needs).
 - Periods are calendar months/years on the zone's clock (``clock``, an IANA name: the zone
   config's ``timezone``, a many-zone node's clock): an hour belongs to the month its start
   falls in on that clock, so a local month of a daylight-saving change has an hour fewer or
@@ -58,14 +68,18 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from forecasting.seasons import COMPLETE, UTC, period_length, period_start
+from forecasting.seasons import (
+    COMPLETE,
+    MONTH_COMPLETE,
+    UTC,
+    period_length,
+    period_start,
+)
 from forecasting.series.clean import CleaningReport, CleaningRules, clean
 from forecasting.series.combine import OverlapReport, combine
 from forecasting.series.read import RawSeries
 
 GAP_HOURS = 24
-#: coverage that makes a month complete: fitted and scored (module docstring)
-MONTH_COMPLETE = 0.90
 
 
 @dataclass(frozen=True)

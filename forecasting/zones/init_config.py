@@ -53,7 +53,7 @@ from forecasting.paths import display_path
 from forecasting.series.read import RawSeries
 from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
-from forecasting.zones.history import COMPLETE, build_history, period_table
+from forecasting.zones.history import COMPLETE, MONTH_COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, short_window_reason
 from forecasting.zones.weather_years import weather_years
 
@@ -97,8 +97,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
     if not len(weather.years):
         raise InputError(files, "cannot make a zone from these files: no calendar year has "
                          f"every month with evidence for at least {COMPLETE:.0%} of its hours "
-                         "and a measured (not imputed) hour in each month (the weather years "
-                         "the hourly shapes and peaks are drawn from); fill the gaps")
+                         f"and measured (not imputed) hours for at least {MONTH_COMPLETE:.0%} "
+                         "(the weather years the hourly shapes and peaks are drawn from); fill "
+                         "the gaps")
     first_origin, step = backtest_plan(window)
     origins = backtest_origins(window, first_origin, step)
     base = out.resolve().parent

@@ -1,7 +1,7 @@
 """The energy a forecast month partly in the history has already had.
 
 A zone's history can end inside a month with too few of its hours measured for the month to
-be modelled (under `history.MONTH_COMPLETE`), so the month is forecast; its measured hours
+be modelled (under `seasons.MONTH_COMPLETE`), so the month is forecast; its measured hours
 are load already delivered. For such a month the total energy is at least
 
     F = E + (H - h) L / 1000  (GWh),

@@ -19,7 +19,9 @@ among the peaks the actual is set beside); at least two must remain.
 - the actual: the season's largest measured hour (summer June-September of Y, winter
   December of Y and January-February of Y + 1): an hour the source imputed (`history`, an
   EIA-930 category not OKAY) is no actual, as it is no hour of the weather-year shapes; a
-  season with no measured hour has no row.
+  season with no measured hour has no row. A held-out season's years are weather years, so
+  each of its months' peaks is evidence (measured hours for `seasons.MONTH_COMPLETE` of the
+  month, `seasons.peak_evidence`): an actual is never the peak of a few measured hours.
 
 ``year`` is the season's first year (a winter's December's), ``label`` says it in full
 ("2022/23"). Calibrated 50/50 and 90/10 are exceeded in about half and a tenth of the

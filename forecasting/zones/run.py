@@ -201,7 +201,7 @@ def model_window(history: ZoneHistory, start: str | None) -> pd.PeriodIndex:
     """Complete months from ``start`` to the last complete month. Default ``start``: the
     month after the last incomplete month before the end, so the models see an unbroken run
     of complete months (2018-10..2024-12 for DOM; a long gap always leaves an incomplete
-    month, a few missing hours need not: `history.MONTH_COMPLETE`). Up to `TRAILING_PARTIAL`
+    month, a few missing hours need not: `seasons.MONTH_COMPLETE`). Up to `TRAILING_PARTIAL`
     incomplete months at the very end are dropped (a file whose last weeks are empty ends
     earlier); a zone whose evidence stops earlier than that is refused (`ValueError`)."""
     table = period_table(history.load, "M", history.clock)

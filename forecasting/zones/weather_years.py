@@ -96,7 +96,9 @@ A season partly in the history (the first winter when the history ends in Decemb
 or February, or the first summer when it ends in June-August) has a peak already measured:
 the largest measured hour of its months in the history (`WeatherYears.observed`, the
 history's monthly peaks, imputed hours skipped; a month only partly observed counts too,
-since its hours are measured load; a month of imputed hours alone floors nothing). Each
+since its hours are measured load, and so does one of few measured hours, whose peak is no
+evidence of the month's (`seasons.peak_evidence`) but is a lower bound of it, all a floor
+asks; a month of imputed hours alone floors nothing). Each
 weather year's and each growth path's season peak is then the larger of that and the
 forecast months' peak, so no published value of the season (50/50, 90/10, P05-P95, growth
 P10-P90) is below a peak the season has already had. The 50/50 weather year stays the one
@@ -130,8 +132,9 @@ forecast base. Days are matched by day of the month, not by weekday.
 The hourly profile has every hour of its year. An hour a weather year has no evidence for
 (at most 1% of each of its months: a meter's lost hour, or the hours a local-time file's
 DST fall-back repeat merged away), or one the source imputed (the year is a weather year by
-its evidence, imputed hours included, so these can be more; a year with a month of imputed
-hours alone is none), is skipped by the peaks but filled for the profile from
+its evidence, imputed hours included, so these can be more, up to a tenth of a month; a
+year with a month whose measured hours cover less than `seasons.MONTH_COMPLETE` of it is
+none: `seasons.peak_evidence`), is skipped by the peaks but filled for the profile from
 the same weather-year month's neighbouring hours (linear in time; a month's first or last
 hours take its nearest measured hour), the month then rescaled to average 1
 (`WeatherYears.filled_shapes`). Such an hour had been the median of the paths whose weather
@@ -322,7 +325,9 @@ def weather_years(load: pd.Series, dc_monthly: pd.Series, *,
     ``timezone``; months and years on ``clock`` (`history.period_labels`). ``imputed``
     (bool per hour, `ZoneHistory.imputed`): hours the source imputed, which count for the
     years' coverage and each month's average but are NaN in the shapes and left out of the
-    observed peaks (module doc); a year with a month of no measured hour is no weather year."""
+    observed peaks (module doc); a year with a month whose peak is no evidence (its measured
+    hours under `seasons.MONTH_COMPLETE` of it: `seasons.peak_evidence`) is no weather year,
+    its shape's peak resting on a few measured hours."""
     monthly = period_table(load, "M", clock, imputed=imputed)
     years = weather_years_in(
         monthly.index, monthly["hours"], clock=clock,
