@@ -41,8 +41,9 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: carry its ``label``, and the measured peaks reach back to the December before the
 #: forecast's first year; 12: a partly observed season's growth band floored per path, a
 #: total's hour peak evidence unless its imputed zones hold over 1% of it; 13: every node's
-#: result carries its backtest's failures, ``backtest_failures``)
-RESULT_FORMAT = 13
+#: result carries its backtest's failures, ``backtest_failures``; 14: a month's peak is
+#: evidence only when its measured hours cover 90% of it, `forecasting.seasons.peak_evidence`)
+RESULT_FORMAT = 14
 
 
 def task_key(task) -> str:
