@@ -21,9 +21,10 @@ predictive percentile widens where the years are few and their spread uncertain:
 same held-out years it is exceeded in 12% of summers and 9% of winters, about 10% whatever
 n (`benchmarks/peaks_weather/`, which prints the prior's medians it finds). The prior is
 that benchmark's median log-sd of the weather-year peaks over the zones, per season
-(`PRIOR_LOG_SD`): a summer peak varies about 3% from year to year, a winter peak about 5%
-(4.6% since a winter is December to February; the 5.1% of the calendar year's January,
-February and December moved by more than a tenth, so the prior took the new median).
+(`PRIOR_LOG_SD`): a summer peak varies about 3% from year to year, a winter peak about 4%
+(5.1% for the calendar year's January, February and December, 4.6% once a winter was
+December to February, 4.0% once a month of mostly imputed hours was no weather-year month:
+each moved by more than a tenth, so the prior took the new median).
 With nu0 = 4 a zone with one weather year still gets a band (the prior's, wide), and a zone
 with Dominion's 19 years its own spread; 2, 4 and 8 gave 11.6/9.0%, 12.0/9.2% and
 12.2/10.9% above (summer/winter) and 4 came nearest 10% with two or three weather years. The
@@ -51,8 +52,11 @@ PRIOR_YEARS = 4.0
 #: the prior's sd of log season peaks across weather years, per season: the median over the
 #: EIA-930 zones of benchmarks/peaks_weather/ (held-out cases with at least two weather years;
 #: winter 0.0514 when a winter was a calendar year's January, February and December, 0.0459
-#: since it is December to February, each winter holding both its years out)
-PRIOR_LOG_SD = {"summer": 0.0294, "winter": 0.0459}
+#: since it is December to February, each winter holding both its years out, 0.0399 since a
+#: month's peak is evidence only when its measured hours cover 90% of it, which took 48
+#: zone-years of mostly imputed months out of the weather years; summer's median moved
+#: 0.0292 -> 0.0287, under the tenth that asks for a re-take)
+PRIOR_LOG_SD = {"summer": 0.0294, "winter": 0.0399}
 
 
 def predictive_peak(peaks: np.ndarray, season: str, q: float) -> float:
