@@ -22,5 +22,7 @@ def mc_error_sentence(table: pd.DataFrame | None) -> str | None:
         f"{r['p50_high']:.0f} (+/-{r['half_width_pct']:.1f}%)" for r in rows)
     return (f"The medians come from {draws:,} sample paths, and these are uncertain by more "
             f"than {THRESHOLD_PCT:.0f}% ({LEVEL:.0%} interval of the median, TWh/yr): {cells}. "
-            "Another seed can move them that much; every other headline median is within "
-            f"{THRESHOLD_PCT:.0f}% (all intervals: mc_error.csv).")
+            "Another seed can move them by up to about that much (the interval is for "
+            "independent draws; the run's, stratified by baseline model, vary a little less); "
+            f"every other headline median is within {THRESHOLD_PCT:.0f}% (all intervals: "
+            "mc_error.csv).")
