@@ -18,6 +18,7 @@ import pandas as pd
 from forecasting.backtest.candidates import candidate_factories
 from forecasting.backtest.choose import BaselineChoice, backtest_and_choose, chosen_paths
 from forecasting.combine.limits import LIMIT_COLUMNS, binding_limits
+from forecasting.combine.mc_error import mc_error_rows
 from forecasting.combine.sensitivity import evenly_spread, rank_correlations, tornado
 from forecasting.config import PipelineConfig
 from forecasting.contracts import (
@@ -77,6 +78,7 @@ class ComputedRun:
     track_record: pd.DataFrame | None = None   # forecasting.national.vintage.track_record
     track_record_note: dict | None = None      # settings, basis and the published file's state
     limits: pd.DataFrame | None = None  # which supply limit binds, per scenario and year
+    mc_error: pd.DataFrame | None = None  # each P50's Monte Carlo interval (combine/mc_error)
 
     def backtest_forecasts(self) -> pd.DataFrame:
         return self.choice.result.forecasts[BACKTEST_TABLE_COLUMNS]
@@ -175,7 +177,7 @@ def compute_run(
                                 rng_for(seed_value, region, "baseline"))[:, :h]
         national = national_paths(config, data, years, n, seed_value)
 
-    frames, sensitivity, limits = [], [], []
+    frames, sensitivity, limits, errors = [], [], [], []
     with progress.stage("simulate scenarios and sensitivity"):
         for spec in specs:
             paths = simulate_scenario(spec, history=history.series, years=years, n=n,
@@ -184,6 +186,7 @@ def compute_run(
                                       baseline_paths=baseline, momentum_paths=momentum)
             frames.append(summarise_paths(paths, national, region=region))
             limits.append(binding_limits(paths))
+            errors.append(mc_error_rows(paths))
             table = _sensitivity(spec, paths, config, history, years, decomposition, baseline,
                                  momentum, national)
             if not table.empty:
@@ -195,7 +198,8 @@ def compute_run(
             track, note = track_future.result()
     return ComputedRun(config, Path(config_path), data, history, regimes, choice, decomposition,
                        specs, forecast, _concat(sensitivity), started, track, note,
-                       limits=_limits_table(limits))
+                       limits=_limits_table(limits),
+                       mc_error=pd.concat(errors, ignore_index=True))
 
 
 def check_scenario_years(config: PipelineConfig, specs: list[ScenarioSpec],

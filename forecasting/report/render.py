@@ -22,6 +22,7 @@ from forecasting.report import figures, number_format
 from forecasting.report.backtest_view import backtest_view
 from forecasting.report.baseline_bands import momentum_bands_sentence
 from forecasting.report.decomposition_view import decomposition_view
+from forecasting.report.mc_error_view import mc_error_sentence
 from forecasting.report.reading import READING_YEAR, headline_reading
 from forecasting.report.run_files import RunFiles
 from forecasting.report.track_record import fmt, track_record_view
@@ -106,6 +107,7 @@ def render_report(run: RunFiles) -> str:
             "Bands are model-based: they come from the Monte Carlo draws of each scenario's "
             "uncertain parameters and of the baseline's fitted trend, not from a backtest.")},
         momentum_bands=momentum_bands_sentence(manifest, scenario_names),
+        mc_error=mc_error_sentence(run.mc_error),
         denominator=manifest.get("national_total_definition_label", "US electricity (EIA)"),
         history=history.to_dict("records"),
         regimes=run.regimes,

@@ -30,6 +30,7 @@ OPTIONAL_TABLES = {
     "backtest_forecasts": "backtest_forecasts.csv",
     "assumptions": "assumptions.csv",
     "limits": "limits.csv",
+    "mc_error": "mc_error.csv",
     "track_record": "track_record.csv",
 }
 OPTIONAL_JSON = {"regimes": "regimes.json", "changes": "changes.json"}
@@ -49,6 +50,7 @@ class RunFiles:
     backtest_forecasts: pd.DataFrame | None = None
     assumptions: pd.DataFrame | None = None
     limits: pd.DataFrame | None = None
+    mc_error: pd.DataFrame | None = None
     track_record: pd.DataFrame | None = None
     regimes: dict | None = None
     changes: dict | None = None

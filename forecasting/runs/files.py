@@ -42,6 +42,8 @@ def national_tables(run) -> dict[str, str]:
     }
     if run.limits is not None:
         tables["limits.csv"] = run.limits
+    if run.mc_error is not None:
+        tables["mc_error.csv"] = run.mc_error
     if run.track_record is not None:
         tables["track_record.csv"] = run.track_record
     files = {name: csv_text(frame) for name, frame in tables.items()}

@@ -202,3 +202,23 @@ def test_config_paths_are_relative_to_the_config_file(light_workspace: Workspace
     assert done.returncode == 0, done.stderr
     manifest = json.loads((tmp_path / "ws" / "manifest.json").read_text())
     assert manifest["draws"] == 300
+
+
+def test_each_median_s_monte_carlo_interval_is_published_and_named_when_large(run):
+    # fuzz 13a D21: a re-run with another seed moved efficiency-breakthrough's 2035 median 4%
+    # and nothing published said the draws left it that uncertain
+    out, _ = run
+    errors = pd.read_csv(out / "mc_error.csv")
+    forecast = pd.read_csv(out / "forecast.csv")
+    twh = forecast[forecast["metric"] == "twh"].rename(columns={"period": "year"})
+    both = errors.merge(twh, on=["scenario", "component", "year"], suffixes=("", "_published"))
+    assert len(both) == len(errors) == len(twh)
+    assert (both["p50"] - both["p50_published"]).abs().max() < 1e-3
+    assert ((both["p50_low"] <= both["p50"]) & (both["p50"] <= both["p50_high"])).all()
+    html = (out / "index.html").read_text()
+    headline = errors[(errors["component"] == "total")
+                      & errors["year"].isin([2025, 2028, 2030, 2035])]
+    large = headline[headline["half_width_pct"] > 1.0]
+    assert ("Monte Carlo error" in html) == (not large.empty)
+    for row in large.itertuples():
+        assert f"{row.scenario} {row.year}: P50 {row.p50:.0f}" in html
