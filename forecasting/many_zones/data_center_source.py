@@ -15,7 +15,8 @@ share of the whole total that counts the others' data centers as none, which the
 not show), and its base would be its total less those, holding the others' data centers.
 A share of only the estimated zones' energy would be another load than the row's energy,
 in a column the report sorts across nodes. Those zones' own rows carry their figures; the
-total's source names how many of its zones were estimated and how.
+total's source names how many of its zones were estimated and how. A zone run with
+``data_center: none`` publishes by the same rule (`forecasting.zones.data_center_part`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from __future__ import annotations
 import pandas as pd
 
 from forecasting.hierarchy.tree import Hierarchy
+from forecasting.zones.data_center_part import (  # what a node publishes only when its
+    SPLIT_COMPONENTS,  # data-center part was estimated: a zone run's rule too
+)
 
 NOT_ESTIMATED = "not estimated"
-#: the components a node publishes only when its data-center part was estimated
-SPLIT_COMPONENTS = ("base", "data_center")
 
 
 def estimated_nodes(alive: Hierarchy, by_node: dict) -> set[str]:

@@ -17,7 +17,9 @@ from forecasting.report.run_dir_reading import (
     run_kind,
 )
 
-REQUIRED = ("manifest.json", "forecast.csv", "history.csv", "peaks.csv", "decomposition.csv")
+REQUIRED = ("manifest.json", "forecast.csv", "history.csv", "peaks.csv")
+#: and what a run that estimated its data-center part has besides (`data_center_estimated`)
+REQUIRED_WITH_DATA_CENTER = ("decomposition.csv",)
 OPTIONAL = {
     "profile": "profile.csv",
     "published_check": "published_check.csv",
@@ -41,7 +43,7 @@ class ZoneRunFiles:
     forecast: pd.DataFrame
     history: pd.DataFrame
     peaks: pd.DataFrame
-    decomposition: pd.DataFrame
+    decomposition: pd.DataFrame | None  # None: a ``data_center: none`` run writes none
     profile: pd.DataFrame | None = None
     published_check: pd.DataFrame | None = None
     neighbour_check: pd.DataFrame | None = None
@@ -65,12 +67,32 @@ def is_zone_run(directory: Path) -> bool:
     return run_kind(directory) == "zone"
 
 
+def data_center_estimated(manifest: dict) -> bool:
+    """Whether the run estimated a data-center component: its config's ``data_center`` is
+    ``decomposition`` (the default, and what every run before the key existed did), not
+    ``none`` (no data-center component: the model forecasts the whole load; such a run
+    publishes no data-center rows or decomposition.csv, and one published before that rule
+    holds zeros there because nothing was estimated: `forecasting.zones.data_center_part`)."""
+    config = manifest.get("config") if isinstance(manifest, dict) else None
+    return (config if isinstance(config, dict) else {}).get("data_center",
+                                                            "decomposition") != "none"
+
+
+def required_files(manifest: dict) -> tuple[str, ...]:
+    """The files a zone run with ``manifest`` must hold besides `REQUIRED`:
+    decomposition.csv when it estimated its data-center part (a ``data_center: none`` run
+    published before the rule has one too, which is read and not needed)."""
+    return REQUIRED_WITH_DATA_CENTER if data_center_estimated(manifest) else ()
+
+
 def read_zone_run(directory: Path) -> ZoneRunFiles:
-    """The zone run in `directory`; InputError naming the file if a required file is missing,
-    or a file its manifest lists is no longer the one its run wrote (`check_outputs`)."""
+    """The zone run in `directory`; InputError naming the file if a required file is missing
+    (decomposition.csv only when the run estimated its data-center part), or a file its
+    manifest lists is no longer the one its run wrote (`check_outputs`)."""
     directory = Path(directory)
     check_required(directory, REQUIRED, "zone run")
     manifest = read_json(directory / "manifest.json")
+    check_required(directory, required_files(manifest), "zone run")
     check_outputs(directory, manifest)
 
     def csv(name: str) -> pd.DataFrame | None:

@@ -32,7 +32,7 @@ from forecasting.report.zone_backtest_failures import failures_text
 from forecasting.report.zone_backtest_horizons import backtest_horizons
 from forecasting.report.zone_bands import backtest_origins, bands_facts, calibration_sentence
 from forecasting.report.zone_data_center_shape import data_center_shape_text
-from forecasting.report.zone_files import ZoneRunFiles
+from forecasting.report.zone_files import ZoneRunFiles, data_center_estimated
 from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 from forecasting.report.zone_held_out_scope import held_out_scope
@@ -139,6 +139,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         headline_years_rule=years_rule(),
         headline=_headline(forecast, table_years(years), data_center=estimated),
         data_center_estimated=estimated,
+        # a ``data_center: none`` run published before it wrote no data-center figures
+        zeros_published=not estimated and run.decomposition is not None,
         low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
         data_center_shape=data_center_shape_text(scenarios, estimated),
@@ -189,14 +191,6 @@ def seasonal_text(decomposition: pd.DataFrame | None, estimated: bool) -> str | 
         return None
     text = check.text()
     return text[0].upper() + text[1:] + "."
-
-
-def data_center_estimated(manifest: dict) -> bool:
-    """Whether the run estimated a data-center component: its config's ``data_center`` is
-    ``decomposition`` (the default, and what every run before the key existed did), not
-    ``none`` (no data-center component: the model forecasts the whole load, and the
-    data-center rows of its tables are zero because nothing was estimated)."""
-    return (manifest.get("config") or {}).get("data_center", "decomposition") != "none"
 
 
 def low_load_quantile(manifest: dict) -> str:

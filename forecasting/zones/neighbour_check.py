@@ -18,6 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from forecasting.zones.data_center_part import NOT_ESTIMATED_WHY
 from forecasting.zones.history import UTC, period_table
 
 
@@ -25,7 +26,7 @@ def neighbour_check(
     zone: str,
     load: pd.Series,
     neighbours: Mapping[str, pd.Series],
-    annual_dc: pd.DataFrame,
+    annual_dc: pd.DataFrame | None,
     *,
     quantile: float = 0.01,
     clock: str = UTC,
@@ -33,7 +34,10 @@ def neighbour_check(
     """One row per zone (the zone first): first and last common year, minimum-load change in
     MW and %; a last row ``common-shift check`` with the zone's own growth beside the
     decomposition's data-center growth over the same years. Years on ``clock`` (the
-    zone's, as its decomposition's)."""
+    zone's, as its decomposition's). ``annual_dc`` None (``data_center: none``: no
+    decomposition was run): the last row's ``decomposition_dc_growth_mw`` is empty and its
+    label says the data-center part is not estimated, not a growth of 0 MW
+    (`forecasting.zones.data_center_part`)."""
     series = {zone: load, **neighbours}
     lows = {}
     for name, values in series.items():
@@ -59,11 +63,15 @@ def neighbour_check(
     table = pd.DataFrame(rows)
     shift = float(np.median(table["min_load_change_pct"].iloc[1:])) if neighbours else 0.0
     own = rows[0]["min_load_change_mw"] - shift / 100 * rows[0]["min_load_first_mw"]
-    dc = annual_dc["data_center_mw"]
-    dc_growth = dc.loc[pd.Period(str(last), "Y")] - dc.loc[pd.Period(str(first), "Y")]
+    if annual_dc is None:
+        dc_growth, against = np.nan, f"(decomposition data-center growth {NOT_ESTIMATED_WHY})"
+    else:
+        dc = annual_dc["data_center_mw"]
+        dc_growth = dc.loc[pd.Period(str(last), "Y")] - dc.loc[pd.Period(str(first), "Y")]
+        against = "vs decomposition data-center growth"
     table = pd.concat([table, pd.DataFrame([{
         "zone": f"{zone}: own minimum-load growth after the neighbours' median shift "
-                f"({shift:.1f}%) vs decomposition data-center growth",
+                f"({shift:.1f}%) {against}",
         "first_year": first, "last_year": last, "min_load_first_mw": np.nan,
         "min_load_change_mw": own, "min_load_change_pct": np.nan,
         "decomposition_dc_growth_mw": dc_growth,

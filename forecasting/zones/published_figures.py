@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.errors import InputError
+from forecasting.zones.data_center_part import NOT_ESTIMATED_WHY
 
 FIGURES = {"data_center_mw": "data-center average MW",
            "data_center_share": "data-center share of energy",
@@ -112,11 +113,19 @@ def parse_published_figures(file: str, cells: pd.DataFrame) -> list[PublishedFig
     return out
 
 
-def published_check(annual: pd.DataFrame, energy_gwh: pd.Series,
+def published_check(annual: pd.DataFrame | None, energy_gwh: pd.Series,
                     figures: list[PublishedFigure]) -> pd.DataFrame:
     """`CHECK_COLUMNS`: each figure beside the decomposition's estimate and 90% interval
     (``annual``: the decomposition's annual frame; ``energy_gwh``: the history's annual
-    energy, both indexed by annual Period)."""
+    energy, both indexed by annual Period). ``annual`` None (``data_center: none``: no
+    decomposition was run): each figure with empty estimate cells and the reason in its
+    name, as a figure outside the history has, not beside an estimate of 0
+    (`forecasting.zones.data_center_part`)."""
+    if annual is None:
+        return pd.DataFrame([{"figure": f"{FIGURES[f.figure]} {f.year} ({NOT_ESTIMATED_WHY})",
+                              "estimate": np.nan, "low": np.nan, "high": np.nan,
+                              "published": f.published, "source": f.source} for f in figures],
+                            columns=CHECK_COLUMNS)
     rows = []
 
     def dc(year):

@@ -31,6 +31,13 @@
   measured hours only, the hours the source imputed counted in ``imputed_hours``:
   `forecasting.zones.history`),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
+
+With ``data_center: none`` no decomposition is run (``decomposition`` is None): the whole
+load is the base (`data_center_part.whole_load_months`, internal), and no data-center number
+is published: ``forecast`` holds the ``total`` rows alone, ``profile``'s base and data-center
+columns are empty, and the published and neighbour checks leave their data-center estimates
+empty, saying why (`forecasting.zones.data_center_part`). ``paths`` keep the zero
+data-center paths (a many-zone run sums its zones' components).
 - ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart
   (a winter is December of ``year`` with January-February of the next, ``label``
   "2030/31"; the last is the one ending in ``end_year``'s February: `seasonal_peaks`);
@@ -109,6 +116,12 @@ from forecasting.zones.backtest import NoBacktestOrigin, load_backtest, model_na
 from forecasting.zones.backtest_failures import failures_table
 from forecasting.zones.calibration_table import calibration_table
 from forecasting.zones.config import BacktestConfig, ZoneConfig, check_years
+from forecasting.zones.data_center_part import (
+    estimated,
+    profile_without_split,
+    total_only,
+    whole_load_months,
+)
 from forecasting.zones.decomposition import decompose, decomposition_table
 from forecasting.zones.existing_load import existing_data_center_load
 from forecasting.zones.growth_check import growth_check
@@ -155,7 +168,7 @@ COMPONENTS = ("total", "base", "data_center")
 class ZoneRun:
     forecast: pd.DataFrame
     profile: pd.DataFrame
-    decomposition: pd.DataFrame
+    decomposition: pd.DataFrame | None  # None: ``data_center: none``, none was run
     published_check: pd.DataFrame
     history: pd.DataFrame
     peaks: pd.DataFrame
@@ -295,19 +308,6 @@ def short_window_reason(history: ZoneHistory, window: pd.PeriodIndex, need: int,
     return text
 
 
-def _refuse_a_short_window(history: ZoneHistory, files: str) -> None:
-    """A `data_center: none` zone too short to model is refused for that, not for having no
-    complete year to decompose (which it does not use): 9 complete months were refused with
-    "no complete calendar year in the history to measure from" (fuzz 11c D6)."""
-    try:
-        window = model_window(history, None)
-    except ValueError:
-        return
-    if len(window) < MIN_WINDOW_MONTHS:
-        raise InputError(files, short_window_reason(history, window, MIN_WINDOW_MONTHS,
-                                                    "to fit the models"))
-
-
 def candidates_failed(names: Sequence[str], failures: Sequence,
                       min_train: int | None = None) -> str:
     """Why the backtest has no candidate left: every one named in ``backtest.candidates``
@@ -435,18 +435,19 @@ def run_zone(
         queue_file = display_path(Path(config.large_loads) / "contracts.csv")
         warn_if_queue_empty(large_loads[0], file=queue_file)
         warn_if_queue_dwarfs_zone(large_loads[0], float(history.load.max()), file=queue_file)
-    try:
-        monthly_dc, annual_dc = decompose(history.load, reference_years=config.reference_years,
-                                          quantile=config.min_load_quantile, clock=clock)
-    except ValueError as exc:  # no complete year to measure the decomposition from
-        if config.data_center == "none" and config.model_start is None:
-            _refuse_a_short_window(history, files)  # the zone has nothing to measure from
-        raise InputError(files, f"{exc}: a year is complete when each of its months has "
-                         f"evidence for {COMPLETE:.0%} of its hours (the history table says "
-                         "which fall short)") from None
-    if config.data_center == "none":
-        monthly_dc, annual_dc = without_data_center(monthly_dc), without_data_center(annual_dc)
-    decomposition = decomposition_table(monthly_dc, annual_dc)
+    dc_estimated = estimated(config.data_center)
+    if dc_estimated:
+        try:
+            monthly_dc, annual_dc = decompose(
+                history.load, reference_years=config.reference_years,
+                quantile=config.min_load_quantile, clock=clock)
+        except ValueError as exc:  # no complete year to measure the decomposition from
+            raise InputError(files, f"{exc}: a year is complete when each of its months has "
+                             f"evidence for {COMPLETE:.0%} of its hours (the history table "
+                             "says which fall short)") from None
+        decomposition = decomposition_table(monthly_dc, annual_dc)
+    else:  # no decomposition is run: the whole load is the base (`data_center_part`)
+        monthly_dc, annual_dc, decomposition = whole_load_months(history.load, clock), None, None
     hist_y = period_table(history.load, "Y", clock, imputed=history.imputed)
     check = published_check(annual_dc, hist_y["energy_gwh"], list(published))
     neighbours_table = pd.DataFrame()
@@ -523,11 +524,13 @@ def run_zone(
     dc_hist = monthly_dc.loc[window, "data_center_mw"]
     # months partly in the history
     energy_floor = measured_energy_floor(history.load, months, clock)
-    # the level the history ends on, carried flat by the pipeline scenarios (existing_load)
-    ending = existing_data_center_load(decomposition, first_month=months[0])
+    # the level the history ends on, carried flat by the pipeline scenarios (existing_load),
+    # which need the decomposition (`config.pipeline_scenarios_need`)
+    ending = (existing_data_center_load(decomposition, first_month=months[0])
+              if dc_estimated else None)
     # what contracts dated inside the history may already hold: that level
     # (`pipeline_sampling.measured_data_center_mw`, fitted once here)
-    measured_mw = ending.level_mw
+    measured_mw = ending.level_mw if dc_estimated else 0.0
 
     frames, profiles, peaks, paths = [], [], [], {}
     for scenario in config.scenarios:
@@ -579,9 +582,12 @@ def run_zone(
         profiles.append(hourly_profile(wy, months, s_base_mw, dc_mw, amplitude, weather,
                                        year=config.profile_year, scenario=scenario))
     forecast = pd.concat(frames, ignore_index=True)[FORECAST_TABLE_COLUMNS]
+    profile = pd.concat(profiles, ignore_index=True)
+    if not dc_estimated:  # no data-center numbers published (`data_center_part`)
+        forecast, profile = total_only(forecast), profile_without_split(profile)
     peaks_table = pd.concat(peaks, ignore_index=True)
     return ZoneRun(
-        forecast=forecast, profile=pd.concat(profiles, ignore_index=True),
+        forecast=forecast, profile=profile,
         decomposition=decomposition, published_check=check, history=history_table,
         peaks=peaks_table, pjm_check=_pjm_check(peaks_table), neighbour_check=neighbours_table,
         peak_check=held_out_peaks(history.load, monthly_dc["data_center_mw"],
@@ -595,15 +601,6 @@ def run_zone(
         paths=paths,
         quality=history.quality(),
     )
-
-
-def without_data_center(frame: pd.DataFrame) -> pd.DataFrame:
-    """``data_center: none``: no data-center component, the base is the whole load."""
-    out = frame.copy()
-    for col in ("data_center_mw", "data_center_low_mw", "data_center_high_mw"):
-        out[col] = 0.0
-    out["base_mw"] = out["total_mw"]
-    return out
 
 
 def annual_p50_mw(energy_gwh: np.ndarray, months: pd.PeriodIndex, clock: str = UTC

@@ -2,7 +2,9 @@
 they are on disk). Every zone run directory holds:
 
 - forecast.csv: `forecasting.contracts.FORECAST_COLUMNS` (periods YYYY and YYYY-MM; metrics
-  energy_gwh, avg_mw, peak_mw; components total, base, data_center)
+  energy_gwh, avg_mw, peak_mw; components total, base, data_center; ``total`` alone for
+  ``data_center: none``, which publishes no data-center number:
+  `forecasting.zones.data_center_part`)
 - history.csv: monthly and annual evidence figures (period, energy_gwh, avg_mw, peak_mw,
   hours, imputed_hours, coverage, complete): peak_mw is the largest measured hour, skipping
   the ``imputed_hours`` the source imputed (EIA-930 category not OKAY), which energy keeps;
@@ -14,10 +16,13 @@ they are on disk). Every zone run directory holds:
   its years held out), its actual peak beside the 50/50 and 90/10 the other years' weather
   gives at its level (`forecasting.zones.peak_check`)
 - profile.csv: the hourly P50 of `profile_year` per scenario (``filled_share``: the share
-  of paths whose weather-year hour was unmeasured and filled from its neighbours)
-- decomposition.csv, published_check.csv (and neighbour_check.csv when the config names
-  neighbours): base and data-center load, checked against published figures
-- pipeline.csv (zones with large-load data): the pipeline by stage per scenario
+  of paths whose weather-year hour was unmeasured and filled from its neighbours; the base
+  and data-center columns empty for ``data_center: none``)
+- decomposition.csv (not for ``data_center: none``: no decomposition is run),
+  published_check.csv (and neighbour_check.csv when the config names neighbours): base and
+  data-center load, checked against published figures (their estimates empty, saying why,
+  for ``data_center: none``)
+- pipeline.csv (zones with large-load data and a decomposition): the pipeline by stage per scenario
   (`pipeline_table`), each row with the existing data-center level the pipeline scenarios
   carry (``existing_level_mw``, read at ``existing_level_month``, the history's last month;
   its interval +/- ``existing_half_width_mw``: `existing_load`), which the report states
@@ -63,7 +68,6 @@ def zone_tables(computed) -> dict[str, str]:
         "peaks.csv": run.peaks,
         "peak_check.csv": run.peak_check,
         "profile.csv": run.profile,
-        "decomposition.csv": run.decomposition,
         "published_check.csv": run.published_check,
         "backtest_forecasts.csv": run.backtest_forecasts,
         "backtest_summary.csv": run.backtest_summary,
@@ -71,11 +75,13 @@ def zone_tables(computed) -> dict[str, str]:
         "calibration.csv": run.calibration,
         "growth_check.csv": run.growth_check,
     }
+    if run.decomposition is not None:  # none for ``data_center: none`` (`data_center_part`)
+        tables["decomposition.csv"] = run.decomposition
     if not run.neighbour_check.empty:
         tables["neighbour_check.csv"] = run.neighbour_check
     if "pjm2025-dom" in computed.config.scenarios and not run.pjm_check.empty:
         tables["pjm_check.csv"] = run.pjm_check
-    if computed.large_loads is not None:
+    if computed.large_loads is not None and run.decomposition is not None:
         tables["pipeline.csv"] = pipeline_table(*computed.large_loads,
                                                 computed.config.scenarios, run)
     if computed.large_load_cells is not None:

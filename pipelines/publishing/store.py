@@ -37,12 +37,14 @@ from forecasting.contracts import (
 )
 from forecasting.errors import InputError
 from forecasting.paths import display_path
+from forecasting.report.zone_files import required_files
 from forecasting.runs.outputs import output_problems
 
 OUTPUTS = ("forecast.csv", "history.csv", "manifest.json", "index.html")
-#: and what a zone run has besides (forecasting/zones/tables.py)
-ZONE_OUTPUTS = ("peaks.csv", "peak_check.csv", "decomposition.csv", "backtest_summary.csv",
-                "profile.csv")
+#: and what a zone run has besides (forecasting/zones/tables.py), and decomposition.csv when
+#: it estimated its data-center part (`forecasting.report.zone_files.required_files`: a
+#: ``data_center: none`` run writes none)
+ZONE_OUTPUTS = ("peaks.csv", "peak_check.csv", "backtest_summary.csv", "profile.csv")
 #: and what a many-zone run has besides (forecasting/many_zones/tables.py)
 MANY_ZONES_OUTPUTS = ("zones.csv", "coincidence.csv", "reconciliation.json")
 STAGING_PREFIX = ".staging-"
@@ -235,7 +237,9 @@ def check_run(directory: Path, *, run_id: str | None = None) -> pd.DataFrame:
         manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
         kind = manifest.get("kind", "national") if isinstance(manifest, dict) else "national"
         zone = kind in ("zone", "zones")
-        for name in {"zone": ZONE_OUTPUTS, "zones": MANY_ZONES_OUTPUTS}.get(kind, ()):
+        kind_outputs = {"zone": (*ZONE_OUTPUTS, *required_files(manifest)),
+                        "zones": MANY_ZONES_OUTPUTS}
+        for name in kind_outputs.get(kind, ()):
             if not (directory / name).is_file():
                 raise PublishCheckError(f"{display_path(directory / name)} is missing")
         damaged = output_problems(directory, manifest)

@@ -5,6 +5,13 @@ and the assumptions list only the run's own scenarios, described as they are now
 A zone with the decomposition keeps its share and its decomposition paragraph. Rendered in
 process from a few synthetic rows (tests/report/synthetic_zone_run.py)."""
 
+import dataclasses
+import json
+
+import pytest
+
+from forecasting.errors import InputError
+from forecasting.report.zone_files import read_zone_run
 from forecasting.report.zone_render import (
     data_center_estimated,
     render_zone_report,
@@ -62,3 +69,51 @@ def test_a_run_whose_manifest_predates_the_setting_is_read_as_decomposed(tmp_pat
     run = zone_run_files(tmp_path, data_center=None)
     assert data_center_estimated(run.manifest)
     assert "data centers 13% of energy" in zone_reading(run.forecast, run.peaks, "SYN")
+
+
+def _published_now(run):
+    """``run`` (a ``data_center: none`` zone run) as such a run is published now: its total
+    rows alone and no decomposition.csv (`forecasting.zones.data_center_part`)."""
+    return dataclasses.replace(run, decomposition=None,
+                               forecast=run.forecast[run.forecast["component"] == "total"])
+
+
+def test_a_whole_load_zone_published_without_data_center_figures_says_so(
+        tmp_path, monkeypatch):
+    without_charts(monkeypatch)
+    html = render_zone_report(_published_now(zone_run_files(tmp_path, data_center="none")))
+    assert "and the run writes no decomposition.csv" in page_text(html, "decomposition-not-run")
+    said = page_text(html, "data-center-not-estimated")
+    assert "publishes no data-center figures: no base or data_center rows" in said
+    assert "are zero because nothing was estimated" not in said
+    assert "Data-center share not estimated" in page_text(html, "headline")
+
+
+def test_a_whole_load_run_published_with_zeros_is_reported_as_such(tmp_path, monkeypatch):
+    """A ``data_center: none`` run published before the rule (zero data-center rows and a
+    decomposition.csv of zeros): `dcload report` says its zeros are no estimate."""
+    without_charts(monkeypatch)
+    html = render_zone_report(zone_run_files(tmp_path, data_center="none"))
+    assert "has a decomposition.csv holding the whole load as the base and zeros" in \
+        page_text(html, "decomposition-not-run")
+    assert "are zero because nothing was estimated" in page_text(
+        html, "data-center-not-estimated")
+
+
+@pytest.mark.parametrize("data_center", ["none", "decomposition"])
+def test_decomposition_csv_is_required_only_of_a_run_that_estimated_data_centers(
+        tmp_path, data_center):
+    files = {"forecast.csv": "region,scenario,component,period,metric,mean,p05,p10,p50,p90,"
+                             "p95\nSYN,statistical-trend,total,2030,peak_mw,1,1,1,1,1,1\n",
+             "history.csv": "period,peak_mw\n2024,1\n",
+             "peaks.csv": "scenario,year,season\nstatistical-trend,2030,summer\n",
+             "manifest.json": json.dumps({"kind": "zone", "run_id": "r",
+                                          "config": {"data_center": data_center}})}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    if data_center == "none":
+        assert read_zone_run(tmp_path).decomposition is None
+    else:
+        with pytest.raises(InputError) as refused:
+            read_zone_run(tmp_path)
+        assert refused.value.file.endswith("decomposition.csv")
