@@ -42,7 +42,8 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: forecast's first year; 12: a partly observed season's growth band floored per path, a
 #: total's hour peak evidence unless its imputed zones hold over 1% of it; 13: every node's
 #: result carries its backtest's failures, ``backtest_failures``; 14: a month's peak is
-#: evidence only when its measured hours cover 90% of it, `forecasting.seasons.peak_evidence`)
+#: evidence only when its measured hours cover 90% of it, `forecasting.seasons.peak_evidence`,
+#: and a node without a data-center estimate carries total peak rows only)
 RESULT_FORMAT = 14
 
 
