@@ -31,13 +31,6 @@
   measured hours only, the hours the source imputed counted in ``imputed_hours``:
   `forecasting.zones.history`),
 - ``neighbour_check``: the decomposition against neighbouring zones (`neighbour_check`).
-
-With ``data_center: none`` no decomposition is run (``decomposition`` is None): the whole
-load is the base (`data_center_part.whole_load_months`, internal), and no data-center number
-is published: ``forecast`` holds the ``total`` rows alone, ``profile``'s base and data-center
-columns are empty, and the published and neighbour checks leave their data-center estimates
-empty, saying why (`forecasting.zones.data_center_part`). ``paths`` keep the zero
-data-center paths (a many-zone run sums its zones' components).
 - ``peaks``: 50/50 and 90/10 summer and winter peaks with weather and growth bands apart
   (a winter is December of ``year`` with January-February of the next, ``label``
   "2030/31"; the last is the one ending in ``end_year``'s February: `seasonal_peaks`);
@@ -58,6 +51,13 @@ data-center paths (a many-zone run sums its zones' components).
 - ``growth_check``: the statistical forecast's growth (the base energy paths' P50 average MW
   of the last year) beside the growth of the history's last regime (the decomposition's
   monthly base MW, the whole load for ``data_center: none``), `growth_check`.
+
+With ``data_center: none`` no decomposition is run (``decomposition`` is None): the whole
+load is the base (`data_center_part.whole_load_months`, internal), and no data-center number
+is published: ``forecast`` holds the ``total`` rows alone, ``profile``'s base and data-center
+columns are empty, and the published and neighbour checks leave their data-center estimates
+empty, saying why (`forecasting.zones.data_center_part`). ``paths`` keep the zero
+data-center paths (a many-zone run sums its zones' components).
 
 What is scored and what is modelled. A planner judges the forecast of the zone's metered
 load, and the peers forecast that series, so the published backtest scores the total load:
