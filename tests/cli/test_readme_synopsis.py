@@ -49,3 +49,23 @@ def test_every_option_of_the_synopsis_is_one_the_command_has():
             has = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
             missing += [f"dcload {name} {option}" for option in sorted(given - has)]
     assert not missing, missing
+
+
+def test_every_option_of_a_command_is_in_its_synopsis_line():
+    """The other way: a command's long options all appear on a synopsis line naming it (the
+    synopsis had left out `runs list --limit/--status`, `scenarios ... --config` and
+    `scenarios reproduce --draws/--seed`). `backtest` shares the series options of
+    `regimes` ("[same series options]"), so those count for it; `--help` is every command's."""
+    given: dict[str, set[str]] = {}
+    for line in synopsis_lines():
+        options = set(re.findall(r"(?<![\w-])(--[a-zA-Z][\w-]*)", line))
+        for name, _ in commands_of(line):
+            given.setdefault(name, set()).update(options)
+    if "same series options" in " ".join(synopsis_lines()):
+        given["backtest"] = given.get("backtest", set()) | given.get("regimes", set())
+    missing = []
+    for line in synopsis_lines():
+        for name, command in commands_of(line):
+            has = {o for p in command.params for o in p.opts if o.startswith("--")}
+            missing += [f"dcload {name} {o}" for o in sorted(has - given[name] - {"--help"})]
+    assert not missing, missing
