@@ -42,25 +42,35 @@ ALPHAS = np.round(np.arange(1, 21) * 0.05, 2)
 
 def smoothed_level(x: np.ndarray) -> tuple[float, float, float]:
     """(last level, alpha, one-step error standard deviation) of simple exponential smoothing
-    of `x` started at x[0], with the alpha of `ALPHAS` that minimises the squared one-step
-    errors (the smallest such alpha on a tie)."""
+    of `x` started at its first value, with the alpha of `ALPHAS` that minimises the squared
+    one-step errors (the smallest such alpha on a tie). A missing value (NaN) leaves the
+    level as it was and adds no error, as a local-level model's filter passes a missing
+    observation."""
+    x = np.asarray(x, dtype=float)
+    x = x[int(np.flatnonzero(np.isfinite(x))[0]):]
     best: tuple[float, float, float] | None = None
     for alpha in ALPHAS:
         level, sse = float(x[0]), 0.0
         for value in x[1:]:
+            if not np.isfinite(value):
+                continue
             error = float(value) - level
             sse += error * error
             level += alpha * error
         if best is None or sse < best[0]:
             best = (sse, float(alpha), level)
     sse, alpha, level = best
-    return level, alpha, float(np.sqrt(sse / max(len(x) - 1, 1)))
+    errors = int(np.isfinite(x[1:]).sum())
+    return level, alpha, float(np.sqrt(sse / max(errors, 1)))
 
 
 class HarmonicSmoothedLevel(Model):
     name: ClassVar[str] = "harmonic_smoothed_level"
     frequencies: ClassVar[frozenset[str]] = frozenset({"M"})
     min_observations: ClassVar[int] = 24
+    # the shape a regression (a missing month a row left out), the level a filter that passes
+    # a missing month: neither needs the history before a gap dropped
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, window: int = 36, harmonics: int = 3, slope_threshold: float = 3.0,
                  min_log_sd: float = 0.0) -> None:
@@ -72,8 +82,9 @@ class HarmonicSmoothedLevel(Model):
         self.min_log_sd = min_log_sd
 
     def _fit(self, series: pd.Series) -> None:
-        if len(series) < self.min_observations:
-            raise SeriesTooShortError(self.name, self.min_observations, len(series))
+        if int(series.notna().sum()) < self.min_observations:
+            raise SeriesTooShortError(self.name, self.min_observations,
+                                      int(series.notna().sum()))
         if (series <= 0).any():
             raise ValueError(f"{self.name} needs positive values")
         part = series.iloc[-self.window:]

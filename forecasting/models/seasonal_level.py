@@ -32,6 +32,8 @@ class SeasonalLevel(Model):
     name: ClassVar[str] = "seasonal_level"
     frequencies: ClassVar[frozenset[str]] = frozenset({"M", "D"})
     min_observations: ClassVar[int] = 24
+    # a regression: a missing period is a row left out (`fit_seasonal_ols`)
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0,
                  harmonics: int | None = None) -> None:
@@ -46,8 +48,8 @@ class SeasonalLevel(Model):
         freq = frequency_code(series.index)
         self.season_ = SEASONS[freq]
         needed = self.observations_needed(freq)
-        if len(series) < needed:
-            raise SeriesTooShortError(self.name, needed, len(series))
+        if int(series.notna().sum()) < needed:
+            raise SeriesTooShortError(self.name, needed, int(series.notna().sum()))
         if (series <= 0).any():
             raise ValueError(f"{self.name} needs positive values")
         part = series.iloc[-(self.window or 3 * self.season_):]

@@ -58,12 +58,15 @@ def fit_seasonal_ols(
 ) -> tuple[np.ndarray, float, np.ndarray]:
     """OLS of log `part` on `seasonal_design` (with `harmonics`) over its own positions
     0..n-1: the coefficients, the residual standard deviation (floored at `min_log_sd`) and
-    the coefficients' covariance."""
+    the coefficients' covariance. A missing value (NaN: a month that is no evidence) is a row
+    left out of the regression, its position kept, so the trend's time runs on through it."""
     design = seasonal_design(np.arange(len(part)), part.index, season, harmonics)
     y = np.log(part.to_numpy(dtype=float))
+    observed = np.isfinite(y)
+    design, y = design[observed], y[observed]
     coef, *_ = np.linalg.lstsq(design, y, rcond=None)
     residuals = y - design @ coef
-    dof = max(len(part) - design.shape[1], 1)
+    dof = max(len(y) - design.shape[1], 1)
     sd = max(float(np.sqrt(residuals @ residuals / dof)), min_log_sd)
     return coef, sd, sd**2 * np.linalg.pinv(design.T @ design)
 
@@ -72,6 +75,9 @@ class SeasonalTrend(Model):
     name: ClassVar[str] = "seasonal_trend"
     frequencies: ClassVar[frozenset[str]] = frozenset({"M", "D"})
     min_observations: ClassVar[int] = 24
+    # a regression: a missing period is a row left out (`fit_seasonal_ols`), not a reason to
+    # drop the history before it
+    missing_values: ClassVar[bool] = True
 
     def __init__(self, *, window: int | None = None, min_log_sd: float = 0.0) -> None:
         self.window = window
@@ -84,8 +90,8 @@ class SeasonalTrend(Model):
         freq = frequency_code(series.index)
         self.season_ = SEASONS[freq]
         needed = self.observations_needed(freq)
-        if len(series) < needed:
-            raise SeriesTooShortError(self.name, needed, len(series))
+        if int(series.notna().sum()) < needed:
+            raise SeriesTooShortError(self.name, needed, int(series.notna().sum()))
         if (series <= 0).any():
             raise ValueError("seasonal_trend needs positive values")
         window = self.window or 5 * self.season_
