@@ -93,7 +93,12 @@ LIMITS = dict(limits=True, season=12)
 RULES = {rule: (rule, None) for rule in STRATEGIES if rule != "best"}
 
 
-def factories(names):
+def factories(names, complete: pd.Series | None = None):
+    """Each model wrapped as the zone run wraps it (`AfterLastGap`): fitted after the last
+    missing month, or with ``complete`` (the monthly mean's months, for the peak series: the
+    zone run's energy months) after the last month that is not complete, a complete month
+    without a peak (its measured hours under 90% of it) left in as a missing value for the
+    model to take as it can (`forecasting.zones.backtest.load_backtest`)."""
     from peers import AutoARIMAPeer, AutoETSPeer
 
     from forecasting.models.registry import make_model
@@ -105,7 +110,7 @@ def factories(names):
     out = {}
     for name in names:
         inner = special.get(name) or (lambda name=name: make_model(name))
-        out[name] = lambda inner=inner: AfterLastGap(inner())
+        out[name] = lambda inner=inner: AfterLastGap(inner(), complete)
     return out
 
 
@@ -118,6 +123,14 @@ def zone_series(path: Path) -> dict[str, pd.Series]:
     hours = np.asarray(load["energy_gwh"].index.days_in_month, dtype=float) * 24.0
     return {"mean_mw": (load["energy_gwh"] * 1000.0 / hours).rename("mean_mw"),
             "peak_mw": load["peak_mw"]}
+
+
+def months_of(series_by_metric: dict, metric: str) -> pd.Series | None:
+    """The complete months of the peak series (the monthly mean's), as the zone run takes its
+    energy's months for the peak metric; None for the mean (its own)."""
+    if metric != "peak_mw":
+        return None
+    return series_by_metric["mean_mw"].notna()
 
 
 def pool_of(result, names):
@@ -139,14 +152,15 @@ def scored_span(series: pd.Series) -> pd.Series | None:
     return series.loc[seen.index[0]:last + HORIZON]
 
 
-def candidates_backtest(series: pd.Series, names, warmup: int = WARMUP):
+def candidates_backtest(series: pd.Series, names, warmup: int = WARMUP,
+                        complete: pd.Series | None = None):
     """The candidates `names` backtested on `series` (a `scored_span`): the scored origins and
-    the `warmup` ones before them that the series allows."""
+    the `warmup` ones before them that the series allows (``complete``: `factories`)."""
     from forecasting.backtest.rolling_origin import run_backtest
 
     first, last = pd.Period(FIRST, "M"), pd.Period(LAST, "M")
     warm = max(first - warmup, series.index[0] + MIN_TRAIN - 1)
-    return run_backtest(series, factories(names), horizon=HORIZON, first_origin=warm,
+    return run_backtest(series, factories(names, complete), horizon=HORIZON, first_origin=warm,
                         last_origin=last, n_paths=N_PATHS, seed=SEED)
 
 
@@ -190,8 +204,9 @@ def zone_backtests(path: str, candidates=CANDIDATES, cache: str | None = None,
             out[metric] = "too short"
             continue
         try:
-            ours = candidates_backtest(series, candidates, warmup)
-            theirs = run_backtest(series, factories(PEERS), horizon=HORIZON,
+            complete = months_of(series_by_metric, metric)
+            ours = candidates_backtest(series, candidates, warmup, complete)
+            theirs = run_backtest(series, factories(PEERS, complete), horizon=HORIZON,
                                   first_origin=first, last_origin=last, n_paths=N_PATHS,
                                   seed=SEED)
         except Exception as exc:  # noqa: BLE001
@@ -220,7 +235,8 @@ def refitted(path: str, metrics: dict, names: tuple[str, ...], warmup: int = WAR
             continue
         ours, theirs, seconds = done
         by_metric = by_metric or zone_series(Path(path))
-        new = candidates_backtest(scored_span(by_metric[metric]), names, warmup)
+        new = candidates_backtest(scored_span(by_metric[metric]), names, warmup,
+                                  months_of(by_metric, metric))
         keep = ~ours.forecasts["model"].isin(names).to_numpy()
         # in the order of a run from scratch: by model name, then origin
         frame = (pd.concat([ours.forecasts[keep], new.forecasts], ignore_index=True)
