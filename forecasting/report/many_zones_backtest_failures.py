@@ -9,9 +9,12 @@ A node's backtest is the one its own zone run made (every node runs as a zone:
 `forecasting.many_zones.node_task`), so its sentence is read as a zone run's is:
 
 - its candidates and strategy are the run's ``zone.backtest`` settings (the manifest's
-  ``config``): every node runs with them, its clock aside; a zone with a large-load queue
-  fits its energy candidates on the base plus the data-center trend (``name+dc``), which its
-  failure rows name;
+  ``config``): every node runs with them, its clock aside. Its energy candidates are fitted
+  on the base plus the data-center trend (``name+dc``) where its run had a data-center
+  component: every node's with ``zone.data_center: decomposition``, else a zone's with a
+  large-load queue alone (zones.csv's ``data_center`` ``large-load pipeline``). Its
+  `selected` rows cannot tell, so this says which failed model is a candidate and which a
+  peer of the same name;
 - its origins are those of its rows of backtest_forecasts.csv (a many-zone run publishes
   each node's `selected` rows alone) with those of its failure rows: at an origin every
   model forecast or failed, so these are its own run's origins (`zone_backtest_failures`);
@@ -34,6 +37,9 @@ from markupsafe import Markup
 
 from forecasting.report.zone_backtest_failures import FAILURES_FILE, failures_sentence
 
+#: zones.csv's ``data_center`` of a zone with a large-load queue, as
+#: forecasting/many_zones/data_center_source.py writes it
+PIPELINE = "large-load pipeline"
 OWN_MODEL_ONLY = Markup(" These are its own model's, fitted to test the reconciliation; the "
                         "figures shown are its zones' forecasts summed.")
 
@@ -53,12 +59,18 @@ def node_failure_sentences(failures: pd.DataFrame | None, forecasts: pd.DataFram
     rows_of = (dict(tuple(forecasts.groupby(forecasts["region"].astype(str))))
                if forecasts is not None and not forecasts.empty else {})
     level = {str(n["region"]): n.get("level") for n in nodes}
+    source = {str(n["region"]): n.get("data_center") for n in nodes}
+    decomposed = (config.get("zone") or {}).get("data_center")
     sentences = {}
     for node, mine in failures.groupby(failures["region"].astype(str)):
-        sentence = failures_sentence(mine, rows_of.get(node), settings=settings)
+        own = str(same_load.get(node, node))  # the node whose run these rows are
+        with_data_center = (None if decomposed is None  # a config without it: as rows say
+                            else decomposed == "decomposition" or source.get(own) == PIPELINE)
+        sentence = failures_sentence(mine, rows_of.get(node), settings=settings,
+                                     with_data_center=with_data_center)
         if sentence is None:
             continue
-        if summed and level.get(str(same_load.get(node, node)), "zone") != "zone":
+        if summed and level.get(own, "zone") != "zone":
             sentence += OWN_MODEL_ONLY
         sentences[node] = sentence
     return sentences

@@ -27,10 +27,11 @@ row). At an origin every model either forecast or failed, so the rows of `select
 give the same origins with the failures, as a many-zone run publishes them (each node's
 `selected` rows: `forecasting.report.many_zones_backtest_failures`), where a metric's own
 rows would not: `selected`'s peaks are missing at an origin without a complete weather year
-before it. A model is a candidate when
-the manifest's ``backtest.candidates`` names it (as ``name+dc`` on energy where the run
-fitted the candidates on the base plus the data-center trend, as the other report sections
-take it); any other is a peer.
+before it. A model is a candidate when the manifest's ``backtest.candidates`` names it (as
+``name+dc`` on energy where the run fitted the candidates on the base plus the data-center
+trend: where its rows name them so, as the other report sections take it, or where the
+caller knows it, as a many-zone node's `selected` rows cannot tell); any other is a peer, a
+peer of a candidate's name included (it forecasts the total as it comes).
 """
 
 from __future__ import annotations
@@ -61,17 +62,20 @@ def failures_text(failures: pd.DataFrame | None, forecasts: pd.DataFrame | None,
 
 
 def failures_sentence(failures: pd.DataFrame, forecasts: pd.DataFrame | None, *,
-                      settings: dict) -> Markup | None:
+                      settings: dict, with_data_center: bool | None = None) -> Markup | None:
     """The sentence on one backtest's `failures` (rows with `FAILURE_COLUMNS`), or None when
     it has none. ``settings`` is the backtest's config section (``candidates``,
     ``strategy``); ``forecasts`` its backtest_forecasts.csv rows, each model's or
-    `selected`'s alone (the origins: module docstring)."""
+    `selected`'s alone (the origins: module docstring); ``with_data_center`` whether its
+    energy candidates were fitted on the base plus the data-center trend (None: as the
+    rows name them)."""
     if failures.empty:
         return None
     named = [str(c) for c in settings.get("candidates") or []]
     origins = (set(_monthly_rows(forecasts, None)["origin"].astype(str))
                | set(failures["origin"].astype(str)))
-    facts = [_metric_facts(metric, rows, _monthly_rows(forecasts, metric), named, len(origins))
+    facts = [_metric_facts(metric, rows, _monthly_rows(forecasts, metric), named, len(origins),
+                           with_data_center if metric == "energy_gwh" else None)
              for metric, rows in failures.groupby(failures["metric"].astype(str))]
     facts.sort(key=lambda f: (METRIC_ORDER.index(f["metric"])
                               if f["metric"] in METRIC_ORDER else len(METRIC_ORDER),
@@ -97,13 +101,16 @@ def _monthly_rows(forecasts: pd.DataFrame | None, metric: str | None) -> pd.Data
 
 
 def _metric_facts(metric: str, rows: pd.DataFrame, monthly: pd.DataFrame,
-                  named: list[str], origins: int) -> dict:
+                  named: list[str], origins: int, with_data_center: bool | None) -> dict:
     """One metric's failures: the backtest's number of ``origins``, its ``candidates``
-    (aliases: a candidate's as it failed or forecast here), the
-    origins each failed model missed (``failed``: model -> count, by name) and the origins
-    where every candidate failed (``none_at``)."""
+    (aliases: ``name+dc`` if ``with_data_center``, or where None as its rows name them),
+    the origins each failed model missed (``failed``: model -> count, by name) and the
+    origins where every candidate failed (``none_at``)."""
     models = set(monthly["model"].astype(str)) | set(rows["model"].astype(str))
-    candidates = {c + BASE_PLUS_DC if c + BASE_PLUS_DC in models else c for c in named}
+    if with_data_center is None:
+        candidates = {c + BASE_PLUS_DC if c + BASE_PLUS_DC in models else c for c in named}
+    else:
+        candidates = {c + BASE_PLUS_DC if with_data_center else c for c in named}
     failed = rows.groupby(rows["model"].astype(str))["origin"].nunique().sort_index()
     mine = rows[rows["model"].astype(str).isin(candidates)]
     per_origin = mine.groupby(mine["origin"].astype(str))["model"].nunique()

@@ -26,7 +26,8 @@ NODES = [{"region": "US48", "level": "top", "status": "ok", "leaves": 2, "data_c
           "data_center": "none"},
          {"region": "TEX", "level": "zone", "parent": "US48", "status": "ok", "leaves": 1,
           "data_center": "none"}]
-CONFIG = {"zone": {"backtest": {"candidates": ["naive", "seasonal_level"],
+CONFIG = {"zone": {"data_center": "none",
+                   "backtest": {"candidates": ["naive", "seasonal_level"],
                                 "peers": ["seasonal_naive"], "strategy": "ensemble"}}}
 HEADER = "region,metric,model,origin,message\n"
 
@@ -58,11 +59,12 @@ def selected_rows(skip: dict[str, set[str]] | None = None,
 
 
 def page(tmp_path, *, failures: str | None, forecasts: str | None = None,
-         published: str = "bottom_up") -> str:
-    """The rendered page (HTML) of a run of `NODES` with these tables (``failures`` None:
+         published: str = "bottom_up", nodes: list[dict] = NODES,
+         config: dict = CONFIG) -> str:
+    """The rendered page (HTML) of a run of ``nodes`` with these tables (``failures`` None:
     a run published before backtest_failures.csv)."""
-    run = run_dir(tmp_path, zones=csv_text(pd.DataFrame(NODES, columns=ZONE_COLUMNS)))
-    manifest = dict(MANIFEST, config=CONFIG, reconciliation={"published": published})
+    run = run_dir(tmp_path, zones=csv_text(pd.DataFrame(nodes, columns=ZONE_COLUMNS)))
+    manifest = dict(MANIFEST, config=config, reconciliation={"published": published})
     (run / "manifest.json").write_text(json.dumps(manifest))
     if failures is not None:
         (run / "backtest_failures.csv").write_text(failures)
@@ -137,6 +139,30 @@ def test_the_peaks_origins_are_the_backtests_though_selected_has_no_peak_there(t
                 failures=HEADER + failure("TAL", "seasonal_level", ORIGINS[1],
                                           metric="peak_mw"))
     assert f"peak_mw: seasonal_level at 1 of {len(ORIGINS)} origins" in details(html, "TAL")
+
+
+def test_a_peer_named_as_a_candidate_is_a_peer_where_the_candidates_had_data_centers(
+        tmp_path):
+    # a queue zone's energy candidates are fitted on the base plus the data-center trend
+    # (auto_ets+dc), its peers on the total as it comes (auto_ets): its `selected` rows
+    # cannot tell which the failed auto_ets was, zones.csv's data_center does
+    config = {"zone": {"data_center": "none",
+                       "backtest": {"candidates": ["auto_ets", "naive"], "peers": ["auto_ets"],
+                                    "strategy": "ensemble"}}}
+    queue = [dict(n, data_center="large-load pipeline") if n["region"] == "TEX" else n
+             for n in NODES]
+    failures = (HEADER + failure("TAL", "auto_ets", ORIGINS[0])
+                + failure("TEX", "auto_ets", ORIGINS[0]))
+    html = page(tmp_path, failures=failures, nodes=queue, config=config)
+    tex, tal = details(html, "TEX"), details(html, "TAL")
+    assert "auto_ets (a peer) at 1 of" in tex and "selected is unchanged" in tex
+    assert "auto_ets at 1 of" in tal and "selected combined the other candidates alone" in tal
+    # with data_center: decomposition every node's candidates are auto_ets+dc
+    (tmp_path / "all").mkdir()
+    html = page(tmp_path / "all", failures=failures + failure("TEX", "auto_ets+dc", ORIGINS[1]),
+                config={"zone": dict(config["zone"], data_center="decomposition")})
+    assert "auto_ets (a peer) at 1 of" in details(html, "TAL")
+    assert "auto_ets+dc at 1 of" in details(html, "TEX")
 
 
 def test_a_summed_totals_failures_are_said_to_be_its_own_models(tmp_path):
