@@ -30,6 +30,10 @@ forecasts and its last; the node table's peak, season peaks and data-center shar
 Every total is named with how many zones it sums (`many_zones_totals`): the headline says its
 totals are this run's zones only, not the published totals of those names.
 
+A node some of whose backtest models failed at some origins (backtest_failures.csv) says
+which, at how many origins and what `selected` did there in its details, as a zone report
+does, and a line by the node table names those nodes (`many_zones_backtest_failures`).
+
 A forecast year with no annual figures (the months every node forecasts cover it only in
 part, most often because one zone's file ends later than the others') is named under the
 headline with the reason (`missing_years`), rather than left as a blank "-"."""
@@ -46,6 +50,11 @@ from plotly.offline import get_plotlyjs
 from forecasting.many_zones.total_imputed_hours import IMPUTED_SHARE_MEASURED
 from forecasting.report import number_format, zone_figures
 from forecasting.report.figures import LAYOUT, PALETTE
+from forecasting.report.many_zones_backtest_failures import (
+    backtested_nodes,
+    failed_nodes_text,
+    node_failure_sentences,
+)
 from forecasting.report.many_zones_files import NOT_ESTIMATED, ManyZonesFiles
 from forecasting.report.many_zones_held_data_centers import held_text, mixed_totals
 from forecasting.report.many_zones_queues import queue_entries
@@ -83,6 +92,8 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
     shown = headline_years(years)
     energy_years, key = node_table_years(years)
     summed = zones_summed(run.zones)
+    failure_sentences = node_failure_sentences(run.backtest_failures, run.backtest_forecasts,
+                                               manifest=manifest, nodes=nodes)
     for i, node in enumerate(nodes):
         node["anchor"] = f"node-{i}"
         node["parent"], node["reason"] = _text(node.get("parent")), _text(node.get("reason"))
@@ -96,6 +107,7 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         node["scope"] = scope(summed[node["region"]]) if node["region"] in summed else None
         node["season_peaks"] = _season_peaks(run.peaks, node["region"])
         node["peak_check"] = peak_check_counts(_rows_of(run.peak_check, node["region"]))
+        node["backtest_failures"] = failure_sentences.get(str(node["region"]))
     winter = key_winter(run.peaks, key)
     return _environment().get_template("many_zones_report.html.j2").render(
         title=f"dcload zones report: {top}",
@@ -107,6 +119,8 @@ def render_many_zones_report(run: ManyZonesFiles) -> str:
         data_center_shown=bool((annual["component"] == "data_center").any()),
         not_estimated=NOT_ESTIMATED,
         scored_as_published=run.zones is not None and "backtest_of" in run.zones.columns,
+        failed_backtest_nodes=failed_nodes_text(
+            nodes, backtested_nodes(run.backtest_failures, run.backtest_forecasts)),
         headline=_node_years(annual, top, shown, mixed.get(top)), nodes=nodes,
         queues=queue_entries(run.pipeline, manifest.get("reconciliation", {})
                              .get("large_load_added")),

@@ -20,11 +20,18 @@ What the sentence says is what the run did (`forecasting.backtest.selected`, app
   at some origins leaves those origins out of the comparison, and one that failed at every
   origin is not in the choice.
 
-The origins of a metric are those of its monthly rows in backtest_forecasts.csv with those
-of its failures (an origin where every model failed has no row). A model is a candidate when
-the manifest's ``backtest.candidates`` names it (as ``name+dc`` on energy where the run
-fitted the candidates on the base plus the data-center trend, as the other report sections
-take it); any other is a peer.
+The origins are the backtest's, the same for every metric (the energy series' segments give
+them for the peak too: `forecasting.zones.backtest`): those of the monthly rows in
+backtest_forecasts.csv with those of the failures (an origin where every model failed has no
+row). At an origin every model either forecast or failed, so the rows of `selected` alone
+give the same origins with the failures, as a many-zone run publishes them (each node's
+`selected` rows: `forecasting.report.many_zones_backtest_failures`), where a metric's own
+rows would not: `selected`'s peaks are missing at an origin without a complete weather year
+before it. A model is a candidate when the manifest's ``backtest.candidates`` names it (as
+``name+dc`` on energy where the run fitted the candidates on the base plus the data-center
+trend: where its rows name them so, as the other report sections take it, or where the
+caller knows it, as a many-zone node's `selected` rows cannot tell); any other is a peer, a
+peer of a candidate's name included (it forecasts the total as it comes).
 """
 
 from __future__ import annotations
@@ -50,11 +57,25 @@ def failures_text(failures: pd.DataFrame | None, forecasts: pd.DataFrame | None,
         return None
     check_columns(failures, Path(directory) / FAILURES_FILE, FAILURE_COLUMNS,
                   "backtest failures")
+    return failures_sentence(failures, forecasts,
+                             settings=(manifest.get("config") or {}).get("backtest") or {})
+
+
+def failures_sentence(failures: pd.DataFrame, forecasts: pd.DataFrame | None, *,
+                      settings: dict, with_data_center: bool | None = None) -> Markup | None:
+    """The sentence on one backtest's `failures` (rows with `FAILURE_COLUMNS`), or None when
+    it has none. ``settings`` is the backtest's config section (``candidates``,
+    ``strategy``); ``forecasts`` its backtest_forecasts.csv rows, each model's or
+    `selected`'s alone (the origins: module docstring); ``with_data_center`` whether its
+    energy candidates were fitted on the base plus the data-center trend (None: as the
+    rows name them)."""
     if failures.empty:
         return None
-    settings = (manifest.get("config") or {}).get("backtest") or {}
     named = [str(c) for c in settings.get("candidates") or []]
-    facts = [_metric_facts(metric, rows, _monthly_rows(forecasts, metric), named)
+    origins = (set(_monthly_rows(forecasts, None)["origin"].astype(str))
+               | set(failures["origin"].astype(str)))
+    facts = [_metric_facts(metric, rows, _monthly_rows(forecasts, metric), named, len(origins),
+                           with_data_center if metric == "energy_gwh" else None)
              for metric, rows in failures.groupby(failures["metric"].astype(str))]
     facts.sort(key=lambda f: (METRIC_ORDER.index(f["metric"])
                               if f["metric"] in METRIC_ORDER else len(METRIC_ORDER),
@@ -70,26 +91,30 @@ def failures_text(failures: pd.DataFrame | None, forecasts: pd.DataFrame | None,
             + _selected_clause(facts, str(settings.get("strategy") or "ensemble")) + ".")
 
 
-def _monthly_rows(forecasts: pd.DataFrame | None, metric: str) -> pd.DataFrame:
-    """backtest_forecasts.csv's monthly (``YYYY-MM``) rows of `metric`."""
+def _monthly_rows(forecasts: pd.DataFrame | None, metric: str | None) -> pd.DataFrame:
+    """backtest_forecasts.csv's monthly (``YYYY-MM``) rows of `metric` (None: of every one)."""
     if forecasts is None or forecasts.empty or "metric" not in forecasts:
         return pd.DataFrame({"model": [], "origin": []})
-    part = forecasts[forecasts["metric"].astype(str) == metric]
+    part = (forecasts if metric is None
+            else forecasts[forecasts["metric"].astype(str) == metric])
     return part[part["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
 
 
 def _metric_facts(metric: str, rows: pd.DataFrame, monthly: pd.DataFrame,
-                  named: list[str]) -> dict:
-    """One metric's failures: its number of ``origins``, its ``candidates`` (aliases), the
-    origins each failed model missed (``failed``: model -> count, by name) and the origins
-    where every candidate failed (``none_at``)."""
+                  named: list[str], origins: int, with_data_center: bool | None) -> dict:
+    """One metric's failures: the backtest's number of ``origins``, its ``candidates``
+    (aliases: ``name+dc`` if ``with_data_center``, or where None as its rows name them),
+    the origins each failed model missed (``failed``: model -> count, by name) and the
+    origins where every candidate failed (``none_at``)."""
     models = set(monthly["model"].astype(str)) | set(rows["model"].astype(str))
-    candidates = {c + BASE_PLUS_DC if c + BASE_PLUS_DC in models else c for c in named}
-    origins = set(monthly["origin"].astype(str)) | set(rows["origin"].astype(str))
+    if with_data_center is None:
+        candidates = {c + BASE_PLUS_DC if c + BASE_PLUS_DC in models else c for c in named}
+    else:
+        candidates = {c + BASE_PLUS_DC if with_data_center else c for c in named}
     failed = rows.groupby(rows["model"].astype(str))["origin"].nunique().sort_index()
     mine = rows[rows["model"].astype(str).isin(candidates)]
     per_origin = mine.groupby(mine["origin"].astype(str))["model"].nunique()
-    return {"metric": metric, "origins": len(origins), "candidates": candidates,
+    return {"metric": metric, "origins": origins, "candidates": candidates,
             "failed": {str(m): int(n) for m, n in failed.items()},
             "none_at": int((per_origin == len(candidates)).sum()) if candidates else 0}
 
