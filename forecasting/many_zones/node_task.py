@@ -354,7 +354,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         backtest_failures=_with_region(run.backtest_failures, task.node),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, imputed, total, total_imputed, config.timezone),
-        year_peaks=year_peaks(total, config.timezone, total_imputed),
+        year_peaks=year_peaks(total, clock=config.timezone, imputed=total_imputed),
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
@@ -387,12 +387,14 @@ def _coincidence(task: NodeTask, loads: dict, imputed: dict, total: pd.Series,
     for child, leaves in task.children:
         load = _sum([loads[leaf] for leaf in leaves])
         child_peaks[child] = year_peaks(
-            load, clock, imputed_of_total([loads[leaf] for leaf in leaves],
-                                          [imputed[leaf] for leaf in leaves], load.index))
-    return coincidence_rows(task.node, year_peaks(total, clock, total_imputed), child_peaks)
+            load, clock=clock, imputed=imputed_of_total([loads[leaf] for leaf in leaves],
+                                                        [imputed[leaf] for leaf in leaves],
+                                                        load.index))
+    return coincidence_rows(task.node, year_peaks(total, clock=clock, imputed=total_imputed),
+                            child_peaks)
 
 
-def year_peaks(load: pd.Series, clock: str, imputed: pd.Series) -> pd.DataFrame:
+def year_peaks(load: pd.Series, *, clock: str, imputed: pd.Series) -> pd.DataFrame:
     """The calendar years of ``load`` on ``clock`` (`period_table` "Y", peaks of the hours
     not ``imputed``): ``peak_mw``, ``complete`` and ``peak_evidence``, whether the year's peak
     is evidence (`forecasting.seasons.year_peak_evidence` of its months)."""

@@ -58,7 +58,7 @@ def test_a_year_with_a_childs_month_of_few_measured_hours_has_no_coincidence():
 def test_the_year_is_still_shown_with_its_largest_measured_hour():
     load = _zone(600.0, 2)
     flags = _imputed_in_august(150)
-    years = year_peaks(load, CLOCK, flags)
+    years = year_peaks(load, clock=CLOCK, imputed=flags)
     year = pd.Period("2021", "Y")
     assert bool(years.loc[year, "complete"]) and not years.loc[year, "peak_evidence"]
     assert years.loc[year, "peak_mw"] == load[(HOURS.year == 2021) & ~flags.to_numpy()].max()
@@ -68,7 +68,7 @@ def test_the_year_is_still_shown_with_its_largest_measured_hour():
 def test_a_single_child_total_leaves_the_year_out_too():
     """A total over one child takes its coincidence from the node below's years
     (`forecasting.many_zones.same_load`): 1.0 in each year whose peak is evidence."""
-    years = year_peaks(_zone(600.0, 2), CLOCK, _imputed_in_august(150))
+    years = year_peaks(_zone(600.0, 2), clock=CLOCK, imputed=_imputed_in_august(150))
     rows = coincidence_rows("T", years, {"B": years})
     assert rows["year"].tolist() == [2020, 2022]
     assert (rows["coincidence_factor"] == 1.0).all()
