@@ -22,6 +22,20 @@ Rules:
   monthly table, as the load backtest, the zone run and the report read it). A peak from
   fewer measured hours is a lower bound of the month's peak, not the peak (PSEI's 2020-04:
   24 measured hours of 720).
+- A year's peak is evidence (a statistic: the many-zone run's coincidence of peaks, a
+  weather year's) only when each of its twelve months' peaks is (`year_peak_is_evidence`;
+  `year_peak_evidence` applies it to a monthly table; the load backtest's annual actual, the
+  largest of twelve monthly peaks its series holds, is the same rule): the year's largest
+  hour may lie in any month, and a month's unmeasured hours may hold it. The largest
+  measured hour of a year with a month under the rule is a lower bound of its peak, shown
+  (history.csv's annual ``peak_mw``, its monthly rows saying which month falls short) and
+  taken by a floor, as such a month's is. Why every month, not only those that can hold the
+  peak: over the 499 EIA-930 zone-years whose every month's peak is evidence, the annual
+  peak fell in every calendar month but April, October and November (in March or May in
+  4); of the 49 complete zone-years (30 zones) the rule takes, 34 SWPP's 2021 and 2024
+  (20-30% of the hours of 2021-08 and of four 2024 months imputed), a rule leaving
+  March-May and October-November out would keep 5, and in 6 the year's largest measured
+  hour lies in the month under the rule itself.
 - A weather year is a calendar year each of whose twelve months has evidence for `COMPLETE`
   of its hours and whose peak is evidence (`weather_years_in`): a month of mostly imputed
   hours has no shape to give a peak. The month holding the record's
@@ -153,6 +167,28 @@ def peak_evidence(table: pd.DataFrame) -> pd.Series:
     return pd.Series(flags, index=table.index, name="peak_evidence")
 
 
+def year_peak_is_evidence(months: pd.PeriodIndex, evidence) -> pd.Series:
+    """Whether each calendar year's peak is evidence (module doc), bool by year (an int
+    index, every year ``months`` touches, ascending): all twelve of its months are among
+    ``months`` (monthly periods, each once) with ``evidence`` (bool per month, their
+    `peak_is_evidence`)."""
+    months = pd.PeriodIndex(months, freq="M")
+    flags = np.asarray(evidence, dtype=bool)
+    years = np.asarray(months.year, dtype=int)
+    held = pd.Series(flags.astype(int), index=years).groupby(level=0).sum()
+    return pd.Series((held == 12).to_numpy(), index=held.index.astype(int),
+                     name="peak_evidence")
+
+
+def year_peak_evidence(table: pd.DataFrame) -> pd.Series:
+    """`year_peak_is_evidence` of a monthly table as `peak_evidence` takes it (a
+    `forecasting.zones.history.period_table` "M" indexed by month, or history.csv's monthly
+    rows with their ``period``): bool by calendar year."""
+    months = (table.index if isinstance(table.index, pd.PeriodIndex)
+              else pd.PeriodIndex(table["period"].astype(str), freq="M"))
+    return year_peak_is_evidence(months, peak_evidence(table).to_numpy())
+
+
 def weather_years_in(months: pd.PeriodIndex, hours, *, imputed_hours=None,
                      last_hour: pd.Timestamp | None = None, clock: str = UTC) -> np.ndarray:
     """The weather years (module doc) of a monthly table on ``clock``: ``months`` its
@@ -167,5 +203,5 @@ def weather_years_in(months: pd.PeriodIndex, hours, *, imputed_hours=None,
         with np.errstate(divide="ignore", invalid="ignore"):
             judged = hours / coverage  # the hours each month is judged on
         full &= peak_is_evidence(hours, imputed_hours, judged)
-    counts = pd.Series(full).groupby(np.asarray(months.year)).sum()
-    return np.asarray([int(y) for y, n in counts.items() if n == 12], dtype=int)
+    years = year_peak_is_evidence(months, full)  # twelve full months (the year rule's count)
+    return np.asarray(years.index[years.to_numpy()], dtype=int)

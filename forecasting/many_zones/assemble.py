@@ -21,8 +21,9 @@ no part in W). A node some zone under which did not estimate its data-center par
 settings' ``data_center: none``) publishes its total alone, no base, data-center rows or
 share (`forecasting.many_zones.data_center_source`).
 
-Peaks do not add: `coincidence.csv` measures, per complete year of the history, a parent's
-peak over the sum of its children's peaks. Each node's peaks start from its own run's (its
+Peaks do not add: `coincidence.csv` measures, per complete year of the history whose peaks
+are evidence (`forecasting.seasons.year_peak_is_evidence`), a parent's peak over the sum of
+its children's peaks. Each node's peaks start from its own run's (its
 hourly load through the zone pipeline's weather years) and are fitted to the run by the rule
 of `forecasting.many_zones.coherent_peaks`, on every path and month: its own
 peak-to-average ratio on its coherent energy, the new pipeline load of the zones under it

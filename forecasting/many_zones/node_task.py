@@ -21,9 +21,13 @@ zones hold more than 1% of the hour's MW (`forecasting.many_zones.total_imputed_
 zone's imputed hours are never peak evidence.
 
 A parent task also measures the coincidence of peaks in the history: per complete year, the
-parent's peak over the sum of its children's own peaks. Every task returns its hours' calendar
-years (`NodeResult.year_peaks`), from which a total over it alone, which takes its result
-rather than running (`forecasting.many_zones.same_load`), measures its own.
+parent's peak over the sum of its children's own peaks, a year whose peaks, the parent's and
+every child's, are evidence (`forecasting.seasons.year_peak_is_evidence`: each of the year's
+twelve months' peaks is; the peak of a year with a month of few measured hours is a lower
+bound, and a ratio of lower bounds is no coincidence: SWPP's 2021 and 2024, 20-30% of 2021-08
+and of four 2024 months imputed in its zones, had given 0.961 and 0.950). Every task returns
+its hours' calendar years (`NodeResult.year_peaks`), from which a total over it alone, which
+takes its result rather than running (`forecasting.many_zones.same_load`), measures its own.
 
 Every task also returns the largest measured hour of each history month of its forecast's
 calendar years and the December before them (a month its files end inside, the rest of its
@@ -69,6 +73,7 @@ import pandas as pd
 from forecasting.errors import InputError, InputWarning
 from forecasting.many_zones.total_imputed_hours import total_imputed as imputed_of_total
 from forecasting.many_zones.zone_tables import zone_tables_of
+from forecasting.seasons import year_peak_evidence
 from forecasting.series.local_clock import local_clock_warnings
 from forecasting.series.read import RawSeries
 from forecasting.zones.config import ZoneConfig, ZoneSettings
@@ -133,8 +138,9 @@ class NodeResult:
     # large-load pipeline, so its "data_center" paths are zeros, not an estimate (the run
     # publishes no data-center figures for it: `forecasting.many_zones.data_center_source`)
     quality: dict | None = None   # a zone's: what its file held (`ZoneHistory.quality`)
-    year_peaks: pd.DataFrame | None = None   # its summed hours' calendar years (`period_table`
-    # "Y": peak_mw, complete), so a total over it alone gets its coincidence (`same_load`)
+    year_peaks: pd.DataFrame | None = None   # its summed hours' calendar years (`year_peaks`:
+    # peak_mw, complete, peak_evidence), so a total over it alone gets its coincidence
+    # (`same_load`)
     input_warnings: tuple[str, ...] = ()   # a zone's file read, but likely not as meant
     # (one line each, `local_clock_warnings`); a result cached before them has none
     input_error: InputError | None = None   # a failed zone's file refused at a row or
@@ -348,8 +354,7 @@ def _run(task: NodeTask, notes: list[str]) -> NodeResult:
         backtest_failures=_with_region(run.backtest_failures, task.node),
         history=history.assign(region=task.node),
         coincidence=_coincidence(task, loads, imputed, total, total_imputed, config.timezone),
-        year_peaks=period_table(total, "Y", config.timezone,
-                                imputed=total_imputed)[["peak_mw", "complete"]],
+        year_peaks=year_peaks(total, clock=config.timezone, imputed=total_imputed),
         season_peaks=_with_region(run.peaks.assign(scenario=SCENARIO), task.node),
         peak_check=_with_region(run.peak_check, task.node),
         data_center_known=large is not None,
@@ -381,22 +386,34 @@ def _coincidence(task: NodeTask, loads: dict, imputed: dict, total: pd.Series,
     child_peaks = {}
     for child, leaves in task.children:
         load = _sum([loads[leaf] for leaf in leaves])
-        child_peaks[child] = period_table(
-            load, "Y", clock, imputed=imputed_of_total([loads[leaf] for leaf in leaves],
-                                                       [imputed[leaf] for leaf in leaves],
-                                                       load.index))
-    return coincidence_rows(task.node, period_table(total, "Y", clock, imputed=total_imputed),
+        child_peaks[child] = year_peaks(
+            load, clock=clock, imputed=imputed_of_total([loads[leaf] for leaf in leaves],
+                                                        [imputed[leaf] for leaf in leaves],
+                                                        load.index))
+    return coincidence_rows(task.node, year_peaks(total, clock=clock, imputed=total_imputed),
                             child_peaks)
+
+
+def year_peaks(load: pd.Series, *, clock: str, imputed: pd.Series) -> pd.DataFrame:
+    """The calendar years of ``load`` on ``clock`` (`period_table` "Y", peaks of the hours
+    not ``imputed``): ``peak_mw``, ``complete`` and ``peak_evidence``, whether the year's peak
+    is evidence (`forecasting.seasons.year_peak_evidence` of its months)."""
+    years = period_table(load, "Y", clock, imputed=imputed)[["peak_mw", "complete"]]
+    evidence = year_peak_evidence(period_table(load, "M", clock, imputed=imputed))
+    return years.assign(peak_evidence=evidence.reindex(years.index.year, fill_value=False)
+                        .to_numpy(dtype=bool))
 
 
 def coincidence_rows(node: str, years: pd.DataFrame,
                      child_peaks: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """coincidence.csv's rows of ``node``: per complete year of its hours (``years``, a
-    `period_table` "Y" with ``peak_mw`` and ``complete``) that every child's table
-    (``child_peaks``: child -> its own) holds, its peak over the sum of its children's."""
+    """coincidence.csv's rows of ``node``: per complete year of its hours (``years``,
+    `year_peaks`) whose peak is evidence and whose peak every child's table (``child_peaks``:
+    child -> its own `year_peaks`) holds as evidence, its peak over the sum of its
+    children's (module docstring)."""
     rows = []
-    for year, row in years[years["complete"]].iterrows():
-        parts = [t.loc[year, "peak_mw"] for t in child_peaks.values() if year in t.index]
+    for year, row in years[years["complete"] & years["peak_evidence"]].iterrows():
+        parts = [t.loc[year, "peak_mw"] for t in child_peaks.values()
+                 if year in t.index and t.loc[year, "peak_evidence"]]
         if len(parts) != len(child_peaks):
             continue
         rows.append({"region": node, "year": int(year.year), "peak_mw": row["peak_mw"],

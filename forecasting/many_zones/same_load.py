@@ -14,7 +14,8 @@ now takes the result of the node below (`taken_from_below`) when that node ran:
   forecast it publishes (its child's model), not a model whose forecast no file shows, so
   reconciliation.json's ``mase_base`` of its level is its child's too;
 - its coincidence is its own (its peak over its single child's, the same hours: 1.0 each
-  complete year), from the node below's calendar years (`NodeResult.year_peaks`);
+  complete year whose peak is evidence, `node_task.coincidence_rows`), from the node
+  below's calendar years (`NodeResult.year_peaks`);
 - its data-center flags are a total's (no large-load pipeline of its own; its settings').
 
 When the node at the bottom failed (a total whose zones share too few hours), nothing below

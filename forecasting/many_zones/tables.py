@@ -25,7 +25,9 @@
   `forecasting.many_zones.published_backtest`); the seconds each task took are in
   manifest.json
 - coincidence.csv: per parent and complete history year, its peak, the sum of its children's
-  peaks and their ratio
+  peaks and their ratio; a year whose peak, the parent's or a child's, is no evidence (a month
+  of it under `forecasting.seasons.MONTH_COMPLETE` measured hours:
+  `forecasting.seasons.year_peak_is_evidence`) has no row, its peaks being lower bounds
 - peaks.csv: each node's 50/50 and 90/10 summer and winter peaks per forecast year (a
   winter December of ``year`` to February of the next, ``label`` "2030/31"), with
   weather and growth bands apart (the zone run's peaks.csv with a ``region`` column, fitted
@@ -37,7 +39,10 @@
   (`forecasting.zones.peak_check`)
 - history.csv: each node's evidence figures as its zone run's history.csv has them, annual
   rows then monthly (``YYYY`` and ``YYYY-MM`` periods, the same columns, a ``region``
-  column), so a planner can set the first forecast months against the last measured ones
+  column), so a planner can set the first forecast months against the last measured ones;
+  an annual ``peak_mw`` is the year's largest measured hour, shown also when a month of the
+  year has too few measured hours for its peak to be evidence (its monthly rows say which):
+  a lower bound then, in no coincidence
 - backtest_summary.csv: each node's backtest summary (``region`` column); a single-child
   total's are its child's, whose forecast it publishes (`forecasting.many_zones.same_load`)
 - backtest_forecasts.csv: each node's `selected` backtest rows (``region`` column); a

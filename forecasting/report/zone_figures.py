@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from forecasting.report.figures import LAYOUT, PALETTE
 from forecasting.report.number_format import band_decimals
+from forecasting.seasons import year_peak_evidence
 
 METRIC_LABELS = {"energy_gwh": "energy, GWh", "avg_mw": "average MW", "peak_mw": "peak MW"}
 
@@ -18,6 +19,19 @@ def annual(frame: pd.DataFrame) -> pd.DataFrame:
 
 def monthly(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
+
+
+def lower_bound_years(history: pd.DataFrame) -> list[str]:
+    """The complete years of history.csv (``YYYY``) whose annual peak is a lower bound, no
+    evidence: a month of the year has too few measured hours for its peak to be
+    (`forecasting.seasons.year_peak_evidence` of the monthly rows). None for a history.csv
+    without monthly rows (a many-zone run's before them): nothing to judge by."""
+    years, months = annual(history), monthly(history)
+    if months.empty or "complete" not in years or not {"hours", "coverage"} <= set(months):
+        return []
+    evidence = year_peak_evidence(months)
+    complete = years.loc[years["complete"].astype(bool), "period"].astype(str)
+    return [year for year in complete if not evidence.get(int(year), False)]
 
 
 def _rows(forecast, scenario, component, metric, frequency=annual):
@@ -32,7 +46,9 @@ def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
     """One scenario's annual total with its 80% and 90% bands, the P50 of `components` (the
     base and data-center load; none for a run without a data-center component, whose base is
     the total and whose data-center rows are no estimate), and the complete history years
-    (evidence only: a year with a gap is not drawn)."""
+    (evidence only: a year with a gap is not drawn). A year whose peak is a lower bound
+    (`lower_bound_years`) is drawn apart on the peak chart, as a marker of its own, not on
+    the history's line."""
     fig = go.Figure()
     total = _rows(forecast, scenario, "total", metric)
     x = total["period"].astype(int)
@@ -53,9 +69,17 @@ def fan_figure(forecast: pd.DataFrame, history: pd.DataFrame, scenario: str,
     past = annual(history)
     if "complete" in past:
         past = past[past["complete"].astype(bool)]
-    fig.add_trace(go.Scatter(x=past["period"].astype(int), y=past[metric], mode="lines+markers",
+    lower = past["period"].astype(str).isin(
+        lower_bound_years(history) if metric == "peak_mw" else [])
+    fig.add_trace(go.Scatter(x=past.loc[~lower, "period"].astype(int),
+                             y=past.loc[~lower, metric], mode="lines+markers",
                              name="history (complete years)", line=dict(color="#333333"),
                              marker=dict(size=5)))
+    if lower.any():
+        fig.add_trace(go.Scatter(x=past.loc[lower, "period"].astype(int),
+                                 y=past.loc[lower, metric], mode="markers",
+                                 name="history, lower bound (a month of few measured hours)",
+                                 marker=dict(size=7, color="#333333", symbol="triangle-up-open")))
     label = METRIC_LABELS.get(metric, metric)
     fig.update_layout(title=f"Scenario {scenario}: annual {label}", yaxis_title=label, **LAYOUT)
     return fig

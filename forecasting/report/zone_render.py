@@ -152,6 +152,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
         few_measured=few_measured_months(run.history),
+        lower_bound_years=figures.lower_bound_years(run.history),
         month_complete=MONTH_COMPLETE,
         quality=manifest.get("data_quality"),
         published_check=_records(run.published_check),

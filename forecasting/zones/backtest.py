@@ -32,9 +32,10 @@ fitted on the segment with the month missing, as the model takes a missing month
 (`forecasting.models.base`: a model with ``missing_values`` fits across it, any other is
 fitted on the months after it and cannot forecast from it when it is the origin), and a
 model that cannot is that origin's failure, recorded as any other (`LoadBacktest.failures`);
-the month is never an actual, monthly or annual (its year has no annual peak). Before, that
-month broke the peak series' segment and a history whose only long run held it had no peak
-origin at all, which stopped the run (fuzz 12a D5).
+the month is never an actual, monthly or annual (its year has no annual peak:
+`seasons.year_peak_is_evidence`). Before, that month broke the peak series' segment and a
+history whose only long run held it had no peak origin at all, which stopped the run (fuzz
+12a D5).
 
 At each origin each model draws joint paths for 12 x `annual_horizon` months. Four metrics:
 ``metric`` ``energy_gwh`` or ``peak_mw`` at two frequencies, told apart by the ``period``
@@ -98,7 +99,7 @@ from forecasting.backtest.rolling_origin import (
 )
 from forecasting.backtest.selected import decide, with_selected
 from forecasting.models.base import Model
-from forecasting.seasons import peak_evidence
+from forecasting.seasons import peak_evidence, year_peak_is_evidence
 from forecasting.zones.base_plus_data_center import (
     BasePlusDataCenter,
     OriginDecomposition,
@@ -150,10 +151,15 @@ def monthly_load(history: ZoneHistory) -> dict[str, pd.Series]:
 
 
 def annual_actuals(series: pd.Series, kind: str) -> pd.Series:
-    """Annual sum (energy) or max (peak) of the years whose 12 months all have a value."""
+    """Annual sum (energy) or max (peak) of the years whose 12 months all have a value: for
+    the peak, the year rule of `seasons.year_peak_is_evidence` (a month's peak has a value
+    only when it is evidence, `monthly_load`)."""
     grouped = series.groupby(np.asarray(series.index.year))
     values = grouped.sum() if kind == "energy_gwh" else grouped.max()
     full = grouped.count() == 12
+    if kind == "peak_mw":
+        full = year_peak_is_evidence(series.index, series.notna().to_numpy()).reindex(
+            full.index, fill_value=False)
     out = values.where(full)
     out.index = pd.PeriodIndex([str(y) for y in out.index], freq="Y")
     return out.astype(float)

@@ -34,6 +34,14 @@ Rules:
   history.csv still shows such a peak (its ``imputed_hours`` says how few hours it rests
   on), and a floor may take it (a forecast month or season partly in the history is never
   below an hour it already measured: a lower bound is what a floor needs).
+- A year's peak is evidence only when each of its twelve months' is
+  (`forecasting.seasons.year_peak_is_evidence`): the year's largest hour may lie in the
+  hours a month did not measure. ``peak_mw`` of an annual row is the year's largest measured
+  hour all the same, shown as a month's is (its monthly rows say which month falls short;
+  the zone report names such years and draws them apart as lower bounds), and no statistic
+  takes it: the many-zone run's coincidence of peaks leaves the year out. 49 of the 548
+  complete EIA-930 zone-years (30 zones) have such a month, 34 of them SWPP's 2021 and 2024
+  (20-30% of the hours of 2021-08 and of four 2024 months imputed); Dominion has none.
 - Periods are calendar months/years on the zone's clock (``clock``, an IANA name: the zone
   config's ``timezone``, a many-zone node's clock): an hour belongs to the month its start
   falls in on that clock, so a local month of a daylight-saving change has an hour fewer or

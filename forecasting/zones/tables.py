@@ -8,7 +8,10 @@ they are on disk). Every zone run directory holds:
 - history.csv: monthly and annual evidence figures (period, energy_gwh, avg_mw, peak_mw,
   hours, imputed_hours, coverage, complete): peak_mw is the largest measured hour, skipping
   the ``imputed_hours`` the source imputed (EIA-930 category not OKAY), which energy keeps;
-  empty for a period of imputed hours alone (`forecasting.zones.history`)
+  empty for a period of imputed hours alone (`forecasting.zones.history`); a month's
+  peak_mw of measured hours under 90% of it, and a year's with such a month, is shown but
+  is a lower bound, no evidence (`forecasting.seasons.peak_is_evidence`,
+  `year_peak_is_evidence`)
 - peaks.csv: 50/50 and 90/10 summer and winter peaks, weather and growth bands apart; a
   winter is December of ``year`` with January-February of the next, ``label`` "2030/31"
   (summer's "2030"), the last the one ending in ``end_year``'s February
