@@ -43,8 +43,10 @@ from forecasting.zones.inputs import LARGE_LOAD_FILES
 #: total's hour peak evidence unless its imputed zones hold over 1% of it; 13: every node's
 #: result carries its backtest's failures, ``backtest_failures``; 14: a month's peak is
 #: evidence only when its measured hours cover 90% of it, `forecasting.seasons.peak_evidence`,
-#: and a node without a data-center estimate carries total peak rows only)
-RESULT_FORMAT = 14
+#: and a node without a data-center estimate carries total peak rows only; 15: its calendar
+#: years' peaks carry ``peak_evidence``, a year's peak evidence only when each of its months' is,
+#: `forecasting.seasons.year_peak_is_evidence`)
+RESULT_FORMAT = 15
 
 
 def task_key(task) -> str:
