@@ -28,6 +28,8 @@ Rules, applied in this order (defaults in `CleaningRules`):
    (default 3 hours for hourly data; 0, i.e. no filling, for daily/monthly/annual data).
    Longer runs and runs at the ends stay NaN; resampling then uses the hours present and
    reports each period's coverage. Reported: filled and left-missing counts and the long gaps.
+   A filled value is marked (``origin["filled"]``): it is no measurement, so a period's peak
+   is never taken from it nor counted on it (`forecasting.series.resample`).
 
 All timestamps in reports are ISO strings of UTC hour starts (or periods such as ``2023-01``).
 """
@@ -238,6 +240,7 @@ def clean(raw: RawSeries, rules: CleaningRules | None = None) -> tuple[RawSeries
         values = values.mask(flags)
 
     values, filled = _fill(values, limit)
+    origin = origin.assign(filled=filled)
     report.filled = int(filled.sum())
     left = values.isna().to_numpy()
     report.left_missing = int(left.sum())

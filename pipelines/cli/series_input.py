@@ -6,7 +6,11 @@ only, as a zone history takes its hours (`forecasting.zones.history`): nothing i
 (cleaning with ``max_gap = 0``); zeros in a file whose other values never come near zero are
 no data (`forecasting.series.zeros`: EIA-930's MISSING hours); a month or day with evidence for
 under `MONTH_COMPLETE` (90%) of its hours, a year under `COMPLETE` (99%), is left out (NaN:
-neither fitted, tested nor scored), never scaled up to a whole period.
+neither fitted, tested nor scored), never scaled up to a whole period. With ``--agg max`` a
+period's peak is its largest measured hour, one the source did not impute (an EIA-930 row
+whose ``category`` is not OKAY counts for energy, not for a peak), and a month or day whose
+measured hours cover under 90% of it, a year with such a month, is left out the same way: its
+peak is a lower bound, not the peak (`forecasting.series.resample`, the zone run's rule).
 """
 
 from __future__ import annotations
@@ -65,7 +69,10 @@ SeriesOption = typer.Option(None, "--series", metavar="CSV [CSV ...]",
                             "1st percentile at least 10% of their median), else values; a "
                             "month or day with evidence for under 90% of its hours, a year "
                             "under 99%, is left out (neither fitted nor scored), never scaled "
-                            "up.")
+                            "up. With --agg max a period's peak is its largest measured hour "
+                            "(EIA-930 rows whose category is not OKAY are imputed: energy, not "
+                            "peaks), and a month or day with measured hours for under 90% of "
+                            "its hours, a year with such a month, is left out.")
 #: the files after the first one of `--series A B C` (click's options take one value each:
 #: the others arrive as arguments, as for `dcload zones init`)
 MoreSeriesArgument = typer.Argument(None, hidden=True)
