@@ -1,7 +1,11 @@
 """The zone run's growth check (growth_check.csv, `forecasting.zones.growth_check`) in words,
 for the headline: when the statistical forecast's growth lies outside what the history's last
-regime supports, what each grew and that the later years' figures need care; when inside, one
-neutral line. A run published before the check existed has no file and no sentence."""
+regime supports, what each grew and that the later years' figures need care; when inside the
+history's 90% interval, one neutral line; when between no growth and that interval (inside for
+the check, which always takes in no growth: a damped trend), that it is slower than the
+history and which way the later years would be off if the trend went on (fuzz 14 J1: a zone
+growing a steady 8.3%/yr, 90% 7.4-9.2%, forecast at 5.5%/yr had read "within what the history
+supports"). A run published before the check existed has no file and no sentence."""
 
 from __future__ import annotations
 
@@ -44,9 +48,15 @@ def growth_check_text(table: pd.DataFrame | None, directory: Path, *,
                else "The forecast's growth lies outside what the history supports")
         text = (f"{subject} {moves}; {since} {history}. {why}; read the figures of the later "
                 f"years, to {int(row['last_year'])}, with care.")
-    else:
-        text = (f"Growth check: {subject[0].lower()}{subject[1:]} {moves}, within what "
-                f"{since} supports, no growth included: it {history}.")
+    elif float(row["history_growth_low"]) <= forecast <= float(row["history_growth_high"]):
+        text = (f"Growth check: {subject[0].lower()}{subject[1:]} {moves}, within the 90% "
+                f"interval of {since}: it {history}.")
+    else:  # between no growth and the history's interval: the models damp the trend
+        text = (f"Growth check: {subject[0].lower()}{subject[1:]} {moves}, "
+                f"{'slower' if abs(forecast) < abs(pct) else 'faster'} than {since}: it "
+                f"{history}. The chosen models damp the history's trend towards no growth, "
+                f"which the check accepts; if that trend goes on, the figures of the later "
+                f"years, to {int(row['last_year'])}, are {'low' if pct > 0 else 'high'}.")
     return {"outside": outside, "text": text}
 
 

@@ -86,11 +86,39 @@ def test_a_forecast_within_it_gets_one_neutral_line(tmp_path, monkeypatch):
                     outside=False, direction="", outside_by=0.0)
     html = render_zone_report(read_zone_run(write_run(tmp_path / "run", row)))
     text = page_text(html, "growth-check")
-    assert text == ("Growth check: the statistical forecast grows 0.5%/yr to 2035, within what "
-                    "the history (no break since 2020-01) supports, no growth included: it "
-                    "grew 3.0%/yr (90%: 1.8-4.2%).")
+    assert text == ("Growth check: the statistical forecast grows 0.5%/yr to 2035, slower than "
+                    "the history (no break since 2020-01): it grew 3.0%/yr (90%: 1.8-4.2%). The "
+                    "chosen models damp the history's trend towards no growth, which the check "
+                    "accepts; if that trend goes on, the figures of the later years, to 2035, "
+                    "are low.")
     assert "with care" not in page_text(html, "headline")
     assert 'data-outside="false"' in html
+
+
+def test_a_forecast_inside_the_history_s_interval_is_said_to_be(tmp_path, monkeypatch):
+    without_charts(monkeypatch)
+    run = zone_run_files(tmp_path)
+    row = check_row(history_regime_start="2020-01", history_break=False, history_months=60,
+                    history_growth_pct_per_year=2.98, history_growth_low=1.80,
+                    history_growth_high=4.18, forecast_growth_pct_per_year=2.10,
+                    outside=False, direction="", outside_by=0.0)
+    text = page_text(render_zone_report(dataclasses.replace(run, growth_check=row)),
+                     "growth-check")
+    assert text.endswith("grows 2.1%/yr to 2035, within the 90% interval of the history (no "
+                         "break since 2020-01): it grew 3.0%/yr (90%: 1.8-4.2%).")
+    assert "damp" not in text
+
+
+def test_a_damped_decline_is_said_to_be_high_if_the_decline_goes_on(tmp_path, monkeypatch):
+    without_charts(monkeypatch)
+    run = zone_run_files(tmp_path)
+    row = check_row(history_growth_pct_per_year=-4.0, history_growth_low=-6.0,
+                    history_growth_high=-2.0, forecast_growth_pct_per_year=-0.8,
+                    outside=False, direction="", outside_by=0.0)
+    text = page_text(render_zone_report(dataclasses.replace(run, growth_check=row)),
+                     "growth-check")
+    assert "falls 0.8%/yr to 2035, slower than the history since its last break" in text
+    assert text.endswith("to 2035, are high.")
 
 
 def test_a_run_published_before_the_check_still_renders_without_it(tmp_path, monkeypatch):
