@@ -118,6 +118,19 @@ def tidy_timestamps(texts: pd.Series) -> pd.Series:
     return texts.where(~worded, out)
 
 
+def zone_abbreviations(texts: pd.Series) -> set[str]:
+    """The zone abbreviations (`ZONE_ABBREVIATIONS`, upper case) ending timestamps, found
+    where `tidy_timestamps` reads them as UTC offsets (after ERCOT's ``DST`` mark is
+    dropped): ``{"CST", "CDT"}`` for ERCOT's ``Sun 11/01/2020 01:00 AM CDT`` stamps, an
+    empty set for stamps without one."""
+    if texts.empty:
+        return set()
+    # the abbreviation and the character before it (not a letter) end the text
+    tails = texts.str.strip().str.replace(_DST_MARK, "", regex=True).str[-4:]
+    found = tails.str.extract(_ZONE_NAME, expand=False).dropna()
+    return set(found.str.upper().unique())
+
+
 #: Excel's serial dates: days since 1899-12-30, as a spreadsheet's date column becomes when
 #: exported unformatted (``45292.0416666667`` is 2024-01-01 01:00); read only in this range
 #: (1954-2119), so that a column of other numbers is not taken for dates

@@ -32,10 +32,14 @@
 
 - ``series_timezone``: the clock of the files' timestamps without a UTC offset (`--series-tz`,
   default UTC);
-- ``timezone``: the zone's clock (its months, seasons, hours of the day): `--timezone` if
-  given, else the files' clock when they are on local time (`--series-tz`), else the
-  default (America/New_York, which the command says it took), to edit for a zone on another
-  clock (UTC hours say nothing of the zone's clock).
+- ``timezone``: the zone's clock (its months, seasons, hours of the day; `zone_clock`):
+  `--timezone` if given, else the files' clock when they are on local time (`--series-tz`),
+  else the clock their stamps name by US zone abbreviations, both forms of one clock (CST
+  and CDT: America/Chicago; the rule and why: `forecasting.zones.stamp_clock`), which the
+  command says it took and from which stamps, else the default (America/New_York, which the
+  command says it took), to edit for a zone on another clock (UTC hours, and one
+  abbreviation all year, say nothing of the zone's clock). Only the clock written changes:
+  an abbreviation is its UTC offset, so the hours are read the same either way.
 
 Everything else keeps `ZoneConfig`'s defaults, written out so a planner sees what to edit.
 """
@@ -55,6 +59,7 @@ from forecasting.zones.backtest import origins_by_segment
 from forecasting.zones.config import ZoneConfig
 from forecasting.zones.history import COMPLETE, MONTH_COMPLETE, build_history, period_table
 from forecasting.zones.run import MIN_WINDOW_MONTHS, model_window, short_window_reason
+from forecasting.zones.stamp_clock import StampClock, stamp_clock
 from forecasting.zones.weather_years import weather_years
 
 MIN_MONTHS = MIN_WINDOW_MONTHS + 1  # 24 to fit and one month to score an origin
@@ -81,7 +86,7 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
     files = ", ".join(display_path(p) for p in series)
     defaults = ZoneConfig(region=name, series=["x"])
     # the clock it writes as `timezone`: the zone run's months are on it (`history` doc)
-    clock = timezone or (defaults.timezone if series_timezone == "UTC" else series_timezone)
+    clock, named = zone_clock(raws, timezone=timezone, series_timezone=series_timezone)
     history = build_history(raws, clock)
     table = period_table(history.load, "M", clock)
     try:
@@ -140,7 +145,9 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"profile_year: {defaults.profile_year}",
         f"n_paths: {defaults.n_paths}",
         f"seed: {defaults.seed}",
-        "# the zone's clock (IANA name; edit it for a zone outside US Eastern time): the",
+        *([f"# the zone's clock (IANA name), named by the files' "
+           f"{' and '.join(named.abbreviations)} stamps: the"] if named else
+          ["# the zone's clock (IANA name; edit it for a zone outside US Eastern time): the"]),
         "# data-center load of the hourly profiles peaks mid-afternoon local time",
         f"timezone: {clock}",
         "backtest:",
@@ -151,6 +158,21 @@ def zone_config_text(name: str, series: Sequence[Path], out: Path,
         f"  n_paths: {defaults.backtest.n_paths}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def zone_clock(raws: Sequence[RawSeries], *, timezone: str | None = None,
+               series_timezone: str = "UTC") -> tuple[str, StampClock | None]:
+    """(the clock `zones init` writes as `timezone`, the stamps that named it when they did):
+    `timezone`, else `series_timezone` when not UTC, else the clock the stamps' US zone
+    abbreviations name (`stamp_clock`), else `ZoneConfig`'s default (module docstring)."""
+    if timezone:
+        return timezone, None
+    if series_timezone != "UTC":
+        return series_timezone, None
+    named = stamp_clock(raws)
+    if named is not None:
+        return named.name, named
+    return ZoneConfig.model_fields["timezone"].default, None
 
 
 def backtest_plan(window: pd.PeriodIndex) -> tuple[pd.Period, int]:

@@ -50,14 +50,16 @@ def init_command(
     timezone: str = typer.Option(None, "--timezone", metavar="TZ",
                                  help="The zone's own clock (IANA name): its months, seasons "
                                  "and hours of the day. Default: --series-tz when not UTC, "
-                                 "else America/New_York (said when taken: give it for a zone "
-                                 "on another clock, e.g. America/Los_Angeles)."),
+                                 "else the clock the stamps name by both its abbreviations "
+                                 "(CST and CDT: America/Chicago), else America/New_York "
+                                 "(said when taken: give it for a zone on another clock, "
+                                 "e.g. America/Los_Angeles)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing config file."),
 ) -> None:
     """Write a zone pipeline config (statistical-trend scenario) for a zone's load files."""
     from forecasting.paths import display_path
     from forecasting.series.local_clock import refuse_unstated_local_clock
-    from forecasting.zones.init_config import zone_config_text
+    from forecasting.zones.init_config import zone_clock, zone_config_text
 
     files = [*series, *(more or [])]
     out = out if out is not None else Path("pipelines") / f"{config_name(name)}.yaml"
@@ -76,11 +78,10 @@ def init_command(
                             column=column, timezone=clock)
     write_config(out, text)
     if clock is None and series_tz == "UTC":
-        from forecasting.zones.config import ZoneConfig
-
-        default = ZoneConfig.model_fields["timezone"].default
+        taken, named = zone_clock(raws)
+        why = (f"named by {named.said()}" if named else "the default")
         typer.echo(f"the zone's clock (its months, seasons and hours of the day) is "
-                   f"{default}, the default: give --timezone (or edit `timezone`) "
+                   f"{taken}, {why}: give --timezone (or edit `timezone`) "
                    "for a zone on another clock", err=True)
     typer.echo(f"wrote {display_path(out)}; run it with: dcload forecast --config "
                f"{display_path(out)}", err=True)
