@@ -44,6 +44,7 @@ from forecasting.report.zone_seasons import (
     paired_winter,
     season_span,
 )
+from forecasting.report.zone_trend_above_requests import trend_above_requests
 from forecasting.seasons import MONTH_COMPLETE, peak_evidence, weather_years_in
 
 PEAK_YEARS = (2026, 2028, 2030, 2035)
@@ -143,6 +144,7 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         zeros_published=not estimated and run.decomposition is not None,
         low_load_quantile=low_load_quantile(manifest),
         scenario_text=scenario_descriptions(scenarios, estimated),
+        trend_above_requests=trend_above_requests(forecast) if estimated else None,
         data_center_shape=data_center_shape_text(scenarios, estimated),
         peak_years=peak_years_header(run.peaks, peak_years),
         winters_cross_year=crosses_year(run.peaks),
