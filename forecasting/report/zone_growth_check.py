@@ -39,7 +39,7 @@ def growth_check_text(table: pd.DataFrame | None, directory: Path, *,
     since = (f"the history since its last break ({row['history_regime_start']})"
              if csv_bool(row["history_break"])
              else f"the history (no break since {row['history_regime_start']})")
-    pct = float(row["history_growth_pct_per_year"])
+    pct = _shown(float(row["history_growth_pct_per_year"]))
     interval = _interval(float(row["history_growth_low"]), float(row["history_growth_high"]))
     history = f"{'grew' if pct >= 0 else 'fell'} {abs(pct):.1f}%/yr (90%: {interval})"
     if outside:
@@ -61,11 +61,19 @@ def growth_check_text(table: pd.DataFrame | None, directory: Path, *,
 
 
 def _moves(pct: float) -> str:
+    pct = _shown(pct)
     return f"grows {pct:.1f}%/yr" if pct >= 0 else f"falls {-pct:.1f}%/yr"
 
 
 def _interval(low: float, high: float) -> str:
-    """1.8-9.2% for positive ends, -13.6% to -0.1% when an end is negative."""
+    """1.8-9.2% for positive ends, -13.6% to -0.1% when an end is negative (as shown: an end
+    that rounds to zero is 0.0, never -0.0: fuzz 14 J7)."""
+    low, high = _shown(low), _shown(high)
     if low >= 0 and high >= 0:
         return f"{low:.1f}-{high:.1f}%"
     return f"{low:.1f}% to {high:.1f}%"
+
+
+def _shown(pct: float) -> float:
+    """``pct`` as one decimal shows it, a value that rounds to zero as 0.0 (not -0.0)."""
+    return round(pct, 1) + 0.0

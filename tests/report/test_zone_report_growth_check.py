@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -145,3 +146,18 @@ def test_the_caution_names_the_run_s_own_last_year(tmp_path, monkeypatch):
     text = page_text(render_zone_report(dataclasses.replace(
         run, growth_check=check_row(last_year=2028))), "growth-check")
     assert "to 2028" in text and "10-year" not in text, text
+
+
+def test_a_flat_zone_s_growth_never_reads_minus_zero(tmp_path, monkeypatch):
+    # fuzz 14 J7: a 0.48 MW feeder read "it fell 0.0%/yr (90%: -0.0% to 0.0%)"
+    without_charts(monkeypatch)
+    run = zone_run_files(tmp_path)
+    row = check_row(history_regime_start="2022-01", history_break=False,
+                    history_growth_pct_per_year=-0.02, history_growth_low=-0.04,
+                    history_growth_high=0.03, forecast_growth_pct_per_year=-0.01,
+                    outside=False, direction="", outside_by=0.0)
+    text = page_text(render_zone_report(dataclasses.replace(run, growth_check=row)),
+                     "growth-check")
+    assert not re.search(r"(?<![\d.])-0\.0", text) and "fell" not in text, text
+    assert "falls" not in text
+    assert "grows 0.0%/yr to 2035" in text and "grew 0.0%/yr (90%: 0.0-0.0%)" in text
