@@ -9,7 +9,9 @@ its backtest_forecasts.csv holds, and with neither the section names no horizon 
 guess one. Where the history after the origins reached fewer horizons than were asked (an
 annual_horizon of 3 on a history that gives the last origin one later calendar year), the
 section says how far the scored ones reach: a horizon with no forecast in the file was not
-scored.
+scored, and a frequency with none while the file holds the other's rows was not scored at all
+(fuzz 14 D6: a 25-month zone, no calendar year complete after any origin, had read "calendar
+years (h = 1-3)").
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ def span(last: int) -> str:
 
 def scored_horizons(forecasts: pd.DataFrame | None) -> dict[str, int | None]:
     """The largest monthly and annual horizon in backtest_forecasts.csv (None where the
-    file, or that frequency, has no rows)."""
-    out: dict[str, int | None] = {"monthly": None, "annual": None}
+    file, or that frequency, has no rows), and ``any``: its number of rows (None without
+    the file)."""
+    out: dict[str, int | None] = {"monthly": None, "annual": None, "any": None}
     if forecasts is None or forecasts.empty or "horizon" not in forecasts:
         return out
+    out["any"] = len(forecasts)
     for name, rows in (("monthly", figures.monthly(forecasts)),
                        ("annual", figures.annual(forecasts))):
         horizons = pd.to_numeric(rows["horizon"], errors="coerce").dropna()
@@ -49,6 +53,10 @@ def backtest_horizons(manifest: dict, forecasts: pd.DataFrame | None) -> dict[st
         asked, found = config.get(key), scored[name]
         if asked is None:
             out[name] = None if found is None else span(found)
+        elif found is None and scored["any"]:
+            what = "month" if name == "monthly" else "calendar year"
+            out[name] = (f"{span(int(asked))} asked, none scored: no complete {what} follows "
+                         f"any origin")
         elif found is not None and found < int(asked):
             out[name] = (f"{span(int(asked))} asked, scored up to h = {found}: the history "
                          f"ends sooner after every origin")

@@ -49,3 +49,13 @@ def test_a_manifest_without_horizons_is_described_by_its_backtest_file(tmp_path,
     assert _horizons_text(tmp_path, {}, _backtest(9, 2)) == (
         "months (h = 1-9) and calendar years (h = 1-2)")
     assert _horizons_text(tmp_path, {}, None) == "months and calendar years"
+
+
+def test_calendar_years_none_of_which_were_scored_are_said_to_be(tmp_path, monkeypatch):
+    # fuzz 14 D6: a 25-month zone scored months only (no calendar year complete after any
+    # origin), and the section read "calendar years (h = 1-3)"
+    without_charts(monkeypatch)
+    text = _horizons_text(tmp_path, {"horizon": 12, "annual_horizon": 3}, _backtest(6, 0))
+    assert text == ("months (h = 1-12 asked, scored up to h = 6: the history ends sooner after "
+                    "every origin) and calendar years (h = 1-3 asked, none scored: no complete "
+                    "calendar year follows any origin)")
