@@ -6,12 +6,13 @@ Band factors are ratios of widths: a conformal score is a miss over a band's hal
 horizon one width over another (`season_widening.py`, `choose.calibrated_paths`). Each is
 defined only when the width it divides by is a band. A zone whose load is exactly constant
 (a metered block load at 250.0 MW every hour) is forecast exactly by most candidates: their
-backtest misses and the middle 80% of their mixed paths were 1e-12 to 1e-14 of the level
-(the rounding of a month's sum of hours and of the models' optimisers), while the two
-harmonic members, a seventh of the mixture, kept bands of a few percent in the tails. A
-season's width over such a width stretched those tails by 10^12, exp() of the log-scale
-paths overflowed, and the run stopped at its publish check with a 2027 P95 of inf and a
-monthly P05 of 0 GWh for a load that never left 250 MW (fuzz round 14, D4).
+backtest misses were at most 1e-11 GWh on months of 180 GWh, and the middle 80% of their
+mixed paths sat within 1e-13 of the level on the log scale (the rounding of a month's sum
+of hours and of the models' optimisers), while the two harmonic members, a seventh of the
+mixture, kept bands of a few percent in the tails. A season's width over such a width
+stretched those tails by 10^12, exp() of the log-scale paths overflowed, and the run stopped
+at its publish check with a 2027 P95 of inf and a monthly P05 of 0 GWh for a load that never
+left 250 MW (fuzz round 14, D4).
 
 The rule: a width or a miss at most `MIN_RELATIVE_WIDTH`, one part in a million, of the
 level is zero. On the log scale (a positive series, `selected.positive_evidence`) the floor
@@ -30,8 +31,9 @@ shaped like one: its P05-P95 width at most `MAX_TAIL_RATIO` (4) times its P10-P9
 normal band has 1.28, a Cauchy one 2.05; the constant zone's mixture, its middle on one
 value and a seventh of its paths a few percent away, had P10-P90 widths of a few parts per
 million (above the floor, where P90 caught the first of the wide paths) under P05-P95 widths
-of percents: the season rule's ratio of widths, 10^4, took those paths to exp(700), and the
-published 2027-11 P95 was 10^123 MW. Such a period keeps its paths as the models drew them.
+of percents: the season rule's ratio of widths, 10^4, took those paths to exp(700) (with
+the floor alone the 2027-11 P95 came out at 10^123 MW). Such a period keeps its paths as
+the models drew them.
 """
 
 from __future__ import annotations

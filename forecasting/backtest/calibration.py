@@ -26,8 +26,8 @@ Rule (per horizon h, from backtest rows of the forecast being calibrated):
 6. Zero is zero to within a relative floor (`band_floor.py`: a millionth of the level): an
    actual that close to its median scores 0 whatever the band, and a half-width that narrow
    is a zero-width band, so a miss outside it scores inf. A constant load's candidates missed
-   by 1e-14 of the level with bands of 1e-15, and the ratio of two roundings had been a
-   factor.
+   by 1e-11 GWh or less on 180 GWh months, with bands as narrow or none, and the ratio of
+   two roundings had been a factor.
 
 `apply` scales paths around their per-period median, x -> m + c_h (x - m), or a quantile frame
 the same way (every quantile and the mean), so paths and quantiles stay consistent: the
