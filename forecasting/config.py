@@ -102,11 +102,13 @@ class SensitivityConfig(StrictModel):
 
 #: the most Monte Carlo draws of a national forecast (config or --draws)
 MAX_DRAWS = 1_000_000
+#: the fewest (config or --draws)
+MIN_DRAWS = 100
 
 
 class ForecastConfig(StrictModel):
     end_year: int = Field(default=2035, ge=1990, le=PATHS_END_YEAR)
-    draws: int = Field(default=5000, ge=100, le=MAX_DRAWS)
+    draws: int = Field(default=5000, ge=MIN_DRAWS, le=MAX_DRAWS)
     seed: int = Field(default=20241219, ge=0)
 
 

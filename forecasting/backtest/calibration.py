@@ -23,6 +23,11 @@ Rule (per horizon h, from backtest rows of the forecast being calibrated):
 5. With fewer than `min_residuals` rows (default 5), or a non-finite factor (a zero-width band
    missed by an actual), the horizon is not calibrated: `calibrated[h] = False` and the factor is
    1.0 (the report says 'model-based'). Horizons absent from the rows also get 1.0.
+6. Zero is zero to within a relative floor (`band_floor.py`: a millionth of the level): an
+   actual that close to its median scores 0 whatever the band, and a half-width that narrow
+   is a zero-width band, so a miss outside it scores inf. A constant load's candidates missed
+   by 1e-11 GWh or less on 180 GWh months, with bands as narrow or none, and the ratio of
+   two roundings had been a factor.
 
 `apply` scales paths around their per-period median, x -> m + c_h (x - m), or a quantile frame
 the same way (every quantile and the mean), so paths and quantiles stay consistent: the
@@ -38,6 +43,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from forecasting.backtest.band_floor import width_floor
 
 #: central intervals calibrated: level -> (lower, upper) column
 LEVELS: dict[float, tuple[str, str]] = {0.8: ("p10", "p90"), 0.9: ("p05", "p95")}
@@ -114,18 +121,22 @@ class Calibration:
         )
 
 
-def conformity_scores(actual, lower, median, upper) -> np.ndarray:
-    """Distance of each actual from the median in side-wise half-widths (see module doc)."""
+def conformity_scores(actual, lower, median, upper, *, log_scale: bool = False) -> np.ndarray:
+    """Distance of each actual from the median in side-wise half-widths (see module doc);
+    a miss or a half-width within the relative floor of the median is zero
+    (`band_floor.width_floor`, on the log scale for `log_scale` rows)."""
     y = np.asarray(actual, dtype=float)
     m = np.asarray(median, dtype=float)
+    floor = width_floor(m, log_scale=log_scale)
     with np.errstate(divide="ignore", invalid="ignore"):  # -inf quantiles: the log scale
         dev = y - m
         half = np.where(dev >= 0, np.asarray(upper, dtype=float) - m,
                         m - np.asarray(lower, float))
         scores = np.abs(dev) / half
-    scores = np.where(dev == 0, 0.0, scores)
+        hit = np.abs(dev) <= floor  # the actual is the median to within rounding
+    scores = np.where(hit, 0.0, scores)
     # a median of -inf (a log-scale median at or below zero) is missed by any actual
-    return np.where(((half <= 0) & (dev != 0)) | np.isinf(dev), np.inf, scores)
+    return np.where(((half <= floor) & ~hit) | np.isinf(dev), np.inf, scores)
 
 
 def conformal_quantile(scores, level: float) -> float:
@@ -145,9 +156,12 @@ def fit_calibration(
     horizons: Sequence[int] | None = None,
     allow_narrowing: bool = True,
     min_residuals_to_narrow: int = MIN_RESIDUALS_TO_NARROW,
+    log_scale: bool = False,
 ) -> Calibration:
     """Conformal factors per horizon from backtest `rows` (horizon, actual, p05 ... p95);
-    a factor below 1 from fewer than `min_residuals_to_narrow` rows is taken as 1."""
+    a factor below 1 from fewer than `min_residuals_to_narrow` rows is taken as 1;
+    `log_scale`: the rows are logs of a positive series (`selected.logged_rows`), whose
+    floor on misses and half-widths is relative already (`band_floor.py`)."""
     if min_residuals < 1:
         raise ValueError("min_residuals must be at least 1")
     usable = rows[rows["actual"].notna()] if len(rows) else rows
@@ -165,7 +179,8 @@ def fit_calibration(
         levels: dict[float, float] = {}
         if n:
             for level, (lo, hi) in LEVELS.items():
-                scores = conformity_scores(part["actual"], part[lo], part["p50"], part[hi])
+                scores = conformity_scores(part["actual"], part[lo], part["p50"], part[hi],
+                                           log_scale=log_scale)
                 levels[level] = conformal_quantile(scores, level)
             largest_misses[h] = float(np.max(np.abs(part["actual"] - part["p50"])))
         level_factors[h] = levels

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.band_floor import stretchable, width_floor
 from forecasting.backtest.factor_bound import bounded_factors
 from forecasting.backtest.plausible import history_growth, plausible_weights
 from forecasting.backtest.rolling_origin import BacktestResult, run_backtest, summary
@@ -137,7 +138,7 @@ def chosen_paths(
         # the independent draw bounded so a sum's median is not lifted (widening.py); a
         # path at or below zero is first raised to the lowest positive value drawn
         out = np.exp(calibrated_paths(np.log(positive), choice, widening=widening, rng=rng,
-                                      independent_sd=MAX_INDEPENDENT_LOG_SD))
+                                      independent_sd=MAX_INDEPENDENT_LOG_SD, log_scale=True))
     else:
         out = calibrated_paths(mixed, choice, widening=widening, rng=rng)
     return out if season is None else widened_by_season(out, season)
@@ -145,7 +146,8 @@ def chosen_paths(
 
 def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str = "stretch",
                      rng: np.random.Generator | None = None,
-                     independent_sd: float | None = None) -> np.ndarray:
+                     independent_sd: float | None = None,
+                     log_scale: bool = False) -> np.ndarray:
     """Calibrated paths. Up to the longest calibrated horizon H each period's band is widened
     by c_h (`widening.widen`: deviations from the median multiplied by c_h, or with an
     independent second draw). After H the widening is carried along additively: with w_h the
@@ -157,23 +159,34 @@ def calibrated_paths(paths: np.ndarray, choice: BaselineChoice, *, widening: str
     carried: past H each period keeps the model's own band (`BaselineChoice.factors`).
     Each factor is first bounded by the largest backtest miss it was fitted on
     (`factor_bound.py`: it widens a P05-P95 band to at most twice that miss each side);
-    `independent_sd` bounds the independent draw of log paths (`widening.widen`)."""
+    `independent_sd` bounds the independent draw of log paths (`widening.widen`). A band
+    within the relative floor (`band_floor.py`, on the log scale for `log_scale` paths) is
+    not widened by its factor, nor one that is no band to stretch by the carried widening
+    (`band_floor.stretchable`): its deviations are rounding and the few paths off its median
+    would take the whole stretch."""
     horizon = paths.shape[1]
     calibration = choice.decision.calibration
-    q05, q10, q90, q95 = np.quantile(paths, [0.05, 0.1, 0.9, 0.95], axis=0)
-    width = np.maximum(q90 - q10, 1e-12)
-    factors = bounded_factors(choice.factors(horizon), q95 - q05, calibration.largest_misses)
+    quantiles = np.quantile(paths, [0.05, 0.1, 0.5, 0.9, 0.95], axis=0)
+    q05, q10, q50, q90, q95 = quantiles
+    floor = width_floor(q50, log_scale=log_scale)
+    band = stretchable(quantiles, log_scale=log_scale)
+    width = np.where(band, q90 - q10, 1.0)  # a divisor only where there is a band
+    factors = bounded_factors(choice.factors(horizon), q95 - q05, calibration.largest_misses,
+                              floors=floor)
     longest = calibration.last_calibrated or 0
-    carries = 0 < longest < horizon and factors[longest - 1] > 1
-    if 0 < longest < horizon:
-        factors[longest:] = max(factors[longest - 1], 1.0)
+    carries = 0 < longest < horizon and factors[longest - 1] > 1 and band[longest - 1]
+    if 0 < longest < horizon:  # past H: the carried widening below, else the model's band
+        factors[longest:] = 1.0
     common, extra = split_factors(factors, widening)
     if carries:
         at_h, c_h = width[longest - 1], factors[longest - 1]
+        later = band[longest:]
         carried = np.maximum(c_h * at_h + (width[longest:] - at_h), 0.0) / width[longest:]
         if widening == "stretch":
-            common[longest:], extra[longest:] = carried, 0.0
+            common[longest:] = np.where(later, carried, 1.0)
+            extra[longest:] = 0.0
         else:
             common[longest:] = 1.0
-            extra[longest:] = np.sqrt(c_h**2 - 1.0) * at_h / width[longest:]
+            extra[longest:] = np.where(later, np.sqrt(c_h**2 - 1.0) * at_h / width[longest:],
+                                       0.0)
     return widen(paths, common, extra, rng, independent_sd=independent_sd)

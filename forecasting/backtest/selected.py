@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.backtest import calibration as cal
+from forecasting.backtest.band_floor import width_floor
 from forecasting.backtest.factor_bound import bounded_factors
 from forecasting.backtest.plausible import history_growth, plausible_weights
 from forecasting.backtest.rolling_origin import (
@@ -146,7 +147,7 @@ def decide(
     log_scale = positive_evidence(history, known)
     calibration = cal.fit_calibration(
         logged_rows(history) if log_scale else history, min_residuals=min_residuals,
-        horizons=range(1, result.horizon + 1),
+        horizons=range(1, result.horizon + 1), log_scale=log_scale,
     )
     return Decision(choice, calibration, len(rows), log_scale)
 
@@ -192,8 +193,9 @@ def calibrated(paths: np.ndarray, decision: Decision, *, widening: str = "stretc
     positive = positive_paths(paths) if decision.log_scale else None
     logged = positive is not None
     z = np.log(positive) if logged else np.asarray(paths, dtype=float)
-    q05, q95 = np.quantile(z, [0.05, 0.95], axis=0)
-    factors = bounded_factors(factors, q95 - q05, decision.calibration.largest_misses)
+    q05, q50, q95 = np.quantile(z, [0.05, 0.5, 0.95], axis=0)
+    factors = bounded_factors(factors, q95 - q05, decision.calibration.largest_misses,
+                              floors=width_floor(q50, log_scale=logged))
     common, extra = split_factors(factors, widening)
     if logged:
         return np.exp(widen(z, common, extra, rng, independent_sd=MAX_INDEPENDENT_LOG_SD))

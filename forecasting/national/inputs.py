@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from forecasting.config import MAX_DRAWS, PipelineConfig
+from forecasting.config import MAX_DRAWS, MIN_DRAWS, PipelineConfig
 from forecasting.errors import InputError
 from forecasting.history.builder import BuiltHistory, build_history
 from forecasting.history.rules import HistoryRules
@@ -29,9 +29,11 @@ def load_inputs(config_path: Path) -> tuple[PipelineConfig, CuratedData]:
 def with_overrides(config: PipelineConfig, *, draws: int | None = None,
                    seed: int | None = None, scenario: str | None = None) -> PipelineConfig:
     """The config with the command line's --draws, --seed and --scenario applied; --draws
-    is held to the config's own bound (`MAX_DRAWS`)."""
+    is held to the config's own bounds (`MIN_DRAWS` to `MAX_DRAWS`)."""
     if draws is not None and draws > MAX_DRAWS:
         raise InputError("--draws", f"at most {MAX_DRAWS:,} draws (got {draws:,})")
+    if draws is not None and draws < MIN_DRAWS:
+        raise InputError("--draws", f"at least {MIN_DRAWS:,} draws (got {draws:,})")
     overrides = {k: v for k, v in (("draws", draws), ("seed", seed)) if v is not None}
     if overrides:
         config = config.model_copy(

@@ -641,7 +641,8 @@ def derived_calibration(forecasts: pd.DataFrame | None, manifest: dict) -> dict 
     scored = rows[(rows["actual"].notna() & observed).to_numpy()]
     horizons = sorted(int(h) for h in rows["horizon"].unique())
     fits = [fit_calibration(_log_scale(part.assign(horizon=part["horizon"].astype(int))),
-                            horizons=horizons) for _, part in scored.groupby("model")]
+                            horizons=horizons, log_scale=positive_evidence(part))
+            for _, part in scored.groupby("model")]
     per = [{"h": h, "n": fits[0].counts.get(h, 0) if fits else 0,
             "ok": bool(fits) and all(f.is_calibrated(h) for f in fits)} for h in horizons]
     return bands_facts(per, MIN_RESIDUALS, source="backtest_forecasts.csv",

@@ -61,6 +61,8 @@ def year_month(value: str | None) -> str | None:
 #: from year to year, but a quick look at a zone is a use, and the report says how many
 #: paths it drew
 MAX_PATHS = 100_000
+#: fewest sample paths a zone run or its backtest may draw (above)
+MIN_PATHS = 10
 
 
 PEERS = ["seasonal_naive", "prophet_defaults", "auto_ets", "auto_arima"]
@@ -98,7 +100,7 @@ class BacktestConfig(BaseModel):
     # deviation (DOM's 80% annual-energy bands then covered 91% of 39 annual rows on the mean
     # of five seeds, against 87%: benchmarks/zones/dom/)
     widening: Literal[WIDENINGS] = "independent"  # type: ignore[valid-type]
-    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
+    n_paths: int = Field(200, ge=MIN_PATHS, le=MAX_PATHS)
 
     @field_validator("first_origin")
     @classmethod
@@ -261,7 +263,7 @@ class ZoneConfig(ZoneYearChecks):
     end_year: int = 2035
     profile_year: int = Field(PROFILE_YEAR, validate_default=True)  # checked against end_year
     # by the run, after both are checked against the history (`check_years`)
-    n_paths: int = Field(1000, ge=10, le=MAX_PATHS)
+    n_paths: int = Field(1000, ge=MIN_PATHS, le=MAX_PATHS)
     seed: int = Field(0, ge=0)
     # IANA time zone of the zone's clocks: data-center load peaks mid-afternoon local time in
     # the forecast's hourly profiles and peaks (forecasting/zones/weather_years.py)
@@ -327,7 +329,7 @@ class ZoneSettings(ZoneYearChecks):
     # always use the decomposition
     end_year: int = 2035
     profile_year: int = Field(PROFILE_YEAR, validate_default=True)  # checked against end_year
-    n_paths: int = Field(200, ge=10, le=MAX_PATHS)
+    n_paths: int = Field(200, ge=MIN_PATHS, le=MAX_PATHS)
     # every zone's clock; None (the default): each zone's BA's from the ``regions`` table's
     # ``Time Zone`` column, else America/New_York (forecasting/many_zones/plan.py)
     timezone: str | None = None

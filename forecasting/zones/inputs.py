@@ -10,15 +10,19 @@ from forecasting.errors import InputError
 from forecasting.io.zone_config_file import load_zone_config
 from forecasting.paths import display_path
 from forecasting.runs.fingerprint import Fingerprint, fingerprint
-from forecasting.zones.config import MAX_PATHS, SCENARIOS, ZoneConfig
+from forecasting.zones.config import MAX_PATHS, MIN_PATHS, SCENARIOS, ZoneConfig
 
 LARGE_LOAD_FILES = ("contracts.csv", "assumptions.csv")
 
 
 def check_draws(draws: int | None) -> None:
-    """--draws over `MAX_PATHS` is refused as `n_paths` is (it was a MemoryError)."""
+    """--draws is held to `n_paths`'s bounds, `MIN_PATHS` to `MAX_PATHS` (over it was a
+    MemoryError; under 100 had been refused by the option itself, which every kind of config
+    shared, though a zone config takes 10)."""
     if draws is not None and draws > MAX_PATHS:
         raise InputError("--draws", f"at most {MAX_PATHS:,} paths per zone (got {draws:,})")
+    if draws is not None and draws < MIN_PATHS:
+        raise InputError("--draws", f"at least {MIN_PATHS:,} paths per zone (got {draws:,})")
 
 
 def with_overrides(config: ZoneConfig, *, file: str, draws: int | None = None,

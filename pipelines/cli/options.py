@@ -7,7 +7,11 @@ import typer
 from forecasting.paths import DEFAULT_PIPELINE, REPORTS_DIR
 
 ConfigOption = typer.Option(DEFAULT_PIPELINE, "--config", "-c", help="Pipeline YAML file.")
-DrawsOption = typer.Option(None, "--draws", min=100, help="Monte Carlo draws (overrides config).")
+#: held to the bounds of the config's kind by the run's inputs (`forecasting.zones.inputs`,
+#: `forecasting.national.inputs`): 10 to 100,000 paths per zone, 100 to 1,000,000 national
+#: draws; a bound here, shared by every kind, had refused a zone's 50
+DrawsOption = typer.Option(None, "--draws", help="Monte Carlo draws (overrides config; "
+                           "10-100,000 paths per zone, 100-1,000,000 national draws).")
 SeedOption = typer.Option(None, "--seed", min=0, help="Random seed (overrides config).")
 QuietOption = typer.Option(False, "--quiet", "-q", help="Only warnings and errors (for cron).")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of text.")

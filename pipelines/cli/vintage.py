@@ -8,14 +8,16 @@ from pathlib import Path
 
 import typer
 
-from pipelines.cli.options import ConfigOption, DrawsOption, JsonOption, SeedOption
+from pipelines.cli.options import ConfigOption, JsonOption, SeedOption
 
 
 def vintage_command(
     as_of: int = typer.Option(..., "--as-of", min=1990, max=2100,
                               help="Use only the sources published by the end of this year."),
     config: Path = ConfigOption,
-    draws: int | None = DrawsOption,
+    draws: int | None = typer.Option(None, "--draws", min=100,
+                                     help="Monte Carlo draws per vintage (overrides the "
+                                     "config's track_record.draws)."),
     seed: int | None = SeedOption,
     as_json: bool = JsonOption,
 ) -> None:

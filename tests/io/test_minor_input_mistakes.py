@@ -52,3 +52,16 @@ def test_draws_over_the_configs_bound_are_refused_like_the_config_key(tmp_path):
                        str(out))
         assert one_line(done) == f"error: --draws: at most {said} (got {int(draws):,})"
         assert not out.exists()
+
+
+def test_draws_under_the_configs_bound_are_refused_naming_that_bound(tmp_path):
+    # the option itself had refused anything under 100, a zone's 50 too, though a zone's
+    # n_paths runs from 10 (fuzz 14, J4): each kind of config now holds --draws to its own
+    for config, draws, said in [("pipelines/pjm_dom.yaml", "9", "10 paths per zone"),
+                                ("pipelines/us_national.yaml", "50", "100 draws"),
+                                ("pipelines/us_national.yaml", "-1", "100 draws")]:
+        out = tmp_path / "out"
+        done = run_cli("forecast", "--config", config, "--draws", draws, "--output-dir",
+                       str(out))
+        assert one_line(done) == f"error: --draws: at least {said} (got {int(draws):,})"
+        assert not out.exists()
