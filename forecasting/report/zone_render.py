@@ -3,7 +3,9 @@ in the same page style as the national report (plotly.js inlined, autoescaping o
 network). Sections: headline (with the growth check's sentence when the run has
 growth_check.csv: `zone_growth_check`), peaks (50/50 and 90/10), energy and peak fans,
 data-center load and the pipeline by stage, decomposition with the published figures it is checked
-against, backtest, assumptions with sources, changes, provenance, downloads. The backtest's
+against, backtest, assumptions with sources, changes, provenance, downloads. The history
+section names the months the forecast's models were fitted on when complete months before
+them were not (`zone_model_window`, from the manifest's ``model_window``). The backtest's
 sentence on the bands reads the run directory's calibration.csv (`read_calibration`), the
 factors the forecast applied, when the run has one; its sentence on the models that failed
 at some origins reads backtest_failures.csv (`zone_backtest_failures`)."""
@@ -36,6 +38,7 @@ from forecasting.report.zone_files import ZoneRunFiles, data_center_estimated
 from forecasting.report.zone_growth_check import growth_check_text
 from forecasting.report.zone_headline_years import headline_year, table_years, years_rule
 from forecasting.report.zone_held_out_scope import held_out_scope
+from forecasting.report.zone_model_window import model_window_text, window_first
 from forecasting.report.zone_seasons import (
     column_winters,
     crosses_year,
@@ -134,7 +137,8 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         region=region,
         reading=zone_reading(forecast, run.peaks, region, data_center=estimated),
         growth_check=growth_check_text(run.growth_check, run.directory,
-                                       data_center=estimated),
+                                       data_center=estimated,
+                                       window_first=window_first(manifest)),
         seasonal_data_center=seasonal_text(run.decomposition, estimated),
         headline_years=table_years(years),
         headline_years_rule=years_rule(),
@@ -153,6 +157,9 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         scenarios=[{"index": i, "name": n} for i, n in enumerate(scenarios)],
         history=_history_rows(run.history),
         gaps=_gaps(run.history),
+        model_window=model_window_text(
+            manifest, backtest_forecasts=run.backtest_forecasts, weather_years=weather["years"],
+            growth_start=_growth_start(run.growth_check), estimated=estimated),
         few_measured=few_measured_months(run.history),
         lower_bound_years=figures.lower_bound_years(run.history),
         month_complete=MONTH_COMPLETE,
@@ -181,6 +188,13 @@ def render_zone_report(run: ZoneRunFiles) -> str:
         charts=charts,
         plotly_js=Markup(get_plotlyjs()),
     )
+
+
+def _growth_start(table: pd.DataFrame | None) -> str | None:
+    """The growth check's regime start (growth_check.csv), None without one."""
+    if table is None or table.empty or "history_regime_start" not in table:
+        return None
+    return str(table["history_regime_start"].iloc[0])
 
 
 def seasonal_text(decomposition: pd.DataFrame | None, estimated: bool) -> str | None:

@@ -109,6 +109,7 @@ def zone_manifest(computed, fp: Fingerprint, *, run_id: str, timings: dict) -> d
     selected = summary[summary["model"] == "selected"] if "model" in summary else summary
     manifest["backtest_metrics"] = sorted(set(selected.get("metric", [])))
     manifest["data_quality"] = computed.run.quality
+    manifest["model_window"] = computed.run.model_window  # `forecasting.zones.window_record`
     if computed.large_loads is not None:  # each value, for `runs diff` (large_load_diff)
         manifest["large_loads"] = large_load_record(*computed.large_loads)
     return manifest

@@ -51,6 +51,8 @@
 - ``growth_check``: the statistical forecast's growth (the base energy paths' P50 average MW
   of the last year) beside the growth of the history's last regime (the decomposition's
   monthly base MW, the whole load for ``data_center: none``), `growth_check`.
+- ``model_window``: the months the base models were fitted on and the complete months before
+  them that they were not (`window_record`, for the manifest and the report).
 
 With ``data_center: none`` no decomposition is run (``decomposition`` is None): the whole
 load is the base (`data_center_part.whole_load_months`, internal), and no data-center number
@@ -155,6 +157,7 @@ from forecasting.zones.weather_years import (
     seasonal_peaks,
     weather_years,
 )
+from forecasting.zones.window_record import window_record
 
 FORECAST_TABLE_COLUMNS = [
     "region", "scenario", "component", "period", "metric",
@@ -184,6 +187,7 @@ class ZoneRun:
     paths: dict  # scenario -> {"energy_gwh"/"peak_mw": {component: (n, months)},
     # "annual_peak_mw": {component: (n, calendar years of the months)}}; for tests
     quality: dict  # what cleaning did to the hours (`ZoneHistory.quality`)
+    model_window: dict  # the months the base models were fitted on (`window_record`)
 
 
 #: incomplete months at the end of a history that are dropped (a file's last partial month);
@@ -600,6 +604,7 @@ def run_zone(
                                   annual_p50_mw(base_e, months, clock), clock=clock),
         paths=paths,
         quality=history.quality(),
+        model_window=window_record(hist_m, window, model_start=config.model_start),
     )
 
 

@@ -1,7 +1,9 @@
 """A stray date (`forecasting.series.sampling.check_no_stray_date`): a monthly, daily or annual
 row whose year was mistyped (2203-05 for 2023-05) is refused naming its file, row and column;
-before, the series ran 2020-01..2203-05 and the far point pinned the regime slope. Dates
-merely far apart from each other, and an hourly file's stray hour, are not refused."""
+before, the series ran 2020-01..2203-05 and the far point pinned the regime slope. An hourly
+file's stray hour is refused the same way (fuzz 14 D2: a zone run had refused such a file
+as one whose evidence "stops" at 2024-12, naming no row). Dates merely far apart from each
+other, and hours around a half-year hole, are not refused."""
 
 from __future__ import annotations
 
@@ -38,9 +40,28 @@ def test_an_annual_file_with_a_few_older_years_is_kept(write_csv):
     assert series.notna().sum() == len(years)
 
 
-def test_an_hourly_files_stray_hour_is_still_an_incomplete_month(write_csv):
-    hours = pd.date_range("2023-01-01 00:00", "2023-03-31 23:00", freq="h")
-    rows = [f"{t:%Y-%m-%d %H:%M:%S},1000" for t in hours] + ["2203-05-01 00:00:00,1000"]
+def hourly_rows(first: str = "2023-01-01 00:00", last: str = "2023-03-31 23:00") -> list[str]:
+    hours = pd.date_range(first, last, freq="h")
+    return [f"{t:%Y-%m-%d %H:%M:%S},{1000 + t.hour}" for t in hours]
+
+
+@pytest.mark.parametrize(("stray", "row"), [("2203-02-10 05:00:00", 1000),
+                                            ("1923-02-10 05:00:00", 1000)])
+def test_an_hourly_files_mistyped_year_is_refused_naming_its_row(write_csv, stray, row):
+    rows = hourly_rows()
+    rows[row - 1] = f"{stray},1000"  # 2023-02-11 15:00 written with a wrong year
+    path = write_csv("hourly.csv", header="time,load_mw", rows=rows)
+    with pytest.raises(InputError) as caught:
+        load_series(path, freq="M")
+    message = str(caught.value)
+    assert f"hourly.csv, row {row}, field 'time'" in message
+    assert stray[:13] in message and "mistyped year" in message
+
+
+def test_hours_around_a_long_hole_are_kept(write_csv):
+    # three months, a half-year hole, three months: the hole is shorter than the rest spans
+    rows = hourly_rows() + hourly_rows("2023-10-01 00:00", "2023-12-31 23:00")
     path = write_csv("hourly.csv", header="time,load_mw", rows=rows)
     series, _ = load_series(path, freq="M")
-    assert series.dropna().index.max() == pd.Period("2023-03", "M")
+    assert [str(p) for p in series.dropna().index] == [
+        "2023-01", "2023-02", "2023-03", "2023-10", "2023-11", "2023-12"]
