@@ -10,18 +10,20 @@ stage's progress bar). Each task's randomness is its own (seeded by its node's n
 or N workers give the same bytes.
 
 A task whose worker process dies while running it (out of memory, a crash in native code: an
-exception no ``try`` in the task can catch) is run again once on another worker, and when that
-worker dies too the scheduler gives it up (distributed's ``KilledWorker``). With ``on_lost``,
-that task's result is then ``on_lost(task, reason)`` (a many-zone node fails alone,
-`forecasting.many_zones.node_task.lost_node`) and every other task's result is gathered;
-without it, the run stops on the error. The reason names neither worker nor time, so the
-published bytes do not depend on which worker died or when. One retry, not distributed's
-default three (`ALLOWED_FAILURES`, set on a local cluster's scheduler): a task that kills its
-worker does so again on the next (each task is seeded and single-threaded), and every attempt
-costs the task's whole run time and a worker restart; the one retry keeps a task whose worker
-died of something else (the machine's memory taken by other work) from failing on its first
-loss. A cluster reached by ``scheduler`` keeps its own setting, read from it for the reason.
-Any other error of a task (a bug: tasks catch their data's failures themselves) stops the run.
+exception no ``try`` in the task can catch) makes the scheduler give up every task that worker
+held (distributed's ``KilledWorker``): on a local cluster at once (``allowed-failures`` 0,
+`ALLOWED_FAILURES`), since a worker may hold a task queued behind the one running and the
+scheduler blames both. With ``on_lost``, each task so given up is then run again alone, one at
+a time, so that only its own run can kill a worker: one that comes back gives its result, one
+whose worker dies again gives ``on_lost(task, reason)`` (a many-zone node fails alone,
+`forecasting.many_zones.node_task.lost_node`), and every other task's result is gathered;
+without ``on_lost``, the run stops on the error. Which tasks fail therefore does not depend on
+which worker held what or died when, and the reason names neither worker nor time, so the
+published bytes do not either. A task that kills its worker costs two runs (distributed's
+default, three retries, four), and a task whose worker died of something else (the machine's
+memory taken by other work) one retry. A cluster reached by ``scheduler`` keeps its own
+setting, read from it for the reason. Any other error of a task (a bug: tasks catch their
+data's failures themselves) stops the run.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-#: the times the scheduler retries a task whose worker died running it before it gives the task
-#: up (``distributed.scheduler.allowed-failures``, default 3): once (module docstring)
-ALLOWED_FAILURES = 1
+#: the times a local cluster's scheduler retries a task whose worker died holding it before it
+#: gives the task up (``distributed.scheduler.allowed-failures``, default 3): none, the engine
+#: retries it alone (module docstring)
+ALLOWED_FAILURES = 0
 
 
 class DaskEngine:
@@ -96,13 +99,25 @@ class DaskEngine:
         for i in sorted(lost):
             _raise_unless_lost(futures[i])
         done = iter(results)
-        return [self.on_lost(task, self._lost_reason()) if i in lost else next(done)
+        return [self._alone(fn, task, f"{keys[i]}-alone") if i in lost else next(done)
                 for i, task in enumerate(tasks)]
+
+    def _alone(self, fn: Callable, task, key: str):
+        """`fn(task)` run again with no other task beside it; ``on_lost`` when its worker
+        dies again."""
+        from distributed import wait
+
+        future = self._client.submit(fn, task, key=key, pure=False)
+        wait([future])
+        if future.status == "error":
+            _raise_unless_lost(future)
+            return self.on_lost(task, self._lost_reason())
+        return future.result()
 
     def _lost_reason(self) -> str:
         """A lost task's one-line reason: the same for every worker and time (module
         docstring)."""
-        tries = self._allowed_failures() + 1
+        tries = 2 * (self._allowed_failures() + 1)   # with the others, then alone
         return (f"the worker process running it died (out of memory or a crash) "
                 f"{tries} time{'s' if tries != 1 else ''}: it gave no result, and no error "
                 f"to show")
