@@ -69,3 +69,17 @@ def test_a_lost_node_fails_with_its_reason_and_a_total_says_it_is_a_total():
     lost = lost_node(zone, "its worker died")
     assert (lost.ok, lost.node, lost.reason) == (False, "FLAT", "its worker died")
     assert lost_node(total, "died").reason == "total ALL (region level, sum of 2 zones): died"
+
+
+@pytest.mark.slow   # 8 worker deaths, about 10 s
+def test_a_cluster_given_by_address_keeps_its_retries_and_the_reason_counts_them():
+    from distributed import LocalCluster
+
+    tasks = [SimpleNamespace(node=name) for name in ("EAST", "FLAT")]
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None,
+                      silence_logs=50) as cluster, \
+            DaskEngine(scheduler=cluster.scheduler_address,
+                       on_lost=lambda task, reason: reason) as engine:
+        results = engine.map(_dies_on("FLAT"), tasks, "zones")
+    assert results[0] == "EAST ran"
+    assert "died (out of memory or a crash) 8 times" in results[1]   # 2 x (3 retries + 1)
