@@ -54,6 +54,10 @@ too-short history does. A queue's other mistakes never get this far: every queue
 before any zone runs (`forecasting.many_zones.plan.check_queues`), all but a contract in
 service before the zone's history starts, which its task refuses at the contract's row.
 
+A task whose worker process dies while running it (out of memory, a crash in native code)
+raises nothing here; the engine gives up on it after its retries and the node fails with the
+engine's one-line reason (`lost_node`), the others going on as for any failed zone.
+
 A total's reason says it is a total, its level and how many zones it sums; when its hours
 are refused (too short to model or backtest, though each zone under it ran with the same
 settings) it names the span its zones share rather than a config key (`TotalFailed`).
@@ -194,6 +198,16 @@ def run_node(task: NodeTask) -> NodeResult:
         result = NodeResult(task.node, task.level, ok=False, reason=reason, setting=setting,
                             clock=node_clock(task))
     return _timed(result, time.perf_counter() - start, tuple(notes))
+
+
+def lost_node(task: NodeTask, reason: str) -> NodeResult:
+    """The failure of a node whose run never returned: the engine lost it (its worker
+    process died each time it ran, `pipelines.engine.dask_engine`), a crash no ``except``
+    in `run_node` can catch. It fails the node alone, as any zone's failure does, with the
+    engine's one-line `reason` (a total's says it is a total); the other nodes go on."""
+    if task.leaves != (task.node,):
+        reason = f"{_total_name(task)}: {reason}"
+    return NodeResult(task.node, task.level, ok=False, reason=reason, clock=node_clock(task))
 
 
 class FileMistake(Exception):

@@ -23,6 +23,7 @@ import pandas as pd
 from forecasting.io.run_dir import write_files
 from forecasting.io.zone_config_file import config_kind
 from forecasting.many_zones.compute import ComputedManyZones, compute_many_zones
+from forecasting.many_zones.node_task import lost_node
 from forecasting.many_zones.tables import many_zones_tables
 from forecasting.national import ComputedRun, compute_run
 from forecasting.report.many_zones_files import is_many_zones_run, read_many_zones_run
@@ -85,8 +86,8 @@ def write_run(
     kind = config_kind(config_path)
     if kind == "zones":
         cache = TaskCache(task_cache) if task_cache is not None else None
-        with DaskEngine(workers=workers, scheduler=scheduler,
-                        on_progress=progress.advance) as engine:
+        with DaskEngine(workers=workers, scheduler=scheduler, on_progress=progress.advance,
+                        on_lost=lost_node) as engine:
             map_tasks = engine.map if cache is None else partial(cache.map, engine.map)
             run = compute_many_zones(config_path, draws=draws, seed=seed, scenario=scenario,
                                      progress=progress, map_tasks=map_tasks)
