@@ -131,23 +131,33 @@ def check_no_stray_date(
     periods, rows = periods[order], rows[order]
     first = ~periods.duplicated(keep="first")
     periods, rows = periods[first], rows[first]
-    if len(periods) < 4:
-        return
-    steps = periods.asi8
-    ends = [(0, 1, slice(1, None)), (len(steps) - 1, len(steps) - 2, slice(None, -1))]
-    for at, neighbour, rest in ends:
+    stray = _stray_end(periods.asi8)
+    if stray is not None:
+        at, gap, span, rest = stray
+        others = periods[rest]
+        raise InputError(
+            file,
+            f"date {periods[at]} lies {gap} {_UNITS[freq]} from its nearest row, further "
+            f"than the rest of the file spans ({others[0]}..{others[-1]}, {span} "
+            f"{_UNITS[freq]}): a mistyped year? fix or remove the row",
+            row=int(rows[at]),
+            field=col,
+        )
+
+
+def _stray_end(steps: np.ndarray) -> tuple[int, int, int, slice] | None:
+    """The first end of sorted distinct ``steps`` (whole periods or hours) lying further from
+    its neighbour than the rest of them span: (its position, that gap, the rest's span, the
+    rest as a slice); None when neither does or there are fewer than four."""
+    if len(steps) < 4:
+        return None
+    for at, neighbour, rest in ((0, 1, slice(1, None)),
+                                (len(steps) - 1, len(steps) - 2, slice(None, -1))):
         gap = abs(int(steps[at] - steps[neighbour]))
         span = int(steps[rest][-1] - steps[rest][0]) + 1
         if gap > span:
-            others = periods[rest]
-            raise InputError(
-                file,
-                f"date {periods[at]} lies {gap} {_UNITS[freq]} from its nearest row, further "
-                f"than the rest of the file spans ({others[0]}..{others[-1]}, {span} "
-                f"{_UNITS[freq]}): a mistyped year? fix or remove the row",
-                row=int(rows[at]),
-                field=col,
-            )
+            return at, gap, span, rest
+    return None
 
 
 def _check_no_stray_hour(index: pd.Index, rows: np.ndarray, *, file: str, col: str) -> None:
@@ -161,23 +171,19 @@ def _check_no_stray_hour(index: pd.Index, rows: np.ndarray, *, file: str, col: s
     hours, rows, stamps = hours[order], rows[order], stamps[order]
     first = np.concatenate([[True], hours[1:] != hours[:-1]])
     hours, rows, stamps = hours[first], rows[first], stamps[first]
-    if len(hours) < 4:
-        return
-    ends = [(0, 1, slice(1, None)), (len(hours) - 1, len(hours) - 2, slice(None, -1))]
-    for at, neighbour, rest in ends:
-        gap = abs(int(hours[at] - hours[neighbour]))
-        span = int(hours[rest][-1] - hours[rest][0]) + 1
-        if gap > span:
-            others = stamps[rest]
-            raise InputError(
-                file,
-                f"hour {_hour(stamps[at])} lies {gap / 24:.0f} days from its nearest row, "
-                f"further than the rest of the file spans ({_hour(others[0])}.."
-                f"{_hour(others[-1])}, {span / 24:.0f} days): a mistyped year? fix or remove "
-                "the row",
-                row=int(rows[at]),
-                field=col,
-            )
+    stray = _stray_end(hours)
+    if stray is not None:
+        at, gap, span, rest = stray
+        others = stamps[rest]
+        raise InputError(
+            file,
+            f"hour {_hour(stamps[at])} lies {gap / 24:.0f} days from its nearest row, "
+            f"further than the rest of the file spans ({_hour(others[0])}.."
+            f"{_hour(others[-1])}, {span / 24:.0f} days): a mistyped year? fix or remove "
+            "the row",
+            row=int(rows[at]),
+            field=col,
+        )
 
 
 def _hour(stamp: pd.Timestamp) -> str:
